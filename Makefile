@@ -1,0 +1,33 @@
+# Two entry points: `make serve` and `make test`. Both build .venv when it is missing.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+PORT ?= 5006
+
+.PHONY: test serve setup bench clean
+
+setup: $(STAMP)
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e ".[dev]"
+	touch $(STAMP)
+
+# pytest exits 5 when it collects no tests; that is not a failure of the code under test.
+test: $(STAMP)
+	$(BIN)/python -m pytest $(PYTEST_ARGS) || [ $$? -eq 5 ]
+
+serve: $(STAMP)
+	$(BIN)/timeline serve --port $(PORT)
+
+bench: $(STAMP)
+	$(BIN)/python -m benchmarks.speed_times
+	$(BIN)/python -m benchmarks.tempeval
+	$(BIN)/python -m benchmarks.speed_extract
+	$(BIN)/python -m benchmarks.meantime
+	$(BIN)/python -m benchmarks.dashboard_speed
+
+clean:
+	rm -rf $(VENV) test-artifacts .pytest_cache

@@ -1,0 +1,90 @@
+"""Core value types shared by every stage of the pipeline.
+
+All types are small frozen dataclasses holding character offsets into the article
+text, never views onto mutable objects. pandas appears only at the edges
+(``timeline.temporal.frame`` and ``timeline.frame``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime
+
+
+@dataclass(frozen=True)
+class Article:
+    """One news article, with trailing boilerplate (headline lists, footers) kept apart."""
+
+    id: str
+    body: str
+    title: str = ""
+    url: str = ""
+    published: datetime | None = None
+    trailing: str = ""
+    source: str = ""
+
+
+@dataclass(frozen=True)
+class TimeExpression:
+    """A time expression found in a text and resolved onto the calendar.
+
+    ``start``/``end`` delimit the calendar interval covered (end exclusive); they are
+    ``None`` for durations and for values that cannot be placed on the calendar.
+    ``value`` is the TIMEX3 value, or ``""`` with a ``reason`` when it could not be
+    resolved.
+    """
+
+    text: str
+    start_char: int
+    end_char: int
+    type: str
+    value: str
+    start: datetime | None
+    end: datetime | None
+    granularity: str
+    anchor: str
+    rule: str
+    confidence: float
+    reason: str = ""
+
+
+@dataclass(frozen=True)
+class ReferenceDate:
+    """The date an article was written, given or inferred, with the reasons for it."""
+
+    value: str
+    start: datetime | None
+    end: datetime | None
+    evidence: tuple[str, ...] = field(default_factory=tuple)
+    confidence: float = 0.0
+    source: str = "inferred"
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A named entity mention: a person, organisation, place or nationality word."""
+
+    text: str
+    start_char: int
+    end_char: int
+    label: str
+    canonical: str = ""
+    title: str = ""
+    role: str = ""
+
+
+@dataclass(frozen=True)
+class Event:
+    """One clause reporting something happening, with who, where and when."""
+
+    doc_id: str
+    trigger: str
+    event_type: str
+    start_char: int
+    end_char: int
+    sentence_start: int
+    sentence_end: int
+    actors: tuple[str, ...] = ()
+    locations: tuple[str, ...] = ()
+    time: TimeExpression | None = None
+    confidence: float = 0.0

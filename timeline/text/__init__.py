@@ -1,0 +1,1 @@
+"""Plain-text helpers shared by ingestion and the temporal engine."""
