@@ -1,0 +1,264 @@
+"""Pure Plotly figure builders: a timeline frame in, a ``go.Figure`` out.
+
+No Panel here, so tests and notebooks call these directly. Every string that comes
+from an article is HTML-escaped before it reaches a hover label or a text label,
+because Plotly renders a subset of HTML in those.
+"""
+
+from __future__ import annotations
+
+import html
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+from plotly.colors import qualitative
+
+from dashboards.aggregate import NO_ACTOR, cooccurrence, place_counts, spread_counts, top_values
+
+#: Above this many markers the timeline switches to WebGL (Scattergl) traces.
+WEBGL_THRESHOLD = 1_000
+#: At most this many markers are drawn; larger views are sampled (the table has all).
+MAX_POINTS = 5_000
+#: At most this many actor rows on the timeline's y axis.
+MAX_ACTOR_ROWS = 30
+PALETTE: tuple[str, ...] = tuple(qualitative.Safe) + tuple(qualitative.Pastel)
+_SYMBOLS = {"city": "circle", "region": "square", "country": "diamond"}
+_LAYOUT = dict(template="plotly_white", margin=dict(l=10, r=10, t=50, b=10),
+               font=dict(family="Inter, Segoe UI, Helvetica, Arial, sans-serif", size=12))
+
+
+def type_colors(types: object) -> dict[str, str]:
+    """A stable colour per event type: sorted types take palette colours in order."""
+    names = sorted({str(t) for t in types if isinstance(t, str) and t})
+    return {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(names)}
+
+
+def _text(value: object) -> str:
+    """Escape one article-derived value for a Plotly label (lists joined with '; ')."""
+    if isinstance(value, (list, tuple, np.ndarray)):
+        value = "; ".join(str(v) for v in value)
+    if value is None or (isinstance(value, float) and np.isnan(value)):
+        return ""
+    return html.escape(str(value))
+
+
+def _empty(title: str, message: str) -> go.Figure:
+    fig = go.Figure(layout=_LAYOUT)
+    fig.update_layout(title=title, xaxis_visible=False, yaxis_visible=False, height=300)
+    fig.add_annotation(text=message, showarrow=False, font=dict(size=14, color="#666"))
+    return fig
+
+
+def timeline_rows(df: pd.DataFrame, y: str = "actor") -> pd.Series:
+    """The y category of each marker, indexed by the event's row label.
+
+    With ``y="event_type"`` there is one marker per event. With ``y="actor"`` an event
+    appears once per actor among the ``MAX_ACTOR_ROWS`` most frequent ones; events
+    without actors go to a "(no actor)" row.
+    """
+    if y not in ("actor", "event_type"):
+        raise ValueError(f"y must be 'actor' or 'event_type', not {y!r}")
+    dated = df["date"].notna()
+    if y == "event_type":
+        return df.loc[dated, "event_type"].astype("str").fillna("unknown")
+    top = top_values(df, "actors", MAX_ACTOR_ROWS).index
+    exploded = df.loc[dated, "actors"].explode()
+    keep = exploded.isin(top) | exploded.isna()
+    return exploded[keep].fillna(NO_ACTOR).astype("str")
+
+
+_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("'", "&#x27;"))
+
+
+def escape_series(values: pd.Series) -> pd.Series:
+    """``html.escape`` over a column, vectorised; list cells are joined with '; '."""
+    if values.dtype == object:
+        values = values.map(lambda v: "; ".join(map(str, v))
+                            if isinstance(v, (list, tuple, np.ndarray)) else v)
+    text = values.astype("str").fillna("")
+    for char, entity in _ESCAPES:  # "&" first, so entities are not escaped twice
+        text = text.str.replace(char, entity, regex=False)
+    return text
+
+
+def hover_labels(df: pd.DataFrame) -> pd.Series:
+    """Escaped hover text per event: headline, type, date, actors, place, time expression.
+
+    Computed once per timeline by the dashboard (it is the costly part of a redraw)
+    and passed to ``make_timeline_figure`` as ``labels``.
+    """
+    if df.empty:
+        return pd.Series([], dtype="str", index=df.index)
+
+    def text(column: str) -> pd.Series:
+        return escape_series(df[column])
+
+    date = df["date"].dt.strftime("%Y-%m-%d").fillna("undated")
+    return ("<b>" + text("title") + "</b><br>" + text("event_type") + " · " + date
+            + " (" + text("granularity") + ")<br>Actors: " + text("actors")
+            + "<br>Place: " + text("locations")
+            + "<br>Time: " + text("time_text") + " → " + text("time_value"))
+
+
+def make_timeline_figure(df: pd.DataFrame, y: str = "actor", *,
+                         colors: dict[str, str] | None = None,
+                         labels: pd.Series | None = None,
+                         max_points: int = MAX_POINTS) -> go.Figure:
+    """Events as markers on a date axis, y by actor or event type.
+
+    Events dated only to a week, a month, or inferred from the publication date also
+    get a translucent bar over their interval, so their uncertainty is visible. Each
+    marker's ``customdata`` is its event id (used for click-to-select). ``labels`` are
+    precomputed ``hover_labels`` (computed here when omitted).
+    """
+    title = "Timeline" + (f" (top {MAX_ACTOR_ROWS} actors)" if y == "actor" else "")
+    ys = timeline_rows(df, y)
+    if ys.empty:
+        return _empty("Timeline", "No events match the filters")
+    if len(ys) > max_points:
+        title += f" — a sample of {max_points:,} of {len(ys):,} markers"
+        ys = ys.sample(max_points, random_state=0)
+    rows = df.loc[ys.index, ["event_id", "date", "start", "end", "event_type"]].assign(_y=ys)
+    labels = hover_labels(df.loc[ys.index]) if labels is None else labels.loc[ys.index]
+    rows["_label"] = labels.to_numpy()
+    colors = colors or type_colors(df["event_type"])
+    scatter = go.Scattergl if len(rows) > WEBGL_THRESHOLD else go.Scatter
+    traces = [_interval_trace(rows, scatter)]
+    for event_type, group in rows.groupby(rows["event_type"].astype("str"), sort=True):
+        traces.append(scatter(
+            x=group["date"], y=group["_y"], mode="markers", name=_text(event_type),
+            marker=dict(size=10, color=colors.get(event_type, "#888"), opacity=0.9,
+                        line=dict(width=1, color="white")),
+            customdata=group["event_id"].to_numpy(), hovertext=group["_label"].to_numpy(),
+            hoverinfo="text",
+        ))
+    fig = go.Figure(data=traces, layout=_LAYOUT)
+    order = rows["_y"].value_counts().sort_values(kind="stable").index.tolist()
+    fig.update_layout(title=title, height=max(360, 26 * len(order) + 220),
+                      legend_title_text="Event type", hovermode="closest", clickmode="event")
+    fig.update_yaxes(categoryorder="array", categoryarray=order, title=None)
+    fig.update_xaxes(type="date", rangeslider=dict(visible=True, thickness=0.08),
+                     rangeselector=dict(buttons=[
+                         dict(count=7, label="1w", step="day", stepmode="backward"),
+                         dict(count=1, label="1m", step="month", stepmode="backward"),
+                         dict(count=1, label="1y", step="year", stepmode="backward"),
+                         dict(step="all", label="all")]))
+    return fig
+
+
+def _interval_trace(rows: pd.DataFrame, scatter: type) -> go.Scatter:
+    """One line trace holding every uncertain event's interval, separated by gaps."""
+    span = rows["end"] - rows["start"]
+    wide = rows[rows["start"].notna() & (span > pd.Timedelta(days=1))]
+    n = len(wide)
+    xs = np.empty(3 * n, dtype="object")
+    ys = np.empty(3 * n, dtype="object")
+    xs[0::3], xs[1::3], xs[2::3] = wide["start"].to_numpy(), wide["end"].to_numpy(), None
+    ys[0::3], ys[1::3], ys[2::3] = wide["_y"].to_numpy(), wide["_y"].to_numpy(), None
+    return scatter(x=xs, y=ys, mode="lines", name="date interval (week/month/inferred)",
+                   line=dict(width=8, color="rgba(99,110,250,0.25)"), hoverinfo="skip",
+                   connectgaps=False)
+
+
+def make_counts_figure(df: pd.DataFrame, freq: str = "W", *,
+                       colors: dict[str, str] | None = None) -> go.Figure:
+    """Stacked events per week or month, each event spread over its date interval."""
+    label = {"W": "week", "M": "month"}.get(freq, freq)
+    title = f"Events per {label} (uncertain dates spread over their interval)"
+    counts = spread_counts(df, freq)
+    if counts.empty:
+        return _empty(title, "No dated events match the filters")
+    colors = colors or type_colors(df["event_type"])
+    fig = go.Figure(layout=_LAYOUT)
+    for event_type in counts.columns:
+        fig.add_trace(go.Bar(
+            x=counts.index, y=counts[event_type].round(2), name=_text(event_type),
+            marker_color=colors.get(event_type, "#888"),
+            hovertemplate=f"{_text(event_type)}: %{{y:.1f}} events<br>"
+                          f"{label} of %{{x|%Y-%m-%d}}<extra></extra>",
+        ))
+    fig.update_layout(title=title, barmode="stack", height=320, bargap=0.1,
+                      legend_title_text="Event type", yaxis_title="events")
+    return fig
+
+
+def make_network_figure(df: pd.DataFrame, top_n: int = 25) -> go.Figure:
+    """Co-occurrence network of the ``top_n`` actors; node size by event count.
+
+    Each node's ``customdata`` is the actor name (used for click-to-filter).
+    """
+    import networkx as nx  # only needed for the layout; keeps figure imports light
+
+    title = f"Actors: co-occurrence of the top {top_n}"
+    nodes, edges = cooccurrence(df, top_n)
+    if nodes.empty:
+        return _empty(title, "No actors in the filtered events")
+    graph = nx.Graph()
+    graph.add_nodes_from(nodes.index)
+    graph.add_weighted_edges_from(edges.itertuples(index=False, name=None))
+    pos = nx.spring_layout(graph, seed=7, weight="weight", k=1.5 / np.sqrt(len(nodes)))
+    fig = go.Figure(layout=_LAYOUT)
+    for trace in _edge_traces(edges, pos):
+        fig.add_trace(trace)
+    sizes = 14 + 36 * np.sqrt(nodes.to_numpy() / nodes.max())
+    fig.add_trace(go.Scatter(
+        x=[pos[a][0] for a in nodes.index], y=[pos[a][1] for a in nodes.index],
+        mode="markers+text", text=[_text(a) for a in nodes.index],
+        textposition="top center", customdata=list(nodes.index),
+        hovertext=[f"{_text(a)}: {c} events" for a, c in nodes.items()], hoverinfo="text",
+        marker=dict(size=sizes, color=nodes.to_numpy(), colorscale="Blues", cmin=0,
+                    line=dict(width=1, color="#345")), name="actors", showlegend=False,
+    ))
+    fig.update_layout(title=title, height=460, showlegend=False, clickmode="event",
+                      xaxis=dict(visible=False), yaxis=dict(visible=False))
+    return fig
+
+
+def _edge_traces(edges: pd.DataFrame, pos: dict) -> list[go.Scatter]:
+    """Edges drawn in three width classes (one trace each) by co-occurrence weight."""
+    if edges.empty:
+        return []
+    classes = pd.qcut(edges["weight"].rank(method="first"), 3, labels=False) \
+        if len(edges) >= 3 else pd.Series(0, index=edges.index)
+    traces = []
+    for level, group in edges.groupby(classes):
+        xs, ys = [], []
+        for source, target in zip(group["source"], group["target"]):
+            xs += [pos[source][0], pos[target][0], None]
+            ys += [pos[source][1], pos[target][1], None]
+        traces.append(go.Scatter(x=xs, y=ys, mode="lines", hoverinfo="skip",
+                                 line=dict(width=1 + 2 * int(level), color="rgba(80,90,110,0.35)")))
+    return traces
+
+
+def make_map_figure(df: pd.DataFrame, *, colors: dict[str, str] | None = None) -> go.Figure:
+    """Places on a world map: size by event count, colour by type, symbol by precision.
+
+    Circles are cities, squares regions ("eastern Ukraine"), diamonds whole countries,
+    whose marker sits on the country centroid and says nothing finer.
+    """
+    title = "Where: ● city  ■ region  ◆ country precision"
+    counts = place_counts(df)
+    if counts.empty:
+        return _empty(title, "No geocoded events match the filters")
+    colors = colors or type_colors(df["event_type"])
+    biggest = counts["count"].max()
+    fig = go.Figure(layout=_LAYOUT)
+    for event_type, group in counts.groupby("event_type", sort=True):
+        fig.add_trace(go.Scattergeo(
+            lat=group["latitude"], lon=group["longitude"], name=_text(event_type),
+            marker=dict(size=8 + 30 * np.sqrt(group["count"] / biggest),
+                        color=colors.get(event_type, "#888"), opacity=0.75,
+                        symbol=[_SYMBOLS.get(p, "circle") for p in group["geo_precision"]],
+                        line=dict(width=0.5, color="white")),
+            text=[f"<b>{_text(p)}</b> ({_text(c)})<br>{_text(event_type)}: {n} events"
+                  f"<br>precision: {_text(g)}" for p, c, n, g in
+                  zip(group["place"], group["country"], group["count"], group["geo_precision"])],
+            hoverinfo="text", customdata=group["place"],
+        ))
+    fig.update_geos(projection_type="natural earth", showcountries=True,
+                    countrycolor="#bbb", showland=True, landcolor="#f3f3f0",
+                    fitbounds="locations", showocean=True, oceancolor="#eef4f8")
+    fig.update_layout(title=title, height=460, legend_title_text="Event type")
+    return fig

@@ -1,0 +1,207 @@
+"""The dashboard's single source of truth: the session's timeline and its filters.
+
+Views never filter on their own: they read ``DataStore.filtered`` and set the filter
+params, so every view stays linked. Look-up structures (one row per actor, per place,
+lower-cased sentences, hover labels) are built once per timeline so that a filter
+change on 100,000 events costs a few vectorised masks, not a Python loop.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import numpy as np
+import pandas as pd
+import panel as pn
+import param
+
+from dashboards.aggregate import event_intervals, explode_list, table_frame, top_values
+from dashboards.figures import hover_labels, type_colors
+from timeline.schema import EVENT_DTYPES, coerce, empty_frame
+
+#: Extra column (after the schema's) saying what an analyst changed on a row.
+CORRECTION = "correction"
+MARKED_WRONG = "marked wrong"
+
+
+class DataStore(pn.viewable.Viewer):
+    """Holds the session's timeline frame and the filters applied to it."""
+
+    data = param.DataFrame(doc="The session's full timeline, corrections included.")
+    texts = param.Dict(default={}, doc="Article text by doc_id, for sentence context.")
+    date_range = param.DateRange(default=None, allow_None=True,
+                                 doc="Keep events whose date interval overlaps this range.")
+    actors = param.List(default=[], item_type=str, doc="Keep events with any of these actors.")
+    places = param.List(default=[], item_type=str, doc="Keep events at any of these places.")
+    event_types = param.List(default=[], item_type=str, doc="Keep events of these types.")
+    search = param.String(default="", doc="Keep events whose sentence contains this text.")
+    min_confidence = param.Number(default=0.0, bounds=(0.0, 1.0), step=0.05,
+                                  doc="Keep events at least this confident.")
+    show_wrong = param.Boolean(default=False, doc="Also show events marked wrong.")
+    selected_event = param.String(default=None, allow_None=True,
+                                  doc="event_id shown in the detail view.")
+    filtered = param.DataFrame(precedence=-1, doc="``data`` after the filters (read only).")
+    message = param.String(default="", precedence=-1, doc="Last status message for the user.")
+
+    def __init__(self, data: pd.DataFrame | None = None, **params: Any) -> None:
+        super().__init__(data=_prepare(data), **params)
+        self._index()
+        self._apply_filters()
+
+    # ----- derived structures -------------------------------------------------
+    @param.depends("data", watch=True)
+    def _on_data(self) -> None:
+        # One watcher, so the look-ups are rebuilt before the filters use them.
+        self._index()
+        self._apply_filters()
+
+    def _index(self) -> None:
+        """Rebuild the look-up structures after ``data`` was replaced."""
+        data = self.data
+        self._actor_rows = explode_list(data, "actors")
+        self._place_rows = explode_list(data, "locations")
+        self._sentences = data["sentence"].astype("str").fillna("").str.lower()
+        self._start, self._end = event_intervals(data)
+        self.labels = hover_labels(data)
+        self.table = table_frame(data)
+        self.colors = type_colors(data["event_type"].astype("str").unique())
+        self._wrong = data[CORRECTION].eq(MARKED_WRONG).to_numpy()
+
+    @property
+    def actor_options(self) -> list[str]:
+        """Actors by decreasing event count (capped, to keep the widget light)."""
+        return top_values(self.data, "actors", 2000).index.tolist()
+
+    @property
+    def place_options(self) -> list[str]:
+        """Places by decreasing event count (capped, to keep the widget light)."""
+        return top_values(self.data, "locations", 2000).index.tolist()
+
+    @property
+    def type_options(self) -> list[str]:
+        """Event types present in the timeline, sorted."""
+        return sorted(self.data["event_type"].dropna().astype("str").unique().tolist())
+
+    @property
+    def date_bounds(self) -> tuple[dt.datetime, dt.datetime] | None:
+        """First and last day covered by any event, or None when nothing is dated."""
+        if self._start.notna().sum() == 0:
+            return None
+        return self._start.min().to_pydatetime(), self._end.max().to_pydatetime()
+
+    # ----- filtering ----------------------------------------------------------
+    @param.depends("date_range", "actors", "places", "event_types", "search",
+                   "min_confidence", "show_wrong", watch=True)
+    def _apply_filters(self) -> None:
+        self.filtered = self.data[self.mask()]
+
+    def mask(self) -> np.ndarray:
+        """Boolean mask over ``data`` for the current filters."""
+        data = self.data
+        keep = np.ones(len(data), dtype=bool)
+        if self.date_range is not None:
+            low, high = (pd.Timestamp(v) for v in self.date_range)
+            # An event counts when its interval overlaps the range (inclusive of the
+            # range's last day), so a month-level event is not lost at the edges.
+            high = high.normalize() + pd.Timedelta(days=1)
+            keep &= ((self._start < high) & (self._end > low)).to_numpy()
+        if self.actors:
+            keep &= data.index.isin(self._actor_rows.index[self._actor_rows.isin(self.actors)])
+        if self.places:
+            keep &= data.index.isin(self._place_rows.index[self._place_rows.isin(self.places)])
+        if self.event_types:
+            keep &= data["event_type"].astype("str").isin(self.event_types).to_numpy()
+        if self.search.strip():
+            needle = self.search.strip().lower()
+            keep &= self._sentences.str.contains(needle, regex=False).to_numpy()
+        if self.min_confidence > 0:
+            keep &= (data["confidence"].fillna(0.0) >= self.min_confidence).to_numpy()
+        if not self.show_wrong:
+            keep &= ~self._wrong
+        return keep
+
+    def reset_filters(self) -> None:
+        """Clear every filter at once (one recomputation)."""
+        self.param.update(date_range=None, actors=[], places=[], event_types=[],
+                          search="", min_confidence=0.0)
+
+    # ----- selection and edits ------------------------------------------------
+    def event(self, event_id: str | None) -> pd.Series | None:
+        """The row of ``event_id`` in the full timeline, or None."""
+        if not event_id:
+            return None
+        rows = self.data.index[self.data["event_id"] == event_id]
+        return None if len(rows) == 0 else self.data.loc[rows[0]]
+
+    def add_events(self, events: pd.DataFrame, texts: dict[str, str] | None = None) -> int:
+        """Append newly extracted events (ids already present are skipped); return count."""
+        new = _prepare(events)
+        new = new[~new["event_id"].isin(self.data["event_id"])]
+        merged = pd.concat([self.data, new], ignore_index=True) if len(self.data) else new
+        self.param.update(texts={**self.texts, **(texts or {})}, data=_prepare(merged))
+        return len(new)
+
+    def correct_date(self, event_id: str, day: dt.date | pd.Timestamp) -> None:
+        """Set the event's date to ``day`` (day precision), flagged as corrected."""
+        new = pd.Timestamp(day).normalize()
+        old = self.event(event_id)
+        if old is None:
+            raise KeyError(event_id)
+        before = "undated" if pd.isna(old["date"]) else f"{old['date']:%Y-%m-%d}"
+        self._edit(event_id, {
+            "date": new, "start": new, "end": new + pd.Timedelta(days=1),
+            "granularity": "day", "time_value": f"{new:%Y-%m-%d}", "anchor": "analyst",
+            "confidence": 1.0, CORRECTION: f"date {before} -> {new:%Y-%m-%d}",
+        })
+
+    def mark_wrong(self, event_id: str) -> None:
+        """Flag the event as wrong: hidden unless ``show_wrong``, exported flagged."""
+        self._edit(event_id, {CORRECTION: MARKED_WRONG})
+
+    def _edit(self, event_id: str, values: dict[str, Any]) -> None:
+        data = self.data.copy()
+        rows = data.index[data["event_id"] == event_id]
+        if len(rows) == 0:
+            raise KeyError(event_id)
+        for column, value in values.items():
+            series = data[column]
+            if isinstance(series.dtype, pd.CategoricalDtype) and value not in series.cat.categories:
+                data[column] = series.cat.add_categories([value])
+            data.loc[rows, column] = value
+        data.loc[rows, "corrected"] = True
+        self.data = data
+
+    def __panel__(self) -> pn.viewable.Viewable:
+        from dashboards.views.filters import FilterPanel  # views import the store
+
+        return FilterPanel(self)
+
+
+def _prepare(data: pd.DataFrame | None) -> pd.DataFrame:
+    """Schema dtypes, a unique RangeIndex, and the ``correction`` column."""
+    if data is None:
+        frame = empty_frame()
+    elif _has_schema(data):
+        frame = data.copy()  # already typed (fresh from extract): skip the slow coerce
+    else:
+        frame = coerce(data)
+    frame = frame.reset_index(drop=True)
+    if CORRECTION not in frame.columns:
+        frame[CORRECTION] = ""
+    frame[CORRECTION] = frame[CORRECTION].fillna("").astype("str")
+    return frame
+
+
+def _has_schema(data: pd.DataFrame) -> bool:
+    """True when every schema column is present with its dtype (lists spot-checked)."""
+    for name, dtype in EVENT_DTYPES.items():
+        if name not in data.columns:
+            return False
+        column = data[name]
+        if dtype == "object":
+            if not all(isinstance(v, list) for v in column.head(20)):
+                return False
+        elif str(column.dtype) != dtype:
+            return False
+    return True

@@ -1,0 +1,126 @@
+"""Event detail: the source sentence in context, how its date was resolved, corrections."""
+
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import panel as pn
+import param
+
+from dashboards.highlight import sentence_in_context, sentence_spans
+from dashboards.store import CORRECTION, DataStore
+
+_STYLE = """
+.tl-detail {font-size: 15px; line-height: 1.55; white-space: pre-wrap;}
+.tl-context {color: #777;}
+.tl-sentence {color: #111;}
+mark.tl-time {background: #ffe08a; padding: 0 2px; border-radius: 3px;}
+mark.tl-actor {background: #cfe3ff; padding: 0 2px; border-radius: 3px;}
+mark.tl-place {background: #d5f5d5; padding: 0 2px; border-radius: 3px;}
+.tl-facts td {padding: 2px 10px 2px 0; vertical-align: top;}
+.tl-facts td:first-child {color: #666; white-space: nowrap;}
+.tl-legend mark {margin-right: 6px;}
+"""
+_LEGEND = ('<div class="tl-legend"><mark class="tl-time">time</mark>'
+           '<mark class="tl-actor">actor</mark><mark class="tl-place">place</mark></div>')
+
+
+def _value(row: pd.Series, column: str) -> str:
+    """A cell as display text ('' when missing), not yet escaped."""
+    value = row.get(column)
+    if isinstance(value, (list, tuple)):
+        return "; ".join(str(v) for v in value)
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    if isinstance(value, pd.Timestamp):
+        return f"{value:%Y-%m-%d}"
+    if isinstance(value, float):
+        return f"{value:.2f}"
+    return str(value)
+
+
+def resolution_facts(row: pd.Series) -> list[tuple[str, str]]:
+    """(label, text) pairs saying what the event is and how its date was resolved."""
+    interval = f"{_value(row, 'start')} – {_value(row, 'end')} (end exclusive)"
+    reference = f"{_value(row, 'reference_date')} ({_value(row, 'reference_source')})"
+    facts = [
+        ("Event", f"{_value(row, 'event_type')} (trigger: {_value(row, 'trigger')})"),
+        ("Actors", _value(row, "actors")), ("Places", _value(row, "locations")),
+        ("Date", f"{_value(row, 'date')} · precision: {_value(row, 'granularity')}"),
+        ("Interval", interval),
+        ("Time expression", f"“{_value(row, 'time_text')}” → {_value(row, 'time_value')}"),
+        ("Anchor", _value(row, "anchor")),
+        ("Rule", _value(row, "rule") or "—"),
+        ("Confidence", _value(row, "confidence")),
+        ("Reference date", reference),
+        ("Article", _value(row, "title")), ("URL", _value(row, "url")),
+    ]
+    if _value(row, CORRECTION):
+        facts.append(("Correction", _value(row, CORRECTION)))
+    return facts
+
+
+def detail_html(row: pd.Series, body: str | None) -> str:
+    """Safe HTML for one event: highlighted sentence in context, then the facts table."""
+    sentence = _value(row, "sentence")
+    spans = sentence_spans(sentence, _value(row, "time_text"), list(row["actors"]),
+                           list(row["locations"]))
+    text = sentence_in_context(sentence, spans, body, int(row["sentence_start"]),
+                               int(row["sentence_end"]))
+    facts = "".join(f"<tr><td>{html.escape(k)}</td><td>{html.escape(v)}</td></tr>"
+                    for k, v in resolution_facts(row))
+    return (f'{_LEGEND}<div class="tl-detail">{text}</div>'
+            f'<table class="tl-facts">{facts}</table>')
+
+
+class EventDetail(pn.viewable.Viewer):
+    """Shows the selected event; lets the analyst correct its date or mark it wrong."""
+
+    store = param.ClassSelector(class_=DataStore)
+
+    def __init__(self, store: DataStore, **params: object) -> None:
+        super().__init__(store=store, **params)
+        self.body = pn.pane.HTML(sizing_mode="stretch_width", stylesheets=[_STYLE],
+                                 css_classes=["event-detail"])
+        self.new_date = pn.widgets.DatePicker(name="Correct date to", width=160)
+        self.correct = pn.widgets.Button(name="Correct date", button_type="primary",
+                                         icon="calendar-check", align="end")
+        self.wrong = pn.widgets.Button(name="Mark wrong", button_type="danger",
+                                       button_style="outline", icon="ban", align="end")
+        self.status = pn.pane.Alert(visible=False, alert_type="success", margin=(5, 10))
+        self.correct.on_click(self._correct)
+        self.wrong.on_click(self._mark_wrong)
+        store.param.watch(self._show, ["selected_event", "data"])
+        self._show()
+
+    def _show(self, *_events: object) -> None:
+        row = self.store.event(self.store.selected_event)
+        self.correct.disabled = self.wrong.disabled = row is None
+        if row is None:
+            self.body.object = ("<p style='color:#666'>Click a marker on the timeline or a "
+                                "row of the table to see its source sentence.</p>")
+            return
+        body = self.store.texts.get(_value(row, "doc_id"))
+        self.body.object = detail_html(row, body)
+        if not pd.isna(row["date"]):
+            self.new_date.value = row["date"].date()
+
+    def _correct(self, _event: object) -> None:
+        event_id, day = self.store.selected_event, self.new_date.value
+        if event_id and day is not None:
+            self.store.correct_date(event_id, day)
+            self._say(f"Date corrected to {day:%Y-%m-%d}; the row is flagged as corrected.")
+
+    def _mark_wrong(self, _event: object) -> None:
+        if self.store.selected_event:
+            self.store.mark_wrong(self.store.selected_event)
+            self._say("Marked wrong: hidden from the views (see 'Show events marked wrong') "
+                      "and flagged in exports.")
+
+    def _say(self, text: str) -> None:
+        self.status.param.update(object=text, visible=True)
+
+    def __panel__(self) -> pn.viewable.Viewable:
+        controls = pn.Row(self.new_date, self.correct, self.wrong)
+        return pn.Column(self.body, controls, self.status, sizing_mode="stretch_width")

@@ -1,0 +1,88 @@
+"""Input controls: paste an article or upload files, then extract into the timeline."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pandas as pd
+import panel as pn
+import param
+
+from dashboards.loading import (UPLOAD_SUFFIXES, LoadReport, extract_articles, markdown_escape,
+                                max_upload_mb, pasted_article, read_uploads, with_published)
+from dashboards.store import DataStore
+
+
+class InputPanel(pn.viewable.Viewer):
+    """Paste text or upload txt/html/jsonl/csv; events join the session's timeline."""
+
+    store = param.ClassSelector(class_=DataStore)
+    limit_mb = param.Number(default=None, allow_None=True,
+                            doc="Upload limit in MB (TIMELINE_MAX_UPLOAD_MB, else 20).")
+
+    def __init__(self, store: DataStore, **params: object) -> None:
+        super().__init__(store=store, **params)
+        if self.limit_mb is None:
+            self.limit_mb = max_upload_mb()
+        self.text = pn.widgets.TextAreaInput(
+            name="Paste an article", placeholder="Paste article text here…",
+            height=140, sizing_mode="stretch_width")
+        self.files = pn.widgets.FileInput(accept=",".join(UPLOAD_SUFFIXES), multiple=True,
+                                          sizing_mode="stretch_width")
+        self.published = pn.widgets.DatePicker(
+            name="Published (empty: inferred from the text)", sizing_mode="stretch_width")
+        self.run = pn.widgets.Button(name="Extract events", button_type="primary",
+                                     icon="player-play", sizing_mode="stretch_width")
+        self.progress = pn.indicators.Progress(value=0, max=1, visible=False,
+                                               sizing_mode="stretch_width", height=12)
+        self.status = pn.pane.Alert(visible=False, margin=(5, 5), sizing_mode="stretch_width")
+        self.run.on_click(self._run)
+
+    def _gather(self) -> LoadReport:
+        """Articles from the text box and the file input, with any problems."""
+        report = LoadReport()
+        names, contents = self.files.filename, self.files.value
+        if contents:
+            report = read_uploads(zip(names, contents), self.limit_mb)
+        if self.text.value.strip():
+            report.articles.append(pasted_article(self.text.value))
+        published = pd.Timestamp(self.published.value) if self.published.value else None
+        report.articles = with_published(report.articles, published)
+        return report
+
+    async def _run(self, _event: object) -> None:
+        self.run.disabled = True
+        try:
+            report = await asyncio.to_thread(self._gather)
+            if not report.articles:
+                self._show(report.problems or ["Nothing to extract: paste text or "
+                                               "choose files first."], "warning")
+                return
+            self.progress.param.update(value=0, max=len(report.articles), visible=True)
+            loop = asyncio.get_running_loop()
+
+            def progress(done: int, _total: int) -> None:
+                # Runs in the worker thread; widget updates go back to the event loop.
+                loop.call_soon_threadsafe(setattr, self.progress, "value", done)
+
+            events = await asyncio.to_thread(extract_articles, report.articles, progress)
+            added = self.store.add_events(events, {a.id: a.body for a in report.articles})
+            summary = (f"{len(report.articles)} article(s) read, {added} new event(s) "
+                       "added to the timeline.")
+            self._show([summary, *report.problems], "warning" if report.problems else "success")
+            self.text.value = ""
+        finally:
+            self.run.disabled = False
+            self.progress.visible = False
+
+    def _show(self, lines: list[str], kind: str) -> None:
+        # Alert renders Markdown: escape what came from file names or file contents.
+        text = "\n".join(f"- {markdown_escape(line)}" for line in lines)
+        self.status.param.update(object=text, alert_type=kind, visible=True)
+
+    def __panel__(self) -> pn.viewable.Viewable:
+        hint = pn.pane.Markdown(f"txt, html, jsonl or csv; at most {self.limit_mb:g} MB "
+                                "per file.", styles={"color": "#666", "font-size": "12px"},
+                                margin=(0, 10))
+        return pn.Column(self.text, self.files, hint, self.published, self.run,
+                         self.progress, self.status, sizing_mode="stretch_width")

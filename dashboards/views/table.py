@@ -1,0 +1,58 @@
+"""Events table: remote pagination, header filters, text never rendered as HTML."""
+
+from __future__ import annotations
+
+import panel as pn
+import param
+
+from dashboards.aggregate import TABLE_COLUMNS
+from dashboards.store import DataStore
+
+PAGE_SIZE = 12
+# Tabulator's "plaintext" and "textarea" formatters escape HTML, so a sentence holding
+# "<script>" is shown as those characters and never parsed as markup.
+_FORMATTERS = {name: {"type": "plaintext"} for name in TABLE_COLUMNS}
+_FORMATTERS.update(sentence={"type": "textarea"}, headline={"type": "textarea"})
+_FORMATTERS.pop("confidence")
+_HEADER_FILTERS = {
+    "type": {"type": "input", "func": "like", "placeholder": "type…"},
+    "actors": {"type": "input", "func": "like", "placeholder": "actor…"},
+    "places": {"type": "input", "func": "like", "placeholder": "place…"},
+}
+
+
+class EventsTable(pn.viewable.Viewer):
+    """The filtered events, one page at a time; clicking a row selects the event."""
+
+    store = param.ClassSelector(class_=DataStore)
+
+    def __init__(self, store: DataStore, **params: object) -> None:
+        super().__init__(store=store, **params)
+        self.table = pn.widgets.Tabulator(
+            self._rows(), pagination="remote", page_size=PAGE_SIZE, show_index=False,
+            disabled=True, selectable=1, hidden_columns=["event_id"],
+            header_filters=_HEADER_FILTERS, formatters=_FORMATTERS,
+            widths={"sentence": 380, "headline": 200, "actors": 170, "places": 120,
+                    "time expression": 110},
+            layout="fit_data_table", sizing_mode="stretch_width", height=520,
+            theme="simple", css_classes=["events-table"],
+        )
+        self.table.on_click(self._clicked)
+        store.param.watch(self._refresh, "filtered")
+
+    def _rows(self):
+        store = self.store
+        rows = store.table.loc[store.filtered.index]
+        # Newest first, the usual reading order of a news timeline.
+        return rows.sort_values("date", ascending=False, kind="stable")
+
+    def _refresh(self, *_events: object) -> None:
+        self.table.value = self._rows()
+
+    def _clicked(self, event: object) -> None:
+        row = getattr(event, "row", None)
+        if row is not None and 0 <= row < len(self.table.value):
+            self.store.selected_event = str(self.table.value["event_id"].iloc[row])
+
+    def __panel__(self) -> pn.viewable.Viewable:
+        return self.table

@@ -1,0 +1,314 @@
+"""Tests for timeline.articles: reading articles from files, corpora and stdin."""
+
+from __future__ import annotations
+
+import io
+import json
+import types
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from timeline.articles import iter_articles, read_articles
+from timeline.errors import InputError
+
+HTML_PAGE = """<!DOCTYPE html><html><head><title>Milley meets Zaluzhnyi | Example News</title>
+<meta property="og:title" content="Milley meets Zaluzhnyi in Poland">
+<meta property="og:url" content="https://example.com/news/milley">
+<meta property="article:published_time" content="2023-01-19T10:00:00">
+</head><body><nav><a href="/">Home</a> <a href="/world">World section</a></nav>
+<article><h1>Milley meets Zaluzhnyi in Poland</h1>
+<p>The top US and Ukrainian military officers held a meeting in Poland this week for
+talks on Ukraine's military requirements. The talks come as the war is nearing its
+11th month.</p>
+<p>US General Mark Milley met with his Ukrainian counterpart, General Valerii Zaluzhnyi,
+in southwestern Poland near the Ukrainian border on Tuesday.</p>
+</article><footer>Copyright 2023 Example News. All rights reserved.</footer></body></html>
+"""
+
+
+def lenient(paths: object) -> tuple[list, list[InputError]]:
+    """Read in lenient mode; return the articles and the problems reported."""
+    problems: list[InputError] = []
+    articles = read_articles(paths, on_error=problems.append)  # type: ignore[arg-type]
+    return articles, problems
+
+
+def where(problem: InputError) -> tuple[str, int | None]:
+    return Path(problem.source).name, problem.line
+
+
+# -- plain text ------------------------------------------------------------------------
+
+
+def test_seed_article_splits_off_trailing_headlines(tmp_path: Path, seed_text: str) -> None:
+    path = tmp_path / "seed.txt"
+    path.write_text(seed_text, encoding="utf-8")
+    [article] = read_articles(path)
+    assert article.id == "seed"
+    assert article.title == ""  # the seed starts with prose, not a headline
+    assert article.body.startswith("The top US and Ukrainian military officers")
+    assert "in the coming months." in article.body
+    assert "Anutin" not in article.body and "Bosnian Serb" not in article.body
+    assert article.trailing.startswith("Anutin’s Bhumjaithai Party Wins Thai Election")
+    assert article.body + article.trailing == seed_text
+    assert article.published is None
+    assert article.source == str(path)
+
+
+def test_headline_set_apart_becomes_the_title(tmp_path: Path) -> None:
+    path = tmp_path / "titled.txt"
+    path.write_text("Milley Meets Zaluzhnyi in Poland\n\nThe officers met on Tuesday.\n")
+    [article] = read_articles(path)
+    assert article.title == "Milley Meets Zaluzhnyi in Poland"
+    assert article.body == "The officers met on Tuesday.\n"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The officers met on Tuesday.\n\nThey talked for hours.\n",  # prose, not a title
+        "Milley Meets Zaluzhnyi in Poland\nThe officers met on Tuesday.\n",  # no blank line
+    ],
+)
+def test_first_line_is_not_taken_for_a_title_without_evidence(tmp_path: Path, text: str) -> None:
+    path = tmp_path / "a.txt"
+    path.write_text(text)
+    [article] = read_articles(path)
+    assert article.title == ""
+    assert article.body == text
+
+
+def test_crlf_and_byte_order_mark_are_normalised(tmp_path: Path) -> None:
+    path = tmp_path / "windows.txt"
+    path.write_bytes("\ufeffFirst line.\r\nSecond line.\r\n".encode())
+    [article] = read_articles(path)
+    assert article.body == "First line.\nSecond line.\n"
+
+
+def test_stdin_is_one_article(tmp_path: Path) -> None:
+    stream = io.BytesIO("Duda spoke in Davos on Wednesday.\n".encode())
+    [article] = read_articles("-", stdin=stream)
+    assert article.id == "stdin"
+    assert article.body == "Duda spoke in Davos on Wednesday.\n"
+
+
+# -- bad files -------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "line", "words"),
+    [
+        ("binary.txt", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", None, "binary"),
+        ("latin1.txt", "First line.\nCafé crème.\n".encode("latin-1"), 2, "invalid UTF-8"),
+        ("empty.txt", b"", None, "empty"),
+        ("blank.txt", b"  \n\n\t\n", None, "empty"),
+        ("bom.txt", b"\xef\xbb\xbf\n", None, "empty"),
+        ("notepad.txt", "Duda spoke.".encode("utf-16"), None, "UTF-16"),
+        ("header.csv", b"id,text,published\r\n", None, "no records"),
+        ("blank.jsonl", b"\n\n  \n", None, "empty"),
+    ],
+)
+def test_bad_file_is_reported_with_file_and_line(
+    tmp_path: Path, name: str, data: bytes, line: int | None, words: str
+) -> None:
+    path = tmp_path / name
+    path.write_bytes(data)
+    articles, [problem] = lenient(path)
+    assert articles == []
+    assert where(problem) == (name, line)
+    assert words in problem.problem
+    with pytest.raises(InputError) as raised:
+        read_articles(path)
+    assert str(raised.value).startswith(f"{path}:{line}:" if line else f"{path}:")
+
+
+def test_missing_path_is_a_problem(tmp_path: Path) -> None:
+    articles, [problem] = lenient(tmp_path / "nowhere.txt")
+    assert articles == []
+    assert problem.problem == "no such file or directory"
+
+
+def test_bad_file_does_not_stop_the_others(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_bytes(b"\x00\x01")
+    (tmp_path / "b.txt").write_text("Good text.")
+    articles, problems = lenient([tmp_path / "a.txt", tmp_path / "b.txt"])
+    assert [a.id for a in articles] == ["b"]
+    assert [where(p) for p in problems] == [("a.txt", None)]
+
+
+# -- HTML ------------------------------------------------------------------------------
+
+
+def test_html_boilerplate_stripped_and_metadata_read(tmp_path: Path) -> None:
+    path = tmp_path / "milley.html"
+    path.write_text(HTML_PAGE)
+    [article] = read_articles(path)
+    assert article.id == "milley"
+    assert article.title == "Milley meets Zaluzhnyi in Poland"
+    assert article.url == "https://example.com/news/milley"
+    assert article.published == pd.Timestamp("2023-01-19")
+    assert article.body.startswith("The top US and Ukrainian military officers")
+    assert "General Valerii Zaluzhnyi" in article.body
+    for boilerplate in ("World section", "Copyright", "Milley meets Zaluzhnyi in Poland"):
+        assert boilerplate not in article.body
+
+
+def test_html_without_article_text_is_a_problem(tmp_path: Path) -> None:
+    path = tmp_path / "nav.htm"
+    path.write_text(
+        "<html><head><title>Only a title</title></head>"
+        "<body><script>var a = 1;</script></body></html>"
+    )
+    articles, [problem] = lenient(path)
+    assert articles == []
+    assert where(problem) == ("nav.htm", None)
+    assert "no article text" in problem.problem
+
+
+# -- JSON Lines ------------------------------------------------------------------------
+
+
+def jsonl(*lines: object) -> str:
+    return "".join((line if isinstance(line, str) else json.dumps(line)) + "\n" for line in lines)
+
+
+def test_jsonl_fields_and_ids(tmp_path: Path) -> None:
+    path = tmp_path / "news.jsonl"
+    path.write_text(
+        jsonl(
+            {"id": "a1", "text": "Duda spoke in Davos.", "published": "2023-01-18",
+             "title": "Duda in Davos", "url": "https://example.com/duda"},
+            "",
+            {"text": "Milley met Zaluzhnyi.", "id": 7},
+        )
+    )
+    first, second = read_articles(path)
+    assert (first.id, first.title, first.url) == ("a1", "Duda in Davos", "https://example.com/duda")
+    assert first.published == pd.Timestamp("2023-01-18")
+    assert first.body == "Duda spoke in Davos."
+    assert first.source == f"{path}:1"
+    assert second.id == "7"
+    assert second.published is None
+
+
+def test_jsonl_row_without_id_gets_stem_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "news.jsonl"
+    path.write_text(jsonl({"text": "One."}, "", {"text": "Three."}))
+    assert [a.id for a in read_articles(path)] == ["news:1", "news:3"]
+
+
+def test_jsonl_broken_lines_are_skipped_and_named(tmp_path: Path) -> None:
+    path = tmp_path / "news.jsonl"
+    lines = [
+        {"text": "Good one."},
+        '{"text": "unterminated',
+        "[1, 2]",
+        {"title": "no text"},
+        {"text": "Bad date.", "published": "the day after never"},
+        {"text": 42},
+        {"text": "Good two."},
+    ]
+    path.write_bytes(jsonl(*lines).encode() + b'{"text": "caf\xe9"}\n')
+    articles, problems = lenient(path)
+    assert [a.body for a in articles] == ["Good one.", "Good two."]
+    assert [where(p) for p in problems] == [("news.jsonl", n) for n in (2, 3, 4, 5, 6, 8)]
+    assert "malformed JSON" in problems[0].problem
+    assert "JSON object" in problems[1].problem
+    assert "text" in problems[2].problem
+    assert "the day after never" in problems[3].problem
+    assert "invalid UTF-8" in problems[5].problem
+
+
+def test_jsonl_strict_mode_raises_naming_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "news.jsonl"
+    path.write_text(jsonl({"text": "Good."}, "{broken"))
+    with pytest.raises(InputError) as raised:
+        read_articles(path)
+    assert (raised.value.source, raised.value.line) == (str(path), 2)
+
+
+# -- CSV -------------------------------------------------------------------------------
+
+
+def test_csv_rows_with_quoted_newlines(tmp_path: Path) -> None:
+    path = tmp_path / "news.csv"
+    path.write_text(
+        'id,text,published,title\n'
+        ',"Milley met Zaluzhnyi.\nThey talked, at length.",2023-01-17,Meeting\n'
+        'd1,Duda spoke in Davos.,,\n'
+    )
+    first, second = read_articles(path)
+    # The first record starts on line 2 and spans two lines.
+    assert first.id == "news:2"
+    assert first.body == "Milley met Zaluzhnyi.\nThey talked, at length."
+    assert first.published == pd.Timestamp("2023-01-17")
+    assert first.title == "Meeting"
+    assert (second.id, second.published, second.title) == ("d1", None, "")
+
+
+def test_csv_malformed_rows_are_skipped_and_named(tmp_path: Path) -> None:
+    path = tmp_path / "news.csv"
+    path.write_bytes(
+        b"text,published\n"
+        b"Good one.,\n"
+        b'"bad"quote,\n'
+        b"too,many,fields\n"
+        b"Bad date.,31/31/2023\n"
+        b"caf\xe9,\n"
+        b"Good two.,2023-01-19\n"
+    )
+    articles, problems = lenient(path)
+    assert [a.body for a in articles] == ["Good one.", "Good two."]
+    assert [where(p) for p in problems] == [("news.csv", n) for n in (3, 4, 5, 6)]
+    assert "3 fields" in problems[1].problem
+    assert "31/31/2023" in problems[2].problem
+    assert "invalid UTF-8" in problems[3].problem
+
+
+def test_csv_without_text_column_is_a_problem(tmp_path: Path) -> None:
+    path = tmp_path / "news.csv"
+    path.write_text("body,date\nSomething.,2023-01-01\n")
+    articles, [problem] = lenient(path)
+    assert articles == []
+    assert where(problem) == ("news.csv", 1)
+    assert "'text' column" in problem.problem
+
+
+# -- directories -----------------------------------------------------------------------
+
+
+def test_directory_is_read_recursively_in_sorted_order(tmp_path: Path) -> None:
+    (tmp_path / "b").mkdir()
+    (tmp_path / "a").mkdir()
+    (tmp_path / ".hidden").mkdir()
+    (tmp_path / "b" / "z.txt").write_text("Z.")
+    (tmp_path / "b" / "a.jsonl").write_text(jsonl({"text": "A1."}, {"text": "A2."}))
+    (tmp_path / "a" / "y.txt").write_text("Y.")
+    (tmp_path / "top.txt").write_text("Top.")
+    (tmp_path / "notes.md").write_text("Not an article.")
+    (tmp_path / ".hidden" / "secret.txt").write_text("Hidden.")
+    (tmp_path / ".draft.txt").write_text("Draft.")
+    ids = [a.id for a in read_articles(tmp_path)]
+    assert ids == ["y", "a:1", "a:2", "z", "top"]  # a/y, b/a, b/z, top
+
+
+def test_derived_ids_are_made_unique(tmp_path: Path) -> None:
+    for folder in ("one", "two"):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "report.txt").write_text(f"From {folder}.")
+    assert [a.id for a in read_articles(tmp_path)] == ["report", "report-2"]
+
+
+def test_empty_directory_is_a_problem(tmp_path: Path) -> None:
+    articles, [problem] = lenient(tmp_path)
+    assert articles == []
+    assert "no .txt" in problem.problem
+
+
+def test_iter_articles_is_lazy(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("A.")
+    articles = iter_articles(tmp_path)
+    assert isinstance(articles, types.GeneratorType)
+    assert [a.body for a in articles] == ["A."]

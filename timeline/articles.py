@@ -1,0 +1,401 @@
+"""Read news articles from text, HTML, JSON Lines and CSV files, directories or stdin.
+
+Supported inputs:
+
+``.txt`` (and any file with an unknown suffix)
+    One article per file; the whole text is the body. When the first line looks like
+    a headline (``timeline.text.boilerplate.is_headline``) *and* is followed by a
+    blank line, it becomes the title and is left out of the body. Otherwise the title
+    is empty: a first line of prose is never taken for a title.
+``.html`` / ``.htm``
+    One article per file; trafilatura strips navigation and footers and reads the
+    title, canonical URL and publication date from the page metadata. Nothing is
+    downloaded.
+``.jsonl`` / ``.ndjson``
+    One JSON object per line with key ``text`` and optional ``id``, ``title``, ``url``
+    and ``published``. Blank lines are ignored.
+``.csv``
+    A header row with column ``text`` and optional ``id``, ``title``, ``url`` and
+    ``published``.
+directories
+    Searched recursively for the suffixes above, in order of their sorted relative
+    paths; hidden files and directories (names starting with ``.``) are ignored.
+``-``
+    Standard input, read as one plain-text article with id ``stdin``.
+
+Every article gets a stable id: the given ``id``, else the file stem for one-article
+files, else ``stem:line`` for corpus rows (the line the row starts on). Derived ids
+that collide get a ``-2``, ``-3``... suffix in reading order.
+
+Trailing boilerplate (a scraped list of unrelated headlines) is split off with
+``split_trailing`` into ``Article.trailing``, so ``Article.body`` is what gets analysed.
+
+Bad input (a binary file, invalid UTF-8, an empty file, a malformed row, an
+unparseable ``published`` value) raises :class:`~timeline.errors.InputError` naming
+the file and line, unless ``on_error`` is given: then the problem is passed to it, the
+file or row is skipped and reading goes on.
+"""
+
+from __future__ import annotations
+
+import csv
+import dataclasses
+import io
+import json
+import os
+import re
+import sys
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from timeline.errors import InputError
+from timeline.model import Article
+from timeline.published import parse_published
+from timeline.text.boilerplate import is_headline, split_trailing
+
+TEXT_SUFFIXES = frozenset({".txt", ".text"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
+CSV_SUFFIXES = frozenset({".csv"})
+#: Suffixes picked up when a directory is searched.
+SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES
+#: Fields read from a JSON Lines or CSV corpus; ``text`` is required.
+CORPUS_FIELDS = ("id", "text", "title", "url", "published")
+
+ErrorHandler = Callable[[InputError], None]
+PathLike = str | os.PathLike[str]
+
+# Invalid UTF-8 bytes survive decoding as lone surrogates (errors="surrogateescape"),
+# which lets one bad row be reported and skipped while the rest of a corpus is read.
+_SURROGATE = re.compile("[\udc80-\udcff]")
+# Bytes that never occur in text; one of them in the first block means binary data.
+_BINARY_SNIFF = 8192
+
+
+@dataclasses.dataclass(frozen=True)
+class _Read:
+    """An article as read, and whether its id was derived from the file name."""
+
+    article: Article
+    derived_id: bool = True
+
+
+@dataclasses.dataclass(frozen=True)
+class _Row:
+    """One record of a corpus before it becomes an Article."""
+
+    source: str
+    line: int
+    fields: dict[str, object]
+
+
+def read_articles(
+    paths: PathLike | Iterable[PathLike],
+    *,
+    on_error: ErrorHandler | None = None,
+    stdin: BinaryIO | None = None,
+) -> list[Article]:
+    """Read every article from ``paths`` (a path, ``"-"``, or an iterable of them).
+
+    Strict by default: the first bad input raises :class:`InputError`. With
+    ``on_error``, each problem is passed to it and the bad file or row is skipped.
+    ``stdin`` replaces ``sys.stdin.buffer`` for ``"-"`` (useful in tests).
+    """
+    return list(iter_articles(paths, on_error=on_error, stdin=stdin))
+
+
+def iter_articles(
+    paths: PathLike | Iterable[PathLike],
+    *,
+    on_error: ErrorHandler | None = None,
+    stdin: BinaryIO | None = None,
+) -> Iterator[Article]:
+    """Yield articles one at a time, for corpora too big to hold as a list.
+
+    Same inputs and error handling as :func:`read_articles`.
+    """
+    if isinstance(paths, (str, os.PathLike)):
+        paths = [paths]
+    seen: set[str] = set()
+    for path in paths:
+        for item in _read_path(os.fspath(path), stdin):
+            if isinstance(item, InputError):
+                if on_error is None:
+                    raise item
+                on_error(item)
+                continue
+            yield _unique(item, seen)
+
+
+def _read_path(path: str, stdin: BinaryIO | None) -> Iterator[_Read | InputError]:
+    """Yield articles (and problems, as InputError values) for one command-line path."""
+    if path == "-":
+        yield _from_stdin(stdin)
+        return
+    target = Path(path)
+    if target.is_dir():
+        files = _files_in(target)
+        if not files:
+            yield InputError(path, "no .txt, .html, .jsonl or .csv files in this directory")
+        for file in files:
+            yield from _read_file(file)
+    elif target.exists():
+        yield from _read_file(target)
+    else:
+        yield InputError(path, "no such file or directory")
+
+
+def _files_in(root: Path) -> list[Path]:
+    """Supported files under ``root``, recursively, in a stable sorted order."""
+    found: list[Path] = []
+    for folder, dirs, names in os.walk(root):
+        dirs[:] = [d for d in dirs if not d.startswith(".")]
+        for name in names:
+            if not name.startswith(".") and Path(name).suffix.lower() in SUPPORTED_SUFFIXES:
+                found.append(Path(folder, name))
+    # Sorted by path components, so "a/z.txt" comes before "b.txt" on every machine.
+    return sorted(found, key=lambda path: path.relative_to(root).parts)
+
+
+def _read_file(path: Path) -> Iterator[_Read | InputError]:
+    """Yield the articles of one file, or InputError values for what cannot be read."""
+    source = str(path)
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        yield InputError(source, f"cannot read: {exc.strerror or exc}")
+        return
+    problem = _binary_or_empty(data)
+    if problem:
+        yield InputError(source, problem)
+        return
+    suffix = path.suffix.lower()
+    if suffix in HTML_SUFFIXES:
+        yield _from_html(data, source, path.stem)
+    elif suffix in JSONL_SUFFIXES:
+        yield from _rows_to_articles(_jsonl_rows(data, source), source, path.stem)
+    elif suffix in CSV_SUFFIXES:
+        yield from _rows_to_articles(_csv_rows(data, source), source, path.stem)
+    else:
+        yield _from_text(data, source, path.stem)
+
+
+def _binary_or_empty(data: bytes) -> str:
+    """A problem description when ``data`` is empty or binary, else ``""``."""
+    if not data.strip() or data.strip() == b"\xef\xbb\xbf":
+        return "empty file"
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return "UTF-16 text; save the file as UTF-8"
+    if b"\x00" in data[:_BINARY_SNIFF]:
+        return "binary file (contains NUL bytes), not text"
+    return ""
+
+
+def _decode(data: bytes) -> str:
+    """Decode UTF-8 (dropping a byte-order mark), keeping bad bytes as surrogates."""
+    text = data.decode("utf-8", errors="surrogateescape")
+    return text.removeprefix("\ufeff")
+
+
+def _bad_utf8(text: str, source: str, first_line: int = 1) -> InputError | None:
+    """An InputError naming the line of the first invalid UTF-8 byte, if there is one."""
+    match = _SURROGATE.search(text)
+    if match is None:
+        return None
+    line = first_line + text.count("\n", 0, match.start())
+    byte = ord(match.group()) - 0xDC00
+    return InputError(source, f"invalid UTF-8 (byte 0x{byte:02x}); save the file as UTF-8", line)
+
+
+def _normalise_newlines(text: str) -> str:
+    """Universal newlines, as Python's text mode reads them."""
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _from_text(data: bytes, source: str, stem: str) -> _Read | InputError:
+    """A plain-text article; a headline followed by a blank line becomes the title."""
+    text = _normalise_newlines(_decode(data))
+    problem = _bad_utf8(text, source)
+    if problem:
+        return problem
+    title, body = _split_title(text)
+    return _article(stem, body, title=title, source=source)
+
+
+def _split_title(text: str) -> tuple[str, str]:
+    """``(title, body)``: the first line is a title only if headline-like and set apart."""
+    stripped = text.lstrip("\n")
+    first, sep, rest = stripped.partition("\n")
+    if sep and rest.startswith("\n") and rest.strip() and is_headline(first):
+        return first.strip(), rest.lstrip("\n")
+    return "", text
+
+
+def _from_stdin(stdin: BinaryIO | None) -> _Read | InputError:
+    """Standard input as one plain-text article with id ``stdin``."""
+    stream = stdin if stdin is not None else sys.stdin.buffer
+    data = stream.read()
+    problem = _binary_or_empty(data)
+    if problem:
+        return InputError("<stdin>", problem)
+    return _from_text(data, "<stdin>", "stdin")
+
+
+def _from_html(data: bytes, source: str, stem: str) -> _Read | InputError:
+    """Main text and metadata of an HTML page, boilerplate stripped by trafilatura."""
+    import trafilatura  # heavy; only needed for HTML input
+
+    document = trafilatura.bare_extraction(
+        data,
+        with_metadata=True,
+        include_comments=False,
+        include_tables=False,
+        # Only metadata and markup dates: a date mentioned in the prose is an event
+        # date, not necessarily the publication date.
+        date_extraction_params={"extensive_search": False, "original_date": True},
+    )
+    text = (document.text or "") if document is not None else ""
+    if not text.strip():
+        return InputError(source, "no article text found in the HTML")
+    title = (document.title or "").strip()
+    # trafilatura repeats the <h1> as the first line of the text; the title has it.
+    first, sep, rest = text.partition("\n")
+    if title and sep and first.strip() == title:
+        text = rest
+    try:
+        published = parse_published(document.date) if document.date else None
+    except ValueError as exc:
+        return InputError(source, f"bad published date in the page metadata: {exc}")
+    return _article(
+        stem, text, title=title, url=document.url or "", published=published, source=source
+    )
+
+
+def _jsonl_rows(data: bytes, source: str) -> Iterator[_Row | InputError]:
+    """One row per non-blank line; malformed lines become InputError values."""
+    text = _decode(data)
+    for number, line in enumerate(text.splitlines(), start=1):
+        if not line.strip():
+            continue
+        problem = _bad_utf8(line, source, number)
+        if problem:
+            yield problem
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            yield InputError(source, f"malformed JSON: {exc.msg} (column {exc.colno})", number)
+            continue
+        if not isinstance(record, dict):
+            kind = type(record).__name__
+            yield InputError(source, f"expected a JSON object, found {kind}", number)
+            continue
+        yield _Row(source, number, record)
+
+
+def _csv_rows(data: bytes, source: str) -> Iterator[_Row | InputError]:
+    """One row per CSV record after the header; malformed records become InputError."""
+    text = _decode(data)
+    reader = csv.reader(io.StringIO(text, newline=""), strict=True)
+    try:
+        header = next(reader)
+    except csv.Error as exc:
+        yield InputError(source, f"malformed CSV header: {exc}", reader.line_num)
+        return
+    if "text" not in header:
+        yield InputError(source, f"CSV has no 'text' column (columns: {', '.join(header)})", 1)
+        return
+    yield from _csv_records(reader, header, source)
+
+
+def _csv_records(
+    reader: Any, header: list[str], source: str
+) -> Iterator[_Row | InputError]:
+    """Pair each record with the header, reporting records of the wrong width."""
+    line = reader.line_num + 1
+    while True:
+        try:
+            cells = next(reader)
+        except StopIteration:
+            return
+        except csv.Error as exc:
+            # The reader starts afresh on the next line, so one bad row costs one row.
+            yield InputError(source, f"malformed CSV row: {exc}", line)
+            line = reader.line_num + 1
+            continue
+        start, line = line, reader.line_num + 1
+        if not any(cell.strip() for cell in cells):
+            continue
+        if len(cells) != len(header):
+            problem = f"row has {len(cells)} fields, the header has {len(header)}"
+            yield InputError(source, problem, start)
+            continue
+        problem = _bad_utf8("\n".join(cells), source, start)
+        yield problem if problem else _Row(source, start, dict(zip(header, cells)))
+
+
+def _rows_to_articles(
+    rows: Iterable[_Row | InputError], source: str, stem: str
+) -> Iterator[_Read | InputError]:
+    """Turn corpus rows into articles, passing problems through; no rows is a problem."""
+    count = 0
+    for row in rows:
+        count += 1
+        yield row if isinstance(row, InputError) else _row_article(row, stem)
+    if not count:
+        yield InputError(source, "no records in the file")
+
+
+def _row_article(row: _Row, stem: str) -> _Read | InputError:
+    """Validate one corpus row and build its Article."""
+    values: dict[str, str] = {}
+    for name in CORPUS_FIELDS:
+        value = row.fields.get(name)
+        if value is None:
+            value = ""
+        elif isinstance(value, (int, float)) and name == "id" and not isinstance(value, bool):
+            value = str(value)
+        if not isinstance(value, str):
+            kind = type(value).__name__
+            return InputError(row.source, f"field '{name}' must be a string, not {kind}", row.line)
+        values[name] = value
+    if not values["text"].strip():
+        return InputError(row.source, "missing or empty 'text'", row.line)
+    try:
+        published = parse_published(values["published"]) if values["published"].strip() else None
+    except ValueError as exc:
+        return InputError(row.source, str(exc), row.line)
+    return _article(
+        values["id"].strip() or f"{stem}:{row.line}",
+        _normalise_newlines(values["text"]),
+        title=values["title"].strip(),
+        url=values["url"].strip(),
+        published=published,
+        source=f"{row.source}:{row.line}",
+        given_id=bool(values["id"].strip()),
+    )
+
+
+def _article(doc_id: str, text: str, *, given_id: bool = False, **fields: object) -> _Read:
+    """Build an Article with trailing boilerplate split off the body."""
+    body, trailing = split_trailing(text)
+    article = Article(id=doc_id, body=body, trailing=trailing, **fields)  # type: ignore[arg-type]
+    return _Read(article, derived_id=not given_id)
+
+
+def _unique(item: _Read, seen: set[str]) -> Article:
+    """Give a derived id that is already taken a ``-2``, ``-3``... suffix.
+
+    Ids given in a corpus are kept as they are: renaming them would surprise the user.
+    """
+    article = item.article
+    doc_id = article.id
+    if item.derived_id and doc_id in seen:
+        number = 2
+        while f"{doc_id}-{number}" in seen:
+            number += 1
+        doc_id = f"{doc_id}-{number}"
+        article = dataclasses.replace(article, id=doc_id)
+    seen.add(doc_id)
+    return article

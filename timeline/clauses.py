@@ -1,0 +1,212 @@
+"""Read who and where out of a clause's dependency parse.
+
+A clause is a verb and the tokens it governs, minus the nested clauses that report
+events of their own (complements, relative and adverbial clauses). A participle
+without a subject ("Speaking at the World Economic Forum in Davos, Duda said") is
+folded into the clause it modifies: it only adds circumstances.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from timeline import geo
+from timeline.geo import Place
+from timeline.lexicon import load_location_words
+from timeline.model import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+#: Dependencies that start a nested clause with its own event.
+CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "csubjpass",
+                         "parataxis", "conj", "pcomp"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Dependencies along which a clause without a subject borrows its governor's.
+CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl"})
+ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Pronouns resolved to the nearest person named before them.
+PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+
+
+@dataclass(frozen=True)
+class Location:
+    """A place an event happened at: the phrase as written and its geocode."""
+
+    text: str
+    place: Place | None
+
+
+def is_folded(token: Token) -> bool:
+    """True for a subjectless participle modifying a verb ("Speaking at ..., Duda said")."""
+    return (token.dep_ == "advcl" and token.tag_ in {"VBG", "VBN"}
+            and token.head.pos_ in {"VERB", "AUX"}
+            and not any(c.dep_ in SUBJECT_DEPS for c in token.children))
+
+
+def clause_tokens(trigger: Token, max_depth: int = 0) -> list[Token]:
+    """The trigger and what it governs, without nested clauses but with folded ones.
+
+    With ``max_depth`` > 0, only tokens at most that many arcs below the trigger (or
+    below a folded participle) are kept.
+    """
+    out, stack = [], [(trigger, 0)]
+    while stack:
+        token, depth = stack.pop()
+        out.append(token)
+        if max_depth and depth >= max_depth:
+            continue
+        for child in token.children:
+            if child.dep_ in CLAUSE_DEPS and child.pos_ in {"VERB", "AUX"} and not is_folded(child):
+                continue
+            stack.append((child, 0 if is_folded(child) else depth + 1))
+    return sorted(out, key=lambda t: t.i)
+
+
+def subjects(trigger: Token) -> list[Token]:
+    """Subject tokens of the clause (with conjuncts), borrowed from a governor if none."""
+    token = trigger
+    for _ in range(4):  # xcomp chains are short; the bound guards odd parses
+        found = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
+        agent = [g for c in token.children if c.dep_ == "agent"
+                 for g in c.children if g.dep_ == "pobj"]
+        if any(c.dep_ == "nsubjpass" for c in found) and agent:
+            found = agent  # the agent acts: "forces are bolstered by Wagner"
+        if found:
+            return [t for s in found for t in (s, *s.conjuncts)]
+        if token.dep_ not in CONTROL_DEPS or token.head is token:
+            return []
+        token = token.head
+    return []
+
+
+class MentionIndex:
+    """Mentions of one Doc looked up by token."""
+
+    def __init__(self, doc: Doc, mentions: Iterable[Mention]) -> None:
+        self.mentions = sorted(mentions, key=lambda m: m.start_char)
+        self.by_token: dict[int, Mention] = {}
+        for mention in self.mentions:
+            span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+            for token in span or ():
+                self.by_token[token.i] = mention
+
+    def at(self, token: Token) -> Mention | None:
+        """The mention covering ``token``, if any."""
+        return self.by_token.get(token.i)
+
+    def person_before(self, char: int) -> Mention | None:
+        """The last PERSON mention ending before ``char`` (for "he said")."""
+        found = None
+        for mention in self.mentions:
+            if mention.end_char > char:
+                break
+            if mention.label == "PERSON":
+                found = mention
+        return found
+
+
+def actors_of(token: Token, index: MentionIndex) -> list[Mention]:
+    """Actor mentions a noun phrase names: itself, its modifiers or its appositive.
+
+    "Ukrainian forces" gives Ukraine; "the top US and Ukrainian military officers" the
+    United States and Ukraine; "his counterpart, General Valerii Zaluzhnyi" the general.
+    """
+    own = index.at(token)
+    if own is not None:
+        return [own] if own.label in ACTOR_LABELS else []
+    if token.lower_ in PERSON_PRONOUNS:
+        person = index.person_before(token.idx)
+        return [person] if person is not None else []
+    # An appositive names the actor itself: "Milley's spokesman, Colonel Dave Butler"
+    # is Butler, not Milley.
+    named = [m for c in token.children if c.dep_ == "appos" for m in actors_of(c, index)]
+    if named:
+        return named
+    found: list[Mention] = []
+    for child in token.children:
+        if child.dep_ in {"compound", "amod", "nmod", "poss"}:
+            for part in (child, *child.conjuncts):
+                mention = index.at(part)
+                if mention is not None and mention.label in ACTOR_LABELS:
+                    found.append(mention)
+    return found
+
+
+def counterparts(trigger: Token, index: MentionIndex) -> list[Mention]:
+    """Actors met with: "met with X", "held a meeting with X", "talks between X and Y".
+
+    Only prepositions on the verb or on its object count: in "travel ... for a meeting
+    between NATO and other defense chiefs" NATO is not the traveller's counterpart.
+    """
+    heads = [trigger, *(c for c in trigger.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"})]
+    found: list[Mention] = []
+    for token in (c for h in heads for c in h.children):
+        if token.dep_ == "prep" and token.lower_ in {"with", "between"}:
+            for obj in token.children:
+                if obj.dep_ == "pobj":
+                    for part in (obj, *obj.conjuncts):
+                        found.extend(actors_of(part, index))
+    return found
+
+
+def locations_of(tokens: Iterable[Token], index: MentionIndex, *, motion: bool,
+                 context: tuple[str, ...] = ()) -> list[Location]:
+    """Places the clause's prepositions introduce ("in southwestern Poland", "in Davos").
+
+    Motion prepositions ("to Brussels") count only when ``motion`` is true, so that
+    "military support to Kyiv" does not place an event in Kyiv.
+    """
+    words = load_location_words()
+    allowed = words.static | (words.motion if motion else frozenset())
+    found: list[Location] = []
+    for token in tokens:
+        if token.dep_ != "prep" or token.lower_ not in allowed:
+            continue
+        for obj in token.children:
+            if obj.dep_ != "pobj":
+                continue
+            for part in (obj, *obj.conjuncts):
+                location = _location(token, part, index, context)
+                if location is not None:
+                    found.append(location)
+    return found
+
+
+def _location(prep: Token, obj: Token, index: MentionIndex,
+              context: tuple[str, ...]) -> Location | None:
+    mention = index.at(obj)
+    if mention is not None and mention.label in PLACE_LABELS:
+        place = geo.geocode(mention.canonical or mention.text, context)
+        direction = next((c.text for c in obj.children
+                          if c.dep_ in {"amod", "compound"} and geo.is_direction(c.text)), None)
+        if direction is not None and place is not None:
+            place = geo.directional(direction, place)
+            return Location(place.name, place)
+        return Location(place.name if place else mention.text, place)
+    if obj.lemma_.lower() in load_location_words().place_nouns:
+        return _place_noun(prep, obj, index)
+    return None
+
+
+def _place_noun(prep: Token, obj: Token, index: MentionIndex) -> Location | None:
+    """ "near the Ukrainian border": a place noun modified by a country or nationality."""
+    for child in obj.children:
+        mention = index.at(child)
+        if child.dep_ in {"amod", "compound", "poss", "nmod"} and mention is not None:
+            if mention.label in {"NORP", "GPE"}:
+                place = geo.geocode(mention.canonical)
+                text = f"{prep.text} {obj.doc[obj.left_edge.i:obj.i + 1].text}"
+                return Location(text, place)
+    return None
+
+
+def best_place(locations: Iterable[Location]) -> Place | None:
+    """The most precise geocoded place (city, then region, then country), first wins."""
+    rank: Mapping[str, int] = {"city": 0, "region": 1, "country": 2}
+    placed = [loc.place for loc in locations if loc.place is not None
+              and not loc.text.startswith(("near ", "outside ", "beyond ", "off "))]
+    return min(placed, key=lambda p: rank.get(p.precision, 3), default=None)

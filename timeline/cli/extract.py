@@ -1,0 +1,138 @@
+"""``timeline extract``: articles in, event timeline out."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Iterable
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from timeline.cli.options import output_options, published_option
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+    from timeline.errors import InputError
+    from timeline.model import Article
+
+FORMATS: tuple[str, ...] = ("csv", "jsonl", "json", "parquet")
+
+#: Exit status when some input was skipped or no event was extracted.
+EXIT_INCOMPLETE = 1
+
+
+@click.command(no_args_is_help=True)
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@published_option
+@output_options(FORMATS, default="csv")
+@click.option(
+    "--progress/--no-progress",
+    default=True,
+    show_default=True,
+    help="Show a progress bar on standard error when there is more than one article.",
+)
+def extract(
+    paths: tuple[str, ...],
+    published: pd.Timestamp | None,
+    output: str | None,
+    fmt: str,
+    progress: bool,
+) -> None:
+    """Extract an event timeline (who did what, where and when) from articles.
+
+    PATH is a .txt, .html, .jsonl or .csv file, a directory (searched recursively),
+    or - for standard input. JSON Lines and CSV corpora need a "text" column and may
+    have "id", "title", "url" and "published".
+
+    Files or rows that cannot be read (binary, invalid UTF-8, empty, malformed) are
+    skipped with a warning naming the file and line; the rest is still processed. A
+    summary goes to standard error. The exit status is 1 when anything was skipped or
+    no event was found. With -o, the file is written atomically and only when there
+    are events; a failed run leaves no partial file.
+
+    \b
+    Examples:
+      timeline extract article.txt --published 2023-01-19
+      timeline extract corpus/ -o timeline.csv
+      timeline extract news.jsonl -o timeline.parquet
+      cat article.txt | timeline extract - --format jsonl
+    """
+    if fmt == "parquet" and output is None:
+        raise click.UsageError("parquet is binary: give -o/--output PATH to write it")
+    _check_output_dir(output)
+    skipped: list[InputError] = []
+    articles = _read(paths, skipped)
+    frame = _extract(articles, published, progress)
+    if len(frame):
+        _write(frame, output, fmt)
+    _summarise(len(articles), len(skipped), len(frame), output)
+    if skipped or not len(frame):
+        click.get_current_context().exit(EXIT_INCOMPLETE)
+
+
+def _check_output_dir(output: str | None) -> None:
+    """Fail before the slow part when the output directory does not exist."""
+    if output is None:
+        return
+    folder = os.path.dirname(os.path.abspath(output))
+    if not os.path.isdir(folder):
+        raise click.BadParameter(f"directory {folder!r} does not exist", param_hint="-o/--output")
+
+
+def _read(paths: Iterable[str], skipped: list[InputError]) -> list[Article]:
+    """Read every article, warning about (and collecting) each input that is skipped."""
+    from timeline.articles import read_articles
+
+    def skip(problem: InputError) -> None:
+        skipped.append(problem)
+        click.echo(f"warning: skipped {problem}", err=True)
+
+    return read_articles(paths, on_error=skip)
+
+
+def _extract(articles: list[Article], published: Any, progress: bool) -> pd.DataFrame:
+    """Run the extraction pipeline over ``articles``, with a progress bar for several."""
+    if not articles:
+        from timeline.schema import empty_frame
+
+        return empty_frame()
+    from tqdm import tqdm
+
+    from timeline.errors import TimelineError
+    from timeline.frame import extract as extract_frame  # loads spaCy: only when run
+
+    bar = tqdm(
+        articles,
+        desc="extracting",
+        unit="article",
+        file=sys.stderr,
+        disable=not progress or len(articles) < 2,
+    )
+    try:
+        with bar:
+            return extract_frame(bar, published=published)
+    except TimelineError as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def _write(frame: pd.DataFrame, output: str | None, fmt: str) -> None:
+    """Write the timeline, turning file-system errors into a clean message."""
+    from timeline.export import write_frame
+
+    try:
+        write_frame(frame, output, fmt)
+    except OSError as exc:
+        raise click.FileError(output or "<stdout>", hint=exc.strerror or str(exc)) from exc
+
+
+def _summarise(read: int, skipped: int, events: int, output: str | None) -> None:
+    """One line on standard error: what was read, skipped and extracted."""
+    plural = "" if read == 1 else "s"
+    line = f"{read} article{plural} read, {skipped} skipped, {events} events extracted"
+    if not events:
+        line += "; nothing written"
+    elif output is not None:
+        line += f"; written to {output}"
+    click.echo(line, err=True)

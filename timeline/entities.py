@@ -1,0 +1,318 @@
+"""Named-entity mentions, corrected and normalised within an article.
+
+``find_mentions(doc)`` turns a parsed Doc into ``Mention`` values:
+
+1. the NER's entities (people, organisations, places, nationality words), trimmed of
+   a leading "the" and a trailing possessive;
+2. title cues (``resources/titles.yaml``): "General", "Gen.", "President",
+   "Colonel", "spokesman" before capitalised proper nouns make them a PERSON;
+3. name propagation: a surname already seen as part of a person's full name is that
+   person wherever it recurs ("Butler" tagged ORG after "Colonel Dave Butler");
+   near-duplicate spellings ("Zaluznyi") join with rapidfuzz at ``FUZZY_THRESHOLD``;
+4. canonical names: "Gen. Milley" and "Milley" become "Mark Milley", nationality
+   words their country ("Ukrainian" -> "Ukraine"), places their geocoded name.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from timeline import geo
+from timeline.lexicon import load_gazetteer, load_not_names, load_titles
+from timeline.model import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+
+#: Lowest rapidfuzz ``ratio`` (0-100) at which two spellings of a surname are one
+#: person. "Zaluznyi"/"Zaluzhnyi" scores 94; "Milley"/"Miller" 83 must stay apart
+#: (tests/test_entities.py holds the pairs the threshold was tuned on).
+FUZZY_THRESHOLD = 90.0
+#: Threshold for given names once the surnames match.
+GIVEN_NAME_THRESHOLD = 75.0
+#: Shorter names are compared exactly: a one-letter change in "Li" or "Kim" is another name.
+FUZZY_MIN_LENGTH = 5
+#: Longest run of proper nouns a title cue turns into a name.
+MAX_NAME_TOKENS = 4
+
+KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Labels the NER gives foreign surnames by mistake; only these are relabelled PERSON.
+CONFUSABLE_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
+
+
+@dataclass
+class _Draft:
+    """A mention being corrected: token offsets into the Doc, mutable on purpose."""
+
+    start: int
+    end: int
+    label: str
+    kb_id: str = ""
+    title: str = ""
+
+
+NameMatcher = Callable[[str, str], bool]
+
+
+def similar_names(a: str, b: str, threshold: float = FUZZY_THRESHOLD) -> bool:
+    """True when ``a`` and ``b`` are spellings of one name (case-insensitive)."""
+    from rapidfuzz import fuzz
+
+    left, right = a.lower(), b.lower()
+    if left == right:
+        return True
+    if min(len(left), len(right)) < FUZZY_MIN_LENGTH or left[0] != right[0]:
+        return False
+    return fuzz.ratio(left, right) >= threshold
+
+
+def find_mentions(doc: Doc, *, match: NameMatcher = similar_names) -> list[Mention]:
+    """Corrected, canonicalised entity mentions of ``doc``, in text order."""
+    drafts = _base_drafts(doc)
+    drafts = _apply_title_cues(doc, drafts)
+    people = _known_people(doc, drafts)
+    drafts = _propagate_people(doc, drafts, people, match)
+    context = _countries_in(doc, drafts)
+    mentions = [_to_mention(doc, d, people, context, match) for d in drafts]
+    return sorted(mentions, key=lambda m: m.start_char)
+
+
+def _base_drafts(doc: Doc) -> list[_Draft]:
+    drafts = []
+    for ent in doc.ents:
+        if ent.label_ not in KEEP_LABELS:
+            continue
+        start, end = ent.start, ent.end
+        if doc[start].lower_ == "the" and end - start > 1:
+            start += 1
+        if end - start > 1 and doc[end - 1].tag_ == "POS":
+            end -= 1
+        drafts.append(_Draft(start, end, ent.label_, ent.ent_id_))
+    return drafts
+
+
+@functools.cache
+def _titles_by_key() -> dict[str, tuple[tuple[str, str], ...]]:
+    """(written form, title) pairs keyed by the written form's first letters."""
+    index: dict[str, list[tuple[str, str]]] = {}
+    for title in load_titles():
+        for word in title.words:
+            index.setdefault(_title_key(word), []).append((word, title.title))
+    return {k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in index.items()}
+
+
+def _title_key(text: str) -> str:
+    head = text.split()[0] if text.split() else text
+    return head.rstrip(".-").split(".")[0].split("-")[0]
+
+
+def _title_at(doc: Doc, i: int) -> tuple[str, int] | None:
+    """(title, index after it) when a title's words start at token ``i``."""
+    token = doc[i]
+    for written, title in _titles_by_key().get(_title_key(token.text), ()):
+        end_char = token.idx + len(written)
+        if doc.text[token.idx:end_char] != written:
+            continue
+        after = next((t.i for t in doc[i:] if t.idx >= end_char), len(doc))
+        if after == len(doc) or doc[after - 1].idx + len(doc[after - 1]) == end_char:
+            return title, after
+    return None
+
+
+def _name_run(doc: Doc, start: int) -> int:
+    """Index after the capitalised proper nouns starting at ``start``."""
+    end = start
+    while (end < len(doc) and end - start < MAX_NAME_TOKENS and doc[end].pos_ == "PROPN"
+           and doc[end].text[:1].isupper() and doc[end].tag_ != "POS"):
+        end += 1
+    return end
+
+
+def _apply_title_cues(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
+    """Relabel as PERSON the proper nouns that follow a title."""
+    owner = {i: d for d in drafts for i in range(d.start, d.end)}
+    stop = load_not_names()
+    i = 0
+    while i < len(doc):
+        found = _title_at(doc, i)
+        if found is None:
+            i += 1
+            continue
+        title, name_start = found
+        name_end = _name_run(doc, name_start)
+        holder = owner.get(i)
+        # "General Motors": the NER put the title inside another kind of name.
+        inside_name = holder is not None and holder.label != "PERSON" and holder.end > i + 1
+        if name_end > name_start and not inside_name and doc[name_end - 1].text not in stop:
+            drafts = [d for d in drafts if d.end <= name_start or d.start >= name_end]
+            drafts.append(_Draft(name_start, name_end, "PERSON", title=title))
+            owner.update({j: drafts[-1] for j in range(name_start, name_end)})
+        i = max(name_end, i + 1)
+    return sorted(drafts, key=lambda d: d.start)
+
+
+def _known_people(doc: Doc, drafts: list[_Draft]) -> dict[str, str]:
+    """Canonical full name by lower-case surname and by lower-case full name."""
+    people: dict[str, str] = {}
+    for entry in load_gazetteer():
+        if entry.label == "PERSON":
+            surname = entry.name.split()[-1].lower()
+            people.setdefault(surname, entry.name)
+            people[entry.name.lower()] = entry.name
+    for draft in drafts:
+        span = doc[draft.start:draft.end]
+        if draft.label == "PERSON" and len(span) >= 2 and not draft.kb_id:
+            name = span.text
+            people.setdefault(span[-1].text.lower(), name)
+            people[name.lower()] = name
+    return people
+
+
+def _propagate_people(doc: Doc, drafts: list[_Draft], people: Mapping[str, str],
+                      match: NameMatcher) -> list[_Draft]:
+    """Relabel PERSON the non-person entities that spell a known person's name."""
+    fixed = []
+    for draft in drafts:
+        text = doc[draft.start:draft.end].text
+        if draft.label in CONFUSABLE_LABELS and draft.end - draft.start <= 2:
+            if _person_for(text, people, match) and geo.country_table().get(geo.normalise(text)) is None:
+                draft = replace(draft, label="PERSON")
+        fixed.append(draft)
+    return fixed
+
+
+def _person_for(text: str, people: Mapping[str, str], match: NameMatcher) -> str | None:
+    """The canonical person ``text`` names, exactly or as a near-duplicate surname."""
+    key = geo.normalise(text)
+    if key in people:
+        return people[key]
+    if " " in key:
+        return None
+    hits = {name for surname, name in people.items() if " " not in surname and match(key, surname)}
+    return hits.pop() if len(hits) == 1 else None
+
+
+def _countries_in(doc: Doc, drafts: Iterable[_Draft]) -> tuple[str, ...]:
+    """Countries the article names, to choose between same-named cities."""
+    found = []
+    for draft in drafts:
+        text = doc[draft.start:draft.end].text
+        place = geo.country_table().get(geo.normalise(text))
+        country = place.country if place else geo.country_of_demonym(text)
+        if country and country not in found:
+            found.append(country)
+    return tuple(found)
+
+
+def _to_mention(doc: Doc, draft: _Draft, people: Mapping[str, str],
+                context: tuple[str, ...], match: NameMatcher) -> Mention:
+    span = doc[draft.start:draft.end]
+    canonical = _canonical(span.text, draft, people, context, match)
+    role = _role(doc, draft) if draft.label == "PERSON" else ""
+    return Mention(span.text, span.start_char, span.end_char, draft.label, canonical,
+                   draft.title, role)
+
+
+def _canonical(text: str, draft: _Draft, people: Mapping[str, str],
+               context: tuple[str, ...], match: NameMatcher) -> str:
+    gazetteer = {e.id: e.name for e in load_gazetteer()}
+    if draft.kb_id in gazetteer:
+        return gazetteer[draft.kb_id]
+    if draft.label == "PERSON":
+        return _person_for(text, people, match) or text
+    if draft.label == "NORP":
+        return geo.country_of_demonym(text) or text
+    if draft.label in PLACE_LABELS:
+        place = geo.geocode(text, context)
+        return place.name if place else (geo.country_of_demonym(text) or text)
+    return text
+
+
+def _role(doc: Doc, draft: _Draft) -> str:
+    """The appositive describing a person: "the Chairman of ..." or "Milley's spokesman"."""
+    root = doc[draft.start:draft.end].root
+    for child in root.children:
+        if child.dep_ == "appos" and child.ent_type_ != "PERSON":
+            return _phrase(doc, child.left_edge.i, child.right_edge.i + 1)
+    head = root.head
+    if root.dep_ == "appos" and head.pos_ == "NOUN":
+        return _phrase(doc, head.left_edge.i, head.i + 1)
+    return ""
+
+
+def _phrase(doc: Doc, start: int, end: int, limit: int = 8) -> str:
+    """Text of tokens ``start:end`` without leading determiners or possessive pronouns."""
+    while start < end and (doc[start].pos_ == "DET" or doc[start].tag_ == "PRP$"):
+        start += 1
+    if end - start > limit:
+        return ""
+    return doc[start:end].text.strip(" ,")
+
+
+@dataclass(frozen=True)
+class Profile:
+    """What an article says about one actor: type, title, role and spellings."""
+
+    name: str
+    type: str
+    title: str = ""
+    role: str = ""
+    aliases: tuple[str, ...] = ()
+
+
+def profiles(mentions: Iterable[Mention]) -> dict[str, Profile]:
+    """One Profile per canonical name; the first title and role given win."""
+    found: dict[str, Profile] = {}
+    for mention in mentions:
+        name = mention.canonical or mention.text
+        kind = "GPE" if mention.label in {"NORP", "GPE"} else mention.label
+        old = found.get(name, Profile(name, kind))
+        aliases = old.aliases if mention.text in old.aliases else (*old.aliases, mention.text)
+        found[name] = replace(old, title=old.title or mention.title,
+                              role=old.role or mention.role, aliases=aliases)
+    return found
+
+
+def same_person(a: str, b: str, match: NameMatcher = similar_names) -> bool:
+    """True when two full names are spellings of one person.
+
+    Surnames must match (fuzzily); given names too, or one must be an initial of the
+    other ("V. Zaluzhnyi"). A bare surname matches any full name with that surname.
+    """
+    left, right = a.replace(".", "").split(), b.replace(".", "").split()
+    if not left or not right or not match(left[-1], right[-1]):
+        return False
+    if len(left) == 1 or len(right) == 1:
+        return True
+    first_a, first_b = left[0], right[0]
+    if min(len(first_a), len(first_b)) == 1:
+        return first_a[0].lower() == first_b[0].lower()
+    # Surnames already agree, so transliterated given names may differ more
+    # ("Valerii"/"Valery" scores 77).
+    return match(first_a, first_b) or (
+        first_a[0].lower() == first_b[0].lower()
+        and similar_names(first_a, first_b, GIVEN_NAME_THRESHOLD))
+
+
+def merge_names(counts: Mapping[str, int], match: NameMatcher = similar_names) -> dict[str, str]:
+    """Map every person name of a corpus to one spelling: the most frequent full name.
+
+    A bare surname joins a full name only when exactly one full name fits it.
+    """
+    ordered = sorted(counts, key=lambda n: (-(" " in n), -counts[n], n))
+    canonical: list[str] = []
+    mapping: dict[str, str] = {}
+    for name in ordered:
+        fits = [c for c in canonical if same_person(name, c, match)]
+        if " " not in name and len(fits) != 1:
+            fits = []
+        if fits:
+            mapping[name] = fits[0]
+        else:
+            canonical.append(name)
+            mapping[name] = name
+    return mapping

@@ -1,0 +1,266 @@
+"""``extract``: articles in, event timeline out, as a pandas DataFrame.
+
+The pipeline is a chain of plain functions; pandas appears only here, at the edge:
+
+    read (timeline.articles) -> parse (timeline.nlp, nlp.pipe in batches)
+    -> mentions (timeline.entities) -> times (timeline.temporal)
+    -> events (timeline.events) -> rows -> DataFrame (timeline.schema)
+
+Corpora are split across processes (``n_process``), each loading the model once.
+Person names are merged across the corpus at the end ("Valery Zaluzhny" in one
+article and "Valerii Zaluzhnyi" in another are one actor).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from timeline import schema
+from timeline.model import Article
+from timeline.text.boilerplate import split_trailing
+
+if TYPE_CHECKING:
+    import pandas as pd
+    from spacy.tokens import Doc
+
+    from timeline.events import EventRecord
+
+#: Below this many articles a second process costs more than it saves.
+MIN_ARTICLES_PER_PROCESS = 16
+INFERRED_SOURCE = "inferred"
+
+
+@dataclass(frozen=True)
+class ExtractOptions:
+    """Options of ``extract``; see its docstring."""
+
+    mode: str = "news"
+    events: Any = None
+    include_other: bool = True
+    n_process: int = 1
+    batch_size: int = 32
+    gazetteer: bool = True
+    progress: Callable[[int], None] | None = None
+
+
+def extract(source: Any, published: Any = None, **options: Any) -> pd.DataFrame:
+    """Extract the event timeline of ``source``, one row per event.
+
+    ``source`` is a text, an ``Article``, a path (file, directory or ``"-"``), or an
+    iterable of these. ``published`` is the reference date for articles that carry
+    none; without either, it is inferred from each text (``reference_source`` says
+    which). Options: ``mode`` ("news" or "narrative"), ``events`` (extra reference
+    events for "the first anniversary of the invasion"), ``include_other`` (keep
+    events outside the taxonomy, default True), ``n_process`` (worker processes for
+    corpora), ``batch_size`` (``nlp.pipe`` batch), ``gazetteer`` (the rule layer,
+    default True), ``progress`` (called with the number of articles just finished).
+
+    >>> df = extract("Milley met Zaluzhnyi in Poland on Tuesday.", "2023-01-19")
+    >>> df[["trigger", "event_type", "date"]].iloc[0].astype(str).tolist()
+    ['meet', 'meet', '2023-01-17 00:00:00']
+    """
+    config = ExtractOptions(**options)
+    articles = to_articles(source)
+    rows = _rows_for(articles, published, config)
+    return to_frame(_merge_people(rows))
+
+
+def to_articles(source: Any) -> list[Article]:
+    """Articles from a text, Article, path, or iterable of these."""
+    if isinstance(source, Article):
+        return [source]
+    if isinstance(source, os.PathLike) or (isinstance(source, str) and _is_path(source)):
+        from timeline.articles import read_articles
+
+        return read_articles(source)
+    if isinstance(source, str):
+        return [_text_article(source, "text-1")]
+    articles: list[Article] = []
+    for number, item in enumerate(source, start=1):
+        if isinstance(item, str) and not _is_path(item):
+            articles.append(_text_article(item, f"text-{number}"))
+        else:
+            articles.extend(to_articles(item))
+    return articles
+
+
+def _is_path(text: str) -> bool:
+    return text == "-" or ("\n" not in text and len(text) < 4096 and os.path.exists(text))
+
+
+def _text_article(text: str, doc_id: str) -> Article:
+    body, trailing = split_trailing(text)
+    return Article(id=doc_id, body=body, trailing=trailing, source="text")
+
+
+def _rows_for(articles: Sequence[Article], published: Any,
+              config: ExtractOptions) -> list[dict[str, Any]]:
+    from timeline.published import parse_published
+
+    given = parse_published(published)
+    workers = min(config.n_process, max(1, len(articles) // MIN_ARTICLES_PER_PROCESS))
+    if workers <= 1:
+        return _rows_local(articles, given, config)
+    import multiprocessing
+
+    chunks = [list(articles[i::workers]) for i in range(workers)]
+    local = ExtractOptions(**{**config.__dict__, "progress": None, "n_process": 1})
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        results = pool.starmap(_rows_local, [(chunk, given, local) for chunk in chunks])
+    if config.progress is not None:
+        config.progress(len(articles))
+    order = {a.id: i for i, a in enumerate(articles)}
+    rows = [row for result in results for row in result]
+    return sorted(rows, key=lambda r: (order.get(r["doc_id"], 0), r["trigger_start"]))
+
+
+def _rows_local(articles: Sequence[Article], given: Any,
+                config: ExtractOptions) -> list[dict[str, Any]]:
+    from timeline.nlp import load_nlp, parse
+
+    nlp = load_nlp(gazetteer=config.gazetteer)
+    rows: list[dict[str, Any]] = []
+    docs = parse((a.body for a in articles), nlp=nlp, batch_size=config.batch_size)
+    for article, doc in zip(articles, docs):
+        rows.extend(article_rows(article, doc, given, config))
+        if config.progress is not None:
+            config.progress(1)
+    return rows
+
+
+def reference_for(article: Article, given: Any,
+                  events: Any = None) -> tuple[datetime | None, str, str]:
+    """(reference day, its source, anchor label) for one article."""
+    import pandas as pd
+
+    if article.published is not None:
+        return pd.Timestamp(article.published).normalize().to_pydatetime(), "article", "published"
+    if given is not None:
+        return pd.Timestamp(given).normalize().to_pydatetime(), "given", "published"
+    from timeline.temporal.reference import infer_reference_date
+
+    inferred = infer_reference_date(article.body, events=events)
+    if inferred.start is None or inferred.end is None:
+        return None, "none", "published"
+    start, end = pd.Timestamp(inferred.start), pd.Timestamp(inferred.end)
+    # A week or month: articles look back more than forward, so take its last day.
+    day = start if end - start <= pd.Timedelta(days=1) else end - pd.Timedelta(days=1)
+    return day.normalize().to_pydatetime(), INFERRED_SOURCE, "inferred publication date"
+
+
+def article_rows(article: Article, doc: Doc, given: Any,
+                 config: ExtractOptions) -> list[dict[str, Any]]:
+    """Timeline rows for one parsed article."""
+    import pandas as pd
+
+    from timeline.entities import find_mentions, profiles
+    from timeline.events import extract_events
+    from timeline.temporal.find import find_expressions
+
+    reference, source, label = reference_for(article, given, config.events)
+    stamp = None if reference is None else pd.Timestamp(reference)
+    times = find_expressions(article.body, stamp, mode=config.mode, events=config.events,
+                             anchor_label=label)
+    mentions = find_mentions(doc)
+    records = extract_events(doc, article.id, mentions, times, reference,
+                             include_other=config.include_other)
+    people = profiles(mentions)
+    return [_row(article, r, people, reference, source) for r in records]
+
+
+def event_id(article: Article, start: int, end: int) -> str:
+    """Stable id: a hash of the document (id and text) and the trigger's offsets."""
+    key = f"{article.id}\x00{article.body}\x00{start}:{end}".encode("utf-8", "surrogatepass")
+    return hashlib.sha1(key).hexdigest()[:16]
+
+
+def _row(article: Article, record: EventRecord, people: dict[str, Any],
+         reference: datetime | None, source: str) -> dict[str, Any]:
+    from timeline.clauses import best_place
+
+    event, time = record.event, record.event.time
+    place = best_place(record.locations)
+    details = [people.get(a.name) for a in record.actors]
+    return {
+        "event_id": event_id(article, event.start_char, event.end_char),
+        "doc_id": article.id,
+        "date": time.start if time else None,
+        "start": time.start if time else None,
+        "end": time.end if time else None,
+        "granularity": time.granularity if time else None,
+        "time_text": time.text if time else "",
+        "time_value": time.value if time else "",
+        "anchor": time.anchor if time else "",
+        "event_type": event.event_type,
+        "trigger": event.trigger,
+        "actors": list(event.actors),
+        "locations": list(event.locations),
+        "place": place.name if place else None,
+        "latitude": place.latitude if place else None,
+        "longitude": place.longitude if place else None,
+        "country": place.country if place else None,
+        "geo_precision": place.precision if place else None,
+        "sentence": article.body[event.sentence_start:event.sentence_end],
+        "sentence_start": event.sentence_start,
+        "sentence_end": event.sentence_end,
+        "confidence": event.confidence,
+        "reference_date": reference,
+        "reference_source": source,
+        "title": article.title,
+        "url": article.url,
+        "actor_types": [d.type if d else a.type for a, d in zip(record.actors, details)],
+        "actor_titles": [d.title if d else a.title for a, d in zip(record.actors, details)],
+        "actor_roles": [d.role if d else a.role for a, d in zip(record.actors, details)],
+        "actor_aliases": [schema.ALIAS_SEPARATOR.join(d.aliases if d else a.aliases)
+                          for a, d in zip(record.actors, details)],
+        "trigger_start": event.start_char,
+        "trigger_end": event.end_char,
+        "corrected": False,
+    }
+
+
+def _merge_people(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rename person actors to one spelling across the corpus."""
+    from timeline.entities import merge_names
+
+    counts: Counter[str] = Counter(
+        name for row in rows for name, kind in zip(row["actors"], row["actor_types"])
+        if kind == "PERSON"
+    )
+    if len(counts) < 2:
+        return rows
+    mapping = merge_names(counts)
+    for row in rows:
+        row["actors"] = [mapping.get(name, name) if kind == "PERSON" else name
+                         for name, kind in zip(row["actors"], row["actor_types"])]
+    return rows
+
+
+def to_frame(rows: Iterable[dict[str, Any]]) -> pd.DataFrame:
+    """Rows as a DataFrame with the schema's columns and dtypes."""
+    import pandas as pd
+
+    rows = list(rows)
+    if not rows:
+        return schema.empty_frame()
+    return schema.coerce(pd.DataFrame(rows, columns=list(schema.EVENT_COLUMNS)))
+
+
+def actors(df: pd.DataFrame) -> pd.DataFrame:
+    """One row per actor: type, titles, roles, aliases, event and document counts."""
+    from timeline.summaries import actor_table
+
+    return actor_table(df)
+
+
+def places(df: pd.DataFrame) -> pd.DataFrame:
+    """One row per place: country, coordinates, precision, event and document counts."""
+    from timeline.summaries import place_table
+
+    return place_table(df)

@@ -1,0 +1,166 @@
+"""Column names, order and dtypes of the event timeline frame.
+
+Dashboards, export and the extractor import these constants so every producer and
+consumer of a timeline agrees on one schema. ``coerce`` brings a frame read back from
+CSV, JSON Lines or Parquet to the same dtypes as a freshly extracted one.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # pandas is imported lazily: ``import timeline`` must stay fast
+    import pandas as pd
+
+#: datetime resolution used for every date column (pandas' own default since 3.0).
+DATETIME = "datetime64[us]"
+
+#: Event frame columns, in order, with their pandas dtypes. ``object`` columns hold
+#: Python lists of str.
+EVENT_DTYPES: dict[str, str] = {
+    "event_id": "str",
+    "doc_id": "str",
+    "date": DATETIME,
+    "start": DATETIME,
+    "end": DATETIME,
+    "granularity": "category",
+    "time_text": "str",
+    "time_value": "str",
+    "anchor": "str",
+    "event_type": "category",
+    "trigger": "str",
+    "actors": "object",
+    "locations": "object",
+    # The location the coordinates below belong to: the most precise one geocoded.
+    "place": "str",
+    "latitude": "float64",
+    "longitude": "float64",
+    "country": "str",
+    "geo_precision": "category",
+    "sentence": "str",
+    "sentence_start": "int64",
+    "sentence_end": "int64",
+    "confidence": "float64",
+    "reference_date": DATETIME,
+    "reference_source": "category",
+    "title": "str",
+    "url": "str",
+    # Detail columns beyond the issue's list, parallel to ``actors`` (same length and
+    # order) so ``timeline.actors(df)`` can report type, title and role per actor.
+    "actor_types": "object",
+    "actor_titles": "object",
+    "actor_roles": "object",
+    "actor_aliases": "object",
+    "trigger_start": "int64",
+    "trigger_end": "int64",
+    # Set by the dashboard when an analyst edits a row; extraction writes False.
+    "corrected": "bool",
+}
+
+EVENT_COLUMNS: tuple[str, ...] = tuple(EVENT_DTYPES)
+
+#: Columns holding Python lists (joined with "; " in CSV by ``timeline.export``).
+LIST_COLUMNS: tuple[str, ...] = tuple(
+    name for name, dtype in EVENT_DTYPES.items() if dtype == "object"
+)
+DATETIME_COLUMNS: tuple[str, ...] = tuple(
+    name for name, dtype in EVENT_DTYPES.items() if dtype == DATETIME
+)
+CATEGORY_COLUMNS: tuple[str, ...] = tuple(
+    name for name, dtype in EVENT_DTYPES.items() if dtype == "category"
+)
+
+#: Separator for list cells in the actor detail columns' aliases (one cell per actor).
+ALIAS_SEPARATOR = " | "
+
+#: Granularity given to an event dated only by the article's publication date.
+PUBLISHED_GRANULARITY = "published"
+
+#: Geographic precision values, finest first.
+GEO_PRECISIONS: tuple[str, ...] = ("city", "region", "country")
+
+#: Columns and dtypes of ``timeline.actors(df)``.
+ACTOR_DTYPES: dict[str, str] = {
+    "actor": "str",
+    "type": "category",
+    "titles": "object",
+    "roles": "object",
+    "aliases": "object",
+    "events": "int64",
+    "documents": "int64",
+    "first_date": DATETIME,
+    "last_date": DATETIME,
+}
+
+#: Columns and dtypes of ``timeline.places(df)``.
+PLACE_DTYPES: dict[str, str] = {
+    "place": "str",
+    "country": "str",
+    "latitude": "float64",
+    "longitude": "float64",
+    "geo_precision": "category",
+    "events": "int64",
+    "documents": "int64",
+    "first_date": DATETIME,
+    "last_date": DATETIME,
+}
+
+
+def empty_frame(dtypes: dict[str, str] | None = None) -> pd.DataFrame:
+    """An empty frame with the event columns (or ``dtypes``), in order, correctly typed."""
+    import pandas as pd
+
+    spec = EVENT_DTYPES if dtypes is None else dtypes
+    return pd.DataFrame({name: pd.Series([], dtype=dtype) for name, dtype in spec.items()})
+
+
+def coerce(df: pd.DataFrame, dtypes: dict[str, str] | None = None) -> pd.DataFrame:
+    """Return ``df`` with schema columns in order and cast to their dtypes.
+
+    Missing schema columns are added empty (lists as ``[]``, ``corrected`` as False);
+    extra columns are kept after the schema ones. List cells that are not lists
+    (``None``/NaN from a reader) become ``[]``.
+    """
+    import pandas as pd
+
+    spec = EVENT_DTYPES if dtypes is None else dtypes
+    out = df.copy()
+    for name, dtype in spec.items():
+        if name not in out.columns:
+            out[name] = _missing_column(dtype, len(out), out.index)
+        out[name] = _cast(out[name], dtype)
+    extra = [c for c in out.columns if c not in spec]
+    return out[list(spec) + extra]
+
+
+def _missing_column(dtype: str, length: int, index: pd.Index) -> pd.Series:
+    import pandas as pd
+
+    if dtype == "object":
+        return pd.Series([[] for _ in range(length)], index=index, dtype="object")
+    if dtype == "bool":
+        return pd.Series(False, index=index, dtype="bool")
+    if dtype == "int64":
+        return pd.Series(-1, index=index, dtype="int64")
+    return pd.Series(pd.NA if dtype == "str" else None, index=index).astype(dtype)
+
+
+def _cast(column: pd.Series, dtype: str) -> pd.Series:
+    import pandas as pd
+
+    if dtype == "object":
+        return column.map(_as_list).astype("object")
+    if dtype == DATETIME:
+        return pd.to_datetime(column, errors="coerce").astype(DATETIME)
+    if dtype == "bool":
+        return column.fillna(False).astype("bool")
+    if dtype == "int64":
+        return pd.to_numeric(column, errors="coerce").fillna(-1).astype("int64")
+    return column.astype(dtype)
+
+
+def _as_list(value: object) -> list[str]:
+    # Parquet gives numpy arrays back for list cells; readers give NaN for empty ones.
+    if isinstance(value, str) or not hasattr(value, "__iter__"):
+        return []
+    return [str(item) for item in value]

@@ -1,0 +1,377 @@
+"""Time expressions anchored to a reference event: "day 300 of the war", "a year after
+the invasion", "the war is nearing its 11th month".
+
+The rules are data (``timeline/resources/temporal_anchored.yaml``; its header explains
+how counting works and why "nearing its 11th month" is read as it is). Each match is
+resolved against the reference-event knowledge base (``timeline.temporal.knowledge``):
+the ``anchor`` of the result is the event's name and ``rule`` the rule id.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+from dateutil.relativedelta import relativedelta
+
+from timeline.errors import ResourceError
+from timeline.model import TimeExpression
+from timeline.temporal.knowledge import EventMention, ReferenceEvent, find_event_mentions, load_events
+
+RESOURCE = "temporal_anchored.yaml"
+KINDS = frozenset({"nth_unit", "day_n", "anniversary", "offset"})
+_STEP = {
+    "day": relativedelta(days=1),
+    "week": relativedelta(weeks=1),
+    "month": relativedelta(months=1),
+    "year": relativedelta(years=1),
+    "decade": relativedelta(years=10),
+}
+
+
+@dataclass(frozen=True)
+class AnchoredRule:
+    """One compiled-ready rule; ``pattern`` still holds its placeholders."""
+
+    id: str
+    kind: str
+    pattern: str
+    confidence: float
+    describes_now: bool
+    direction: int
+    examples: tuple[dict[str, str], ...]
+    word_before_event: frozenset[str] = frozenset()
+
+    @property
+    def event_first(self) -> bool:
+        """True when the pattern starts with the event's name."""
+        return self.pattern.startswith("{event}")
+
+
+@dataclass(frozen=True)
+class AnchoredConfig:
+    """Everything in the rule file: word lists and rules."""
+
+    granularity: dict[str, str]
+    units: dict[str, str]
+    numbers: dict[str, int]
+    ordinals: dict[str, int]
+    hedges: dict[str, tuple[str, float]]
+    modes: dict[str, str]
+    near_year_months: int
+    rules: tuple[AnchoredRule, ...]
+
+
+# --- loading ----------------------------------------------------------------------
+
+
+@cache
+def load_rules() -> AnchoredConfig:
+    """Read and validate ``temporal_anchored.yaml`` (cached: the file is bundled)."""
+    text = resources.files("timeline.resources").joinpath(RESOURCE).read_text(encoding="utf-8")
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ResourceError(f"{RESOURCE}: not valid YAML: {exc}") from exc
+    try:
+        hedges = {k: (v["side"], float(v["factor"])) for k, v in data["hedges"].items()}
+        config = AnchoredConfig(
+            granularity=dict(data["granularity"]), units=dict(data["units"]),
+            numbers={str(k): int(v) for k, v in data["numbers"].items()},
+            ordinals={str(k): int(v) for k, v in data["ordinals"].items()},
+            hedges=hedges, modes=dict(data["modes"]),
+            near_year_months=int(data["near_year_months"]),
+            rules=tuple(_rule(item) for item in data["rules"]),
+        )
+    except (KeyError, TypeError, ValueError) as exc:
+        raise ResourceError(f"{RESOURCE}: malformed: {exc!r}") from exc
+    ids = [rule.id for rule in config.rules]
+    if len(ids) != len(set(ids)):
+        raise ResourceError(f"{RESOURCE}: duplicate rule ids")
+    return config
+
+
+def _rule(item: dict[str, Any]) -> AnchoredRule:
+    rule_id = item.get("id", "?")
+    if item.get("kind") not in KINDS:
+        raise ResourceError(f"{RESOURCE}: rule {rule_id}: kind must be one of {sorted(KINDS)}")
+    if "{event}" not in item.get("pattern", ""):
+        raise ResourceError(f"{RESOURCE}: rule {rule_id}: pattern needs an {{event}}")
+    if not item.get("examples"):
+        raise ResourceError(f"{RESOURCE}: rule {rule_id}: give at least one example")
+    before = frozenset(w.lower() for w in item.get("word_before_event") or ())
+    if not item["pattern"].startswith("{event}") and not before:
+        raise ResourceError(f"{RESOURCE}: rule {rule_id}: give word_before_event")
+    return AnchoredRule(
+        id=str(rule_id), kind=item["kind"], pattern=item["pattern"],
+        confidence=float(item["confidence"]), describes_now=bool(item["describes_now"]),
+        direction=int(item.get("direction", 1)), examples=tuple(item["examples"]),
+        word_before_event=before,
+    )
+
+
+def _words(words: Sequence[str]) -> str:
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+#: Stands for the event's name: rules are matched on a window of text around each
+#: event mention in which the mention is replaced by this character.
+SENTINEL = "\x00"
+#: Characters of context kept on each side of a mention (longer than any rule's prefix).
+WINDOW = 120
+_LAST_WORD = re.compile(r"(\w+)\W{0,5}\Z")
+
+
+@cache
+def compiled_rules() -> tuple[tuple[AnchoredRule, re.Pattern[str]], ...]:
+    """Each rule with its placeholders filled in; ``{event}`` matches ``SENTINEL``."""
+    config = load_rules()
+    ordinal_words = _words(list(config.ordinals))
+    fill = {
+        "event": "(?P<event>" + SENTINEL + ")",
+        "number": r"(?P<number>\d{1,5}|" + _words(list(config.numbers)) + r")(?![\w-])",
+        "ordinal": r"(?P<ordinal>\d{1,4}(?:st|nd|rd|th)|(?:(?:twenty|thirty|forty|fifty)-)?(?:"
+        + ordinal_words + r"))(?!\w)",
+        "unit": "(?P<unit>" + _words(list(config.units)) + r")(?!\w)",
+        "hedge": "(?P<hedge>" + _words(list(config.hedges)) + ")",
+        "mode": "(?P<mode>" + _words(list(config.modes)) + ")",
+    }
+    compiled = []
+    for rule in config.rules:
+        pattern = re.sub(r"\{(\w+)\}", lambda m: fill[m.group(1)], rule.pattern)
+        try:
+            compiled.append((rule, re.compile(r"(?<!\w)" + pattern, re.IGNORECASE)))
+        except re.error as exc:
+            raise ResourceError(f"{RESOURCE}: rule {rule.id}: bad pattern: {exc}") from exc
+    return tuple(compiled)
+
+
+# --- numbers and dates --------------------------------------------------------------
+
+
+def _number(text: str, config: AnchoredConfig) -> int:
+    text = " ".join(text.lower().split())
+    return int(text) if text.isdigit() else config.numbers[text]
+
+
+def _ordinal(text: str, config: AnchoredConfig) -> int:
+    text = text.lower()
+    if text[:1].isdigit():
+        return int(text[:-2])
+    tens, _, rest = text.rpartition("-")
+    base = config.ordinals[rest]
+    return base + (config.numbers[tens] if tens else 0)
+
+
+def _value(day: date, granularity: str) -> str:
+    if granularity == "day":
+        return day.isoformat()
+    if granularity == "month":
+        return f"{day.year:04d}-{day.month:02d}"
+    return f"{day.year:04d}"
+
+
+def _period(day: date, granularity: str) -> tuple[date, date]:
+    if granularity == "day":
+        return day, day + timedelta(days=1)
+    if granularity == "month":
+        first = day.replace(day=1)
+        return first, first + relativedelta(months=1)
+    first = day.replace(month=1, day=1)
+    return first, first + relativedelta(years=1)
+
+
+@dataclass(frozen=True)
+class _Resolved:
+    value: str
+    start: date | None
+    end: date | None
+    granularity: str
+    reason: str
+
+
+def _days(start: date, end: date, divisor: int) -> timedelta:
+    return timedelta(days=(end - start).days // divisor)
+
+
+def _nth_unit(match: re.Match[str], origin: date, config: AnchoredConfig) -> _Resolved:
+    """The Nth day/week/month/year of an event, narrowed by the verb before it."""
+    n = _ordinal(match["ordinal"], config)
+    unit = config.units[match["unit"].lower()]
+    mode = config.modes[" ".join((match["mode"] or "in").lower().split())]
+    period_start = origin + _STEP[unit] * (n - 1)
+    period_end = origin + _STEP[unit] * n
+    if mode == "near" and unit in ("year", "decade"):
+        # "nearing its third year": the weeks before year N begins.
+        start = period_start - relativedelta(months=config.near_year_months)
+        end, point = period_start, period_start - timedelta(days=1)
+    elif mode == "near":
+        # "nearing its 11th month": the second half of month N, close to N months.
+        start, end = period_start + _days(period_start, period_end, 2), period_end
+        point = period_end - timedelta(days=1)
+    elif mode == "start":
+        start, end = period_start, period_start + _days(period_start, period_end, 4)
+        point = period_start
+    else:
+        start, end = period_start, period_end
+        point = period_start + _days(period_start, period_end, 2)
+    reason = f"{unit} {n} of the event runs {period_start}..{period_end - timedelta(days=1)}"
+    if mode != "in":
+        reason += f"; '{match['mode']}' narrows it to {start}..{end - timedelta(days=1)}"
+    return _Resolved(_value(point, config.granularity[unit]), start, end,
+                     config.granularity[unit], reason)
+
+
+def _day_n(match: re.Match[str], origin: date, config: AnchoredConfig) -> _Resolved:
+    """Day N of an event: day 1 is the event's date."""
+    groups = match.groupdict()
+    if groups.get("number"):
+        n = _number(groups["number"], config)
+    else:
+        n = _ordinal(groups["ordinal"], config)
+    day = origin + timedelta(days=n - 1)
+    return _Resolved(day.isoformat(), day, day + timedelta(days=1), "day",
+                     f"day 1 is {origin}, so day {n} is {day}")
+
+
+def _anniversary(match: re.Match[str], origin: date, config: AnchoredConfig) -> _Resolved:
+    """The Nth anniversary; without N, the month and day in an unknown year."""
+    groups = match.groupdict()
+    if groups.get("ordinal"):
+        n = _ordinal(groups["ordinal"], config)
+    elif groups.get("number"):
+        n = _number(groups["number"], config)
+    else:
+        return _Resolved(f"XXXX-{origin.month:02d}-{origin.day:02d}", None, None, "day",
+                         f"an anniversary of {origin} in a year the text does not give")
+    day = origin + relativedelta(years=n)
+    return _Resolved(day.isoformat(), day, day + timedelta(days=1), "day",
+                     f"{n} year(s) after {origin}")
+
+
+def _offset(match: re.Match[str], origin: date, config: AnchoredConfig, direction: int) -> _Resolved:
+    """N units after/before/into an event; a hedge moves the point off the exact mark."""
+    n = _number(match["number"], config)
+    unit = config.units[match["unit"].lower()]
+    mark = origin + _STEP[unit] * (n * direction)
+    hedge = match.groupdict().get("hedge")
+    side = config.hedges[" ".join(hedge.lower().split())][0] if hedge else "exact"
+    point = mark + timedelta(days={"before": -1, "after": 1}.get(side, 0))
+    granularity = config.granularity[unit]
+    start, end = _period(point, granularity)
+    reason = f"{origin} {'+' if direction > 0 else '-'} {n} {unit}(s) = {mark}"
+    if hedge:
+        reason += f"; '{hedge}' puts it {side} that"
+    return _Resolved(_value(point, granularity), start, end, granularity, reason)
+
+
+def _resolve(rule: AnchoredRule, match: re.Match[str], origin: date,
+             config: AnchoredConfig) -> _Resolved:
+    if rule.kind == "nth_unit":
+        return _nth_unit(match, origin, config)
+    if rule.kind == "day_n":
+        return _day_n(match, origin, config)
+    if rule.kind == "anniversary":
+        return _anniversary(match, origin, config)
+    return _offset(match, origin, config, rule.direction)
+
+
+# --- finding ------------------------------------------------------------------------
+
+
+def _confidence(rule: AnchoredRule, match: re.Match[str], generic: bool,
+                config: AnchoredConfig) -> float:
+    """Lower for hedged counts ("nearly", "nearing") and for vague event names."""
+    confidence = rule.confidence
+    groups = match.groupdict()
+    if groups.get("hedge"):
+        confidence *= config.hedges[" ".join(groups["hedge"].lower().split())][1]
+    if groups.get("mode") and config.modes[" ".join(groups["mode"].lower().split())] == "near":
+        confidence *= 0.8
+    if generic:
+        confidence *= 0.9
+    return round(confidence, 3)
+
+
+def _to_datetime(day: date | None) -> datetime | None:
+    return datetime(day.year, day.month, day.day) if day is not None else None
+
+
+def find_anchored(
+    text: str, events: Sequence[ReferenceEvent] | None = None
+) -> list[TimeExpression]:
+    """Every event-anchored time expression in ``text``, resolved against ``events``.
+
+    ``events`` defaults to the bundled knowledge base (``load_events()``). A phrase
+    whose event name is vague ("the war") counts only when the text has one of that
+    event's context words. Overlapping matches keep the longest.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    events = load_events() if events is None else tuple(events)
+    found: list[TimeExpression] = []
+    for mention in find_event_mentions(text, events):
+        if mention.event.date is not None:
+            found.extend(_around(text, mention))
+    return _longest_first(found)
+
+
+def _around(text: str, mention: EventMention) -> list[TimeExpression]:
+    """Rule matches in a window around ``mention``, with offsets into ``text``."""
+    config = load_rules()
+    low, high = max(0, mention.start - WINDOW), min(len(text), mention.end + WINDOW)
+    window = text[low:mention.start] + SENTINEL + text[mention.end:high]
+    cut = mention.start - low  # index of the sentinel in the window
+
+    def place(position: int) -> int:
+        return low + position if position <= cut else mention.end + position - cut - 1
+
+    word = _LAST_WORD.search(text, max(0, mention.start - 40), mention.start)
+    before = word.group(1).lower() if word else ""
+    found = []
+    for rule, regex in compiled_rules():
+        if rule.event_first:
+            match = regex.match(window, cut)
+        elif before in rule.word_before_event:
+            match = regex.search(window)
+        else:
+            continue
+        # A match touching a window edge may be cut short: leave it out.
+        if match is None or (match.start() == 0 and low > 0) or (
+            match.end() == len(window) and high < len(text)
+        ):
+            continue
+        start, end = place(match.start()), place(match.end())
+        result = _resolve(rule, match, mention.event.date, config)
+        found.append(TimeExpression(
+            text=text[start:end], start_char=start, end_char=end,
+            type="DATE", value=result.value, start=_to_datetime(result.start),
+            end=_to_datetime(result.end), granularity=result.granularity,
+            anchor=mention.event.name, rule=rule.id,
+            confidence=_confidence(rule, match, mention.generic, config),
+            reason=f"{mention.event.name} began {mention.event.date}: {result.reason}",
+        ))
+    return found
+
+
+def _longest_first(found: list[TimeExpression]) -> list[TimeExpression]:
+    """Resolve overlaps in one sweep, keeping the longer match; return in text order."""
+    kept: list[TimeExpression] = []
+    for expr in sorted(found, key=lambda e: (e.start_char, -(e.end_char - e.start_char))):
+        if kept and expr.start_char < kept[-1].end_char:
+            if expr.end_char - expr.start_char > kept[-1].end_char - kept[-1].start_char:
+                kept[-1] = expr
+            continue
+        kept.append(expr)
+    return kept
+
+
+def describes_now(rule_id: str) -> bool:
+    """True when the rule's phrase describes the moment of writing (it can date a text)."""
+    return any(rule.id == rule_id and rule.describes_now for rule in load_rules().rules)

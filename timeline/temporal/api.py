@@ -1,0 +1,56 @@
+"""``find_times``: the public entry point of the temporal engine."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from timeline.model import ReferenceDate
+from timeline.published import parse_published
+from timeline.temporal.find import MODES, find_expressions
+from timeline.temporal.frame import to_frame
+
+INFERRED_LABEL = "inferred publication date"
+
+
+def _reference_day(ref: ReferenceDate) -> pd.Timestamp | None:
+    """The day to resolve against from an inferred reference date.
+
+    An inferred value can be a whole month or week; articles look back more than
+    forward, so the last day of that interval is used.
+    """
+    if ref.start is None or ref.end is None:
+        return None
+    start, end = pd.Timestamp(ref.start), pd.Timestamp(ref.end)
+    if end - start <= pd.Timedelta(days=1):
+        return start.normalize()
+    return (end - pd.Timedelta(microseconds=1)).normalize()
+
+
+def find_times(text: str, published: Any = None, *, mode: str = "news", events: Any = None) -> pd.DataFrame:
+    """Find every time expression in ``text`` and resolve it onto the calendar.
+
+    ``published`` (str, date, datetime or Timestamp) is the date relative expressions
+    count from; when it is None the publication date is inferred from the text
+    (``infer_reference_date``) and the ``anchor`` column says so. ``mode="narrative"``
+    resolves dates without a year against the last date mentioned. ``events`` adds
+    reference events for event-anchored expressions.
+
+    >>> find_times("They met on Tuesday.", "2023-01-19")[["text", "value"]].iloc[0].tolist()
+    ['Tuesday', '2023-01-17']
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    if mode not in MODES:
+        raise ValueError(f"unknown mode {mode!r}: expected one of {', '.join(MODES)}")
+    reference = parse_published(published)
+    if not text.strip():
+        return to_frame([])
+    label = "published"
+    if reference is None:
+        from timeline.temporal.reference import infer_reference_date
+
+        reference = _reference_day(infer_reference_date(text, events=events))
+        label = INFERRED_LABEL
+    return to_frame(find_expressions(text, reference, mode=mode, events=events, anchor_label=label))

@@ -1,0 +1,220 @@
+"""Turn the groups a rule captured into a typed meaning (``timeline.temporal.partial``).
+
+A name such as ``year__b`` is another spelling of ``year`` (Python forbids a group
+name twice in one pattern). Group names are shared by all rules: ``year``, ``month``, ``day``, ``weekday``,
+``part``, ``season``, ``quarter``, ``half``, ``decade``, ``century``, ``hour``,
+``minute``, ``ampm``, ``dir``, ``number``, ``unit``, ``shift``, ``approx``,
+``position``. A rule's ``set`` fixes fields the pattern does not capture.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Callable
+
+from timeline.temporal.partial import Duration, FuzzyRef, Meaning, Partial, Recurrence, Shift
+from timeline.temporal.rules import Rule, load_words
+
+_PARTIAL_FIELDS = frozenset(Partial.__dataclass_fields__)
+_SPACES = re.compile(r"[\s-]+")
+#: Groups a shift keeps on the period it lands on ("June last year", "last night").
+_FILL_GROUPS = frozenset({"part", "hour", "minute", "ampm", "month", "day", "quarter", "half", "season"})
+
+
+class NotADate(ValueError):
+    """The captured text cannot be a date (day 31 of a 30-day month, hour 27...)."""
+
+
+def _word(kind: str, text: str) -> Any:
+    """Look ``text`` up in word list ``kind``, ignoring case, dots and spacing."""
+    table = load_words()[kind]
+    key = _SPACES.sub(" ", text.lower().replace("’", "'").rstrip(".")).strip()
+    if key in table:
+        return table[key]
+    hyphen = key.replace(" ", "-")
+    if hyphen in table:
+        return table[hyphen]
+    raise NotADate(f"{text!r} is not in word list {kind!r}")
+
+
+def parse_number(text: str) -> float | None:
+    """A count written in digits or words: "3", "2.5", "twenty-four", "a few" (None)."""
+    key = _SPACES.sub(" ", text.lower()).strip()
+    if re.fullmatch(r"\d+(?:\.\d+)?", key):
+        return float(key)
+    if key.endswith(" and a half"):
+        base = parse_number(key[: -len(" and a half")])
+        return None if base is None else base + 0.5
+    if key in ("half a", "half an", "a half"):
+        return 0.5
+    numbers = load_words()["number"]
+    if key in numbers:
+        value = numbers[key]
+        return None if value == "X" else float(value)
+    total = 0.0
+    for part in key.split(" "):
+        value = numbers.get(part)
+        if value is None or value == "X":
+            raise NotADate(f"{text!r} is not a number")
+        total += float(value)
+    return total
+
+
+def _year(text: str) -> int:
+    digits = text.lstrip("'’")
+    value = int(digits)
+    if len(digits) == 2:
+        # Two-digit years: '98 is 1998, '05 is 2005 (news rarely looks further ahead).
+        value += 1900 if value >= 30 else 2000
+    return value
+
+
+def _decade(text: str) -> int:
+    digits = re.sub(r"\D", "", text)
+    if len(digits) == 4:
+        return int(digits) // 10
+    if len(digits) == 2:
+        return (1900 + int(digits)) // 10 if int(digits) >= 20 else (2000 + int(digits)) // 10
+    return int(_word("decade_word", text))
+
+
+def _ordinal(text: str) -> int:
+    digits = re.match(r"\d+", text)
+    return int(digits.group()) if digits else int(_word("ordinal", text))
+
+
+def _hour(groups: dict[str, str]) -> int:
+    hour = int(groups["hour"])
+    ampm = (groups.get("ampm") or "").lower().replace(".", "").replace(" ", "")
+    if ampm.startswith("p") and hour < 12:
+        hour += 12
+    elif ampm.startswith("a") and hour == 12:
+        hour = 0
+    if hour > 24:
+        raise NotADate(f"hour {hour} is out of range")
+    return hour
+
+
+_CONVERTERS: dict[str, Callable[[str], Any]] = {
+    "year": _year,
+    "month": lambda t: int(t) if t.isdigit() else _word("month", t),
+    "day": _ordinal,
+    "weekday": lambda t: _word("weekday", t),
+    "part": lambda t: _word("part", t),
+    "season": lambda t: _word("season", t),
+    "quarter": lambda t: _word("quarter_ordinal", t),
+    "half": lambda t: _word("half_ordinal", t),
+    "decade": _decade,
+    "century": lambda t: _ordinal(t) - 1,
+    "minute": int,
+    "dir": lambda t: _word("direction", t),
+    "position": lambda t: _word("position", t),
+}
+_TARGET = {"part": "part_of_day", "dir": "direction", "position": "mod"}
+
+
+def partial_from(groups: dict[str, str], fixed: dict[str, Any]) -> Partial:
+    """A ``Partial`` from captured groups plus the rule's fixed fields."""
+    values: dict[str, Any] = {k: v for k, v in fixed.items() if k in _PARTIAL_FIELDS}
+    for alias, text in groups.items():
+        name = alias.split("__")[0]  # "year__b" is a second spelling of "year"
+        if text is None or name not in _CONVERTERS:
+            continue
+        values[_TARGET.get(name, name)] = _CONVERTERS[name](text)
+    if groups.get("hour") is not None:
+        values["hour"] = _hour(groups)
+    if groups.get("noon") is not None:
+        values["hour"], values["minute"] = 12, 0
+    if groups.get("holiday") is not None:
+        month, day = str(_word("holiday", groups["holiday"])).split("-")
+        values["month"], values["day"] = int(month), int(day)
+    _check(values)
+    return Partial(**values)
+
+
+def _check(values: dict[str, Any]) -> None:
+    month, day = values.get("month"), values.get("day")
+    if month is not None and not 1 <= month <= 12:
+        raise NotADate(f"month {month} is out of range")
+    if day is not None and not 1 <= day <= 31:
+        raise NotADate(f"day {day} is out of range")
+    if month is not None and day is not None and day > (29 if month == 2 else 30 if month in (4, 6, 9, 11) else 31):
+        raise NotADate(f"{month}/{day} is not a day of the calendar")
+    minute = values.get("minute")
+    if minute is not None and minute > 59:
+        raise NotADate(f"minute {minute} is out of range")
+
+
+def _amount(groups: dict[str, str], fixed: dict[str, Any]) -> float | None:
+    text = groups.get("number")
+    if text is None:
+        return fixed.get("amount", 1)
+    return parse_number(text)
+
+
+def _unit(groups: dict[str, str], fixed: dict[str, Any]) -> str:
+    if groups.get("unit"):
+        return _word("unit", groups["unit"])
+    if groups.get("period"):
+        return _word("period", groups["period"])
+    return str(fixed["unit"])
+
+
+def _shift(groups: dict[str, str], fixed: dict[str, Any]) -> Shift:
+    amount = _amount(groups, fixed)
+    if groups.get("shift"):
+        sign = _word("shift_word", groups["shift"])
+    elif groups.get("dir"):
+        sign = _word("direction", groups["dir"])
+    else:
+        sign = fixed.get("sign", 1)
+    count = None if amount is None else int(round(amount)) * sign
+    fill_groups = {k: v for k, v in groups.items() if k in _FILL_GROUPS}
+    has_fixed = bool(fixed.keys() & _PARTIAL_FIELDS)
+    fill = partial_from(fill_groups, fixed) if fill_groups or has_fixed else None
+    mod = _word("position", groups["position"]) if groups.get("position") else None
+    base = str(fixed.get("base", "reference"))
+    keep = bool(fixed.get("keep", False))
+    return Shift(_unit(groups, fixed), count, base, fill, mod, -1 if sign < 0 else 1, keep)
+
+
+def _duration(groups: dict[str, str], fixed: dict[str, Any]) -> Duration:
+    approx = bool(groups.get("approx")) or bool(fixed.get("approx", False))
+    return Duration(_amount(groups, fixed), _unit(groups, fixed), approx)
+
+
+def _recurrence(groups: dict[str, str], fixed: dict[str, Any]) -> Recurrence:
+    if "value" in fixed:
+        return Recurrence(str(fixed["value"]))
+    if groups.get("adverb"):
+        return Recurrence(str(_word("set_adverb", groups["adverb"])))
+    if groups.get("weekday"):
+        value = f"XXXX-WXX-{_word('weekday', groups['weekday'])}"
+        if groups.get("part"):
+            value += "T" + _word("part", groups["part"])
+        return Recurrence(value)
+    if groups.get("month"):
+        return Recurrence(f"XXXX-{_word('month', groups['month']):02d}")
+    if groups.get("season"):
+        return Recurrence(f"XXXX-{_word('season', groups['season'])}")
+    if groups.get("part"):
+        return Recurrence(f"XXXX-XX-XXT{_word('part', groups['part'])}")
+    unit = _unit(groups, fixed)
+    return Recurrence("PT1M" if unit == "MIN" else f"PT1{unit}" if unit in ("H", "S") else f"P1{unit}")
+
+
+def build(rule: Rule, groups: dict[str, str]) -> Meaning:
+    """The meaning of one match of ``rule``. Raises ``NotADate`` for impossible values."""
+    fixed = rule.params
+    groups = {name.split("__")[0]: text for name, text in groups.items()}
+    if rule.build == "date":
+        return partial_from(groups, fixed)
+    if rule.build == "shift":
+        return _shift(groups, fixed)
+    if rule.build == "duration":
+        return _duration(groups, fixed)
+    if rule.build == "ref":
+        return FuzzyRef(str(fixed["value"]))
+    if rule.build == "set":
+        return _recurrence(groups, fixed)
+    raise NotADate(f"rule {rule.id} marks text that is not a time expression")

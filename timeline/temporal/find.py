@@ -1,0 +1,111 @@
+"""Tag and resolve every time expression of a text, in text order.
+
+News mode resolves dates without a year and relative expressions ("last week") against
+the reference (publication) date, and "two days later"-style expressions against the
+previous resolved expression. Narrative mode, or news mode with no reference date
+only for expressions that say so, resolves against the last date mentioned.
+Event-anchored expressions ("a year after the invasion") come from
+``timeline.temporal.anchored`` and win over plain tags they overlap.
+"""
+
+from __future__ import annotations
+
+from typing import Any, Sequence
+
+import pandas as pd
+
+from timeline.model import TimeExpression
+from timeline.temporal.partial import Partial, Shift
+from timeline.temporal.resolution import Anchor, Resolution
+from timeline.temporal.resolve import resolve
+from timeline.temporal.tag import Candidate, tag
+from timeline.temporal.tense import Tense, clause_tense
+
+MODES = ("news", "narrative")
+_NARRATIVE = Tense("narrative", "story order")
+
+
+def _needs_tense(meaning: object) -> bool:
+    return isinstance(meaning, Partial) and meaning.needs_year and meaning.direction is None
+
+
+def _anchor_for(meaning: object, mode: str, reference: Anchor | None, last: Anchor | None,
+                focus: Anchor | None) -> Anchor | None:
+    """Which date a meaning counts from: the reference, or the last date mentioned."""
+    base = meaning.base if isinstance(meaning, Shift) else "reference"
+    if base == "focus":
+        return focus or (reference if reference is not None else last)
+    if base == "previous" or mode == "narrative":
+        return last or reference
+    return reference
+
+
+def _is_focus(res: Resolution, reference: Anchor | None) -> bool:
+    """A quarter or half of the reference year: what a financial report is about."""
+    if res.granularity != "quarter" or res.partial is None:
+        return False
+    return reference is None or res.partial.year == reference.day.year
+
+
+def _expression(c: Candidate, res: Resolution) -> TimeExpression:
+    return TimeExpression(
+        text=c.text, start_char=c.start, end_char=c.end, type=c.rule.type or res.type,
+        value=res.value, start=res.start, end=res.end, granularity=res.granularity,
+        anchor=res.anchor, rule=c.rule.id, confidence=round(c.rule.confidence * res.confidence, 3),
+        reason=res.reason,
+    )
+
+
+def resolve_candidates(text: str, candidates: Sequence[Candidate], reference: Anchor | None,
+                       mode: str = "news") -> list[TimeExpression]:
+    """Resolve tagged candidates in order, each relative one against its anchor."""
+    out: list[TimeExpression] = []
+    last: Anchor | None = None
+    focus: Anchor | None = None
+    for c in candidates:
+        anchor = _anchor_for(c.meaning, mode, reference, last, focus)
+        narrative = anchor is not None and anchor is last and mode == "narrative"
+        if narrative:
+            tense = _NARRATIVE
+        elif _needs_tense(c.meaning):
+            tense = clause_tense(text, c.start, c.end)
+        else:
+            tense = Tense(None)
+        res = resolve(c.meaning, anchor, tense)
+        out.append(_expression(c, res))
+        if res.partial is not None and res.start is not None:
+            last = Anchor(res.start.date(), f"previous expression '{c.text}'", res.partial)
+            if _is_focus(res, reference):
+                focus = last
+    return out
+
+
+def _anchored(text: str, events: Any) -> list[TimeExpression]:
+    from timeline.temporal.anchored import find_anchored  # imported late: it loads a knowledge base
+
+    return list(find_anchored(text, events))
+
+
+def merge_anchored(found: list[TimeExpression], anchored: list[TimeExpression]) -> list[TimeExpression]:
+    """Add event-anchored expressions, dropping plain ones they overlap when not shorter."""
+    kept = list(found)
+    for a in anchored:
+        clash = [f for f in kept if f.start_char < a.end_char and a.start_char < f.end_char]
+        if any((f.end_char - f.start_char) > (a.end_char - a.start_char) for f in clash):
+            continue
+        kept = [f for f in kept if f not in clash] + [a]
+    return sorted(kept, key=lambda e: (e.start_char, e.end_char))
+
+
+def find_expressions(text: str, reference: pd.Timestamp | None, *, mode: str = "news",
+                     events: Any = None, anchor_label: str = "published") -> list[TimeExpression]:
+    """Tag and resolve the time expressions of ``text`` against ``reference``.
+
+    With ``reference`` None in news mode, only values that need no reference date are
+    given; the others come back with an empty value and a reason.
+    """
+    if mode not in MODES:
+        raise ValueError(f"unknown mode {mode!r}: expected one of {', '.join(MODES)}")
+    ref = None if reference is None else Anchor(pd.Timestamp(reference).date(), anchor_label)
+    found = resolve_candidates(text, tag(text), ref, mode)
+    return merge_anchored(found, _anchored(text, events))

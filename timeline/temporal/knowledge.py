@@ -1,0 +1,406 @@
+"""A knowledge base of reference events that news text counts from or is dated by.
+
+The bundled events live in ``timeline/resources/reference_events.yaml`` (its header
+documents the fields). Users add their own with ``load_events(extra)``, where
+``extra`` is a YAML or CSV path, or a list of dicts or ``ReferenceEvent``::
+
+    events = load_events("my_events.csv")
+    find_times(text, events=events)
+
+A CSV file has a header row with the field names; list fields (aliases,
+generic_aliases, context, examples) are separated by ``|``, occurrences as
+``start/end`` pairs separated by ``|``. An extra event whose id is already known
+replaces the bundled one, so a user can correct or narrow it.
+"""
+
+from __future__ import annotations
+
+import csv
+import re
+from itertools import chain
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, fields
+from datetime import date
+from functools import cache, lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+from timeline.errors import ResourceError
+
+BUNDLED = "reference_events.yaml"
+_ID = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
+_LIST_FIELDS = ("aliases", "generic_aliases", "context", "examples")
+_KNOWN_FIELDS = frozenset(
+    {"id", "name", "date", "month", "day", "typical", "occurrences", "description", "source"}
+    | set(_LIST_FIELDS)
+)
+
+
+@dataclass(frozen=True)
+class ReferenceEvent:
+    """A dated event: one-off (``date``) or recurring (``month``, maybe ``day``)."""
+
+    id: str
+    name: str
+    date: date | None = None
+    month: int | None = None
+    day: int | None = None
+    typical: bool = False
+    occurrences: tuple[tuple[date, date], ...] = ()
+    aliases: tuple[str, ...] = ()
+    generic_aliases: tuple[str, ...] = ()
+    context: tuple[str, ...] = ()
+    description: str = ""
+    source: str = ""
+    examples: tuple[str, ...] = ()
+
+    @property
+    def recurring(self) -> bool:
+        """True for events that come back every year (summits, holidays)."""
+        return self.date is None
+
+
+@dataclass(frozen=True)
+class EventMention:
+    """A phrase in a text that names a reference event."""
+
+    start: int
+    end: int
+    text: str
+    event: ReferenceEvent
+    generic: bool
+
+
+# --- loading and validation ---------------------------------------------------------
+
+
+def load_events(
+    extra: str | Path | Iterable[Mapping[str, Any] | ReferenceEvent] | None = None,
+) -> tuple[ReferenceEvent, ...]:
+    """The bundled reference events, plus (and overridden by) ``extra`` ones."""
+    events = list(_bundled_events())
+    if extra is None:
+        return tuple(events)
+    added = _load_extra(extra)
+    replaced = {event.id for event in added}
+    return tuple([e for e in events if e.id not in replaced] + list(added))
+
+
+@cache
+def _bundled_events() -> tuple[ReferenceEvent, ...]:
+    text = resources.files("timeline.resources").joinpath(BUNDLED).read_text(encoding="utf-8")
+    return _parse_yaml(text, BUNDLED)
+
+
+def _load_extra(
+    extra: str | Path | Iterable[Mapping[str, Any] | ReferenceEvent],
+) -> tuple[ReferenceEvent, ...]:
+    if isinstance(extra, (str, Path)):
+        return load_event_file(extra)
+    items = list(extra)
+    events = [
+        item if isinstance(item, ReferenceEvent) else event_from_mapping(item, "events argument", i)
+        for i, item in enumerate(items)
+    ]
+    for event in events:
+        if not isinstance(event, ReferenceEvent):
+            raise ResourceError(f"events argument: expected dicts or ReferenceEvent, got {event!r}")
+    return _check_unique(events, "events argument")
+
+
+def load_event_file(path: str | Path) -> tuple[ReferenceEvent, ...]:
+    """Read reference events from a ``.yaml``/``.yml`` or ``.csv`` file."""
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise ResourceError(f"{path}: reference event file not found") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ResourceError(f"{path}: cannot read reference events: {exc}") from exc
+    suffix = path.suffix.lower()
+    if suffix in (".yaml", ".yml"):
+        return _parse_yaml(text, str(path))
+    if suffix == ".csv":
+        return _parse_csv(text, str(path))
+    raise ResourceError(f"{path}: reference events must be a .yaml, .yml or .csv file")
+
+
+def _parse_yaml(text: str, source: str) -> tuple[ReferenceEvent, ...]:
+    try:
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        raise ResourceError(f"{source}: not valid YAML: {exc}") from exc
+    if isinstance(data, Mapping):
+        data = data.get("events")
+    if not isinstance(data, list):
+        raise ResourceError(f"{source}: expected a list of events (or a mapping with 'events')")
+    events = [event_from_mapping(item, source, i) for i, item in enumerate(data)]
+    return _check_unique(events, source)
+
+
+def _parse_csv(text: str, source: str) -> tuple[ReferenceEvent, ...]:
+    reader = csv.DictReader(text.splitlines())
+    if not reader.fieldnames or "id" not in reader.fieldnames:
+        raise ResourceError(f"{source}: the CSV header must name at least id, name and date or month")
+    events = []
+    for i, row in enumerate(reader):
+        item: dict[str, Any] = {k: v for k, v in row.items() if k and v not in (None, "")}
+        for key in _LIST_FIELDS:
+            if key in item:
+                item[key] = [part.strip() for part in item[key].split("|") if part.strip()]
+        if "occurrences" in item:
+            item["occurrences"] = [p.split("/") for p in item["occurrences"].split("|") if p.strip()]
+        events.append(event_from_mapping(item, f"{source}:{i + 2}", None))
+    return _check_unique(events, source)
+
+
+def _check_unique(events: Sequence[ReferenceEvent], source: str) -> tuple[ReferenceEvent, ...]:
+    seen: set[str] = set()
+    for event in events:
+        if event.id in seen:
+            raise ResourceError(f"{source}: duplicate reference event id {event.id!r}")
+        seen.add(event.id)
+    return tuple(events)
+
+
+def event_from_mapping(item: Any, source: str, index: int | None) -> ReferenceEvent:
+    """Validate one event given as a mapping; ``ResourceError`` names source and event."""
+    where = source if index is None else f"{source}: event {index + 1}"
+    if not isinstance(item, Mapping):
+        raise ResourceError(f"{where}: expected a mapping of fields, got {item!r}")
+    event_id = str(item.get("id", "")).strip()
+    where = f"{where} ({event_id or 'no id'})"
+    unknown = set(item) - _KNOWN_FIELDS
+    if unknown:
+        raise ResourceError(f"{where}: unknown field(s) {', '.join(sorted(map(str, unknown)))}")
+    if not _ID.match(event_id):
+        raise ResourceError(f"{where}: id must be lower-case words joined by '-'")
+    name = str(item.get("name", "")).strip()
+    if not name:
+        raise ResourceError(f"{where}: name is missing")
+    lists = {key: _str_list(item.get(key), where, key) for key in _LIST_FIELDS}
+    if not lists["aliases"] and not lists["generic_aliases"]:
+        raise ResourceError(f"{where}: give at least one alias")
+    if lists["generic_aliases"] and not lists["context"]:
+        raise ResourceError(f"{where}: generic_aliases need context words")
+    when = _when(item, where)
+    return ReferenceEvent(
+        id=event_id, name=name, **when, **lists,
+        description=str(item.get("description") or ""), source=str(item.get("source") or ""),
+    )
+
+
+def _when(item: Mapping[str, Any], where: str) -> dict[str, Any]:
+    """The date fields: exactly one of ``date`` or ``month`` (with optional ``day``)."""
+    has_date, has_month = item.get("date") is not None, item.get("month") is not None
+    if has_date == has_month:
+        raise ResourceError(f"{where}: give either date (one-off) or month (recurring)")
+    if has_date:
+        if item.get("day") is not None or item.get("occurrences"):
+            raise ResourceError(f"{where}: day and occurrences are for recurring events")
+        return {"date": _date(item["date"], where, "date")}
+    month = _int(item["month"], where, "month", 1, 12)
+    day = _int(item["day"], where, "day", 1, 31) if item.get("day") is not None else None
+    if day is not None:
+        _date(f"2000-{month:02d}-{day:02d}", where, "month/day")
+    occurrences = tuple(_occurrence(pair, where) for pair in item.get("occurrences") or ())
+    typical = item.get("typical", False)
+    if isinstance(typical, str):
+        typical = typical.strip().lower() in ("true", "yes", "1")
+    return {"month": month, "day": day, "typical": bool(typical), "occurrences": occurrences}
+
+
+def _date(value: Any, where: str, key: str) -> date:
+    if isinstance(value, date):
+        return value
+    try:
+        return date.fromisoformat(str(value).strip())
+    except ValueError as exc:
+        raise ResourceError(f"{where}: {key} {value!r} is not a YYYY-MM-DD date") from exc
+
+
+def _int(value: Any, where: str, key: str, low: int, high: int) -> int:
+    try:
+        number = int(value)
+    except (TypeError, ValueError) as exc:
+        raise ResourceError(f"{where}: {key} {value!r} is not a number") from exc
+    if not low <= number <= high:
+        raise ResourceError(f"{where}: {key} {number} is outside {low}..{high}")
+    return number
+
+
+def _occurrence(pair: Any, where: str) -> tuple[date, date]:
+    if not isinstance(pair, (list, tuple)) or len(pair) != 2:
+        raise ResourceError(f"{where}: each occurrence is a [start, end] pair, got {pair!r}")
+    start, end = _date(pair[0], where, "occurrence"), _date(pair[1], where, "occurrence")
+    if end < start:
+        raise ResourceError(f"{where}: occurrence {start}..{end} ends before it starts")
+    return start, end
+
+
+def _str_list(value: Any, where: str, key: str) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        value = [value]
+    if not isinstance(value, (list, tuple)) or not all(isinstance(v, str) for v in value):
+        raise ResourceError(f"{where}: {key} must be a list of strings")
+    cleaned = tuple(v.strip() for v in value if v.strip())
+    return cleaned
+
+
+# --- finding mentions ---------------------------------------------------------------
+
+
+def alias_pattern(aliases: Iterable[str]) -> str:
+    """A regex alternation of ``aliases``, longest first, with flexible spaces/apostrophes."""
+    parts = sorted(set(aliases), key=len, reverse=True)
+    escaped = (re.sub(r"\\ |['’]", _flexible, re.escape(a)) for a in parts)
+    return r"(?<![\w/])(?:" + "|".join(escaped) + r")(?![\w/])"
+
+
+_AliasTable = dict[str, list[tuple[ReferenceEvent, bool]]]
+_WORD = re.compile(r"\w+")
+
+
+@dataclass(frozen=True)
+class _AliasIndex:
+    """Aliases grouped by their first word (one-word aliases) or first two words.
+
+    Scanning the words of a text and trying only the aliases that start with them is
+    fast on long texts; one big alternation tried at every character is not.
+    """
+
+    single: dict[str, re.Pattern[str]]
+    double: dict[tuple[str, str], re.Pattern[str]]
+    table: _AliasTable
+
+    def match(self, text: str, first: re.Match[str], second: re.Match[str] | None) -> re.Match[str] | None:
+        """The longest alias starting at word ``first`` (``second`` is the next word)."""
+        head = first.group().lower()
+        if second is not None:
+            regex = self.double.get((head, second.group().lower()))
+            found = regex.match(text, first.start()) if regex is not None else None
+            if found is not None:
+                return found
+        regex = self.single.get(head)
+        return regex.match(text, first.start()) if regex is not None else None
+
+
+@lru_cache(maxsize=16)
+def _alias_index(events: tuple[ReferenceEvent, ...]) -> _AliasIndex:
+    table: _AliasTable = {}
+    for event in events:
+        for alias in event.aliases:
+            table.setdefault(_key(alias), []).append((event, False))
+        for alias in event.generic_aliases:
+            table.setdefault(_key(alias), []).append((event, True))
+    single: dict[str, list[str]] = {}
+    double: dict[tuple[str, str], list[str]] = {}
+    for key in table:
+        words = _WORD.findall(key)
+        if len(words) >= 2:
+            double.setdefault((words[0], words[1]), []).append(key)
+        elif words:
+            single.setdefault(words[0], []).append(key)
+    return _AliasIndex(
+        {k: re.compile(alias_pattern(v), re.IGNORECASE) for k, v in single.items()},
+        {k: re.compile(alias_pattern(v), re.IGNORECASE) for k, v in double.items()},
+        table,
+    )
+
+
+def _flexible(match: re.Match[str]) -> str:
+    return r"\s+" if match.group() == "\\ " else "['’]"
+
+
+def _key(phrase: str) -> str:
+    return " ".join(phrase.replace("’", "'").lower().split())
+
+
+def context_score(event: ReferenceEvent, text: str) -> int:
+    """How many of ``event``'s context words occur in ``text`` (whole words, case-sensitive)."""
+    return ContextScores(text)(event)
+
+
+_TOKEN = re.compile(r"\w+(?:[-.]\w+)*")
+
+
+class ContextScores:
+    """Context scores of events in one text, each computed once (the text may be long)."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.scores: dict[str, int] = {}
+        self._tokens: set[str] | None = None
+
+    def __call__(self, event: ReferenceEvent) -> int:
+        if event.id not in self.scores:
+            self.scores[event.id] = sum(1 for word in event.context if self._has(word))
+        return self.scores[event.id]
+
+    def _has(self, word: str) -> bool:
+        if self._tokens is None:
+            self._tokens = set(_TOKEN.findall(self.text))
+        if _TOKEN.fullmatch(word):
+            return word in self._tokens
+        return re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", self.text) is not None
+
+
+def resolve_alias(
+    phrase: str, text: str, events: Sequence[ReferenceEvent]
+) -> tuple[ReferenceEvent, bool] | None:
+    """The event ``phrase`` names in ``text`` and whether it was a vague (generic) alias.
+
+    A specific alias wins over vague ones; among vague ones, the event with the most
+    context words in ``text`` wins, and none is chosen when no context word occurs.
+    """
+    candidates = _alias_index(tuple(events)).table.get(_key(phrase), [])
+    return _choose(candidates, ContextScores(text))
+
+
+def _choose(
+    candidates: list[tuple[ReferenceEvent, bool]], scores: ContextScores
+) -> tuple[ReferenceEvent, bool] | None:
+    specific = [event for event, generic in candidates if not generic]
+    if specific:
+        return specific[0], False
+    ranked = sorted(
+        ((scores(event), i, event) for i, (event, _) in enumerate(candidates)),
+        key=lambda item: (-item[0], item[1]),
+    )
+    if ranked and ranked[0][0] > 0:
+        return ranked[0][2], True
+    return None
+
+
+def find_event_mentions(text: str, events: Sequence[ReferenceEvent]) -> list[EventMention]:
+    """Every phrase in ``text`` that names one of ``events`` (leftmost-longest)."""
+    if not events:
+        return []
+    index = _alias_index(tuple(events))
+    scores = ContextScores(text)
+    mentions: list[EventMention] = []
+    resume = 0
+    previous: re.Match[str] | None = None
+    for word in chain(_WORD.finditer(text), (None,)):
+        first, previous = previous, word
+        if first is None or first.start() < resume:
+            continue
+        match = index.match(text, first, word)
+        if match is None:
+            continue
+        resume = match.end()
+        resolved = _choose(index.table.get(_key(match.group()), []), scores)
+        if resolved is not None:
+            event, generic = resolved
+            mentions.append(EventMention(match.start(), match.end(), match.group(), event, generic))
+    return mentions
+
+
+def event_fields() -> tuple[str, ...]:
+    """The field names of ``ReferenceEvent``, for documentation and CSV headers."""
+    return tuple(f.name for f in fields(ReferenceEvent))

@@ -1,0 +1,106 @@
+"""What a time expression means before it is put on the calendar.
+
+Tagging produces one of these typed meanings; resolution turns it into a TIMEX3 value
+against a reference date. Unknown parts are ``None`` (as in ctparse's ``Time``), never
+coded strings: "Tuesday" is ``Partial(weekday=2)``, "Jan. 17" is
+``Partial(month=1, day=17)``, "two days ago" is ``Shift("D", -2)``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields, replace
+from typing import Union
+
+
+@dataclass(frozen=True)
+class Partial:
+    """A partly known point or period of the calendar; ``None`` marks an unknown part.
+
+    ``direction`` says how to fill a missing year (or week for a weekday): -1 the last
+    one before the reference ("last April"), +1 the next one after it, 0 the one in the
+    current period ("this summer"), None: decide from the tense of the clause.
+    """
+
+    century: int | None = None
+    decade: int | None = None
+    year: int | None = None
+    half: int | None = None
+    quarter: int | None = None
+    season: str | None = None
+    month: int | None = None
+    week: int | None = None
+    weekend: bool = False
+    day: int | None = None
+    weekday: int | None = None
+    part_of_day: str | None = None
+    hour: int | None = None
+    minute: int | None = None
+    direction: int | None = None
+    mod: str | None = None
+
+    def merge(self, other: Partial) -> Partial:
+        """Fill this value's unknown parts from ``other`` (used for "Tuesday, Jan. 17")."""
+        updates = {}
+        for f in fields(self):
+            mine, theirs = getattr(self, f.name), getattr(other, f.name)
+            if mine in (None, False) and theirs not in (None, False):
+                updates[f.name] = theirs
+        return replace(self, **updates)
+
+    @property
+    def needs_year(self) -> bool:
+        """True when the value names a part of some year but not which year."""
+        has_period = any(
+            v is not None for v in (self.month, self.quarter, self.half, self.season, self.day)
+        )
+        return self.year is None and self.decade is None and self.century is None and (
+            has_period or self.weekday is not None or self.weekend
+        )
+
+
+@dataclass(frozen=True)
+class Shift:
+    """A period ``amount`` units away from an anchor ("two days ago", "next week").
+
+    ``unit`` is a TIMEX3 unit letter (D, W, M, Q, Y, DE, CE, WE, H, MIN); ``amount`` None
+    means an unknown count ("years ago"). ``base`` is ``"reference"`` (the publication
+    date), ``"previous"`` (the last resolved expression, as in "two days later") or
+    ``"focus"`` (the period a financial report is about: "a year ago" after "the third
+    quarter" is the year-ago quarter). ``keep`` keeps the anchor's finer granularity.
+    ``fill`` adds parts that the shifted period keeps ("yesterday morning"); ``sign``
+    tells which side an unknown count lies on ("years ago" is -1: PAST_REF).
+    """
+
+    unit: str
+    amount: int | None
+    base: str = "reference"
+    fill: Partial | None = None
+    mod: str | None = None
+    sign: int = -1
+    keep: bool = False
+
+
+@dataclass(frozen=True)
+class Duration:
+    """A length of time; ``amount`` None means an unknown count (TIMEX3 ``PXY``)."""
+
+    amount: float | None
+    unit: str
+    approx: bool = False
+
+
+@dataclass(frozen=True)
+class FuzzyRef:
+    """A vague pointer to the past, present or future (PAST_REF, PRESENT_REF, FUTURE_REF)."""
+
+    value: str
+
+
+@dataclass(frozen=True)
+class Recurrence:
+    """A set of times ("every Monday" = XXXX-WXX-1, "daily" = P1D), value known at tagging."""
+
+    value: str
+
+
+Meaning = Union[Partial, Shift, Duration, FuzzyRef, Recurrence]

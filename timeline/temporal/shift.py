@@ -1,0 +1,115 @@
+"""Resolve relative expressions: a period some units away from an anchor.
+
+"two days ago" and "last week" count from the publication date; "Four days later" and
+"a year earlier" count from the previous resolved expression and, as TimeML does, keep
+that expression's granularity ("a year earlier" after "the third quarter" of 1989 is
+1988-Q3).
+"""
+
+from __future__ import annotations
+
+import calendar
+from dataclasses import replace
+from datetime import date, timedelta
+
+from timeline.temporal.partial import Partial, Shift
+from timeline.temporal.resolution import Anchor, Resolution, unresolved
+from timeline.temporal.values import place
+
+UNIT_NAMES = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade",
+              "CE": "century", "WE": "weekend", "H": "hour", "MIN": "minute", "S": "second"}
+_FILL_FIELDS = ("month", "day", "quarter", "half", "season", "part_of_day", "hour", "minute")
+
+
+def _add_months(day: date, count: int) -> date:
+    index = day.year * 12 + day.month - 1 + count
+    year, month = index // 12, index % 12 + 1
+    return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _with_fill(p: Partial, fill: Partial | None) -> Partial:
+    if fill is None:
+        return p
+    return replace(p, **{f: getattr(fill, f) for f in _FILL_FIELDS if getattr(fill, f) is not None})
+
+
+def _from_day(day: date, unit: str, n: int) -> Partial:
+    """The period ``n`` units from ``day``, at the granularity of the unit."""
+    if unit in ("D", "H", "MIN", "S"):
+        moved = day + timedelta(days=n) if unit == "D" else day
+        return Partial(year=moved.year, month=moved.month, day=moved.day)
+    if unit in ("W", "WE"):
+        if day.weekday() == 6:
+            # News counts weeks from Sunday: on a Sunday, "last week" is the ISO week
+            # that just ended, not the one before it.
+            day += timedelta(days=1)
+        year, week, _ = (day + timedelta(weeks=n)).isocalendar()
+        return Partial(year=year, week=week, weekend=unit == "WE")
+    if unit == "M":
+        moved = _add_months(day.replace(day=1), n)
+        return Partial(year=moved.year, month=moved.month)
+    if unit == "Q":
+        index = day.year * 4 + (day.month - 1) // 3 + n
+        return Partial(year=index // 4, quarter=index % 4 + 1)
+    if unit == "DE":
+        return Partial(decade=day.year // 10 + n)
+    if unit == "CE":
+        return Partial(century=day.year // 100 + n)
+    return Partial(year=day.year + n)
+
+
+def _keep_granularity(prev: Partial, unit: str, n: int) -> Partial | None:
+    """Shift a previous value by whole units, keeping its finer parts, if it can be."""
+    if prev.year is None:
+        return None
+    if prev.day is not None and prev.month is not None:
+        day = date(prev.year, prev.month, prev.day)
+        if unit == "Y":
+            moved = _add_months(day, 12 * n)
+        elif unit == "M":
+            moved = _add_months(day, n)
+        elif unit in ("W", "D"):
+            moved = day + timedelta(days=n * (7 if unit == "W" else 1))
+        else:
+            return None
+        return Partial(year=moved.year, month=moved.month, day=moved.day)
+    if unit == "Y" and prev.week is None:
+        return replace(prev, year=prev.year + n, direction=None, mod=None)
+    if unit == "Q" and prev.quarter is not None:
+        index = prev.year * 4 + prev.quarter - 1 + n
+        return Partial(year=index // 4, quarter=index % 4 + 1)
+    if unit == "M" and prev.month is not None:
+        moved = _add_months(date(prev.year, prev.month, 1), n)
+        return Partial(year=moved.year, month=moved.month)
+    return None
+
+
+def _words(s: Shift) -> str:
+    unit = UNIT_NAMES.get(s.unit, s.unit)
+    if s.amount == 0:
+        return f"the same {unit} as"
+    side = "after" if s.amount > 0 else "before"
+    count = abs(s.amount)
+    return f"{count} {unit}{'s' if count != 1 else ''} {side}"
+
+
+def resolve_shift(s: Shift, anchor: Anchor | None) -> Resolution:
+    """Resolve a ``Shift`` against ``anchor`` (the reference date or a previous expression)."""
+    if s.amount is None:
+        value = "PAST_REF" if s.sign < 0 else "FUTURE_REF"
+        return Resolution(value, "DATE", None, None, "none", "none",
+                          f"an unknown number of {UNIT_NAMES.get(s.unit, s.unit)}s away", 0.7)
+    if anchor is None:
+        return unresolved("DATE", "relative expression with no reference date to count from")
+    moved = None
+    if s.keep and anchor.partial is not None and s.unit not in ("WE",):
+        moved = _keep_granularity(anchor.partial, s.unit, s.amount)
+    if moved is None:
+        moved = _from_day(anchor.day, s.unit, s.amount)
+    moved = _with_fill(moved, s.fill)
+    if moved.day is None and (moved.part_of_day or moved.hour is not None):
+        moved = replace(moved, part_of_day=None, hour=None, minute=None)
+    placed = place(moved)
+    reason = f"{_words(s)} {anchor.label} {anchor.day.isoformat()}"
+    return Resolution(placed.value, placed.type, placed.start, placed.end, placed.granularity,
+                      anchor.label, reason, 0.9, moved)

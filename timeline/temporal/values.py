@@ -1,0 +1,136 @@
+"""Format resolved values as TIMEX3 strings and calendar intervals.
+
+A resolved ``Partial`` has a known year (or decade, century); this module gives its
+TIMEX3 value ("2023-01-17", "2023-W03", "2022-SU", "199"), the interval it covers
+(end exclusive) and its granularity.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+
+from timeline.temporal.partial import Duration, Partial
+
+#: Hours each TIMEX3 part of day covers: (start hour, length in hours).
+PART_HOURS = {"MO": (6, 6), "MI": (11, 2), "AF": (12, 6), "EV": (18, 6), "NI": (21, 9), "DT": (8, 10)}
+#: Months each season covers, as (first month, number of months).
+SEASON_MONTHS = {"SP": (3, 3), "SU": (6, 3), "FA": (9, 3), "WI": (12, 3)}
+_TIME_UNITS = frozenset({"H", "MIN", "S"})
+_UNIT_LETTER = {"MIN": "M", "DE": "DE", "CE": "CE", "WE": "WE"}
+
+
+@dataclass(frozen=True)
+class Placed:
+    """A value put on the calendar: TIMEX3 value, interval and granularity."""
+
+    value: str
+    start: datetime | None
+    end: datetime | None
+    granularity: str
+    type: str = "DATE"
+
+
+def _month_add(year: int, month: int, count: int) -> tuple[int, int]:
+    index = year * 12 + (month - 1) + count
+    return index // 12, index % 12 + 1
+
+
+def _month_span(year: int, month: int, count: int) -> tuple[datetime, datetime]:
+    end_year, end_month = _month_add(year, month, count)
+    return datetime(year, month, 1), datetime(end_year, end_month, 1)
+
+
+def place(p: Partial) -> Placed:
+    """Return the TIMEX3 value and interval of a resolved ``Partial``."""
+    if p.year is None:
+        return _place_coarse(p)
+    y = p.year
+    if p.month is not None and p.day is not None:
+        return _place_day(date(y, p.month, p.day), p)
+    if p.week is not None:
+        return _place_week(y, p.week, p.weekend)
+    if p.month is not None:
+        start, end = _month_span(y, p.month, 1)
+        return Placed(f"{y:04d}-{p.month:02d}", start, end, "month")
+    if p.quarter is not None:
+        start, end = _month_span(y, 3 * p.quarter - 2, 3)
+        return Placed(f"{y:04d}-Q{p.quarter}", start, end, "quarter")
+    if p.half is not None:
+        start, end = _month_span(y, 6 * p.half - 5, 6)
+        return Placed(f"{y:04d}-H{p.half}", start, end, "quarter")
+    if p.season is not None:
+        first, count = SEASON_MONTHS[p.season]
+        start, end = _month_span(y, first, count)
+        return Placed(f"{y:04d}-{p.season}", start, end, "season")
+    return Placed(f"{y:04d}", datetime(y, 1, 1), datetime(y + 1, 1, 1), "year")
+
+
+def _place_coarse(p: Partial) -> Placed:
+    if p.decade is not None:
+        start = datetime(max(p.decade * 10, 1), 1, 1)
+        return Placed(f"{p.decade:03d}", start, datetime(p.decade * 10 + 10, 1, 1), "decade")
+    if p.century is not None:
+        start = datetime(max(p.century * 100, 1), 1, 1)
+        return Placed(f"{p.century:02d}", start, datetime(p.century * 100 + 100, 1, 1), "decade")
+    raise ValueError(f"cannot place a value with no year: {p}")
+
+
+def _place_week(year: int, week: int, weekend: bool) -> Placed:
+    monday = date.fromisocalendar(year, week, 1)
+    start = datetime.combine(monday, datetime.min.time())
+    if weekend:
+        sat = start + timedelta(days=5)
+        return Placed(f"{year:04d}-W{week:02d}-WE", sat, sat + timedelta(days=2), "week")
+    return Placed(f"{year:04d}-W{week:02d}", start, start + timedelta(days=7), "week")
+
+
+def _place_day(day: date, p: Partial) -> Placed:
+    start = datetime.combine(day, datetime.min.time())
+    base = day.isoformat()
+    if p.hour is not None:
+        minute = p.minute or 0
+        at = start + timedelta(hours=p.hour, minutes=minute)
+        value = f"{base}T{p.hour:02d}:{minute:02d}"
+        length = timedelta(minutes=1) if p.minute is not None else timedelta(hours=1)
+        return Placed(value, at, at + length, "hour", "TIME")
+    if p.part_of_day is not None:
+        first, hours = PART_HOURS[p.part_of_day]
+        at = start + timedelta(hours=first)
+        return Placed(f"{base}T{p.part_of_day}", at, at + timedelta(hours=hours), "hour", "TIME")
+    return Placed(base, start, start + timedelta(days=1), "day")
+
+
+def format_duration(d: Duration) -> str:
+    """TIMEX3 duration value: P3Y, PT5H, PXD, P2Y6M for two and a half years."""
+    unit = d.unit
+    if d.amount is None:
+        letter = _UNIT_LETTER.get(unit, unit)
+        return f"PTX{letter}" if unit in _TIME_UNITS else f"PX{letter}"
+    if unit == "DE":
+        return _assemble(_components(d.amount * 10, "Y"))
+    if unit == "WE":
+        return _assemble(_components(d.amount * 2, "D"))
+    if unit == "CE" and d.amount == int(d.amount):
+        return f"P{int(d.amount)}CE"
+    return _assemble(_components(d.amount, unit))
+
+
+#: How a fraction of a unit is written in the next smaller unit.
+_SPLIT = {"Y": (12, "M"), "D": (24, "H"), "H": (60, "MIN"), "W": (7, "D"), "MIN": (60, "S"), "M": (30, "D")}
+
+
+def _components(amount: float, unit: str) -> list[tuple[int, str]]:
+    whole = int(amount)
+    parts = [(whole, unit)] if whole else []
+    rest = amount - whole
+    if rest > 1e-9 and unit in _SPLIT:
+        factor, smaller = _SPLIT[unit]
+        parts.append((round(rest * factor), smaller))
+    return parts or [(0, unit)]
+
+
+def _assemble(parts: list[tuple[int, str]]) -> str:
+    date_part = "".join(f"{n}{u}" for n, u in parts if u not in _TIME_UNITS)
+    time_part = "".join(f"{n}{_UNIT_LETTER.get(u, u)}" for n, u in parts if u in _TIME_UNITS)
+    return "P" + date_part + (f"T{time_part}" if time_part else "")
