@@ -112,16 +112,20 @@ def place_counts(df: pd.DataFrame) -> pd.DataFrame:
     """Events per geocoded place and event type, with the place's precision.
 
     One row per (place, country, geo_precision, event_type) with the mean coordinates
-    and a ``count`` column. The place is the event's first location. Events without
-    coordinates are left out.
+    and a ``count`` column. The place is the geocoded ``place`` column when present,
+    else the event's first location. Events without coordinates are left out.
     """
     located = df[df["latitude"].notna() & df["longitude"].notna()]
     keys = ["place", "country", "geo_precision", "event_type"]
     if located.empty:
         return pd.DataFrame({c: [] for c in [*keys, "latitude", "longitude", "count"]})
     first = [items[0] if len(items) else NO_PLACE for items in located["locations"].tolist()]
+    names = pd.Series(first, index=located.index, dtype="str")
+    if "place" in located.columns:  # the location the coordinates belong to
+        given = located["place"].astype("str").fillna("")
+        names = given.where(given != "", names)
     table = pd.DataFrame({
-        "place": first,
+        "place": names,
         "country": located["country"].astype("str").fillna(""),
         "geo_precision": located["geo_precision"].astype("str").fillna("unknown"),
         "event_type": located["event_type"].astype("str").fillna("unknown"),

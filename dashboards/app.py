@@ -22,8 +22,11 @@ import panel as pn
 
 from dashboards.layout import Dashboard
 from dashboards.loading import cached_source
+from dashboards.offline import geo_assets_script
 
-pn.extension("plotly", "tabulator", notifications=True)
+# The map's base layer is inlined so that nothing is fetched from a CDN.
+pn.extension("plotly", "tabulator", notifications=True,
+             js_files={"timeline_geo": geo_assets_script()})
 
 
 def parse_args(argv: list[str]) -> tuple[tuple[str, ...], str | None, int]:
@@ -48,12 +51,12 @@ def create_dashboard(df: pd.DataFrame | None = None,
 
 
 def build_app(df: pd.DataFrame | None = None,
-              texts: dict[str, str] | None = None) -> pn.template.FastListTemplate:
+              texts: dict[str, str] | None = None) -> pn.template.BootstrapTemplate:
     """The served page over ``df`` (the sample corpus when None)."""
     return create_dashboard(df, texts).template()
 
 
-def app_from_arguments(argv: list[str] | None = None) -> pn.template.FastListTemplate:
+def app_from_arguments(argv: list[str] | None = None) -> pn.template.BootstrapTemplate:
     """The page for the inputs given by ``--args`` or the environment."""
     source = cached_source(*parse_args(sys.argv[1:] if argv is None else argv))
     dashboard = Dashboard(source.events, texts=source.texts, notices=list(source.problems))

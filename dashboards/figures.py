@@ -134,17 +134,37 @@ def make_timeline_figure(df: pd.DataFrame, y: str = "actor", *,
             hoverinfo="text",
         ))
     fig = go.Figure(data=traces, layout=_LAYOUT)
+    focus = initial_range(rows["date"])
+    if focus is not None:
+        fig.update_xaxes(range=list(focus))
     order = rows["_y"].value_counts().sort_values(kind="stable").index.tolist()
-    fig.update_layout(title=title, height=max(360, 26 * len(order) + 220),
+    fig.update_layout(title=dict(text=title, x=0.01, xanchor="left"),
+                      height=max(380, 24 * len(order) + 200),
                       legend_title_text="Event type", hovermode="closest", clickmode="event")
     fig.update_yaxes(categoryorder="array", categoryarray=order, title=None)
-    fig.update_xaxes(type="date", rangeslider=dict(visible=True, thickness=0.08),
-                     rangeselector=dict(buttons=[
+    fig.update_xaxes(type="date", rangeslider=dict(visible=True, thickness=0.06),
+                     rangeselector=dict(x=1, xanchor="right", y=1.01, yanchor="bottom",
+                                        buttons=[
                          dict(count=7, label="1w", step="day", stepmode="backward"),
                          dict(count=1, label="1m", step="month", stepmode="backward"),
                          dict(count=1, label="1y", step="year", stepmode="backward"),
                          dict(step="all", label="all")]))
     return fig
+
+
+def initial_range(dates: pd.Series) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """A zoomed x range around the bulk of the dates when a few outliers stretch the axis.
+
+    A background sentence ("since 1997") would otherwise squeeze this week's events
+    into one pixel; the range slider still shows everything.
+    """
+    low, high = dates.quantile(0.05), dates.quantile(0.95)
+    span = dates.max() - dates.min()
+    core = max(high - low, pd.Timedelta(days=14))
+    if span <= 3 * core:
+        return None
+    pad = core * 0.15
+    return low - pad, high + pad
 
 
 def _interval_trace(rows: pd.DataFrame, scatter: type) -> go.Scatter:
@@ -260,5 +280,7 @@ def make_map_figure(df: pd.DataFrame, *, colors: dict[str, str] | None = None) -
     fig.update_geos(projection_type="natural earth", showcountries=True,
                     countrycolor="#bbb", showland=True, landcolor="#f3f3f0",
                     fitbounds="locations", showocean=True, oceancolor="#eef4f8")
-    fig.update_layout(title=title, height=460, legend_title_text="Event type")
+    fig.update_layout(title=title, height=480, legend=dict(
+        orientation="h", x=0, y=-0.02, yanchor="top", title_text="Event type"),
+        margin=dict(l=5, r=5, t=40, b=5))
     return fig

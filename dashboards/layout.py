@@ -69,21 +69,21 @@ class Dashboard(pn.viewable.Viewer):
                                  alert_type="warning")] if self.notices else []
         return [
             *notices,
-            _card("Timeline", self.timeline),
-            pn.Row(_card("Events", self.table),
-                   _card("Event detail", self.detail, width=460, sizing_mode="fixed"),
+            pn.Row(_card("Timeline", self.timeline),
+                   _card("Event detail", self.detail, width=440, height=660, scroll=True,
+                         sizing_mode="fixed"),
                    sizing_mode="stretch_width"),
+            _card("Events", self.table),
             pn.Row(_card("Actors", self.network), _card("Map", self.map),
                    sizing_mode="stretch_width"),
             _card("Counts over time", self.counts),
         ]
 
-    def template(self) -> pn.template.FastListTemplate:
-        """The served page."""
-        return pn.template.FastListTemplate(
-            title=TITLE, sidebar=self.sidebar(), main=self.main(), sidebar_width=330,
-            accent_base_color=ACCENT, header_background=ACCENT, main_layout=None,
-            theme_toggle=False)
+    def template(self) -> pn.template.BootstrapTemplate:
+        """The served page (Bootstrap: its styles ship with Panel, nothing from a CDN)."""
+        return pn.template.BootstrapTemplate(
+            title=TITLE, sidebar=self.sidebar(), main=self.main(), sidebar_width=340,
+            header_background=ACCENT)
 
     def __panel__(self) -> pn.viewable.Viewable:
         side = pn.Column(*self.sidebar(), width=330)

@@ -14,7 +14,7 @@ import os
 import re
 import tempfile
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -93,26 +93,27 @@ def _save(folder: Path, name: str, content: bytes) -> Path:
     return path
 
 
-def with_published(articles: list[Article], published: pd.Timestamp | None) -> list[Article]:
-    """Articles with ``published`` set when the user picked a date (else unchanged)."""
-    if published is None:
-        return articles
-    return [replace(article, published=published.to_pydatetime()) for article in articles]
-
-
-def extract_articles(articles: list[Article],
+def extract_articles(articles: list[Article], published: pd.Timestamp | None = None,
                      progress: Callable[[int, int], None] | None = None) -> pd.DataFrame:
-    """Extract events article by article so a progress callback can follow along."""
+    """Extract events in one call (so names merge across articles), reporting progress.
+
+    ``published`` is used for articles that carry no publication date of their own;
+    without it, the date is inferred from each text.
+    """
     from timeline.frame import extract
     from timeline.schema import empty_frame
 
-    frames = []
-    for done, article in enumerate(articles, start=1):
-        frames.append(extract(article))
+    if not articles:
+        return empty_frame()
+    done = 0
+
+    def step(finished: int) -> None:
+        nonlocal done
+        done += finished
         if progress is not None:
             progress(done, len(articles))
-    frames = [f for f in frames if len(f)]
-    return pd.concat(frames, ignore_index=True) if frames else empty_frame()
+
+    return extract(articles, published, progress=step)
 
 
 @dataclass(frozen=True)

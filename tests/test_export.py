@@ -34,7 +34,8 @@ def event(**overrides: object) -> dict[str, object]:
         "event_type": "meet",
         "trigger": "meet",
         "actors": ["Mark Milley", "Valerii Zaluzhnyi"],
-        "locations": ["Poland"],
+        "locations": ["southwestern Poland"],
+        "place": "southwestern Poland",
         "latitude": 50.06,
         "longitude": 19.94,
         "country": "Poland",
@@ -60,7 +61,9 @@ def event(**overrides: object) -> dict[str, object]:
 
 
 def frame(*rows: dict[str, object]) -> pd.DataFrame:
-    return schema.coerce(pd.DataFrame(list(rows)))
+    """Rows as a schema-typed frame; text columns the rows lack are empty strings."""
+    text = {name: "" for name, dtype in schema.EVENT_DTYPES.items() if dtype == "str"}
+    return schema.coerce(pd.DataFrame([{**text, **row} for row in rows]))
 
 
 @pytest.fixture
@@ -81,6 +84,7 @@ def timeline_frame() -> pd.DataFrame:
             trigger="say",
             actors=["Dave Butler"],
             locations=[],
+            place="",
             latitude=np.nan,
             longitude=np.nan,
             country="",
@@ -246,14 +250,18 @@ def test_unknown_frame_gets_types_guessed(tmp_path: Path) -> None:
 # -- write_frame and formats -----------------------------------------------------------
 
 
-def test_write_frame_to_stdout(capsys: pytest.CaptureFixture[str], timeline_frame: pd.DataFrame) -> None:
+def test_write_frame_to_stdout(
+    capsys: pytest.CaptureFixture[str], timeline_frame: pd.DataFrame
+) -> None:
     write_frame(timeline_frame, None, "csv")
     out = capsys.readouterr().out
     rows = list(csv.DictReader(io.StringIO(out, newline="")))
     assert [row["event_id"] for row in rows] == ["e1", "e2"]
 
 
-def test_write_frame_table(capsys: pytest.CaptureFixture[str], timeline_frame: pd.DataFrame) -> None:
+def test_write_frame_table(
+    capsys: pytest.CaptureFixture[str], timeline_frame: pd.DataFrame
+) -> None:
     write_frame(timeline_frame[["event_id", "actors", "date"]], None, "table")
     lines = capsys.readouterr().out.splitlines()
     assert lines[0].split() == ["event_id", "actors", "date"]
@@ -285,8 +293,9 @@ def test_format_from_suffix(name: str, fmt: str) -> None:
 def test_reading_a_broken_file_names_it(tmp_path: Path) -> None:
     path = tmp_path / "broken.jsonl"
     path.write_text('{"event_id": "e1"}\n{oops\n')
-    with pytest.raises(InputError, match="broken.jsonl"):
+    with pytest.raises(InputError) as raised:
         read_timeline(path)
+    assert (raised.value.source, raised.value.line) == (str(path), 2)
 
 
 # -- atomic writes ---------------------------------------------------------------------
@@ -341,3 +350,38 @@ def test_write_replaces_the_file_with_normal_permissions(
     os.umask(umask)
     assert path.stat().st_mode & 0o777 == 0o666 & ~umask  # as for any new file, not 0600
     assert list(tmp_path.iterdir()) == [path]
+
+
+# -- the real pipeline -----------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_timeline(seed_text: str) -> pd.DataFrame:
+    from timeline.frame import extract
+
+    return extract(seed_text, published="2023-01-19")
+
+
+@pytest.mark.parametrize(
+    "suffix",
+    [
+        pytest.param(
+            ".csv",
+            marks=pytest.mark.xfail(
+                strict=True,
+                reason="CSV stores a missing text value and '' alike; the extracted frame "
+                "uses both (NaN in place/country, '' in time_text/title) until "
+                "schema.coerce settles on one",
+            ),
+        ),
+        ".jsonl",
+        ".parquet",
+    ],
+)
+def test_extracted_timeline_round_trips(
+    tmp_path: Path, seed_timeline: pd.DataFrame, suffix: str
+) -> None:
+    assert len(seed_timeline) > 0
+    path = tmp_path / f"seed{suffix}"
+    write_file(seed_timeline, path)
+    pd.testing.assert_frame_equal(read_timeline(path), seed_timeline)

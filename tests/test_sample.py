@@ -39,6 +39,17 @@ def test_written_articles_are_short_wire_stories(sample: list[Article]) -> None:
         assert not article.trailing, article.id
 
 
+@pytest.mark.parametrize(
+    "phrase",
+    ["yesterday", "last month", "Two days earlier", "last Thursday", "on Tuesday",
+     "nearly a year after the invasion", "first anniversary of Russia's full-scale invasion",
+     "April 4, 1949", "June 23"],
+)
+def test_sample_exercises_each_kind_of_date(sample: list[Article], phrase: str) -> None:
+    # The corpus exists to show relative, weekday, explicit and event-anchored dates.
+    assert any(phrase in article.body for article in sample), phrase
+
+
 def test_seed_is_first_with_its_publication_date(sample: list[Article]) -> None:
     seed = sample[0]
     assert seed.id == "seed-milley-zaluzhnyi"

@@ -6,7 +6,8 @@ plus actor and place details). The event's time is, in order of preference:
 
 1. ``governing``: an expression inside the clause ("met ... on Tuesday");
 2. ``sentence``: the nearest one before the trigger in the same sentence;
-3. ``paragraph``: the nearest one before it in the same paragraph (line);
+3. ``paragraph``: the nearest one before it in the same paragraph (line), at most
+   ``PARAGRAPH_SENTENCES`` sentences back;
 4. ``continuity``: the time of a recent event (within ``CONTINUITY_SENTENCES``) that
    shares an actor, as news narrates one actor's day in a row of paragraphs;
 5. ``published``: the reference date, with granularity ``published``.
@@ -29,7 +30,7 @@ from timeline.model import Event, Mention, TimeExpression
 from timeline.schema import PUBLISHED_GRANULARITY
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
 #: Confidence of the event's date by how it was found.
 TIME_SOURCE_CONFIDENCE = {
@@ -41,6 +42,9 @@ UNCERTAIN_FACTOR = 0.6
 #: Factor for verbs outside the taxonomy (type "other").
 OTHER_FACTOR = 0.8
 CONTINUITY_SENTENCES = 3
+#: How many sentences back in its paragraph a clause looks for a time expression:
+#: a date three sentences up has usually stopped being the topic.
+PARAGRAPH_SENTENCES = 2
 #: Deepest arc (verb -> prep -> noun -> appositive -> prep) at which a place counts.
 LOCATION_DEPTH = 4
 VERB_POS = frozenset({"VERB"})
@@ -215,13 +219,48 @@ def _choose_time(doc: Doc, trigger: Token, tokens: Sequence[Token],
     if governing is not None:
         return governing, "governing"
     sent = trigger.sent
-    found = _preceding(times, sent.start_char, trigger.idx)
+    # In its own sentence, an expression dates the clause only from a clause that
+    # contains it: "development, begun two years ago, has been pushed back" is not
+    # two years old. From earlier sentences, only main-clause expressions carry over.
+    above = {t.i for t in trigger.ancestors}
+    here = [t for t in times if _owner(doc, t) in above or _owner(doc, t) is None]
+    found = _preceding(here, sent.start_char, trigger.idx)
     if found is not None:
         return found, "sentence"
-    found = _preceding(times, _paragraph_start(doc.text, sent.start_char), trigger.idx)
+    window = max(_paragraph_start(doc.text, sent.start_char), _sentences_back(sent))
+    main = [t for t in times if _owner(doc, t) is None or _is_main(doc[_owner(doc, t)])]
+    found = _preceding(main, window, sent.start_char)
     if found is not None:
         return found, "paragraph"
     return None, ""
+
+
+def _owner(doc: Doc, time: TimeExpression) -> int | None:
+    """Index of the verb whose clause holds ``time``, or None outside any clause."""
+    span = doc.char_span(time.start_char, time.end_char, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    for token in span.root.ancestors:
+        if token.pos_ in {"VERB", "AUX"}:
+            return token.i
+    return None
+
+
+def _is_main(verb: Token) -> bool:
+    """True for a sentence's main verb or a verb coordinated with it."""
+    while verb.dep_ == "conj":
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+def _sentences_back(sent: Span, count: int = PARAGRAPH_SENTENCES) -> int:
+    """Offset where the sentence ``count`` sentences before ``sent`` starts."""
+    doc = sent.doc
+    for _ in range(count):
+        if sent.start == 0:
+            break
+        sent = doc[sent.start - 1].sent
+    return sent.start_char
 
 
 def _fallback_time(record: EventRecord, earlier: Sequence[tuple[int, EventRecord]],

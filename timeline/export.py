@@ -291,7 +291,14 @@ def _read_json(path: Path, fmt: str) -> pd.DataFrame:
         if not isinstance(records, list):
             raise InputError(str(path), "expected a JSON array of records")
     else:
-        records = [json.loads(line) for line in text.splitlines() if line.strip()]
+        records = []
+        for number, line in enumerate(text.splitlines(), start=1):
+            if not line.strip():
+                continue
+            try:
+                records.append(json.loads(line))
+            except json.JSONDecodeError as exc:
+                raise InputError(str(path), f"malformed JSON: {exc.msg}", number) from exc
     return pd.DataFrame.from_records(records) if records else pd.DataFrame()
 
 

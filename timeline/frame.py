@@ -139,7 +139,7 @@ def reference_for(article: Article, given: Any,
     """(reference day, its source, anchor label) for one article."""
     import pandas as pd
 
-    if article.published is not None:
+    if article.published is not None and not pd.isna(article.published):
         return pd.Timestamp(article.published).normalize().to_pydatetime(), "article", "published"
     if given is not None:
         return pd.Timestamp(given).normalize().to_pydatetime(), "given", "published"

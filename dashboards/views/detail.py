@@ -85,9 +85,9 @@ class EventDetail(pn.viewable.Viewer):
                                  css_classes=["event-detail"])
         self.new_date = pn.widgets.DatePicker(name="Correct date to", width=160)
         self.correct = pn.widgets.Button(name="Correct date", button_type="primary",
-                                         icon="calendar-check", align="end")
+                                         align="end")
         self.wrong = pn.widgets.Button(name="Mark wrong", button_type="danger",
-                                       button_style="outline", icon="ban", align="end")
+                                       button_style="outline", align="end")
         self.status = pn.pane.Alert(visible=False, alert_type="success", margin=(5, 10))
         self.correct.on_click(self._correct)
         self.wrong.on_click(self._mark_wrong)

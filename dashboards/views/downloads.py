@@ -32,12 +32,12 @@ class DownloadPanel(pn.viewable.Viewer):
         super().__init__(store=store, **params)
         self.csv = pn.widgets.FileDownload(
             callback=lambda: self._export("csv"), filename="timeline.csv",
-            label="Download CSV", button_type="success", icon="download",
+            label="Download CSV", button_type="success",
             sizing_mode="stretch_width")
         self.jsonl = pn.widgets.FileDownload(
             callback=lambda: self._export("jsonl"), filename="timeline.jsonl",
             label="Download JSON Lines", button_type="success", button_style="outline",
-            icon="download", sizing_mode="stretch_width")
+            sizing_mode="stretch_width")
 
     def _export(self, fmt: str) -> io.BytesIO:
         return io.BytesIO(export_bytes(self.store.filtered, fmt))

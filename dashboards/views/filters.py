@@ -37,7 +37,7 @@ class FilterPanel(pn.viewable.Viewer):
         self.show_wrong = pn.widgets.Checkbox.from_param(
             store.param.show_wrong, name="Show events marked wrong")
         self.reset = pn.widgets.Button(name="Reset filters", button_type="light",
-                                       icon="filter-off", sizing_mode="stretch_width")
+                                       sizing_mode="stretch_width")
         self.reset.on_click(lambda _event: store.reset_filters())
         self.summary = pn.pane.Markdown(sizing_mode="stretch_width", margin=(0, 10))
         self.dates.param.watch(self._dates_changed, "value_throttled")

@@ -9,7 +9,7 @@ import panel as pn
 import param
 
 from dashboards.loading import (UPLOAD_SUFFIXES, LoadReport, extract_articles, markdown_escape,
-                                max_upload_mb, pasted_article, read_uploads, with_published)
+                                max_upload_mb, pasted_article, read_uploads)
 from dashboards.store import DataStore
 
 
@@ -30,9 +30,9 @@ class InputPanel(pn.viewable.Viewer):
         self.files = pn.widgets.FileInput(accept=",".join(UPLOAD_SUFFIXES), multiple=True,
                                           sizing_mode="stretch_width")
         self.published = pn.widgets.DatePicker(
-            name="Published (empty: inferred from the text)", sizing_mode="stretch_width")
+            name="Published on (empty: inferred)", sizing_mode="stretch_width")
         self.run = pn.widgets.Button(name="Extract events", button_type="primary",
-                                     icon="player-play", sizing_mode="stretch_width")
+                                     sizing_mode="stretch_width")
         self.progress = pn.indicators.Progress(value=0, max=1, visible=False,
                                                sizing_mode="stretch_width", height=12)
         self.status = pn.pane.Alert(visible=False, margin=(5, 5), sizing_mode="stretch_width")
@@ -46,8 +46,6 @@ class InputPanel(pn.viewable.Viewer):
             report = read_uploads(zip(names, contents), self.limit_mb)
         if self.text.value.strip():
             report.articles.append(pasted_article(self.text.value))
-        published = pd.Timestamp(self.published.value) if self.published.value else None
-        report.articles = with_published(report.articles, published)
         return report
 
     async def _run(self, _event: object) -> None:
@@ -65,7 +63,9 @@ class InputPanel(pn.viewable.Viewer):
                 # Runs in the worker thread; widget updates go back to the event loop.
                 loop.call_soon_threadsafe(setattr, self.progress, "value", done)
 
-            events = await asyncio.to_thread(extract_articles, report.articles, progress)
+            published = pd.Timestamp(self.published.value) if self.published.value else None
+            events = await asyncio.to_thread(extract_articles, report.articles, published,
+                                             progress)
             added = self.store.add_events(events, {a.id: a.body for a in report.articles})
             summary = (f"{len(report.articles)} article(s) read, {added} new event(s) "
                        "added to the timeline.")

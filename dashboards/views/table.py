@@ -32,8 +32,9 @@ class EventsTable(pn.viewable.Viewer):
             self._rows(), pagination="remote", page_size=PAGE_SIZE, show_index=False,
             disabled=True, selectable=1, hidden_columns=["event_id"],
             header_filters=_HEADER_FILTERS, formatters=_FORMATTERS,
-            widths={"sentence": 380, "headline": 200, "actors": 170, "places": 120,
-                    "time expression": 110},
+            widths={"date": 95, "precision": 90, "type": 95, "actors": 170, "places": 140,
+                    "time expression": 130, "sentence": 420, "confidence": 90,
+                    "headline": 220, "correction": 110},
             layout="fit_data_table", sizing_mode="stretch_width", height=520,
             theme="simple", css_classes=["events-table"],
         )

@@ -132,7 +132,9 @@ def test_output_file_is_written_atomically_in_the_format_of_its_suffix(tmp_path:
     )
 
 
-def test_failed_write_leaves_no_partial_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_failed_write_leaves_no_partial_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     source = tmp_path / "davos.txt"
     source.write_text(DAVOS)
     out_dir = tmp_path / "out"
@@ -188,5 +190,13 @@ def test_help_has_examples() -> None:
     result = run("--help")
     assert result.exit_code == 0
     assert "Examples:" in result.stdout
-    for option in ("--published", "-o, --output", "--format", "--no-progress"):
+    for option in ("--published", "-o, --output", "--format", "-j, --processes", "--no-progress"):
         assert option in result.stdout
+
+
+def test_registered_in_the_main_group() -> None:
+    from timeline.cli import main
+
+    result = CliRunner().invoke(main, ["extract", "--help"])
+    assert result.exit_code == 0
+    assert "Usage: main extract" in result.stdout

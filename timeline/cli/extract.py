@@ -28,6 +28,14 @@ EXIT_INCOMPLETE = 1
 @published_option
 @output_options(FORMATS, default="csv")
 @click.option(
+    "-j",
+    "--processes",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes for large corpora (each loads the spaCy model once).",
+)
+@click.option(
     "--progress/--no-progress",
     default=True,
     show_default=True,
@@ -38,6 +46,7 @@ def extract(
     published: pd.Timestamp | None,
     output: str | None,
     fmt: str,
+    processes: int,
     progress: bool,
 ) -> None:
     """Extract an event timeline (who did what, where and when) from articles.
@@ -56,6 +65,7 @@ def extract(
     Examples:
       timeline extract article.txt --published 2023-01-19
       timeline extract corpus/ -o timeline.csv
+      timeline extract big-corpus/ -j 2 -o timeline.csv
       timeline extract news.jsonl -o timeline.parquet
       cat article.txt | timeline extract - --format jsonl
     """
@@ -64,7 +74,7 @@ def extract(
     _check_output_dir(output)
     skipped: list[InputError] = []
     articles = _read(paths, skipped)
-    frame = _extract(articles, published, progress)
+    frame = _extract(articles, published, progress, processes)
     if len(frame):
         _write(frame, output, fmt)
     _summarise(len(articles), len(skipped), len(frame), output)
@@ -92,7 +102,9 @@ def _read(paths: Iterable[str], skipped: list[InputError]) -> list[Article]:
     return read_articles(paths, on_error=skip)
 
 
-def _extract(articles: list[Article], published: Any, progress: bool) -> pd.DataFrame:
+def _extract(
+    articles: list[Article], published: Any, progress: bool, processes: int
+) -> pd.DataFrame:
     """Run the extraction pipeline over ``articles``, with a progress bar for several."""
     if not articles:
         from timeline.schema import empty_frame
@@ -104,7 +116,7 @@ def _extract(articles: list[Article], published: Any, progress: bool) -> pd.Data
     from timeline.frame import extract as extract_frame  # loads spaCy: only when run
 
     bar = tqdm(
-        articles,
+        total=len(articles),
         desc="extracting",
         unit="article",
         file=sys.stderr,
@@ -112,7 +124,9 @@ def _extract(articles: list[Article], published: Any, progress: bool) -> pd.Data
     )
     try:
         with bar:
-            return extract_frame(bar, published=published)
+            return extract_frame(
+                articles, published=published, n_process=processes, progress=bar.update
+            )
     except TimelineError as exc:
         raise click.ClickException(str(exc)) from exc
 

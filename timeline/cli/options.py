@@ -86,7 +86,7 @@ def published_option(command: F) -> F:
         metavar="DATE",
         default=None,
         callback=_parse_published,
-        help="Publication date (e.g. 2023-01-19), the reference for relative dates such "
-        "as 'on Tuesday'. Without it, the date comes from the input's metadata or is "
+        help="Publication date (e.g. 2023-01-19) for input that carries none: the "
+        "reference for relative dates such as 'on Tuesday'. Without it, the date is "
         "inferred from the text.",
     )(command)

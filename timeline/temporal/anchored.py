@@ -22,7 +22,12 @@ from dateutil.relativedelta import relativedelta
 
 from timeline.errors import ResourceError
 from timeline.model import TimeExpression
-from timeline.temporal.knowledge import EventMention, ReferenceEvent, find_event_mentions, load_events
+from timeline.temporal.knowledge import (
+    EventMention,
+    ReferenceEvent,
+    find_event_mentions,
+    resolve_events,
+)
 
 RESOURCE = "temporal_anchored.yaml"
 KINDS = frozenset({"nth_unit", "day_n", "anniversary", "offset"})
@@ -308,13 +313,13 @@ def find_anchored(
 ) -> list[TimeExpression]:
     """Every event-anchored time expression in ``text``, resolved against ``events``.
 
-    ``events`` defaults to the bundled knowledge base (``load_events()``). A phrase
+    ``events`` defaults to the bundled knowledge base; see ``resolve_events``. A phrase
     whose event name is vague ("the war") counts only when the text has one of that
     event's context words. Overlapping matches keep the longest.
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
-    events = load_events() if events is None else tuple(events)
+    events = resolve_events(events)
     found: list[TimeExpression] = []
     for mention in find_event_mentions(text, events):
         if mention.event.date is not None:

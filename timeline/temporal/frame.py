@@ -2,44 +2,61 @@
 
 from __future__ import annotations
 
-from dataclasses import asdict
 from typing import Iterable
 
+import numpy as np
 import pandas as pd
 
 from timeline.model import TimeExpression
 
 #: Columns of the ``find_times`` frame, in order, with their dtypes.
 COLUMNS: dict[str, str] = {
-    "text": "object",
+    "text": "str",
     "start_char": "int64",
     "end_char": "int64",
     "type": "category",
-    "value": "object",
+    "value": "str",
     "start": "datetime64[us]",
     "end": "datetime64[us]",
     "granularity": "category",
-    "anchor": "object",
-    "rule": "object",
+    "anchor": "str",
+    "rule": "str",
     "confidence": "float64",
-    "reason": "object",
+    "reason": "str",
 }
 TYPES = ("DATE", "TIME", "DURATION", "SET")
 GRANULARITIES = ("hour", "day", "week", "month", "quarter", "season", "year", "decade", "none")
 
 
+_TYPE_DTYPE = pd.CategoricalDtype(TYPES)
+_GRANULARITY_DTYPE = pd.CategoricalDtype(GRANULARITIES)
+_CODES = {"type": ({t: i for i, t in enumerate(TYPES)}, _TYPE_DTYPE),
+          "granularity": ({g: i for i, g in enumerate(GRANULARITIES)}, _GRANULARITY_DTYPE)}
+
+
+def _datetimes(values: list[object]) -> np.ndarray:
+    return np.array([np.datetime64("NaT") if v is None else np.datetime64(v, "us") for v in values],
+                    dtype="datetime64[us]")
+
+
+def _column(name: str, dtype: str, values: list[object]) -> object:
+    if dtype == "category":
+        codes, cat_dtype = _CODES[name]
+        return pd.Categorical.from_codes([codes[v] for v in values], dtype=cat_dtype)
+    if dtype.startswith("datetime"):
+        return _datetimes(values)
+    if dtype == "str":
+        # Object arrays of str become pandas' str dtype on construction, the fast way;
+        # an empty one would stay object, so it is typed explicitly.
+        return np.array(values, dtype=object) if values else pd.Series([], dtype="str")
+    return np.array(values, dtype=dtype)
+
+
 def to_frame(expressions: Iterable[TimeExpression]) -> pd.DataFrame:
     """One row per expression; start/end are datetimes (NaT when not on the calendar)."""
-    rows = [asdict(e) for e in expressions]
-    frame = pd.DataFrame(rows, columns=list(COLUMNS))
-    for name, dtype in COLUMNS.items():
-        if dtype == "category":
-            cats = TYPES if name == "type" else GRANULARITIES
-            frame[name] = pd.Categorical(frame[name], categories=cats)
-        elif dtype.startswith("datetime"):
-            frame[name] = pd.to_datetime(frame[name]).astype(dtype)
-        elif dtype == "object":
-            frame[name] = frame[name].astype(object)
-        else:
-            frame[name] = frame[name].astype(dtype)
+    rows = list(expressions)
+    data = {name: _column(name, dtype, [getattr(e, name) for e in rows]) for name, dtype in COLUMNS.items()}
+    frame = pd.DataFrame(data, columns=list(COLUMNS))
+    if not rows:
+        frame = frame.astype({n: d for n, d in COLUMNS.items() if d == "str"})
     return frame

@@ -133,6 +133,8 @@ def _parse_yaml(text: str, source: str) -> tuple[ReferenceEvent, ...]:
         data = yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise ResourceError(f"{source}: not valid YAML: {exc}") from exc
+    except ValueError as exc:  # PyYAML reads 2022-02-30 as a date and fails
+        raise ResourceError(f"{source}: a value is not a YYYY-MM-DD date: {exc}") from exc
     if isinstance(data, Mapping):
         data = data.get("events")
     if not isinstance(data, list):
@@ -404,3 +406,21 @@ def find_event_mentions(text: str, events: Sequence[ReferenceEvent]) -> list[Eve
 def event_fields() -> tuple[str, ...]:
     """The field names of ``ReferenceEvent``, for documentation and CSV headers."""
     return tuple(f.name for f in fields(ReferenceEvent))
+
+
+def resolve_events(
+    events: str | Path | Iterable[Mapping[str, Any] | ReferenceEvent] | None,
+) -> tuple[ReferenceEvent, ...]:
+    """The event set to use for an ``events`` argument of the public API.
+
+    None gives the bundled events; a path or dicts are added to them (``load_events``);
+    a sequence of ``ReferenceEvent`` (such as ``load_events()`` returns) is used as is.
+    """
+    if events is None:
+        return load_events()
+    if isinstance(events, (str, Path)):
+        return load_events(events)
+    items = tuple(events)
+    if all(isinstance(item, ReferenceEvent) for item in items):
+        return items  # type: ignore[return-value]
+    return load_events(items)

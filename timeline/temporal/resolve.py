@@ -67,7 +67,8 @@ def _candidates(p: Partial, anchor: Anchor) -> list[Partial]:
     return [replace(p, year=anchor.day.year + k) for k in (-1, 0, 1)]
 
 
-def _pick(options: list[tuple[Partial, Placed]], ref: datetime, how: str) -> tuple[Partial, Placed]:
+def _pick(options: list[tuple[Partial, Placed]], ref: datetime, how: str,
+          tense: Tense) -> tuple[Partial, Placed]:
     day_end = ref + timedelta(days=1)
     if how == "before":
         pool = [o for o in options if o[1].end <= ref] or options[:1]
@@ -77,19 +78,24 @@ def _pick(options: list[tuple[Partial, Placed]], ref: datetime, how: str) -> tup
         return pool[0]
     if how == "this":
         return options[1]
-    if how == "latest":
-        pool = [o for o in options if o[1].start < day_end] or options[:1]
-        return pool[-1]
-    if how == "next":
-        pool = [o for o in options if o[1].end > ref] or options[-1:]
-        return pool[0]
 
-    def distance(o: tuple[Partial, Placed]) -> float:
-        if o[1].start <= ref < o[1].end:
-            return 0.0
-        return min(abs((o[1].start - ref).total_seconds()), abs((o[1].end - ref).total_seconds()))
+    return min(options, key=lambda o: _weighted_distance(o[1], ref, tense))
 
-    return min(options, key=distance)
+
+#: How much further a candidate that contradicts the clause's tense is taken to be.
+#: Tense cues in news are noisy ("said" governs most sentences), so tense only tips
+#: the balance: "payable Dec. 15" written in November is still this December.
+TENSE_WEIGHT = 2.0
+
+
+def _weighted_distance(placed: Placed, ref: datetime, tense: Tense) -> float:
+    if placed.start <= ref < placed.end:
+        return 0.0
+    ahead = placed.start > ref
+    gap = abs((placed.start if ahead else placed.end) - ref).total_seconds()
+    if (ahead and tense.tense == "past") or (not ahead and tense.tense == "future"):
+        gap *= TENSE_WEIGHT
+    return gap
 
 
 def _describe(how: str, tense: Tense, anchor: Anchor) -> str:
@@ -97,6 +103,8 @@ def _describe(how: str, tense: Tense, anchor: Anchor) -> str:
     words = {"before": "the last one before", "after": "the next one after", "this": "the one in the period of",
              "latest": "the latest one on or before", "next": "the first one on or after",
              "nearest": "the one nearest to"}
+    if how == "nearest" and tense.tense in ("past", "future"):
+        cue = f", leaning {tense.tense} ('{tense.cue}')"
     return f"{words[how]} {anchor.label} {anchor.day.isoformat()}{cue}"
 
 
@@ -107,6 +115,47 @@ def _time_of_day(p: Partial, anchor: Anchor | None) -> Resolution:
     day = anchor.day
     full = replace(p, year=day.year, month=day.month, day=day.day)
     return _from_placed(place(full), anchor.label, f"time of day on {anchor.label} {day.isoformat()}", 0.85, full)
+
+
+def _resolve_weekday(p: Partial, anchor: Anchor, tense: Tense) -> Resolution:
+    """A weekday (or "the weekend"): the tense of the clause picks the week."""
+    how = _choose(tense, p.direction)
+    if tense.tense == "narrative" and how == "nearest":
+        how = "next"  # a story moves forward: "On Sunday" after July 16 is July 20
+    elif how == "nearest":
+        how = "latest"  # news reports what happened: an untensed weekday is past
+    confidence = 0.95 if p.direction is not None or tense.tense in ("past", "future") else 0.8
+    if p.weekday is None:
+        day = _weekday(replace(p, weekday=6), anchor, how)
+        year, week, _ = day.isocalendar()
+        full = replace(p, year=year, week=week)
+        name = "weekend"
+    else:
+        day = _weekday(p, anchor, how)
+        full = replace(p, year=day.year, month=day.month, day=day.day)
+        name = WEEKDAYS[p.weekday - 1]
+    return _from_placed(place(full), anchor.label, f"{name}: {_describe(how, tense, anchor)}", confidence, full)
+
+
+def _resolve_year(p: Partial, anchor: Anchor, tense: Tense) -> Resolution:
+    """A month, day, season or quarter without a year: pick the year around the anchor."""
+    how = _choose(tense, p.direction)
+    if p.direction is None and (p.quarter is not None or p.half is not None):
+        how = "this"  # "the third quarter" is this year's, even when results are still due
+    elif p.direction is None:
+        how = "nearest"  # weighed by tense in _weighted_distance
+    ref = datetime.combine(anchor.day, datetime.min.time())
+    options = []
+    for cand in _candidates(p, anchor):
+        try:
+            options.append((cand, place(cand)))
+        except ValueError:  # 29 February in a year without one
+            continue
+    if not options:
+        return unresolved("DATE", "no calendar date fits")
+    full, placed = _pick(options, ref, how, tense)
+    confidence = 0.95 if p.direction is not None else 0.85
+    return _from_placed(placed, anchor.label, f"no year given: {_describe(how, tense, anchor)}", confidence, full)
 
 
 def resolve_partial(p: Partial, anchor: Anchor | None, tense: Tense) -> Resolution:
@@ -120,35 +169,9 @@ def resolve_partial(p: Partial, anchor: Anchor | None, tense: Tense) -> Resoluti
         return _from_placed(place(p), "absolute", "explicit date", 1.0, p)
     if anchor is None:
         return unresolved("DATE", "no year given and no reference date to infer it from")
-    how = _choose(tense, p.direction)
-    if p.direction is None and (p.quarter is not None or p.half is not None):
-        how = "this"  # "the third quarter" is this year's, even when results are still due
-    elif p.direction is None and p.day is not None:
-        how = "nearest"  # a dated deadline or event is as often ahead as behind
-    guessed = 0.95 if p.direction is not None or tense.tense in ("past", "future") else 0.8
-    if p.weekend and p.week is None:
-        day = _weekday(replace(p, weekday=6), anchor, how)
-        year, week, _ = day.isocalendar()
-        full = replace(p, year=year, week=week)
-        return _from_placed(place(full), anchor.label, f"weekend: {_describe(how, tense, anchor)}", guessed, full)
-    if p.weekday is not None and p.month is None and p.day is None:
-        if tense.tense == "narrative" and how == "nearest":
-            how = "next"  # a story moves forward: "On Sunday" after July 16 is July 20
-        day = _weekday(p, anchor, how)
-        full = replace(p, year=day.year, month=day.month, day=day.day)
-        name = WEEKDAYS[p.weekday - 1]
-        return _from_placed(place(full), anchor.label, f"{name}: {_describe(how, tense, anchor)}", guessed, full)
-    ref = datetime.combine(anchor.day, datetime.min.time())
-    options = []
-    for cand in _candidates(p, anchor):
-        try:
-            options.append((cand, place(cand)))
-        except ValueError:  # 29 February in a year without one
-            continue
-    if not options:
-        return unresolved("DATE", "no calendar date fits")
-    full, placed = _pick(options, ref, how)
-    return _from_placed(placed, anchor.label, f"no year given: {_describe(how, tense, anchor)}", guessed, full)
+    if p.month is None and p.day is None and (p.weekday is not None or p.weekend):
+        return _resolve_weekday(p, anchor, tense)
+    return _resolve_year(p, anchor, tense)
 
 
 def resolve(meaning: Meaning, anchor: Anchor | None, tense: Tense) -> Resolution:

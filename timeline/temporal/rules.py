@@ -33,9 +33,9 @@ class Example:
     value: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class Rule:
-    """A compiled tagging rule."""
+    """A compiled tagging rule (hashed by identity: rules are loaded once)."""
 
     id: str
     regex: re.Pattern[str]

@@ -39,10 +39,6 @@ def _from_day(day: date, unit: str, n: int) -> Partial:
         moved = day + timedelta(days=n) if unit == "D" else day
         return Partial(year=moved.year, month=moved.month, day=moved.day)
     if unit in ("W", "WE"):
-        if day.weekday() == 6:
-            # News counts weeks from Sunday: on a Sunday, "last week" is the ISO week
-            # that just ended, not the one before it.
-            day += timedelta(days=1)
         year, week, _ = (day + timedelta(weeks=n)).isocalendar()
         return Partial(year=year, week=week, weekend=unit == "WE")
     if unit == "M":

@@ -61,6 +61,9 @@ def _clause(text: str, start: int, end: int) -> tuple[str, str]:
 _PASSIVE = re.compile(r"(?:\b(?:be|been|being|is|are|am|get|gets|getting)\s+)$", re.IGNORECASE)
 
 
+_PAST_AUX = re.compile(r"\b(?:was|were|had)\s+(?:been\s+)?(?:\w+\s+)?$", re.IGNORECASE)
+
+
 def _participle(m: re.Match[str], clause: str) -> bool:
     """True for an "-ed" form after "be" or "is": a passive participle, not a past verb."""
     word = m.group().lower()
@@ -84,8 +87,11 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
     ordered = list(reversed(before)) + after
     for m in ordered:
         kind = _kind(m)
-        if kind == "past" and _participle(m, left if m in before else right):
+        clause = left if m in before else right
+        if kind == "past" and _participle(m, clause):
             continue
+        if kind == "future" and _PAST_AUX.search(clause[: m.start()]):
+            return Tense("past", m.group())  # "had been due to expire", "was set to"
         if kind != "present":
             return Tense(kind, m.group())
     if ordered:

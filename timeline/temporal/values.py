@@ -111,6 +111,8 @@ def format_duration(d: Duration) -> str:
         return _assemble(_components(d.amount * 10, "Y"))
     if unit == "WE":
         return _assemble(_components(d.amount * 2, "D"))
+    if unit == "Q":
+        return _assemble(_components(d.amount * 3, "M"))  # TimeML writes quarters as months
     if unit == "CE" and d.amount == int(d.amount):
         return f"P{int(d.amount)}CE"
     return _assemble(_components(d.amount, unit))

@@ -1,0 +1,141 @@
+"""``timeline times`` through click's runner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from timeline.cli import main
+
+TEXT = "Milley met Zaluzhnyi on Tuesday. They will meet again on Friday."
+
+
+@pytest.fixture
+def article(tmp_path: Path) -> Path:
+    path = tmp_path / "article.txt"
+    path.write_text(TEXT, encoding="utf-8")
+    return path
+
+
+def _run(*args: str, stdin: str | bytes | None = None):  # type: ignore[no-untyped-def]
+    return CliRunner().invoke(main, ["times", *args], input=stdin)
+
+
+def test_json_with_published(article: Path) -> None:
+    result = _run(str(article), "--published", "2023-01-19", "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    # Thursday 2023-01-19: the past Tuesday is the 17th, the coming Friday the 20th.
+    assert [(r["text"], r["value"], r["anchor"]) for r in rows] == [
+        ("Tuesday", "2023-01-17", "published"),
+        ("Friday", "2023-01-20", "published"),
+    ]
+    assert rows[0]["start_char"] == TEXT.index("Tuesday")
+
+
+def test_csv_to_file(article: Path, tmp_path: Path) -> None:
+    out = tmp_path / "times.csv"
+    result = _run(str(article), "--published", "2023-01-19", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    lines = out.read_text(encoding="utf-8").splitlines()
+    assert lines[0].startswith("text,start_char,end_char,type,value,start,end,granularity")
+    assert len(lines) == 3 and "2023-01-17" in lines[1]
+    assert result.stdout == ""
+
+
+def test_table_is_default(article: Path) -> None:
+    result = _run(str(article), "--published", "2023-01-19")
+    assert result.exit_code == 0, result.output
+    assert "Tuesday" in result.stdout and "2023-01-17" in result.stdout
+
+
+def test_stdin() -> None:
+    result = _run("-", "--published", "2023-01-19", "--format", "csv", stdin=TEXT)
+    assert result.exit_code == 0, result.output
+    assert "2023-01-20" in result.stdout
+
+
+def test_narrative_mode(tmp_path: Path) -> None:
+    path = tmp_path / "story.txt"
+    path.write_text("The mission launched on July 16, 1969. Four days later, it landed.",
+                    encoding="utf-8")
+    result = _run(str(path), "--mode", "narrative", "--format", "json")
+    assert result.exit_code == 0, result.output
+    values = [r["value"] for r in json.loads(result.stdout)]
+    assert values[0] == "1969-07-16" and "1969-07-20" in values
+
+
+def test_inferred_date_is_explained_on_stderr(seed_text: str, tmp_path: Path) -> None:
+    path = tmp_path / "seed.txt"
+    path.write_text(seed_text, encoding="utf-8")
+    result = _run(str(path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert "inferred publication date 2023-W03" in result.stderr
+    rows = json.loads(result.stdout)
+    tuesday = next(r for r in rows if r["text"].lower().endswith("tuesday"))
+    assert tuesday["value"] == "2023-01-17"
+
+
+def test_user_events_file(tmp_path: Path) -> None:
+    events = tmp_path / "events.csv"
+    events.write_text("id,name,date,aliases\nacme-merger,Acme merger,2020-05-01,the Acme merger\n",
+                      encoding="utf-8")
+    path = tmp_path / "a.txt"
+    path.write_text("Two years after the Acme merger, sales fell.", encoding="utf-8")
+    result = _run(str(path), "--events", str(events), "--published", "2023-01-01",
+                  "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert any(r["value"] == "2022-05" and r["anchor"] == "Acme merger" for r in rows), rows
+
+
+@pytest.mark.parametrize(
+    ("content", "problem"),
+    [
+        (b"caf\xe9 on Tuesday", "not valid UTF-8"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+    ],
+)
+def test_bad_files_fail_cleanly(tmp_path: Path, content: bytes, problem: str) -> None:
+    path = tmp_path / "broken input.txt"
+    path.write_bytes(content)
+    out = tmp_path / "out.csv"
+    result = _run(str(path), "--published", "2023-01-19", "-o", str(out))
+    assert result.exit_code != 0
+    assert "broken input.txt" in result.stderr and problem in result.stderr
+    assert result.stdout == "" and not out.exists()
+
+
+def test_missing_file_and_bad_events(tmp_path: Path, article: Path) -> None:
+    result = _run(str(tmp_path / "nope.txt"))
+    assert result.exit_code != 0 and "nope.txt" in result.stderr and "no such file" in result.stderr
+    bad = tmp_path / "bad_events.yaml"
+    bad.write_text("- {id: x}", encoding="utf-8")
+    result = _run(str(article), "--events", str(bad))
+    assert result.exit_code != 0 and "bad_events.yaml" in result.stderr
+    assert result.stdout == ""
+
+
+def test_bad_published_and_mode(article: Path) -> None:
+    result = _run(str(article), "--published", "not a date at all")
+    assert result.exit_code == 2 and "not a date at all" in result.stderr
+    result = _run(str(article), "--mode", "poetry")
+    assert result.exit_code == 2
+
+
+def test_empty_file_gives_header_only(tmp_path: Path) -> None:
+    path = tmp_path / "empty.txt"
+    path.write_text("   \n", encoding="utf-8")
+    result = _run(str(path), "--format", "csv")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.splitlines()[0].startswith("text,start_char")
+
+
+def test_help_has_examples() -> None:
+    result = CliRunner().invoke(main, ["times", "--help"])
+    assert result.exit_code == 0
+    for option in ("--published", "--mode", "--format", "--events", "--output", "Examples:"):
+        assert option in result.output

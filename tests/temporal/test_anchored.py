@@ -1,0 +1,129 @@
+"""Event-anchored expressions: every rule's examples, and the phrases of issue 2.
+
+Counting convention (see temporal_anchored.yaml): the event's date is day 1 of month 1,
+so with the invasion on 2022-02-24, day 300 is 2022-12-20 and month 11 runs
+2022-12-24..2023-01-23.
+"""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from timeline.temporal.anchored import compiled_rules, find_anchored, load_rules
+from timeline.temporal.knowledge import load_events
+
+INVASION = "Russia's full-scale invasion of Ukraine"
+RULE_EXAMPLES = [(rule.id, ex) for rule in load_rules().rules for ex in rule.examples]
+
+
+def _day(text: str) -> datetime:
+    return datetime.fromisoformat(text)
+
+
+@pytest.mark.parametrize(("rule_id", "example"), RULE_EXAMPLES,
+                         ids=[f"{r}:{e['text']}" for r, e in RULE_EXAMPLES])
+def test_rule_examples(rule_id: str, example: dict[str, str]) -> None:
+    found = find_anchored(example["text"])
+    actual = [(e.rule, e.value, e.start, e.end) for e in found]
+    message = f"text={example['text']!r} expected={example} actual={actual}"
+    assert len(found) == 1, message
+    (expr,) = found
+    assert (expr.rule, expr.value) == (rule_id, example["value"]), message
+    if "start" in example:
+        assert (expr.start, expr.end) == (_day(example["start"]), _day(example["end"])), message
+
+
+# The phrases of issue 2, with values worked out by hand from 2022-02-24.
+ISSUE = [
+    ("Talks on Ukraine come as the war is nearing its 11th month.",
+     "the war is nearing its 11th month", "2023-01"),
+    ("Kyiv prepares for the first anniversary of the invasion.",
+     "the first anniversary of the invasion", "2023-02-24"),
+    ("It was day 300 of the war, Ukraine said.", "day 300 of the war", "2022-12-20"),
+    ("A year after the invasion, Ukraine still stands.", "A year after the invasion", "2023-02"),
+    ("Nearly nine months after the invasion began, Kyiv was dark.",
+     "Nearly nine months after the invasion began", "2022-11"),
+    ("Ten days into the war, Kyiv held.", "Ten days into the war", "2022-03-06"),
+    ("Three weeks into the war, Kyiv held.", "Three weeks into the war", "2022-03-17"),
+    ("Six months into the war, Ukraine struck back.", "Six months into the war", "2022-08"),
+    ("Two years into the war, Ukraine is tired.", "Two years into the war", "2024-02"),
+]
+
+
+@pytest.mark.parametrize(("text", "span", "value"), ISSUE, ids=[i[1] for i in ISSUE])
+def test_issue_phrases(text: str, span: str, value: str) -> None:
+    found = [(e.text, e.value, e.anchor) for e in find_anchored(text)]
+    assert found == [(span, value, INVASION)], f"text={text!r} expected={value} actual={found}"
+
+
+def test_nearing_11th_month_lies_in_january_2023() -> None:
+    (expr,) = find_anchored("The war in Ukraine is nearing its 11th month.")
+    assert datetime(2023, 1, 1) <= expr.start < expr.end <= datetime(2023, 2, 1)
+    assert expr.granularity == "month"
+    assert expr.rule == "anchored-nth-unit"
+    assert "2022-12-24" in expr.reason
+
+
+def test_hedges_lower_confidence() -> None:
+    (exact,) = find_anchored("Nine months after the invasion of Ukraine")
+    (nearly,) = find_anchored("Nearly nine months after the invasion of Ukraine")
+    (nearing,) = find_anchored("The war in Ukraine is nearing its 11th month")
+    (inside,) = find_anchored("The war in Ukraine is in its 11th month")
+    assert nearly.confidence < exact.confidence
+    assert nearing.confidence < inside.confidence
+    assert all(0 < e.confidence <= 1 for e in (exact, nearly, nearing, inside))
+
+
+def test_offsets_point_into_text() -> None:
+    text = "Kyiv, Ukraine. Officials said that, a year after Russia’s invasion, the day 300 of the war had passed."
+    found = find_anchored(text)
+    assert [e.text for e in found] == ["a year after Russia’s invasion", "day 300 of the war"]
+    for expr in found:
+        assert text[expr.start_char:expr.end_char] == expr.text
+
+
+def test_vague_event_without_context_is_not_anchored() -> None:
+    assert find_anchored("A year after the invasion, the Romans left Britain.") == []
+
+
+def test_other_wars_by_context() -> None:
+    (expr,) = find_anchored("One year into the war, Israel pressed on in Gaza.")
+    assert (expr.value, expr.anchor) == ("2024-10", "Hamas-led attack on Israel (7 October 2023)")
+
+
+def test_user_event_from_dicts() -> None:
+    extra = [{"id": "acme-merger", "name": "Acme merger", "date": "2020-05-01",
+              "aliases": ["the Acme merger"]}]
+    (expr,) = find_anchored("Two years after the Acme merger, sales fell.", extra)
+    assert (expr.value, expr.anchor) == ("2022-05", "Acme merger")
+    assert find_anchored("Two years after the Acme merger, sales fell.") == []
+
+
+def test_recurring_events_are_not_counted_from() -> None:
+    assert find_anchored("A year after Davos, nothing changed.") == []
+
+
+def test_plain_text_and_errors() -> None:
+    assert find_anchored("") == []
+    assert find_anchored("No events here at all.") == []
+    with pytest.raises(TypeError):
+        find_anchored(b"bytes")  # type: ignore[arg-type]
+
+
+def test_every_rule_compiles_and_has_examples() -> None:
+    rules = compiled_rules()
+    assert len(rules) == len(load_rules().rules) >= 8
+    for rule, _ in rules:
+        assert rule.examples and rule.id.startswith("anchored-")
+
+
+def test_bundled_events_all_resolve() -> None:
+    # Every one-off event can be counted from by its first alias.
+    for event in load_events():
+        if event.recurring:
+            continue
+        text = f"a year after {event.aliases[0]} " + " ".join(event.context)
+        found = find_anchored(text)
+        assert found and found[0].anchor == event.name, f"{event.id}: {found}"

@@ -1,0 +1,78 @@
+"""Hostile input: date-like junk must take time linear in its size, never hang.
+
+The test compares CPU time on 250 KB and 1 MB of the same junk: a linear tagger takes
+about 4 times as long; the bound of 8 leaves room for noise but not for quadratic
+growth (16 times). Absolute times are not asserted: the machine is shared.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+
+import pytest
+
+SMALL = 250_000
+LARGE = 1_000_000
+MAX_RATIO = 8.0
+
+JUNK = {
+    "ones": "1 ",
+    "weekdays": "Monday Tuesday Wednesday Thursday Friday Saturday Sunday ",
+    "punctuation": "-.,;:/!?()[]'\"",
+    "months": "January ",
+    "slashes": "1/1/1/1/",
+    "numbers": "12 3 2023 05 17th 4th 1990s mid- ",
+    "events": "the war in Ukraine is nearing its 1st day after 9/11 and ",
+    "relative": "two days later last week next Tuesday the following ",
+}
+
+
+def _junk(unit: str, size: int) -> str:
+    return (unit * (size // len(unit) + 1))[:size]
+
+
+def _cpu_seconds(run: Callable[[str], object], text: str) -> float:
+    began = time.process_time()
+    run(text)
+    return time.process_time() - began
+
+
+def _find_times(text: str) -> object:
+    from timeline.temporal.api import find_times
+
+    return find_times(text, "2023-01-19")
+
+
+def _infer(text: str) -> object:
+    from timeline.temporal.reference import infer_reference_date
+
+    return infer_reference_date(text)
+
+
+def _anchored(text: str) -> object:
+    from timeline.temporal.anchored import find_anchored
+
+    return find_anchored(text)
+
+
+FUNCTIONS: dict[str, Callable[[str], object]] = {
+    "find_times": _find_times,
+    "infer_reference_date": _infer,
+    "find_anchored": _anchored,
+}
+
+
+@pytest.mark.parametrize("function", list(FUNCTIONS))
+@pytest.mark.parametrize("kind", list(JUNK))
+def test_time_grows_linearly(function: str, kind: str) -> None:
+    run = FUNCTIONS[function]
+    run(_junk(JUNK[kind], 2_000))  # warm up: imports and rule compilation
+    small = min(_cpu_seconds(run, _junk(JUNK[kind], SMALL)) for _ in range(2))
+    large = _cpu_seconds(run, _junk(JUNK[kind], LARGE))
+    # Below a few milliseconds the ratio is noise; growth is then clearly not a problem.
+    ratio = large / max(small, 0.005)
+    assert ratio < MAX_RATIO, (
+        f"{function} on {kind!r} junk: {small:.3f}s for {SMALL} chars, "
+        f"{large:.3f}s for {LARGE} chars (x{ratio:.1f})"
+    )

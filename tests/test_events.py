@@ -1,0 +1,138 @@
+"""Tests for timeline.events: typing, actors, places and time anchoring of clauses."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import pytest
+import yaml
+
+from timeline.entities import find_mentions
+from timeline.events import EventRecord, event_type, extract_events, published_time
+from timeline.lexicon import load_event_lexicon
+from timeline.model import TimeExpression
+from timeline.nlp import load_nlp
+
+GOLDEN = yaml.safe_load((Path(__file__).parent / "data" / "events_golden.yaml").read_text())
+PUBLISHED = datetime(2023, 1, 19)
+
+
+def _day(text: str, phrase: str, day: datetime) -> TimeExpression:
+    """A hand-resolved day expression for ``phrase`` in ``text``."""
+    start = text.index(phrase)
+    return TimeExpression(phrase, start, start + len(phrase), "DATE", day.strftime("%Y-%m-%d"),
+                          day, day + timedelta(days=1), "day", "published", "test", 1.0)
+
+
+def _events(text: str, times: list[TimeExpression]) -> list[EventRecord]:
+    doc = load_nlp()(text)
+    return extract_events(doc, "doc", find_mentions(doc), times, PUBLISHED)
+
+
+def _at(records: list[EventRecord], trigger: str) -> EventRecord:
+    found = [r for r in records if r.event.trigger == trigger]
+    assert found, f"no {trigger!r} event among {[r.event.trigger for r in records]}"
+    return found[0]
+
+
+@pytest.mark.parametrize("case", GOLDEN["cases"], ids=[c["id"] for c in GOLDEN["cases"]])
+def test_golden_events(case: dict) -> None:
+    from timeline.frame import extract
+
+    df = extract(case["text"], case["published"])
+    rows = df[df["trigger"] == case["trigger"]]
+    message = f"text={case['text']!r} published={case['published']}\n{df.to_string()}"
+    assert len(rows) >= 1, f"expected a {case['trigger']!r} event\n{message}"
+    row = rows.iloc[0]
+    actual = {
+        "event_type": row["event_type"], "date": str(row["date"].date()),
+        "granularity": row["granularity"], "actors": list(row["actors"]),
+        "country": None if row["country"] != row["country"] else row["country"],
+        "geo_precision": None if row["geo_precision"] != row["geo_precision"]
+        else row["geo_precision"],
+    }
+    expected = {key: case[key] for key in actual}
+    assert actual == expected, f"{message}\nexpected={expected}\nactual={actual}"
+
+
+def test_governing_expression_beats_an_earlier_one() -> None:
+    text = "On Monday talks stalled. Later the envoy Ivan Petrenkov met Duda on Tuesday."
+    times = [_day(text, "Monday", datetime(2023, 1, 16)), _day(text, "Tuesday", datetime(2023, 1, 17))]
+    record = _at(_events(text, times), "meet")
+    assert record.time_source == "governing"
+    assert record.event.time.value == "2023-01-17"
+
+
+def test_nearest_preceding_in_the_sentence_then_paragraph() -> None:
+    text = "On Tuesday the general arrived, and he told reporters the talks went well."
+    times = [_day(text, "Tuesday", datetime(2023, 1, 17))]
+    record = _at(_events(text, times), "tell")
+    assert record.time_source == "sentence"
+    assert record.event.time.value == "2023-01-17"
+    text = "Troops advanced on Tuesday. The commander Oleh Marchenko said the town fell."
+    times = [_day(text, "Tuesday", datetime(2023, 1, 17))]
+    record = _at(_events(text, times), "say")
+    assert record.time_source == "paragraph"
+
+
+def test_falls_back_to_the_publication_date_with_lower_confidence() -> None:
+    text = "The ministers met on Tuesday.\nAnalysts said the outcome was unclear."
+    times = [_day(text, "Tuesday", datetime(2023, 1, 17))]
+    records = _events(text, times)
+    dated, fallback = _at(records, "meet"), _at(records, "say")
+    assert fallback.time_source == "published"
+    assert fallback.event.time.granularity == "published"
+    assert fallback.event.time.value == "2023-01-19"
+    assert fallback.event.confidence < dated.event.confidence
+
+
+def test_continuity_with_the_same_actor_in_the_next_paragraph() -> None:
+    text = ("On Wednesday, President Andrzej Duda warned of a new offensive.\n"
+            "Speaking in Davos, Duda said Moscow remains strong.")
+    times = [_day(text, "Wednesday", datetime(2023, 1, 18))]
+    record = _at(_events(text, times), "say")
+    assert record.time_source == "continuity"
+    assert record.event.time.value == "2023-01-18"
+    assert [loc.text for loc in record.locations] == ["Davos"]
+
+
+def test_durations_do_not_date_events() -> None:
+    text = "The two men have talked for about a year."
+    duration = TimeExpression("about a year", text.index("about"), len(text) - 1, "DURATION",
+                              "P1Y", None, None, "year", "", "test", 1.0)
+    assert _at(_events(text, [duration]), "talk").time_source == "published"
+
+
+def test_light_verb_takes_its_type_from_the_object() -> None:
+    lexicon = load_event_lexicon()
+    doc = load_nlp()("Russia launched a new offensive and the allies held a summit.")
+    typed = {t.lemma_: event_type(t, lexicon) for t in doc if t.pos_ == "VERB"}
+    assert typed["launch"] == ("launch", "offensive")
+    assert typed["hold"] == ("hold", "meet")
+
+
+def test_stative_verbs_report_no_event() -> None:
+    lexicon = load_event_lexicon()
+    doc = load_nlp()("Moscow remains strong.")
+    assert event_type(doc[1], lexicon) is None
+
+
+def test_motion_prepositions_place_only_travel() -> None:
+    text = "Germany will send tanks to Kyiv. The general travelled to Brussels."
+    records = _events(text, [])
+    assert _at(records, "send").locations == ()
+    assert [loc.text for loc in _at(records, "travel").locations] == ["Brussels"]
+
+
+def test_hypothetical_clause_is_less_certain() -> None:
+    text = "Officials said that Zaluzhnyi would travel to Brussels. Zaluzhnyi travelled to Paris."
+    records = [r for r in _events(text, []) if r.event.trigger == "travel"]
+    assert [r.uncertain for r in records] == [True, False]
+    assert records[0].event.confidence < records[1].event.confidence
+
+
+def test_published_time_is_the_whole_day() -> None:
+    time = published_time(datetime(2023, 1, 19, 15, 30))
+    assert (time.value, time.start, time.end) == (
+        "2023-01-19", datetime(2023, 1, 19), datetime(2023, 1, 20))

@@ -1,0 +1,137 @@
+"""Tests for timeline.frame: the timeline DataFrame, the seed checks, summaries."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from timeline import schema
+from timeline.frame import actors, extract, places, to_articles
+from timeline.model import Article
+
+SEED_PUBLISHED = "2023-01-19"
+
+
+@pytest.fixture(scope="module")
+def seed_frame(seed_text: str) -> pd.DataFrame:
+    return extract(seed_text, SEED_PUBLISHED)
+
+
+def test_seed_meeting_in_poland_on_tuesday(seed_frame: pd.DataFrame) -> None:
+    meetings = seed_frame[
+        (seed_frame["event_type"] == "meet")
+        & (seed_frame["date"] == pd.Timestamp("2023-01-17"))
+        & (seed_frame["country"] == "Poland")
+    ]
+    assert any({"Mark Milley", "Valerii Zaluzhnyi"} <= set(a) for a in meetings["actors"]), (
+        seed_frame[["trigger", "event_type", "date", "actors", "country"]].to_string())
+
+
+def test_seed_duda_speaks_at_davos_on_wednesday(seed_frame: pd.DataFrame) -> None:
+    speeches = seed_frame[
+        (seed_frame["event_type"] == "statement")
+        & (seed_frame["date"] == pd.Timestamp("2023-01-18"))
+        & (seed_frame["place"] == "Davos")
+    ]
+    assert any("Andrzej Duda" in a for a in speeches["actors"]), (
+        seed_frame[["trigger", "event_type", "date", "actors", "place"]].to_string())
+
+
+def test_seed_nothing_from_trailing_headlines(seed_text: str, seed_frame: pd.DataFrame) -> None:
+    from timeline.text.boilerplate import split_trailing
+
+    body, trailing = split_trailing(seed_text)
+    assert trailing
+    assert (seed_frame["sentence_end"] <= len(body)).all()
+    assert not seed_frame["sentence"].str.contains("Bhumjaithai|Ghislaine|Takaichi").any()
+
+
+def test_seed_misspelling_is_the_same_actor(seed_frame: pd.DataFrame) -> None:
+    names = {name for cell in seed_frame["actors"] for name in cell}
+    assert "Valerii Zaluzhnyi" in names
+    assert not names & {"Zaluznyi", "Zaluzhnyi", "Milley", "Butler"}
+
+
+def test_schema_columns_and_dtypes(seed_frame: pd.DataFrame) -> None:
+    assert tuple(seed_frame.columns) == schema.EVENT_COLUMNS
+    for name, dtype in schema.EVENT_DTYPES.items():
+        assert str(seed_frame[name].dtype) == dtype, name
+    assert all(isinstance(cell, list) for cell in seed_frame["actors"])
+
+
+def test_sentence_offsets_point_into_the_body(seed_text: str, seed_frame: pd.DataFrame) -> None:
+    for row in seed_frame.itertuples():
+        assert seed_text[row.sentence_start:row.sentence_end] == row.sentence
+        assert seed_text[row.trigger_start:row.trigger_end].strip()
+
+
+def test_event_ids_are_stable_and_unique(seed_text: str, seed_frame: pd.DataFrame) -> None:
+    again = extract(seed_text, SEED_PUBLISHED)
+    assert again["event_id"].tolist() == seed_frame["event_id"].tolist()
+    assert seed_frame["event_id"].is_unique
+
+
+def test_empty_text_gives_an_empty_typed_frame() -> None:
+    df = extract("   ", SEED_PUBLISHED)
+    assert df.empty and tuple(df.columns) == schema.EVENT_COLUMNS
+    assert str(df["date"].dtype) == schema.DATETIME
+
+
+def test_sources_text_article_and_iterable() -> None:
+    article = Article(id="a1", body="Milley met Duda in Warsaw on Tuesday.", title="T",
+                      url="https://example.org/a1")
+    df = extract([article, "Duda travelled to Kyiv on Monday."], SEED_PUBLISHED)
+    assert df["doc_id"].tolist() == ["a1", "text-2"]
+    assert df.loc[0, "title"] == "T" and df.loc[0, "url"] == "https://example.org/a1"
+    assert df["reference_source"].tolist() == ["given", "given"]
+
+
+def test_article_date_beats_the_given_one() -> None:
+    article = Article(id="a", body="Duda travelled to Kyiv on Monday.",
+                      published=pd.Timestamp("2023-02-01").to_pydatetime())
+    df = extract(article, SEED_PUBLISHED)
+    assert df.loc[0, "date"] == pd.Timestamp("2023-01-30")
+    assert df.loc[0, "reference_source"] == "article"
+
+
+def test_path_source_reads_articles(tmp_path) -> None:
+    path = tmp_path / "one.txt"
+    path.write_text("Duda travelled to Kyiv on Monday.", encoding="utf-8")
+    assert [a.id for a in to_articles(str(path))] == ["one"]
+
+
+def test_names_merge_across_articles() -> None:
+    texts = ["General Valerii Zaluzhnyi met troops on Monday.",
+             "General Valery Zaluzhny met troops on Tuesday."]
+    df = extract(texts, SEED_PUBLISHED)
+    assert {a for cell in df["actors"] for a in cell} == {"Valerii Zaluzhnyi"}
+
+
+def test_actors_summary(seed_frame: pd.DataFrame) -> None:
+    table = actors(seed_frame)
+    assert tuple(table.columns) == tuple(schema.ACTOR_DTYPES)
+    milley = table.set_index("actor").loc["Mark Milley"]
+    assert milley["type"] == "PERSON"
+    assert milley["titles"] == ["General"]
+    assert {"Mark Milley", "Milley"} <= set(milley["aliases"])
+    assert milley["documents"] == 1 and milley["events"] >= 2
+
+
+def test_places_summary(seed_frame: pd.DataFrame) -> None:
+    table = places(seed_frame).set_index("place")
+    assert tuple(table.reset_index().columns) == tuple(schema.PLACE_DTYPES)
+    assert table.loc["Davos", "country"] == "Switzerland"
+    assert table.loc["Davos", "geo_precision"] == "city"
+    assert table.loc["southwestern Poland", "geo_precision"] == "region"
+
+
+def test_summaries_of_an_empty_frame() -> None:
+    empty = schema.empty_frame()
+    assert actors(empty).empty and places(empty).empty
+
+
+def test_multiprocessing_gives_the_same_rows(seed_text: str) -> None:
+    texts = [seed_text] * 4 + ["Duda travelled to Kyiv on Monday."] * 28
+    serial = extract(texts, SEED_PUBLISHED)
+    parallel = extract(texts, SEED_PUBLISHED, n_process=2)
+    pd.testing.assert_frame_equal(serial, parallel)

@@ -1,0 +1,61 @@
+"""Tests for timeline.geo: offline geocoding of countries, cities and regions."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline import geo
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Davos", ("Davos", "Switzerland", "city")),
+        ("Kyiv", ("Kyiv", "Ukraine", "city")),
+        ("Kiev", ("Kyiv", "Ukraine", "city")),
+        ("Brussels", ("Brussels", "Belgium", "city")),
+        ("Poland", ("Poland", "Poland", "country")),
+        ("the United States", ("United States", "United States", "country")),
+        ("US", ("United States", "United States", "country")),
+        ("Britain", ("United Kingdom", "United Kingdom", "country")),
+    ],
+)
+def test_geocode(name: str, expected: tuple[str, str, str]) -> None:
+    place = geo.geocode(name)
+    assert place is not None, name
+    assert (place.name, place.country, place.precision) == expected
+
+
+def test_unknown_place_is_none() -> None:
+    assert geo.geocode("Xqzzyville") is None
+    assert geo.geocode("") is None
+
+
+def test_context_country_chooses_between_same_named_cities() -> None:
+    assert geo.geocode("Paris").country == "France"
+    assert geo.geocode("Paris", ["Canada"]).country == "Canada"
+
+
+@pytest.mark.parametrize(
+    ("word", "country"),
+    [("Ukrainian", "Ukraine"), ("Polish", "Poland"), ("American", "United States"),
+     ("Russian", "Russia"), ("Swiss", "Switzerland")],
+)
+def test_demonyms(word: str, country: str) -> None:
+    assert geo.country_of_demonym(word) == country
+
+
+def test_directional_phrase_moves_towards_that_side() -> None:
+    poland = geo.geocode("Poland")
+    south, west, north, east = geo.bounding_box("Poland")
+    part = geo.directional("southwestern", poland)
+    assert (part.name, part.country, part.precision) == ("southwestern Poland", "Poland", "region")
+    assert south < part.latitude < (south + north) / 2
+    assert west < part.longitude < (west + east) / 2
+    eastern = geo.directional("eastern", geo.geocode("Ukraine"))
+    assert eastern.longitude > (geo.bounding_box("Ukraine")[1] + geo.bounding_box("Ukraine")[3]) / 2
+
+
+def test_directional_leaves_cities_alone() -> None:
+    kyiv = geo.geocode("Kyiv")
+    assert geo.directional("eastern", kyiv) == kyiv

@@ -1,0 +1,24 @@
+"""Tests for timeline.schema: the empty frame and coercion of read-back frames."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+from timeline import schema
+
+
+def test_empty_frame_has_every_column_typed() -> None:
+    df = schema.empty_frame()
+    assert tuple(df.columns) == schema.EVENT_COLUMNS
+    assert {name: str(df[name].dtype) for name in df} == schema.EVENT_DTYPES
+
+
+def test_coerce_restores_dtypes_and_lists() -> None:
+    raw = pd.DataFrame({"event_id": ["e1"], "date": ["2023-01-17"], "actors": [np.array(["A"])],
+                        "locations": [None], "sentence_start": [np.nan], "extra": [1]})
+    df = schema.coerce(raw)
+    assert tuple(df.columns) == (*schema.EVENT_COLUMNS, "extra")
+    assert df.loc[0, "date"] == pd.Timestamp("2023-01-17")
+    assert df.loc[0, "actors"] == ["A"] and df.loc[0, "locations"] == []
+    assert df.loc[0, "sentence_start"] == -1 and not df.loc[0, "corrected"]

@@ -1,0 +1,119 @@
+"""``timeline times``: the time expressions of one article, resolved onto the calendar."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import click
+
+from timeline.cli.options import output_options, published_option
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+FORMATS: tuple[str, ...] = ("table", "csv", "json", "jsonl")
+MODES: tuple[str, ...] = ("news", "narrative")
+
+
+@click.command(no_args_is_help=True)
+@click.argument("file", metavar="FILE")
+@published_option
+@click.option(
+    "--mode",
+    type=click.Choice(MODES),
+    default="news",
+    show_default=True,
+    help="news: dates without a year and relative expressions count from the publication "
+    "date; narrative: from the last date mentioned.",
+)
+@click.option(
+    "--events",
+    "events_file",
+    type=click.Path(dir_okay=False),
+    default=None,
+    metavar="PATH",
+    help="YAML or CSV file of extra reference events ('day 300 of the war'), added to "
+    "the bundled ones.",
+)
+@output_options(FORMATS, default="table")
+def times(
+    file: str,
+    published: pd.Timestamp | None,
+    mode: str,
+    events_file: str | None,
+    output: str | None,
+    fmt: str,
+) -> None:
+    """Find the time expressions in FILE and resolve them onto the calendar.
+
+    FILE is a UTF-8 text file, or - for standard input. One row per expression:
+    text, character offsets, TIMEX3 type and value, calendar interval, granularity,
+    what it was resolved against (anchor), the rule that fired and a confidence.
+    Without --published, the publication date is inferred from the text and the
+    evidence for it is printed on standard error.
+
+    \b
+    Examples:
+      timeline times article.txt --published 2023-01-19
+      timeline times article.txt --format csv -o times.csv
+      timeline times story.txt --mode narrative
+      timeline times article.txt --events my_events.yaml --format json
+      cat article.txt | timeline times -
+    """
+    from timeline.errors import InputError, ResourceError
+
+    try:
+        text = read_text(file)
+        frame = _find(text, published, mode, events_file)
+        from timeline.export import write_frame
+
+        write_frame(frame, output, fmt)
+    except (InputError, ResourceError) as exc:
+        raise click.ClickException(str(exc)) from exc
+
+
+def read_text(file: str) -> str:
+    """The text of ``file`` (``-`` is standard input); ``InputError`` names the file."""
+    from timeline.errors import InputError
+
+    name = "<stdin>" if file == "-" else file
+    try:
+        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+    except FileNotFoundError as exc:
+        raise InputError(name, "no such file") from exc
+    except IsADirectoryError as exc:
+        raise InputError(name, "is a directory, not a text file") from exc
+    except OSError as exc:
+        raise InputError(name, f"cannot be read: {exc.strerror or exc}") from exc
+    if b"\x00" in data:
+        raise InputError(name, "looks like a binary file (it contains NUL bytes), not text")
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise InputError(name, f"is not valid UTF-8 text (bad byte at offset {exc.start})") from exc
+
+
+def _find(text: str, published: Any, mode: str, events_file: str | None) -> pd.DataFrame:
+    """Run ``find_times``; say on stderr what the inferred reference date rests on."""
+    from timeline.temporal.api import find_times
+    from timeline.temporal.knowledge import load_events
+
+    events = load_events(events_file) if events_file else None
+    if published is None and mode == "news" and text.strip():
+        _explain_inferred(text, events)
+    return find_times(text, published, mode=mode, events=events)
+
+
+def _explain_inferred(text: str, events: Any) -> None:
+    from timeline.temporal.reference import infer_reference_date
+
+    ref = infer_reference_date(text, events=events)
+    if ref.value:
+        span = f"{ref.start:%Y-%m-%d}..{ref.end:%Y-%m-%d} (end exclusive)"
+        click.echo(f"inferred publication date {ref.value}, {span}, because:", err=True)
+    else:
+        click.echo("no publication date given or found in the text:", err=True)
+    for reason in ref.evidence:
+        click.echo(f"  - {reason}", err=True)

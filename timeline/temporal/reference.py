@@ -1,0 +1,323 @@
+"""Infer when an article was written from the evidence in its own text.
+
+Each piece of evidence becomes a ``Constraint`` on the writing date, with a weight:
+
+* a dateline ("KYIV, Jan 19 (Reuters) -") or a "Published ..." line;
+* full explicit dates in the body (found by ``timeline.temporal.find``);
+* event-anchored phrases that describe the moment of writing ("the war is nearing its
+  11th month") and named past events ("the invasion": written after it), resolved
+  with the reference-event knowledge base;
+* known editions of recurring events ("speaking at the World Economic Forum");
+* "this week" together with weekdays: a past-tense "on Tuesday" in a text that says
+  "this week" puts the writing on or after that Tuesday, in the same ISO week.
+
+Absolute evidence names the candidate days; every candidate day is scored by the
+weight of the constraints it satisfies, and the best-scoring days give the interval.
+Trailing boilerplate (such as a list of unrelated headlines) is cut off first. The
+clock is never read: with no dated evidence the result has an empty value.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+from timeline.errors import ResourceError
+from timeline.model import ReferenceDate, TimeExpression
+from timeline.temporal.knowledge import ReferenceEvent, find_event_mentions, resolve_events
+from timeline.text.boilerplate import split_trailing
+
+RESOURCE = "reference_inference.yaml"
+_FULL_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?")
+
+
+@dataclass(frozen=True)
+class Constraint:
+    """Evidence about the writing date: the days it allows, with a weight.
+
+    ``spans`` (half-open date ranges) make it absolute: it then also names candidate
+    days. ``test`` restricts days without naming any (a weekday, "after 2022-02-24").
+    """
+
+    description: str
+    weight: float
+    spans: tuple[tuple[date, date], ...] = ()
+    test: Callable[[date], bool] | None = None
+
+    def holds(self, day: date) -> bool:
+        """True when ``day`` is allowed by this constraint."""
+        if self.spans and not any(start <= day < end for start, end in self.spans):
+            return False
+        return self.test is None or self.test(day)
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The contents of ``reference_inference.yaml``, compiled."""
+
+    months: dict[str, int]
+    weekdays: dict[str, int]
+    weights: dict[str, float]
+    windows: dict[str, int]
+    datelines: tuple[tuple[str, str, re.Pattern[str]], ...]
+    this_week: re.Pattern[str]
+    weekday: re.Pattern[str]
+    blockers: frozenset[str]
+
+
+@cache
+def load_cues() -> Cues:
+    """Read and validate the inference cues (cached: the file is bundled)."""
+    text = resources.files("timeline.resources").joinpath(RESOURCE).read_text(encoding="utf-8")
+    try:
+        data: dict[str, Any] = yaml.safe_load(text)
+        months = {str(k): int(v) for k, v in data["months"].items()}
+        month = "|".join(sorted(months, key=len, reverse=True))
+        datelines = tuple(
+            (str(rule["id"]), str(rule["kind"]),
+             re.compile(rule["pattern"].replace("{month}", f"(?i:{month})"), re.MULTILINE))
+            for rule in data["datelines"]
+        )
+        weekdays = {str(k): int(v) for k, v in data["weekdays"].items()}
+        return Cues(
+            months=months, weekdays=weekdays,
+            weights={k: float(v) for k, v in data["weights"].items()},
+            windows={k: int(v) for k, v in data["windows"].items()},
+            datelines=datelines,
+            this_week=re.compile(data["this_week"], re.IGNORECASE),
+            weekday=re.compile(r"(?<!\w)(?:" + "|".join(weekdays) + r")(?!\w)", re.IGNORECASE),
+            blockers=frozenset(w.lower() for w in data["weekday_blockers"]),
+        )
+    except (KeyError, TypeError, ValueError, AttributeError, re.error) as exc:
+        raise ResourceError(f"{RESOURCE}: malformed: {exc!r}") from exc
+
+
+# --- evidence -----------------------------------------------------------------------
+
+
+def _head(body: str, lines: int) -> str:
+    """The first ``lines`` non-empty lines of ``body`` (datelines live there)."""
+    kept: list[str] = []
+    for line in body.splitlines():
+        if line.strip():
+            kept.append(line.strip())
+            if len(kept) >= lines:
+                break
+    return "\n".join(kept)
+
+
+def dateline_constraints(body: str, cues: Cues) -> list[Constraint]:
+    """Constraints from a dateline or a "Published ..." line at the top of ``body``."""
+    head = _head(body, cues.windows["head_lines"])
+    found = []
+    for rule_id, kind, regex in cues.datelines:
+        match = regex.search(head)
+        if match is None:
+            continue
+        groups = match.groupdict()
+        month = int(groups["monthnum"]) if groups.get("monthnum") else cues.months[
+            groups["month"].lower().rstrip(".")]
+        day, year = int(groups["day"]), groups.get("year")
+        weight = cues.weights[kind]
+        what = f"{kind.replace('_', ' ')} {match.group().strip()!r} ({rule_id})"
+        try:
+            if year:
+                when = date(int(year), month, day)
+                found.append(Constraint(f"{what}: {when}", weight, ((when, when + timedelta(1)),)))
+            else:
+                date(2000, month, day)  # validates the month and day (2000 is a leap year)
+                found.append(Constraint(
+                    f"{what}: {month:02d}-{day:02d}, year not given", weight,
+                    test=lambda d, m=month, dd=day: (d.month, d.day) == (m, dd),
+                ))
+        except ValueError:
+            continue  # "Feb 30": not a date, so not evidence
+    return found
+
+
+def _find_expressions(body: str) -> list[TimeExpression]:
+    from timeline.temporal.find import find_expressions  # the tagger imports this module's peers
+
+    return find_expressions(body, None)
+
+
+def full_date_constraints(body: str, cues: Cues) -> list[Constraint]:
+    """Each fully specified date in ``body``: written soon after it, within a year."""
+    days: dict[date, str] = {}
+    for expr in _find_expressions(body):
+        match = _FULL_DATE.fullmatch(expr.value)
+        if match is None or expr.rule.startswith("anchored"):
+            continue
+        try:
+            days.setdefault(date(*map(int, match.groups())), expr.text)
+        except ValueError:
+            continue
+    window = cues.windows
+    found = []
+    for day in sorted(days)[-window["max_full_dates"]:]:
+        near = (day, day + timedelta(window["full_date_near_days"]))
+        broad = (day - timedelta(window["full_date_before_days"]),
+                 day + timedelta(window["full_date_after_days"]))
+        found.append(Constraint(f"full date {days[day]!r} = {day}: written in the week after it",
+                                cues.weights["full_date_near"], (near,)))
+        found.append(Constraint(f"full date {days[day]!r} = {day}: written within a year of it",
+                                cues.weights["full_date_broad"], (broad,)))
+    return found
+
+
+def event_constraints(body: str, events: Sequence[ReferenceEvent], cues: Cues) -> list[Constraint]:
+    """Anchored phrases about the moment of writing, past events and recurring events."""
+    from timeline.temporal.anchored import describes_now, find_anchored
+
+    found = []
+    for expr in find_anchored(body, events):
+        if describes_now(expr.rule) and expr.start is not None and expr.end is not None:
+            found.append(Constraint(
+                f"{expr.text!r} ({expr.rule}): {expr.reason}",
+                cues.weights["anchored_now"], ((expr.start.date(), expr.end.date()),),
+            ))
+    seen: set[str] = set()
+    for mention in find_event_mentions(body, events):
+        event = mention.event
+        if event.id in seen:
+            continue
+        seen.add(event.id)
+        if event.date is not None:
+            found.append(Constraint(
+                f"{mention.text!r} names {event.name} ({event.date}): written after it",
+                cues.weights["event_after"], test=lambda d, start=event.date: d >= start,
+            ))
+        elif event.occurrences:
+            after = timedelta(cues.windows["recurring_after_days"] + 1)
+            spans = tuple((start, end + after) for start, end in event.occurrences)
+            found.append(Constraint(
+                f"{mention.text!r} names {event.name}: written during or just after an edition"
+                f" ({', '.join(str(s) for s, _ in event.occurrences)})",
+                cues.weights["recurring_event"], spans,
+            ))
+    return found
+
+
+def weekday_constraints(body: str, cues: Cues) -> list[Constraint]:
+    """With "this week" in the text, past weekdays lie earlier in the week of writing.
+
+    "on Tuesday" in a past-tense clause puts the writing on or after that Tuesday; a
+    future one ("will meet on Friday") on or before that Friday.
+    """
+    this_week = cues.this_week.search(body)
+    if this_week is None:
+        return []
+    from timeline.temporal.tense import clause_tense
+
+    found = []
+    for match in cues.weekday.finditer(body):
+        before = body[max(0, match.start() - 20):match.start()].lower().split()
+        if before and (before[-1] in cues.blockers or " ".join(before[-2:]) in cues.blockers):
+            continue
+        tense = clause_tense(body, match.start(), match.end())
+        weekday = cues.weekdays[match.group().lower()]
+        name = match.group()
+        if tense.tense == "past":
+            found.append(Constraint(
+                f"{this_week.group()!r} and {name!r} in the past ({tense.cue!r}):"
+                f" written on or after that {name.capitalize()}, in the same week",
+                cues.weights["weekday_this_week"], test=lambda d, w=weekday: d.weekday() >= w,
+            ))
+        elif tense.tense == "future":
+            found.append(Constraint(
+                f"{this_week.group()!r} and {name!r} ahead ({tense.cue!r}):"
+                f" written on or before that {name.capitalize()}, in the same week",
+                cues.weights["weekday_this_week"], test=lambda d, w=weekday: d.weekday() <= w,
+            ))
+    return found
+
+
+# --- combining ----------------------------------------------------------------------
+
+
+def _candidate_days(constraints: Sequence[Constraint]) -> list[date]:
+    days: set[date] = set()
+    for constraint in constraints:
+        for start, end in constraint.spans:
+            days.update(start + timedelta(n) for n in range((end - start).days))
+    return sorted(days)
+
+
+def timex_value(start: date, last: date) -> tuple[str, float]:
+    """The narrowest TIMEX3 value covering ``start..last`` and how exact it is (0..1)."""
+    if start == last:
+        return start.isoformat(), 1.0
+    if start.isocalendar()[:2] == last.isocalendar()[:2]:
+        year, week, _ = start.isocalendar()
+        return f"{year:04d}-W{week:02d}", 0.9
+    if (start.year, start.month) == (last.year, last.month):
+        return f"{start.year:04d}-{start.month:02d}", 0.8
+    middle = start + (last - start) / 2
+    if (last - start).days <= 62:
+        return f"{middle.year:04d}-{middle.month:02d}", 0.5  # spans two months: the middle one
+    if start.year == last.year:
+        return f"{start.year:04d}", 0.5
+    return "", 0.0
+
+
+def combine(constraints: Sequence[Constraint], notes: Sequence[str] = ()) -> ReferenceDate:
+    """The best-supported interval of writing days, with the evidence for and against."""
+    days = _candidate_days(constraints)
+    if not days:
+        partial = [c for c in constraints if c.test is not None and "year not given" in c.description]
+        reason = "no dated evidence (dateline, full date or anchored phrase) in the text"
+        evidence = (*notes, *(c.description for c in partial), reason)
+        return ReferenceDate("", None, None, evidence, 0.0, "inferred")
+    scores = [(sum(c.weight for c in constraints if c.holds(day)), day) for day in days]
+    best = max(score for score, _ in scores)
+    chosen = [day for score, day in scores if score >= best - 1e-9]
+    first, last = chosen[0], chosen[-1]
+    value, exactness = timex_value(first, last)
+    evidence = list(notes)
+    for constraint in constraints:
+        held = sum(1 for day in chosen if constraint.holds(day))
+        if held == len(chosen):
+            evidence.append(constraint.description)
+        elif held:
+            evidence.append(f"partly: {constraint.description}")
+        else:
+            evidence.append(f"outweighed: {constraint.description}")
+    total = sum(c.weight for c in constraints)
+    confidence = round(min(0.95, best / total) * exactness, 2) if total else 0.0
+    start = datetime(first.year, first.month, first.day)
+    end = datetime(last.year, last.month, last.day) + timedelta(days=1)
+    return ReferenceDate(value, start, end, tuple(evidence), confidence, "inferred")
+
+
+def infer_reference_date(text: str, *, events: Any = None) -> ReferenceDate:
+    """When ``text`` was most probably written, with the human-readable evidence.
+
+    ``events``: reference events (see ``timeline.temporal.knowledge.resolve_events``).
+    ``value`` is a TIMEX3 value ("2023-01-19", "2023-W03", "2023-01"), or "" when the
+    text holds no dated evidence; ``start``/``end`` (end exclusive) bound the interval.
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"text must be a str, not {type(text).__name__}")
+    body, trailing = split_trailing(text)
+    notes = []
+    if trailing:
+        count = sum(1 for line in trailing.splitlines() if line.strip())
+        notes.append(f"ignored {count} trailing headline lines after the body")
+    if not body.strip():
+        return ReferenceDate("", None, None, ("the text is empty",), 0.0, "inferred")
+    cues = load_cues()
+    known = resolve_events(events)
+    constraints = [
+        *dateline_constraints(body, cues),
+        *full_date_constraints(body, cues),
+        *event_constraints(body, known, cues),
+        *weekday_constraints(body, cues),
+    ]
+    return combine(constraints, notes)
