@@ -121,6 +121,12 @@ _GRANULARITY_RANK = {"time": 0, "part_of_day": 1, "day": 2, "weekend": 3, "week"
                      "month": 5, "quarter": 6, "season": 7, "half": 8, "year": 9}
 
 
+def _is_bound(text: str, time: TimeExpression, bounds: frozenset[str]) -> bool:
+    """True for "since 1992" or "until 2020": a bound on the event, not its time."""
+    before = text[max(0, time.start_char - 12):time.start_char].split()
+    return bool(before) and before[-1].lower() in bounds or time.text.split()[0].lower() in bounds
+
+
 def _governing(tokens: Sequence[Token], times: Sequence[TimeExpression],
                trigger: Token) -> TimeExpression | None:
     """The most specific expression inside the clause, the nearest one on ties."""
@@ -166,16 +172,20 @@ def extract_events(
 ) -> list[EventRecord]:
     """Events reported by ``doc``, in text order."""
     lexicon = lexicon or load_event_lexicon()
-    index = MentionIndex(doc, mentions)
-    usable = _usable(times)
-    context = tuple(dict.fromkeys(m.canonical for m in mentions if m.label in {"GPE", "NORP"}))
+    usable = [t for t in _usable(times) if not _is_bound(doc.text, t, lexicon.time_bounds)]
+    article = _Article(
+        doc=doc, doc_id=doc_id, index=MentionIndex(doc, mentions), times=usable,
+        owners={(t.start_char, t.end_char): _owner(doc, t) for t in usable},
+        context=tuple(dict.fromkeys(m.canonical for m in mentions if m.label in {"GPE", "NORP"})),
+        lexicon=lexicon,
+    )
     numbered: list[tuple[int, EventRecord]] = []
     for sentence_no, sent in enumerate(doc.sents):
         for token in sent:
             typed = event_type(token, lexicon) if is_trigger(token) else None
             if typed is None or (typed[1] == "other" and not include_other):
                 continue
-            record = _record(doc, doc_id, token, typed, index, usable, context, lexicon)
+            record = _record(article, token, typed)
             if record is None:
                 continue
             if record.time_source == "":
@@ -184,9 +194,21 @@ def extract_events(
     return [record for _, record in numbered]
 
 
-def _record(doc: Doc, doc_id: str, trigger: Token, typed: tuple[str, str],
-            index: MentionIndex, times: Sequence[TimeExpression],
-            context: tuple[str, ...], lexicon: EventLexicon) -> EventRecord | None:
+@dataclass(frozen=True)
+class _Article:
+    """What every clause of one article is read against."""
+
+    doc: Doc
+    doc_id: str
+    index: MentionIndex
+    times: Sequence[TimeExpression]
+    owners: dict[tuple[int, int], int | None]
+    context: tuple[str, ...]
+    lexicon: EventLexicon
+
+
+def _record(article: _Article, trigger: Token, typed: tuple[str, str]) -> EventRecord | None:
+    index, context = article.index, article.context
     subjects = clauses.subjects(trigger)
     if not subjects:
         return None  # "the need to provide support": nobody is reported doing anything
@@ -200,10 +222,10 @@ def _record(doc: Doc, doc_id: str, trigger: Token, typed: tuple[str, str],
     locations = tuple(clauses.locations_of(near, index, motion=typed[1] == "visit",
                                            context=context))
     sent = trigger.sent
-    time, source = _choose_time(doc, trigger, tokens, times)
-    uncertain = _uncertain(trigger, lexicon)
+    time, source = _choose_time(article, trigger, tokens)
+    uncertain = _uncertain(trigger, article.lexicon)
     event = Event(
-        doc_id=doc_id, trigger=typed[0], event_type=typed[1],
+        doc_id=article.doc_id, trigger=typed[0], event_type=typed[1],
         start_char=trigger.idx, end_char=trigger.idx + len(trigger),
         sentence_start=sent.start_char, sentence_end=sent.start_char + len(sent.text.rstrip()),
         actors=tuple(a.name for a in actors), locations=tuple(loc.text for loc in locations),
@@ -213,8 +235,10 @@ def _record(doc: Doc, doc_id: str, trigger: Token, typed: tuple[str, str],
     return _with_confidence(record) if source else record
 
 
-def _choose_time(doc: Doc, trigger: Token, tokens: Sequence[Token],
-                 times: Sequence[TimeExpression]) -> tuple[TimeExpression | None, str]:
+def _choose_time(article: _Article, trigger: Token,
+                 tokens: Sequence[Token]) -> tuple[TimeExpression | None, str]:
+    doc, times = article.doc, article.times
+    owner = {key: (None if i is None else doc[i]) for key, i in article.owners.items()}
     governing = _governing(tokens, times, trigger)
     if governing is not None:
         return governing, "governing"
@@ -223,12 +247,14 @@ def _choose_time(doc: Doc, trigger: Token, tokens: Sequence[Token],
     # contains it: "development, begun two years ago, has been pushed back" is not
     # two years old. From earlier sentences, only main-clause expressions carry over.
     above = {t.i for t in trigger.ancestors}
-    here = [t for t in times if _owner(doc, t) in above or _owner(doc, t) is None]
+    here = [t for t in times if article.owners[(t.start_char, t.end_char)] in above
+            or article.owners[(t.start_char, t.end_char)] is None]
     found = _preceding(here, sent.start_char, trigger.idx)
     if found is not None:
         return found, "sentence"
     window = max(_paragraph_start(doc.text, sent.start_char), _sentences_back(sent))
-    main = [t for t in times if _owner(doc, t) is None or _is_main(doc[_owner(doc, t)])]
+    main = [t for t in times if owner[(t.start_char, t.end_char)] is None
+            or _is_main(owner[(t.start_char, t.end_char)])]
     found = _preceding(main, window, sent.start_char)
     if found is not None:
         return found, "paragraph"

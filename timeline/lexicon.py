@@ -79,6 +79,7 @@ class EventLexicon:
     non_events: frozenset[str]
     uncertain_markers: frozenset[str]
     phrasal_types: tuple[tuple[str, str], ...] = ()
+    time_bounds: frozenset[str] = frozenset()
 
     def type_of_verb(self, lemma: str) -> str | None:
         """The event type whose verbs include ``lemma`` (a phrasal verb first), or None."""
@@ -243,7 +244,8 @@ def load_event_lexicon() -> EventLexicon:
     unknown = sorted(v for v in phrasal.values() if v not in known)
     if unknown:
         raise ResourceError(f"{name}: phrasal_types name unknown types {unknown}")
-    lists = {key: data.get(key, ()) for key in ("light_verbs", "non_events", "uncertain_markers")}
+    keys = ("light_verbs", "non_events", "uncertain_markers", "time_bounds")
+    lists = {key: data.get(key, ()) for key in keys}
     for key, words in lists.items():
         if not all(isinstance(w, str) for w in words):
             raise ResourceError(f"{name}: {key} must be words (quote yes/no/on/off)")
@@ -253,4 +255,5 @@ def load_event_lexicon() -> EventLexicon:
         non_events=frozenset(lists["non_events"]),
         uncertain_markers=frozenset(lists["uncertain_markers"]),
         phrasal_types=tuple(sorted(phrasal.items())),
+        time_bounds=frozenset(lists["time_bounds"]),
     )

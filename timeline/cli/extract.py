@@ -137,6 +137,12 @@ def _write(frame: pd.DataFrame, output: str | None, fmt: str) -> None:
 
     try:
         write_frame(frame, output, fmt)
+    except BrokenPipeError:
+        # The reader went away (``| head``): stop quietly, as Unix tools do, and keep
+        # Python from complaining when it flushes stdout at exit.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        raise SystemExit(EXIT_INCOMPLETE) from None
     except OSError as exc:
         raise click.FileError(output or "<stdout>", hint=exc.strerror or str(exc)) from exc
 
