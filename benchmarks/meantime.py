@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import re
 import time
 import xml.etree.ElementTree as ET
 from collections import Counter
@@ -105,10 +106,15 @@ def read_document(path: Path, times: dict[str, str]) -> Document:
     markables = root.find("Markables")
     creation = next((t for t in markables.iter("TIMEX3")
                      if t.get("functionInDocument") == "CREATION_TIME"), None)
-    dct = "" if creation is None else creation.get("value", "")
-    # The dateline is metadata (it is passed as the publication date), not text.
+    if creation is None:  # two files leave it unmarked: take the dateline's expression
+        sentence = {t.get("t_id"): t.get("sentence") for t in root.findall("token")}
+        creation = next((t for t in markables.iter("TIMEX3") if t.findall("token_anchor")
+                         and sentence.get(t.find("token_anchor").get("t_id")) == "1"), None)
+    dct = "" if creation is None else _iso(creation.get("value", ""))
+    # The dateline is metadata (it is passed as the publication date), not text; a
+    # document whose DCT has no usable value keeps it, to infer the date from.
     dateline = frozenset(a.get("t_id") for a in creation.findall("token_anchor")) if (
-        creation is not None) else frozenset()
+        creation is not None and dct) else frozenset()
     text, spans = _text(root.findall("token"), dateline)
     instance = {e.get("m_id"): e.get("instance_id", "") for e in markables.iter("EVENT")}
     refers: dict[str, str] = {}
@@ -126,6 +132,14 @@ def read_document(path: Path, times: dict[str, str]) -> Document:
             start, end = anchors[0][0], anchors[-1][1]
             gold.append(GoldEvent(start, end, text[start:end], value))
     return Document(path.stem, text, dct, tuple(gold))
+
+
+def _iso(value: str) -> str:
+    """A DCT as YYYY-MM-DD; a few files write DD-MM-YYYY. "" when unusable."""
+    if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", value):
+        return value[:10]
+    match = re.fullmatch(r"(\d{2})-(\d{2})-(\d{4})", value)
+    return f"{match[3]}-{match[2]}-{match[1]}" if match else ""
 
 
 def gold_value(value: str) -> str:

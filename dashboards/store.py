@@ -123,8 +123,13 @@ class DataStore(pn.viewable.Viewer):
 
     def reset_filters(self) -> None:
         """Clear every filter at once (one recomputation)."""
-        self.param.update(date_range=None, actors=[], places=[], event_types=[],
-                          search="", min_confidence=0.0)
+        print("RESET CALLED", flush=True)
+        try:
+            self.param.update(date_range=None, actors=[], places=[], event_types=[],
+                              search="", min_confidence=0.0)
+        except BaseException as exc:
+            import traceback; traceback.print_exc(); raise
+        print("RESET DONE", len(self.filtered), self.actors, flush=True)
 
     # ----- selection and edits ------------------------------------------------
     def event(self, event_id: str | None) -> pd.Series | None:

@@ -24,7 +24,7 @@ def test_all_resources_load() -> None:
     assert lexicon.load_country_aliases()
     assert lexicon.load_directions()
     assert "near" in lexicon.load_location_words().static
-    assert "on" in lexicon.load_location_words().static  # not YAML's boolean
+    assert "on" in lexicon.load_location_words().target  # not YAML's boolean
 
 
 def test_entry_without_examples_is_rejected(monkeypatch: pytest.MonkeyPatch) -> None:

@@ -11,7 +11,7 @@ from timeline.nlp import NEEDED, gazetteer_patterns, load_nlp, parse
 def test_loaded_once_and_lean() -> None:
     nlp = load_nlp()
     assert load_nlp() is nlp
-    assert set(nlp.pipe_names) <= set(NEEDED) | {"gazetteer"}
+    assert set(nlp.pipe_names) <= set(NEEDED) | {"gazetteer", "line_breaks"}
     assert nlp.pipe_names.index("gazetteer") < nlp.pipe_names.index("ner")
 
 
@@ -36,3 +36,9 @@ def test_parse_keeps_order() -> None:
 def test_missing_model_is_a_resource_error() -> None:
     with pytest.raises(ResourceError, match="not installed"):
         load_nlp("no_such_model_package_xyz")
+
+
+def test_a_line_break_ends_a_sentence() -> None:
+    doc = load_nlp()("Boeing delivers final jet to AirTran\nBoeing on Tuesday delivered the jet.")
+    assert [sent.text.strip() for sent in doc.sents] == [
+        "Boeing delivers final jet to AirTran", "Boeing on Tuesday delivered the jet."]

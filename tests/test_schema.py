@@ -22,3 +22,7 @@ def test_coerce_restores_dtypes_and_lists() -> None:
     assert df.loc[0, "date"] == pd.Timestamp("2023-01-17")
     assert df.loc[0, "actors"] == ["A"] and df.loc[0, "locations"] == []
     assert df.loc[0, "sentence_start"] == -1 and not df.loc[0, "corrected"]
+
+
+def test_every_column_is_documented() -> None:
+    assert tuple(schema.EVENT_COLUMN_DOCS) == schema.EVENT_COLUMNS

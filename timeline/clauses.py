@@ -153,15 +153,18 @@ def counterparts(trigger: Token, index: MentionIndex) -> list[Mention]:
     return found
 
 
-def locations_of(tokens: Iterable[Token], index: MentionIndex, *, motion: bool,
+def locations_of(tokens: Iterable[Token], index: MentionIndex, event_type: str,
                  context: tuple[str, ...] = ()) -> list[Location]:
     """Places the clause's prepositions introduce ("in southwestern Poland", "in Davos").
 
-    Motion prepositions ("to Brussels") count only when ``motion`` is true, so that
-    "military support to Kyiv" does not place an event in Kyiv.
+    Motion prepositions ("to Brussels") count only for travel, so that "military
+    support to Kyiv" does not place an event in Kyiv; target prepositions ("strikes
+    on Lviv") only for attacks and offensives (``resources/locations.yaml``).
     """
     words = load_location_words()
-    allowed = words.static | (words.motion if motion else frozenset())
+    allowed = (words.static
+               | (words.motion if event_type in words.motion_types else frozenset())
+               | (words.target if event_type in words.target_types else frozenset()))
     found: list[Location] = []
     for token in tokens:
         if token.dep_ != "prep" or token.lower_ not in allowed:
@@ -176,17 +179,34 @@ def locations_of(tokens: Iterable[Token], index: MentionIndex, *, motion: bool,
     return found
 
 
+def object_places(trigger: Token, index: MentionIndex,
+                  context: tuple[str, ...] = ()) -> tuple[Location, ...]:
+    """Places that are the verb's direct object: "visited Kyiv", "struck southern Turkey"."""
+    found = []
+    for obj in (c for c in trigger.children if c.dep_ == "dobj"):
+        for part in (obj, *obj.conjuncts):
+            mention = index.at(part)
+            if mention is not None and mention.label in PLACE_LABELS:
+                found.append(_place_location(part, mention, context))
+    return tuple(found)
+
+
+def _place_location(obj: Token, mention: Mention, context: tuple[str, ...]) -> Location:
+    """A place mention as a Location, narrowed by a compass word ("eastern Ukraine")."""
+    place = geo.geocode(mention.canonical or mention.text, context)
+    direction = next((c.text for c in obj.children
+                      if c.dep_ in {"amod", "compound"} and geo.is_direction(c.text)), None)
+    if direction is not None and place is not None:
+        place = geo.directional(direction, place)
+        return Location(place.name, place)
+    return Location(place.name if place else mention.text, place)
+
+
 def _location(prep: Token, obj: Token, index: MentionIndex,
               context: tuple[str, ...]) -> Location | None:
     mention = index.at(obj)
     if mention is not None and mention.label in PLACE_LABELS:
-        place = geo.geocode(mention.canonical or mention.text, context)
-        direction = next((c.text for c in obj.children
-                          if c.dep_ in {"amod", "compound"} and geo.is_direction(c.text)), None)
-        if direction is not None and place is not None:
-            place = geo.directional(direction, place)
-            return Location(place.name, place)
-        return Location(place.name if place else mention.text, place)
+        return _place_location(obj, mention, context)
     if obj.lemma_.lower() in load_location_words().place_nouns:
         return _place_noun(prep, obj, index)
     return None

@@ -115,9 +115,9 @@ def _title_at(doc: Doc, i: int) -> tuple[str, int] | None:
     token = doc[i]
     for written, title in _titles_by_key().get(_title_key(token.text), ()):
         end_char = token.idx + len(written)
-        if doc.text[token.idx:end_char] != written:
+        if "".join(t.text_with_ws for t in doc[i:i + 6])[:len(written)] != written:
             continue
-        after = next((t.i for t in doc[i:] if t.idx >= end_char), len(doc))
+        after = next((t.i for t in doc[i:i + 6] if t.idx >= end_char), len(doc))
         if after == len(doc) or doc[after - 1].idx + len(doc[after - 1]) == end_char:
             return title, after
     return None
@@ -136,11 +136,13 @@ def _apply_title_cues(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
     """Relabel as PERSON the proper nouns that follow a title."""
     owner = {i: d for d in drafts for i in range(d.start, d.end)}
     stop = load_not_names()
-    i = 0
-    while i < len(doc):
-        found = _title_at(doc, i)
+    keys = _titles_by_key()
+    # Most tokens are no title: find the few candidates in one pass over the Doc.
+    candidates = [t.i for t in doc if _title_key(t.text) in keys]
+    done = 0
+    for i in candidates:
+        found = _title_at(doc, i) if i >= done else None
         if found is None:
-            i += 1
             continue
         title, name_start = found
         name_end = _name_run(doc, name_start)
@@ -151,7 +153,7 @@ def _apply_title_cues(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
             drafts = [d for d in drafts if d.end <= name_start or d.start >= name_end]
             drafts.append(_Draft(name_start, name_end, "PERSON", title=title))
             owner.update({j: drafts[-1] for j in range(name_start, name_end)})
-        i = max(name_end, i + 1)
+        done = max(name_end, i + 1)
     return sorted(drafts, key=lambda d: d.start)
 
 
@@ -219,7 +221,7 @@ def _to_mention(doc: Doc, draft: _Draft, people: Mapping[str, str],
 
 def _canonical(text: str, draft: _Draft, people: Mapping[str, str],
                context: tuple[str, ...], match: NameMatcher) -> str:
-    gazetteer = {e.id: e.name for e in load_gazetteer()}
+    gazetteer = _gazetteer_names()
     if draft.kb_id in gazetteer:
         return gazetteer[draft.kb_id]
     if draft.label == "PERSON":
@@ -230,6 +232,12 @@ def _canonical(text: str, draft: _Draft, people: Mapping[str, str],
         place = geo.geocode(text, context)
         return place.name if place else (geo.country_of_demonym(text) or text)
     return text
+
+
+@functools.cache
+def _gazetteer_names() -> dict[str, str]:
+    """Canonical name by gazetteer id (the entity ruler's ``ent_id_``)."""
+    return {entry.id: entry.name for entry in load_gazetteer()}
 
 
 def _role(doc: Doc, draft: _Draft) -> str:

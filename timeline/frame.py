@@ -109,15 +109,34 @@ def _rows_for(articles: Sequence[Article], published: Any,
         return _rows_local(articles, given, config)
     import multiprocessing
 
-    chunks = [list(articles[i::workers]) for i in range(workers)]
+    # Several chunks per worker: the progress bar moves, and a slow chunk does not
+    # leave the other worker idle for long.
+    size = max(MIN_ARTICLES_PER_PROCESS // 2, len(articles) // (workers * 4))
+    chunks = [list(articles[i:i + size]) for i in range(0, len(articles), size)]
     local = ExtractOptions(**{**config.__dict__, "progress": None, "n_process": 1})
+    rows: list[dict[str, Any]] = []
+    # fork: workers inherit the loaded model and gazetteers instead of loading them again.
+    _warm_up(config)
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        results = pool.starmap(_rows_local, [(chunk, given, local) for chunk in chunks])
-    if config.progress is not None:
-        config.progress(len(articles))
-    order = {a.id: i for i, a in enumerate(articles)}
-    rows = [row for result in results for row in result]
-    return sorted(rows, key=lambda r: (order.get(r["doc_id"], 0), r["trigger_start"]))
+        for chunk, result in zip(chunks, pool.imap(_rows_chunk, [(c, given, local) for c in chunks])):
+            rows.extend(result)
+            if config.progress is not None:
+                config.progress(len(chunk))
+    return rows
+
+
+def _warm_up(config: ExtractOptions) -> None:
+    """Load the model and the place tables once, before worker processes fork."""
+    from timeline import geo
+    from timeline.nlp import load_nlp
+
+    load_nlp(gazetteer=config.gazetteer)
+    geo.geocode("Davos")
+    geo.country_of_demonym("Swiss")
+
+
+def _rows_chunk(args: tuple[Sequence[Article], Any, ExtractOptions]) -> list[dict[str, Any]]:
+    return _rows_local(*args)
 
 
 def _rows_local(articles: Sequence[Article], given: Any,
@@ -186,7 +205,6 @@ def _row(article: Article, record: EventRecord, people: dict[str, Any],
 
     event, time = record.event, record.event.time
     place = best_place(record.locations)
-    details = [people.get(a.name) for a in record.actors]
     return {
         "event_id": event_id(article, event.start_char, event.end_char),
         "doc_id": article.id,
@@ -214,14 +232,21 @@ def _row(article: Article, record: EventRecord, people: dict[str, Any],
         "reference_source": source,
         "title": article.title,
         "url": article.url,
-        "actor_types": [d.type if d else a.type for a, d in zip(record.actors, details)],
-        "actor_titles": [d.title if d else a.title for a, d in zip(record.actors, details)],
-        "actor_roles": [d.role if d else a.role for a, d in zip(record.actors, details)],
-        "actor_aliases": [schema.ALIAS_SEPARATOR.join(d.aliases if d else a.aliases)
-                          for a, d in zip(record.actors, details)],
+        **_actor_details(record, people),
         "trigger_start": event.start_char,
         "trigger_end": event.end_char,
         "corrected": False,
+    }
+
+
+def _actor_details(record: EventRecord, people: dict[str, Any]) -> dict[str, list[str]]:
+    """Type, title, role and spellings of each actor, from the whole article."""
+    details = [people.get(a.name) or a for a in record.actors]
+    return {
+        "actor_types": [d.type for d in details],
+        "actor_titles": [d.title for d in details],
+        "actor_roles": [d.role for d in details],
+        "actor_aliases": [schema.ALIAS_SEPARATOR.join(d.aliases) for d in details],
     }
 
 

@@ -80,6 +80,9 @@ class EventLexicon:
     uncertain_markers: frozenset[str]
     phrasal_types: tuple[tuple[str, str], ...] = ()
     time_bounds: frozenset[str] = frozenset()
+    subject_types: frozenset[str] = frozenset()
+    object_place_types: frozenset[str] = frozenset()
+    hypothetical_nouns: frozenset[str] = frozenset()
 
     def type_of_verb(self, lemma: str) -> str | None:
         """The event type whose verbs include ``lemma`` (a phrasal verb first), or None."""
@@ -203,6 +206,9 @@ class LocationWords:
     static: frozenset[str]
     motion: frozenset[str]
     place_nouns: frozenset[str]
+    target: frozenset[str] = frozenset()
+    motion_types: frozenset[str] = frozenset()
+    target_types: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -216,6 +222,9 @@ def load_location_words() -> LocationWords:
         static=frozenset(preps["static"]),
         motion=frozenset(preps["motion"]),
         place_nouns=frozenset(data.get("place_nouns", ())),
+        target=frozenset(preps.get("target", ())),
+        motion_types=frozenset(preps.get("motion_types", ())),
+        target_types=frozenset(preps.get("target_types", ())),
     )
 
 
@@ -241,10 +250,12 @@ def load_event_lexicon() -> EventLexicon:
     data = read_yaml(name)
     phrasal = data.get("phrasal_types") or {}
     known = {t.id for t in types} | {"other"}
-    unknown = sorted(v for v in phrasal.values() if v not in known)
+    named = [*phrasal.values(), *data.get("subject_types", ()), *data.get("object_place_types", ())]
+    unknown = sorted(v for v in named if v not in known)
     if unknown:
-        raise ResourceError(f"{name}: phrasal_types name unknown types {unknown}")
-    keys = ("light_verbs", "non_events", "uncertain_markers", "time_bounds")
+        raise ResourceError(f"{name}: unknown event types named: {unknown}")
+    keys = ("light_verbs", "non_events", "uncertain_markers", "time_bounds", "subject_types",
+            "object_place_types", "hypothetical_nouns")
     lists = {key: data.get(key, ()) for key in keys}
     for key, words in lists.items():
         if not all(isinstance(w, str) for w in words):
@@ -256,4 +267,7 @@ def load_event_lexicon() -> EventLexicon:
         uncertain_markers=frozenset(lists["uncertain_markers"]),
         phrasal_types=tuple(sorted(phrasal.items())),
         time_bounds=frozenset(lists["time_bounds"]),
+        subject_types=frozenset(lists["subject_types"]),
+        object_place_types=frozenset(lists["object_place_types"]),
+        hypothetical_nouns=frozenset(lists["hypothetical_nouns"]),
     )

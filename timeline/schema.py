@@ -59,6 +59,46 @@ EVENT_DTYPES: dict[str, str] = {
 
 EVENT_COLUMNS: tuple[str, ...] = tuple(EVENT_DTYPES)
 
+#: One line per event column, for the README and ``--help`` texts.
+EVENT_COLUMN_DOCS: dict[str, str] = {
+    "event_id": "stable id: hash of the document (id and text) and the trigger's offsets",
+    "doc_id": "id of the article the event comes from",
+    "date": "point estimate of when it happened: the start of the interval",
+    "start": "start of the interval the date lies in (inclusive)",
+    "end": "end of that interval (exclusive)",
+    "granularity": "precision of the date: time, day, week, month, quarter, year, ... or "
+                   "'published' when only the publication date was available",
+    "time_text": "the time expression as written ('' for the publication date)",
+    "time_value": "its TIMEX3 value, e.g. 2023-01-17, 2023-W03",
+    "anchor": "what a relative expression was resolved against",
+    "event_type": "meet, statement, visit, attack, offensive, aid, election, agreement, "
+                  "protest, death, disaster, legal or other (resources/event_types.yaml)",
+    "trigger": "lemma of the verb reporting the event (with its particle: 'step up')",
+    "actors": "canonical names of who acted: the subject and any 'with X' counterpart",
+    "locations": "places named in the clause ('southwestern Poland', 'Davos')",
+    "place": "the location the coordinates belong to (the most precise one)",
+    "latitude": "latitude of that place (WGS84)",
+    "longitude": "longitude of that place (WGS84)",
+    "country": "country of that place",
+    "geo_precision": "city, region or country",
+    "sentence": "the sentence the event was read from",
+    "sentence_start": "character offset of the sentence in the article body",
+    "sentence_end": "character offset just after the sentence",
+    "confidence": "0-1: how the date was found, how sure its resolution is, whether the "
+                  "clause is hypothetical or negated, whether the type is known",
+    "reference_date": "the date relative expressions were resolved against",
+    "reference_source": "article (its own metadata), given (--published) or inferred",
+    "title": "article title",
+    "url": "article URL",
+    "actor_types": "per actor: PERSON, ORG or GPE (countries, incl. nationality words)",
+    "actor_titles": "per actor: title from the article ('General', 'President')",
+    "actor_roles": "per actor: role from an appositive ('Chairman of the Joint Chiefs of Staff')",
+    "actor_aliases": "per actor: spellings found in the article, joined with ' | '",
+    "trigger_start": "character offset of the trigger verb in the article body",
+    "trigger_end": "character offset just after the trigger verb",
+    "corrected": "True once an analyst has edited the row in the dashboard",
+}
+
 #: Columns holding Python lists (joined with "; " in CSV by ``timeline.export``).
 LIST_COLUMNS: tuple[str, ...] = tuple(
     name for name, dtype in EVENT_DTYPES.items() if dtype == "object"
@@ -117,7 +157,8 @@ def empty_frame(dtypes: dict[str, str] | None = None) -> pd.DataFrame:
 def coerce(df: pd.DataFrame, dtypes: dict[str, str] | None = None) -> pd.DataFrame:
     """Return ``df`` with schema columns in order and cast to their dtypes.
 
-    Missing schema columns are added empty (lists as ``[]``, ``corrected`` as False);
+    Missing schema columns are added empty (text as ``""``, lists as ``[]``,
+    ``corrected`` as False, offsets as -1);
     extra columns are kept after the schema ones. List cells that are not lists
     (``None``/NaN from a reader) become ``[]``.
     """
@@ -156,6 +197,9 @@ def _cast(column: pd.Series, dtype: str) -> pd.Series:
         return column.fillna(False).astype("bool")
     if dtype == "int64":
         return pd.to_numeric(column, errors="coerce").fillna(-1).astype("int64")
+    if dtype == "str":
+        # One spelling of "no text": CSV cannot tell a missing value from "".
+        return column.astype("str").fillna("")
     return column.astype(dtype)
 
 

@@ -71,7 +71,7 @@ def place_table(df: pd.DataFrame) -> pd.DataFrame:
 
     if "place" not in df or df.empty:
         return schema.empty_frame(schema.PLACE_DTYPES)
-    located = df[df["place"].notna() & df["latitude"].notna()]
+    located = df[(df["place"].fillna("") != "") & df["latitude"].notna()]
     if located.empty:
         return schema.empty_frame(schema.PLACE_DTYPES)
     keys = ["place", "country", "latitude", "longitude", "geo_precision"]

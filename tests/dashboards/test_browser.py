@@ -45,7 +45,7 @@ def _wait_for(url: str, server: subprocess.Popen, timeout: float = 120.0) -> Non
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if server.poll() is not None:
-            raise RuntimeError(f"server exited early: {server.stdout.read()}")
+            raise RuntimeError("server exited early; see test-artifacts/server.log")
         try:
             with urllib.request.urlopen(url, timeout=60):
                 return
@@ -60,7 +60,9 @@ def server_url():
     env = {**os.environ, "PYTHONPATH": str(ROOT)}
     command = [sys.executable, "-c", "from timeline.cli import main; main()",
                "serve", "--port", str(port)]
-    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=subprocess.PIPE,
+    ARTIFACTS.mkdir(exist_ok=True)
+    log = open(ARTIFACTS / "server.log", "w", encoding="utf-8")  # read it when a test fails
+    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log,
                               stderr=subprocess.STDOUT, text=True)
     url = f"http://127.0.0.1:{port}/"
     try:
@@ -72,6 +74,7 @@ def server_url():
             server.wait(timeout=15)
         except subprocess.TimeoutExpired:
             server.kill()
+        log.close()
 
 
 @pytest.fixture(scope="module")

@@ -8,12 +8,8 @@ from pathlib import Path
 import pytest
 
 from timeline.errors import ResourceError
-from timeline.temporal.knowledge import (
-    ReferenceEvent,
-    find_event_mentions,
-    load_events,
-    resolve_events,
-)
+from timeline.temporal.event_mentions import find_event_mentions
+from timeline.temporal.knowledge import ReferenceEvent, load_events, resolve_events
 
 EVENTS = load_events()
 EXAMPLES = [(event.id, example) for event in EVENTS for example in event.examples]

@@ -22,12 +22,8 @@ from dateutil.relativedelta import relativedelta
 
 from timeline.errors import ResourceError
 from timeline.model import TimeExpression
-from timeline.temporal.knowledge import (
-    EventMention,
-    ReferenceEvent,
-    find_event_mentions,
-    resolve_events,
-)
+from timeline.temporal.event_mentions import EventMention, find_event_mentions
+from timeline.temporal.knowledge import ReferenceEvent, resolve_events
 
 RESOURCE = "temporal_anchored.yaml"
 KINDS = frozenset({"nth_unit", "day_n", "anniversary", "offset"})
@@ -319,9 +315,13 @@ def find_anchored(
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
-    events = resolve_events(events)
+    return anchored_at(text, find_event_mentions(text, resolve_events(events)))
+
+
+def anchored_at(text: str, mentions: Sequence[EventMention]) -> list[TimeExpression]:
+    """The anchored expressions around event ``mentions`` already found in ``text``."""
     found: list[TimeExpression] = []
-    for mention in find_event_mentions(text, events):
+    for mention in mentions:
         if mention.event.date is not None:
             found.extend(_around(text, mention))
     return _longest_first(found)

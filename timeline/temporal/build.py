@@ -189,7 +189,9 @@ def _recurrence(groups: dict[str, str], fixed: dict[str, Any]) -> Recurrence:
     if groups.get("adverb"):
         return Recurrence(str(_word("set_adverb", groups["adverb"])))
     if groups.get("weekday"):
-        value = f"XXXX-WXX-{_word('weekday', groups['weekday'])}"
+        name = groups["weekday"]
+        number = _word("weekday_plural" if name.lower() in load_words()["weekday_plural"] else "weekday", name)
+        value = f"XXXX-WXX-{number}"
         if groups.get("part"):
             value += "T" + _word("part", groups["part"])
         return Recurrence(value)

@@ -17,11 +17,10 @@ from __future__ import annotations
 
 import csv
 import re
-from itertools import chain
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import date
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -61,17 +60,6 @@ class ReferenceEvent:
     def recurring(self) -> bool:
         """True for events that come back every year (summits, holidays)."""
         return self.date is None
-
-
-@dataclass(frozen=True)
-class EventMention:
-    """A phrase in a text that names a reference event."""
-
-    start: int
-    end: int
-    text: str
-    event: ReferenceEvent
-    generic: bool
 
 
 # --- loading and validation ---------------------------------------------------------
@@ -252,155 +240,6 @@ def _str_list(value: Any, where: str, key: str) -> tuple[str, ...]:
         raise ResourceError(f"{where}: {key} must be a list of strings")
     cleaned = tuple(v.strip() for v in value if v.strip())
     return cleaned
-
-
-# --- finding mentions ---------------------------------------------------------------
-
-
-def alias_pattern(aliases: Iterable[str]) -> str:
-    """A regex alternation of ``aliases``, longest first, with flexible spaces/apostrophes."""
-    parts = sorted(set(aliases), key=len, reverse=True)
-    escaped = (re.sub(r"\\ |['’]", _flexible, re.escape(a)) for a in parts)
-    return r"(?<![\w/])(?:" + "|".join(escaped) + r")(?![\w/])"
-
-
-_AliasTable = dict[str, list[tuple[ReferenceEvent, bool]]]
-_WORD = re.compile(r"\w+")
-
-
-@dataclass(frozen=True)
-class _AliasIndex:
-    """Aliases grouped by their first word (one-word aliases) or first two words.
-
-    Scanning the words of a text and trying only the aliases that start with them is
-    fast on long texts; one big alternation tried at every character is not.
-    """
-
-    single: dict[str, re.Pattern[str]]
-    double: dict[tuple[str, str], re.Pattern[str]]
-    table: _AliasTable
-
-    def match(self, text: str, first: re.Match[str], second: re.Match[str] | None) -> re.Match[str] | None:
-        """The longest alias starting at word ``first`` (``second`` is the next word)."""
-        head = first.group().lower()
-        if second is not None:
-            regex = self.double.get((head, second.group().lower()))
-            found = regex.match(text, first.start()) if regex is not None else None
-            if found is not None:
-                return found
-        regex = self.single.get(head)
-        return regex.match(text, first.start()) if regex is not None else None
-
-
-@lru_cache(maxsize=16)
-def _alias_index(events: tuple[ReferenceEvent, ...]) -> _AliasIndex:
-    table: _AliasTable = {}
-    for event in events:
-        for alias in event.aliases:
-            table.setdefault(_key(alias), []).append((event, False))
-        for alias in event.generic_aliases:
-            table.setdefault(_key(alias), []).append((event, True))
-    single: dict[str, list[str]] = {}
-    double: dict[tuple[str, str], list[str]] = {}
-    for key in table:
-        words = _WORD.findall(key)
-        if len(words) >= 2:
-            double.setdefault((words[0], words[1]), []).append(key)
-        elif words:
-            single.setdefault(words[0], []).append(key)
-    return _AliasIndex(
-        {k: re.compile(alias_pattern(v), re.IGNORECASE) for k, v in single.items()},
-        {k: re.compile(alias_pattern(v), re.IGNORECASE) for k, v in double.items()},
-        table,
-    )
-
-
-def _flexible(match: re.Match[str]) -> str:
-    return r"\s+" if match.group() == "\\ " else "['’]"
-
-
-def _key(phrase: str) -> str:
-    return " ".join(phrase.replace("’", "'").lower().split())
-
-
-def context_score(event: ReferenceEvent, text: str) -> int:
-    """How many of ``event``'s context words occur in ``text`` (whole words, case-sensitive)."""
-    return ContextScores(text)(event)
-
-
-_TOKEN = re.compile(r"\w+(?:[-.]\w+)*")
-
-
-class ContextScores:
-    """Context scores of events in one text, each computed once (the text may be long)."""
-
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.scores: dict[str, int] = {}
-        self._tokens: set[str] | None = None
-
-    def __call__(self, event: ReferenceEvent) -> int:
-        if event.id not in self.scores:
-            self.scores[event.id] = sum(1 for word in event.context if self._has(word))
-        return self.scores[event.id]
-
-    def _has(self, word: str) -> bool:
-        if self._tokens is None:
-            self._tokens = set(_TOKEN.findall(self.text))
-        if _TOKEN.fullmatch(word):
-            return word in self._tokens
-        return re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", self.text) is not None
-
-
-def resolve_alias(
-    phrase: str, text: str, events: Sequence[ReferenceEvent]
-) -> tuple[ReferenceEvent, bool] | None:
-    """The event ``phrase`` names in ``text`` and whether it was a vague (generic) alias.
-
-    A specific alias wins over vague ones; among vague ones, the event with the most
-    context words in ``text`` wins, and none is chosen when no context word occurs.
-    """
-    candidates = _alias_index(tuple(events)).table.get(_key(phrase), [])
-    return _choose(candidates, ContextScores(text))
-
-
-def _choose(
-    candidates: list[tuple[ReferenceEvent, bool]], scores: ContextScores
-) -> tuple[ReferenceEvent, bool] | None:
-    specific = [event for event, generic in candidates if not generic]
-    if specific:
-        return specific[0], False
-    ranked = sorted(
-        ((scores(event), i, event) for i, (event, _) in enumerate(candidates)),
-        key=lambda item: (-item[0], item[1]),
-    )
-    if ranked and ranked[0][0] > 0:
-        return ranked[0][2], True
-    return None
-
-
-def find_event_mentions(text: str, events: Sequence[ReferenceEvent]) -> list[EventMention]:
-    """Every phrase in ``text`` that names one of ``events`` (leftmost-longest)."""
-    if not events:
-        return []
-    index = _alias_index(tuple(events))
-    scores = ContextScores(text)
-    mentions: list[EventMention] = []
-    resume = 0
-    previous: re.Match[str] | None = None
-    for word in chain(_WORD.finditer(text), (None,)):
-        first, previous = previous, word
-        if first is None or first.start() < resume:
-            continue
-        match = index.match(text, first, word)
-        if match is None:
-            continue
-        resume = match.end()
-        resolved = _choose(index.table.get(_key(match.group()), []), scores)
-        if resolved is not None:
-            event, generic = resolved
-            mentions.append(EventMention(match.start(), match.end(), match.group(), event, generic))
-    return mentions
 
 
 def event_fields() -> tuple[str, ...]:

@@ -31,7 +31,8 @@ import yaml
 
 from timeline.errors import ResourceError
 from timeline.model import ReferenceDate, TimeExpression
-from timeline.temporal.knowledge import ReferenceEvent, find_event_mentions, resolve_events
+from timeline.temporal.event_mentions import find_event_mentions
+from timeline.temporal.knowledge import ReferenceEvent, resolve_events
 from timeline.text.boilerplate import split_trailing
 
 RESOURCE = "reference_inference.yaml"
@@ -174,17 +175,18 @@ def full_date_constraints(body: str, cues: Cues) -> list[Constraint]:
 
 def event_constraints(body: str, events: Sequence[ReferenceEvent], cues: Cues) -> list[Constraint]:
     """Anchored phrases about the moment of writing, past events and recurring events."""
-    from timeline.temporal.anchored import describes_now, find_anchored
+    from timeline.temporal.anchored import anchored_at, describes_now
 
+    mentions = find_event_mentions(body, events)
     found = []
-    for expr in find_anchored(body, events):
+    for expr in anchored_at(body, mentions):
         if describes_now(expr.rule) and expr.start is not None and expr.end is not None:
             found.append(Constraint(
                 f"{expr.text!r} ({expr.rule}): {expr.reason}",
                 cues.weights["anchored_now"], ((expr.start.date(), expr.end.date()),),
             ))
     seen: set[str] = set()
-    for mention in find_event_mentions(body, events):
+    for mention in mentions:
         event = mention.event
         if event.id in seen:
             continue

@@ -77,7 +77,10 @@ def _pick(options: list[tuple[Partial, Placed]], ref: datetime, how: str,
         pool = [o for o in options if o[1].start >= day_end] or options[-1:]
         return pool[0]
     if how == "this":
-        return options[1]
+        # The one under way if there is one ("this winter" in January), else this year's.
+        current = [o for o in options if o[1].start <= ref < o[1].end]
+        same_year = [o for o in options if o[0].year == ref.year]
+        return (current or same_year or options)[0]
 
     return min(options, key=lambda o: _weighted_distance(o[1], ref, tense))
 

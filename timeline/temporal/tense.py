@@ -18,6 +18,9 @@ from timeline.temporal.rules import load_words
 #: How far around an expression the clause is searched, in characters.
 WINDOW = 160
 _CLAUSE_END = re.compile(r"[.!?;:]\s|\n|[“”\"]")
+_WORD = re.compile(r"[\w'’]+")
+_BE = frozenset({"be", "been", "being", "is", "are", "am", "get", "gets", "getting"})
+_PAST_AUX = frozenset({"was", "were", "had"})
 
 
 @dataclass(frozen=True)
@@ -28,21 +31,24 @@ class Tense:
     cue: str = ""
 
 
-def _phrase(words: list[str]) -> str:
-    parts = sorted(words, key=len, reverse=True)
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in parts)
+@dataclass(frozen=True)
+class _Cues:
+    """Cue phrases by first word, longest first, each with its tense."""
+
+    phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
+    not_past: frozenset[str]
 
 
 @cache
-def _cue_regex() -> re.Pattern[str]:
+def _cues() -> _Cues:
     words = load_words()
-    not_past = "|".join(re.escape(w) for w in words["not_past_ed"])
-    return re.compile(
-        r"(?<![\w'’])(?:(?P<future>" + _phrase(words["tense_future"]) + r")"
-        r"|(?P<past>" + _phrase(words["tense_past"]) + r"|(?!(?:" + not_past + r")\b)[a-z]{2,}ed)"
-        r"|(?P<present>" + _phrase(words["tense_present"]) + r"))(?![\w'’])",
-        re.IGNORECASE,
-    )
+    table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+    for kind in ("future", "past", "present"):
+        for phrase in words[f"tense_{kind}"]:
+            parts = tuple(phrase.replace("’", "'").split())
+            table.setdefault(parts[0], []).append((parts, kind))
+    ordered = {k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in table.items()}
+    return _Cues(ordered, frozenset(words["not_past_ed"]))
 
 
 def _clause(text: str, start: int, end: int) -> tuple[str, str]:
@@ -58,20 +64,21 @@ def _clause(text: str, start: int, end: int) -> tuple[str, str]:
     return left, right
 
 
-_PASSIVE = re.compile(r"(?:\b(?:be|been|being|is|are|am|get|gets|getting)\s+)$", re.IGNORECASE)
-
-
-_PAST_AUX = re.compile(r"\b(?:was|were|had)\s+(?:been\s+)?(?:\w+\s+)?$", re.IGNORECASE)
-
-
-def _participle(m: re.Match[str], clause: str) -> bool:
-    """True for an "-ed" form after "be" or "is": a passive participle, not a past verb."""
-    word = m.group().lower()
-    return word.endswith("ed") and bool(_PASSIVE.search(clause[: m.start()]))
-
-
-def _kind(m: re.Match[str]) -> str:
-    return next(name for name in ("future", "past", "present") if m.group(name))
+def _cue_at(tokens: list[str], i: int, cues: _Cues) -> tuple[str, str] | None:
+    """The cue starting at token ``i`` as (kind, text), or None."""
+    word = tokens[i]
+    if word.endswith("'ll") or word in ("won't", "wont"):
+        return "future", word
+    for parts, kind in cues.phrases.get(word, ()):
+        if tuple(tokens[i:i + len(parts)]) == parts:
+            if kind == "future" and _PAST_AUX.intersection(tokens[max(0, i - 4):i]):
+                return "past", " ".join(parts)  # "had been due to expire", "was set to"
+            return kind, " ".join(parts)
+    if len(word) > 4 and word.endswith("ed") and word not in cues.not_past:
+        if i > 0 and tokens[i - 1] in _BE:
+            return None  # "can be exercised": a passive participle, not a past verb
+        return "past", word
+    return None
 
 
 def clause_tense(text: str, start: int, end: int) -> Tense:
@@ -81,19 +88,17 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
     side), so a past or future cue further away still wins over it.
     """
     left, right = _clause(text, start, end)
-    regex = _cue_regex()
-    before = list(regex.finditer(left))
-    after = list(regex.finditer(right))
-    ordered = list(reversed(before)) + after
-    for m in ordered:
-        kind = _kind(m)
-        clause = left if m in before else right
-        if kind == "past" and _participle(m, clause):
+    cues = _cues()
+    before = [w.lower().replace("’", "'") for w in _WORD.findall(left)]
+    after = [w.lower().replace("’", "'") for w in _WORD.findall(right)]
+    present: str | None = None
+    order = [(before, i) for i in range(len(before) - 1, -1, -1)] + [(after, i) for i in range(len(after))]
+    for tokens, i in order:
+        found = _cue_at(tokens, i, cues)
+        if found is None:
             continue
-        if kind == "future" and _PAST_AUX.search(clause[: m.start()]):
-            return Tense("past", m.group())  # "had been due to expire", "was set to"
+        kind, cue = found
         if kind != "present":
-            return Tense(kind, m.group())
-    if ordered:
-        return Tense("present", ordered[0].group())
-    return Tense(None)
+            return Tense(kind, cue)
+        present = present or cue
+    return Tense("present", present) if present else Tense(None)

@@ -1,0 +1,20 @@
+"""The speed benchmark's table and timing helper (no timing is asserted here)."""
+
+from __future__ import annotations
+
+from benchmarks.speed_times import format_table, median_seconds
+
+
+def test_median_seconds_calls_warmup_and_runs() -> None:
+    calls: list[int] = []
+    seconds = median_seconds(lambda: calls.append(1), runs=5, warmup=2)
+    assert len(calls) == 7
+    assert seconds >= 0.0
+
+
+def test_table_shows_speed_up_over_first_row() -> None:
+    table = format_table([("dateparser", 0.030, 11), ("find_times", 0.002, 12)])
+    lines = table.splitlines()
+    assert lines[0].split()[:3] == ["contender", "median", "ms"]
+    assert lines[2].split() == ["dateparser", "30.00", "11", "1.0x"]
+    assert lines[3].split() == ["find_times", "2.00", "12", "15.0x"]

@@ -1,0 +1,51 @@
+"""find_expressions: modes, anchoring on previous expressions, merging anchored ones."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pandas as pd
+import pytest
+
+from timeline.model import TimeExpression
+from timeline.temporal.find import find_expressions, merge_anchored
+
+
+def _expr(start: int, end: int, rule: str) -> TimeExpression:
+    return TimeExpression("x" * (end - start), start, end, "DATE", "2023", datetime(2023, 1, 1),
+                          datetime(2024, 1, 1), "year", "published", rule, 0.9)
+
+
+def test_anchored_wins_when_not_shorter() -> None:
+    plain = [_expr(0, 6, "dur.count"), _expr(30, 34, "date.year")]
+    merged = merge_anchored(plain, [_expr(0, 25, "anchored")])
+    assert [e.rule for e in merged] == ["anchored", "date.year"]
+    assert merge_anchored([_expr(0, 30, "long")], [_expr(0, 5, "anchored")])[0].rule == "long"
+
+
+def test_event_anchored_phrase_is_merged() -> None:
+    text = "Talks on Ukraine come as the war is nearing its 11th month."
+    found = find_expressions(text, pd.Timestamp("2023-01-19"))
+    assert [(e.text, e.value) for e in found] == [("the war is nearing its 11th month", "2023-01")]
+
+
+def test_unknown_mode() -> None:
+    with pytest.raises(ValueError, match="unknown mode"):
+        find_expressions("Tuesday", None, mode="poetry")
+
+
+def test_news_mode_without_reference_leaves_relative_values_empty() -> None:
+    found = find_expressions("It began on July 16, 1969, and ended on Tuesday.", None)
+    assert [(e.text, e.value) for e in found] == [("July 16, 1969", "1969-07-16"), ("Tuesday", "")]
+
+
+def test_narrative_mode_uses_last_date() -> None:
+    found = find_expressions("It began on July 16, 1969, and ended on Tuesday.", None, mode="narrative")
+    assert found[1].value == "1969-07-22"
+    assert found[1].anchor == "previous expression 'July 16, 1969'"
+
+
+def test_year_ago_follows_the_quarter_reported() -> None:
+    text = "Profit rose in the third quarter, up from $5 million a year ago."
+    found = find_expressions(text, pd.Timestamp("1989-11-02"))
+    assert [e.value for e in found] == ["1989-Q3", "1988-Q3"]

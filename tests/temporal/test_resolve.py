@@ -1,0 +1,68 @@
+"""Resolution of partial dates and shifts against an anchor."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+
+from timeline.temporal.partial import Duration, FuzzyRef, Partial, Recurrence, Shift
+from timeline.temporal.resolution import Anchor
+from timeline.temporal.resolve import resolve
+from timeline.temporal.tense import Tense
+
+PUBLISHED = Anchor(date(2023, 1, 19), "published")  # a Thursday
+
+
+@pytest.mark.parametrize(("meaning", "tense", "value"), [
+    (Partial(weekday=2), Tense("past", "met"), "2023-01-17"),
+    (Partial(weekday=2), Tense("future", "will"), "2023-01-24"),
+    (Partial(weekday=4), Tense("past", "met"), "2023-01-19"),
+    (Partial(weekday=4), Tense("future", "will"), "2023-01-19"),
+    (Partial(weekday=4, direction=-1), Tense(None), "2023-01-12"),
+    (Partial(weekday=5, direction=1), Tense(None), "2023-01-20"),
+    (Partial(month=12), Tense(None), "2022-12"),
+    (Partial(month=12), Tense("future", "will"), "2022-12"),
+    (Partial(month=6), Tense("future", "will"), "2023-06"),
+    (Partial(month=3, day=15), Tense(None), "2023-03-15"),
+    (Partial(month=4, direction=-1), Tense(None), "2022-04"),
+    (Partial(quarter=3), Tense("past", "rose"), "2023-Q3"),
+    (Partial(season="SU", direction=-1), Tense(None), "2022-SU"),
+    (Partial(weekend=True), Tense("past", "met"), "2023-W02-WE"),
+    (Partial(hour=10, minute=30), Tense(None), "2023-01-19T10:30"),
+    (Shift("D", -1), Tense(None), "2023-01-18"),
+    (Shift("W", 0), Tense(None), "2023-W03"),
+    (Shift("M", -1), Tense(None), "2022-12"),
+    (Shift("Q", -1), Tense(None), "2022-Q4"),
+    (Shift("Y", None, sign=-1), Tense(None), "PAST_REF"),
+    (Shift("D", 0, fill=Partial(part_of_day="NI")), Tense(None), "2023-01-19TNI"),
+    (Duration(1, "Y", approx=True), Tense(None), "P1Y"),
+    (FuzzyRef("FUTURE_REF"), Tense(None), "FUTURE_REF"),
+    (Recurrence("XXXX-WXX-1"), Tense(None), "XXXX-WXX-1"),
+])
+def test_resolve(meaning: object, tense: Tense, value: str) -> None:
+    assert resolve(meaning, PUBLISHED, tense).value == value  # type: ignore[arg-type]
+
+
+def test_previous_expression_keeps_its_granularity() -> None:
+    quarter = Anchor(date(1989, 7, 1), "previous expression", Partial(year=1989, quarter=3))
+    assert resolve(Shift("Y", -1, keep=True), quarter, Tense(None)).value == "1988-Q3"
+    day = Anchor(date(1969, 7, 16), "previous expression", Partial(year=1969, month=7, day=16))
+    assert resolve(Shift("D", 4, keep=True), day, Tense(None)).value == "1969-07-20"
+    assert resolve(Shift("Y", 1), day, Tense(None)).value == "1970"
+
+
+def test_reason_names_the_anchor_and_tense() -> None:
+    res = resolve(Partial(weekday=2), PUBLISHED, Tense("past", "met"))
+    assert "published 2023-01-19" in res.reason and "met" in res.reason
+    assert res.anchor == "published"
+
+
+def test_no_anchor_gives_empty_value_with_reason() -> None:
+    res = resolve(Partial(month=12), None, Tense(None))
+    assert res.value == "" and res.reason
+
+
+def test_explicit_date_needs_no_anchor() -> None:
+    res = resolve(Partial(year=2023, month=1, day=17), None, Tense(None))
+    assert (res.value, res.anchor) == ("2023-01-17", "absolute")

@@ -1,0 +1,60 @@
+"""The seed article of issue 2: the values a reader gives, published 2023-01-19."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from timeline.temporal.api import find_times
+from timeline.text.boilerplate import split_trailing
+
+
+@pytest.fixture(scope="module")
+def seed_frame(seed_text: str) -> pd.DataFrame:
+    return find_times(seed_text, "2023-01-19")
+
+
+def _value_at(frame: pd.DataFrame, text: str, phrase: str) -> list[str]:
+    start = text.index(phrase)
+    end = start + len(phrase)
+    rows = frame[(frame["start_char"] < end) & (frame["end_char"] > start)]
+    return rows["value"].tolist()
+
+
+@pytest.mark.parametrize(("phrase", "value"), [
+    ("on Tuesday", "2023-01-17"),
+    ("On Wednesday", "2023-01-18"),
+    ("held a meeting in Poland this week", "2023-W03"),
+    ("for about a year now", "P1Y"),
+    ("in a matter of months", "FUTURE_REF"),
+    ("in the coming months", "FUTURE_REF"),
+    ("nearing its 11th month", "2023-01"),
+])
+def test_seed_values(seed_text: str, seed_frame: pd.DataFrame, phrase: str, value: str) -> None:
+    found = _value_at(seed_frame, seed_text, phrase)
+    assert found == [value], f"{phrase!r}: expected {value}, got {found}"
+
+
+@pytest.mark.parametrize("phrase", ["they may be gearing up", "25% Tariffs"])
+def test_seed_non_dates(seed_text: str, seed_frame: pd.DataFrame, phrase: str) -> None:
+    word = {"they may be gearing up": "may", "25% Tariffs": "25%"}[phrase]
+    start = seed_text.index(phrase) + phrase.index(word)
+    rows = seed_frame[(seed_frame["start_char"] < start + len(word)) & (seed_frame["end_char"] > start)]
+    assert rows.empty, rows[["text", "value"]].to_dict("records")
+
+
+def test_seed_body_has_no_2026(seed_text: str) -> None:
+    body, trailing = split_trailing(seed_text)
+    assert "2026" in trailing
+    assert not find_times(body, "2023-01-19")["value"].str.startswith("2026").any()
+
+
+def test_seed_inferred_reference_stays_in_january(seed_text: str) -> None:
+    frame = find_times(seed_text).set_index("text")
+    assert frame.loc["Tuesday", "value"] == "2023-01-17"
+    assert frame.loc["Wednesday", "value"] == "2023-01-18"
+
+
+def test_every_row_is_explained(seed_frame: pd.DataFrame) -> None:
+    assert seed_frame["rule"].str.len().gt(0).all()
+    assert seed_frame["reason"].str.len().gt(0).all()

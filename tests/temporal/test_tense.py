@@ -1,0 +1,29 @@
+"""Tense of the clause around an expression."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.temporal.tense import clause_tense
+
+
+@pytest.mark.parametrize(("text", "target", "tense"), [
+    ("Milley will meet Zaluzhnyi on Tuesday.", "Tuesday", "future"),
+    ("Milley met Zaluzhnyi on Tuesday.", "Tuesday", "past"),
+    ("The minister is due to visit Kyiv on Monday.", "Monday", "future"),
+    ("On Wednesday, Duda expressed fears.", "Wednesday", "past"),
+    ("They’ll sign it on Friday.", "Friday", "future"),
+    ("It had been due to expire Friday evening.", "Friday", "past"),
+    ("The rights can be exercised on Nov. 21.", "Nov. 21", None),
+    ("Talks on Friday.", "Friday", None),
+    ("He said. They will vote on Friday.", "Friday", "future"),
+])
+def test_clause_tense(text: str, target: str, tense: str | None) -> None:
+    start = text.index(target)
+    assert clause_tense(text, start, start + len(target)).tense == tense
+
+
+def test_clause_stops_at_sentence_end() -> None:
+    text = "He will resign. The vote was on Friday."
+    start = text.index("Friday")
+    assert clause_tense(text, start, start + 6).tense == "past"

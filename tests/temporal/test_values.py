@@ -1,0 +1,45 @@
+"""TIMEX3 values, intervals and durations."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+import pytest
+
+from timeline.temporal.partial import Duration, Partial
+from timeline.temporal.values import format_duration, place
+
+
+@pytest.mark.parametrize(("partial", "value", "start", "end", "granularity"), [
+    (Partial(year=2023, month=1, day=17), "2023-01-17", datetime(2023, 1, 17), datetime(2023, 1, 18), "day"),
+    (Partial(year=2023, week=3), "2023-W03", datetime(2023, 1, 16), datetime(2023, 1, 23), "week"),
+    (Partial(year=1990, week=32, weekend=True), "1990-W32-WE", datetime(1990, 8, 11), datetime(1990, 8, 13), "week"),
+    (Partial(year=2023, month=2), "2023-02", datetime(2023, 2, 1), datetime(2023, 3, 1), "month"),
+    (Partial(year=2023, quarter=3), "2023-Q3", datetime(2023, 7, 1), datetime(2023, 10, 1), "quarter"),
+    (Partial(year=2022, season="SU"), "2022-SU", datetime(2022, 6, 1), datetime(2022, 9, 1), "season"),
+    (Partial(year=2022, season="WI"), "2022-WI", datetime(2022, 12, 1), datetime(2023, 3, 1), "season"),
+    (Partial(year=1985), "1985", datetime(1985, 1, 1), datetime(1986, 1, 1), "year"),
+    (Partial(decade=199), "199", datetime(1990, 1, 1), datetime(2000, 1, 1), "decade"),
+    (Partial(year=2019, month=4, day=15, part_of_day="EV"), "2019-04-15TEV",
+     datetime(2019, 4, 15, 18), datetime(2019, 4, 16), "hour"),
+    (Partial(year=1998, month=1, day=8, hour=10, minute=30), "1998-01-08T10:30",
+     datetime(1998, 1, 8, 10, 30), datetime(1998, 1, 8, 10, 31), "hour"),
+])
+def test_place(partial: Partial, value: str, start: datetime, end: datetime, granularity: str) -> None:
+    placed = place(partial)
+    assert (placed.value, placed.start, placed.end, placed.granularity) == (value, start, end, granularity)
+
+
+@pytest.mark.parametrize(("duration", "value"), [
+    (Duration(1, "Y"), "P1Y"),
+    (Duration(2.5, "Y"), "P2Y6M"),
+    (Duration(1.5, "MIN"), "PT1M30S"),
+    (Duration(48, "H"), "PT48H"),
+    (Duration(None, "Y"), "PXY"),
+    (Duration(None, "H"), "PTXH"),
+    (Duration(2, "DE"), "P20Y"),
+    (Duration(3, "Q"), "P9M"),
+    (Duration(2, "W"), "P2W"),
+])
+def test_format_duration(duration: Duration, value: str) -> None:
+    assert format_duration(duration) == value

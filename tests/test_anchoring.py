@@ -1,0 +1,66 @@
+"""Tests for timeline.anchoring: which time expression dates a clause."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+
+from timeline.anchoring import choose_time, index_times, published_time
+from timeline.lexicon import load_event_lexicon
+from timeline.model import TimeExpression
+from timeline.nlp import load_nlp
+
+
+def _expression(text: str, phrase: str, start: datetime, days: int, granularity: str,
+                value: str) -> TimeExpression:
+    at = text.index(phrase)
+    return TimeExpression(phrase, at, at + len(phrase), "DATE", value, start,
+                          start + timedelta(days=days), granularity, "published", "test", 1.0)
+
+
+def _choose(text: str, times: list[TimeExpression], trigger: str) -> tuple[str, str]:
+    doc = load_nlp()(text)
+    sents = tuple(doc.sents)
+    index = index_times(doc, times, load_event_lexicon().time_bounds, sents)
+    token = next(t for t in doc if t.text == trigger)
+    number = next(i for i, s in enumerate(sents) if s.start <= token.i < s.end)
+    from timeline.clauses import clause_tokens
+
+    time, source = choose_time(index, token, clause_tokens(token), number)
+    return (time.value if time else ""), source
+
+
+def test_a_bound_does_not_date_the_event() -> None:
+    text = "GM posted its first annual loss since 1992."
+    since = _expression(text, "1992", datetime(1992, 1, 1), 366, "year", "1992")
+    assert _choose(text, [since], "posted") == ("", "")
+
+
+def test_the_finest_expression_in_the_clause_wins() -> None:
+    text = "This week the ministers met on Tuesday."
+    week = _expression(text, "This week", datetime(2023, 1, 16), 7, "week", "2023-W03")
+    day = _expression(text, "Tuesday", datetime(2023, 1, 17), 1, "day", "2023-01-17")
+    assert _choose(text, [week, day], "met") == ("2023-01-17", "governing")
+
+
+def test_an_expression_in_a_side_clause_does_not_date_the_main_one() -> None:
+    text = "The project, begun two years ago, was cancelled."
+    ago = _expression(text, "two years ago", datetime(2021, 1, 1), 365, "year", "2021")
+    assert _choose(text, [ago], "cancelled") == ("", "")
+
+
+def test_a_main_clause_expression_carries_to_the_next_sentence() -> None:
+    text = "The ministers met on Tuesday. They agreed on a plan."
+    day = _expression(text, "Tuesday", datetime(2023, 1, 17), 1, "day", "2023-01-17")
+    assert _choose(text, [day], "agreed") == ("2023-01-17", "paragraph")
+
+
+def test_no_carry_over_across_a_line_break() -> None:
+    text = "The ministers met on Tuesday.\nThey agreed on a plan."
+    day = _expression(text, "Tuesday", datetime(2023, 1, 17), 1, "day", "2023-01-17")
+    assert _choose(text, [day], "agreed") == ("", "")
+
+
+def test_published_time_is_the_whole_day() -> None:
+    time = published_time(datetime(2023, 1, 19, 15, 30))
+    assert (time.value, time.start, time.end, time.granularity) == (
+        "2023-01-19", datetime(2023, 1, 19), datetime(2023, 1, 20), "published")

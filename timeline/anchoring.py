@@ -1,0 +1,132 @@
+"""Which time expression dates a clause.
+
+In order of preference (``TimeSource``):
+
+1. ``governing``: an expression inside the clause ("met ... on Tuesday"), the most
+   specific one when there are several;
+2. ``sentence``: the nearest one before the trigger in the same sentence, from a
+   clause that contains the trigger's ("On Wednesday, Duda expressed fears that Russia
+   was preparing ...");
+3. ``paragraph``: the nearest main-clause expression in the same paragraph (line), at
+   most ``PARAGRAPH_SENTENCES`` sentences back;
+4. ``continuity``: the time of a recent, factual event sharing an actor (within
+   ``CONTINUITY_SENTENCES``), as news narrates one actor's day over several
+   paragraphs (chosen in ``timeline.events``);
+5. ``published``: the reference date, with granularity ``published``.
+
+Only expressions placed on the calendar (``start`` set) date events; durations,
+unresolved expressions and bounds ("since 1992", "until 2020") do not.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import TYPE_CHECKING
+
+from timeline.model import TimeExpression
+from timeline.schema import PUBLISHED_GRANULARITY
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+#: Confidence of an event's date by how it was found.
+TIME_SOURCE_CONFIDENCE = {
+    "governing": 0.9, "sentence": 0.75, "paragraph": 0.6, "continuity": 0.55,
+    "published": 0.35, "none": 0.2,
+}
+#: How many sentences back in its paragraph a clause looks for a time expression:
+#: a date three sentences up has usually stopped being the topic.
+PARAGRAPH_SENTENCES = 2
+CONTINUITY_SENTENCES = 3
+#: Finest first: among several expressions in one clause the finest dates it.
+GRANULARITY_RANK = {"time": 0, "part_of_day": 1, "day": 2, "weekend": 3, "week": 4,
+                    "month": 5, "quarter": 6, "season": 7, "half": 8, "year": 9}
+
+
+@dataclass(frozen=True)
+class TimeIndex:
+    """The usable expressions of one article, with the clause each belongs to."""
+
+    text: str
+    sents: tuple[Span, ...]
+    times: tuple[TimeExpression, ...]
+    owners: tuple[int | None, ...]
+    main: tuple[bool, ...]
+
+
+def index_times(doc: Doc, times: Sequence[TimeExpression], bounds: frozenset[str],
+                sents: tuple[Span, ...]) -> TimeIndex:
+    """Keep the expressions that can date an event and find the clause of each."""
+    text = doc.text  # Doc.text joins every token on each call: read it once
+    usable = tuple(sorted(
+        (t for t in times if t.start is not None and t.value and not _is_bound(text, t, bounds)),
+        key=lambda t: t.start_char))
+    owners = tuple(_owner(doc, t) for t in usable)
+    main = tuple(o is None or _is_main(doc[o]) for o in owners)
+    return TimeIndex(text, sents, usable, owners, main)
+
+
+def _is_bound(text: str, time: TimeExpression, bounds: frozenset[str]) -> bool:
+    """True for "since 1992" or "until 2020": a bound on the event, not its time."""
+    before = text[max(0, time.start_char - 12):time.start_char].split()
+    first = time.text.split()[:1]
+    return bool(before and before[-1].lower() in bounds or first and first[0].lower() in bounds)
+
+
+def _owner(doc: Doc, time: TimeExpression) -> int | None:
+    """Index of the verb whose clause holds ``time``, or None outside any clause."""
+    span = doc.char_span(time.start_char, time.end_char, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    return next((t.i for t in span.root.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+
+
+def _is_main(verb: Token) -> bool:
+    """True for a sentence's main verb or a verb coordinated with it."""
+    while verb.dep_ == "conj" and verb.head is not verb:
+        verb = verb.head
+    return verb.dep_ == "ROOT"
+
+
+def choose_time(index: TimeIndex, trigger: Token, clause: Sequence[Token],
+                sentence_no: int) -> tuple[TimeExpression | None, str]:
+    """(expression, source) for the clause of ``trigger``; (None, "") when none fits."""
+    chars = {t.idx for t in clause}
+    inside = [t for t in index.times if any(t.start_char <= c < t.end_char for c in chars)]
+    if inside:
+        best = min(inside, key=lambda t: (GRANULARITY_RANK.get(t.granularity, 10),
+                                          abs(t.start_char - trigger.idx)))
+        return best, "governing"
+    sent = index.sents[sentence_no]
+    # "Development, begun two years ago, has been pushed back": the expression is in
+    # another clause of the sentence, so it does not date the main one.
+    above = {t.i for t in trigger.ancestors}
+    here = [t for t, o in zip(index.times, index.owners) if o is None or o in above]
+    found = _last_between(here, sent.start_char, trigger.idx)
+    if found is not None:
+        return found, "sentence"
+    earliest = index.sents[max(0, sentence_no - PARAGRAPH_SENTENCES)].start_char
+    paragraph = index.text.rfind("\n", 0, sent.start_char) + 1
+    main = [t for t, is_main in zip(index.times, index.main) if is_main]
+    found = _last_between(main, max(paragraph, earliest), sent.start_char)
+    return (found, "paragraph") if found is not None else (None, "")
+
+
+def _last_between(times: Sequence[TimeExpression], start: int,
+                  before: int) -> TimeExpression | None:
+    """The last expression lying in [start, before)."""
+    found = [t for t in times if t.start_char >= start and t.end_char <= before]
+    return found[-1] if found else None
+
+
+def published_time(reference: datetime) -> TimeExpression:
+    """A stand-in expression for the publication date, flagged ``published``."""
+    day = datetime(reference.year, reference.month, reference.day)
+    return TimeExpression(
+        text="", start_char=-1, end_char=-1, type="DATE", value=day.strftime("%Y-%m-%d"),
+        start=day, end=day + timedelta(days=1), granularity=PUBLISHED_GRANULARITY,
+        anchor="published", rule="published-date", confidence=1.0,
+        reason="no time expression governs or precedes the clause",
+    )

@@ -1,0 +1,129 @@
+"""Where to look for time expressions: trigger words and the rules they call for.
+
+Trying every rule at every position of a text is slow. Every time expression contains
+a trigger: a month or weekday name, a unit ("days"), a season, a deictic word ("today")
+or a digit. One scan finds the triggers (a case-sensitive trie regex over an
+ASCII-lower-cased copy of the text, which keeps offsets and lets the regex engine skip
+ahead by first character); each rule is then tried only at the word starts just before
+a trigger it contains. Which rule contains which trigger is read off the compiled
+rules once; a rule with no trigger is a ``ResourceError``.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from timeline.errors import ResourceError
+from timeline.temporal.prefilter import first_chars
+from timeline.temporal.rules import Rule, load_words
+
+#: Word lists whose words trigger a search, with ``trigger_words`` and digits.
+TRIGGER_LISTS = ("month", "weekday", "weekday_plural", "unit", "period", "season", "part",
+                 "set_adverb", "decade_word")
+#: How many words before a trigger an expression may start ("the past few weeks").
+WORDS_BEFORE = 4
+#: The same for a number: "the late 1970s", "on the 17th".
+WORDS_BEFORE_DIGIT = 2
+#: How far back the words before a trigger are looked for, in characters.
+LOOK_BACK = 80
+_DIGIT_CLASS = ("[0-9]", "\\d")
+_WORD = re.compile(r"\w+")
+_ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
+
+
+@dataclass(frozen=True)
+class TriggerIndex:
+    """Which rules to try around which trigger word (lower case) or number."""
+
+    trigger: re.Pattern[str]
+    by_word: dict[str, tuple[Rule, ...]]
+    by_digit: tuple[Rule, ...]
+    first: dict[Rule, frozenset[str] | None]
+
+
+def trigger_words() -> list[str]:
+    """All trigger words, lower case."""
+    words = load_words()
+    found = set(words["trigger_words"])
+    for name in TRIGGER_LISTS:
+        for entry in words[name]:
+            found.update(w for w in re.split(r"[\s'’.-]+", entry) if len(w) > 2)
+    return sorted(found)
+
+
+def _trie(words: list[str]) -> str:
+    """A regex matching exactly ``words``, shaped as a trie so it never backtracks far."""
+    tree: dict[str, dict] = {}
+    for word in words:
+        node = tree
+        for ch in word:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict[str, dict]) -> str:
+        branches = [re.escape(ch) + emit(child) for ch, child in sorted(node.items()) if ch]
+        if not branches:
+            return ""
+        body = "(?:" + "|".join(branches) + ")"
+        return body + "?" if "" in node else body
+
+    # Top level: one literal per branch, so the engine can skip to a possible first letter.
+    top = [re.escape(ch) + emit(child) for ch, child in sorted(tree.items())]
+    digits = [str(d) for d in range(10)]
+    return "(?:" + "|".join(top + digits) + ")(?![a-z])"
+
+
+@cache
+def trigger_index(rules: tuple[Rule, ...]) -> TriggerIndex:
+    """Map each trigger word to the rules whose pattern contains it; checked once."""
+    vocabulary = trigger_words()
+    by_word: dict[str, list[Rule]] = {w: [] for w in vocabulary}
+    by_digit: list[Rule] = []
+    for rule in rules:
+        source = rule.regex.pattern.lower()
+        hits = [w for w in vocabulary if re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", source)]
+        has_digit = any(d in source for d in _DIGIT_CLASS)
+        if not hits and not has_digit:
+            raise ResourceError(f"temporal_rules.yaml: rule {rule.id!r} contains no trigger word")
+        for w in hits:
+            by_word[w].append(rule)
+        if has_digit:
+            by_digit.append(rule)
+    first = {rule: first_chars(rule.regex.pattern, rule.regex.flags) for rule in rules}
+    return TriggerIndex(re.compile(_trie(vocabulary)), {w: tuple(r) for w, r in by_word.items() if r},
+                        tuple(by_digit), first)
+
+
+def _starts_before(text: str, position: int, count: int) -> list[int]:
+    """Start offsets of up to ``count`` words just before ``position``."""
+    low = max(0, position - LOOK_BACK)
+    starts = [m.start() for m in _WORD.finditer(text, low, position)]
+    if starts and starts[0] == low and low > 0 and text[low - 1].isalnum():
+        starts = starts[1:]  # a word cut by the window
+    return starts[-count:] if count else []
+
+
+def attempts(text: str, index: TriggerIndex) -> dict[int, list[tuple[Rule, ...]]]:
+    """Start positions worth trying, each with the groups of rules triggered near it."""
+    lowered = text.translate(_ASCII_LOWER)
+    todo: dict[int, list[tuple[Rule, ...]]] = {}
+    for hit in index.trigger.finditer(lowered):
+        start = hit.start()
+        if start and (lowered[start - 1].isalnum() or lowered[start - 1] == "_"):
+            continue  # inside a word or number
+        word = hit.group()
+        if word[0].isdigit():
+            rules, back = index.by_digit, WORDS_BEFORE_DIGIT
+            if start and lowered[start - 1] in "'’":
+                start -= 1  # "'80s"
+        else:
+            rules, back = index.by_word.get(word, ()), WORDS_BEFORE
+        if not rules:
+            continue
+        for position in [*_starts_before(lowered, start, back), start]:
+            groups = todo.setdefault(position, [])
+            if rules not in groups:
+                groups.append(rules)
+    return todo
