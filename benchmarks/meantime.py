@@ -165,7 +165,8 @@ def score(documents: Iterable[Document], frame: pd.DataFrame) -> pd.DataFrame:
         for gold in doc.events:
             hit = None
             if ours is not None:
-                overlap = ours[(ours["trigger_start"] < gold.end) & (gold.start < ours["trigger_end"])]
+                overlap = ours[(ours["trigger_start"] < gold.end)
+                               & (gold.start < ours["trigger_end"])]
                 hit = overlap.iloc[0] if len(overlap) else None
             value = "" if hit is None else str(hit["time_value"] or "")
             source = "" if hit is None else _source(hit)

@@ -12,7 +12,9 @@ The corpus is N copies of the seed article (``../shared/seed/article.txt``, abou
 * ``timeline.extract`` (parse, entities, time expressions, events, frame) in one
   process and with ``n_process=P``; and the ratio of each to spaCy's figure.
 
-The model is loaded before timing starts: the figures are steady-state throughput.
+The model is loaded before timing starts: the figures are steady-state throughput,
+the best of ``--repeat`` runs each (the machine is shared; the best run is the one
+least disturbed by other work).
 The issue's target is >= 15 articles/s on 2 cores.
 """
 
@@ -35,10 +37,14 @@ def _articles(count: int) -> list:
     return [Article(id=f"seed-{i}", body=body, trailing=trailing) for i in range(count)]
 
 
-def _rate(count: int, run) -> float:
-    began = time.perf_counter()
-    run()
-    return count / (time.perf_counter() - began)
+def _rate(count: int, run, repeat: int) -> float:
+    """Best rate of ``repeat`` runs: the machine is shared, the best run is least disturbed."""
+    best = float("inf")
+    for _ in range(repeat):
+        began = time.perf_counter()
+        run()
+        best = min(best, time.perf_counter() - began)
+    return count / best
 
 
 def main(argv: list[str] | None = None) -> None:
@@ -49,6 +55,7 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=96)
     parser.add_argument("--processes", type=int, default=2)
+    parser.add_argument("--repeat", type=int, default=3, help="runs per figure; the best counts")
     args = parser.parse_args(argv)
     articles = _articles(args.articles)
     bodies = [a.body for a in articles]
@@ -56,10 +63,11 @@ def main(argv: list[str] | None = None) -> None:
     extract(articles[:2], "2023-01-19")  # warm up: model, rules, gazetteers, geonames
     n = len(articles)
     p = args.processes
-    spacy_1 = _rate(n, lambda: list(nlp.pipe(bodies, batch_size=32)))
-    spacy_p = _rate(n, lambda: list(nlp.pipe(bodies, batch_size=32, n_process=p)))
-    ours_1 = _rate(n, lambda: extract(articles, "2023-01-19"))
-    ours_p = _rate(n, lambda: extract(articles, "2023-01-19", n_process=p))
+    r = args.repeat
+    spacy_1 = _rate(n, lambda: list(nlp.pipe(bodies, batch_size=32)), r)
+    spacy_p = _rate(n, lambda: list(nlp.pipe(bodies, batch_size=32, n_process=p)), r)
+    ours_1 = _rate(n, lambda: extract(articles, "2023-01-19"), r)
+    ours_p = _rate(n, lambda: extract(articles, "2023-01-19", n_process=p), r)
     print(f"{n} seed-sized articles ({len(bodies[0])} characters of body each)\n")
     print(f"{'':34}{'1 process':>12}{f'{p} processes':>14}")
     print(f"{'spaCy nlp.pipe (articles/s)':34}{spacy_1:>12.1f}{spacy_p:>14.1f}")

@@ -86,18 +86,22 @@ class Counts:
 
     @property
     def relaxed_f1(self) -> float:
+        """Relaxed (overlap) F1."""
         return self.prf(self.relaxed)[2]
 
     @property
     def strict_f1(self) -> float:
+        """Strict (identical span) F1."""
         return self.prf(self.strict)[2]
 
     @property
     def value_f1(self) -> float:
+        """Value F1: relaxed matches with the exact gold value."""
         return self.prf(self.value)[2]
 
     @property
     def type_accuracy(self) -> float:
+        """Share of relaxed matches with the right type."""
         return 100.0 * self.type / self.relaxed if self.relaxed else 0.0
 
 
@@ -139,6 +143,7 @@ class _TextBuilder:
         self.length = 0
 
     def add(self, piece: str | None) -> None:
+        """Append ``piece`` (None and "" are skipped)."""
         if piece:
             self.parts.append(piece)
             self.length += len(piece)

@@ -152,7 +152,7 @@ def table_frame(df: pd.DataFrame) -> pd.DataFrame:
     """The events as the table shows them: plain strings, lists joined with '; '.
 
     Built once per timeline (joining lists is the slow part) and then sliced by the
-    filtered index.
+    filtered index. Plain object columns: slicing them is cheaper than Arrow strings.
     """
     out = pd.DataFrame(index=df.index)
     for label, column in TABLE_COLUMNS.items():
@@ -164,5 +164,5 @@ def table_frame(df: pd.DataFrame) -> pd.DataFrame:
         elif column == "confidence":
             out[label] = values.round(2)
             continue
-        out[label] = values.astype("str").fillna("")
+        out[label] = values.astype("str").fillna("").astype("object")
     return out

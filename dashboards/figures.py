@@ -24,7 +24,19 @@ MAX_POINTS = 5_000
 MAX_ACTOR_ROWS = 30
 PALETTE: tuple[str, ...] = tuple(qualitative.Safe) + tuple(qualitative.Pastel)
 _SYMBOLS = {"city": "circle", "region": "square", "country": "diamond"}
-_LAYOUT = dict(template="plotly_white", margin=dict(l=10, r=10, t=50, b=10),
+_GRID = "#e8edf3"
+# A small template in the spirit of "plotly_white": the full named template is copied
+# and validated on every figure, which costs more than drawing 100,000 events.
+_TEMPLATE = dict(layout=dict(
+    paper_bgcolor="white", plot_bgcolor="white", colorway=list(PALETTE),
+    font=dict(color="#2a3f5f"), hoverlabel=dict(align="left"),
+    xaxis=dict(gridcolor=_GRID, linecolor=_GRID, zerolinecolor=_GRID, automargin=True),
+    yaxis=dict(gridcolor=_GRID, linecolor=_GRID, zerolinecolor=_GRID, automargin=True),
+))
+# Legends below the plot leave the full width to the dates.
+_BOTTOM_LEGEND = dict(orientation="h", x=0, xanchor="left", y=-0.12, yanchor="top",
+                      title_text="Event type")
+_LAYOUT = dict(template=_TEMPLATE, margin=dict(l=10, r=10, t=50, b=10),
                font=dict(family="Inter, Segoe UI, Helvetica, Arial, sans-serif", size=12))
 
 
@@ -115,7 +127,9 @@ def make_timeline_figure(df: pd.DataFrame, y: str = "actor", *,
     title = "Timeline" + (f" (top {MAX_ACTOR_ROWS} actors)" if y == "actor" else "")
     ys = timeline_rows(df, y)
     if ys.empty:
-        return _empty("Timeline", "No events match the filters")
+        message = (f"{len(df):,} events match, but none has a date" if len(df)
+                   else "No events match the filters")
+        return _empty("Timeline", message)
     if len(ys) > max_points:
         title += f" — a sample of {max_points:,} of {len(ys):,} markers"
         ys = ys.sample(max_points, random_state=0)
@@ -139,8 +153,8 @@ def make_timeline_figure(df: pd.DataFrame, y: str = "actor", *,
         fig.update_xaxes(range=list(focus))
     order = rows["_y"].value_counts().sort_values(kind="stable").index.tolist()
     fig.update_layout(title=dict(text=title, x=0.01, xanchor="left"),
-                      height=max(380, 24 * len(order) + 200),
-                      legend_title_text="Event type", hovermode="closest", clickmode="event")
+                      height=max(420, 24 * len(order) + 240), hovermode="closest",
+                      clickmode="event", legend=_BOTTOM_LEGEND)
     fig.update_yaxes(categoryorder="array", categoryarray=order, title=None)
     fig.update_xaxes(type="date", rangeslider=dict(visible=True, thickness=0.06),
                      rangeselector=dict(x=1, xanchor="right", y=1.01, yanchor="bottom",
@@ -198,8 +212,11 @@ def make_counts_figure(df: pd.DataFrame, freq: str = "W", *,
             hovertemplate=f"{_text(event_type)}: %{{y:.1f}} events<br>"
                           f"{label} of %{{x|%Y-%m-%d}}<extra></extra>",
         ))
-    fig.update_layout(title=title, barmode="stack", height=320, bargap=0.1,
-                      legend_title_text="Event type", yaxis_title="events")
+    fig.update_layout(title=title, barmode="stack", height=380, bargap=0.1,
+                      legend=dict(_BOTTOM_LEGEND, y=-0.15), yaxis_title="events")
+    focus = initial_range(df["date"].dropna())
+    if focus is not None:
+        fig.update_xaxes(range=list(focus))
     return fig
 
 
@@ -252,6 +269,18 @@ def _edge_traces(edges: pd.DataFrame, pos: dict) -> list[go.Scatter]:
     return traces
 
 
+def _geo_view(counts: pd.DataFrame) -> dict:
+    """Fit the map to the markers, but never closer than a region of ~1,500 km.
+
+    Fitting one place exactly would zoom to a blank square around it.
+    """
+    lat, lon = counts["latitude"], counts["longitude"]
+    if lat.max() - lat.min() > 12 or lon.max() - lon.min() > 12:
+        return {"fitbounds": "locations"}
+    return {"center": dict(lat=float(lat.mean()), lon=float(lon.mean())),
+            "projection_scale": 5}
+
+
 def make_map_figure(df: pd.DataFrame, *, colors: dict[str, str] | None = None) -> go.Figure:
     """Places on a world map: size by event count, colour by type, symbol by precision.
 
@@ -279,7 +308,7 @@ def make_map_figure(df: pd.DataFrame, *, colors: dict[str, str] | None = None) -
         ))
     fig.update_geos(projection_type="natural earth", showcountries=True,
                     countrycolor="#bbb", showland=True, landcolor="#f3f3f0",
-                    fitbounds="locations", showocean=True, oceancolor="#eef4f8")
+                    showocean=True, oceancolor="#eef4f8", **_geo_view(counts))
     fig.update_layout(title=title, height=480, legend=dict(
         orientation="h", x=0, y=-0.02, yanchor="top", title_text="Event type"),
         margin=dict(l=5, r=5, t=40, b=5))

@@ -11,7 +11,7 @@ import html
 from dataclasses import dataclass
 
 #: How much article text to show on each side of the sentence.
-CONTEXT_CHARS = 280
+CONTEXT_CHARS = 160
 
 
 @dataclass(frozen=True)

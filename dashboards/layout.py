@@ -70,7 +70,7 @@ class Dashboard(pn.viewable.Viewer):
         return [
             *notices,
             pn.Row(_card("Timeline", self.timeline),
-                   _card("Event detail", self.detail, width=440, height=660, scroll=True,
+                   _card("Event detail", self.detail, width=440, height=720, scroll=True,
                          sizing_mode="fixed"),
                    sizing_mode="stretch_width"),
             _card("Events", self.table),

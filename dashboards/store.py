@@ -64,7 +64,12 @@ class DataStore(pn.viewable.Viewer):
         self._sentences = data["sentence"].astype("str").fillna("").str.lower()
         self._start, self._end = event_intervals(data)
         self.labels = hover_labels(data)
-        self.table = table_frame(data)
+        # The table lists newest first; sorting once here keeps filter changes cheap.
+        stamps = data["date"].to_numpy().astype("int64")
+        stamps[data["date"].isna().to_numpy()] = np.iinfo("int64").min + 1  # undated last
+        order = np.argsort(-stamps, kind="stable")
+        self._table_order = order
+        self.table = table_frame(data).iloc[order]
         self.colors = type_colors(data["event_type"].astype("str").unique())
         self._wrong = data[CORRECTION].eq(MARKED_WRONG).to_numpy()
 
@@ -94,7 +99,12 @@ class DataStore(pn.viewable.Viewer):
     @param.depends("date_range", "actors", "places", "event_types", "search",
                    "min_confidence", "show_wrong", watch=True)
     def _apply_filters(self) -> None:
-        self.filtered = self.data[self.mask()]
+        self._mask = self.mask()
+        self.filtered = self.data[self._mask]
+
+    def table_rows(self) -> pd.DataFrame:
+        """The filtered events as the table shows them, newest first."""
+        return self.table[self._mask[self._table_order]]
 
     def mask(self) -> np.ndarray:
         """Boolean mask over ``data`` for the current filters."""
@@ -123,13 +133,8 @@ class DataStore(pn.viewable.Viewer):
 
     def reset_filters(self) -> None:
         """Clear every filter at once (one recomputation)."""
-        print("RESET CALLED", flush=True)
-        try:
-            self.param.update(date_range=None, actors=[], places=[], event_types=[],
-                              search="", min_confidence=0.0)
-        except BaseException as exc:
-            import traceback; traceback.print_exc(); raise
-        print("RESET DONE", len(self.filtered), self.actors, flush=True)
+        self.param.update(date_range=None, actors=[], places=[], event_types=[],
+                          search="", min_confidence=0.0)
 
     # ----- selection and edits ------------------------------------------------
     def event(self, event_id: str | None) -> pd.Series | None:

@@ -58,7 +58,8 @@ def test_golden_events(case: dict) -> None:
 
 def test_governing_expression_beats_an_earlier_one() -> None:
     text = "On Monday talks stalled. Later the envoy Ivan Petrenkov met Duda on Tuesday."
-    times = [_day(text, "Monday", datetime(2023, 1, 16)), _day(text, "Tuesday", datetime(2023, 1, 17))]
+    times = [_day(text, "Monday", datetime(2023, 1, 16)),
+             _day(text, "Tuesday", datetime(2023, 1, 17))]
     record = _at(_events(text, times), "meet")
     assert record.time_source == "governing"
     assert record.event.time.value == "2023-01-17"

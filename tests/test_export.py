@@ -362,22 +362,7 @@ def seed_timeline(seed_text: str) -> pd.DataFrame:
     return extract(seed_text, published="2023-01-19")
 
 
-@pytest.mark.parametrize(
-    "suffix",
-    [
-        pytest.param(
-            ".csv",
-            marks=pytest.mark.xfail(
-                strict=True,
-                reason="CSV stores a missing text value and '' alike; the extracted frame "
-                "uses both (NaN in place/country, '' in time_text/title) until "
-                "schema.coerce settles on one",
-            ),
-        ),
-        ".jsonl",
-        ".parquet",
-    ],
-)
+@pytest.mark.parametrize("suffix", [".csv", ".jsonl", ".parquet"])
 def test_extracted_timeline_round_trips(
     tmp_path: Path, seed_timeline: pd.DataFrame, suffix: str
 ) -> None:

@@ -135,3 +135,11 @@ def test_multiprocessing_gives_the_same_rows(seed_text: str) -> None:
     serial = extract(texts, SEED_PUBLISHED)
     parallel = extract(texts, SEED_PUBLISHED, n_process=2)
     pd.testing.assert_frame_equal(serial, parallel)
+
+
+def test_include_other_false_keeps_only_typed_events(seed_frame: pd.DataFrame,
+                                                     seed_text: str) -> None:
+    typed = extract(seed_text, SEED_PUBLISHED, include_other=False)
+    assert "other" in set(seed_frame["event_type"])
+    assert "other" not in set(typed["event_type"])
+    assert len(typed) == (seed_frame["event_type"] != "other").sum()

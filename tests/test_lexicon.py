@@ -39,3 +39,10 @@ def test_duplicate_ids_are_rejected(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setattr(lexicon, "read_yaml", lambda name: {"titles": [entry, entry]})
     with pytest.raises(ResourceError, match="duplicate id"):
         lexicon._entries("titles.yaml", "titles", ("words", "title"))
+
+
+def test_a_lemma_in_two_types_is_rejected() -> None:
+    types = (lexicon.EventType("a", None, "", frozenset({"meet"}), frozenset()),
+             lexicon.EventType("b", None, "", frozenset({"meet"}), frozenset()))
+    with pytest.raises(ResourceError, match="'meet' is in both 'a' and 'b'"):
+        lexicon._check_unambiguous("event_types.yaml", types)

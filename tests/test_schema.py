@@ -26,3 +26,10 @@ def test_coerce_restores_dtypes_and_lists() -> None:
 
 def test_every_column_is_documented() -> None:
     assert tuple(schema.EVENT_COLUMN_DOCS) == schema.EVENT_COLUMNS
+
+
+def test_coerce_keeps_dates_and_date_times_mixed_in_one_column() -> None:
+    raw = pd.DataFrame({"date": ["2023-01-19", "2023-01-19 10:30:00", ""]})
+    dates = schema.coerce(raw)["date"]
+    assert dates.tolist()[:2] == [pd.Timestamp("2023-01-19"), pd.Timestamp("2023-01-19 10:30")]
+    assert pd.isna(dates.iloc[2])

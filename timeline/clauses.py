@@ -167,7 +167,7 @@ def locations_of(tokens: Iterable[Token], index: MentionIndex, event_type: str,
                | (words.target if event_type in words.target_types else frozenset()))
     found: list[Location] = []
     for token in tokens:
-        if token.dep_ != "prep" or token.lower_ not in allowed:
+        if token.dep_ not in {"prep", "dative"} or token.lower_ not in allowed:
             continue
         for obj in token.children:
             if obj.dep_ != "pobj":

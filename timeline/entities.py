@@ -180,9 +180,10 @@ def _propagate_people(doc: Doc, drafts: list[_Draft], people: Mapping[str, str],
     fixed = []
     for draft in drafts:
         text = doc[draft.start:draft.end].text
-        if draft.label in CONFUSABLE_LABELS and draft.end - draft.start <= 2:
-            if _person_for(text, people, match) and geo.country_table().get(geo.normalise(text)) is None:
-                draft = replace(draft, label="PERSON")
+        is_country = geo.country_table().get(geo.normalise(text)) is not None
+        if (draft.label in CONFUSABLE_LABELS and draft.end - draft.start <= 2
+                and not is_country and _person_for(text, people, match)):
+            draft = replace(draft, label="PERSON")
         fixed.append(draft)
     return fixed
 

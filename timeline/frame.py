@@ -117,8 +117,9 @@ def _rows_for(articles: Sequence[Article], published: Any,
     rows: list[dict[str, Any]] = []
     # fork: workers inherit the loaded model and gazetteers instead of loading them again.
     _warm_up(config)
+    tasks = [(chunk, given, local) for chunk in chunks]
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        for chunk, result in zip(chunks, pool.imap(_rows_chunk, [(c, given, local) for c in chunks])):
+        for chunk, result in zip(chunks, pool.imap(_rows_chunk, tasks)):
             rows.extend(result)
             if config.progress is not None:
                 config.progress(len(chunk))
@@ -136,6 +137,7 @@ def _warm_up(config: ExtractOptions) -> None:
 
 
 def _rows_chunk(args: tuple[Sequence[Article], Any, ExtractOptions]) -> list[dict[str, Any]]:
+    """``_rows_local`` taking one tuple, as ``Pool.imap`` passes it."""
     return _rows_local(*args)
 
 

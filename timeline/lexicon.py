@@ -237,16 +237,7 @@ def load_event_lexicon() -> EventLexicon:
                   str(e.get("description", "")), frozenset(e["verbs"]), frozenset(e["nouns"]))
         for e in _entries(name, "types", ("cameo", "verbs", "nouns"))
     )
-    for kind in ("verbs", "nouns"):
-        seen: dict[str, str] = {}
-        for event_type in types:
-            for lemma in getattr(event_type, kind):
-                if lemma in seen:
-                    raise ResourceError(
-                        f"{name}: {kind[:-1]} {lemma!r} is in both {seen[lemma]!r} "
-                        f"and {event_type.id!r}"
-                    )
-                seen[lemma] = event_type.id
+    _check_unambiguous(name, types)
     data = read_yaml(name)
     phrasal = data.get("phrasal_types") or {}
     known = {t.id for t in types} | {"other"}
@@ -254,20 +245,27 @@ def load_event_lexicon() -> EventLexicon:
     unknown = sorted(v for v in named if v not in known)
     if unknown:
         raise ResourceError(f"{name}: unknown event types named: {unknown}")
-    keys = ("light_verbs", "non_events", "uncertain_markers", "time_bounds", "subject_types",
-            "object_place_types", "hypothetical_nouns")
-    lists = {key: data.get(key, ()) for key in keys}
-    for key, words in lists.items():
-        if not all(isinstance(w, str) for w in words):
-            raise ResourceError(f"{name}: {key} must be words (quote yes/no/on/off)")
-    return EventLexicon(
-        types=types,
-        light_verbs=frozenset(lists["light_verbs"]),
-        non_events=frozenset(lists["non_events"]),
-        uncertain_markers=frozenset(lists["uncertain_markers"]),
-        phrasal_types=tuple(sorted(phrasal.items())),
-        time_bounds=frozenset(lists["time_bounds"]),
-        subject_types=frozenset(lists["subject_types"]),
-        object_place_types=frozenset(lists["object_place_types"]),
-        hypothetical_nouns=frozenset(lists["hypothetical_nouns"]),
-    )
+    lists = {key: _words(name, key, data.get(key, ())) for key in _WORD_LISTS}
+    return EventLexicon(types=types, phrasal_types=tuple(sorted(phrasal.items())), **lists)
+
+
+_WORD_LISTS = ("light_verbs", "non_events", "uncertain_markers", "time_bounds", "subject_types",
+               "object_place_types", "hypothetical_nouns")
+
+
+def _words(name: str, key: str, words: object) -> frozenset[str]:
+    if not isinstance(words, (list, tuple)) or not all(isinstance(w, str) for w in words):
+        raise ResourceError(f"{name}: {key} must be a list of words (quote yes/no/on/off)")
+    return frozenset(words)
+
+
+def _check_unambiguous(name: str, types: tuple[EventType, ...]) -> None:
+    """Each verb and each noun lemma may belong to one type only."""
+    for kind in ("verbs", "nouns"):
+        seen: dict[str, str] = {}
+        for event_type in types:
+            for lemma in getattr(event_type, kind):
+                if lemma in seen:
+                    raise ResourceError(f"{name}: {kind[:-1]} {lemma!r} is in both "
+                                        f"{seen[lemma]!r} and {event_type.id!r}")
+                seen[lemma] = event_type.id

@@ -192,7 +192,11 @@ def _cast(column: pd.Series, dtype: str) -> pd.Series:
     if dtype == "object":
         return column.map(_as_list).astype("object")
     if dtype == DATETIME:
-        return pd.to_datetime(column, errors="coerce").astype(DATETIME)
+        if pd.api.types.is_datetime64_any_dtype(column):
+            return column.astype(DATETIME)
+        # ISO8601 lets dates and date-times mix in one column; pandas 3 would
+        # otherwise infer one format from the first cell and drop the rest as NaT.
+        return pd.to_datetime(column, errors="coerce", format="ISO8601").astype(DATETIME)
     if dtype == "bool":
         return column.fillna(False).astype("bool")
     if dtype == "int64":

@@ -19,8 +19,8 @@ class CountsView(pn.viewable.Viewer):
         super().__init__(store=store, **params)
         self.pane = pn.pane.Plotly(sizing_mode="stretch_width", config={"displaylogo": False})
         self.choice = pn.widgets.RadioButtonGroup(options={"Weekly": "W", "Monthly": "M"},
-                                                  value=self.freq, button_type="primary",
-                                                  button_style="outline")
+                                                  value=self.freq, color="primary",
+                                                  variant="outline")
         self.choice.link(self, value="freq")
         store.param.watch(self._redraw, "filtered")
         self.param.watch(self._redraw, "freq")

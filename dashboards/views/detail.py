@@ -42,19 +42,23 @@ def _value(row: pd.Series, column: str) -> str:
 
 def resolution_facts(row: pd.Series) -> list[tuple[str, str]]:
     """(label, text) pairs saying what the event is and how its date was resolved."""
-    interval = f"{_value(row, 'start')} – {_value(row, 'end')} (end exclusive)"
-    reference = f"{_value(row, 'reference_date')} ({_value(row, 'reference_source')})"
+    def show(column: str) -> str:
+        return _value(row, column) or "—"
+
+    time_text = _value(row, "time_text")
+    expression = (f"“{time_text}” → {show('time_value')}" if time_text
+                  else "none: dated by the article's publication date")
     facts = [
-        ("Event", f"{_value(row, 'event_type')} (trigger: {_value(row, 'trigger')})"),
-        ("Actors", _value(row, "actors")), ("Places", _value(row, "locations")),
-        ("Date", f"{_value(row, 'date')} · precision: {_value(row, 'granularity')}"),
-        ("Interval", interval),
-        ("Time expression", f"“{_value(row, 'time_text')}” → {_value(row, 'time_value')}"),
-        ("Anchor", _value(row, "anchor")),
-        ("Rule", _value(row, "rule") or "—"),
-        ("Confidence", _value(row, "confidence")),
-        ("Reference date", reference),
-        ("Article", _value(row, "title")), ("URL", _value(row, "url")),
+        ("Event", f"{show('event_type')} (trigger: {show('trigger')})"),
+        ("Actors", show("actors")), ("Places", show("locations")),
+        ("Date", f"{_value(row, 'date') or 'undated'} · precision: {show('granularity')}"),
+        ("Interval", f"{show('start')} to {show('end')} (end exclusive)"),
+        ("Time expression", expression),
+        ("Anchor", show("anchor")),
+        ("Rule", show("rule")),
+        ("Confidence", show("confidence")),
+        ("Reference date", f"{show('reference_date')} ({show('reference_source')})"),
+        ("Article", show("title")), ("URL", show("url")),
     ]
     if _value(row, CORRECTION):
         facts.append(("Correction", _value(row, CORRECTION)))
@@ -83,11 +87,11 @@ class EventDetail(pn.viewable.Viewer):
         super().__init__(store=store, **params)
         self.body = pn.pane.HTML(sizing_mode="stretch_width", stylesheets=[_STYLE],
                                  css_classes=["event-detail"])
-        self.new_date = pn.widgets.DatePicker(name="Correct date to", width=160)
-        self.correct = pn.widgets.Button(name="Correct date", button_type="primary",
+        self.new_date = pn.widgets.DatePicker(label="Correct date to", width=160)
+        self.correct = pn.widgets.Button(label="Correct date", color="primary",
                                          align="end")
-        self.wrong = pn.widgets.Button(name="Mark wrong", button_type="danger",
-                                       button_style="outline", align="end")
+        self.wrong = pn.widgets.Button(label="Mark wrong", color="danger",
+                                       variant="outline", align="end")
         self.status = pn.pane.Alert(visible=False, alert_type="success", margin=(5, 10))
         self.correct.on_click(self._correct)
         self.wrong.on_click(self._mark_wrong)

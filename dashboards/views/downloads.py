@@ -32,11 +32,11 @@ class DownloadPanel(pn.viewable.Viewer):
         super().__init__(store=store, **params)
         self.csv = pn.widgets.FileDownload(
             callback=lambda: self._export("csv"), filename="timeline.csv",
-            label="Download CSV", button_type="success",
+            label="Download CSV", color="success",
             sizing_mode="stretch_width")
         self.jsonl = pn.widgets.FileDownload(
             callback=lambda: self._export("jsonl"), filename="timeline.jsonl",
-            label="Download JSON Lines", button_type="success", button_style="outline",
+            label="Download JSON Lines", color="success", variant="outline",
             sizing_mode="stretch_width")
 
     def _export(self, fmt: str) -> io.BytesIO:

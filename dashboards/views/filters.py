@@ -17,26 +17,26 @@ class FilterPanel(pn.viewable.Viewer):
 
     def __init__(self, store: DataStore, **params: object) -> None:
         super().__init__(store=store, **params)
-        self.dates = pn.widgets.DateRangeSlider(name="Dates", sizing_mode="stretch_width",
+        self.dates = pn.widgets.DateRangeSlider(label="Dates", sizing_mode="stretch_width",
                                                 start=dt.datetime(2000, 1, 1),
                                                 end=dt.datetime(2000, 1, 2))
         self.actors = pn.widgets.MultiChoice.from_param(
-            store.param.actors, name="Actors", placeholder="Any actor",
+            store.param.actors, label="Actors", placeholder="Any actor",
             search_option_limit=30, sizing_mode="stretch_width")
         self.places = pn.widgets.MultiChoice.from_param(
-            store.param.places, name="Places", placeholder="Any place",
+            store.param.places, label="Places", placeholder="Any place",
             search_option_limit=30, sizing_mode="stretch_width")
         self.types = pn.widgets.MultiChoice.from_param(
-            store.param.event_types, name="Event types", placeholder="Any type",
+            store.param.event_types, label="Event types", placeholder="Any type",
             sizing_mode="stretch_width")
         self.search = pn.widgets.TextInput.from_param(
-            store.param.search, name="Search sentences", placeholder="e.g. tanks",
+            store.param.search, label="Search sentences", placeholder="e.g. tanks",
             sizing_mode="stretch_width")
         self.confidence = pn.widgets.FloatSlider.from_param(
-            store.param.min_confidence, name="Minimum confidence", sizing_mode="stretch_width")
+            store.param.min_confidence, label="Minimum confidence", sizing_mode="stretch_width")
         self.show_wrong = pn.widgets.Checkbox.from_param(
-            store.param.show_wrong, name="Show events marked wrong")
-        self.reset = pn.widgets.Button(name="Reset filters", button_type="light",
+            store.param.show_wrong, label="Show events marked wrong")
+        self.reset = pn.widgets.Button(label="Reset filters", color="light",
                                        sizing_mode="stretch_width")
         self.reset.on_click(lambda _event: store.reset_filters())
         self.summary = pn.pane.Markdown(sizing_mode="stretch_width", margin=(0, 10))

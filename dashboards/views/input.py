@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+import logging
 
 import pandas as pd
 import panel as pn
@@ -11,6 +12,8 @@ import param
 from dashboards.loading import (UPLOAD_SUFFIXES, LoadReport, extract_articles, markdown_escape,
                                 max_upload_mb, pasted_article, read_uploads)
 from dashboards.store import DataStore
+
+log = logging.getLogger(__name__)
 
 
 class InputPanel(pn.viewable.Viewer):
@@ -25,13 +28,13 @@ class InputPanel(pn.viewable.Viewer):
         if self.limit_mb is None:
             self.limit_mb = max_upload_mb()
         self.text = pn.widgets.TextAreaInput(
-            name="Paste an article", placeholder="Paste article text here…",
+            label="Paste an article", placeholder="Paste article text here…",
             height=140, sizing_mode="stretch_width")
         self.files = pn.widgets.FileInput(accept=",".join(UPLOAD_SUFFIXES), multiple=True,
                                           sizing_mode="stretch_width")
         self.published = pn.widgets.DatePicker(
-            name="Published on (empty: inferred)", sizing_mode="stretch_width")
-        self.run = pn.widgets.Button(name="Extract events", button_type="primary",
+            label="Published on (empty: inferred)", sizing_mode="stretch_width")
+        self.run = pn.widgets.Button(label="Extract events", color="primary",
                                      sizing_mode="stretch_width")
         self.progress = pn.indicators.Progress(value=0, max=1, visible=False,
                                                sizing_mode="stretch_width", height=12)
@@ -64,8 +67,13 @@ class InputPanel(pn.viewable.Viewer):
                 loop.call_soon_threadsafe(setattr, self.progress, "value", done)
 
             published = pd.Timestamp(self.published.value) if self.published.value else None
-            events = await asyncio.to_thread(extract_articles, report.articles, published,
-                                             progress)
+            try:
+                events = await asyncio.to_thread(extract_articles, report.articles,
+                                                 published, progress)
+            except Exception as exc:  # the UI boundary: report any failure, keep the app
+                log.exception("extraction failed")
+                self._show([f"Extraction failed: {exc}", *report.problems], "danger")
+                return
             added = self.store.add_events(events, {a.id: a.body for a in report.articles})
             summary = (f"{len(report.articles)} article(s) read, {added} new event(s) "
                        "added to the timeline.")

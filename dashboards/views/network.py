@@ -20,7 +20,7 @@ class NetworkView(pn.viewable.Viewer):
         super().__init__(store=store, **params)
         self.pane = pn.pane.Plotly(sizing_mode="stretch_width", config={"displaylogo": False})
         self.pane.param.watch(self._clicked, "click_data")
-        self.slider = pn.widgets.IntSlider.from_param(self.param.top_n, name="Top N actors",
+        self.slider = pn.widgets.IntSlider.from_param(self.param.top_n, label="Top N actors",
                                                       width=220)
         self.hint = pn.pane.Markdown("Click an actor to filter every view to it.",
                                      styles={"color": "#666"}, margin=(0, 10))

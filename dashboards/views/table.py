@@ -29,26 +29,20 @@ class EventsTable(pn.viewable.Viewer):
     def __init__(self, store: DataStore, **params: object) -> None:
         super().__init__(store=store, **params)
         self.table = pn.widgets.Tabulator(
-            self._rows(), pagination="remote", page_size=PAGE_SIZE, show_index=False,
+            store.table_rows(), pagination="remote", page_size=PAGE_SIZE, show_index=False,
             disabled=True, selectable=1, hidden_columns=["event_id"],
             header_filters=_HEADER_FILTERS, formatters=_FORMATTERS,
-            widths={"date": 95, "precision": 90, "type": 95, "actors": 170, "places": 140,
-                    "time expression": 130, "sentence": 420, "confidence": 90,
-                    "headline": 220, "correction": 110},
+            widths={"date": 110, "precision": 110, "type": 100, "actors": 180, "places": 150,
+                    "time expression": 150, "sentence": 440, "confidence": 110,
+                    "headline": 260, "correction": 130},
             layout="fit_data_table", sizing_mode="stretch_width", height=520,
             theme="simple", css_classes=["events-table"],
         )
         self.table.on_click(self._clicked)
         store.param.watch(self._refresh, "filtered")
 
-    def _rows(self):
-        store = self.store
-        rows = store.table.loc[store.filtered.index]
-        # Newest first, the usual reading order of a news timeline.
-        return rows.sort_values("date", ascending=False, kind="stable")
-
     def _refresh(self, *_events: object) -> None:
-        self.table.value = self._rows()
+        self.table.value = self.store.table_rows()
 
     def _clicked(self, event: object) -> None:
         row = getattr(event, "row", None)

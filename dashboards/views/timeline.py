@@ -32,7 +32,7 @@ class TimelineView(pn.viewable.Viewer):
         self.pane.param.watch(self._clicked, "click_data")
         self.choice = pn.widgets.RadioButtonGroup(
             options={"By actor": "actor", "By event type": "event_type"}, value=self.y,
-            button_type="primary", button_style="outline")
+            color="primary", variant="outline")
         self.choice.link(self, value="y")
         store.param.watch(self._redraw, "filtered")
         self.param.watch(self._redraw, "y")

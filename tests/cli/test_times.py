@@ -119,6 +119,13 @@ def test_missing_file_and_bad_events(tmp_path: Path, article: Path) -> None:
     assert result.stdout == ""
 
 
+def test_unwritable_output_is_reported(article: Path, tmp_path: Path) -> None:
+    target = tmp_path / "missing_dir" / "times.csv"
+    result = _run(str(article), "--published", "2023-01-19", "-o", str(target))
+    assert result.exit_code == 1 and "times.csv" in result.stderr and "Traceback" not in result.output
+    assert not target.parent.exists()
+
+
 def test_bad_published_and_mode(article: Path) -> None:
     result = _run(str(article), "--published", "not a date at all")
     assert result.exit_code == 2 and "not a date at all" in result.stderr

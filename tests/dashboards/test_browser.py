@@ -157,6 +157,8 @@ def test_csv_download_parses(page, tmp_path):
 
 def test_hostile_article_shows_literally_and_runs_nothing(page):
     page.get_by_role("button", name="Reset filters").click()
+    playwright_api.expect(page.get_by_text(re.compile(r"of [\d,]+ events shown")).first)\
+        .to_have_text(re.compile(r"^\*?([\d,]+)\*? of \1 events shown"), timeout=60_000)
     page.get_by_placeholder("Paste article text here").fill(HOSTILE)
     page.get_by_role("button", name="Extract events").click()
     playwright_api.expect(page.get_by_text(re.compile(r"new event\(s\) added"))).to_be_visible(

@@ -8,8 +8,10 @@ so with the invasion on 2022-02-24, day 300 is 2022-12-20 and month 11 runs
 from __future__ import annotations
 
 from datetime import datetime
+from pathlib import Path
 
 import pytest
+import yaml
 
 from timeline.temporal.anchored import compiled_rules, find_anchored, load_rules
 from timeline.temporal.knowledge import load_events
@@ -35,27 +37,14 @@ def test_rule_examples(rule_id: str, example: dict[str, str]) -> None:
         assert (expr.start, expr.end) == (_day(example["start"]), _day(example["end"])), message
 
 
-# The phrases of issue 2, with values worked out by hand from 2022-02-24.
-ISSUE = [
-    ("Talks on Ukraine come as the war is nearing its 11th month.",
-     "the war is nearing its 11th month", "2023-01"),
-    ("Kyiv prepares for the first anniversary of the invasion.",
-     "the first anniversary of the invasion", "2023-02-24"),
-    ("It was day 300 of the war, Ukraine said.", "day 300 of the war", "2022-12-20"),
-    ("A year after the invasion, Ukraine still stands.", "A year after the invasion", "2023-02"),
-    ("Nearly nine months after the invasion began, Kyiv was dark.",
-     "Nearly nine months after the invasion began", "2022-11"),
-    ("Ten days into the war, Kyiv held.", "Ten days into the war", "2022-03-06"),
-    ("Three weeks into the war, Kyiv held.", "Three weeks into the war", "2022-03-17"),
-    ("Six months into the war, Ukraine struck back.", "Six months into the war", "2022-08"),
-    ("Two years into the war, Ukraine is tired.", "Two years into the war", "2024-02"),
-]
+GOLDEN = yaml.safe_load((Path(__file__).parent / "data" / "anchored.yaml").read_text("utf-8"))
 
 
-@pytest.mark.parametrize(("text", "span", "value"), ISSUE, ids=[i[1] for i in ISSUE])
-def test_issue_phrases(text: str, span: str, value: str) -> None:
-    found = [(e.text, e.value, e.anchor) for e in find_anchored(text)]
-    assert found == [(span, value, INVASION)], f"text={text!r} expected={value} actual={found}"
+@pytest.mark.parametrize("case", GOLDEN, ids=[c["id"] for c in GOLDEN])
+def test_golden(case: dict[str, str]) -> None:
+    found = [(e.text, e.value, e.anchor) for e in find_anchored(case["text"])]
+    expected = [(case["span"], case["value"], case.get("anchor", INVASION))]
+    assert found == expected, f"text={case['text']!r} expected={expected} actual={found}"
 
 
 def test_nearing_11th_month_lies_in_january_2023() -> None:
@@ -86,11 +75,6 @@ def test_offsets_point_into_text() -> None:
 
 def test_vague_event_without_context_is_not_anchored() -> None:
     assert find_anchored("A year after the invasion, the Romans left Britain.") == []
-
-
-def test_other_wars_by_context() -> None:
-    (expr,) = find_anchored("One year into the war, Israel pressed on in Gaza.")
-    assert (expr.value, expr.anchor) == ("2024-10", "Hamas-led attack on Israel (7 October 2023)")
 
 
 def test_user_event_from_dicts() -> None:
@@ -127,3 +111,14 @@ def test_bundled_events_all_resolve() -> None:
         text = f"a year after {event.aliases[0]} " + " ".join(event.context)
         found = find_anchored(text)
         assert found and found[0].anchor == event.name, f"{event.id}: {found}"
+
+
+def test_off_calendar_counts_keep_a_row_with_a_reason() -> None:
+    (expr,) = find_anchored("the 9999th anniversary of the invasion of Ukraine")
+    assert (expr.value, expr.start, expr.end) == ("", None, None)
+    assert "cannot be placed on the calendar" in expr.reason
+
+
+def test_nul_characters_do_not_confuse_matching() -> None:
+    text = "\x00 a year after 9/11 \x00 day 3 of \x00"
+    assert [(e.text, e.value) for e in find_anchored(text)] == [("a year after 9/11", "2002-09")]

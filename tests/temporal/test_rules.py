@@ -56,3 +56,8 @@ def test_patterns_have_no_nested_quantifiers() -> None:
     nested = re.compile(r"\((?:[^()\\]|\\.)*[+*]\)[+*]")
     for rule in load_rules():
         assert not nested.search(rule.regex.pattern), rule.id
+
+
+def test_shift_without_unit_is_rejected() -> None:
+    with pytest.raises(ResourceError, match="unit"):
+        _compile(_raw(pattern="ago", build="shift"), {}, load_words())

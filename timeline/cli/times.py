@@ -67,11 +67,14 @@ def times(
     try:
         text = read_text(file)
         frame = _find(text, published, mode, events_file)
-        from timeline.export import write_frame
-
-        write_frame(frame, output, fmt)
     except (InputError, ResourceError) as exc:
         raise click.ClickException(str(exc)) from exc
+    from timeline.export import write_frame
+
+    try:
+        write_frame(frame, output, fmt)
+    except OSError as exc:
+        raise click.ClickException(f"{output}: cannot write: {exc.strerror or exc}") from exc
 
 
 def read_text(file: str) -> str:

@@ -118,7 +118,9 @@ def _rule(item: dict[str, Any]) -> AnchoredRule:
 
 
 def _words(words: Sequence[str]) -> str:
-    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+    """A regex alternation of ``words``, longest first, any run of spaces between words."""
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in ordered)
 
 
 #: Stands for the event's name: rules are matched on a window of text around each
@@ -205,7 +207,7 @@ def _nth_unit(match: re.Match[str], origin: date, config: AnchoredConfig) -> _Re
     """The Nth day/week/month/year of an event, narrowed by the verb before it."""
     n = _ordinal(match["ordinal"], config)
     unit = config.units[match["unit"].lower()]
-    mode = config.modes[" ".join((match["mode"] or "in").lower().split())]
+    mode = config.modes[" ".join((match.groupdict().get("mode") or "in").lower().split())]
     period_start = origin + _STEP[unit] * (n - 1)
     period_end = origin + _STEP[unit] * n
     if mode == "near" and unit in ("year", "decade"):
@@ -329,12 +331,14 @@ def anchored_at(text: str, mentions: Sequence[EventMention]) -> list[TimeExpress
 
 def _around(text: str, mention: EventMention) -> list[TimeExpression]:
     """Rule matches in a window around ``mention``, with offsets into ``text``."""
-    config = load_rules()
     low, high = max(0, mention.start - WINDOW), min(len(text), mention.end + WINDOW)
-    window = text[low:mention.start] + SENTINEL + text[mention.end:high]
+    # A stray NUL in the text must not pass for the sentinel.
+    window = (text[low:mention.start].replace(SENTINEL, " ") + SENTINEL
+              + text[mention.end:high].replace(SENTINEL, " "))
     cut = mention.start - low  # index of the sentinel in the window
 
     def place(position: int) -> int:
+        """Offset in ``text`` of a position in ``window``."""
         return low + position if position <= cut else mention.end + position - cut - 1
 
     word = _LAST_WORD.search(text, max(0, mention.start - 40), mention.start)
@@ -353,16 +357,27 @@ def _around(text: str, mention: EventMention) -> list[TimeExpression]:
         ):
             continue
         start, end = place(match.start()), place(match.end())
-        result = _resolve(rule, match, mention.event.date, config)
-        found.append(TimeExpression(
-            text=text[start:end], start_char=start, end_char=end,
-            type="DATE", value=result.value, start=_to_datetime(result.start),
-            end=_to_datetime(result.end), granularity=result.granularity,
-            anchor=mention.event.name, rule=rule.id,
-            confidence=_confidence(rule, match, mention.generic, config),
-            reason=f"{mention.event.name} began {mention.event.date}: {result.reason}",
-        ))
+        found.append(_expression(text[start:end], start, end, rule, match, mention))
     return found
+
+
+def _expression(text: str, start: int, end: int, rule: AnchoredRule, match: re.Match[str],
+                mention: EventMention) -> TimeExpression:
+    """Resolve one match; a count off the calendar keeps its row, with the reason."""
+    config = load_rules()
+    event = mention.event
+    assert event.date is not None  # recurring events are filtered out before
+    try:
+        result = _resolve(rule, match, event.date, config)
+    except (ValueError, OverflowError) as exc:  # "the 9000th anniversary": off the calendar
+        result = _Resolved("", None, None, "none", f"cannot be placed on the calendar ({exc})")
+    return TimeExpression(
+        text=text, start_char=start, end_char=end, type="DATE", value=result.value,
+        start=_to_datetime(result.start), end=_to_datetime(result.end),
+        granularity=result.granularity, anchor=event.name, rule=rule.id,
+        confidence=_confidence(rule, match, mention.generic, config),
+        reason=f"counted from {event.name} ({event.date}): {result.reason}",
+    )
 
 
 def _longest_first(found: list[TimeExpression]) -> list[TimeExpression]:

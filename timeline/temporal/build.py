@@ -42,6 +42,8 @@ def parse_number(text: str) -> float | None:
     key = _SPACES.sub(" ", text.lower()).strip()
     if re.fullmatch(r"\d+(?:\.\d+)?", key):
         return float(key)
+    if key.endswith(" 1/2") and key[:-4].isdigit():
+        return float(key[:-4]) + 0.5
     if key.endswith(" and a half"):
         base = parse_number(key[: -len(" and a half")])
         return None if base is None else base + 0.5
@@ -67,6 +69,19 @@ def _year(text: str) -> int:
         # Two-digit years: '98 is 1998, '05 is 2005 (news rarely looks further ahead).
         value += 1900 if value >= 30 else 2000
     return value
+
+
+def _spoken_year(text: str) -> int:
+    """A year said in words: "nineteen ninety-six" (1996), "two thousand one" (2001)."""
+    words = _SPACES.sub(" ", text.lower()).replace(" and ", " ").split(" ")
+    if words[:2] == ["two", "thousand"]:
+        rest = parse_number(" ".join(words[2:])) if words[2:] else 0
+        return 2000 + int(rest or 0)
+    century = parse_number(words[0]) or 0
+    rest = words[1:]
+    if rest == ["hundred"]:
+        return int(century) * 100
+    return int(century) * 100 + int(parse_number(" ".join(rest)) or 0)
 
 
 def _decade(text: str) -> int:
@@ -97,6 +112,7 @@ def _hour(groups: dict[str, str]) -> int:
 
 _CONVERTERS: dict[str, Callable[[str], Any]] = {
     "year": _year,
+    "yearwords": _spoken_year,
     "month": lambda t: int(t) if t.isdigit() else _word("month", t),
     "day": _ordinal,
     "weekday": lambda t: _word("weekday", t),
@@ -110,7 +126,7 @@ _CONVERTERS: dict[str, Callable[[str], Any]] = {
     "dir": lambda t: _word("direction", t),
     "position": lambda t: _word("position", t),
 }
-_TARGET = {"part": "part_of_day", "dir": "direction", "position": "mod"}
+_TARGET = {"part": "part_of_day", "dir": "direction", "position": "mod", "yearwords": "year"}
 
 
 def partial_from(groups: dict[str, str], fixed: dict[str, Any]) -> Partial:
@@ -125,6 +141,8 @@ def partial_from(groups: dict[str, str], fixed: dict[str, Any]) -> Partial:
         values["hour"] = _hour(groups)
     if groups.get("noon") is not None:
         values["hour"], values["minute"] = 12, 0
+    if groups.get("holiday_nth") is not None:
+        values["month"], values["nth"], values["weekday"] = _word("holiday_nth", groups["holiday_nth"])
     if groups.get("holiday") is not None:
         month, day = str(_word("holiday", groups["holiday"])).split("-")
         values["month"], values["day"] = int(month), int(day)
@@ -175,7 +193,10 @@ def _shift(groups: dict[str, str], fixed: dict[str, Any]) -> Shift:
     mod = _word("position", groups["position"]) if groups.get("position") else None
     base = str(fixed.get("base", "reference"))
     keep = bool(fixed.get("keep", False))
-    return Shift(_unit(groups, fixed), count, base, fill, mod, -1 if sign < 0 else 1, keep)
+    unit = _unit(groups, fixed)
+    if unit == "DE" and count is not None and groups.get("shift"):
+        unit, count = "Y", count * 10  # "a decade ago" is a year, as "ten years ago" is
+    return Shift(unit, count, base, fill, mod, -1 if sign < 0 else 1, keep)
 
 
 def _duration(groups: dict[str, str], fixed: dict[str, Any]) -> Duration:

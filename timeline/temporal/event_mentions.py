@@ -49,20 +49,18 @@ class _AliasIndex:
     single: dict[str, re.Pattern[str]]
     double: dict[tuple[str, str], re.Pattern[str]]
     table: _AliasTable
-    first_words: re.Pattern[str]
+    first_words: tuple[str, ...]
 
-    def match(
-        self, text: str, first: re.Match[str], second: re.Match[str] | None
-    ) -> re.Match[str] | None:
-        """The longest alias starting at word ``first`` (``second`` finds the next word)."""
-        head = first.group().lower()
+    def match(self, text: str, start: int, head: str) -> re.Match[str] | None:
+        """The longest alias starting with the word ``head`` at ``start``."""
+        second = _NEXT_WORD.match(text, start + len(head))
         if second is not None:
             regex = self.double.get((head, second.group(1).lower()))
-            found = regex.match(text, first.start()) if regex is not None else None
+            found = regex.match(text, start) if regex is not None else None
             if found is not None:
                 return found
         regex = self.single.get(head)
-        return regex.match(text, first.start()) if regex is not None else None
+        return regex.match(text, start) if regex is not None else None
 
 
 @lru_cache(maxsize=16)
@@ -81,12 +79,11 @@ def _alias_index(events: tuple[ReferenceEvent, ...]) -> _AliasIndex:
             double.setdefault((words[0], words[1]), []).append(key)
         elif words:
             single.setdefault(words[0], []).append(key)
-    firsts = sorted(set(single) | {pair[0] for pair in double}, key=len, reverse=True)
     return _AliasIndex(
         {k: re.compile(alias_pattern(v), re.IGNORECASE) for k, v in single.items()},
         {k: re.compile(alias_pattern(v), re.IGNORECASE) for k, v in double.items()},
         table,
-        re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, firsts)) + r")(?!\w)", re.IGNORECASE),
+        tuple(sorted(set(single) | {pair[0] for pair in double})),
     )
 
 
@@ -103,7 +100,25 @@ def context_score(event: ReferenceEvent, text: str) -> int:
     return ContextScores(text)(event)
 
 
-_TOKEN = re.compile(r"\w+(?:[-.]\w+)*")
+def _is_word_char(char: str) -> bool:
+    return char.isalnum() or char == "_"
+
+
+def find_words(text: str, folded: str, word: str) -> list[int]:
+    """Start offsets of ``word`` as a whole word in ``text``.
+
+    ``folded`` is ``text`` lower-cased (same length) for a case-insensitive search,
+    or ``text`` itself. ``str.find`` runs in C: far faster than a regex alternation.
+    """
+    found, size, at = [], len(word), folded.find(word)
+    while at != -1:
+        end = at + size
+        if (at == 0 or not _is_word_char(text[at - 1])) and (
+            end == len(text) or not _is_word_char(text[end])
+        ):
+            found.append(at)
+        at = folded.find(word, at + 1)
+    return found
 
 
 class ContextScores:
@@ -112,19 +127,13 @@ class ContextScores:
     def __init__(self, text: str) -> None:
         self.text = text
         self.scores: dict[str, int] = {}
-        self._tokens: set[str] | None = None
 
     def __call__(self, event: ReferenceEvent) -> int:
         if event.id not in self.scores:
-            self.scores[event.id] = sum(1 for word in event.context if self._has(word))
+            self.scores[event.id] = sum(
+                1 for word in event.context if find_words(self.text, self.text, word)
+            )
         return self.scores[event.id]
-
-    def _has(self, word: str) -> bool:
-        if self._tokens is None:
-            self._tokens = set(_TOKEN.findall(self.text))
-        if _TOKEN.fullmatch(word):
-            return word in self._tokens
-        return re.search(r"(?<!\w)" + re.escape(word) + r"(?!\w)", self.text) is not None
 
 
 def resolve_alias(
@@ -159,14 +168,15 @@ def find_event_mentions(text: str, events: Sequence[ReferenceEvent]) -> list[Eve
     if not events:
         return []
     index = _alias_index(tuple(events))
+    folded = text.lower()
+    if len(folded) != len(text):  # a few characters lower-case to two: keep offsets exact
+        folded = "".join(ch if len(ch.lower()) != 1 else ch.lower() for ch in text)
+    starts = sorted((at, word) for word in index.first_words for at in find_words(text, folded, word))
     scores = ContextScores(text)
     mentions: list[EventMention] = []
     resume = 0
-    for first in index.first_words.finditer(text):
-        if first.start() < resume:
-            continue
-        second = _NEXT_WORD.match(text, first.end())
-        match = index.match(text, first, second)
+    for start, head in starts:
+        match = index.match(text, start, head) if start >= resume else None
         if match is None:
             continue
         resume = match.end()

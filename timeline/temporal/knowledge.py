@@ -6,6 +6,7 @@ documents the fields). Users add their own with ``load_events(extra)``, where
 
     events = load_events("my_events.csv")
     find_times(text, events=events)
+    find_times(text, events="my_events.yaml")  # the same: a path is added to the bundled
 
 A CSV file has a header row with the field names; list fields (aliases,
 generic_aliases, context, examples) are separated by ``|``, occurrences as
@@ -93,9 +94,6 @@ def _load_extra(
         item if isinstance(item, ReferenceEvent) else event_from_mapping(item, "events argument", i)
         for i, item in enumerate(items)
     ]
-    for event in events:
-        if not isinstance(event, ReferenceEvent):
-            raise ResourceError(f"events argument: expected dicts or ReferenceEvent, got {event!r}")
     return _check_unique(events, "events argument")
 
 

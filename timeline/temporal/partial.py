@@ -19,6 +19,8 @@ class Partial:
     ``direction`` says how to fill a missing year (or week for a weekday): -1 the last
     one before the reference ("last April"), +1 the next one after it, 0 the one in the
     current period ("this summer"), None: decide from the tense of the clause.
+    ``nth`` with ``month`` and ``weekday`` is the nth such weekday of the month (-1 for
+    the last): Thanksgiving is ``Partial(month=11, weekday=4, nth=4)``.
     """
 
     century: int | None = None
@@ -32,6 +34,7 @@ class Partial:
     weekend: bool = False
     day: int | None = None
     weekday: int | None = None
+    nth: int | None = None
     part_of_day: str | None = None
     hour: int | None = None
     minute: int | None = None

@@ -3,7 +3,8 @@
 Each piece of evidence becomes a ``Constraint`` on the writing date, with a weight:
 
 * a dateline ("KYIV, Jan 19 (Reuters) -") or a "Published ..." line;
-* full explicit dates in the body (found by ``timeline.temporal.find``);
+* full explicit dates in the body (found by ``timeline.temporal.find``), as broad
+  windows placed by the tense of their clause (alone they rarely date a text);
 * event-anchored phrases that describe the moment of writing ("the war is nearing its
   11th month") and named past events ("the invasion": written after it), resolved
   with the reference-event knowledge base;
@@ -37,6 +38,7 @@ from timeline.text.boilerplate import split_trailing
 
 RESOURCE = "reference_inference.yaml"
 _FULL_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?")
+_YEAR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}")
 
 
 @dataclass(frozen=True)
@@ -150,26 +152,34 @@ def _find_expressions(body: str) -> list[TimeExpression]:
 
 
 def full_date_constraints(body: str, cues: Cues) -> list[Constraint]:
-    """Each fully specified date in ``body``: written soon after it, within a year."""
-    days: dict[date, str] = {}
-    for expr in _find_expressions(body):
+    """Each fully specified date in ``body``: a broad window, placed by the clause's tense."""
+    from timeline.temporal.tense import clause_tense
+
+    found_days: dict[date, TimeExpression] = {}
+    # A full date always has a year in digits: without one, skip running the tagger.
+    expressions = _find_expressions(body) if _YEAR_DIGITS.search(body) else []
+    for expr in expressions:
         match = _FULL_DATE.fullmatch(expr.value)
-        if match is None or expr.rule.startswith("anchored"):
-            continue
+        if match is None or expr.anchor != "absolute":
+            continue  # relative expressions resolved against another date are not evidence
         try:
-            days.setdefault(date(*map(int, match.groups())), expr.text)
+            found_days.setdefault(date(*map(int, match.groups())), expr)
         except ValueError:
             continue
-    window = cues.windows
+    year = timedelta(cues.windows["full_date_year_days"])
+    before = timedelta(cues.windows["full_date_before_days"])
     found = []
-    for day in sorted(days)[-window["max_full_dates"]:]:
-        near = (day, day + timedelta(window["full_date_near_days"]))
-        broad = (day - timedelta(window["full_date_before_days"]),
-                 day + timedelta(window["full_date_after_days"]))
-        found.append(Constraint(f"full date {days[day]!r} = {day}: written in the week after it",
-                                cues.weights["full_date_near"], (near,)))
-        found.append(Constraint(f"full date {days[day]!r} = {day}: written within a year of it",
-                                cues.weights["full_date_broad"], (broad,)))
+    for day in sorted(found_days)[-cues.windows["max_full_dates"]:]:
+        expr = found_days[day]
+        tense = clause_tense(body, expr.start_char, expr.end_char)
+        if tense.tense == "past":
+            span, how = (day, day + year), f"past ({tense.cue!r}): written within a year after it"
+        elif tense.tense == "future":
+            span, how = (day - year, day + timedelta(1)), f"ahead ({tense.cue!r}): written before it"
+        else:
+            span, how = (day - before, day + year), "written around or after it"
+        found.append(Constraint(f"full date {expr.text!r} = {day}, {how}",
+                                cues.weights["full_date"], (span,)))
     return found
 
 
@@ -269,8 +279,14 @@ def timex_value(start: date, last: date) -> tuple[str, float]:
     return "", 0.0
 
 
-def combine(constraints: Sequence[Constraint], notes: Sequence[str] = ()) -> ReferenceDate:
-    """The best-supported interval of writing days, with the evidence for and against."""
+def combine(
+    constraints: Sequence[Constraint], notes: Sequence[str] = (), max_days: int = 62
+) -> ReferenceDate:
+    """The best-supported interval of writing days, with the evidence for and against.
+
+    An interval wider than ``max_days`` is reported in the evidence but not returned:
+    resolving "on Tuesday" against a date that vague would only look precise.
+    """
     days = _candidate_days(constraints)
     if not days:
         partial = [c for c in constraints if c.test is not None and "year not given" in c.description]
@@ -282,6 +298,7 @@ def combine(constraints: Sequence[Constraint], notes: Sequence[str] = ()) -> Ref
     chosen = [day for score, day in scores if score >= best - 1e-9]
     first, last = chosen[0], chosen[-1]
     value, exactness = timex_value(first, last)
+    too_wide = (last - first).days + 1 > max_days
     evidence = list(notes)
     for constraint in constraints:
         held = sum(1 for day in chosen if constraint.holds(day))
@@ -291,6 +308,9 @@ def combine(constraints: Sequence[Constraint], notes: Sequence[str] = ()) -> Ref
             evidence.append(f"partly: {constraint.description}")
         else:
             evidence.append(f"outweighed: {constraint.description}")
+    if too_wide:
+        evidence.append(f"the evidence only narrows it to {first}..{last}: too wide to use")
+        return ReferenceDate("", None, None, tuple(evidence), 0.0, "inferred")
     total = sum(c.weight for c in constraints)
     confidence = round(min(0.95, best / total) * exactness, 2) if total else 0.0
     start = datetime(first.year, first.month, first.day)
@@ -322,4 +342,4 @@ def infer_reference_date(text: str, *, events: Any = None) -> ReferenceDate:
         *event_constraints(body, known, cues),
         *weekday_constraints(body, cues),
     ]
-    return combine(constraints, notes)
+    return combine(constraints, notes, cues.windows["max_interval_days"])

@@ -8,6 +8,7 @@ passed in; nothing here reads the clock.
 
 from __future__ import annotations
 
+import calendar
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
@@ -64,7 +65,20 @@ def _candidates(p: Partial, anchor: Anchor) -> list[Partial]:
             index = anchor.day.year * 12 + anchor.day.month - 1 + shift
             out.append(replace(p, year=index // 12, month=index % 12 + 1))
         return out
-    return [replace(p, year=anchor.day.year + k) for k in (-1, 0, 1)]
+    years = [replace(p, year=anchor.day.year + k) for k in (-1, 0, 1)]
+    return [_nth_weekday(c) for c in years] if p.nth is not None else years
+
+
+def _nth_weekday(p: Partial) -> Partial:
+    """Fix the day of "the 4th Thursday of November" once the year is known."""
+    first = date(p.year, p.month, 1)
+    if p.nth > 0:
+        offset = (p.weekday - 1 - first.weekday()) % 7
+        day = 1 + offset + 7 * (p.nth - 1)
+    else:
+        last = calendar.monthrange(p.year, p.month)[1]
+        day = last - (date(p.year, p.month, last).weekday() - (p.weekday - 1)) % 7
+    return replace(p, day=day)
 
 
 def _pick(options: list[tuple[Partial, Placed]], ref: datetime, how: str,
@@ -88,7 +102,7 @@ def _pick(options: list[tuple[Partial, Placed]], ref: datetime, how: str,
 #: How much further a candidate that contradicts the clause's tense is taken to be.
 #: Tense cues in news are noisy ("said" governs most sentences), so tense only tips
 #: the balance: "payable Dec. 15" written in November is still this December.
-TENSE_WEIGHT = 2.0
+TENSE_WEIGHT = 4.0
 
 
 def _weighted_distance(placed: Placed, ref: datetime, tense: Tense) -> float:
@@ -157,6 +171,9 @@ def _resolve_year(p: Partial, anchor: Anchor, tense: Tense) -> Resolution:
     if not options:
         return unresolved("DATE", "no calendar date fits")
     full, placed = _pick(options, ref, how, tense)
+    if how == "this" and placed.start > ref and tense.tense != "future" and p.direction is None:
+        # "the fourth quarter" reported in January is the one just ended.
+        full, placed = options[max(0, options.index((full, placed)) - 1)]
     confidence = 0.95 if p.direction is not None else 0.85
     return _from_placed(placed, anchor.label, f"no year given: {_describe(how, tense, anchor)}", confidence, full)
 
@@ -172,7 +189,7 @@ def resolve_partial(p: Partial, anchor: Anchor | None, tense: Tense) -> Resoluti
         return _from_placed(place(p), "absolute", "explicit date", 1.0, p)
     if anchor is None:
         return unresolved("DATE", "no year given and no reference date to infer it from")
-    if p.month is None and p.day is None and (p.weekday is not None or p.weekend):
+    if p.month is None and p.day is None and (p.weekday is not None or p.weekend) and p.nth is None:
         return _resolve_weekday(p, anchor, tense)
     return _resolve_year(p, anchor, tense)
 

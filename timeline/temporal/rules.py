@@ -22,6 +22,7 @@ from timeline.errors import ResourceError
 BUILD_KINDS = frozenset({"date", "shift", "duration", "ref", "set", "skip"})
 _PLACEHOLDER = re.compile(r"\{([=^]?)([A-Za-z_]\w*)(?::(\w+))?\}")
 _GROUP = re.compile(r"\(\?P<(\w+)>")
+_UNIT_GROUP = re.compile(r"\(\?P<(?:unit|period)(?:__\w+)?>")
 
 
 @dataclass(frozen=True)
@@ -134,11 +135,14 @@ def _compile(raw: dict[str, Any], macros: dict[str, str], words: dict[str, Any])
         regex = re.compile(r"(?<![\w$#@/.-])(?:" + source + r")(?![\w%$])", re.IGNORECASE)
     except re.error as err:
         raise ResourceError(f"temporal_rules.yaml: rule {rid!r}: bad pattern: {err}") from err
+    params = dict(raw.get("set") or {})
+    if build in ("shift", "duration") and "unit" not in params and not _UNIT_GROUP.search(regex.pattern):
+        raise ResourceError(f"temporal_rules.yaml: rule {rid!r}: a {build} needs a unit group or set: unit")
     confidence = float(raw.get("confidence", 0.9))
     if not 0.0 <= confidence <= 1.0:
         raise ResourceError(f"temporal_rules.yaml: rule {rid!r}: confidence outside [0, 1]")
     return Rule(
-        id=rid, regex=regex, build=build, params=dict(raw.get("set") or {}),
+        id=rid, regex=regex, build=build, params=params,
         type=raw.get("type"), confidence=confidence,
         examples=_examples(raw.get("examples"), rid), priority=int(raw.get("priority", 0)),
     )

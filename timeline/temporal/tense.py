@@ -21,6 +21,8 @@ _CLAUSE_END = re.compile(r"[.!?;:]\s|\n|[“”\"]")
 _WORD = re.compile(r"[\w'’]+")
 _BE = frozenset({"be", "been", "being", "is", "are", "am", "get", "gets", "getting"})
 _PAST_AUX = frozenset({"was", "were", "had"})
+#: How many words nearer a cue after the expression must be to beat one before it.
+RIGHT_PENALTY = 6
 
 
 @dataclass(frozen=True)
@@ -81,24 +83,36 @@ def _cue_at(tokens: list[str], i: int, cues: _Cues) -> tuple[str, str] | None:
     return None
 
 
+def _first_cue(tokens: list[str], order: range, cues: _Cues) -> tuple[int, str, str, str | None]:
+    """The first past or future cue in ``order``: (distance, kind, cue, first present)."""
+    present = None
+    for distance, i in enumerate(order):
+        found = _cue_at(tokens, i, cues)
+        if found is None:
+            continue
+        if found[0] != "present":
+            return distance, found[0], found[1], present
+        present = present or found[1]
+    return len(tokens) + WINDOW, "", "", present
+
+
 def clause_tense(text: str, start: int, end: int) -> Tense:
     """The tense of the clause around ``text[start:end]``; ``Tense(None)`` if unknown.
 
-    A present cue does not settle the question (a present clause can talk of either
-    side), so a past or future cue further away still wins over it.
+    The nearest past or future cue decides; one before the expression is preferred
+    unless a cue after it is clearly nearer ("Just ahead of the trip, the ministry on
+    Sunday issued..." is past). A present cue does not settle the question (a present
+    clause can talk of either side); it is reported only when nothing else is found.
     """
     left, right = _clause(text, start, end)
     cues = _cues()
     before = [w.lower().replace("’", "'") for w in _WORD.findall(left)]
     after = [w.lower().replace("’", "'") for w in _WORD.findall(right)]
-    present: str | None = None
-    order = [(before, i) for i in range(len(before) - 1, -1, -1)] + [(after, i) for i in range(len(after))]
-    for tokens, i in order:
-        found = _cue_at(tokens, i, cues)
-        if found is None:
-            continue
-        kind, cue = found
-        if kind != "present":
-            return Tense(kind, cue)
-        present = present or cue
+    left_at, left_kind, left_cue, left_present = _first_cue(before, range(len(before) - 1, -1, -1), cues)
+    right_at, right_kind, right_cue, right_present = _first_cue(after, range(len(after)), cues)
+    if left_kind and left_at <= right_at + RIGHT_PENALTY:
+        return Tense(left_kind, left_cue)
+    if right_kind:
+        return Tense(right_kind, right_cue)
+    present = left_present or right_present
     return Tense("present", present) if present else Tense(None)

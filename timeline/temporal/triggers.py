@@ -30,6 +30,7 @@ WORDS_BEFORE_DIGIT = 2
 LOOK_BACK = 80
 _DIGIT_CLASS = ("[0-9]", "\\d")
 _WORD = re.compile(r"\w+")
+_LETTERS = re.compile(r"[a-z]+")
 _ASCII_LOWER = str.maketrans("ABCDEFGHIJKLMNOPQRSTUVWXYZ", "abcdefghijklmnopqrstuvwxyz")
 
 
@@ -41,6 +42,7 @@ class TriggerIndex:
     by_word: dict[str, tuple[Rule, ...]]
     by_digit: tuple[Rule, ...]
     first: dict[Rule, frozenset[str] | None]
+    vocabulary: frozenset[str]
 
 
 def trigger_words() -> list[str]:
@@ -83,7 +85,9 @@ def trigger_index(rules: tuple[Rule, ...]) -> TriggerIndex:
     by_digit: list[Rule] = []
     for rule in rules:
         source = rule.regex.pattern.lower()
-        hits = [w for w in vocabulary if re.search(rf"(?<![a-z]){re.escape(w)}(?![a-z])", source)]
+        # A prefix test: "quarters?" in a pattern must count for "quarter" (extra rules
+        # tried cost a little time; a missed one would cost matches).
+        hits = [w for w in vocabulary if re.search(rf"(?<![a-z]){re.escape(w)}", source)]
         has_digit = any(d in source for d in _DIGIT_CLASS)
         if not hits and not has_digit:
             raise ResourceError(f"temporal_rules.yaml: rule {rule.id!r} contains no trigger word")
@@ -92,22 +96,36 @@ def trigger_index(rules: tuple[Rule, ...]) -> TriggerIndex:
         if has_digit:
             by_digit.append(rule)
     first = {rule: first_chars(rule.regex.pattern, rule.regex.flags) for rule in rules}
+    # Every word any rule can consume: a word outside it cannot be part of a match.
+    words = frozenset(w for rule in rules for w in _LETTERS.findall(rule.regex.pattern.lower()))
     return TriggerIndex(re.compile(_trie(vocabulary)), {w: tuple(r) for w, r in by_word.items() if r},
-                        tuple(by_digit), first)
+                        tuple(by_digit), first, words)
 
 
-def _starts_before(text: str, position: int, count: int) -> list[int]:
-    """Start offsets of up to ``count`` words just before ``position``."""
+def _starts_before(text: str, position: int, count: int, vocabulary: frozenset[str]) -> list[int]:
+    """Start offsets of up to ``count`` words just before ``position``.
+
+    The walk back stops at the first word no rule contains ("Zaluzhnyi" in "met
+    Zaluzhnyi on Tuesday"): no expression can start before it.
+    """
     low = max(0, position - LOOK_BACK)
-    starts = [m.start() for m in _WORD.finditer(text, low, position)]
-    if starts and starts[0] == low and low > 0 and text[low - 1].isalnum():
-        starts = starts[1:]  # a word cut by the window
-    return starts[-count:] if count else []
+    words = list(_WORD.finditer(text, low, position))
+    if words and words[0].start() == low and low > 0 and text[low - 1].isalnum():
+        words = words[1:]  # a word cut by the window
+    starts: list[int] = []
+    for m in reversed(words[-count:] if count else []):
+        word = m.group()
+        if not word.isdigit() and word not in vocabulary:
+            break
+        starts.append(m.start())
+    return starts
 
 
 def attempts(text: str, index: TriggerIndex) -> dict[int, list[tuple[Rule, ...]]]:
     """Start positions worth trying, each with the groups of rules triggered near it."""
-    lowered = text.translate(_ASCII_LOWER)
+    lowered = text.lower()
+    if len(lowered) != len(text):  # a few characters ("İ") grow when lower-cased
+        lowered = text.translate(_ASCII_LOWER)
     todo: dict[int, list[tuple[Rule, ...]]] = {}
     for hit in index.trigger.finditer(lowered):
         start = hit.start()
@@ -122,7 +140,7 @@ def attempts(text: str, index: TriggerIndex) -> dict[int, list[tuple[Rule, ...]]
             rules, back = index.by_word.get(word, ()), WORDS_BEFORE
         if not rules:
             continue
-        for position in [*_starts_before(lowered, start, back), start]:
+        for position in [*_starts_before(lowered, start, back, index.vocabulary), start]:
             groups = todo.setdefault(position, [])
             if rules not in groups:
                 groups.append(rules)

@@ -1,0 +1,126 @@
+"""Dashboard speed on a synthetic 100,000-event timeline, measured server-side.
+
+Usage::
+
+    python -m benchmarks.dashboard_speed [--events N] [--repeat R]
+
+Two figures, each the median of R runs:
+
+* initial page: build the store and every view, and render them into a Bokeh
+  document as the server does for a new browser session (target < 3 s);
+* filter change: set one filter on the store and wait for every view (timeline,
+  table, detail, network, map, counts) to recompute and update its models
+  (target < 0.5 s).
+
+It also reports what would be sent to the browser: the markers drawn on the
+timeline (sampled above ``MAX_POINTS``), the table rows of one page (remote
+pagination), and the size of each Plotly figure as JSON.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import statistics
+import time
+from collections.abc import Callable
+
+INITIAL_TARGET = 3.0
+FILTER_TARGET = 0.5
+
+
+def _timed(action: Callable[[], object], repeat: int) -> float:
+    """Median wall time of ``action`` over ``repeat`` runs."""
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def _build(df):
+    from bokeh.document import Document
+
+    from dashboards.layout import Dashboard
+
+    dashboard = Dashboard(df)
+    dashboard.template().server_doc(Document())
+    return dashboard
+
+
+def _filter_steps(store) -> list[tuple[str, Callable[[], None]]]:
+    """(label, action) pairs; each action changes one filter, then undoes it untimed."""
+    busiest = store.actor_options[0]
+    middle = store.actor_options[50]
+    return [
+        (f"actor = {busiest} (busiest)", lambda: setattr(store, "actors", [busiest])),
+        (f"actor = {middle}", lambda: setattr(store, "actors", [middle])),
+        ("event type = attack", lambda: setattr(store, "event_types", ["attack"])),
+        ("search 'election'", lambda: setattr(store, "search", "election")),
+        ("date range: one month", lambda: setattr(
+            store, "date_range", (dt.datetime(2023, 3, 1), dt.datetime(2023, 3, 31)))),
+        ("min confidence 0.9", lambda: setattr(store, "min_confidence", 0.9)),
+    ]
+
+
+def _payload(dashboard) -> list[tuple[str, str]]:
+    """What the browser receives for the unfiltered view."""
+    timeline = dashboard.timeline.pane.object
+    markers = sum(len(t.x) for t in timeline.data if t.mode == "markers")
+    rows = [("timeline markers drawn", f"{markers:,}"),
+            ("table rows sent (one page)", str(dashboard.table.table.page_size))]
+    for name in ("timeline", "network", "map", "counts"):
+        figure = getattr(dashboard, name).pane.object
+        rows.append((f"{name} figure JSON", f"{len(figure.to_json()) / 1e6:.2f} MB"))
+    return rows
+
+
+def run(events: int, repeat: int) -> list[tuple[str, float, float | None]]:
+    """Measure; returns (step, seconds, target) rows and prints the tables."""
+    from dashboards.synthetic import make_synthetic_frame
+
+    df = make_synthetic_frame(events)
+    _build(df.head(100))  # warm imports and Panel's lazy set-up, not part of the figure
+    results = [("initial page (store + views + models)", _timed(lambda: _build(df), repeat),
+                INITIAL_TARGET)]
+    dashboard = _build(df)
+    store = dashboard.store
+    for label, action in _filter_steps(store):
+        seconds = []
+        for _ in range(repeat):
+            start = time.perf_counter()
+            action()
+            seconds.append(time.perf_counter() - start)
+            store.reset_filters()
+        results.append((f"filter: {label}", statistics.median(seconds), FILTER_TARGET))
+    store.actors = [store.actor_options[0]]
+    results.append(("filter: reset to all events",
+                    _timed(lambda: (store.reset_filters()), 1), FILTER_TARGET))
+    _print(events, repeat, results, _payload(dashboard))
+    return results
+
+
+def _print(events: int, repeat: int, results, payload) -> None:
+    print(f"Dashboard speed, synthetic timeline of {events:,} events "
+          f"(median of {repeat} runs, server-side)\n")
+    width = max(len(step) for step, _, _ in results)
+    print(f"{'step':<{width}}  {'seconds':>8}  {'target':>7}  ok")
+    for step, seconds, target in results:
+        ok = "yes" if target is None or seconds < target else "NO"
+        print(f"{step:<{width}}  {seconds:>8.3f}  {target:>6.1f}s  {ok}")
+    print()
+    for label, value in payload:
+        print(f"{label:<{width}}  {value:>8}")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--events", type=int, default=100_000)
+    parser.add_argument("--repeat", type=int, default=3)
+    args = parser.parse_args()
+    run(args.events, args.repeat)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,132 @@
+"""Pure figure builders and the aggregations behind them, checked without a browser."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from dashboards import figures
+from dashboards.aggregate import cooccurrence, place_counts, spread_counts
+from dashboards.synthetic import make_synthetic_frame
+
+
+def markers(fig) -> list:
+    return [t for t in fig.data if t.mode == "markers"]
+
+
+def test_timeline_by_actor_has_one_marker_per_actor(tiny):
+    fig = figures.make_timeline_figure(tiny, "actor")
+    ys = [y for t in markers(fig) for y in t.y]
+    # e1 has two actors, e2-e4 one each, e5 none: 2 + 1 + 1 + 1 + 1 markers.
+    assert sorted(ys) == sorted(["Mark Milley", "Valerii Zaluzhnyi", "Andrzej Duda",
+                                 "Joe Biden", "Mark Milley", "(no actor)"])
+    ids = sorted(i for t in markers(fig) for i in t.customdata)
+    assert ids == ["e1", "e1", "e2", "e3", "e4", "e5"]
+    assert fig.layout.xaxis.rangeslider.visible
+    assert {t.type for t in markers(fig)} == {"scatter"}
+
+
+def test_timeline_by_type_and_intervals(tiny):
+    fig = figures.make_timeline_figure(tiny, "event_type")
+    assert sorted(y for t in markers(fig) for y in t.y) == \
+        ["meet", "meet", "other", "statement", "visit"]
+    bars = [t for t in fig.data if t.mode == "lines"][0]
+    # Only the month (e3) and week (e4) events span more than a day.
+    pairs = {(str(bars.x[i])[:10], str(bars.x[i + 1])[:10]) for i in range(0, len(bars.x), 3)}
+    assert pairs == {("2023-02-01", "2023-03-01"), ("2023-01-16", "2023-01-23")}
+    assert all(v is None for v in bars.x[2::3])
+
+
+def test_timeline_hover_is_escaped(tiny):
+    tiny.loc[tiny["event_id"] == "e5", "title"] = "<script>alert(1)</script><img src=x>"
+    fig = figures.make_timeline_figure(tiny, "event_type")
+    hover = " ".join(h for t in markers(fig) for h in t.hovertext)
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;&lt;img src=x&gt;" in hover
+    assert "<script>" not in hover and "<img" not in hover
+    assert "on Tuesday" in hover and "Mark Milley; Valerii Zaluzhnyi" in hover
+    assert "<b>Headline</b>" in hover
+
+
+def test_escape_series_handles_lists_and_quotes():
+    values = pd.Series([["a<b", "c&d"], "x\"'y"], dtype="object")
+    assert figures.escape_series(values).tolist() == ["a&lt;b; c&amp;d", "x&quot;&#x27;y"]
+
+
+def test_timeline_uses_webgl_and_samples_large_frames():
+    big = make_synthetic_frame(3000, seed=1)
+    fig = figures.make_timeline_figure(big, "event_type", max_points=1500)
+    assert {t.type for t in markers(fig)} == {"scattergl"}
+    assert sum(len(t.x) for t in markers(fig)) == 1500
+    assert "sample of 1,500 of 3,000" in fig.layout.title.text
+    small = figures.make_timeline_figure(big, "event_type", max_points=500)
+    assert {t.type for t in markers(small)} == {"scatter"}  # few enough for SVG
+
+
+def test_empty_frames_give_a_message(tiny):
+    empty = tiny.iloc[0:0]
+    for fig in (figures.make_timeline_figure(empty), figures.make_counts_figure(empty),
+                figures.make_network_figure(empty), figures.make_map_figure(empty)):
+        assert fig.layout.annotations[0].text.startswith("No ")
+
+
+def test_bad_arguments(tiny):
+    with pytest.raises(ValueError):
+        figures.make_timeline_figure(tiny, "place")
+    with pytest.raises(ValueError):
+        spread_counts(tiny, "D")
+
+
+def test_monthly_counts_spread_month_events(tiny):
+    counts = spread_counts(tiny, "M")
+    # January: e1, e2, e4 (its whole week is in January) and e5; February: e3 alone.
+    assert counts.sum(axis=1).round(6).to_dict() == {
+        pd.Timestamp("2023-01-01"): 4.0, pd.Timestamp("2023-02-01"): 1.0}
+
+
+def test_weekly_counts_do_not_pile_month_events_on_the_first(tiny):
+    counts = spread_counts(tiny, "W")
+    visit = counts["visit"][counts["visit"] > 0].round(6)
+    # February 2023 has 28 days; weeks start on Monday. Feb 1-5 fall in the week of
+    # Jan 30 (5 days), then three full weeks, then Feb 27-28 (2 days).
+    assert visit.to_dict() == {
+        pd.Timestamp("2023-01-30"): round(5 / 28, 6), pd.Timestamp("2023-02-06"): 0.25,
+        pd.Timestamp("2023-02-13"): 0.25, pd.Timestamp("2023-02-20"): 0.25,
+        pd.Timestamp("2023-02-27"): round(2 / 28, 6)}
+    week16 = counts.loc[pd.Timestamp("2023-01-16")]
+    assert week16[["meet", "statement", "other"]].round(6).tolist() == [2.0, 1.0, 1.0]
+
+
+def test_counts_figure_stacks_types(tiny):
+    fig = figures.make_counts_figure(tiny, "M")
+    assert fig.layout.barmode == "stack"
+    assert {t.name for t in fig.data} == {"meet", "other", "statement", "visit"}
+    total = sum(sum(t.y) for t in fig.data)
+    assert total == pytest.approx(5.0)
+
+
+def test_cooccurrence_and_network(tiny):
+    nodes, edges = cooccurrence(tiny, top_n=10)
+    assert nodes.to_dict() == {"Mark Milley": 2, "Andrzej Duda": 1, "Joe Biden": 1,
+                               "Valerii Zaluzhnyi": 1}
+    assert edges.values.tolist() == [["Mark Milley", "Valerii Zaluzhnyi", 1]]
+    fig = figures.make_network_figure(tiny, top_n=2)
+    node_trace = [t for t in fig.data if t.mode == "markers+text"][0]
+    # Ties at one event are broken by name: Andrzej Duda comes before Joe Biden.
+    assert list(node_trace.customdata) == ["Mark Milley", "Andrzej Duda"]
+    assert node_trace.marker.size[0] > node_trace.marker.size[1]
+
+
+def test_map_places_precision_and_colour(tiny):
+    table = place_counts(tiny)
+    assert sorted(zip(table["place"], table["geo_precision"], table["count"])) == [
+        ("Davos", "city", 1), ("Kyiv", "city", 1), ("Poland", "country", 1)]
+    fig = figures.make_map_figure(tiny)
+    assert all(t.type == "scattergeo" for t in fig.data)
+    symbols = {p: s for t in fig.data for p, s in zip(t.customdata, t.marker.symbol)}
+    assert symbols == {"Davos": "circle", "Kyiv": "circle", "Poland": "diamond"}
+    colours = {t.name: t.marker.color for t in fig.data}
+    assert len(set(colours.values())) == len(colours)
+
+
+def test_type_colours_are_stable():
+    assert figures.type_colors(["b", "a"]) == figures.type_colors(["a", "b", "a"])

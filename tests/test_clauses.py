@@ -1,0 +1,68 @@
+"""Tests for timeline.clauses: subjects, actors, counterparts and places of a clause."""
+
+from __future__ import annotations
+
+from timeline.clauses import (
+    MentionIndex,
+    actors_of,
+    best_place,
+    clause_tokens,
+    counterparts,
+    locations_of,
+    subjects,
+)
+from timeline.entities import find_mentions
+from timeline.nlp import load_nlp
+
+
+def _parse(text: str):
+    doc = load_nlp()(text)
+    return doc, MentionIndex(doc, find_mentions(doc))
+
+
+def _token(doc, text: str):
+    return next(t for t in doc if t.text == text)
+
+
+def test_subject_is_borrowed_through_xcomp() -> None:
+    doc, _ = _parse("Milley and Zaluzhnyi decided to meet in Poland.")
+    assert [t.text for t in subjects(_token(doc, "meet"))] == ["Milley", "Zaluzhnyi"]
+
+
+def test_passive_agent_acts() -> None:
+    doc, _ = _parse("The town was shelled by Russian troops.")
+    assert [t.text for t in subjects(_token(doc, "shelled"))] == ["troops"]
+
+
+def test_appositive_names_the_actor() -> None:
+    doc, index = _parse("Milley's spokesman, Colonel Dave Butler, said the talks went well.")
+    subject = subjects(_token(doc, "said"))[0]
+    assert [m.canonical for m in actors_of(subject, index)] == ["Dave Butler"]
+
+
+def test_nationality_modifier_names_a_country() -> None:
+    doc, index = _parse("Ukrainian forces advanced near the town.")
+    subject = subjects(_token(doc, "advanced"))[0]
+    assert [m.canonical for m in actors_of(subject, index)] == ["Ukraine"]
+
+
+def test_with_counterpart_on_the_verb_only() -> None:
+    doc, index = _parse("General Mark Milley met with General Valerii Zaluzhnyi.")
+    assert [m.canonical for m in counterparts(_token(doc, "met"), index)] == ["Valerii Zaluzhnyi"]
+    doc, index = _parse("Zaluzhnyi will travel for a meeting between NATO and other chiefs.")
+    assert counterparts(_token(doc, "travel"), index) == []
+
+
+def test_places_by_preposition_and_event_type() -> None:
+    doc, index = _parse("Germany sent tanks to Kyiv after talks in Davos.")
+    tokens = clause_tokens(_token(doc, "sent"))
+    assert [loc.text for loc in locations_of(tokens, index, "aid")] == ["Davos"]
+    assert [loc.text for loc in locations_of(tokens, index, "visit")] == ["Kyiv", "Davos"]
+
+
+def test_directional_and_border_phrases() -> None:
+    doc, index = _parse("The generals met in southwestern Poland near the Ukrainian border.")
+    locations = locations_of(clause_tokens(_token(doc, "met")), index, "meet")
+    assert [loc.text for loc in locations] == ["southwestern Poland", "near the Ukrainian border"]
+    assert [loc.place.precision for loc in locations] == ["region", "country"]
+    assert best_place(locations).name == "southwestern Poland"
