@@ -34,7 +34,7 @@ _TEMPLATE = dict(layout=dict(
     yaxis=dict(gridcolor=_GRID, linecolor=_GRID, zerolinecolor=_GRID, automargin=True),
 ))
 # Legends below the plot leave the full width to the dates.
-_BOTTOM_LEGEND = dict(orientation="h", x=0, xanchor="left", y=-0.12, yanchor="top",
+_BOTTOM_LEGEND = dict(orientation="h", x=0, xanchor="left", y=-0.16, yanchor="top",
                       title_text="Event type")
 _LAYOUT = dict(template=_TEMPLATE, margin=dict(l=10, r=10, t=50, b=10),
                font=dict(family="Inter, Segoe UI, Helvetica, Arial, sans-serif", size=12))

@@ -69,11 +69,11 @@ class Dashboard(pn.viewable.Viewer):
                                  alert_type="warning")] if self.notices else []
         return [
             *notices,
-            pn.Row(_card("Timeline", self.timeline),
-                   _card("Event detail", self.detail, width=440, height=720, scroll=True,
+            _card("Timeline", self.timeline),
+            pn.Row(_card("Events", self.table),
+                   _card("Event detail", self.detail, width=440, height=640, scroll=True,
                          sizing_mode="fixed"),
                    sizing_mode="stretch_width"),
-            _card("Events", self.table),
             pn.Row(_card("Actors", self.network), _card("Map", self.map),
                    sizing_mode="stretch_width"),
             _card("Counts over time", self.counts),

@@ -273,10 +273,43 @@ def test_csv_without_text_column_is_a_problem(tmp_path: Path) -> None:
     articles, [problem] = lenient(path)
     assert articles == []
     assert where(problem) == ("news.csv", 1)
-    assert "'text' column" in problem.problem
+    assert "no 'text' or 'file' column" in problem.problem
 
 
 # -- directories -----------------------------------------------------------------------
+
+
+def test_file_rows_are_read_relative_to_the_corpus(tmp_path: Path) -> None:
+    (tmp_path / "one.txt").write_text("Rain fell in Oslo on Monday.\n", encoding="utf-8")
+    rows = [
+        {"id": "a", "published": "2024-03-05", "file": "one.txt", "title": "Rain"},
+        {"id": "b", "published": "2024-03-06", "text": "Snow fell in Bergen on Tuesday."},
+    ]
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
+    first, second = read_articles(corpus)
+    assert (first.id, first.title, str(first.published)) == ("a", "Rain", "2024-03-05 00:00:00")
+    assert first.body == "Rain fell in Oslo on Monday.\n"
+    assert (second.id, second.body) == ("b", "Snow fell in Bergen on Tuesday.")
+
+
+@pytest.mark.parametrize(
+    ("row", "problem"),
+    [
+        ({"id": "a", "text": "x", "file": "x.txt"}, ":1: give either 'text' or 'file', not both"),
+        ({"id": "a", "file": "../outside.txt"}, ":1: 'file' must stay inside the corpus folder"),
+        ({"id": "a", "file": "missing.txt"}, ":1: cannot read 'file' missing.txt"),
+    ],
+)
+def test_bad_file_rows_name_the_line(tmp_path: Path, row: dict[str, str], problem: str) -> None:
+    (tmp_path / "outside.txt").write_text("Outside the folder.\n", encoding="utf-8")
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    corpus = folder / "corpus.jsonl"
+    corpus.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        read_articles(corpus)
+    assert problem in str(caught.value), str(caught.value)
 
 
 def test_directory_is_read_recursively_in_sorted_order(tmp_path: Path) -> None:

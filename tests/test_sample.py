@@ -4,11 +4,9 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from pathlib import Path
 
 import pytest
 
-from timeline.errors import InputError
 from timeline.model import Article
 from timeline.sample import load_sample, sample_path, seed_path
 
@@ -73,43 +71,3 @@ def test_manifest_refers_to_the_seed_instead_of_copying_it() -> None:
     seed_rows = [row for row in rows if row.get("file") == seed_path().name]
     assert len(seed_rows) == 1
     assert all("Milley" not in row.get("text", "") for row in rows)
-
-
-def _write_manifest(folder: Path, *rows: dict[str, object]) -> Path:
-    manifest = folder / "corpus.jsonl"
-    manifest.write_text("".join(json.dumps(row) + "\n" for row in rows), encoding="utf-8")
-    return manifest
-
-
-def test_file_rows_are_read_relative_to_the_manifest(tmp_path: Path) -> None:
-    (tmp_path / "one.txt").write_text("Rain fell in Oslo on Monday.\n", encoding="utf-8")
-    manifest = _write_manifest(
-        tmp_path,
-        {"id": "a", "published": "2024-03-05", "file": "one.txt", "title": "Rain"},
-        {"id": "b", "published": "2024-03-06", "text": "Snow fell in Bergen on Tuesday."},
-    )
-    first, second = load_sample(manifest)
-    assert (first.id, first.title, first.published) == ("a", "Rain", datetime(2024, 3, 5))
-    assert first.body == "Rain fell in Oslo on Monday.\n"
-    assert (second.id, second.published) == ("b", datetime(2024, 3, 6))
-
-
-@pytest.mark.parametrize(
-    ("rows", "problem"),
-    [
-        ([{"id": "a", "text": "x"}, {"id": "a", "text": "y"}], "2: duplicate id 'a'"),
-        ([{"id": "a", "text": "x", "file": "x.txt"}], "1: give exactly one of"),
-        ([{"id": "a", "file": "../outside.txt"}], "1: 'file' must stay inside"),
-        ([{"id": "a", "text": "x", "date": "2024-01-01"}], "1: unknown field(s): date"),
-        ([{"text": "x"}], "1: every sample row needs"),
-    ],
-)
-def test_bad_manifest_rows_name_the_line(
-    tmp_path: Path, rows: list[dict[str, object]], problem: str
-) -> None:
-    (tmp_path / "outside.txt").write_text("Outside the folder.\n", encoding="utf-8")
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    with pytest.raises(InputError) as caught:
-        load_sample(_write_manifest(folder, *rows))
-    assert problem in str(caught.value), str(caught.value)

@@ -13,10 +13,11 @@ Supported inputs:
     downloaded.
 ``.jsonl`` / ``.ndjson``
     One JSON object per line with key ``text`` and optional ``id``, ``title``, ``url``
-    and ``published``. Blank lines are ignored.
+    and ``published``. Blank lines are ignored. Instead of ``text``, a row may give
+    ``file``: a text file, relative to the corpus file and inside its folder.
 ``.csv``
-    A header row with column ``text`` and optional ``id``, ``title``, ``url`` and
-    ``published``.
+    A header row with column ``text`` (or ``file``, as above) and optional ``id``,
+    ``title``, ``url`` and ``published``.
 directories
     Searched recursively for the suffixes above, in order of their sorted relative
     paths; hidden files and directories (names starting with ``.``) are ignored.
@@ -61,7 +62,7 @@ CSV_SUFFIXES = frozenset({".csv"})
 #: Suffixes picked up when a directory is searched.
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES
 #: Fields read from a JSON Lines or CSV corpus; ``text`` is required.
-CORPUS_FIELDS = ("id", "text", "title", "url", "published")
+CORPUS_FIELDS = ("id", "text", "file", "title", "url", "published")
 
 ErrorHandler = Callable[[InputError], None]
 PathLike = str | os.PathLike[str]
@@ -303,8 +304,8 @@ def _csv_rows(data: bytes, source: str) -> Iterator[_Row | InputError]:
     except csv.Error as exc:
         yield InputError(source, f"malformed CSV header: {exc}", reader.line_num)
         return
-    if "text" not in header:
-        yield InputError(source, f"CSV has no 'text' column (columns: {', '.join(header)})", 1)
+    if "text" not in header and "file" not in header:
+        yield InputError(source, f"CSV has no 'text' or 'file' column (columns: {', '.join(header)})", 1)
         return
     yield from _csv_records(reader, header, source)
 
@@ -360,21 +361,47 @@ def _row_article(row: _Row, stem: str) -> _Read | InputError:
             kind = type(value).__name__
             return InputError(row.source, f"field '{name}' must be a string, not {kind}", row.line)
         values[name] = value
-    if not values["text"].strip():
-        return InputError(row.source, "missing or empty 'text'", row.line)
+    text = _row_text(row, values)
+    if isinstance(text, InputError):
+        return text
     try:
         published = parse_published(values["published"]) if values["published"].strip() else None
     except ValueError as exc:
         return InputError(row.source, str(exc), row.line)
     return _article(
         values["id"].strip() or f"{stem}:{row.line}",
-        _normalise_newlines(values["text"]),
+        _normalise_newlines(text),
         title=values["title"].strip(),
         url=values["url"].strip(),
         published=published,
         source=f"{row.source}:{row.line}",
         given_id=bool(values["id"].strip()),
     )
+
+
+def _row_text(row: _Row, values: dict[str, str]) -> str | InputError:
+    """The row's inline ``text``, or the contents of the file its ``file`` names."""
+    text, name = values["text"], values["file"].strip()
+    if text.strip() and name:
+        return InputError(row.source, "give either 'text' or 'file', not both", row.line)
+    if not name:
+        return text if text.strip() else InputError(
+            row.source, "missing or empty 'text'", row.line
+        )
+    folder = Path(row.source).resolve().parent
+    target = (folder / name).resolve()
+    # A corpus may only point into its own folder, never elsewhere on the disk.
+    if folder not in target.parents:
+        return InputError(row.source, f"'file' must stay inside the corpus folder: {name}", row.line)
+    try:
+        data = target.read_bytes()
+    except OSError as exc:
+        return InputError(row.source, f"cannot read 'file' {name}: {exc.strerror or exc}", row.line)
+    problem = _binary_or_empty(data)
+    if problem:
+        return InputError(row.source, f"'file' {name}: {problem}", row.line)
+    decoded = _decode(data)
+    return _bad_utf8(decoded, str(target)) or decoded
 
 
 def _article(doc_id: str, text: str, *, given_id: bool = False, **fields: object) -> _Read:

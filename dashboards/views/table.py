@@ -35,7 +35,7 @@ class EventsTable(pn.viewable.Viewer):
             widths={"date": 110, "precision": 110, "type": 100, "actors": 180, "places": 150,
                     "time expression": 150, "sentence": 440, "confidence": 110,
                     "headline": 260, "correction": 130},
-            layout="fit_data_table", sizing_mode="stretch_width", height=520,
+            layout="fit_data_table", sizing_mode="stretch_width", height=560,
             theme="simple", css_classes=["events-table"],
         )
         self.table.on_click(self._clicked)

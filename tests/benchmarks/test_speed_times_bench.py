@@ -1,4 +1,4 @@
-"""The speed benchmark's table and timing helper (no timing is asserted here)."""
+"""The speed benchmark's table and timing function (no timing is asserted here)."""
 
 from __future__ import annotations
 

@@ -8,7 +8,7 @@ coded strings: "Tuesday" is ``Partial(weekday=2)``, "Jan. 17" is
 
 from __future__ import annotations
 
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass
 from typing import Union
 
 
@@ -40,15 +40,6 @@ class Partial:
     minute: int | None = None
     direction: int | None = None
     mod: str | None = None
-
-    def merge(self, other: Partial) -> Partial:
-        """Fill this value's unknown parts from ``other`` (used for "Tuesday, Jan. 17")."""
-        updates = {}
-        for f in fields(self):
-            mine, theirs = getattr(self, f.name), getattr(other, f.name)
-            if mine in (None, False) and theirs not in (None, False):
-                updates[f.name] = theirs
-        return replace(self, **updates)
 
     @property
     def needs_year(self) -> bool:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from typing import Callable, Iterable, Sequence
+from typing import Callable, Sequence
 
 from timeline.temporal.build import NotADate, build
 from timeline.temporal.partial import Meaning
@@ -28,10 +28,6 @@ class Candidate:
     rule: Rule
     meaning: Meaning | None
     groups: tuple[tuple[str, str], ...] = ()
-
-    def group(self, name: str) -> str | None:
-        """The text a named group captured, or None."""
-        return dict(self.groups).get(name)
 
 
 SpanFilter = Callable[[Sequence[Candidate]], list[Candidate]]
@@ -83,20 +79,6 @@ def _scan(text: str, rules: tuple[Rule, ...]) -> list[Candidate]:
                 if cand is not None:
                     found.append(cand)
     return found
-
-
-def _matches(rule: Rule, text: str) -> Iterable[Candidate]:
-    """Every match of one rule over the whole text (used to test a rule on its own)."""
-    for m in rule.regex.finditer(text):
-        groups = {k: v for k, v in m.groupdict().items() if v is not None}
-        start, end = m.span("span") if "span" in groups else m.span()
-        if start == end:
-            continue
-        try:
-            meaning = None if rule.build == "skip" else build(rule, groups)
-        except NotADate:
-            continue
-        yield Candidate(start, end, text[start:end], rule, meaning, tuple(groups.items()))
 
 
 def tag(text: str, rules: Sequence[Rule] | None = None,
