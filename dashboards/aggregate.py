@@ -141,10 +141,10 @@ def place_counts(df: pd.DataFrame) -> pd.DataFrame:
 
 #: Columns of the events table, in order, with their source column.
 TABLE_COLUMNS: dict[str, str] = {
-    "event_id": "event_id", "date": "date", "precision": "granularity",
-    "type": "event_type", "actors": "actors", "places": "locations",
-    "time expression": "time_text", "sentence": "sentence", "confidence": "confidence",
-    "headline": "title", "correction": "correction",
+    "event_id": "event_id", "date": "date", "type": "event_type", "actors": "actors",
+    "places": "locations", "sentence": "sentence", "precision": "granularity",
+    "time expression": "time_text", "confidence": "confidence", "headline": "title",
+    "correction": "correction",
 }
 
 

@@ -37,3 +37,36 @@ def test_bad_files_are_named_and_the_rest_load():
 
 def test_markdown_escape_neutralises_markup():
     assert markdown_escape("<b>*x*</b> [a](b)") == r"&lt;b&gt;\*x\*&lt;/b&gt; \[a\]\(b\)"
+
+
+def test_a_saved_timeline_loads_back(tiny, tmp_path):
+    from dashboards.loading import load_source
+    from timeline.export import to_csv
+
+    path = tmp_path / "saved.csv"
+    to_csv(tiny, path)
+    source = load_source((), str(path))
+    assert sorted(source.events["event_id"]) == ["e1", "e2", "e3", "e4", "e5"]
+    assert source.events.loc[0, "actors"] == ["Mark Milley", "Valerii Zaluzhnyi"]
+    assert source.problems == ()
+
+
+def test_unreadable_paths_are_reported_and_the_rest_load(tmp_path, monkeypatch):
+    import dashboards.loading as loading
+
+    good = tmp_path / "good.txt"
+    good.write_text("Leaders met in Kyiv on Monday.", encoding="utf-8")
+    bad = tmp_path / "bad.txt"
+    bad.write_bytes(b"\x00\x01\x02binary")
+    seen = []
+    monkeypatch.setattr(loading, "extract_articles",
+                        lambda articles, *a, **k: seen.extend(articles) or tiny_frame())
+    source = loading.load_source((str(good), str(bad)))
+    assert [a.body for a in seen] == ["Leaders met in Kyiv on Monday."]
+    assert len(source.problems) == 1 and "bad.txt" in source.problems[0]
+
+
+def tiny_frame():
+    from timeline.schema import empty_frame
+
+    return empty_frame()

@@ -91,3 +91,19 @@ def test_oversized_upload_reported_without_extracting(dash):
     assert dash.input.status.visible
     assert "big.txt: refused" in dash.input.status.object
     assert len(dash.store.data) == 5
+
+
+def test_dashboard_renders_without_a_template(dash):
+    from bokeh.document import Document
+
+    root = dash.__panel__().get_root(Document())
+    assert root is not None
+
+
+def test_app_arguments(monkeypatch):
+    from dashboards.app import parse_args
+
+    monkeypatch.setenv("TIMELINE_PATHS", "")
+    monkeypatch.setenv("TIMELINE_FILE", "saved.csv")
+    assert parse_args(["a.txt", "corpus/"]) == (("a.txt", "corpus/"), "saved.csv", 0)
+    assert parse_args(["--timeline", "t.jsonl"]) == ((), "t.jsonl", 0)

@@ -1,9 +1,10 @@
 """Tag and resolve every time expression of a text, in text order.
 
 News mode resolves dates without a year and relative expressions ("last week") against
-the reference (publication) date, and "two days later"-style expressions against the
-previous resolved expression. Narrative mode, or news mode with no reference date
-only for expressions that say so, resolves against the last date mentioned.
+the reference (publication) date, "two days later"-style expressions against the
+previous resolved expression and "a year ago" in an earnings report against the quarter
+reported. Narrative mode resolves everything relative against the last date mentioned
+(falling back on the reference date before the first one).
 Event-anchored expressions ("a year after the invasion") come from
 ``timeline.temporal.anchored`` and win over plain tags they overlap.
 """

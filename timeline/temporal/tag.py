@@ -1,7 +1,8 @@
 """Find candidate time expressions in a text: every rule's matches, overlaps resolved.
 
-Each rule is a compiled regex (``timeline.temporal.rules``); a match becomes a
-``Candidate`` holding its span, the rule and its typed meaning. Where candidates
+Each rule is a compiled regex (``timeline.temporal.rules``), tried only at the word
+starts just before a trigger word it contains (``timeline.temporal.triggers``); a match
+becomes a ``Candidate`` holding its span, the rule and its typed meaning. Where candidates
 overlap, a choice function keeps one; the default keeps the longest (then the rule
 with the higher priority, then the earlier one), as spaCy's ``filter_spans`` does.
 """

@@ -115,7 +115,7 @@ def _starts_before(text: str, position: int, count: int, vocabulary: frozenset[s
     starts: list[int] = []
     for m in reversed(words[-count:] if count else []):
         word = m.group()
-        if not word.isdigit() and word not in vocabulary:
+        if not word[0].isdigit() and word not in vocabulary:
             break
         starts.append(m.start())
     return starts
