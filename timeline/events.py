@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from timeline import anchoring, clauses
 from timeline.clauses import Location, MentionIndex
+from timeline.entities import Profile
 from timeline.lexicon import EventLexicon, load_event_lexicon
 from timeline.model import Event, Mention, TimeExpression
 
@@ -36,22 +37,11 @@ DATED_SOURCES = frozenset({"governing", "sentence", "paragraph"})
 
 
 @dataclass(frozen=True)
-class Actor:
-    """An actor of an event, canonicalised, with what the article says about them."""
-
-    name: str
-    type: str
-    title: str = ""
-    role: str = ""
-    aliases: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
 class EventRecord:
     """An ``Event`` with the details the timeline frame reports."""
 
     event: Event
-    actors: tuple[Actor, ...]
+    actors: tuple[Profile, ...]
     locations: tuple[Location, ...]
     time_source: str
     uncertain: bool = False
@@ -203,12 +193,12 @@ def _with_confidence(record: EventRecord) -> EventRecord:
     return replace(record, event=replace(record.event, confidence=round(score, 3)))
 
 
-def _actors(mentions: Sequence[Mention]) -> tuple[Actor, ...]:
-    """One Actor per canonical name, in order of first mention."""
-    seen: dict[str, Actor] = {}
+def _actors(mentions: Sequence[Mention]) -> tuple[Profile, ...]:
+    """One Profile per canonical name, in order of first mention."""
+    seen: dict[str, Profile] = {}
     for mention in mentions:
         name = mention.canonical or mention.text
         kind = "GPE" if mention.label == "NORP" else mention.label
         if name not in seen:
-            seen[name] = Actor(name, kind, mention.title, mention.role, (mention.text,))
+            seen[name] = Profile(name, kind, mention.title, mention.role, (mention.text,))
     return tuple(seen.values())

@@ -9,18 +9,11 @@ from typing import Any, TypeVar
 
 import click
 
+# export imports pandas only inside its functions, so --help stays fast.
+from timeline.export import SUFFIX_FORMATS
+
 F = TypeVar("F", bound=Callable[..., Any])
 
-# Suffixes and the format they imply; kept here too so ``--help`` never imports pandas.
-_SUFFIX_FORMATS = {
-    ".csv": "csv",
-    ".json": "json",
-    ".jsonl": "jsonl",
-    ".ndjson": "jsonl",
-    ".parquet": "parquet",
-    ".pq": "parquet",
-    ".txt": "table",
-}
 
 
 def output_options(formats: tuple[str, ...], default: str) -> Callable[[F], F]:
@@ -63,7 +56,7 @@ def output_options(formats: tuple[str, ...], default: str) -> Callable[[F], F]:
 def _format_for(output: str | None, formats: tuple[str, ...], default: str) -> str:
     if output is None:
         return default
-    fmt = _SUFFIX_FORMATS.get(os.path.splitext(output)[1].lower(), default)
+    fmt = SUFFIX_FORMATS.get(os.path.splitext(output)[1].lower(), default)
     return fmt if fmt in formats else default
 
 
