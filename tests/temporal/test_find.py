@@ -23,6 +23,15 @@ def test_anchored_wins_when_not_shorter() -> None:
     assert merge_anchored([_expr(0, 30, "long")], [_expr(0, 5, "anchored")])[0].rule == "long"
 
 
+def test_merge_sweeps_many_anchored_and_plain_spans() -> None:
+    plain = [_expr(0, 4, "a"), _expr(10, 14, "b"), _expr(20, 40, "c"), _expr(50, 54, "d")]
+    anchored = [_expr(8, 16, "x"), _expr(12, 18, "y"), _expr(22, 30, "z"), _expr(60, 70, "w")]
+    merged = merge_anchored(plain, anchored)
+    # x covers b and loses to nothing; y overlaps x and is shorter, so x stays;
+    # z is shorter than c, so c stays; w overlaps nothing.
+    assert [e.rule for e in merged] == ["a", "x", "c", "d", "w"]
+
+
 def test_event_anchored_phrase_is_merged() -> None:
     text = "Talks on Ukraine come as the war is nearing its 11th month."
     found = find_expressions(text, pd.Timestamp("2023-01-19"))

@@ -10,6 +10,7 @@ from timeline.model import ReferenceDate
 from timeline.published import parse_published
 from timeline.temporal.find import MODES, find_expressions
 from timeline.temporal.frame import to_frame
+from timeline.text.boilerplate import split_trailing
 
 INFERRED_LABEL = "inferred publication date"
 
@@ -35,7 +36,9 @@ def find_times(text: str, published: Any = None, *, mode: str = "news", events: 
     count from; when it is None the publication date is inferred from the text
     (``infer_reference_date``) and the ``anchor`` column says so. ``mode="narrative"``
     resolves dates without a year against the last date mentioned. ``events`` adds
-    reference events for event-anchored expressions.
+    reference events for event-anchored expressions. A trailing block of headline-like
+    lines (a scraped list of unrelated stories) is not tagged: its dates are not the
+    article's.
 
     >>> find_times("They met on Tuesday.", "2023-01-19")[["text", "value"]].iloc[0].tolist()
     ['Tuesday', '2023-01-17']
@@ -53,4 +56,6 @@ def find_times(text: str, published: Any = None, *, mode: str = "news", events: 
 
         reference = _reference_day(infer_reference_date(text, events=events))
         label = INFERRED_LABEL
-    return to_frame(find_expressions(text, reference, mode=mode, events=events, anchor_label=label))
+    # The body is a prefix of the text, so its offsets are the text's offsets.
+    body, _trailing = split_trailing(text)
+    return to_frame(find_expressions(body, reference, mode=mode, events=events, anchor_label=label))

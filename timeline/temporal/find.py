@@ -88,14 +88,40 @@ def _anchored(text: str, events: Any) -> list[TimeExpression]:
 
 
 def merge_anchored(found: list[TimeExpression], anchored: list[TimeExpression]) -> list[TimeExpression]:
-    """Add event-anchored expressions, dropping plain ones they overlap when not shorter."""
-    kept = list(found)
-    for a in anchored:
-        clash = [f for f in kept if f.start_char < a.end_char and a.start_char < f.end_char]
-        if any((f.end_char - f.start_char) > (a.end_char - a.start_char) for f in clash):
+    """Add event-anchored expressions, dropping plain ones they overlap when not shorter.
+
+    ``found`` holds non-overlapping spans, so one sweep over both lists sorted by start
+    suffices; hostile text with many event phrases must not cost quadratic time.
+    """
+    plain = sorted(found, key=_span)
+    dropped: set[int] = set()
+    added: list[TimeExpression] = []
+    i = 0
+    for a in sorted(anchored, key=_span):
+        while i < len(plain) and plain[i].end_char <= a.start_char:
+            i += 1
+        j = i
+        while j < len(plain) and plain[j].start_char < a.end_char:
+            j += 1
+        clash = range(i, j)
+        if any(_length(plain[k]) > _length(a) for k in clash):
             continue
-        kept = [f for f in kept if f not in clash] + [a]
-    return sorted(kept, key=lambda e: (e.start_char, e.end_char))
+        if added and added[-1].end_char > a.start_char:
+            if _length(added[-1]) > _length(a):
+                continue
+            added.pop()
+        dropped.update(clash)
+        added.append(a)
+    kept = [f for k, f in enumerate(plain) if k not in dropped] + added
+    return sorted(kept, key=_span)
+
+
+def _span(expression: TimeExpression) -> tuple[int, int]:
+    return expression.start_char, expression.end_char
+
+
+def _length(expression: TimeExpression) -> int:
+    return expression.end_char - expression.start_char
 
 
 def find_expressions(text: str, reference: pd.Timestamp | None, *, mode: str = "news",

@@ -102,7 +102,7 @@ def _pick(options: list[tuple[Partial, Placed]], ref: datetime, how: str,
 #: How much further a candidate that contradicts the clause's tense is taken to be.
 #: Tense cues in news are noisy ("said" governs most sentences), so tense only tips
 #: the balance: "payable Dec. 15" written in November is still this December.
-TENSE_WEIGHT = 4.0
+TENSE_WEIGHT = 2.5
 
 
 def _weighted_distance(placed: Placed, ref: datetime, tense: Tense) -> float:
