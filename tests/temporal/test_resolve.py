@@ -9,7 +9,7 @@ import pytest
 from timeline.temporal.partial import Duration, FuzzyRef, Partial, Recurrence, Shift
 from timeline.temporal.resolution import Anchor
 from timeline.temporal.resolve import resolve
-from timeline.temporal.tense import Tense
+from timeline.temporal.tense import SINCE, Tense
 
 PUBLISHED = Anchor(date(2023, 1, 19), "published")  # a Thursday
 
@@ -30,6 +30,11 @@ PUBLISHED = Anchor(date(2023, 1, 19), "published")  # a Thursday
     (Partial(quarter=1), Tense("past", "rose"), "2023-Q1"),
     (Partial(season="SU", direction=-1), Tense(None), "2022-SU"),
     (Partial(weekend=True), Tense("past", "met"), "2023-W02-WE"),
+    # After "since" the period has begun by the anchor: June is last year's, January this one.
+    (Partial(month=6), SINCE, "2022-06"),
+    (Partial(month=1), SINCE, "2023-01"),
+    (Partial(weekday=5), SINCE, "2023-01-13"),
+    (Partial(quarter=2), SINCE, "2022-Q2"),
     (Partial(hour=10, minute=30), Tense(None), "2023-01-19T10:30"),
     (Shift("D", -1), Tense(None), "2023-01-18"),
     (Shift("W", 0), Tense(None), "2023-W03"),

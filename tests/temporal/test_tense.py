@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.temporal.tense import clause_tense
+from timeline.temporal.tense import clause_tense, since_before
 
 
 @pytest.mark.parametrize(("text", "target", "tense"), [
@@ -27,3 +27,13 @@ def test_clause_stops_at_sentence_end() -> None:
     text = "He will resign. The vote was on Friday."
     start = text.index("Friday")
     assert clause_tense(text, start, start + 6).tense == "past"
+
+
+@pytest.mark.parametrize(("text", "target", "expected"), [
+    ("Prices have risen since May.", "May", True),
+    ("Prices have risen since late May.", "May", True),
+    ("Prices rose in May.", "May", False),
+    ("Ever since, in May, prices rose.", "May", False),
+])
+def test_since_before(text: str, target: str, expected: bool) -> None:
+    assert since_before(text, text.index(target)) is expected, text

@@ -24,6 +24,8 @@ from timeline.temporal.values import format_duration, place
      datetime(2019, 4, 15, 18), datetime(2019, 4, 16), "hour"),
     (Partial(year=1998, month=1, day=8, hour=10, minute=30), "1998-01-08T10:30",
      datetime(1998, 1, 8, 10, 30), datetime(1998, 1, 8, 10, 31), "hour"),
+    (Partial(year=2008, month=9, day=17, hour=16, minute=8, zone="Z"), "2008-09-17T16:08Z",
+     datetime(2008, 9, 17, 16, 8), datetime(2008, 9, 17, 16, 9), "hour"),
 ])
 def test_place(partial: Partial, value: str, start: datetime, end: datetime, granularity: str) -> None:
     placed = place(partial)

@@ -125,6 +125,8 @@ _CONVERTERS: dict[str, Callable[[str], Any]] = {
     "minute": int,
     "dir": lambda t: _word("direction", t),
     "position": lambda t: _word("position", t),
+    # Only UTC and GMT are captured: both are written "Z"; local zones stay unmarked.
+    "zone": lambda t: "Z",
 }
 _TARGET = {"part": "part_of_day", "dir": "direction", "position": "mod", "yearwords": "year"}
 
@@ -223,7 +225,13 @@ def _recurrence(groups: dict[str, str], fixed: dict[str, Any]) -> Recurrence:
     if groups.get("part"):
         return Recurrence(f"XXXX-XX-XXT{_word('part', groups['part'])}")
     unit = _unit(groups, fixed)
-    return Recurrence("PT1M" if unit == "MIN" else f"PT1{unit}" if unit in ("H", "S") else f"P1{unit}")
+    # "every four years" repeats every P4Y; "twice a year" is a set over P1Y (its
+    # frequency, TIMEX3 freq, is not part of the value).
+    amount = parse_number(groups["number"]) if groups.get("number") else 1
+    count = 1 if amount is None else int(round(amount))
+    if unit in ("H", "MIN", "S"):
+        return Recurrence(f"PT{count}{'M' if unit == 'MIN' else unit}")
+    return Recurrence(f"P{count}{unit}")
 
 
 def build(rule: Rule, groups: dict[str, str]) -> Meaning:

@@ -11,6 +11,7 @@ Event-anchored expressions ("a year after the invasion") come from
 
 from __future__ import annotations
 
+import re
 from typing import Any, Sequence
 
 import pandas as pd
@@ -20,9 +21,10 @@ from timeline.temporal.partial import Partial, Shift
 from timeline.temporal.resolution import Anchor, Resolution
 from timeline.temporal.resolve import resolve
 from timeline.temporal.tag import Candidate, tag
-from timeline.temporal.tense import Tense, clause_tense
+from timeline.temporal.tense import SINCE, Tense, clause_tense, since_before
 
 MODES = ("news", "narrative")
+_SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _NARRATIVE = Tense("narrative", "story order")
 
 
@@ -36,9 +38,28 @@ def _anchor_for(meaning: object, mode: str, reference: Anchor | None, last: Anch
     base = meaning.base if isinstance(meaning, Shift) else "reference"
     if base == "focus":
         return focus or (reference if reference is not None else last)
+    if base == "previous_day":
+        # "for the day" is the day last named ("on Monday"), never a day cut out of a
+        # year or month named before it ("since '82").
+        day_named = last is not None and last.partial is not None and last.partial.day is not None
+        return (last or reference) if day_named or mode == "narrative" else reference
     if base == "previous" or mode == "narrative":
         return last or reference
     return reference
+
+
+def _time_only(meaning: object) -> bool:
+    """A clock time or part of day with no date of its own ("at 18:00 UTC")."""
+    return (isinstance(meaning, Partial) and meaning.year is None and meaning.month is None
+            and meaning.day is None and meaning.weekday is None
+            and (meaning.hour is not None or meaning.part_of_day is not None))
+
+
+def _same_sentence_day(text: str, last: Anchor | None, last_end: int, start: int) -> bool:
+    """True when ``last`` names a day earlier in the sentence that ends before ``start``."""
+    if last is None or last.partial is None or last.partial.day is None:
+        return False
+    return _SENTENCE_END.search(text, last_end, start) is None
 
 
 def _is_focus(res: Resolution, reference: Anchor | None) -> bool:
@@ -62,20 +83,24 @@ def resolve_candidates(text: str, candidates: Sequence[Candidate], reference: An
     """Resolve tagged candidates in order, each relative one against its anchor."""
     out: list[TimeExpression] = []
     last: Anchor | None = None
+    last_end = 0
     focus: Anchor | None = None
     for c in candidates:
         anchor = _anchor_for(c.meaning, mode, reference, last, focus)
+        if _time_only(c.meaning) and _same_sentence_day(text, last, last_end, c.start):
+            anchor = last  # "flew on Tuesday ... at 18:00 UTC": the time is on that Tuesday
         narrative = anchor is not None and anchor is last and mode == "narrative"
         if narrative:
             tense = _NARRATIVE
         elif _needs_tense(c.meaning):
-            tense = clause_tense(text, c.start, c.end)
+            tense = SINCE if since_before(text, c.start) else clause_tense(text, c.start, c.end)
         else:
             tense = Tense(None)
         res = resolve(c.meaning, anchor, tense)
         out.append(_expression(c, res))
         if res.partial is not None and res.start is not None:
             last = Anchor(res.start.date(), f"previous expression '{c.text}'", res.partial)
+            last_end = c.end
             if _is_focus(res, reference):
                 focus = last
     return out

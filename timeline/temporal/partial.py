@@ -20,7 +20,8 @@ class Partial:
     one before the reference ("last April"), +1 the next one after it, 0 the one in the
     current period ("this summer"), None: decide from the tense of the clause.
     ``nth`` with ``month`` and ``weekday`` is the nth such weekday of the month (-1 for
-    the last): Thanksgiving is ``Partial(month=11, weekday=4, nth=4)``.
+    the last): Thanksgiving is ``Partial(month=11, weekday=4, nth=4)``. ``zone`` is "Z"
+    for a clock time given in UTC or GMT, which the value then ends with (ISO 8601).
     """
 
     century: int | None = None
@@ -40,6 +41,7 @@ class Partial:
     minute: int | None = None
     direction: int | None = None
     mod: str | None = None
+    zone: str | None = None
 
     @property
     def needs_year(self) -> bool:
@@ -60,7 +62,8 @@ class Shift:
     means an unknown count ("years ago"). ``base`` is ``"reference"`` (the publication
     date), ``"previous"`` (the last resolved expression, as in "two days later") or
     ``"focus"`` (the period a financial report is about: "a year ago" after "the third
-    quarter" is the year-ago quarter). ``keep`` keeps the anchor's finer granularity.
+    quarter" is the year-ago quarter) or ``"previous_day"`` (the previous expression if it
+    names a day, else the reference: "for the day" after "on Monday"). ``keep`` keeps the anchor's finer granularity.
     ``fill`` adds parts that the shifted period keeps ("yesterday morning"); ``sign``
     tells which side an unknown count lies on ("years ago" is -1: PAST_REF).
     """

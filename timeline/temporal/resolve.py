@@ -27,7 +27,9 @@ def _from_placed(placed: Placed, anchor: str, reason: str, conf: float, p: Parti
 
 
 def _choose(tense: Tense, direction: int | None) -> str:
-    """How to pick among candidate periods: before, after, this, latest or nearest."""
+    """How to pick among candidate periods: before, after, this, started, latest or nearest."""
+    if tense.tense == "since" and direction is None:
+        return "started"
     if direction == -1:
         return "before"
     if direction == 1:
@@ -90,6 +92,10 @@ def _pick(options: list[tuple[Partial, Placed]], ref: datetime, how: str,
     if how == "after":
         pool = [o for o in options if o[1].start >= day_end] or options[-1:]
         return pool[0]
+    if how == "started":
+        # "since May": the latest one begun by the reference date, never a later one.
+        pool = [o for o in options if o[1].start <= ref] or options[:1]
+        return pool[-1]
     if how == "this":
         # The one under way if there is one ("this winter" in January), else this year's.
         current = [o for o in options if o[1].start <= ref < o[1].end]
@@ -119,7 +125,7 @@ def _describe(how: str, tense: Tense, anchor: Anchor) -> str:
     cue = f" ({tense.tense} tense, '{tense.cue}')" if tense.cue else ""
     words = {"before": "the last one before", "after": "the next one after", "this": "the one in the period of",
              "latest": "the latest one on or before", "next": "the first one on or after",
-             "nearest": "the one nearest to"}
+             "nearest": "the one nearest to", "started": "the latest one begun by"}
     if how == "nearest" and tense.tense in ("past", "future"):
         cue = f", leaning {tense.tense} ('{tense.cue}')"
     return f"{words[how]} {anchor.label} {anchor.day.isoformat()}{cue}"
@@ -157,10 +163,10 @@ def _resolve_weekday(p: Partial, anchor: Anchor, tense: Tense) -> Resolution:
 def _resolve_year(p: Partial, anchor: Anchor, tense: Tense) -> Resolution:
     """A month, day, season or quarter without a year: pick the year around the anchor."""
     how = _choose(tense, p.direction)
-    if p.direction is None and (p.quarter is not None or p.half is not None):
-        how = "this"  # "the third quarter" is this year's, even when results are still due
-    elif p.direction is None:
-        how = "nearest"  # weighed by tense in _weighted_distance
+    if how != "started" and p.direction is None:
+        # "the third quarter" is this year's, even when results are still due; other
+        # periods take the nearest, weighed by tense in _weighted_distance.
+        how = "this" if p.quarter is not None or p.half is not None else "nearest"
     ref = datetime.combine(anchor.day, datetime.min.time())
     options = []
     for cand in _candidates(p, anchor):

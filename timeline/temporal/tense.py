@@ -23,6 +23,8 @@ _BE = frozenset({"be", "been", "being", "is", "are", "am", "get", "gets", "getti
 _PAST_AUX = frozenset({"was", "were", "had"})
 #: How many words nearer a cue after the expression must be to beat one before it.
 RIGHT_PENALTY = 6
+#: "since" right before an expression: what it names has begun by the reference date.
+_SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -31,6 +33,15 @@ class Tense:
 
     tense: str | None
     cue: str = ""
+
+
+#: The "tense" of an expression after "since": it must have started by the anchor date.
+SINCE = Tense("since", "since")
+
+
+def since_before(text: str, start: int) -> bool:
+    """True when the word just before ``start`` is "since" ("since May", "since Monday")."""
+    return _SINCE.search(text, max(0, start - 16), start) is not None
 
 
 @dataclass(frozen=True)

@@ -91,7 +91,7 @@ def _place_day(day: date, p: Partial) -> Placed:
     if p.hour is not None:
         minute = p.minute or 0
         at = start + timedelta(hours=p.hour, minutes=minute)
-        value = f"{base}T{p.hour:02d}:{minute:02d}"
+        value = f"{base}T{p.hour:02d}:{minute:02d}{p.zone or ''}"
         length = timedelta(minutes=1) if p.minute is not None else timedelta(hours=1)
         return Placed(value, at, at + length, "hour", "TIME")
     if p.part_of_day is not None:
