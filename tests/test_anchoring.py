@@ -35,6 +35,12 @@ def test_a_bound_does_not_date_the_event() -> None:
     assert _choose(text, [since], "posted") == ("", "")
 
 
+def test_a_bound_with_a_determiner_does_not_date_the_event() -> None:
+    text = "Thousands marched in the largest protest since the 1997 handover."
+    since = _expression(text, "1997", datetime(1997, 1, 1), 365, "year", "1997")
+    assert _choose(text, [since], "marched") == ("", "")
+
+
 def test_the_finest_expression_in_the_clause_wins() -> None:
     text = "This week the ministers met on Tuesday."
     week = _expression(text, "This week", datetime(2023, 1, 16), 7, "week", "2023-W03")

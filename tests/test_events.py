@@ -131,3 +131,12 @@ def test_hypothetical_clause_is_less_certain() -> None:
     records = [r for r in _events(text, []) if r.event.trigger == "travel"]
     assert [r.uncertain for r in records] == [True, False]
     assert records[0].event.confidence < records[1].event.confidence
+
+
+def test_dateline_place_is_not_an_actor() -> None:
+    text = ("GAZIANTEP, Turkey — Rescuers in southern Turkey dug through the rubble of "
+            "collapsed apartment blocks on Tuesday, a day after a powerful earthquake.")
+    records = _events(text, [_day(text, "Tuesday", datetime(2023, 2, 7))])
+    dig = _at(records, "dig")
+    assert "GAZIANTEP" not in [a.name for a in dig.actors], dig
+    assert all("GAZIANTEP" not in loc.text for loc in dig.locations), dig

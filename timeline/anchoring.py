@@ -40,6 +40,8 @@ TIME_SOURCE_CONFIDENCE = {
 #: a date three sentences up has usually stopped being the topic.
 PARAGRAPH_SENTENCES = 2
 CONTINUITY_SENTENCES = 3
+#: Words that may stand between a bound word and its date ("since the 1997 handover").
+_DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that"})
 #: Finest first: among several expressions in one clause the finest dates it.
 GRANULARITY_RANK = {"time": 0, "part_of_day": 1, "day": 2, "weekend": 3, "week": 4,
                     "month": 5, "quarter": 6, "season": 7, "half": 8, "year": 9}
@@ -69,10 +71,13 @@ def index_times(doc: Doc, times: Sequence[TimeExpression], bounds: frozenset[str
 
 
 def _is_bound(text: str, time: TimeExpression, bounds: frozenset[str]) -> bool:
-    """True for "since 1992" or "until 2020": a bound on the event, not its time."""
-    before = text[max(0, time.start_char - 12):time.start_char].split()
+    """True for "since 1992", "since the 1997 handover" or "until 2020": a bound on the
+    event, not its time."""
+    before = [w.lower() for w in text[max(0, time.start_char - 16):time.start_char].split()]
+    if before and before[-1] in _DETERMINERS:
+        before = before[:-1]
     first = time.text.split()[:1]
-    return bool(before and before[-1].lower() in bounds or first and first[0].lower() in bounds)
+    return bool(before and before[-1] in bounds or first and first[0].lower() in bounds)
 
 
 def _owner(doc: Doc, time: TimeExpression) -> int | None:

@@ -20,6 +20,7 @@ from timeline.clauses import Location, MentionIndex
 from timeline.entities import Profile
 from timeline.lexicon import EventLexicon, load_event_lexicon
 from timeline.model import Event, Mention, TimeExpression
+from timeline.text.dateline import dateline_end
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -111,6 +112,10 @@ def extract_events(
 ) -> list[EventRecord]:
     """Events reported by ``doc``, in text order."""
     lexicon = lexicon or load_event_lexicon()
+    # A dateline ("GAZIANTEP, Turkey —") says where the story was filed; its place is
+    # not an actor or location of the first sentence's event.
+    opening = dateline_end(doc.text)
+    mentions = [m for m in mentions if m.start_char >= opening]
     # Token.sent walks the document each time it is asked: list sentences once.
     sents = tuple(doc.sents)
     article = _Article(

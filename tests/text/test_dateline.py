@@ -1,0 +1,18 @@
+import pytest
+
+from timeline.text.dateline import dateline_end
+
+
+@pytest.mark.parametrize(
+    ("text", "dateline"),
+    [
+        ("GAZIANTEP, Turkey — Rescuers dug through the rubble.", "GAZIANTEP, Turkey — "),
+        ("HONG KONG — Hong Kong's leader said on Monday.", "HONG KONG — "),
+        ("KYIV, Jan 19 (Reuters) - Ukraine said.", "KYIV, Jan 19 (Reuters) - "),
+        ("WASHINGTON (AP) — The top US officer met.", "WASHINGTON (AP) — "),
+        ("The top US and Ukrainian military officers held a meeting.", ""),
+        ("US General Mark Milley met his counterpart.", ""),
+    ],
+)
+def test_dateline_end(text: str, dateline: str) -> None:
+    assert text[: dateline_end(text)] == dateline
