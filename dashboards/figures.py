@@ -148,6 +148,12 @@ def make_timeline_figure(df: pd.DataFrame, y: str = "actor", *,
             hoverinfo="text",
         ))
     fig = go.Figure(data=traces, layout=_LAYOUT)
+    _style_timeline(fig, rows, title)
+    return fig
+
+
+def _style_timeline(fig: go.Figure, rows: pd.DataFrame, title: str) -> None:
+    """Axis order, height, range slider and zoom buttons of the timeline."""
     focus = initial_range(rows["date"])
     if focus is not None:
         fig.update_xaxes(range=list(focus))
@@ -163,7 +169,6 @@ def make_timeline_figure(df: pd.DataFrame, y: str = "actor", *,
                          dict(count=1, label="1m", step="month", stepmode="backward"),
                          dict(count=1, label="1y", step="year", stepmode="backward"),
                          dict(step="all", label="all")]))
-    return fig
 
 
 def initial_range(dates: pd.Series) -> tuple[pd.Timestamp, pd.Timestamp] | None:
@@ -206,8 +211,12 @@ def make_counts_figure(df: pd.DataFrame, freq: str = "W", *,
     colors = colors or type_colors(df["event_type"])
     fig = go.Figure(layout=_LAYOUT)
     for event_type in counts.columns:
+        # Only periods with events: a corpus spanning decades would otherwise send
+        # thousands of empty bars per type, which browsers draw very slowly.
+        column = counts[event_type].round(2)
+        column = column[column > 0]
         fig.add_trace(go.Bar(
-            x=counts.index, y=counts[event_type].round(2), name=_text(event_type),
+            x=column.index, y=column, name=_text(event_type),
             marker_color=colors.get(event_type, "#888"),
             hovertemplate=f"{_text(event_type)}: %{{y:.1f}} events<br>"
                           f"{label} of %{{x|%Y-%m-%d}}<extra></extra>",

@@ -1,4 +1,4 @@
-"""The dashboard's single source of truth: the session's timeline and its filters.
+"""The dashboard's single source of truth: one browser tab's timeline and its filters.
 
 Views never filter on their own: they read ``DataStore.filtered`` and set the filter
 params, so every view stays linked. Look-up structures (one row per actor, per place,
@@ -26,9 +26,9 @@ MARKED_WRONG = "marked wrong"
 
 
 class DataStore(pn.viewable.Viewer):
-    """Holds the session's timeline frame and the filters applied to it."""
+    """Holds one browser session's timeline frame and the filters applied to it."""
 
-    data = param.DataFrame(doc="The session's full timeline, corrections included.")
+    data = param.DataFrame(doc="The full timeline of this browser session, corrections included.")
     texts = param.Dict(default={}, doc="Article text by doc_id, for sentence context.")
     date_range = param.DateRange(default=None, allow_None=True,
                                  doc="Keep events whose date interval overlaps this range.")

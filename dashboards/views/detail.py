@@ -107,8 +107,8 @@ class EventDetail(pn.viewable.Viewer):
             return
         body = self.store.texts.get(_value(row, "doc_id"))
         self.body.object = detail_html(row, body)
-        if not pd.isna(row["date"]):
-            self.new_date.value = row["date"].date()
+        # An undated event starts with an empty picker, not the previous event's date.
+        self.new_date.value = None if pd.isna(row["date"]) else row["date"].date()
 
     def _correct(self, _event: object) -> None:
         event_id, day = self.store.selected_event, self.new_date.value

@@ -17,7 +17,7 @@ log = logging.getLogger(__name__)
 
 
 class InputPanel(pn.viewable.Viewer):
-    """Paste text or upload txt/html/jsonl/csv; events join the session's timeline."""
+    """Paste text or upload txt/html/jsonl/csv; events join the timeline on screen."""
 
     store = param.ClassSelector(class_=DataStore)
     limit_mb = param.Number(default=None, allow_None=True,

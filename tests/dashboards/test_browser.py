@@ -91,6 +91,8 @@ def page(server_url):
         page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
         page.goto(server_url, timeout=120_000)
         yield page
+        ARTIFACTS.mkdir(exist_ok=True)
+        page.screenshot(path=str(ARTIFACTS / "dashboard-last.png"), full_page=True)
         browser.close()
 
 
@@ -161,8 +163,9 @@ def test_hostile_article_shows_literally_and_runs_nothing(page):
         .to_have_text(re.compile(r"^\*?([\d,]+)\*? of \1 events shown"), timeout=60_000)
     page.get_by_placeholder("Paste article text here").fill(HOSTILE)
     page.get_by_role("button", name="Extract events").click()
-    playwright_api.expect(page.get_by_text(re.compile(r"new event\(s\) added"))).to_be_visible(
-        timeout=120_000)
+    status = page.get_by_text(re.compile(r"article\(s\) read|failed|Nothing to extract"))
+    playwright_api.expect(status).to_be_visible(timeout=120_000)
+    assert re.search(r"[1-9]\d* new event\(s\) added", status.inner_text()), status.inner_text()
     search = page.get_by_placeholder("e.g. tanks")
     search.fill("alert(1)")
     search.press("Enter")
