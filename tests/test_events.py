@@ -140,3 +140,10 @@ def test_dateline_place_is_not_an_actor() -> None:
     dig = _at(records, "dig")
     assert "GAZIANTEP" not in [a.name for a in dig.actors], dig
     assert all("GAZIANTEP" not in loc.text for loc in dig.locations), dig
+
+
+def test_the_person_met_is_a_counterpart() -> None:
+    text = "President Joe Biden met Chancellor Olaf Scholz in Berlin on Tuesday."
+    records = _events(text, [_day(text, "Tuesday", datetime(2023, 1, 17))])
+    meet = _at(records, "meet")
+    assert [a.name for a in meet.actors] == ["Joe Biden", "Olaf Scholz"], meet

@@ -136,14 +136,19 @@ def actors_of(token: Token, index: MentionIndex) -> list[Mention]:
     return found
 
 
-def counterparts(trigger: Token, index: MentionIndex) -> list[Mention]:
-    """Actors met with: "met with X", "held a meeting with X", "talks between X and Y".
+def counterparts(trigger: Token, index: MentionIndex, with_object: bool = False) -> list[Mention]:
+    """Actors met with: "met with X", "held a meeting with X", "talks between X and Y",
+    and with ``with_object`` the direct object itself ("met Chancellor Olaf Scholz").
 
     Only prepositions on the verb or on its object count: in "travel ... for a meeting
     between NATO and other defense chiefs" NATO is not the traveller's counterpart.
     """
     heads = [trigger, *(c for c in trigger.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"})]
     found: list[Mention] = []
+    if with_object:
+        for obj in (c for c in trigger.children if c.dep_ == "dobj"):
+            for part in (obj, *obj.conjuncts):
+                found.extend(actors_of(part, index))
     for token in (c for h in heads for c in h.children):
         if token.dep_ == "prep" and token.lower_ in {"with", "between"}:
             for obj in token.children:

@@ -146,7 +146,8 @@ def _record(article: _Article, trigger: Token, typed: tuple[str, str],
     if not subjects:
         return None  # "the need to provide support": nobody is reported doing anything
     mentions = [m for s in subjects for m in clauses.actors_of(s, index)]
-    actors = _actors(mentions + clauses.counterparts(trigger, index))
+    with_object = typed[1] in article.lexicon.object_actor_types
+    actors = _actors(mentions + clauses.counterparts(trigger, index, with_object))
     # Places deep inside an object ("support for Ukraine, such as training in the
     # United States") describe the object, not where the event happened.
     near = clauses.clause_tokens(trigger, max_depth=LOCATION_DEPTH)

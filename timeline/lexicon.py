@@ -82,6 +82,7 @@ class EventLexicon:
     time_bounds: frozenset[str] = frozenset()
     subject_types: frozenset[str] = frozenset()
     object_place_types: frozenset[str] = frozenset()
+    object_actor_types: frozenset[str] = frozenset()
     hypothetical_nouns: frozenset[str] = frozenset()
 
     def type_of_verb(self, lemma: str) -> str | None:
@@ -241,7 +242,8 @@ def load_event_lexicon() -> EventLexicon:
     data = read_yaml(name)
     phrasal = data.get("phrasal_types") or {}
     known = {t.id for t in types} | {"other"}
-    named = [*phrasal.values(), *data.get("subject_types", ()), *data.get("object_place_types", ())]
+    named = [*phrasal.values(), *data.get("subject_types", ()), *data.get("object_place_types", ()),
+             *data.get("object_actor_types", ())]
     unknown = sorted(v for v in named if v not in known)
     if unknown:
         raise ResourceError(f"{name}: unknown event types named: {unknown}")
@@ -250,7 +252,7 @@ def load_event_lexicon() -> EventLexicon:
 
 
 _WORD_LISTS = ("light_verbs", "non_events", "uncertain_markers", "time_bounds", "subject_types",
-               "object_place_types", "hypothetical_nouns")
+               "object_place_types", "object_actor_types", "hypothetical_nouns")
 
 
 def _words(name: str, key: str, words: object) -> frozenset[str]:
