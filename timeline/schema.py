@@ -74,7 +74,7 @@ EVENT_COLUMN_DOCS: dict[str, str] = {
     "event_type": "meet, statement, visit, attack, offensive, aid, election, agreement, "
                   "protest, death, disaster, legal or other (resources/event_types.yaml)",
     "trigger": "lemma of the verb reporting the event (with its particle: 'step up')",
-    "actors": "canonical names of who acted: the subject and any 'with X' counterpart",
+    "actors": "canonical names of who acted: the subject and any counterpart ('with X', or the person met)",
     "locations": "places named in the clause ('southwestern Poland', 'Davos')",
     "place": "the location the coordinates belong to (the most precise one)",
     "latitude": "latitude of that place (WGS84)",
