@@ -75,7 +75,7 @@ def instance_times(path: Path) -> dict[str, str]:
                 if len(row) > at["TIME"] and row[at["TYPE"]] == "EVENT" and row[at["TIME"]]}
 
 
-def _text(tokens: list[ET.Element], skip: frozenset[str] = frozenset()
+def detokenise(tokens: list[ET.Element], skip: frozenset[str] = frozenset()
           ) -> tuple[str, dict[str, tuple[int, int]]]:
     """Detokenised text and each token's character span; ``skip`` holds token ids left out."""
     parts: list[str] = []
@@ -110,12 +110,12 @@ def read_document(path: Path, times: dict[str, str]) -> Document:
         sentence = {t.get("t_id"): t.get("sentence") for t in root.findall("token")}
         creation = next((t for t in markables.iter("TIMEX3") if t.findall("token_anchor")
                          and sentence.get(t.find("token_anchor").get("t_id")) == "1"), None)
-    dct = "" if creation is None else _iso(creation.get("value", ""))
+    dct = "" if creation is None else iso_date(creation.get("value", ""))
     # The dateline is metadata (it is passed as the publication date), not text; a
     # document whose DCT has no usable value keeps it, to infer the date from.
     dateline = frozenset(a.get("t_id") for a in creation.findall("token_anchor")) if (
         creation is not None and dct) else frozenset()
-    text, spans = _text(root.findall("token"), dateline)
+    text, spans = detokenise(root.findall("token"), dateline)
     instance = {e.get("m_id"): e.get("instance_id", "") for e in markables.iter("EVENT")}
     refers: dict[str, str] = {}
     for link in root.iter("REFERS_TO"):
@@ -134,7 +134,7 @@ def read_document(path: Path, times: dict[str, str]) -> Document:
     return Document(path.stem, text, dct, tuple(gold))
 
 
-def _iso(value: str) -> str:
+def iso_date(value: str) -> str:
     """A DCT as YYYY-MM-DD; a few files write DD-MM-YYYY. "" when unusable."""
     if re.fullmatch(r"\d{4}-\d{2}-\d{2}.*", value):
         return value[:10]

@@ -30,8 +30,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from benchmarks.meantime import MEANTIME
-from benchmarks.meantime import _iso as iso_date
-from benchmarks.meantime import _text as detokenise
+from benchmarks.meantime import detokenise, iso_date
 from benchmarks.tempeval import (
     CorpusResult,
     Counts,

@@ -27,11 +27,10 @@ from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
 
+from benchmarks.meantime import detokenise
 from benchmarks.tempeval import DEFAULT_CORPORA, EVAL_ROOT, parse_tml
 
 MEANTIME = EVAL_ROOT.parent / "meantime" / "intra-doc_annotation"
-_CLOSING = re.compile(r" ([,.;:!?%)'’]|n't)")
-_OPENING = re.compile(r"([($]) ")
 
 
 @dataclass
@@ -71,18 +70,8 @@ def meantime_text(path: Path) -> tuple[str, str]:
     for timex in root.iter("TIMEX3"):
         if timex.get("functionInDocument") == "CREATION_TIME":
             dct = timex.get("value", "")
-    lines: dict[str, list[str]] = {}
-    for token in root.iter("token"):
-        lines.setdefault(token.get("sentence", ""), []).append(token.text or "")
-    head = [_detokenise(lines.pop(key, [])) for key in ("0", "1")]
-    body = " ".join(_detokenise(words) for words in lines.values())
-    return "\n".join([*head, body]), dct
-
-
-def _detokenise(words: list[str]) -> str:
-    """Tokens joined as printed: no space before closing punctuation or after "(" and "$"."""
-    text = " ".join(words)
-    return _OPENING.sub(r"\1", _CLOSING.sub(r"\1", text))
+    text, _spans = detokenise(root.findall("token"))
+    return text, dct
 
 
 def meantime_docs(folder: Path = MEANTIME) -> list[tuple[str, str, str]]:
