@@ -164,15 +164,12 @@ def reference_for(article: Article, given: Any,
         return pd.Timestamp(article.published).normalize().to_pydatetime(), "article", "published"
     if given is not None:
         return pd.Timestamp(given).normalize().to_pydatetime(), "given", "published"
-    from timeline.temporal.reference import infer_reference_date
+    from timeline.temporal.reference import INFERRED_LABEL, infer_reference_date, reference_day
 
-    inferred = infer_reference_date(article.body, events=events)
-    if inferred.start is None or inferred.end is None:
+    day = reference_day(infer_reference_date(article.body, events=events))
+    if day is None:
         return None, "none", "published"
-    start, end = pd.Timestamp(inferred.start), pd.Timestamp(inferred.end)
-    # A week or month: articles look back more than forward, so take its last day.
-    day = start if end - start <= pd.Timedelta(days=1) else end - pd.Timedelta(days=1)
-    return day.normalize().to_pydatetime(), INFERRED_SOURCE, "inferred publication date"
+    return day, INFERRED_SOURCE, INFERRED_LABEL
 
 
 def article_rows(article: Article, doc: Doc, given: Any,

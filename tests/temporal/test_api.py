@@ -5,7 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from timeline.temporal.api import INFERRED_LABEL, find_times
+from timeline.temporal.api import find_times
+from timeline.temporal.reference import INFERRED_LABEL
 from timeline.temporal.frame import COLUMNS
 
 

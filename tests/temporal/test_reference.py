@@ -139,3 +139,24 @@ def test_broken_cue_file_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
     finally:
         monkeypatch.undo()
         load_cues.cache_clear()
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "expected"),
+    [
+        # A single day resolves against itself.
+        (datetime(2023, 1, 19), datetime(2023, 1, 20), datetime(2023, 1, 19)),
+        # A week (end exclusive): its last day, Sunday 22 January.
+        (datetime(2023, 1, 16), datetime(2023, 1, 23), datetime(2023, 1, 22)),
+        # A month: its last day.
+        (datetime(2023, 1, 1), datetime(2023, 2, 1), datetime(2023, 1, 31)),
+        (None, None, None),
+    ],
+)
+def test_reference_day_is_the_last_day_of_the_interval(
+    start: datetime | None, end: datetime | None, expected: datetime | None
+) -> None:
+    from timeline.model import ReferenceDate
+    from timeline.temporal.reference import reference_day
+
+    assert reference_day(ReferenceDate("x", start, end)) == expected

@@ -6,28 +6,10 @@ from typing import Any
 
 import pandas as pd
 
-from timeline.model import ReferenceDate
 from timeline.published import parse_published
 from timeline.temporal.find import MODES, find_expressions
 from timeline.temporal.frame import to_frame
 from timeline.text.boilerplate import split_trailing
-
-INFERRED_LABEL = "inferred publication date"
-
-
-def _reference_day(ref: ReferenceDate) -> pd.Timestamp | None:
-    """The day to resolve against from an inferred reference date.
-
-    An inferred value can be a whole month or week; articles look back more than
-    forward, so the last day of that interval is used.
-    """
-    if ref.start is None or ref.end is None:
-        return None
-    start, end = pd.Timestamp(ref.start), pd.Timestamp(ref.end)
-    if end - start <= pd.Timedelta(days=1):
-        return start.normalize()
-    return (end - pd.Timedelta(microseconds=1)).normalize()
-
 
 def find_times(text: str, published: Any = None, *, mode: str = "news", events: Any = None) -> pd.DataFrame:
     """Find every time expression in ``text`` and resolve it onto the calendar.
@@ -52,9 +34,10 @@ def find_times(text: str, published: Any = None, *, mode: str = "news", events: 
         return to_frame([])
     label = "published"
     if reference is None:
-        from timeline.temporal.reference import infer_reference_date
+        from timeline.temporal.reference import INFERRED_LABEL, infer_reference_date, reference_day
 
-        reference = _reference_day(infer_reference_date(text, events=events))
+        day = reference_day(infer_reference_date(text, events=events))
+        reference = None if day is None else pd.Timestamp(day)
         label = INFERRED_LABEL
     # The body is a prefix of the text, so its offsets are the text's offsets.
     body, _trailing = split_trailing(text)

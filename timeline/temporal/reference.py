@@ -343,3 +343,22 @@ def infer_reference_date(text: str, *, events: Any = None) -> ReferenceDate:
         *weekday_constraints(body, cues),
     ]
     return combine(constraints, notes, cues.windows["max_interval_days"])
+
+
+#: The ``anchor`` label of values resolved against an inferred publication date.
+INFERRED_LABEL = "inferred publication date"
+
+
+def reference_day(ref: ReferenceDate) -> datetime | None:
+    """The day to resolve relative expressions against, from an inferred interval.
+
+    An inferred value can be a whole week or month; articles look back more than
+    forward, so the last day of that interval is used. None when nothing was inferred.
+    """
+    if ref.start is None or ref.end is None:
+        return None
+    start, end = datetime.combine(ref.start.date(), datetime.min.time()), ref.end
+    if end - start <= timedelta(days=1):
+        return start
+    last = end - timedelta(microseconds=1)
+    return datetime.combine(last.date(), datetime.min.time())
