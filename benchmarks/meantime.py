@@ -204,7 +204,7 @@ def summary(scored: pd.DataFrame) -> pd.DataFrame:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the benchmark and print its tables."""
-    from timeline.frame import extract
+    from timeline.pipeline import extract
     from timeline.model import Article
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])

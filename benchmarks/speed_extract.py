@@ -49,8 +49,8 @@ def _rate(count: int, run, repeat: int) -> float:
 
 def main(argv: list[str] | None = None) -> None:
     """Run the benchmark and print its table."""
-    from timeline.frame import extract
-    from timeline.nlp import load_nlp
+    from timeline.pipeline import extract
+    from timeline.events.nlp import load_nlp
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=96)

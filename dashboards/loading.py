@@ -100,7 +100,7 @@ def extract_articles(articles: list[Article], published: pd.Timestamp | None = N
     ``published`` is used for articles that carry no publication date of their own;
     without it, the date is inferred from each text.
     """
-    from timeline.frame import extract
+    from timeline.pipeline import extract
     from timeline.schema import empty_frame
 
     if not articles:

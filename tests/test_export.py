@@ -357,7 +357,7 @@ def test_write_replaces_the_file_with_normal_permissions(
 
 @pytest.fixture(scope="module")
 def seed_timeline(seed_text: str) -> pd.DataFrame:
-    from timeline.frame import extract
+    from timeline.pipeline import extract
 
     return extract(seed_text, published="2023-01-19")
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.entities import find_mentions
-from timeline.events import event_type
-from timeline.lexicon import load_event_lexicon, read_yaml
-from timeline.nlp import load_nlp
+from timeline.events.entities import find_mentions
+from timeline.events.clause_events import event_type
+from timeline.events.lexicon import load_event_lexicon, read_yaml
+from timeline.events.nlp import load_nlp
 
 TITLE_EXAMPLES = [(e["id"], e["title"], ex) for e in read_yaml("titles.yaml")["titles"]
                   for ex in e["examples"]]

@@ -2,7 +2,7 @@
 
 All types are small frozen dataclasses holding character offsets into the article
 text, never views onto mutable objects. pandas appears only at the edges
-(``timeline.temporal.frame`` and ``timeline.frame``).
+(``timeline.temporal.frame`` and ``timeline.pipeline``).
 """
 
 from __future__ import annotations

@@ -113,7 +113,7 @@ def _extract(
     from tqdm import tqdm
 
     from timeline.errors import TimelineError
-    from timeline.frame import extract as extract_frame  # loads spaCy: only when run
+    from timeline.pipeline import extract as extract_frame  # loads spaCy: only when run
 
     bar = tqdm(
         total=len(articles),

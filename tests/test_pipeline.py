@@ -1,4 +1,4 @@
-"""Tests for timeline.frame: the timeline DataFrame, the seed checks, summaries."""
+"""Tests for timeline.pipeline: the timeline DataFrame, the seed checks, summaries."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from timeline import schema
-from timeline.frame import actors, extract, places, to_articles
+from timeline.pipeline import actors, extract, places, to_articles
 from timeline.model import Article
 
 SEED_PUBLISHED = "2023-01-19"

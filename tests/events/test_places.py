@@ -1,10 +1,10 @@
-"""Tests for timeline.geo: offline geocoding of countries, cities and regions."""
+"""Tests for timeline.events.places: offline geocoding of countries, cities and regions."""
 
 from __future__ import annotations
 
 import pytest
 
-from timeline import geo
+from timeline.events import places
 
 
 @pytest.mark.parametrize(
@@ -21,19 +21,19 @@ from timeline import geo
     ],
 )
 def test_geocode(name: str, expected: tuple[str, str, str]) -> None:
-    place = geo.geocode(name)
+    place = places.geocode(name)
     assert place is not None, name
     assert (place.name, place.country, place.precision) == expected
 
 
 def test_unknown_place_is_none() -> None:
-    assert geo.geocode("Xqzzyville") is None
-    assert geo.geocode("") is None
+    assert places.geocode("Xqzzyville") is None
+    assert places.geocode("") is None
 
 
 def test_context_country_chooses_between_same_named_cities() -> None:
-    assert geo.geocode("Paris").country == "France"
-    assert geo.geocode("Paris", ["Canada"]).country == "Canada"
+    assert places.geocode("Paris").country == "France"
+    assert places.geocode("Paris", ["Canada"]).country == "Canada"
 
 
 @pytest.mark.parametrize(
@@ -42,20 +42,20 @@ def test_context_country_chooses_between_same_named_cities() -> None:
      ("Russian", "Russia"), ("Swiss", "Switzerland")],
 )
 def test_demonyms(word: str, country: str) -> None:
-    assert geo.country_of_demonym(word) == country
+    assert places.country_of_demonym(word) == country
 
 
 def test_directional_phrase_moves_towards_that_side() -> None:
-    poland = geo.geocode("Poland")
-    south, west, north, east = geo.bounding_box("Poland")
-    part = geo.directional("southwestern", poland)
+    poland = places.geocode("Poland")
+    south, west, north, east = places.bounding_box("Poland")
+    part = places.directional("southwestern", poland)
     assert (part.name, part.country, part.precision) == ("southwestern Poland", "Poland", "region")
     assert south < part.latitude < (south + north) / 2
     assert west < part.longitude < (west + east) / 2
-    eastern = geo.directional("eastern", geo.geocode("Ukraine"))
-    assert eastern.longitude > (geo.bounding_box("Ukraine")[1] + geo.bounding_box("Ukraine")[3]) / 2
+    eastern = places.directional("eastern", places.geocode("Ukraine"))
+    assert eastern.longitude > (places.bounding_box("Ukraine")[1] + places.bounding_box("Ukraine")[3]) / 2
 
 
 def test_directional_leaves_cities_alone() -> None:
-    kyiv = geo.geocode("Kyiv")
-    assert geo.directional("eastern", kyiv) == kyiv
+    kyiv = places.geocode("Kyiv")
+    assert places.directional("eastern", kyiv) == kyiv

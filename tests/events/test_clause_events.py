@@ -1,4 +1,4 @@
-"""Tests for timeline.events: typing, actors, places and time anchoring of clauses."""
+"""Tests for timeline.events.clause_events: typing, actors, places and time anchoring of clauses."""
 
 from __future__ import annotations
 
@@ -8,11 +8,11 @@ from pathlib import Path
 import pytest
 import yaml
 
-from timeline.entities import find_mentions
-from timeline.events import EventRecord, event_type, extract_events
-from timeline.lexicon import load_event_lexicon
+from timeline.events.entities import find_mentions
+from timeline.events.clause_events import EventRecord, event_type, extract_events
+from timeline.events.lexicon import load_event_lexicon
 from timeline.model import TimeExpression
-from timeline.nlp import load_nlp
+from timeline.events.nlp import load_nlp
 
 GOLDEN = yaml.safe_load((Path(__file__).parent / "data" / "events_golden.yaml").read_text())
 PUBLISHED = datetime(2023, 1, 19)
@@ -38,7 +38,7 @@ def _at(records: list[EventRecord], trigger: str) -> EventRecord:
 
 @pytest.mark.parametrize("case", GOLDEN["cases"], ids=[c["id"] for c in GOLDEN["cases"]])
 def test_golden_events(case: dict) -> None:
-    from timeline.frame import extract
+    from timeline.pipeline import extract
 
     df = extract(case["text"], case["published"])
     rows = df[df["trigger"] == case["trigger"]]

@@ -11,7 +11,7 @@ In order of preference (``TimeSource``):
    most ``PARAGRAPH_SENTENCES`` sentences back;
 4. ``continuity``: the time of a recent, factual event sharing an actor (within
    ``CONTINUITY_SENTENCES``), as news narrates one actor's day over several
-   paragraphs (chosen in ``timeline.events``);
+   paragraphs (chosen in ``timeline.events.clause_events``);
 5. ``published``: the reference date, with granularity ``published``.
 
 Only expressions placed on the calendar (``start`` set) date events; durations,

@@ -2,9 +2,9 @@
 
 The pipeline is a chain of plain functions; pandas appears only here, at the edge:
 
-    read (timeline.articles) -> parse (timeline.nlp, nlp.pipe in batches)
-    -> mentions (timeline.entities) -> times (timeline.temporal)
-    -> events (timeline.events) -> rows -> DataFrame (timeline.schema)
+    read (timeline.articles) -> parse (timeline.events.nlp, nlp.pipe in batches)
+    -> mentions (timeline.events.entities) -> times (timeline.temporal)
+    -> events (timeline.events.clause_events) -> rows -> DataFrame (timeline.schema)
 
 Corpora are split across processes (``n_process``), each loading the model once.
 Person names are merged across the corpus at the end ("Valery Zaluzhny" in one
@@ -29,7 +29,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from spacy.tokens import Doc
 
-    from timeline.events import EventRecord
+    from timeline.events.clause_events import EventRecord
 
 #: Below this many articles a second process costs more than it saves.
 MIN_ARTICLES_PER_PROCESS = 16
@@ -128,8 +128,8 @@ def _rows_for(articles: Sequence[Article], published: Any,
 
 def _warm_up(config: ExtractOptions) -> None:
     """Load the model and the place tables once, before worker processes fork."""
-    from timeline import geo
-    from timeline.nlp import load_nlp
+    from timeline.events import places as geo
+    from timeline.events.nlp import load_nlp
 
     load_nlp(gazetteer=config.gazetteer)
     geo.geocode("Davos")
@@ -143,7 +143,7 @@ def _rows_chunk(args: tuple[Sequence[Article], Any, ExtractOptions]) -> list[dic
 
 def _rows_local(articles: Sequence[Article], given: Any,
                 config: ExtractOptions) -> list[dict[str, Any]]:
-    from timeline.nlp import load_nlp, parse
+    from timeline.events.nlp import load_nlp, parse
 
     nlp = load_nlp(gazetteer=config.gazetteer)
     rows: list[dict[str, Any]] = []
@@ -177,8 +177,8 @@ def article_rows(article: Article, doc: Doc, given: Any,
     """Timeline rows for one parsed article."""
     import pandas as pd
 
-    from timeline.entities import find_mentions, profiles
-    from timeline.events import extract_events
+    from timeline.events.entities import find_mentions, profiles
+    from timeline.events.clause_events import extract_events
     from timeline.temporal.find import find_expressions
 
     reference, source, label = reference_for(article, given, config.events)
@@ -200,7 +200,7 @@ def event_id(article: Article, start: int, end: int) -> str:
 
 def _row(article: Article, record: EventRecord, people: dict[str, Any],
          reference: datetime | None, source: str) -> dict[str, Any]:
-    from timeline.clauses import best_place
+    from timeline.events.clauses import best_place
 
     event, time = record.event, record.event.time
     place = best_place(record.locations)
@@ -251,7 +251,7 @@ def _actor_details(record: EventRecord, people: dict[str, Any]) -> dict[str, lis
 
 def _merge_people(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """Rename person actors to one spelling across the corpus."""
-    from timeline.entities import merge_names
+    from timeline.events.entities import merge_names
 
     counts: Counter[str] = Counter(
         name for row in rows for name, kind in zip(row["actors"], row["actor_types"])

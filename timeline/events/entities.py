@@ -20,8 +20,8 @@ from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from timeline import geo
-from timeline.lexicon import load_gazetteer, load_not_names, load_titles
+from timeline.events import places
+from timeline.events.lexicon import load_gazetteer, load_not_names, load_titles
 from timeline.model import Mention
 
 if TYPE_CHECKING:
@@ -180,7 +180,7 @@ def _propagate_people(doc: Doc, drafts: list[_Draft], people: Mapping[str, str],
     fixed = []
     for draft in drafts:
         text = doc[draft.start:draft.end].text
-        is_country = geo.country_table().get(geo.normalise(text)) is not None
+        is_country = places.country_table().get(places.normalise(text)) is not None
         if (draft.label in CONFUSABLE_LABELS and draft.end - draft.start <= 2
                 and not is_country and _person_for(text, people, match)):
             draft = replace(draft, label="PERSON")
@@ -190,7 +190,7 @@ def _propagate_people(doc: Doc, drafts: list[_Draft], people: Mapping[str, str],
 
 def _person_for(text: str, people: Mapping[str, str], match: NameMatcher) -> str | None:
     """The canonical person ``text`` names, exactly or as a near-duplicate surname."""
-    key = geo.normalise(text)
+    key = places.normalise(text)
     if key in people:
         return people[key]
     if " " in key:
@@ -204,8 +204,8 @@ def _countries_in(doc: Doc, drafts: Iterable[_Draft]) -> tuple[str, ...]:
     found = []
     for draft in drafts:
         text = doc[draft.start:draft.end].text
-        place = geo.country_table().get(geo.normalise(text))
-        country = place.country if place else geo.country_of_demonym(text)
+        place = places.country_table().get(places.normalise(text))
+        country = place.country if place else places.country_of_demonym(text)
         if country and country not in found:
             found.append(country)
     return tuple(found)
@@ -228,10 +228,10 @@ def _canonical(text: str, draft: _Draft, people: Mapping[str, str],
     if draft.label == "PERSON":
         return _person_for(text, people, match) or text
     if draft.label == "NORP":
-        return geo.country_of_demonym(text) or text
+        return places.country_of_demonym(text) or text
     if draft.label in PLACE_LABELS:
-        place = geo.geocode(text, context)
-        return place.name if place else (geo.country_of_demonym(text) or text)
+        place = places.geocode(text, context)
+        return place.name if place else (places.country_of_demonym(text) or text)
     return text
 
 

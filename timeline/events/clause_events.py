@@ -4,7 +4,7 @@
 resolved time expressions, and returns ``EventRecord`` values: the shared ``Event``
 plus actor and place details. A clause is a verb with a subject (its own, or its
 governor's for "decided to meet"); its type comes from ``resources/event_types.yaml``;
-its time from ``timeline.anchoring``, with narrative continuity as the last resort
+its time from ``timeline.events.anchoring``, with narrative continuity as the last resort
 before the publication date.
 """
 
@@ -15,10 +15,10 @@ from dataclasses import dataclass, replace
 from datetime import datetime
 from typing import TYPE_CHECKING
 
-from timeline import anchoring, clauses
-from timeline.clauses import Location, MentionIndex
-from timeline.entities import Profile
-from timeline.lexicon import EventLexicon, load_event_lexicon
+from timeline.events import anchoring, clauses
+from timeline.events.clauses import Location, MentionIndex
+from timeline.events.entities import Profile
+from timeline.events.lexicon import EventLexicon, load_event_lexicon
 from timeline.model import Event, Mention, TimeExpression
 from timeline.text.dateline import dateline_end
 

@@ -1,10 +1,10 @@
-"""Tests for timeline.lexicon: the rule files load and are checked."""
+"""Tests for timeline.events.lexicon: the rule files load and are checked."""
 
 from __future__ import annotations
 
 import pytest
 
-from timeline import lexicon
+from timeline.events import lexicon
 from timeline.errors import ResourceError
 
 ISSUE_TYPES = {"meet", "statement", "visit", "attack", "aid", "offensive", "election",

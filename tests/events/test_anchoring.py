@@ -1,13 +1,13 @@
-"""Tests for timeline.anchoring: which time expression dates a clause."""
+"""Tests for timeline.events.anchoring: which time expression dates a clause."""
 
 from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from timeline.anchoring import choose_time, index_times, published_time
-from timeline.lexicon import load_event_lexicon
+from timeline.events.anchoring import choose_time, index_times, published_time
+from timeline.events.lexicon import load_event_lexicon
 from timeline.model import TimeExpression
-from timeline.nlp import load_nlp
+from timeline.events.nlp import load_nlp
 
 
 def _expression(text: str, phrase: str, start: datetime, days: int, granularity: str,
@@ -23,7 +23,7 @@ def _choose(text: str, times: list[TimeExpression], trigger: str) -> tuple[str, 
     index = index_times(doc, times, load_event_lexicon().time_bounds, sents)
     token = next(t for t in doc if t.text == trigger)
     number = next(i for i, s in enumerate(sents) if s.start <= token.i < s.end)
-    from timeline.clauses import clause_tokens
+    from timeline.events.clauses import clause_tokens
 
     time, source = choose_time(index, token, clause_tokens(token), number)
     return (time.value if time else ""), source

