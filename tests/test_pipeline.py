@@ -8,6 +8,7 @@ import pytest
 from timeline import schema
 from timeline.pipeline import actors, extract, places, to_articles
 from timeline.model import Article
+from timeline.temporal.api import find_times
 
 SEED_PUBLISHED = "2023-01-19"
 
@@ -143,3 +144,30 @@ def test_include_other_false_keeps_only_typed_events(seed_frame: pd.DataFrame,
     assert "other" in set(seed_frame["event_type"])
     assert "other" not in set(typed["event_type"])
     assert len(typed) == (seed_frame["event_type"] != "other").sum()
+
+
+def test_a_clock_time_dates_the_event_at_hour_precision() -> None:
+    row = extract("The ministers met at 10:30 GMT on Tuesday in 2023 in Brussels.",
+                  "2023-01-19").set_index("trigger").loc["meet"]
+    assert (row["date"], row["granularity"]) == (pd.Timestamp("2023-01-17 10:30"), "hour")
+    assert row["time_value"] == "2023-01-17T10:30Z"
+
+
+def test_every_date_is_explained_in_its_row() -> None:
+    text = ("Andrzej Duda travelled to Kyiv on Monday.\nDuda then flew to Warsaw.\n"
+            "Russia was preparing an offensive, Zelensky said.")
+    df = extract(text, "2023-01-19").set_index("trigger")
+    went, flew, said = df.loc["travel"], df.loc["fly"], df.loc["say"]
+    monday = find_times(text, "2023-01-19").set_index("text").loc["Monday"]
+    assert (went["time_source"], went["date"]) == ("clause", pd.Timestamp("2023-01-16"))
+    assert (went["time_rule"], went["time_reason"]) == (monday["rule"], monday["reason"])
+    assert "Monday: the latest one on or before published 2023-01-19" in went["time_reason"]
+    assert (flew["time_source"], flew["date"]) == ("same actor", pd.Timestamp("2023-01-16"))
+    assert (said["time_source"], said["time_rule"]) == ("published", "published-date")
+    assert said["time_reason"] == "no time expression governs or precedes the clause"
+
+
+def test_reference_source_none_when_nothing_dates_the_text() -> None:
+    df = extract("Milley met Zaluzhnyi in Poland.")
+    assert df["reference_source"].tolist() == ["none"] and df["reference_date"].isna().all()
+    assert df["time_source"].tolist() == ["none"] and df["time_rule"].tolist() == [""]

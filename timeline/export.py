@@ -39,6 +39,7 @@ from typing import IO, TYPE_CHECKING
 from timeline import schema
 from timeline.atomic import atomic_path
 from timeline.errors import InputError
+from timeline.vocab import LIST_SEPARATOR
 
 if TYPE_CHECKING:  # pandas is imported lazily: ``import timeline`` must stay fast
     import pandas as pd
@@ -55,7 +56,6 @@ SUFFIX_FORMATS: dict[str, str] = {
     ".pq": "parquet",
     ".txt": "table",
 }
-LIST_SEPARATOR = "; "
 FORMULA_PREFIX = "'"
 #: First characters that make a spreadsheet treat a cell as a formula.
 FORMULA_STARTS = frozenset("=+-@\t\r")

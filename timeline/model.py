@@ -8,7 +8,9 @@ text, never views onto mutable objects. pandas appears only at the edges
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from datetime import datetime
+from datetime import date, datetime
+
+from timeline.vocab import ReferenceSource
 
 
 @dataclass(frozen=True)
@@ -57,7 +59,23 @@ class ReferenceDate:
     end: datetime | None
     evidence: tuple[str, ...] = field(default_factory=tuple)
     confidence: float = 0.0
-    source: str = "inferred"
+    source: str = ReferenceSource.INFERRED
+
+
+@dataclass(frozen=True)
+class Reference:
+    """The day relative expressions of one text count from, and where it came from.
+
+    Chosen once per text by ``timeline.temporal.reference_choice.choose_reference``.
+    ``source`` is a ``ReferenceSource`` (article, given, inferred or none); ``day`` is
+    None only for ``none``. ``label`` is what resolved values name as their ``anchor``;
+    ``evidence`` says why this day (for an inferred one, the inference's reasons).
+    """
+
+    day: date | None
+    source: str
+    label: str
+    evidence: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -18,12 +18,13 @@ import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from datetime import datetime
+from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from timeline import schema
-from timeline.model import Article
+from timeline.model import Article, Reference
 from timeline.text.boilerplate import split_trailing
+from timeline.vocab import ALIAS_SEPARATOR, Mode
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -33,14 +34,13 @@ if TYPE_CHECKING:
 
 #: Below this many articles a second process costs more than it saves.
 MIN_ARTICLES_PER_PROCESS = 16
-INFERRED_SOURCE = "inferred"
 
 
 @dataclass(frozen=True)
 class ExtractOptions:
     """Options of ``extract``; see its docstring."""
 
-    mode: str = "news"
+    mode: str = Mode.NEWS
     events: Any = None
     include_other: bool = True
     n_process: int = 1
@@ -103,7 +103,8 @@ def _rows_for(articles: Sequence[Article], published: Any,
               config: ExtractOptions) -> list[dict[str, Any]]:
     from timeline.published import parse_published
 
-    given = parse_published(published)
+    stamp = parse_published(published)
+    given = None if stamp is None else stamp.date()
     workers = min(config.n_process, max(1, len(articles) // MIN_ARTICLES_PER_PROCESS))
     if workers <= 1:
         return _rows_local(articles, given, config)
@@ -136,12 +137,12 @@ def _warm_up(config: ExtractOptions) -> None:
     geo.country_of_demonym("Swiss")
 
 
-def _rows_chunk(args: tuple[Sequence[Article], Any, ExtractOptions]) -> list[dict[str, Any]]:
+def _rows_chunk(args: tuple[Sequence[Article], date | None, ExtractOptions]) -> list[dict[str, Any]]:
     """``_rows_local`` taking one tuple, as ``Pool.imap`` passes it."""
     return _rows_local(*args)
 
 
-def _rows_local(articles: Sequence[Article], given: Any,
+def _rows_local(articles: Sequence[Article], given: date | None,
                 config: ExtractOptions) -> list[dict[str, Any]]:
     from timeline.events.nlp import load_nlp, parse
 
@@ -155,41 +156,21 @@ def _rows_local(articles: Sequence[Article], given: Any,
     return rows
 
 
-def reference_for(article: Article, given: Any,
-                  events: Any = None) -> tuple[datetime | None, str, str]:
-    """(reference day, its source, anchor label) for one article."""
-    import pandas as pd
-
-    if article.published is not None and not pd.isna(article.published):
-        return pd.Timestamp(article.published).normalize().to_pydatetime(), "article", "published"
-    if given is not None:
-        return pd.Timestamp(given).normalize().to_pydatetime(), "given", "published"
-    from timeline.temporal.reference import INFERRED_LABEL, infer_reference_date, reference_day
-
-    day = reference_day(infer_reference_date(article.body, events=events))
-    if day is None:
-        return None, "none", "published"
-    return day, INFERRED_SOURCE, INFERRED_LABEL
-
-
-def article_rows(article: Article, doc: Doc, given: Any,
+def article_rows(article: Article, doc: Doc, given: date | None,
                  config: ExtractOptions) -> list[dict[str, Any]]:
-    """Timeline rows for one parsed article."""
-    import pandas as pd
-
-    from timeline.events.entities import find_mentions, profiles
+    """Timeline rows for one parsed article; ``given`` is the caller's publication date."""
     from timeline.events.clause_events import extract_events
+    from timeline.events.entities import find_mentions, profiles
     from timeline.temporal.find import find_expressions
+    from timeline.temporal.reference_choice import choose_reference
 
-    reference, source, label = reference_for(article, given, config.events)
-    stamp = None if reference is None else pd.Timestamp(reference)
-    times = find_expressions(article.body, stamp, mode=config.mode, events=config.events,
-                             anchor_label=label)
+    reference = choose_reference(article.body, article.published, given, config.events)
+    times = find_expressions(article.body, reference, mode=config.mode, events=config.events)
     mentions = find_mentions(doc)
-    records = extract_events(doc, article.id, mentions, times, reference,
+    records = extract_events(doc, article.id, mentions, times, reference.day,
                              include_other=config.include_other)
     people = profiles(mentions)
-    return [_row(article, r, people, reference, source) for r in records]
+    return [_row(article, r, people, reference) for r in records]
 
 
 def event_id(article: Article, start: int, end: int) -> str:
@@ -199,7 +180,7 @@ def event_id(article: Article, start: int, end: int) -> str:
 
 
 def _row(article: Article, record: EventRecord, people: dict[str, Any],
-         reference: datetime | None, source: str) -> dict[str, Any]:
+         reference: Reference) -> dict[str, Any]:
     from timeline.events.clauses import best_place
 
     event, time = record.event, record.event.time
@@ -214,6 +195,9 @@ def _row(article: Article, record: EventRecord, people: dict[str, Any],
         "time_text": time.text if time else "",
         "time_value": time.value if time else "",
         "anchor": time.anchor if time else "",
+        "time_source": record.time_source,
+        "time_rule": time.rule if time else "",
+        "time_reason": time.reason if time else "",
         "event_type": event.event_type,
         "trigger": event.trigger,
         "actors": list(event.actors),
@@ -227,8 +211,8 @@ def _row(article: Article, record: EventRecord, people: dict[str, Any],
         "sentence_start": event.sentence_start,
         "sentence_end": event.sentence_end,
         "confidence": event.confidence,
-        "reference_date": reference,
-        "reference_source": source,
+        "reference_date": reference.day,
+        "reference_source": reference.source,
         "title": article.title,
         "url": article.url,
         **_actor_details(record, people),
@@ -245,7 +229,7 @@ def _actor_details(record: EventRecord, people: dict[str, Any]) -> dict[str, lis
         "actor_types": [d.type for d in details],
         "actor_titles": [d.title for d in details],
         "actor_roles": [d.role for d in details],
-        "actor_aliases": [schema.ALIAS_SEPARATOR.join(d.aliases) for d in details],
+        "actor_aliases": [ALIAS_SEPARATOR.join(d.aliases) for d in details],
     }
 
 

@@ -7,7 +7,10 @@ CSV, JSON Lines or Parquet to the same dtypes as a freshly extracted one.
 
 from __future__ import annotations
 
+from enum import StrEnum
 from typing import TYPE_CHECKING
+
+from timeline.vocab import ALIAS_SEPARATOR, Granularity, ReferenceSource, TimeSource
 
 if TYPE_CHECKING:  # pandas is imported lazily: ``import timeline`` must stay fast
     import pandas as pd
@@ -27,6 +30,10 @@ EVENT_DTYPES: dict[str, str] = {
     "time_text": "str",
     "time_value": "str",
     "anchor": "str",
+    # How the date was reached: which expression was chosen, the rule, its reason.
+    "time_source": "category",
+    "time_rule": "str",
+    "time_reason": "str",
     "event_type": "category",
     "trigger": "str",
     "actors": "object",
@@ -59,6 +66,12 @@ EVENT_DTYPES: dict[str, str] = {
 
 EVENT_COLUMNS: tuple[str, ...] = tuple(EVENT_DTYPES)
 
+def _words(words: type[StrEnum], *skip: str) -> str:
+    """The members of a vocabulary as a list for a column's description."""
+    names = [str(w) for w in words if w not in skip]
+    return ", ".join(names[:-1]) + f" or {names[-1]}"
+
+
 #: One line per event column, for the README and ``--help`` texts.
 EVENT_COLUMN_DOCS: dict[str, str] = {
     "event_id": "stable id: hash of the document (id and text) and the trigger's offsets",
@@ -66,11 +79,20 @@ EVENT_COLUMN_DOCS: dict[str, str] = {
     "date": "point estimate of when it happened: the start of the interval",
     "start": "start of the interval the date lies in (inclusive)",
     "end": "end of that interval (exclusive)",
-    "granularity": "precision of the date: time, day, week, month, quarter, year, ... or "
-                   "'published' when only the publication date was available",
+    "granularity": "precision of the date, finest first: "
+                   f"{_words(Granularity, Granularity.PUBLISHED, Granularity.NONE)}"
+                   f" ('{Granularity.PUBLISHED}' when only the publication date was available)",
     "time_text": "the time expression as written ('' for the publication date)",
     "time_value": "its TIMEX3 value, e.g. 2023-01-17, 2023-W03",
     "anchor": "what a relative expression was resolved against",
+    "time_source": f"how the event's time was chosen: {TimeSource.CLAUSE} (an expression in its"
+                   f" own clause), {TimeSource.SENTENCE} (earlier in its sentence),"
+                   f" {TimeSource.PARAGRAPH} (a main clause just before, same paragraph),"
+                   f" {TimeSource.SAME_ACTOR} (a recent event of the same actor),"
+                   f" {TimeSource.PUBLISHED} (the publication date) or {TimeSource.NONE}",
+    "time_rule": "id of the temporal rule that resolved the time expression "
+                 "(timeline/resources/temporal_*.yaml; 'published-date' for the publication date)",
+    "time_reason": "how the time expression's value was reached (the resolver's reason)",
     "event_type": "meet, statement, visit, attack, offensive, aid, election, agreement, "
                   "protest, death, disaster, legal or other (resources/event_types.yaml)",
     "trigger": "lemma of the verb reporting the event (with its particle: 'step up')",
@@ -87,19 +109,20 @@ EVENT_COLUMN_DOCS: dict[str, str] = {
     "confidence": "0-1: how the date was found, how sure its resolution is, whether the "
                   "clause is hypothetical or negated, whether the type is known",
     "reference_date": "the date relative expressions were resolved against",
-    "reference_source": "article (its own metadata), given (--published) or inferred",
+    "reference_source": f"{ReferenceSource.ARTICLE} (its own metadata), {ReferenceSource.GIVEN}"
+                        f" (--published), {ReferenceSource.INFERRED} or {ReferenceSource.NONE}",
     "title": "article title",
     "url": "article URL",
     "actor_types": "per actor: PERSON, ORG or GPE (countries, incl. nationality words)",
     "actor_titles": "per actor: title from the article ('General', 'President')",
     "actor_roles": "per actor: role from an appositive ('Chairman of the Joint Chiefs of Staff')",
-    "actor_aliases": "per actor: spellings found in the article, joined with ' | '",
+    "actor_aliases": f"per actor: spellings found in the article, joined with '{ALIAS_SEPARATOR}'",
     "trigger_start": "character offset of the trigger verb in the article body",
     "trigger_end": "character offset just after the trigger verb",
     "corrected": "True once an analyst has edited the row in the dashboard",
 }
 
-#: Columns holding Python lists (joined with "; " in CSV by ``timeline.export``).
+#: Columns holding Python lists (joined with ``LIST_SEPARATOR`` in CSV by ``timeline.export``).
 LIST_COLUMNS: tuple[str, ...] = tuple(
     name for name, dtype in EVENT_DTYPES.items() if dtype == "object"
 )
@@ -109,12 +132,6 @@ DATETIME_COLUMNS: tuple[str, ...] = tuple(
 CATEGORY_COLUMNS: tuple[str, ...] = tuple(
     name for name, dtype in EVENT_DTYPES.items() if dtype == "category"
 )
-
-#: Separator for list cells in the actor detail columns' aliases (one cell per actor).
-ALIAS_SEPARATOR = " | "
-
-#: Granularity given to an event dated only by the article's publication date.
-PUBLISHED_GRANULARITY = "published"
 
 #: Geographic precision values, finest first.
 GEO_PRECISIONS: tuple[str, ...] = ("city", "region", "country")

@@ -11,6 +11,7 @@ from itertools import zip_longest
 from typing import TYPE_CHECKING, Any
 
 from timeline import schema
+from timeline.vocab import ALIAS_SEPARATOR
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -49,7 +50,7 @@ def actor_table(df: pd.DataFrame) -> pd.DataFrame:
     for name, group in records.groupby("actor", sort=False):
         kinds = group["type"][group["type"] != ""]
         aliases = (a.strip() for cell in group["aliases"]
-                   for a in str(cell).split(schema.ALIAS_SEPARATOR.strip()))
+                   for a in str(cell).split(ALIAS_SEPARATOR.strip()))
         rows.append({
             "actor": name,
             "type": kinds.mode().iloc[0] if not kinds.empty else None,

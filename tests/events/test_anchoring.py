@@ -8,6 +8,7 @@ from timeline.events.anchoring import choose_time, index_times, published_time
 from timeline.events.lexicon import load_event_lexicon
 from timeline.model import TimeExpression
 from timeline.events.nlp import load_nlp
+from timeline.vocab import Granularity, TimeSource
 
 
 def _expression(text: str, phrase: str, start: datetime, days: int, granularity: str,
@@ -26,7 +27,7 @@ def _choose(text: str, times: list[TimeExpression], trigger: str) -> tuple[str, 
     from timeline.events.clauses import clause_tokens
 
     time, source = choose_time(index, token, clause_tokens(token), number)
-    return (time.value if time else ""), source
+    return (time.value if time else ""), source or ""
 
 
 def test_a_bound_does_not_date_the_event() -> None:
@@ -45,7 +46,7 @@ def test_the_finest_expression_in_the_clause_wins() -> None:
     text = "This week the ministers met on Tuesday."
     week = _expression(text, "This week", datetime(2023, 1, 16), 7, "week", "2023-W03")
     day = _expression(text, "Tuesday", datetime(2023, 1, 17), 1, "day", "2023-01-17")
-    assert _choose(text, [week, day], "met") == ("2023-01-17", "governing")
+    assert _choose(text, [week, day], "met") == ("2023-01-17", TimeSource.CLAUSE)
 
 
 def test_an_expression_in_a_side_clause_does_not_date_the_main_one() -> None:
@@ -70,3 +71,11 @@ def test_published_time_is_the_whole_day() -> None:
     time = published_time(datetime(2023, 1, 19, 15, 30))
     assert (time.value, time.start, time.end, time.granularity) == (
         "2023-01-19", datetime(2023, 1, 19), datetime(2023, 1, 20), "published")
+
+
+def test_a_clock_time_is_finer_than_a_year_in_the_same_clause() -> None:
+    text = "The ministers met at 10:30 GMT on Tuesday in 2023 in Brussels."
+    clock = _expression(text, "10:30 GMT on Tuesday", datetime(2023, 1, 17, 10, 30), 1,
+                        Granularity.HOUR, "2023-01-17T10:30Z")
+    year = _expression(text, "2023", datetime(2023, 1, 1), 365, Granularity.YEAR, "2023")
+    assert _choose(text, [year, clock], "met") == ("2023-01-17T10:30Z", TimeSource.CLAUSE)

@@ -13,6 +13,7 @@ from timeline.events.clause_events import EventRecord, event_type, extract_event
 from timeline.events.lexicon import load_event_lexicon
 from timeline.model import TimeExpression
 from timeline.events.nlp import load_nlp
+from timeline.vocab import TimeSource
 
 GOLDEN = yaml.safe_load((Path(__file__).parent / "data" / "events_golden.yaml").read_text())
 PUBLISHED = datetime(2023, 1, 19)
@@ -61,7 +62,7 @@ def test_governing_expression_beats_an_earlier_one() -> None:
     times = [_day(text, "Monday", datetime(2023, 1, 16)),
              _day(text, "Tuesday", datetime(2023, 1, 17))]
     record = _at(_events(text, times), "meet")
-    assert record.time_source == "governing"
+    assert record.time_source == TimeSource.CLAUSE
     assert record.event.time.value == "2023-01-17"
 
 
@@ -93,7 +94,7 @@ def test_continuity_with_the_same_actor_in_the_next_paragraph() -> None:
             "Speaking in Davos, Duda said Moscow remains strong.")
     times = [_day(text, "Wednesday", datetime(2023, 1, 18))]
     record = _at(_events(text, times), "say")
-    assert record.time_source == "continuity"
+    assert record.time_source == TimeSource.SAME_ACTOR
     assert record.event.time.value == "2023-01-18"
     assert [loc.text for loc in record.locations] == ["Davos"]
 

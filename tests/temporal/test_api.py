@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from timeline.temporal.api import find_times
-from timeline.temporal.reference import INFERRED_LABEL
+from timeline.vocab import INFERRED_ANCHOR
 from timeline.temporal.frame import COLUMNS
 
 
@@ -72,7 +72,7 @@ def test_inferred_reference_marks_the_anchor() -> None:
     frame = find_times(text)
     row = frame[frame["text"] == "Tuesday"].iloc[0]
     assert row["value"] == "2023-01-17"
-    assert row["anchor"] == INFERRED_LABEL
+    assert row["anchor"] == INFERRED_ANCHOR
 
 
 def test_unresolvable_row_has_empty_value_and_reason() -> None:

@@ -22,7 +22,11 @@ PUBLISHED = Anchor(date(2023, 1, 19), "published")  # a Thursday
     (Partial(weekday=4, direction=-1), Tense(None), "2023-01-12"),
     (Partial(weekday=5, direction=1), Tense(None), "2023-01-20"),
     (Partial(month=12), Tense(None), "2022-12"),
-    (Partial(month=12), Tense("future", "will"), "2022-12"),
+    # A future month is the next one not yet over: "will resume in December" in January.
+    (Partial(month=12), Tense("future", "will"), "2023-12"),
+    (Partial(month=1), Tense("future", "will"), "2023-01"),
+    (Partial(month=1, day=10), Tense("future", "will"), "2023-01-10"),
+    (Partial(season="FA"), Tense("future", "will"), "2023-FA"),
     (Partial(month=6), Tense("future", "will"), "2023-06"),
     (Partial(month=3, day=15), Tense(None), "2023-03-15"),
     (Partial(month=4, direction=-1), Tense(None), "2022-04"),

@@ -9,12 +9,12 @@ from typing import TYPE_CHECKING, Any
 import click
 
 from timeline.cli.options import output_options, published_option
+from timeline.vocab import MODES, Mode
 
 if TYPE_CHECKING:
     import pandas as pd
 
 FORMATS: tuple[str, ...] = ("table", "csv", "json", "jsonl")
-MODES: tuple[str, ...] = ("news", "narrative")
 
 
 @click.command(no_args_is_help=True)
@@ -23,7 +23,7 @@ MODES: tuple[str, ...] = ("news", "narrative")
 @click.option(
     "--mode",
     type=click.Choice(MODES),
-    default="news",
+    default=Mode.NEWS.value,
     show_default=True,
     help="news: dates without a year and relative expressions count from the publication "
     "date; narrative: from the last date mentioned.",
@@ -99,24 +99,15 @@ def read_text(file: str) -> str:
 
 
 def _find(text: str, published: Any, mode: str, events_file: str | None) -> pd.DataFrame:
-    """Run ``find_times``; say on stderr what the inferred reference date rests on."""
+    """Run ``find_times``; say on stderr what an inferred reference date rests on."""
     from timeline.temporal.api import find_times
     from timeline.temporal.knowledge import load_events
+    from timeline.temporal.reference_choice import choose_reference
 
     events = load_events(events_file) if events_file else None
-    if published is None and mode == "news" and text.strip():
-        _explain_inferred(text, events)
-    return find_times(text, published, mode=mode, events=events)
-
-
-def _explain_inferred(text: str, events: Any) -> None:
-    from timeline.temporal.reference import infer_reference_date
-
-    ref = infer_reference_date(text, events=events)
-    if ref.value:
-        span = f"{ref.start:%Y-%m-%d}..{ref.end:%Y-%m-%d} (end exclusive)"
-        click.echo(f"inferred publication date {ref.value}, {span}, because:", err=True)
-    else:
-        click.echo("no publication date given or found in the text:", err=True)
-    for reason in ref.evidence:
-        click.echo(f"  - {reason}", err=True)
+    if published is not None or not text.strip():
+        return find_times(text, published, mode=mode, events=events)
+    reference = choose_reference(text, given=None, events=events)  # inferred, once
+    for number, reason in enumerate(reference.evidence):
+        click.echo(f"{reason}, because:" if number == 0 else f"  - {reason}", err=True)
+    return find_times(text, reference, mode=mode, events=events)

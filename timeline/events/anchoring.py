@@ -1,18 +1,19 @@
 """Which time expression dates a clause.
 
-In order of preference (``TimeSource``):
+In order of preference (``timeline.vocab.TimeSource``):
 
-1. ``governing``: an expression inside the clause ("met ... on Tuesday"), the most
+1. ``clause``: an expression inside the clause ("met ... on Tuesday"), the most
    specific one when there are several;
 2. ``sentence``: the nearest one before the trigger in the same sentence, from a
    clause that contains the trigger's ("On Wednesday, Duda expressed fears that Russia
    was preparing ...");
 3. ``paragraph``: the nearest main-clause expression in the same paragraph (line), at
    most ``PARAGRAPH_SENTENCES`` sentences back;
-4. ``continuity``: the time of a recent, factual event sharing an actor (within
+4. ``same actor``: the time of a recent, factual event sharing an actor (within
    ``CONTINUITY_SENTENCES``), as news narrates one actor's day over several
    paragraphs (chosen in ``timeline.events.clause_events``);
-5. ``published``: the reference date, with granularity ``published``.
+5. ``published``: the reference date, with granularity ``published``;
+6. ``none``: no expression and no reference date.
 
 Only expressions placed on the calendar (``start`` set) date events; durations,
 unresolved expressions and bounds ("since 1992", "until 2020") do not.
@@ -22,19 +23,19 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 from typing import TYPE_CHECKING
 
 from timeline.model import TimeExpression
-from timeline.schema import PUBLISHED_GRANULARITY
+from timeline.vocab import PUBLISHED_ANCHOR, Granularity, TimeSource, granularity_rank
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
 #: Confidence of an event's date by how it was found.
 TIME_SOURCE_CONFIDENCE = {
-    "governing": 0.9, "sentence": 0.75, "paragraph": 0.6, "continuity": 0.55,
-    "published": 0.35, "none": 0.2,
+    TimeSource.CLAUSE: 0.9, TimeSource.SENTENCE: 0.75, TimeSource.PARAGRAPH: 0.6,
+    TimeSource.SAME_ACTOR: 0.55, TimeSource.PUBLISHED: 0.35, TimeSource.NONE: 0.2,
 }
 #: How many sentences back in its paragraph a clause looks for a time expression:
 #: a date three sentences up has usually stopped being the topic.
@@ -42,9 +43,6 @@ PARAGRAPH_SENTENCES = 2
 CONTINUITY_SENTENCES = 3
 #: Words that may stand between a bound word and its date ("since the 1997 handover").
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that"})
-#: Finest first: among several expressions in one clause the finest dates it.
-GRANULARITY_RANK = {"time": 0, "part_of_day": 1, "day": 2, "weekend": 3, "week": 4,
-                    "month": 5, "quarter": 6, "season": 7, "half": 8, "year": 9}
 
 
 @dataclass(frozen=True)
@@ -96,14 +94,17 @@ def _is_main(verb: Token) -> bool:
 
 
 def choose_time(index: TimeIndex, trigger: Token, clause: Sequence[Token],
-                sentence_no: int) -> tuple[TimeExpression | None, str]:
-    """(expression, source) for the clause of ``trigger``; (None, "") when none fits."""
+                sentence_no: int) -> tuple[TimeExpression | None, TimeSource | None]:
+    """(expression, source) for the clause of ``trigger``; (None, None) when none fits.
+
+    Among several expressions in the clause the finest (``Granularity`` order) dates it.
+    """
     chars = {t.idx for t in clause}
     inside = [t for t in index.times if any(t.start_char <= c < t.end_char for c in chars)]
     if inside:
-        best = min(inside, key=lambda t: (GRANULARITY_RANK.get(t.granularity, 10),
+        best = min(inside, key=lambda t: (granularity_rank(t.granularity),
                                           abs(t.start_char - trigger.idx)))
-        return best, "governing"
+        return best, TimeSource.CLAUSE
     sent = index.sents[sentence_no]
     # "Development, begun two years ago, has been pushed back": the expression is in
     # another clause of the sentence, so it does not date the main one.
@@ -111,12 +112,12 @@ def choose_time(index: TimeIndex, trigger: Token, clause: Sequence[Token],
     here = [t for t, o in zip(index.times, index.owners) if o is None or o in above]
     found = _last_between(here, sent.start_char, trigger.idx)
     if found is not None:
-        return found, "sentence"
+        return found, TimeSource.SENTENCE
     earliest = index.sents[max(0, sentence_no - PARAGRAPH_SENTENCES)].start_char
     paragraph = index.text.rfind("\n", 0, sent.start_char) + 1
     main = [t for t, is_main in zip(index.times, index.main) if is_main]
     found = _last_between(main, max(paragraph, earliest), sent.start_char)
-    return (found, "paragraph") if found is not None else (None, "")
+    return (found, TimeSource.PARAGRAPH) if found is not None else (None, None)
 
 
 def _last_between(times: Sequence[TimeExpression], start: int,
@@ -126,12 +127,12 @@ def _last_between(times: Sequence[TimeExpression], start: int,
     return found[-1] if found else None
 
 
-def published_time(reference: datetime) -> TimeExpression:
+def published_time(reference: date) -> TimeExpression:
     """A stand-in expression for the publication date, flagged ``published``."""
     day = datetime(reference.year, reference.month, reference.day)
     return TimeExpression(
         text="", start_char=-1, end_char=-1, type="DATE", value=day.strftime("%Y-%m-%d"),
-        start=day, end=day + timedelta(days=1), granularity=PUBLISHED_GRANULARITY,
-        anchor="published", rule="published-date", confidence=1.0,
+        start=day, end=day + timedelta(days=1), granularity=Granularity.PUBLISHED,
+        anchor=PUBLISHED_ANCHOR, rule="published-date", confidence=1.0,
         reason="no time expression governs or precedes the clause",
     )

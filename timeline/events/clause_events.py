@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import date
 from typing import TYPE_CHECKING
 
 from timeline.events import anchoring, clauses
@@ -21,6 +21,7 @@ from timeline.events.entities import Profile
 from timeline.events.lexicon import EventLexicon, load_event_lexicon
 from timeline.model import Event, Mention, TimeExpression
 from timeline.text.dateline import dateline_end
+from timeline.vocab import TimeSource
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -34,7 +35,7 @@ LOCATION_DEPTH = 4
 #: Verbs used as adjectives ("the expanded training") or auxiliaries head no clause.
 NON_CLAUSE_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "aux", "auxpass"})
 #: Time sources a later clause may continue from.
-DATED_SOURCES = frozenset({"governing", "sentence", "paragraph"})
+DATED_SOURCES = frozenset({TimeSource.CLAUSE, TimeSource.SENTENCE, TimeSource.PARAGRAPH})
 
 
 @dataclass(frozen=True)
@@ -44,7 +45,7 @@ class EventRecord:
     event: Event
     actors: tuple[Profile, ...]
     locations: tuple[Location, ...]
-    time_source: str
+    time_source: TimeSource | None
     uncertain: bool = False
 
 
@@ -105,7 +106,7 @@ def extract_events(
     doc_id: str,
     mentions: Sequence[Mention],
     times: Sequence[TimeExpression],
-    reference: datetime | None,
+    reference: date | None,
     *,
     lexicon: EventLexicon | None = None,
     include_other: bool = True,
@@ -169,7 +170,7 @@ def _record(article: _Article, trigger: Token, typed: tuple[str, str],
 
 
 def _fallback_time(record: EventRecord, earlier: Sequence[tuple[int, EventRecord]],
-                   sentence_no: int, reference: datetime | None) -> EventRecord:
+                   sentence_no: int, reference: date | None) -> EventRecord:
     """Continuity with a recent event sharing an actor, else the publication date."""
     names = set(record.event.actors)
     for previous_no, previous in reversed(earlier):
@@ -179,18 +180,18 @@ def _fallback_time(record: EventRecord, earlier: Sequence[tuple[int, EventRecord
         if (names & set(previous.event.actors) and not previous.uncertain
                 and previous.time_source in DATED_SOURCES):
             event = replace(record.event, time=previous.event.time)
-            return _with_confidence(replace(record, event=event, time_source="continuity"))
+            return _with_confidence(replace(record, event=event, time_source=TimeSource.SAME_ACTOR))
     if reference is None:
-        return _with_confidence(replace(record, time_source="none"))
+        return _with_confidence(replace(record, time_source=TimeSource.NONE))
     event = replace(record.event, time=anchoring.published_time(reference))
-    return _with_confidence(replace(record, event=event, time_source="published"))
+    return _with_confidence(replace(record, event=event, time_source=TimeSource.PUBLISHED))
 
 
 def _with_confidence(record: EventRecord) -> EventRecord:
     """Combine how the date was found, how sure its resolution was, and factuality."""
     time = record.event.time
     score = anchoring.TIME_SOURCE_CONFIDENCE.get(record.time_source, 0.2)
-    if time is not None and record.time_source != "published":
+    if time is not None and record.time_source != TimeSource.PUBLISHED:
         score *= max(0.0, min(1.0, time.confidence or 1.0))
     if record.uncertain:
         score *= UNCERTAIN_FACTOR

@@ -24,6 +24,7 @@ from timeline.errors import ResourceError
 from timeline.model import TimeExpression
 from timeline.temporal.event_mentions import EventMention, find_event_mentions
 from timeline.temporal.knowledge import ReferenceEvent, resolve_events
+from timeline.vocab import Granularity
 
 RESOURCE = "temporal_anchored.yaml"
 KINDS = frozenset({"nth_unit", "day_n", "anniversary", "offset"})
@@ -173,17 +174,17 @@ def _ordinal(text: str, config: AnchoredConfig) -> int:
 
 
 def _value(day: date, granularity: str) -> str:
-    if granularity == "day":
+    if granularity == Granularity.DAY:
         return day.isoformat()
-    if granularity == "month":
+    if granularity == Granularity.MONTH:
         return f"{day.year:04d}-{day.month:02d}"
     return f"{day.year:04d}"
 
 
 def _period(day: date, granularity: str) -> tuple[date, date]:
-    if granularity == "day":
+    if granularity == Granularity.DAY:
         return day, day + timedelta(days=1)
-    if granularity == "month":
+    if granularity == Granularity.MONTH:
         first = day.replace(day=1)
         return first, first + relativedelta(months=1)
     first = day.replace(month=1, day=1)
@@ -239,7 +240,7 @@ def _day_n(match: re.Match[str], origin: date, config: AnchoredConfig) -> _Resol
     else:
         n = _ordinal(groups["ordinal"], config)
     day = origin + timedelta(days=n - 1)
-    return _Resolved(day.isoformat(), day, day + timedelta(days=1), "day",
+    return _Resolved(day.isoformat(), day, day + timedelta(days=1), Granularity.DAY,
                      f"day 1 is {origin}, so day {n} is {day}")
 
 
@@ -251,10 +252,10 @@ def _anniversary(match: re.Match[str], origin: date, config: AnchoredConfig) -> 
     elif groups.get("number"):
         n = _number(groups["number"], config)
     else:
-        return _Resolved(f"XXXX-{origin.month:02d}-{origin.day:02d}", None, None, "day",
+        return _Resolved(f"XXXX-{origin.month:02d}-{origin.day:02d}", None, None, Granularity.DAY,
                          f"an anniversary of {origin} in a year the text does not give")
     day = origin + relativedelta(years=n)
-    return _Resolved(day.isoformat(), day, day + timedelta(days=1), "day",
+    return _Resolved(day.isoformat(), day, day + timedelta(days=1), Granularity.DAY,
                      f"{n} year(s) after {origin}")
 
 
@@ -370,7 +371,7 @@ def _expression(text: str, start: int, end: int, rule: AnchoredRule, match: re.M
     try:
         result = _resolve(rule, match, event.date, config)
     except (ValueError, OverflowError) as exc:  # "the 9000th anniversary": off the calendar
-        result = _Resolved("", None, None, "none", f"cannot be placed on the calendar ({exc})")
+        result = _Resolved("", None, None, Granularity.NONE, f"cannot be placed on the calendar ({exc})")
     return TimeExpression(
         text=text, start_char=start, end_char=end, type="DATE", value=result.value,
         start=_to_datetime(result.start), end=_to_datetime(result.end),

@@ -6,17 +6,23 @@ from typing import Any
 
 import pandas as pd
 
+from timeline.model import Reference
 from timeline.published import parse_published
-from timeline.temporal.find import MODES, find_expressions
+from timeline.temporal.find import check_mode, find_expressions
 from timeline.temporal.frame import to_frame
+from timeline.temporal.reference_choice import choose_reference
 from timeline.text.boilerplate import split_trailing
+from timeline.vocab import Mode
 
-def find_times(text: str, published: Any = None, *, mode: str = "news", events: Any = None) -> pd.DataFrame:
+
+def find_times(text: str, published: Any = None, *, mode: str = Mode.NEWS,
+               events: Any = None) -> pd.DataFrame:
     """Find every time expression in ``text`` and resolve it onto the calendar.
 
     ``published`` (str, date, datetime or Timestamp) is the date relative expressions
     count from; when it is None the publication date is inferred from the text
-    (``infer_reference_date``) and the ``anchor`` column says so. ``mode="narrative"``
+    (``infer_reference_date``) and the ``anchor`` column says so. A ``Reference``
+    already chosen (``choose_reference``) is used as it is. ``mode="narrative"``
     resolves dates without a year against the last date mentioned. ``events`` adds
     reference events for event-anchored expressions. A trailing block of headline-like
     lines (a scraped list of unrelated stories) is not tagged: its dates are not the
@@ -27,18 +33,12 @@ def find_times(text: str, published: Any = None, *, mode: str = "news", events: 
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
-    if mode not in MODES:
-        raise ValueError(f"unknown mode {mode!r}: expected one of {', '.join(MODES)}")
-    reference = parse_published(published)
+    check_mode(mode)
+    given = published if isinstance(published, Reference) else parse_published(published)
     if not text.strip():
         return to_frame([])
-    label = "published"
-    if reference is None:
-        from timeline.temporal.reference import INFERRED_LABEL, infer_reference_date, reference_day
-
-        day = reference_day(infer_reference_date(text, events=events))
-        reference = None if day is None else pd.Timestamp(day)
-        label = INFERRED_LABEL
+    reference = given if isinstance(given, Reference) else choose_reference(
+        text, given=given, events=events)
     # The body is a prefix of the text, so its offsets are the text's offsets.
     body, _trailing = split_trailing(text)
-    return to_frame(find_expressions(body, reference, mode=mode, events=events, anchor_label=label))
+    return to_frame(find_expressions(body, reference, mode=mode, events=events))

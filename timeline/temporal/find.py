@@ -14,18 +14,22 @@ from __future__ import annotations
 import re
 from typing import Any, Sequence
 
-import pandas as pd
-
-from timeline.model import TimeExpression
+from timeline.model import Reference, TimeExpression
 from timeline.temporal.partial import Partial, Shift
 from timeline.temporal.resolution import Anchor, Resolution
 from timeline.temporal.resolve import resolve
 from timeline.temporal.tag import Candidate, tag
 from timeline.temporal.tense import SINCE, Tense, clause_tense, since_before
+from timeline.vocab import MODES, Granularity, Mode
 
-MODES = ("news", "narrative")
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 _NARRATIVE = Tense("narrative", "story order")
+
+
+def check_mode(mode: str) -> None:
+    """Raise ``ValueError`` naming ``mode`` unless it is one of ``MODES``."""
+    if mode not in MODES:
+        raise ValueError(f"unknown mode {mode!r}: expected one of {', '.join(MODES)}")
 
 
 def _needs_tense(meaning: object) -> bool:
@@ -42,8 +46,8 @@ def _anchor_for(meaning: object, mode: str, reference: Anchor | None, last: Anch
         # "for the day" is the day last named ("on Monday"), never a day cut out of a
         # year or month named before it ("since '82").
         day_named = last is not None and last.partial is not None and last.partial.day is not None
-        return (last or reference) if day_named or mode == "narrative" else reference
-    if base == "previous" or mode == "narrative":
+        return (last or reference) if day_named or mode == Mode.NARRATIVE else reference
+    if base == "previous" or mode == Mode.NARRATIVE:
         return last or reference
     return reference
 
@@ -64,7 +68,7 @@ def _same_sentence_day(text: str, last: Anchor | None, last_end: int, start: int
 
 def _is_focus(res: Resolution, reference: Anchor | None) -> bool:
     """A quarter or half of the reference year: what a financial report is about."""
-    if res.granularity != "quarter" or res.partial is None:
+    if res.granularity != Granularity.QUARTER or res.partial is None:
         return False
     return reference is None or res.partial.year == reference.day.year
 
@@ -79,7 +83,7 @@ def _expression(c: Candidate, res: Resolution) -> TimeExpression:
 
 
 def resolve_candidates(text: str, candidates: Sequence[Candidate], reference: Anchor | None,
-                       mode: str = "news") -> list[TimeExpression]:
+                       mode: str = Mode.NEWS) -> list[TimeExpression]:
     """Resolve tagged candidates in order, each relative one against its anchor."""
     out: list[TimeExpression] = []
     last: Anchor | None = None
@@ -89,7 +93,7 @@ def resolve_candidates(text: str, candidates: Sequence[Candidate], reference: An
         anchor = _anchor_for(c.meaning, mode, reference, last, focus)
         if _time_only(c.meaning) and _same_sentence_day(text, last, last_end, c.start):
             anchor = last  # "flew on Tuesday ... at 18:00 UTC": the time is on that Tuesday
-        narrative = anchor is not None and anchor is last and mode == "narrative"
+        narrative = anchor is not None and anchor is last and mode == Mode.NARRATIVE
         if narrative:
             tense = _NARRATIVE
         elif _needs_tense(c.meaning):
@@ -149,15 +153,15 @@ def _length(expression: TimeExpression) -> int:
     return expression.end_char - expression.start_char
 
 
-def find_expressions(text: str, reference: pd.Timestamp | None, *, mode: str = "news",
-                     events: Any = None, anchor_label: str = "published") -> list[TimeExpression]:
+def find_expressions(text: str, reference: Reference | None = None, *, mode: str = Mode.NEWS,
+                     events: Any = None) -> list[TimeExpression]:
     """Tag and resolve the time expressions of ``text`` against ``reference``.
 
-    With ``reference`` None in news mode, only values that need no reference date are
+    Without a reference day in news mode, only values that need no reference date are
     given; the others come back with an empty value and a reason.
     """
-    if mode not in MODES:
-        raise ValueError(f"unknown mode {mode!r}: expected one of {', '.join(MODES)}")
-    ref = None if reference is None else Anchor(pd.Timestamp(reference).date(), anchor_label)
+    check_mode(mode)
+    day = None if reference is None else reference.day
+    ref = None if day is None else Anchor(day, reference.label)
     found = resolve_candidates(text, tag(text), ref, mode)
     return merge_anchored(found, _anchored(text, events))

@@ -8,6 +8,7 @@ import numpy as np
 import pandas as pd
 
 from timeline.model import TimeExpression
+from timeline.vocab import EXPRESSION_GRANULARITIES
 
 #: Columns of the ``find_times`` frame, in order, with their dtypes.
 COLUMNS: dict[str, str] = {
@@ -25,13 +26,13 @@ COLUMNS: dict[str, str] = {
     "reason": "str",
 }
 TYPES = ("DATE", "TIME", "DURATION", "SET")
-GRANULARITIES = ("hour", "day", "week", "month", "quarter", "season", "year", "decade", "none")
 
 
 _TYPE_DTYPE = pd.CategoricalDtype(TYPES)
-_GRANULARITY_DTYPE = pd.CategoricalDtype(GRANULARITIES)
+#: Ordered finest first, as ``timeline.vocab.Granularity``: ``df.granularity <= "day"`` works.
+_GRANULARITY_DTYPE = pd.CategoricalDtype(EXPRESSION_GRANULARITIES, ordered=True)
 _CODES = {"type": ({t: i for i, t in enumerate(TYPES)}, _TYPE_DTYPE),
-          "granularity": ({g: i for i, g in enumerate(GRANULARITIES)}, _GRANULARITY_DTYPE)}
+          "granularity": ({g: i for i, g in enumerate(EXPRESSION_GRANULARITIES)}, _GRANULARITY_DTYPE)}
 
 
 def _datetimes(values: list[object]) -> np.ndarray:

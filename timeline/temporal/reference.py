@@ -35,6 +35,7 @@ from timeline.model import ReferenceDate, TimeExpression
 from timeline.temporal.event_mentions import find_event_mentions
 from timeline.temporal.knowledge import ReferenceEvent, resolve_events
 from timeline.text.boilerplate import split_trailing
+from timeline.vocab import ABSOLUTE_ANCHOR, ReferenceSource
 
 RESOURCE = "reference_inference.yaml"
 _FULL_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?")
@@ -160,7 +161,7 @@ def full_date_constraints(body: str, cues: Cues) -> list[Constraint]:
     expressions = _find_expressions(body) if _YEAR_DIGITS.search(body) else []
     for expr in expressions:
         match = _FULL_DATE.fullmatch(expr.value)
-        if match is None or expr.anchor != "absolute":
+        if match is None or expr.anchor != ABSOLUTE_ANCHOR:
             continue  # relative expressions resolved against another date are not evidence
         try:
             found_days.setdefault(date(*map(int, match.groups())), expr)
@@ -292,7 +293,7 @@ def combine(
         partial = [c for c in constraints if c.test is not None and "year not given" in c.description]
         reason = "no dated evidence (dateline, full date or anchored phrase) in the text"
         evidence = (*notes, *(c.description for c in partial), reason)
-        return ReferenceDate("", None, None, evidence, 0.0, "inferred")
+        return ReferenceDate("", None, None, evidence, 0.0, ReferenceSource.INFERRED)
     scores = [(sum(c.weight for c in constraints if c.holds(day)), day) for day in days]
     best = max(score for score, _ in scores)
     chosen = [day for score, day in scores if score >= best - 1e-9]
@@ -310,12 +311,12 @@ def combine(
             evidence.append(f"outweighed: {constraint.description}")
     if too_wide:
         evidence.append(f"the evidence only narrows it to {first}..{last}: too wide to use")
-        return ReferenceDate("", None, None, tuple(evidence), 0.0, "inferred")
+        return ReferenceDate("", None, None, tuple(evidence), 0.0, ReferenceSource.INFERRED)
     total = sum(c.weight for c in constraints)
     confidence = round(min(0.95, best / total) * exactness, 2) if total else 0.0
     start = datetime(first.year, first.month, first.day)
     end = datetime(last.year, last.month, last.day) + timedelta(days=1)
-    return ReferenceDate(value, start, end, tuple(evidence), confidence, "inferred")
+    return ReferenceDate(value, start, end, tuple(evidence), confidence, ReferenceSource.INFERRED)
 
 
 def infer_reference_date(text: str, *, events: Any = None) -> ReferenceDate:
@@ -333,7 +334,7 @@ def infer_reference_date(text: str, *, events: Any = None) -> ReferenceDate:
         count = sum(1 for line in trailing.splitlines() if line.strip())
         notes.append(f"ignored {count} trailing headline lines after the body")
     if not body.strip():
-        return ReferenceDate("", None, None, ("the text is empty",), 0.0, "inferred")
+        return ReferenceDate("", None, None, ("the text is empty",), 0.0, ReferenceSource.INFERRED)
     cues = load_cues()
     known = resolve_events(events)
     constraints = [
@@ -343,10 +344,6 @@ def infer_reference_date(text: str, *, events: Any = None) -> ReferenceDate:
         *weekday_constraints(body, cues),
     ]
     return combine(constraints, notes, cues.windows["max_interval_days"])
-
-
-#: The ``anchor`` label of values resolved against an inferred publication date.
-INFERRED_LABEL = "inferred publication date"
 
 
 def reference_day(ref: ReferenceDate) -> datetime | None:

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from timeline.temporal.partial import Partial
+from timeline.vocab import Granularity
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,7 @@ class Resolution:
     type: str
     start: datetime | None
     end: datetime | None
-    granularity: str
+    granularity: Granularity
     anchor: str
     reason: str
     confidence: float = 1.0
@@ -38,4 +39,4 @@ class Resolution:
 
 def unresolved(kind: str, reason: str) -> Resolution:
     """A row that could not be given a value, with the reason why."""
-    return Resolution("", kind, None, None, "none", "none", reason, 0.3)
+    return Resolution("", kind, None, None, Granularity.NONE, "none", reason, 0.3)

@@ -17,6 +17,7 @@ from timeline.temporal.resolution import Anchor, Resolution, unresolved
 from timeline.temporal.shift import UNIT_NAMES, resolve_shift
 from timeline.temporal.tense import Tense
 from timeline.temporal.values import Placed, format_duration, place
+from timeline.vocab import ABSOLUTE_ANCHOR, Granularity
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -92,6 +93,10 @@ def _pick(options: list[tuple[Partial, Placed]], ref: datetime, how: str,
     if how == "after":
         pool = [o for o in options if o[1].start >= day_end] or options[-1:]
         return pool[0]
+    if how == "next":
+        # Future tense: a period already over is not meant ("will resume in December").
+        pool = [o for o in options if o[1].end > ref] or options[-1:]
+        return min(pool, key=lambda o: _weighted_distance(o[1], ref, tense))
     if how == "started":
         # "since May": the latest one begun by the reference date, never a later one.
         pool = [o for o in options if o[1].start <= ref] or options[:1]
@@ -164,9 +169,14 @@ def _resolve_year(p: Partial, anchor: Anchor, tense: Tense) -> Resolution:
     """A month, day, season or quarter without a year: pick the year around the anchor."""
     how = _choose(tense, p.direction)
     if how != "started" and p.direction is None:
-        # "the third quarter" is this year's, even when results are still due; other
-        # periods take the nearest, weighed by tense in _weighted_distance.
-        how = "this" if p.quarter is not None or p.half is not None else "nearest"
+        # "the third quarter" is this year's, even when results are still due; "will
+        # resume in December" is the next December not yet over. Days and other periods
+        # take the nearest, weighed by tense in _weighted_distance: a future cue often
+        # belongs to another clause ("will press for aid after the Aug. 7 blasts").
+        if p.quarter is not None or p.half is not None:
+            how = "this"
+        elif how != "next" or p.day is not None:
+            how = "nearest"
     ref = datetime.combine(anchor.day, datetime.min.time())
     options = []
     for cand in _candidates(p, anchor):
@@ -192,7 +202,7 @@ def resolve_partial(p: Partial, anchor: Anchor | None, tense: Tense) -> Resoluti
     if not p.needs_year:
         if p.year is None and p.decade is None and p.century is None:
             return unresolved("DATE", "nothing to place on the calendar")
-        return _from_placed(place(p), "absolute", "explicit date", 1.0, p)
+        return _from_placed(place(p), ABSOLUTE_ANCHOR, "explicit date", 1.0, p)
     if anchor is None:
         return unresolved("DATE", "no year given and no reference date to infer it from")
     if p.month is None and p.day is None and (p.weekday is not None or p.weekend) and p.nth is None:
@@ -210,11 +220,11 @@ def resolve(meaning: Meaning, anchor: Anchor | None, tense: Tense) -> Resolution
         approx = " (approximate)" if meaning.approx else ""
         amount = "an unknown number of" if meaning.amount is None else f"{meaning.amount:g}"
         unit = UNIT_NAMES.get(meaning.unit, meaning.unit)
-        return Resolution(format_duration(meaning), "DURATION", None, None, "none", "none",
+        return Resolution(format_duration(meaning), "DURATION", None, None, Granularity.NONE, "none",
                           f"duration of {amount} {unit}(s){approx}", 0.8 if meaning.approx else 0.9)
     if isinstance(meaning, FuzzyRef):
-        return Resolution(meaning.value, "DATE", None, None, "none", "none",
+        return Resolution(meaning.value, "DATE", None, None, Granularity.NONE, "none",
                           f"vague reference to the {meaning.value.split('_')[0].lower()}", 0.8)
     if isinstance(meaning, Recurrence):
-        return Resolution(meaning.value, "SET", None, None, "none", "none", "recurring time", 0.85)
+        return Resolution(meaning.value, "SET", None, None, Granularity.NONE, "none", "recurring time", 0.85)
     raise TypeError(f"cannot resolve {meaning!r}")

@@ -11,6 +11,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 
 from timeline.temporal.partial import Duration, Partial
+from timeline.vocab import Granularity
 
 #: Hours each TIMEX3 part of day covers: (start hour, length in hours).
 PART_HOURS = {"MO": (6, 6), "MI": (11, 2), "AF": (12, 6), "EV": (18, 6), "NI": (21, 9), "DT": (8, 10)}
@@ -27,7 +28,7 @@ class Placed:
     value: str
     start: datetime | None
     end: datetime | None
-    granularity: str
+    granularity: Granularity
     type: str = "DATE"
 
 
@@ -52,27 +53,27 @@ def place(p: Partial) -> Placed:
         return _place_week(y, p.week, p.weekend)
     if p.month is not None:
         start, end = _month_span(y, p.month, 1)
-        return Placed(f"{y:04d}-{p.month:02d}", start, end, "month")
+        return Placed(f"{y:04d}-{p.month:02d}", start, end, Granularity.MONTH)
     if p.quarter is not None:
         start, end = _month_span(y, 3 * p.quarter - 2, 3)
-        return Placed(f"{y:04d}-Q{p.quarter}", start, end, "quarter")
+        return Placed(f"{y:04d}-Q{p.quarter}", start, end, Granularity.QUARTER)
     if p.half is not None:
         start, end = _month_span(y, 6 * p.half - 5, 6)
-        return Placed(f"{y:04d}-H{p.half}", start, end, "quarter")
+        return Placed(f"{y:04d}-H{p.half}", start, end, Granularity.QUARTER)
     if p.season is not None:
         first, count = SEASON_MONTHS[p.season]
         start, end = _month_span(y, first, count)
-        return Placed(f"{y:04d}-{p.season}", start, end, "season")
-    return Placed(f"{y:04d}", datetime(y, 1, 1), datetime(y + 1, 1, 1), "year")
+        return Placed(f"{y:04d}-{p.season}", start, end, Granularity.SEASON)
+    return Placed(f"{y:04d}", datetime(y, 1, 1), datetime(y + 1, 1, 1), Granularity.YEAR)
 
 
 def _place_coarse(p: Partial) -> Placed:
     if p.decade is not None:
         start = datetime(max(p.decade * 10, 1), 1, 1)
-        return Placed(f"{p.decade:03d}", start, datetime(p.decade * 10 + 10, 1, 1), "decade")
+        return Placed(f"{p.decade:03d}", start, datetime(p.decade * 10 + 10, 1, 1), Granularity.DECADE)
     if p.century is not None:
         start = datetime(max(p.century * 100, 1), 1, 1)
-        return Placed(f"{p.century:02d}", start, datetime(p.century * 100 + 100, 1, 1), "decade")
+        return Placed(f"{p.century:02d}", start, datetime(p.century * 100 + 100, 1, 1), Granularity.DECADE)
     raise ValueError(f"cannot place a value with no year: {p}")
 
 
@@ -81,8 +82,8 @@ def _place_week(year: int, week: int, weekend: bool) -> Placed:
     start = datetime.combine(monday, datetime.min.time())
     if weekend:
         sat = start + timedelta(days=5)
-        return Placed(f"{year:04d}-W{week:02d}-WE", sat, sat + timedelta(days=2), "week")
-    return Placed(f"{year:04d}-W{week:02d}", start, start + timedelta(days=7), "week")
+        return Placed(f"{year:04d}-W{week:02d}-WE", sat, sat + timedelta(days=2), Granularity.WEEK)
+    return Placed(f"{year:04d}-W{week:02d}", start, start + timedelta(days=7), Granularity.WEEK)
 
 
 def _place_day(day: date, p: Partial) -> Placed:
@@ -93,12 +94,12 @@ def _place_day(day: date, p: Partial) -> Placed:
         at = start + timedelta(hours=p.hour, minutes=minute)
         value = f"{base}T{p.hour:02d}:{minute:02d}{p.zone or ''}"
         length = timedelta(minutes=1) if p.minute is not None else timedelta(hours=1)
-        return Placed(value, at, at + length, "hour", "TIME")
+        return Placed(value, at, at + length, Granularity.HOUR, "TIME")
     if p.part_of_day is not None:
         first, hours = PART_HOURS[p.part_of_day]
         at = start + timedelta(hours=first)
-        return Placed(f"{base}T{p.part_of_day}", at, at + timedelta(hours=hours), "hour", "TIME")
-    return Placed(base, start, start + timedelta(days=1), "day")
+        return Placed(f"{base}T{p.part_of_day}", at, at + timedelta(hours=hours), Granularity.HOUR, "TIME")
+    return Placed(base, start, start + timedelta(days=1), Granularity.DAY)
 
 
 def format_duration(d: Duration) -> str:
