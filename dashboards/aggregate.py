@@ -10,6 +10,8 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
+from timeline.vocab import LIST_SEPARATOR
+
 NO_ACTOR = "(no actor)"
 NO_PLACE = "(no place)"
 
@@ -158,7 +160,7 @@ def table_frame(df: pd.DataFrame) -> pd.DataFrame:
     for label, column in TABLE_COLUMNS.items():
         values = df[column] if column in df.columns else pd.Series("", index=df.index)
         if column in ("actors", "locations"):
-            values = values.map("; ".join)
+            values = values.map(LIST_SEPARATOR.join)
         elif column == "date":
             values = values.dt.strftime("%Y-%m-%d")
         elif column == "confidence":

@@ -23,6 +23,7 @@ import panel as pn
 from dashboards.layout import Dashboard
 from dashboards.loading import cached_source
 from dashboards.offline import geo_assets_script
+from timeline.vocab import FILE_ENV, PATHS_ENV, SYNTHETIC_ENV
 
 # The map's base layer is inlined so that nothing is fetched from a CDN.
 pn.extension("plotly", "tabulator", notifications=True,
@@ -36,9 +37,9 @@ def parse_args(argv: list[str]) -> tuple[tuple[str, ...], str | None, int]:
     parser.add_argument("--timeline", default=None)
     args, _unknown = parser.parse_known_args(argv)
     paths = tuple(args.paths) or tuple(
-        p for p in os.environ.get("TIMELINE_PATHS", "").split(os.pathsep) if p)
-    timeline = args.timeline or os.environ.get("TIMELINE_FILE") or None
-    synthetic = int(os.environ.get("TIMELINE_SYNTHETIC", "0") or 0)
+        p for p in os.environ.get(PATHS_ENV, "").split(os.pathsep) if p)
+    timeline = args.timeline or os.environ.get(FILE_ENV) or None
+    synthetic = int(os.environ.get(SYNTHETIC_ENV, "0") or 0)
     return paths, timeline, synthetic
 
 

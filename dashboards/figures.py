@@ -15,6 +15,7 @@ import plotly.graph_objects as go
 from plotly.colors import qualitative
 
 from dashboards.aggregate import NO_ACTOR, cooccurrence, place_counts, spread_counts, top_values
+from timeline.vocab import LIST_SEPARATOR
 
 #: Above this many markers the timeline switches to WebGL (Scattergl) traces.
 WEBGL_THRESHOLD = 1_000
@@ -49,7 +50,7 @@ def type_colors(types: object) -> dict[str, str]:
 def _text(value: object) -> str:
     """Escape one article-derived value for a Plotly label (lists joined with '; ')."""
     if isinstance(value, (list, tuple, np.ndarray)):
-        value = "; ".join(str(v) for v in value)
+        value = LIST_SEPARATOR.join(str(v) for v in value)
     if value is None or (isinstance(value, float) and np.isnan(value)):
         return ""
     return html.escape(str(value))
@@ -86,7 +87,7 @@ _ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("'",
 def escape_series(values: pd.Series) -> pd.Series:
     """``html.escape`` over a column, vectorised; list cells are joined with '; '."""
     if values.dtype == object:
-        values = values.map(lambda v: "; ".join(map(str, v))
+        values = values.map(lambda v: LIST_SEPARATOR.join(map(str, v))
                             if isinstance(v, (list, tuple, np.ndarray)) else v)
     text = values.astype("str").fillna("")
     for char, entity in _ESCAPES:  # "&" first, so entities are not escaped twice

@@ -21,6 +21,7 @@ import pandas as pd
 
 from timeline.errors import InputError
 from timeline.model import Article
+from timeline.vocab import MAX_UPLOAD_ENV
 
 #: Default upload limit in megabytes; overridden by TIMELINE_MAX_UPLOAD_MB.
 DEFAULT_MAX_UPLOAD_MB = 20.0
@@ -30,7 +31,7 @@ _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]")
 
 def max_upload_mb() -> float:
     """The configured upload limit in MB (TIMELINE_MAX_UPLOAD_MB, else 20)."""
-    raw = os.environ.get("TIMELINE_MAX_UPLOAD_MB", "")
+    raw = os.environ.get(MAX_UPLOAD_ENV, "")
     try:
         return float(raw) if raw else DEFAULT_MAX_UPLOAD_MB
     except ValueError:

@@ -10,6 +10,7 @@ import param
 
 from dashboards.highlight import sentence_in_context, sentence_spans
 from dashboards.store import CORRECTION, DataStore
+from timeline.vocab import LIST_SEPARATOR
 
 _STYLE = """
 .tl-detail {font-size: 15px; line-height: 1.55; white-space: pre-wrap;}
@@ -30,7 +31,7 @@ def _value(row: pd.Series, column: str) -> str:
     """A cell as display text ('' when missing), not yet escaped."""
     value = row.get(column)
     if isinstance(value, (list, tuple)):
-        return "; ".join(str(v) for v in value)
+        return LIST_SEPARATOR.join(str(v) for v in value)
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
     if isinstance(value, pd.Timestamp):
@@ -55,7 +56,9 @@ def resolution_facts(row: pd.Series) -> list[tuple[str, str]]:
         ("Interval", f"{show('start')} to {show('end')} (end exclusive)"),
         ("Time expression", expression),
         ("Anchor", show("anchor")),
-        ("Rule", show("rule")),
+        ("Chosen from", show("time_source")),
+        ("Rule", show("time_rule")),
+        ("Reason", show("time_reason")),
         ("Confidence", show("confidence")),
         ("Reference date", f"{show('reference_date')} ({show('reference_source')})"),
         ("Article", show("title")), ("URL", show("url")),

@@ -6,6 +6,7 @@ import pytest
 from click.testing import CliRunner
 
 from timeline.cli.serve import is_loopback, parse_basic_auth, serve, websocket_limit
+from timeline.vocab import FILE_ENV, MAX_UPLOAD_ENV, PATHS_ENV
 
 
 @pytest.fixture
@@ -14,7 +15,7 @@ def served(monkeypatch):
     panel = pytest.importorskip("panel")
     calls = []
     monkeypatch.setattr(panel, "serve", lambda panels, **kwargs: calls.append((panels, kwargs)))
-    for name in ("TIMELINE_PATHS", "TIMELINE_FILE", "TIMELINE_MAX_UPLOAD_MB"):
+    for name in (PATHS_ENV, FILE_ENV, MAX_UPLOAD_ENV):
         monkeypatch.setenv(name, "")  # restored afterwards, whatever serve sets
     return calls
 
@@ -69,5 +70,5 @@ def test_inputs_reach_the_app_through_the_environment(served, tmp_path):
     assert result.exit_code == 0, result.output
     import os
 
-    assert os.environ["TIMELINE_PATHS"] == str(article)
-    assert os.environ["TIMELINE_MAX_UPLOAD_MB"] == "5.0"
+    assert os.environ[PATHS_ENV] == str(article)
+    assert os.environ[MAX_UPLOAD_ENV] == "5.0"

@@ -79,6 +79,28 @@ def test_inferred_date_is_explained_on_stderr(seed_text: str, tmp_path: Path) ->
     assert tuesday["value"] == "2023-01-17"
 
 
+def test_the_date_is_inferred_once_and_its_evidence_printed(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from timeline.temporal import reference_choice
+
+    calls = []
+    infer = reference_choice.infer_reference_date
+
+    def counting(text: str, **kwargs: object):  # type: ignore[no-untyped-def]
+        calls.append(text)
+        return infer(text, **kwargs)
+
+    monkeypatch.setattr(reference_choice, "infer_reference_date", counting)
+    path = tmp_path / "a.txt"
+    path.write_text("KYIV, Jan 19, 2023 (Reuters) - Talks resumed on Tuesday.", encoding="utf-8")
+    result = _run(str(path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    assert len(calls) == 1
+    assert "inferred publication date 2023-01-19" in result.stderr
+    assert "  - dateline" in result.stderr
+    assert [r["value"] for r in json.loads(result.stdout) if r["text"] == "Tuesday"] == ["2023-01-17"]
+
+
 def test_user_events_file(tmp_path: Path) -> None:
     events = tmp_path / "events.csv"
     events.write_text("id,name,date,aliases\nacme-merger,Acme merger,2020-05-01,the Acme merger\n",

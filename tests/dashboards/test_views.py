@@ -107,3 +107,18 @@ def test_app_arguments(monkeypatch):
     monkeypatch.setenv("TIMELINE_FILE", "saved.csv")
     assert parse_args(["a.txt", "corpus/"]) == (("a.txt", "corpus/"), "saved.csv", 0)
     assert parse_args(["--timeline", "t.jsonl"]) == ((), "t.jsonl", 0)
+
+
+def test_detail_says_how_the_date_was_chosen():
+    import pandas as pd
+
+    from dashboards.views.detail import resolution_facts
+
+    row = pd.Series({"time_text": "on Tuesday", "time_value": "2023-01-17", "anchor": "published",
+                     "time_source": "clause", "time_rule": "weekday.bare",
+                     "time_reason": "Tuesday: the latest one on or before published 2023-01-19",
+                     "actors": [], "locations": []})
+    facts = dict(resolution_facts(row))
+    assert facts["Chosen from"] == "clause"
+    assert facts["Rule"] == "weekday.bare"
+    assert facts["Reason"] == "Tuesday: the latest one on or before published 2023-01-19"

@@ -14,7 +14,9 @@ from collections.abc import Callable
 
 import pytest
 
-LARGE = int(os.environ.get("TIMELINE_HOSTILE_BYTES", "256000"))
+from timeline.vocab import HOSTILE_BYTES_ENV
+
+LARGE = int(os.environ.get(HOSTILE_BYTES_ENV, "256000"))
 SMALL = LARGE // 4
 MAX_RATIO = 8.0
 

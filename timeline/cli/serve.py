@@ -12,10 +12,7 @@ from pathlib import Path
 
 import click
 
-#: Environment variables read by ``dashboards/app.py``.
-PATHS_ENV = "TIMELINE_PATHS"
-FILE_ENV = "TIMELINE_FILE"
-UPLOAD_ENV = "TIMELINE_MAX_UPLOAD_MB"
+from timeline.vocab import FILE_ENV, MAX_UPLOAD_ENV, PATHS_ENV
 
 
 def is_loopback(address: str) -> bool:
@@ -83,7 +80,7 @@ def serve(paths: tuple[str, ...], timeline_file: str | None, port: int, address:
                    "this machine can read and edit the timeline.", err=True)
     os.environ[PATHS_ENV] = os.pathsep.join(os.path.abspath(p) for p in paths)
     os.environ[FILE_ENV] = os.path.abspath(timeline_file) if timeline_file else ""
-    os.environ[UPLOAD_ENV] = str(max_upload_mb)
+    os.environ[MAX_UPLOAD_ENV] = str(max_upload_mb)
     import panel as pn  # heavy: imported only when serving
 
     options: dict[str, object] = {}
