@@ -169,7 +169,7 @@ def score(documents: Iterable[Document], frame: pd.DataFrame) -> pd.DataFrame:
                                & (gold.start < ours["trigger_end"])]
                 hit = overlap.iloc[0] if len(overlap) else None
             value = "" if hit is None else str(hit["time_value"] or "")
-            source = "" if hit is None else _source(hit)
+            source = "" if hit is None else str(hit["time_source"])
             point = "" if hit is None or pd.isna(hit["date"]) else hit["date"].strftime("%Y-%m-%d")
             rows.append({"doc": doc.name, "trigger": gold.text, "gold": gold.value,
                          "ours": value, "source": source, "found": hit is not None,
@@ -177,12 +177,6 @@ def score(documents: Iterable[Document], frame: pd.DataFrame) -> pd.DataFrame:
                          "agrees": bool(point) and point[:len(gold.value)] == gold.value,
                          "dct_agrees": hit is not None and doc.dct[:len(gold.value)] == gold.value})
     return pd.DataFrame(rows)
-
-
-def _source(row: pd.Series) -> str:
-    if row["granularity"] == "published":
-        return "published"
-    return "expression"
 
 
 def summary(scored: pd.DataFrame) -> pd.DataFrame:
