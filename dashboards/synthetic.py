@@ -14,6 +14,7 @@ import numpy as np
 import pandas as pd
 
 from timeline.schema import coerce
+from timeline.vocab import PUBLISHED_ANCHOR, Granularity, ReferenceSource
 
 EVENT_TYPES: tuple[str, ...] = (
     "meet", "statement", "travel", "attack", "military_aid", "offensive",
@@ -36,7 +37,8 @@ _PLACES: tuple[tuple[str, str, float, float, str], ...] = (
 # Share of events per granularity: most are dated to the day, some only to a week or
 # month, a few fall back to the publication date.
 _GRANULARITIES: tuple[tuple[str, float, int], ...] = (
-    ("day", 0.70, 1), ("week", 0.12, 7), ("month", 0.10, 30), ("published", 0.08, 1),
+    (Granularity.DAY, 0.70, 1), (Granularity.WEEK, 0.12, 7), (Granularity.MONTH, 0.10, 30),
+    (Granularity.PUBLISHED, 0.08, 1),
 )
 
 
@@ -57,9 +59,9 @@ def make_synthetic_frame(n: int, *, seed: int = 0, n_actors: int = 400) -> pd.Da
         "start": start,
         "end": end,
         "granularity": gran,
-        "time_text": np.where(gran == "day", "on Tuesday", "this month"),
+        "time_text": np.where(gran == Granularity.DAY, "on Tuesday", "this month"),
         "time_value": start.strftime("%Y-%m-%d"),
-        "anchor": np.where(gran == "published", "published", "explicit"),
+        "anchor": np.where(gran == Granularity.PUBLISHED, PUBLISHED_ANCHOR, "explicit"),
         "event_type": types,
         "trigger": types,
         "actors": actors,
@@ -73,7 +75,7 @@ def make_synthetic_frame(n: int, *, seed: int = 0, n_actors: int = 400) -> pd.Da
         "sentence_end": 80,
         "confidence": rng.uniform(0.3, 1.0, n).round(2),
         "reference_date": end,
-        "reference_source": "given",
+        "reference_source": ReferenceSource.GIVEN.value,
         "title": [f"Synthetic article {d}" for d in doc_ids],
         "url": "",
     })
@@ -89,11 +91,11 @@ def _dates(rng: np.random.Generator, n: int) -> tuple[pd.DatetimeIndex, pd.Datet
 
 def _fix_granularity_intervals(frame: pd.DataFrame) -> None:
     """Widen week and month events to their calendar week or month."""
-    week = frame["granularity"] == "week"
+    week = frame["granularity"] == Granularity.WEEK
     week_start = frame.loc[week, "start"].dt.to_period("W").dt.start_time
     frame.loc[week, "start"] = week_start
     frame.loc[week, "end"] = week_start + pd.Timedelta(days=7)
-    month = frame["granularity"] == "month"
+    month = frame["granularity"] == Granularity.MONTH
     month_start = frame.loc[month, "start"].dt.to_period("M").dt.start_time
     frame.loc[month, "start"] = month_start
     frame.loc[month, "end"] = month_start + pd.offsets.MonthBegin(1)

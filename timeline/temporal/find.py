@@ -19,11 +19,10 @@ from timeline.temporal.partial import Partial, Shift
 from timeline.temporal.resolution import Anchor, Resolution
 from timeline.temporal.resolve import resolve
 from timeline.temporal.tag import Candidate, tag
-from timeline.temporal.tense import SINCE, Tense, clause_tense, since_before
+from timeline.temporal.tense import NARRATIVE, SINCE, Tense, clause_tense, since_before
 from timeline.vocab import MODES, Granularity, Mode
 
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
-_NARRATIVE = Tense("narrative", "story order")
 
 
 def check_mode(mode: str) -> None:
@@ -95,7 +94,7 @@ def resolve_candidates(text: str, candidates: Sequence[Candidate], reference: An
             anchor = last  # "flew on Tuesday ... at 18:00 UTC": the time is on that Tuesday
         narrative = anchor is not None and anchor is last and mode == Mode.NARRATIVE
         if narrative:
-            tense = _NARRATIVE
+            tense = NARRATIVE
         elif _needs_tense(c.meaning):
             tense = SINCE if since_before(text, c.start) else clause_tense(text, c.start, c.end)
         else:

@@ -15,7 +15,7 @@ from datetime import date, datetime, timedelta
 from timeline.temporal.partial import Duration, FuzzyRef, Meaning, Partial, Recurrence, Shift
 from timeline.temporal.resolution import Anchor, Resolution, unresolved
 from timeline.temporal.shift import UNIT_NAMES, resolve_shift
-from timeline.temporal.tense import Tense
+from timeline.temporal.tense import NARRATIVE, Tense
 from timeline.temporal.values import Placed, format_duration, place
 from timeline.vocab import ABSOLUTE_ANCHOR, Granularity
 
@@ -148,7 +148,7 @@ def _time_of_day(p: Partial, anchor: Anchor | None) -> Resolution:
 def _resolve_weekday(p: Partial, anchor: Anchor, tense: Tense) -> Resolution:
     """A weekday (or "the weekend"): the tense of the clause picks the week."""
     how = _choose(tense, p.direction)
-    if tense.tense == "narrative" and how == "nearest":
+    if tense.tense == NARRATIVE.tense and how == "nearest":
         how = "next"  # a story moves forward: "On Sunday" after July 16 is July 20
     elif how == "nearest":
         how = "latest"  # news reports what happened: an untensed weekday is past

@@ -37,6 +37,8 @@ class Tense:
 
 #: The "tense" of an expression after "since": it must have started by the anchor date.
 SINCE = Tense("since", "since")
+#: Narrative mode: a story moves forward from the last date mentioned.
+NARRATIVE = Tense("narrative", "story order")
 
 
 def since_before(text: str, start: int) -> bool:
