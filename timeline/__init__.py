@@ -14,6 +14,7 @@ __version__ = "0.1.0"
 _EXPORTS: dict[str, str] = {
     "find_times": "timeline.temporal.api",
     "infer_reference_date": "timeline.temporal.reference",
+    "choose_reference": "timeline.temporal.reference_choice",
     "read_articles": "timeline.articles",
     "extract": "timeline.pipeline",
     "actors": "timeline.pipeline",
@@ -24,6 +25,7 @@ _EXPORTS: dict[str, str] = {
     "Article": "timeline.model",
     "TimeExpression": "timeline.model",
     "ReferenceDate": "timeline.model",
+    "Reference": "timeline.model",
 }
 
 __all__ = sorted(_EXPORTS)
