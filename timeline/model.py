@@ -43,7 +43,7 @@ class TimeExpression:
     value: str
     start: datetime | None
     end: datetime | None
-    granularity: str
+    granularity: str  # a ``timeline.vocab.Granularity`` word
     anchor: str
     rule: str
     confidence: float

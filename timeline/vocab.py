@@ -101,6 +101,8 @@ PUBLISHED_ANCHOR = "published"
 INFERRED_ANCHOR = "inferred publication date"
 #: ``anchor`` of values that needed no anchor ("January 17, 2023").
 ABSOLUTE_ANCHOR = "absolute"
+#: ``anchor`` of values not placed on the calendar (durations, sets, unresolved ones).
+NO_ANCHOR = "none"
 
 #: Joins the items of a list cell in CSV and on screen ("Kyiv; Moscow").
 LIST_SEPARATOR = "; "

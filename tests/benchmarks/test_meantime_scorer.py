@@ -33,11 +33,12 @@ def test_score_and_summary() -> None:
     frame = pd.DataFrame({
         "doc_id": ["d", "d"], "trigger_start": [7, 15], "trigger_end": [11, 18],
         "time_value": ["2008-03-01", "2008-02"], "granularity": ["published", "month"],
-        "date": pd.to_datetime(["2008-03-01", "2008-02-01"]),
+        "time_source": ["published", "clause"], "date": pd.to_datetime(["2008-03-01", "2008-02-01"]),
     })
     scored = score([doc], frame)
     assert scored["found"].tolist() == [True, True, False]
     assert scored["exact"].tolist() == [True, False, False]
+    assert scored["source"].tolist() == ["published", "clause", ""]
     table = summary(scored).set_index("system")
     exact = table.loc["timeline: exact TIMEX3 value"]
     assert (exact["gold"], exact["found"], exact["correct"]) == (3, 2, 1)

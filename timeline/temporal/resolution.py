@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from timeline.temporal.partial import Partial
-from timeline.vocab import Granularity
+from timeline.vocab import NO_ANCHOR, Granularity
 
 
 @dataclass(frozen=True)
@@ -39,4 +39,4 @@ class Resolution:
 
 def unresolved(kind: str, reason: str) -> Resolution:
     """A row that could not be given a value, with the reason why."""
-    return Resolution("", kind, None, None, Granularity.NONE, "none", reason, 0.3)
+    return Resolution("", kind, None, None, Granularity.NONE, NO_ANCHOR, reason, 0.3)

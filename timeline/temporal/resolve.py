@@ -17,7 +17,7 @@ from timeline.temporal.resolution import Anchor, Resolution, unresolved
 from timeline.temporal.shift import UNIT_NAMES, resolve_shift
 from timeline.temporal.tense import NARRATIVE, Tense
 from timeline.temporal.values import Placed, format_duration, place
-from timeline.vocab import ABSOLUTE_ANCHOR, Granularity
+from timeline.vocab import ABSOLUTE_ANCHOR, NO_ANCHOR, Granularity
 
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 
@@ -220,11 +220,12 @@ def resolve(meaning: Meaning, anchor: Anchor | None, tense: Tense) -> Resolution
         approx = " (approximate)" if meaning.approx else ""
         amount = "an unknown number of" if meaning.amount is None else f"{meaning.amount:g}"
         unit = UNIT_NAMES.get(meaning.unit, meaning.unit)
-        return Resolution(format_duration(meaning), "DURATION", None, None, Granularity.NONE, "none",
+        return Resolution(format_duration(meaning), "DURATION", None, None, Granularity.NONE, NO_ANCHOR,
                           f"duration of {amount} {unit}(s){approx}", 0.8 if meaning.approx else 0.9)
     if isinstance(meaning, FuzzyRef):
-        return Resolution(meaning.value, "DATE", None, None, Granularity.NONE, "none",
+        return Resolution(meaning.value, "DATE", None, None, Granularity.NONE, NO_ANCHOR,
                           f"vague reference to the {meaning.value.split('_')[0].lower()}", 0.8)
     if isinstance(meaning, Recurrence):
-        return Resolution(meaning.value, "SET", None, None, Granularity.NONE, "none", "recurring time", 0.85)
+        return Resolution(meaning.value, "SET", None, None, Granularity.NONE, NO_ANCHOR,
+                          "recurring time", 0.85)
     raise TypeError(f"cannot resolve {meaning!r}")

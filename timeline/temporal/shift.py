@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from timeline.temporal.partial import Partial, Shift
 from timeline.temporal.resolution import Anchor, Resolution, unresolved
 from timeline.temporal.values import place
+from timeline.vocab import NO_ANCHOR, Granularity
 
 UNIT_NAMES = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade",
               "CE": "century", "WE": "weekend", "H": "hour", "MIN": "minute", "S": "second"}
@@ -93,7 +94,7 @@ def resolve_shift(s: Shift, anchor: Anchor | None) -> Resolution:
     """Resolve a ``Shift`` against ``anchor`` (the reference date or a previous expression)."""
     if s.amount is None:
         value = "PAST_REF" if s.sign < 0 else "FUTURE_REF"
-        return Resolution(value, "DATE", None, None, "none", "none",
+        return Resolution(value, "DATE", None, None, Granularity.NONE, NO_ANCHOR,
                           f"an unknown number of {UNIT_NAMES.get(s.unit, s.unit)}s away", 0.7)
     if anchor is None:
         return unresolved("DATE", "relative expression with no reference date to count from")
