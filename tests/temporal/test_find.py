@@ -59,3 +59,15 @@ def test_year_ago_follows_the_quarter_reported() -> None:
     text = "Profit rose in the third quarter, up from $5 million a year ago."
     found = find_expressions(text, choose_reference(text, given=pd.Timestamp("1989-11-02")))
     assert [e.value for e in found] == ["1989-Q3", "1988-Q3"]
+
+
+@pytest.mark.parametrize(("text", "value"), [
+    ("They met at 10:30 GMT on January 17, 2023.", "2023-01-17T10:30Z"),
+    ("At 9 a.m., Monday, Jan. 16, talks began.", "2023-01-16T09:00"),
+    ("Milley flew on Tuesday to Rzeszow and at 18:00 UTC met Zaluzhnyi.", "2023-01-17T18:00Z"),
+    ("They met at 18:00 UTC.", "2023-01-19T18:00Z"),
+])
+def test_a_clock_time_is_on_the_day_named_beside_it(text: str, value: str) -> None:
+    found = find_expressions(text, choose_reference(text, given=pd.Timestamp("2023-01-19")))
+    clock = [e for e in found if e.granularity == "hour"]
+    assert [e.value for e in clock] == [value], found

@@ -12,6 +12,7 @@ Event-anchored expressions ("a year after the invasion") come from
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from typing import Any, Sequence
 
 from timeline.model import Reference, TimeExpression
@@ -23,6 +24,8 @@ from timeline.temporal.tense import NARRATIVE, SINCE, Tense, clause_tense, since
 from timeline.vocab import MODES, Granularity, Mode
 
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
+#: What may stand between a clock time and the day it is on: "10:30 GMT on January 17".
+_TIME_THEN_DAY = re.compile(r"[ \t]*,?[ \t]*(?:on[ \t]+)?", re.IGNORECASE)
 
 
 def check_mode(mode: str) -> None:
@@ -81,31 +84,68 @@ def _expression(c: Candidate, res: Resolution) -> TimeExpression:
     )
 
 
+@dataclass
+class _Story:
+    """What resolving one text has seen so far: the last date named and the focus."""
+
+    reference: Anchor | None
+    mode: str
+    last: Anchor | None = None
+    last_end: int = 0
+    focus: Anchor | None = None
+
+
+def _resolve_one(text: str, c: Candidate, anchor: Anchor | None, story: _Story) -> Resolution:
+    """Resolve one candidate against ``anchor``, with the tense its clause gives."""
+    if anchor is not None and anchor is story.last and story.mode == Mode.NARRATIVE:
+        tense = NARRATIVE
+    elif _needs_tense(c.meaning):
+        tense = SINCE if since_before(text, c.start) else clause_tense(text, c.start, c.end)
+    else:
+        tense = Tense(None)
+    return resolve(c.meaning, anchor, tense)
+
+
+def _day_after(text: str, c: Candidate, following: Sequence[Candidate],
+               story: _Story) -> Anchor | None:
+    """The day named right after a clock time ("10:30 GMT on January 17, 2023")."""
+    if not following or _TIME_THEN_DAY.fullmatch(text, c.end, following[0].start) is None:
+        return None
+    day = following[0]
+    res = _resolve_one(text, day, _anchor_for(day.meaning, story.mode, story.reference,
+                                               story.last, story.focus), story)
+    if res.partial is None or res.partial.day is None or res.start is None:
+        return None
+    return Anchor(res.start.date(), f"following expression '{day.text}'", res.partial)
+
+
+def _anchor_of(text: str, candidates: Sequence[Candidate], i: int, story: _Story) -> Anchor | None:
+    """The date candidate ``i`` counts from; a clock time is on the day named beside it."""
+    c = candidates[i]
+    anchor = _anchor_for(c.meaning, story.mode, story.reference, story.last, story.focus)
+    if not _time_only(c.meaning):
+        return anchor
+    after = _day_after(text, c, candidates[i + 1:i + 2], story)
+    if after is not None:
+        return after
+    if _same_sentence_day(text, story.last, story.last_end, c.start):
+        return story.last  # "flew on Tuesday ... at 18:00 UTC": the time is on that Tuesday
+    return anchor
+
+
 def resolve_candidates(text: str, candidates: Sequence[Candidate], reference: Anchor | None,
                        mode: str = Mode.NEWS) -> list[TimeExpression]:
     """Resolve tagged candidates in order, each relative one against its anchor."""
     out: list[TimeExpression] = []
-    last: Anchor | None = None
-    last_end = 0
-    focus: Anchor | None = None
-    for c in candidates:
-        anchor = _anchor_for(c.meaning, mode, reference, last, focus)
-        if _time_only(c.meaning) and _same_sentence_day(text, last, last_end, c.start):
-            anchor = last  # "flew on Tuesday ... at 18:00 UTC": the time is on that Tuesday
-        narrative = anchor is not None and anchor is last and mode == Mode.NARRATIVE
-        if narrative:
-            tense = NARRATIVE
-        elif _needs_tense(c.meaning):
-            tense = SINCE if since_before(text, c.start) else clause_tense(text, c.start, c.end)
-        else:
-            tense = Tense(None)
-        res = resolve(c.meaning, anchor, tense)
+    story = _Story(reference, mode)
+    for i, c in enumerate(candidates):
+        res = _resolve_one(text, c, _anchor_of(text, candidates, i, story), story)
         out.append(_expression(c, res))
         if res.partial is not None and res.start is not None:
-            last = Anchor(res.start.date(), f"previous expression '{c.text}'", res.partial)
-            last_end = c.end
+            story.last = Anchor(res.start.date(), f"previous expression '{c.text}'", res.partial)
+            story.last_end = c.end
             if _is_focus(res, reference):
-                focus = last
+                story.focus = story.last
     return out
 
 
