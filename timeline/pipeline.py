@@ -137,7 +137,8 @@ def _warm_up(config: ExtractOptions) -> None:
     geo.country_of_demonym("Swiss")
 
 
-def _rows_chunk(args: tuple[Sequence[Article], date | None, ExtractOptions]) -> list[dict[str, Any]]:
+def _rows_chunk(args: tuple[Sequence[Article], date | None, ExtractOptions],
+                ) -> list[dict[str, Any]]:
     """``_rows_local`` taking one tuple, as ``Pool.imap`` passes it."""
     return _rows_local(*args)
 
