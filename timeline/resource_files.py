@@ -27,14 +27,19 @@ PACKAGE = "timeline.resources"
 CALENDAR = "calendar_words.yaml"
 
 
-def parse(text: str, source: str) -> dict[str, Any]:
-    """The top-level mapping of a YAML rule file; ``source`` names it in errors."""
+def parse_yaml(text: str, source: str) -> Any:
+    """The YAML document in ``text``, whatever its shape; ``source`` names it in errors."""
     try:
-        data = yaml.safe_load(text)
+        return yaml.safe_load(text)
     except yaml.YAMLError as exc:
         raise RuleFileError(source, f"not valid YAML: {exc}") from exc
     except ValueError as exc:  # PyYAML reads 2022-02-30 as a date and fails
         raise RuleFileError(source, f"a value is not a YYYY-MM-DD date: {exc}") from exc
+
+
+def parse(text: str, source: str) -> dict[str, Any]:
+    """The top-level mapping of a YAML rule file; ``source`` names it in errors."""
+    data = parse_yaml(text, source)
     if not isinstance(data, dict):
         raise RuleFileError(source, "expected a mapping at the top level")
     return data
@@ -168,39 +173,44 @@ class CalendarWords:
 
 @cache
 def calendar_words() -> CalendarWords:
-    """The shared calendar words, checked: 12 months, 7 ISO weekdays, no form twice."""
-    data = read_bundled(CALENDAR)
-    months, month_names, _ = _numbered(data, "months", 12)
-    weekdays, weekday_names, plurals = _numbered(data, "weekdays", 7)
-    units = tuple(_unit(item) for item in _list(data, "units"))
-    _unique_forms("units", [form for unit in units for form in unit.forms])
+    """The shared calendar words of ``calendar_words.yaml``."""
+    return parse_calendar(read_bundled(CALENDAR), CALENDAR)
+
+
+def parse_calendar(data: Mapping[str, Any], source: str) -> CalendarWords:
+    """Calendar words, checked: months 1-12, ISO weekdays 1-7, no form twice."""
+    months, month_names, _ = _numbered(data, source, "months", 12)
+    weekdays, weekday_names, plurals = _numbered(data, source, "weekdays", 7)
+    units = tuple(_unit(item, source) for item in _list(data, source, "units"))
+    _unique_forms(source, "units", [form for unit in units for form in unit.forms])
     return CalendarWords(
         months=months, month_names=month_names, weekdays=weekdays,
-        weekday_names=weekday_names, weekday_plurals=plurals, numbers=_counts(data, "numbers"),
-        ordinals=_counts(data, "ordinals"), units=units,
+        weekday_names=weekday_names, weekday_plurals=plurals,
+        numbers=_counts(data, source, "numbers"), ordinals=_counts(data, source, "ordinals"),
+        units=units,
     )
 
 
-def _list(data: Mapping[str, Any], key: str) -> list[Mapping[str, Any]]:
+def _list(data: Mapping[str, Any], source: str, key: str) -> list[Mapping[str, Any]]:
     items = data.get(key)
     if not isinstance(items, list) or not all(isinstance(i, Mapping) for i in items):
-        raise RuleFileError(CALENDAR, f"{key} must be a list of mappings")
+        raise RuleFileError(source, f"{key} must be a list of mappings")
     return items
 
 
-def _numbered(data: Mapping[str, Any], key: str, count: int
+def _numbered(data: Mapping[str, Any], source: str, key: str, count: int
               ) -> tuple[dict[str, int], tuple[str, ...], dict[str, int]]:
     """Forms to numbers, the full names in order, and plurals, for months or weekdays."""
-    items = sorted(_list(data, key), key=lambda i: i.get("number", 0))
+    items = sorted(_list(data, source, key), key=lambda i: int(i.get("number", 0)))
     if [i.get("number") for i in items] != list(range(1, count + 1)):
-        raise RuleFileError(CALENDAR, f"{key} must be numbered 1 to {count}, once each")
+        raise RuleFileError(source, f"{key} must be numbered 1 to {count}, once each")
     forms: dict[str, int] = {}
     plurals: dict[str, int] = {}
     for item in items:
         name, short = str(item.get("name", "")), item.get("short") or []
         for form in (name, *map(str, short)):
             if not form or form != form.lower() or form in forms:
-                raise RuleFileError(CALENDAR, f"form {form!r} is empty, not lower case or repeated",
+                raise RuleFileError(source, f"form {form!r} is empty, not lower case or repeated",
                                     f"{key} {item['number']}")
             forms[form] = item["number"]
         if item.get("plural"):
@@ -208,24 +218,24 @@ def _numbered(data: Mapping[str, Any], key: str, count: int
     return forms, tuple(str(i["name"]) for i in items), plurals
 
 
-def _counts(data: Mapping[str, Any], key: str) -> dict[str, int]:
+def _counts(data: Mapping[str, Any], source: str, key: str) -> dict[str, int]:
     table = data.get(key)
     if not isinstance(table, Mapping) or not all(isinstance(v, int) for v in table.values()):
-        raise RuleFileError(CALENDAR, f"{key} must map words to whole numbers")
+        raise RuleFileError(source, f"{key} must map words to whole numbers")
     return {str(word).lower(): int(value) for word, value in table.items()}
 
 
-def _unit(item: Mapping[str, Any]) -> Unit:
+def _unit(item: Mapping[str, Any], source: str) -> Unit:
     try:
         return Unit(str(item["name"]), str(item["plural"]),
                     tuple(map(str, item.get("short") or ())), str(item["timex"]))
     except KeyError as exc:
-        raise RuleFileError(CALENDAR, f"lacks {exc.args[0]}", f"units {item.get('name')}") from exc
+        raise RuleFileError(source, f"lacks {exc.args[0]}", f"units {item.get('name')}") from exc
 
 
-def _unique_forms(key: str, forms: list[str]) -> None:
+def _unique_forms(source: str, key: str, forms: list[str]) -> None:
     seen: set[str] = set()
     for form in forms:
         if form in seen or form != form.lower():
-            raise RuleFileError(CALENDAR, f"form {form!r} is repeated or not lower case", key)
+            raise RuleFileError(source, f"form {form!r} is repeated or not lower case", key)
         seen.add(form)
