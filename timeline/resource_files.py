@@ -155,9 +155,14 @@ class CalendarWords:
     weekdays: Mapping[str, int]
     weekday_names: tuple[str, ...]
     weekday_plurals: Mapping[str, int]
+    cardinals: Mapping[str, int]
     numbers: Mapping[str, int]
     ordinals: Mapping[str, int]
     units: tuple[Unit, ...]
+
+    def cardinals_between(self, low: int, high: int, step: int = 1) -> dict[str, int]:
+        """The cardinal words from ``low`` to ``high`` (every ``step``): "twenty" .. "ninety"."""
+        return {w: n for w, n in self.cardinals.items() if low <= n <= high and n % step == 0}
 
     def weekday_full(self) -> dict[str, int]:
         """Full weekday names to their ISO number (Monday 1 .. Sunday 7)."""
@@ -182,12 +187,13 @@ def parse_calendar(data: Mapping[str, Any], source: str) -> CalendarWords:
     months, month_names, _ = _numbered(data, source, "months", 12)
     weekdays, weekday_names, plurals = _numbered(data, source, "weekdays", 7)
     units = tuple(_unit(item, source) for item in _list(data, source, "units"))
+    cardinals = _counts(data, source, "numbers")
     _unique_forms(source, "units", [form for unit in units for form in unit.forms])
     return CalendarWords(
         months=months, month_names=month_names, weekdays=weekdays,
         weekday_names=weekday_names, weekday_plurals=plurals,
-        numbers=_counts(data, source, "numbers"), ordinals=_counts(data, source, "ordinals"),
-        units=units,
+        cardinals=cardinals, numbers={**cardinals, **_counts(data, source, "number_phrases")},
+        ordinals=_counts(data, source, "ordinals"), units=units,
     )
 
 

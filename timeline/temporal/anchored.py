@@ -133,10 +133,11 @@ def compiled_rules() -> tuple[tuple[AnchoredRule, re.Pattern[str]], ...]:
     """Each rule with its placeholders filled in; ``{event}`` matches ``SENTINEL``."""
     config = load_rules()
     ordinal_words = _words(list(config.ordinals))
+    tens = _words(list(calendar_words().cardinals_between(20, 90, 10)))  # "twenty-first"
     fill = {
         "event": "(?P<event>" + SENTINEL + ")",
         "number": r"(?P<number>\d{1,5}|" + _words(list(config.numbers)) + r")(?![\w-])",
-        "ordinal": r"(?P<ordinal>\d{1,4}(?:st|nd|rd|th)|(?:(?:twenty|thirty|forty|fifty)-)?(?:"
+        "ordinal": r"(?P<ordinal>\d{1,4}(?:st|nd|rd|th)|(?:(?:" + tens + r")-)?(?:"
         + ordinal_words + r"))(?!\w)",
         "unit": "(?P<unit>" + _words(list(config.units)) + r")(?!\w)",
         "hedge": "(?P<hedge>" + _words(list(config.hedges)) + ")",

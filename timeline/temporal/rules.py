@@ -84,11 +84,15 @@ def _calendar_lists(data: dict[str, Any]) -> dict[str, dict[str, Any]]:
     calendar = calendar_words()
     lists: dict[str, dict[str, Any]] = {
         "month": dict(calendar.months),
+        "month_name": {name: n for n, name in enumerate(calendar.month_names, 1)},
         "weekday": dict(calendar.weekdays),
         "weekday_full": calendar.weekday_full(),
         "weekday_plural": dict(calendar.weekday_plurals),
         "ordinal": dict(calendar.ordinals),
         "number": {**calendar.numbers, **data.get("vague_number", {})},
+        "number_ones": calendar.cardinals_between(1, 9),
+        "number_teens": calendar.cardinals_between(10, 19),
+        "number_tens": calendar.cardinals_between(20, 90, 10),
         "unit": {form: unit.timex for unit in calendar.units for form in unit.forms},
     }
     unit_lists = data.get("unit_lists") or {}
