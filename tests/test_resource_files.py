@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from pathlib import Path
 
 import pytest
+
+import timeline
 
 from timeline.errors import ResourceError, RuleFileError
 from timeline.resource_files import (
@@ -16,6 +19,7 @@ GOOD = "- {id: a, words: [x], examples: [\"x here\"]}"
 BAD_ENTRIES = [
     ("- {words: [x], examples: [\"x\"]}", "items[0]", "has no id"),
     ("- {id: '', words: [x], examples: [\"x\"]}", "items[0]", "has no id"),
+    ("- {id: 12, words: [x], examples: [\"x\"]}", "items[0]", "id 12 is not a text"),
     (GOOD + "\n" + GOOD, "'a'", "duplicate id"),
     ("- {id: b, examples: [\"x\"]}", "'b'", "lacks words"),
     ("- {id: c, words: [x]}", "'c'", "non-empty list of examples"),
@@ -121,3 +125,11 @@ def test_a_repeated_month_form_names_the_month() -> None:
     months[5]["short"] = ["jan"]
     with pytest.raises(RuleFileError, match="my_calendar.yaml, entry 'months 6': form 'jan'"):
         parse_calendar(_calendar(months=months), "my_calendar.yaml")
+
+
+def test_yaml_is_read_in_one_place() -> None:
+    # One mechanism: every rule file goes through this loader's checks.
+    package = Path(timeline.__file__).parent
+    readers = sorted(str(path.relative_to(package)) for path in package.rglob("*.py")
+                     if re.search(r"^\s*(?:import yaml|from yaml )", path.read_text("utf-8"), re.M))
+    assert readers == ["resource_files.py"]

@@ -89,7 +89,8 @@ def entries(
             raise RuleFileError(source, "is not a mapping of fields", f"{section}[{index}]")
         entry_id = item.get("id")
         if not isinstance(entry_id, str) or not entry_id.strip():
-            raise RuleFileError(source, "has no id", f"{section}[{index}]")
+            problem = "has no id" if entry_id in (None, "") else f"id {entry_id!r} is not a text"
+            raise RuleFileError(source, problem, f"{section}[{index}]")
         if entry_id in seen:
             raise RuleFileError(source, "duplicate id", entry_id)
         seen.add(entry_id)
