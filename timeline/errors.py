@@ -20,3 +20,14 @@ class InputError(TimelineError, ValueError):
 
 class ResourceError(TimelineError):
     """A bundled or user-supplied rule file is malformed."""
+
+
+class RuleFileError(ResourceError):
+    """A rule file breaks its format; the message names the file and, if any, the entry."""
+
+    def __init__(self, source: str, problem: str, entry: str | None = None) -> None:
+        self.source = source
+        self.entry = entry
+        self.problem = problem
+        where = source if entry is None else f"{source}, entry {entry!r}"
+        super().__init__(f"{where}: {problem}")

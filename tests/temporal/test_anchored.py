@@ -7,13 +7,16 @@ so with the invasion on 2022-02-24, day 300 is 2022-12-20 and month 11 runs
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 import yaml
 
-from timeline.temporal.anchored import compiled_rules, find_anchored, load_rules
+from timeline.errors import RuleFileError
+from timeline.resource_files import read_bundled, read_path
+from timeline.temporal.anchored import anchored_config, compiled_rules, find_anchored, load_rules
 from timeline.temporal.knowledge import load_events
 
 INVASION = "Russia's full-scale invasion of Ukraine"
@@ -96,11 +99,31 @@ def test_plain_text_and_errors() -> None:
         find_anchored(b"bytes")  # type: ignore[arg-type]
 
 
-def test_every_rule_compiles_and_has_examples() -> None:
-    rules = compiled_rules()
-    assert len(rules) == len(load_rules().rules) >= 8
-    for rule, _ in rules:
-        assert rule.examples and rule.id.startswith("anchored-")
+ANCHORED_RULE = ("{id: %s, kind: day_n, pattern: '%s', confidence: 0.9, describes_now: false,"
+                 " word_before_event: [of], examples: %s}")
+
+
+@pytest.mark.parametrize(("rule", "problem"), [
+    (ANCHORED_RULE % ("no-event", "day {number}", "[{text: day 3, value: x}]"),
+     "entry 'no-event': pattern needs an {event}"),
+    (ANCHORED_RULE % ("no-examples", "day {number} of {event}", "[]"),
+     "entry 'no-examples': needs a non-empty list of examples"),
+    (ANCHORED_RULE % ("anchored-day-n", "day {number} of {event}", "[{text: day 3}]"),
+     "entry 'anchored-day-n': example {'text': 'day 3'} needs text, value"),
+])
+def test_bad_rule_file_names_file_and_rule(tmp_path: Path, rule: str, problem: str) -> None:
+    data = dict(read_bundled("temporal_anchored.yaml"))
+    path = tmp_path / "my_anchored.yaml"
+    path.write_text(yaml.safe_dump({**data, "rules": [yaml.safe_load(rule)]}), encoding="utf-8")
+    with pytest.raises(RuleFileError, match=re.escape(f"{path}, {problem}")):
+        anchored_config(read_path(path), str(path))
+
+
+def test_units_are_calendar_units() -> None:
+    units = load_rules().units
+    assert (units["days"], units["yrs"], units["decade"]) == ("day", "year", "decade")
+    assert "hours" not in units  # not a unit the rules count in
+    assert len(compiled_rules()) == len(load_rules().rules)
 
 
 def test_bundled_events_all_resolve() -> None:

@@ -19,14 +19,11 @@ def _named(text: str, events: tuple[ReferenceEvent, ...] = EVENTS) -> list[str]:
     return [m.event.id for m in find_event_mentions(text, events)]
 
 
-def test_bundled_events_are_valid() -> None:
-    ids = [e.id for e in EVENTS]
-    assert len(ids) == len(set(ids))
+def test_bundled_events_cite_a_source() -> None:
+    # Ids and examples are checked by the loader; a source is this file's own rule.
     assert len(EVENTS) >= 25
     for event in EVENTS:
-        assert event.examples, event.id
         assert event.source, event.id
-        assert (event.date is None) == (event.month is not None), event.id
 
 
 @pytest.mark.parametrize(("event_id", "text"), EXAMPLES, ids=[f"{i}:{t}" for i, t in EXAMPLES])

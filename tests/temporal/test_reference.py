@@ -9,16 +9,18 @@ days meeting all of it are Wednesday 2023-01-18 to Sunday 2023-01-22: ISO week 2
 
 from __future__ import annotations
 
+import re
 from datetime import datetime
 from pathlib import Path
 
 import pytest
 import yaml
 
-from timeline.errors import ResourceError
+from timeline.errors import RuleFileError
+from timeline.resource_files import entries, read_bundled, read_path
 from timeline.model import ReferenceDate
 from timeline.temporal import reference
-from timeline.temporal.reference import infer_reference_date, load_cues, timex_value
+from timeline.temporal.reference import compile_cues, infer_reference_date, load_cues, timex_value
 
 UKRAINE = "Talks on Ukraine come as the war is nearing its 11th month."
 
@@ -113,32 +115,45 @@ def test_timex_value(start: str, last: str, value: str) -> None:
     assert timex_value(as_date(start), as_date(last))[0] == value
 
 
-def test_dateline_patterns_match_their_examples() -> None:
-    import yaml
-    from importlib import resources
-
-    data = yaml.safe_load(
-        resources.files("timeline.resources").joinpath(reference.RESOURCE).read_text("utf-8"))
-    cues = load_cues()
-    patterns = {rule_id: regex for rule_id, _, regex in cues.datelines}
-    for rule in data["datelines"]:
-        for example in rule["examples"]:
-            match = patterns[rule["id"]].search(example["text"])
-            assert match, f"{rule['id']}: {example['text']!r}"
-            assert int(match["day"]) == example["day"]
-            assert (match.groupdict().get("year") or None) == (
-                str(example["year"]) if "year" in example else None)
+DATELINE_EXAMPLES = [(rule["id"], example)
+                     for rule in entries(read_bundled(reference.RESOURCE), reference.RESOURCE,
+                                         "datelines", (), reference.EXAMPLE_KEYS)
+                     for example in rule["examples"]]
 
 
-def test_broken_cue_file_is_reported(monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(reference, "RESOURCE", "temporal_anchored.yaml")
-    load_cues.cache_clear()
-    try:
-        with pytest.raises(ResourceError, match="temporal_anchored.yaml"):
-            load_cues()
-    finally:
-        monkeypatch.undo()
-        load_cues.cache_clear()
+@pytest.mark.parametrize(("rule_id", "example"), DATELINE_EXAMPLES,
+                         ids=[f"{r}:{e['text']}" for r, e in DATELINE_EXAMPLES])
+def test_dateline_examples(rule_id: str, example: dict[str, object]) -> None:
+    regex = {rid: regex for rid, _, regex in load_cues().datelines}[rule_id]
+    match = regex.search(str(example["text"]))
+    expected = (example["month"], example["day"], example.get("year"))
+    actual = None if match is None else (
+        int(match["monthnum"]) if match.groupdict().get("monthnum")
+        else load_cues().months[match["month"].lower().rstrip(".")],
+        int(match["day"]), int(match["year"]) if match.groupdict().get("year") else None)
+    assert actual == expected, f"rule={rule_id} text={example['text']!r} expected={expected} actual={actual}"
+
+
+def test_bad_cue_file_names_file_and_entry(tmp_path: Path) -> None:
+    data = dict(read_bundled(reference.RESOURCE))
+    data["datelines"] = [*data["datelines"], {"id": "dateline-agency", "kind": "dateline",
+                                              "pattern": "x", "examples": []}]
+    path = tmp_path / "my_cues.yaml"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
+    with pytest.raises(RuleFileError, match=re.escape(f"{path}, entry 'dateline-agency': duplicate id")):
+        compile_cues(read_path(path), str(path))
+    del data["weights"]
+    with pytest.raises(RuleFileError, match="my_cues.yaml: malformed: KeyError"):
+        compile_cues({**data, "datelines": data["datelines"][:-1]}, "my_cues.yaml")
+
+
+def test_this_week_weekdays_count_iso() -> None:
+    # Written in a week that holds a past "on Tuesday" (ISO 2): Tuesday 2023-01-17
+    # itself qualifies, Monday 2023-01-16 does not.
+    text = "Earlier this week, they met on Tuesday."
+    (constraint,) = reference.weekday_constraints(text, load_cues())
+    tuesday, monday = datetime(2023, 1, 17).date(), datetime(2023, 1, 16).date()
+    assert constraint.holds(tuesday) and not constraint.holds(monday)
 
 
 @pytest.mark.parametrize(

@@ -29,7 +29,3 @@ def test_rule_example(rule_id: str, build: str, example: Example) -> None:
         assert found == [], message
         return
     assert any(e.rule == rule_id and e.value == example.value for e in found), message
-
-
-def test_every_rule_has_examples() -> None:
-    assert all(rule.examples for rule in load_rules())

@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 
 import pytest
 
-from timeline.errors import ResourceError
-from timeline.temporal.rules import _compile, load_rules, load_words
+from timeline.errors import ResourceError, RuleFileError
+from timeline.resource_files import read_path
+from timeline.temporal.build import _CONVERTERS
+from timeline.temporal.rules import CAPTURE_GROUPS, _compile, compile_rules, load_rules, load_words
 
 
 def _raw(**changes: object) -> dict[str, object]:
@@ -19,22 +22,52 @@ def _raw(**changes: object) -> dict[str, object]:
     return raw
 
 
-def test_bundled_rules_load_with_unique_ids() -> None:
-    rules = load_rules()
-    assert len({r.id for r in rules}) == len(rules) > 50
-
-
-def test_word_lists_are_lower_case() -> None:
+def test_calendar_lists_come_from_the_calendar_words() -> None:
     words = load_words()
-    assert words["month"]["january"] == 1
-    assert words["weekday"]["tuesday"] == 2
+    assert words["month"]["january"] == 1 and words["month"]["sept"] == 9
+    assert words["weekday"]["tuesday"] == 2  # ISO: Monday is 1
+    assert words["weekday_full"] == {"monday": 1, "tuesday": 2, "wednesday": 3, "thursday": 4,
+                                     "friday": 5, "saturday": 6, "sunday": 7}
+    assert words["unit"]["fiscal years"] == "Y" and words["unit"]["hrs"] == "H"
+    assert (words["number"]["a dozen"], words["number"]["several"]) == (12, "X")
+    assert words["period"]["weekend"] == "WE" and "weekend" not in words["unit_singular"]
+
+
+RULE_FILE = """macros: {}
+rules:
+  - {id: ok.rule, pattern: '{month}', build: date, examples: [{text: May, value: XXXX-05}]}
+"""
+
+
+@pytest.mark.parametrize(("rule", "problem"), [
+    ("- {pattern: '{month}', build: date, examples: [{text: May, value: XXXX-05}]}",
+     "entry 'rules[1]': has no id"),
+    ("- {id: ok.rule, pattern: '{month}', build: date, examples: [{text: May, value: XXXX-05}]}",
+     "entry 'ok.rule': duplicate id"),
+    ("- {id: no.examples, pattern: '{month}', build: date}",
+     "entry 'no.examples': needs a non-empty list of examples"),
+    ("- {id: misspelt, pattern: '(?P<mnth>{=month})', build: date,"
+     " examples: [{text: May, value: XXXX-05}]}",
+     "entry 'misspelt': unknown capture group(s) mnth"),
+])
+def test_bad_rule_file_names_file_and_rule(tmp_path: Path, rule: str, problem: str) -> None:
+    path = tmp_path / "my_rules.yaml"
+    path.write_text(RULE_FILE + "  " + rule + "\n", encoding="utf-8")
+    with pytest.raises(RuleFileError, match=re.escape(f"{path}, {problem}")):
+        compile_rules(read_path(path), str(path))
+
+
+def test_capture_groups_cover_what_the_builder_reads() -> None:
+    assert set(_CONVERTERS) <= CAPTURE_GROUPS
+    used = {name.split("__")[0] for rule in load_rules() for name in rule.regex.groupindex}
+    assert used <= CAPTURE_GROUPS
 
 
 @pytest.mark.parametrize(("changes", "problem"), [
     ({"id": ""}, "no id"),
     ({"build": "guess"}, "unknown build"),
     ({"examples": []}, "examples"),
-    ({"examples": [{"text": "May"}]}, "text and value"),
+    ({"examples": [{"text": "May"}]}, "needs text, value"),
     ({"pattern": "{nosuchlist}"}, "unknown"),
     ({"pattern": "(unclosed"}, "bad pattern"),
     ({"confidence": 1.5}, "confidence"),
@@ -45,9 +78,9 @@ def test_malformed_rules_raise(changes: dict[str, object], problem: str) -> None
 
 
 def test_placeholders_expand_to_named_groups() -> None:
-    rule = _compile(_raw(pattern="{^month:mon} {=weekday}"), {}, load_words())
+    rule = _compile(_raw(pattern="{^month:month__b} {=weekday}"), {}, load_words())
     m = rule.regex.search("in January tuesday")
-    assert m is not None and m.group("mon") == "January"
+    assert m is not None and m.group("month__b") == "January"
     # {^...} only matches capitalised words: "may" the verb is not May the month.
     assert _compile(_raw(pattern="{^month}"), {}, load_words()).regex.search("they may go") is None
 

@@ -150,8 +150,11 @@ def _apply_title_cues(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
         # "General Motors": the NER put the title inside another kind of name.
         inside_name = holder is not None and holder.label != "PERSON" and holder.end > i + 1
         if name_end > name_start and not inside_name and doc[name_end - 1].text not in stop:
+            # A gazetteer person named after the title keeps its id, so its canonical name.
+            kb_id = next((d.kb_id for d in drafts if (d.start, d.end) == (name_start, name_end)
+                          and d.label == "PERSON"), "")
             drafts = [d for d in drafts if d.end <= name_start or d.start >= name_end]
-            drafts.append(_Draft(name_start, name_end, "PERSON", title=title))
+            drafts.append(_Draft(name_start, name_end, "PERSON", kb_id, title))
             owner.update({j: drafts[-1] for j in range(name_start, name_end)})
         done = max(name_end, i + 1)
     return sorted(drafts, key=lambda d: d.start)

@@ -1,19 +1,19 @@
 """Load and validate the rule files used by entity, place and event extraction.
 
-Each loader reads one ``timeline/resources/*.yaml`` file, checks every entry has an
-id, the fields it needs and at least one example, and returns frozen dataclasses.
-Loaders are pure and cached; a malformed file raises ``ResourceError`` naming the
-file and the entry.
+Each loader reads one ``timeline/resources/*.yaml`` file through
+``timeline.resource_files``, which checks every entry has an id, the fields it needs
+and at least one example, and returns frozen dataclasses. Loaders are pure and cached;
+a malformed file raises ``RuleFileError`` naming the file and the entry.
 """
 
 from __future__ import annotations
 
 import functools
 from dataclasses import dataclass
-from importlib import resources
 from typing import Any
 
-from timeline.errors import ResourceError
+from timeline.errors import RuleFileError
+from timeline.resource_files import entries, read_bundled, word_list
 
 
 @dataclass(frozen=True)
@@ -23,6 +23,7 @@ class Title:
     id: str
     words: tuple[str, ...]
     title: str
+    examples: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class GazetteerEntry:
     latitude: float | None = None
     longitude: float | None = None
     precision: str = ""
+    examples: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -47,6 +49,7 @@ class CountryAlias:
     country: str
     names: tuple[str, ...]
     demonyms: tuple[str, ...]
+    examples: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -57,6 +60,7 @@ class Direction:
     words: tuple[str, ...]
     north: float
     east: float
+    examples: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -68,6 +72,7 @@ class EventType:
     description: str
     verbs: frozenset[str]
     nouns: frozenset[str]
+    examples: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -101,37 +106,14 @@ class EventLexicon:
         return next((t.cameo for t in self.types if t.id == type_id), None)
 
 
-def read_yaml(name: str) -> dict[str, Any]:
-    """Parse the bundled resource ``name``; raise ResourceError when it is not a mapping."""
-    import yaml
-
-    text = resources.files("timeline.resources").joinpath(name).read_text(encoding="utf-8")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as error:
-        raise ResourceError(f"{name}: not valid YAML: {error}") from error
-    if not isinstance(data, dict):
-        raise ResourceError(f"{name}: expected a mapping at the top level")
-    return data
+def _entries(name: str, key: str, required: tuple[str, ...]) -> tuple[dict[str, Any], ...]:
+    """The checked entries under ``key`` of the bundled file ``name``."""
+    return entries(read_bundled(name), name, key, required)
 
 
-def _entries(name: str, key: str, required: tuple[str, ...]) -> list[dict[str, Any]]:
-    entries = read_yaml(name).get(key)
-    if not isinstance(entries, list) or not entries:
-        raise ResourceError(f"{name}: expected a non-empty list under {key!r}")
-    seen: set[str] = set()
-    for index, entry in enumerate(entries):
-        if not isinstance(entry, dict):
-            raise ResourceError(f"{name}: {key}[{index}] is not a mapping")
-        missing = [field for field in ("id", "examples", *required) if field not in entry]
-        if missing:
-            raise ResourceError(f"{name}: entry {entry.get('id', index)!r} lacks {missing}")
-        if not entry["examples"]:
-            raise ResourceError(f"{name}: entry {entry['id']!r} has no examples")
-        if entry["id"] in seen:
-            raise ResourceError(f"{name}: duplicate id {entry['id']!r}")
-        seen.add(entry["id"])
-    return entries
+def _examples(entry: dict[str, Any]) -> tuple[str, ...]:
+    """An entry's worked examples (checked to be texts by ``entries``), run by the tests."""
+    return tuple(entry["examples"])
 
 
 @functools.cache
@@ -141,7 +123,7 @@ def load_titles() -> tuple[Title, ...]:
         Title(
             id=e["id"],
             words=tuple(sorted(map(str, e["words"]), key=len, reverse=True)),
-            title=str(e["title"] or ""),
+            title=str(e["title"] or ""), examples=_examples(e),
         )
         for e in _entries("titles.yaml", "titles", ("words", "title"))
     )
@@ -150,23 +132,20 @@ def load_titles() -> tuple[Title, ...]:
 @functools.cache
 def load_not_names() -> frozenset[str]:
     """Words that end an organisation's name, so a title before them is no cue."""
-    words = read_yaml("titles.yaml").get("not_names", [])
-    if not all(isinstance(w, str) for w in words):
-        raise ResourceError("titles.yaml: 'not_names' must be a list of words")
-    return frozenset(words)
+    return frozenset(word_list(read_bundled("titles.yaml"), "titles.yaml", "not_names"))
 
 
 @functools.cache
 def load_gazetteer() -> tuple[GazetteerEntry, ...]:
     """People, places and organisations from the ``gazetteer_*.yaml`` files."""
     people = [
-        GazetteerEntry(e["id"], e["name"], "PERSON", tuple(e["aliases"]))
+        GazetteerEntry(e["id"], e["name"], "PERSON", tuple(e["aliases"]), examples=_examples(e))
         for e in _entries("gazetteer_people.yaml", "people", ("name", "aliases"))
     ]
     places = [
         GazetteerEntry(
             e["id"], e["name"], "GPE", tuple(map(str, e["aliases"])), e["country"],
-            float(e["latitude"]), float(e["longitude"]), e["precision"],
+            float(e["latitude"]), float(e["longitude"]), e["precision"], _examples(e),
         )
         for e in _entries(
             "gazetteer_places.yaml", "places",
@@ -174,7 +153,8 @@ def load_gazetteer() -> tuple[GazetteerEntry, ...]:
         )
     ]
     orgs = [
-        GazetteerEntry(e["id"], e["name"], e["label"], tuple(map(str, e["aliases"])))
+        GazetteerEntry(e["id"], e["name"], e["label"], tuple(map(str, e["aliases"])),
+                       examples=_examples(e))
         for e in _entries("gazetteer_orgs.yaml", "organisations", ("name", "aliases", "label"))
     ]
     return tuple(people + places + orgs)
@@ -185,7 +165,7 @@ def load_country_aliases() -> tuple[CountryAlias, ...]:
     """Extra country names and demonyms from ``gazetteer_countries.yaml``."""
     return tuple(
         CountryAlias(e["id"], e["country"], tuple(map(str, e["names"])),
-                     tuple(map(str, e["demonyms"])))
+                     tuple(map(str, e["demonyms"])), _examples(e))
         for e in _entries("gazetteer_countries.yaml", "countries",
                           ("country", "names", "demonyms"))
     )
@@ -195,7 +175,7 @@ def load_country_aliases() -> tuple[CountryAlias, ...]:
 def load_directions() -> tuple[Direction, ...]:
     """Compass words from ``locations.yaml``."""
     return tuple(
-        Direction(e["id"], tuple(e["words"]), float(e["north"]), float(e["east"]))
+        Direction(e["id"], tuple(e["words"]), float(e["north"]), float(e["east"]), _examples(e))
         for e in _entries("locations.yaml", "directions", ("words", "north", "east"))
     )
 
@@ -215,18 +195,14 @@ class LocationWords:
 @functools.cache
 def load_location_words() -> LocationWords:
     """Prepositions and place nouns from ``locations.yaml``."""
-    data = read_yaml("locations.yaml")
+    name = "locations.yaml"
+    data = read_bundled(name)
     preps = data.get("prepositions")
     if not isinstance(preps, dict) or not {"static", "motion"} <= set(preps):
-        raise ResourceError("locations.yaml: 'prepositions' needs 'static' and 'motion' lists")
-    return LocationWords(
-        static=frozenset(preps["static"]),
-        motion=frozenset(preps["motion"]),
-        place_nouns=frozenset(data.get("place_nouns", ())),
-        target=frozenset(preps.get("target", ())),
-        motion_types=frozenset(preps.get("motion_types", ())),
-        target_types=frozenset(preps.get("target_types", ())),
-    )
+        raise RuleFileError(name, "'prepositions' needs 'static' and 'motion' lists")
+    lists = {key: frozenset(word_list(preps, name, key))
+             for key in ("static", "motion", "target", "motion_types", "target_types")}
+    return LocationWords(place_nouns=frozenset(word_list(data, name, "place_nouns")), **lists)
 
 
 @functools.cache
@@ -235,30 +211,25 @@ def load_event_lexicon() -> EventLexicon:
     name = "event_types.yaml"
     types = tuple(
         EventType(e["id"], None if e["cameo"] is None else str(e["cameo"]),
-                  str(e.get("description", "")), frozenset(e["verbs"]), frozenset(e["nouns"]))
+                  str(e.get("description", "")), frozenset(e["verbs"]), frozenset(e["nouns"]),
+                  _examples(e))
         for e in _entries(name, "types", ("cameo", "verbs", "nouns"))
     )
     _check_unambiguous(name, types)
-    data = read_yaml(name)
+    data = read_bundled(name)
     phrasal = data.get("phrasal_types") or {}
     known = {t.id for t in types} | {"other"}
     named = [*phrasal.values(), *data.get("subject_types", ()), *data.get("object_place_types", ()),
              *data.get("object_actor_types", ())]
     unknown = sorted(v for v in named if v not in known)
     if unknown:
-        raise ResourceError(f"{name}: unknown event types named: {unknown}")
-    lists = {key: _words(name, key, data.get(key, ())) for key in _WORD_LISTS}
+        raise RuleFileError(name, f"unknown event types named: {unknown}")
+    lists = {key: frozenset(word_list(data, name, key)) for key in _WORD_LISTS}
     return EventLexicon(types=types, phrasal_types=tuple(sorted(phrasal.items())), **lists)
 
 
 _WORD_LISTS = ("light_verbs", "non_events", "uncertain_markers", "time_bounds", "subject_types",
                "object_place_types", "object_actor_types", "hypothetical_nouns")
-
-
-def _words(name: str, key: str, words: object) -> frozenset[str]:
-    if not isinstance(words, (list, tuple)) or not all(isinstance(w, str) for w in words):
-        raise ResourceError(f"{name}: {key} must be a list of words (quote yes/no/on/off)")
-    return frozenset(words)
 
 
 def _check_unambiguous(name: str, types: tuple[EventType, ...]) -> None:
@@ -268,6 +239,6 @@ def _check_unambiguous(name: str, types: tuple[EventType, ...]) -> None:
         for event_type in types:
             for lemma in getattr(event_type, kind):
                 if lemma in seen:
-                    raise ResourceError(f"{name}: {kind[:-1]} {lemma!r} is in both "
-                                        f"{seen[lemma]!r} and {event_type.id!r}")
+                    raise RuleFileError(name, f"{kind[:-1]} {lemma!r} is in both "
+                                        f"{seen[lemma]!r} and {event_type.id!r}", event_type.id)
                 seen[lemma] = event_type.id

@@ -14,13 +14,12 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
 from dateutil.relativedelta import relativedelta
 
-from timeline.errors import ResourceError
+from timeline.errors import RuleFileError
+from timeline.resource_files import calendar_words, entries, read_bundled
 from timeline.model import TimeExpression
 from timeline.temporal.event_mentions import EventMention, find_event_mentions
 from timeline.temporal.knowledge import ReferenceEvent, resolve_events
@@ -76,42 +75,40 @@ class AnchoredConfig:
 @cache
 def load_rules() -> AnchoredConfig:
     """Read and validate ``temporal_anchored.yaml`` (cached: the file is bundled)."""
-    text = resources.files("timeline.resources").joinpath(RESOURCE).read_text(encoding="utf-8")
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise ResourceError(f"{RESOURCE}: not valid YAML: {exc}") from exc
+    return anchored_config(read_bundled(RESOURCE), RESOURCE)
+
+
+def anchored_config(data: dict[str, Any], source: str) -> AnchoredConfig:
+    """The rules and word lists of a parsed anchored-rule file, checked."""
+    calendar = calendar_words()
+    checked = entries(data, source, "rules", ("kind", "pattern", "confidence", "describes_now"),
+                      ("text", "value"))
     try:
         hedges = {k: (v["side"], float(v["factor"])) for k, v in data["hedges"].items()}
-        config = AnchoredConfig(
-            granularity=dict(data["granularity"]), units=dict(data["units"]),
-            numbers={str(k): int(v) for k, v in data["numbers"].items()},
-            ordinals={str(k): int(v) for k, v in data["ordinals"].items()},
+        units = [calendar.unit(str(name), source) for name in data["units"]]
+        return AnchoredConfig(
+            granularity=dict(data["granularity"]),
+            units={form: unit.name for unit in units for form in unit.forms},
+            numbers=dict(calendar.numbers), ordinals=dict(calendar.ordinals),
             hedges=hedges, modes=dict(data["modes"]),
             near_year_months=int(data["near_year_months"]),
-            rules=tuple(_rule(item) for item in data["rules"]),
+            rules=tuple(_rule(item, source) for item in checked),
         )
     except (KeyError, TypeError, ValueError) as exc:
-        raise ResourceError(f"{RESOURCE}: malformed: {exc!r}") from exc
-    ids = [rule.id for rule in config.rules]
-    if len(ids) != len(set(ids)):
-        raise ResourceError(f"{RESOURCE}: duplicate rule ids")
-    return config
+        raise RuleFileError(source, f"malformed: {exc!r}") from exc
 
 
-def _rule(item: dict[str, Any]) -> AnchoredRule:
-    rule_id = item.get("id", "?")
+def _rule(item: dict[str, Any], source: str) -> AnchoredRule:
+    rule_id = str(item["id"])
     if item.get("kind") not in KINDS:
-        raise ResourceError(f"{RESOURCE}: rule {rule_id}: kind must be one of {sorted(KINDS)}")
-    if "{event}" not in item.get("pattern", ""):
-        raise ResourceError(f"{RESOURCE}: rule {rule_id}: pattern needs an {{event}}")
-    if not item.get("examples"):
-        raise ResourceError(f"{RESOURCE}: rule {rule_id}: give at least one example")
+        raise RuleFileError(source, f"kind must be one of {sorted(KINDS)}", rule_id)
+    if "{event}" not in item["pattern"]:
+        raise RuleFileError(source, "pattern needs an {event}", rule_id)
     before = frozenset(w.lower() for w in item.get("word_before_event") or ())
     if not item["pattern"].startswith("{event}") and not before:
-        raise ResourceError(f"{RESOURCE}: rule {rule_id}: give word_before_event")
+        raise RuleFileError(source, "give word_before_event", rule_id)
     return AnchoredRule(
-        id=str(rule_id), kind=item["kind"], pattern=item["pattern"],
+        id=rule_id, kind=item["kind"], pattern=item["pattern"],
         confidence=float(item["confidence"]), describes_now=bool(item["describes_now"]),
         direction=int(item.get("direction", 1)), examples=tuple(item["examples"]),
         word_before_event=before,
@@ -137,10 +134,11 @@ def compiled_rules() -> tuple[tuple[AnchoredRule, re.Pattern[str]], ...]:
     """Each rule with its placeholders filled in; ``{event}`` matches ``SENTINEL``."""
     config = load_rules()
     ordinal_words = _words(list(config.ordinals))
+    tens = _words(list(calendar_words().cardinals_between(20, 90, 10)))  # "twenty-first"
     fill = {
         "event": "(?P<event>" + SENTINEL + ")",
         "number": r"(?P<number>\d{1,5}|" + _words(list(config.numbers)) + r")(?![\w-])",
-        "ordinal": r"(?P<ordinal>\d{1,4}(?:st|nd|rd|th)|(?:(?:twenty|thirty|forty|fifty)-)?(?:"
+        "ordinal": r"(?P<ordinal>\d{1,4}(?:st|nd|rd|th)|(?:(?:" + tens + r")-)?(?:"
         + ordinal_words + r"))(?!\w)",
         "unit": "(?P<unit>" + _words(list(config.units)) + r")(?!\w)",
         "hedge": "(?P<hedge>" + _words(list(config.hedges)) + ")",
@@ -152,7 +150,7 @@ def compiled_rules() -> tuple[tuple[AnchoredRule, re.Pattern[str]], ...]:
         try:
             compiled.append((rule, re.compile(r"(?<!\w)" + pattern, re.IGNORECASE)))
         except re.error as exc:
-            raise ResourceError(f"{RESOURCE}: rule {rule.id}: bad pattern: {exc}") from exc
+            raise RuleFileError(RESOURCE, f"bad pattern: {exc}", rule.id) from exc
     return tuple(compiled)
 
 

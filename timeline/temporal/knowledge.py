@@ -22,13 +22,11 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, fields
 from datetime import date
 from functools import cache
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from timeline.errors import ResourceError
+from timeline.resource_files import entries, parse_yaml, read_bundled
 
 BUNDLED = "reference_events.yaml"
 _ID = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
@@ -80,8 +78,10 @@ def load_events(
 
 @cache
 def _bundled_events() -> tuple[ReferenceEvent, ...]:
-    text = resources.files("timeline.resources").joinpath(BUNDLED).read_text(encoding="utf-8")
-    return _parse_yaml(text, BUNDLED)
+    """The bundled events; unlike a user's, each must carry worked examples."""
+    data = read_bundled(BUNDLED)
+    checked = entries(data, BUNDLED, "events", ("name",))
+    return tuple(event_from_mapping(item, BUNDLED, i) for i, item in enumerate(checked))
 
 
 def _load_extra(
@@ -115,12 +115,7 @@ def load_event_file(path: str | Path) -> tuple[ReferenceEvent, ...]:
 
 
 def _parse_yaml(text: str, source: str) -> tuple[ReferenceEvent, ...]:
-    try:
-        data = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        raise ResourceError(f"{source}: not valid YAML: {exc}") from exc
-    except ValueError as exc:  # PyYAML reads 2022-02-30 as a date and fails
-        raise ResourceError(f"{source}: a value is not a YYYY-MM-DD date: {exc}") from exc
+    data = parse_yaml(text, source)
     if isinstance(data, Mapping):
         data = data.get("events")
     if not isinstance(data, list):

@@ -25,19 +25,19 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
-from importlib import resources
 from typing import Any
 
-import yaml
-
-from timeline.errors import ResourceError
+from timeline.errors import RuleFileError
 from timeline.model import ReferenceDate, TimeExpression
+from timeline.resource_files import calendar_words, entries, read_bundled
 from timeline.temporal.event_mentions import find_event_mentions
 from timeline.temporal.knowledge import ReferenceEvent, resolve_events
 from timeline.text.boilerplate import split_trailing
 from timeline.vocab import ABSOLUTE_ANCHOR, ReferenceSource
 
 RESOURCE = "reference_inference.yaml"
+#: What every worked example of a dateline pattern gives (and ``year`` when it has one).
+EXAMPLE_KEYS = ("text", "month", "day")
 _FULL_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?")
 _YEAR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}")
 
@@ -79,17 +79,22 @@ class Cues:
 @cache
 def load_cues() -> Cues:
     """Read and validate the inference cues (cached: the file is bundled)."""
-    text = resources.files("timeline.resources").joinpath(RESOURCE).read_text(encoding="utf-8")
+    return compile_cues(read_bundled(RESOURCE), RESOURCE)
+
+
+def compile_cues(data: dict[str, Any], source: str) -> Cues:
+    """The cues of a parsed inference file, checked; months and weekdays are the calendar's."""
+    calendar = calendar_words()
+    months = dict(calendar.months)
+    weekdays = calendar.weekday_full()
+    month = "|".join(sorted(months, key=len, reverse=True))
+    rules = entries(data, source, "datelines", ("kind", "pattern"), EXAMPLE_KEYS)
     try:
-        data: dict[str, Any] = yaml.safe_load(text)
-        months = {str(k): int(v) for k, v in data["months"].items()}
-        month = "|".join(sorted(months, key=len, reverse=True))
         datelines = tuple(
             (str(rule["id"]), str(rule["kind"]),
              re.compile(rule["pattern"].replace("{month}", f"(?i:{month})"), re.MULTILINE))
-            for rule in data["datelines"]
+            for rule in rules
         )
-        weekdays = {str(k): int(v) for k, v in data["weekdays"].items()}
         return Cues(
             months=months, weekdays=weekdays,
             weights={k: float(v) for k, v in data["weights"].items()},
@@ -100,7 +105,7 @@ def load_cues() -> Cues:
             blockers=frozenset(w.lower() for w in data["weekday_blockers"]),
         )
     except (KeyError, TypeError, ValueError, AttributeError, re.error) as exc:
-        raise ResourceError(f"{RESOURCE}: malformed: {exc!r}") from exc
+        raise RuleFileError(source, f"malformed: {exc!r}") from exc
 
 
 # --- evidence -----------------------------------------------------------------------
@@ -241,13 +246,13 @@ def weekday_constraints(body: str, cues: Cues) -> list[Constraint]:
             found.append(Constraint(
                 f"{this_week.group()!r} and {name!r} in the past ({tense.cue!r}):"
                 f" written on or after that {name.capitalize()}, in the same week",
-                cues.weights["weekday_this_week"], test=lambda d, w=weekday: d.weekday() >= w,
+                cues.weights["weekday_this_week"], test=lambda d, w=weekday: d.isoweekday() >= w,
             ))
         elif tense.tense == "future":
             found.append(Constraint(
                 f"{this_week.group()!r} and {name!r} ahead ({tense.cue!r}):"
                 f" written on or before that {name.capitalize()}, in the same week",
-                cues.weights["weekday_this_week"], test=lambda d, w=weekday: d.weekday() <= w,
+                cues.weights["weekday_this_week"], test=lambda d, w=weekday: d.isoweekday() <= w,
             ))
     return found
 

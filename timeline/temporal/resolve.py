@@ -12,15 +12,13 @@ import calendar
 from dataclasses import replace
 from datetime import date, datetime, timedelta
 
+from timeline.resource_files import calendar_words
 from timeline.temporal.partial import Duration, FuzzyRef, Meaning, Partial, Recurrence, Shift
 from timeline.temporal.resolution import Anchor, Resolution, unresolved
 from timeline.temporal.shift import UNIT_NAMES, resolve_shift
 from timeline.temporal.tense import NARRATIVE, Tense
 from timeline.temporal.values import Placed, format_duration, place
 from timeline.vocab import ABSOLUTE_ANCHOR, NO_ANCHOR, Granularity
-
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
-
 
 def _from_placed(placed: Placed, anchor: str, reason: str, conf: float, p: Partial) -> Resolution:
     return Resolution(placed.value, placed.type, placed.start, placed.end,
@@ -46,15 +44,15 @@ def _choose(tense: Tense, direction: int | None) -> str:
 
 def _weekday(p: Partial, anchor: Anchor, how: str) -> date:
     ref = anchor.day
-    target = p.weekday - 1  # Partial weekdays are ISO (1 = Monday)
-    back = (ref.weekday() - target) % 7
-    ahead = (target - ref.weekday()) % 7
+    target, today = p.weekday, ref.isoweekday()  # ISO 8601, as everywhere: 1 = Monday
+    back = (today - target) % 7
+    ahead = (target - today) % 7
     if how == "before":
         return ref - timedelta(days=back or 7)
     if how == "after":
         return ref + timedelta(days=ahead or 7)
     if how == "this":
-        return ref - timedelta(days=ref.weekday()) + timedelta(days=target)
+        return ref + timedelta(days=target - today)
     if how == "next":
         return ref + timedelta(days=ahead)
     return ref - timedelta(days=back)  # latest, and the news default for nearest
@@ -76,11 +74,11 @@ def _nth_weekday(p: Partial) -> Partial:
     """Fix the day of "the 4th Thursday of November" once the year is known."""
     first = date(p.year, p.month, 1)
     if p.nth > 0:
-        offset = (p.weekday - 1 - first.weekday()) % 7
+        offset = (p.weekday - first.isoweekday()) % 7
         day = 1 + offset + 7 * (p.nth - 1)
     else:
         last = calendar.monthrange(p.year, p.month)[1]
-        day = last - (date(p.year, p.month, last).weekday() - (p.weekday - 1)) % 7
+        day = last - (date(p.year, p.month, last).isoweekday() - p.weekday) % 7
     return replace(p, day=day)
 
 
@@ -161,7 +159,7 @@ def _resolve_weekday(p: Partial, anchor: Anchor, tense: Tense) -> Resolution:
     else:
         day = _weekday(p, anchor, how)
         full = replace(p, year=day.year, month=day.month, day=day.day)
-        name = WEEKDAYS[p.weekday - 1]
+        name = calendar_words().weekday_names[p.weekday - 1].capitalize()
     return _from_placed(place(full), anchor.label, f"{name}: {_describe(how, tense, anchor)}", confidence, full)
 
 

@@ -6,7 +6,8 @@ or a digit. One scan finds the triggers (a case-sensitive trie regex over an
 ASCII-lower-cased copy of the text, which keeps offsets and lets the regex engine skip
 ahead by first character); each rule is then tried only at the word starts just before
 a trigger it contains. Which rule contains which trigger is read off the compiled
-rules once; a rule with no trigger is a ``ResourceError``.
+rules once; a rule with no trigger is a ``RuleFileError``. Which word lists trigger is
+data too (``trigger_lists`` in ``temporal_words.yaml``).
 """
 
 from __future__ import annotations
@@ -15,13 +16,11 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from timeline.errors import ResourceError
+from timeline.errors import RuleFileError
+from timeline.resource_files import read_bundled, word_list
 from timeline.temporal.prefilter import first_chars
-from timeline.temporal.rules import Rule, load_words
+from timeline.temporal.rules import RULES, WORDS, Rule, load_words
 
-#: Word lists whose words trigger a search, with ``trigger_words`` and digits.
-TRIGGER_LISTS = ("month", "weekday", "weekday_plural", "unit", "period", "season", "part",
-                 "set_adverb", "decade_word")
 #: How many words before a trigger an expression may start ("the past few weeks").
 WORDS_BEFORE = 4
 #: The same for a number: "the late 1970s", "on the 17th".
@@ -46,10 +45,12 @@ class TriggerIndex:
 
 
 def trigger_words() -> list[str]:
-    """All trigger words, lower case."""
+    """All trigger words, lower case: ``trigger_words`` and the lists in ``trigger_lists``."""
     words = load_words()
     found = set(words["trigger_words"])
-    for name in TRIGGER_LISTS:
+    for name in word_list(read_bundled(WORDS), WORDS, "trigger_lists"):
+        if name not in words:
+            raise RuleFileError(WORDS, f"trigger_lists names no word list {name!r}")
         for entry in words[name]:
             found.update(w for w in re.split(r"[\s'’.-]+", entry) if len(w) > 2)
     return sorted(found)
@@ -90,7 +91,7 @@ def trigger_index(rules: tuple[Rule, ...]) -> TriggerIndex:
         hits = [w for w in vocabulary if re.search(rf"(?<![a-z]){re.escape(w)}", source)]
         has_digit = any(d in source for d in _DIGIT_CLASS)
         if not hits and not has_digit:
-            raise ResourceError(f"temporal_rules.yaml: rule {rule.id!r} contains no trigger word")
+            raise RuleFileError(RULES, "contains no trigger word", rule.id)
         for w in hits:
             by_word[w].append(rule)
         if has_digit:
