@@ -7,8 +7,9 @@ the README's format table (a test checks it lists every entry).
 To add a format, write ``write_<name>(df, stream)`` (and ``read_<name>(path)`` when it
 can be read back) in a module of this package and add one :class:`Format` to
 ``_TABLE``. A text writer gets a text stream (UTF-8, no newline translation), a binary
-one a byte stream; a reader returns the frame as stored, and :func:`read_timeline`
-restores its dtypes.
+one a byte stream; a writer that needs more than the frame (the article text, say)
+reads it from ``df.attrs``. A reader returns the frame as stored, and
+:func:`read_timeline` restores its dtypes.
 
 Every file is written atomically (:mod:`timeline.atomic`): a failed or interrupted
 write leaves neither a partial output file nor the temporary file behind.
