@@ -183,4 +183,5 @@ def test_writes_from_other_threads_work(tmp_path: Path) -> None:
 
     with ThreadPoolExecutor(4) as pool:
         list(pool.map(write, [f"t{i}.csv" for i in range(8)]))
-    assert sorted(p.read_text() for p in tmp_path.iterdir()) == sorted(f"t{i}.csv" for i in range(8))
+    names = sorted(f"t{i}.csv" for i in range(8))
+    assert sorted(p.read_text() for p in tmp_path.iterdir()) == names

@@ -102,7 +102,9 @@ def test_formula_after_blanks_is_prefixed(tmp_path: Path, raw_cells: RawCells) -
     assert back["text"].tolist() == texts
 
 
-@pytest.mark.parametrize("text", ["x=1", " x=1", "1-2", "\u00a0a@b", "\uff21=", "", "   "], ids=repr)
+@pytest.mark.parametrize(
+    "text", ["x=1", " x=1", "1-2", "\u00a0a@b", "\uff21=", "", "   "], ids=repr
+)
 def test_harmless_text_is_left_as_it_is(text: str) -> None:
     assert not runs_as_formula(text)
     assert escape_cell(text) == text
@@ -164,6 +166,18 @@ cell_text = st.builds(
     st.lists(_TRICKY, max_size=5),
     st.text(max_size=20),
 )
+
+
+def first_visible(text: str) -> str:
+    """The first character that is neither Unicode whitespace nor zero-width."""
+    invisible = "\u200b\u200c\u200d\u2060\ufeff"
+    return next((c for c in text if not (c.isspace() or c in invisible)), "")
+
+
+@given(cell_text)
+def test_formula_means_first_visible_character_is_a_formula_character(text: str) -> None:
+    expected = text[:1] in ("\t", "\r") or first_visible(text) in FORMULA_CHARACTERS
+    assert runs_as_formula(text) == expected
 
 
 @given(cell_text)

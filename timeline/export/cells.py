@@ -10,6 +10,7 @@ string ``s``. Every writer of spreadsheet cells (CSV today) uses the pair.
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:  # pandas is imported lazily: ``timeline --help`` must stay fast
@@ -21,47 +22,40 @@ LIST_SEPARATOR = "; "
 FORMULA_PREFIX = "'"
 #: First non-blank characters that make a spreadsheet read a cell as a formula,
 #: ASCII and fullwidth.
-FORMULA_CHARACTERS = frozenset("=+-@\uff1d\uff0b\uff0d\uff20")
+FORMULA_CHARACTERS = "=+-@\uff1d\uff0b\uff0d\uff20"
 #: Leading characters that are dangerous on their own (a field separator or line end
 #: some importers act on), whatever follows.
-FORMULA_LEADS = frozenset("\t\r")
-#: Invisible characters a spreadsheet may skip before the first visible one; Unicode
-#: whitespace (``str.isspace``) is skipped as well.
-_INVISIBLE = frozenset("\u200b\u200c\u200d\u2060\ufeff")
+FORMULA_LEADS = "\t\r"
+#: Invisible characters a spreadsheet may skip before the first visible one, besides
+#: Unicode whitespace (``\\s`` in ``re``: what ``str.isspace`` calls space).
+_INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff"
+
+# A cell that runs as a formula: a dangerous lead, or blanks then a formula character.
+# The possessive ``*+`` never gives blanks back, so matching is linear.
+_FORMULA = rf"[{FORMULA_LEADS}]|[\s{_INVISIBLE}]*+[{re.escape(FORMULA_CHARACTERS)}]"
+_RUNS = re.compile(_FORMULA)
+# What escape_cell prefixes: a formula, or the prefix before a formula or before
+# another prefix, so that reading strips exactly one (see unescape_cell).
+_ESCAPED = re.compile(rf"{FORMULA_PREFIX}?(?:{_FORMULA})|{FORMULA_PREFIX}{FORMULA_PREFIX}")
 
 
 def runs_as_formula(text: str) -> bool:
     """True when a spreadsheet could read ``text`` as a formula (see module docs)."""
-    if not text:
-        return False
-    if text[0] in FORMULA_LEADS:
-        return True
-    for char in text:
-        if not (char.isspace() or char in _INVISIBLE):
-            return char in FORMULA_CHARACTERS
-    return False
-
-
-def _escaped(text: str) -> bool:
-    """True when :func:`escape_cell` prefixes ``text``.
-
-    Text that already starts with the prefix is prefixed once more when the rest
-    would be (or already is) prefixed-looking, so that reading strips exactly one.
-    """
-    if runs_as_formula(text):
-        return True
-    rest = text[1:]
-    return text[:1] == FORMULA_PREFIX and (runs_as_formula(rest) or rest[:1] == FORMULA_PREFIX)
+    return _RUNS.match(text) is not None
 
 
 def escape_cell(text: str) -> str:
-    """``text`` with a leading ``'`` when a spreadsheet would run it as a formula."""
-    return FORMULA_PREFIX + text if _escaped(text) else text
+    """``text`` with a leading ``'`` when a spreadsheet would run it as a formula.
+
+    Text that already starts with ``'`` is prefixed once more when the rest is
+    formula-like or starts with ``'`` itself, so that reading strips exactly one.
+    """
+    return FORMULA_PREFIX + text if _ESCAPED.match(text) else text
 
 
 def unescape_cell(text: str) -> str:
     """Undo :func:`escape_cell`: strip the ``'`` it added, and only that."""
-    if text[:1] == FORMULA_PREFIX and _escaped(text[1:]):
+    if text[:1] == FORMULA_PREFIX and _ESCAPED.match(text, 1):
         return text[1:]
     return text
 
