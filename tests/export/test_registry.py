@@ -35,6 +35,14 @@ def test_every_suffix_picks_its_format(fmt: registry.Format) -> None:
         assert registry.format_for(f"dir.d/OUT{suffix.upper()}") == fmt.name
 
 
+def test_the_longest_suffix_wins(monkeypatch: pytest.MonkeyPatch) -> None:
+    special = dataclasses.replace(registry.FORMATS["jsonl"], name="special", suffixes=(".s.jsonl",))
+    monkeypatch.setitem(registry.FORMATS, "special", special)
+    assert registry.format_for("out.s.jsonl") == "special"
+    assert registry.format_for("out.jsonl") == "jsonl"
+    assert registry.format_for("out.s.json") == "json"
+
+
 @pytest.mark.parametrize("frame", ["events", "times"])
 def test_each_command_is_offered_what_can_hold_its_frame(frame: registry.Frame) -> None:
     offered = registry.names(frame)

@@ -112,9 +112,14 @@ def get(name: str) -> Format:
 
 
 def for_suffix(path: str | os.PathLike[str]) -> Format | None:
-    """The format the suffix of ``path`` names, or None."""
-    suffix = Path(path).suffix.lower()
-    return next((fmt for fmt in FORMATS.values() if suffix in fmt.suffixes), None)
+    """The format the end of the file name of ``path`` names, or None.
+
+    The longest suffix that fits wins, so a format may claim ``.ts.jsonl`` while
+    ``.jsonl`` stays JSON Lines.
+    """
+    name = Path(path).name.lower()
+    fits = [(len(s), fmt) for fmt in FORMATS.values() for s in fmt.suffixes if name.endswith(s)]
+    return max(fits, key=lambda fit: fit[0])[1] if fits else None
 
 
 def format_for(path: str | os.PathLike[str], default: str | None = None) -> str:
