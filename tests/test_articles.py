@@ -229,6 +229,21 @@ def test_jsonl_strict_mode_raises_naming_file_and_line(tmp_path: Path) -> None:
     assert (raised.value.source, raised.value.line) == (str(path), 2)
 
 
+@pytest.mark.parametrize("char", ["\u2028", "\u2029", "\x85", "\x0b", "\x0c", "\x1c"], ids=repr)
+def test_jsonl_rows_with_unicode_line_separators_keep_their_line(
+    tmp_path: Path, char: str
+) -> None:
+    # The repro: a row holding U+2028 raw was dropped as malformed, and every later
+    # line number in the warnings was off by one.
+    path = tmp_path / "news.jsonl"
+    body = f"Before{char}after."
+    row = json.dumps({"text": body}, ensure_ascii=False)  # U+2028 raw, controls escaped
+    path.write_text(jsonl(row, "{broken", {"text": "Last."}), encoding="utf-8")
+    articles, problems = lenient(path)
+    assert [(a.id, a.body) for a in articles] == [("news:1", body), ("news:3", "Last.")]
+    assert [where(p) for p in problems] == [("news.jsonl", 2)]
+
+
 # -- CSV -------------------------------------------------------------------------------
 
 

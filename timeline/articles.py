@@ -51,6 +51,7 @@ from pathlib import Path
 from typing import Any, BinaryIO
 
 from timeline.errors import InputError
+from timeline.export.jsonl import json_lines
 from timeline.model import Article
 from timeline.published import parse_published
 from timeline.text.boilerplate import is_headline, split_trailing
@@ -186,6 +187,15 @@ def _binary_or_empty(data: bytes) -> str:
     """A problem description when ``data`` is empty or binary, else ``""``."""
     if not data.strip() or data.strip() == b"\xef\xbb\xbf":
         return "empty file"
+    return not_utf8_text(data)
+
+
+def not_utf8_text(data: bytes) -> str:
+    """What ``data`` is when it is not UTF-8 text (UTF-16, binary), else ``""``.
+
+    Only the byte-order mark and the first block are looked at; invalid UTF-8 further
+    on is found when decoding.
+    """
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
         return "UTF-16 text; save the file as UTF-8"
     if b"\x00" in data[:_BINARY_SNIFF]:
@@ -274,11 +284,12 @@ def _from_html(data: bytes, source: str, stem: str) -> _Read | InputError:
 
 
 def _jsonl_rows(data: bytes, source: str) -> Iterator[_Row | InputError]:
-    """One row per non-blank line; malformed lines become InputError values."""
-    text = _decode(data)
-    for number, line in enumerate(text.splitlines(), start=1):
-        if not line.strip():
-            continue
+    """One row per non-blank line; malformed lines become InputError values.
+
+    Lines end at ``\\n`` only, so U+2028 and the like inside a string stay in their row
+    and line numbers are the file's own.
+    """
+    for number, line in json_lines(_decode(data)):
         problem = _bad_utf8(line, source, number)
         if problem:
             yield problem

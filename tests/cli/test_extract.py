@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import io
 import json
 from pathlib import Path
@@ -10,9 +11,9 @@ import pandas as pd
 import pytest
 from click.testing import CliRunner, Result
 
-from timeline import export, schema
+from timeline import schema
 from timeline.cli.extract import extract
-from timeline.export import read_timeline
+from timeline.export import read_timeline, registry
 
 DAVOS = (
     "On Wednesday, Polish President Andrzej Duda expressed fears that Russia was "
@@ -144,7 +145,8 @@ def test_failed_write_leaves_no_partial_file(
         stream.write("event_id,")
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setitem(export._TEXT_WRITERS, "csv", full_disk)
+    failing = dataclasses.replace(registry.FORMATS["csv"], write=full_disk)
+    monkeypatch.setitem(registry.FORMATS, "csv", failing)
     result = run(str(source), "--published", "2023-01-19", "-o", str(out_dir / "t.csv"))
     assert result.exit_code == 1
     assert "No space left on device" in result.stderr
@@ -172,6 +174,18 @@ def test_parquet_to_stdout_is_a_usage_error(seed_file: Path) -> None:
     result = run(str(seed_file), "--format", "parquet")
     assert result.exit_code == 2
     assert "-o/--output" in result.stderr
+
+
+def test_unknown_output_suffix_is_a_usage_error_before_extracting(
+    seed_file: Path, tmp_path: Path
+) -> None:
+    # The repro: -o out.xlsx used to write CSV into out.xlsx without a word.
+    out = tmp_path / "out.xlsx"
+    result = run(str(seed_file), "--published", "2023-01-19", "-o", str(out))
+    assert result.exit_code == 2
+    assert "unknown suffix '.xlsx'" in result.stderr
+    assert "csv (.csv), jsonl (.jsonl, .ndjson), json (.json), parquet" in result.stderr
+    assert not out.exists() and "extracting" not in result.stderr
 
 
 def test_bad_published_date_is_a_usage_error(seed_file: Path) -> None:

@@ -8,13 +8,20 @@ import pytest
 from click.testing import CliRunner
 
 from timeline.cli.options import output_options, published_option
+from timeline.export import registry
 
 
 @click.command()
 @published_option
-@output_options(("table", "csv", "parquet"), default="table")
+@output_options("times", default="table")
 def show(published: pd.Timestamp | None, output: str | None, fmt: str) -> None:
     click.echo(f"{published!r} {output!r} {fmt}")
+
+
+@click.command()
+@output_options("events", default="csv")
+def events(output: str | None, fmt: str) -> None:
+    click.echo(f"{output!r} {fmt}")
 
 
 def run(*args: str) -> str:
@@ -29,13 +36,45 @@ def run(*args: str) -> str:
         ((), "None None table"),
         (("-o", "out.csv"), "None 'out.csv' csv"),
         (("--output", "out.PARQUET"), "None 'out.PARQUET' parquet"),
-        (("-o", "out.jsonl"), "None 'out.jsonl' table"),  # not offered here: the default
+        (("-o", "out.ndjson"), "None 'out.ndjson' jsonl"),
+        (("-o", "out.txt"), "None 'out.txt' table"),
+        (("-o", "out"), "None 'out' table"),  # no suffix: the default
         (("-o", "out.csv", "--format", "parquet"), "None 'out.csv' parquet"),  # explicit wins
+        (("-o", "out.xlsx", "--format", "CSV"), "None 'out.xlsx' csv"),
         (("-o", "-", "--format", "csv"), "None None csv"),  # "-" is standard output
     ],
 )
 def test_output_and_format(args: tuple[str, ...], expected: str) -> None:
     assert run(*args) == expected
+
+
+def _refused(command: click.Command, *args: str) -> str:
+    result = CliRunner().invoke(command, list(args))
+    assert result.exit_code == 2, result.output
+    return result.stderr
+
+
+def test_unknown_suffix_is_a_usage_error_naming_the_formats() -> None:
+    # It used to be written as the default format without a word.
+    message = _refused(show, "-o", "out.xlsx")
+    assert "out.xlsx" in message and "'.xlsx'" in message
+    for name in registry.names("times"):
+        assert name in message
+
+
+def test_suffix_of_a_format_the_command_does_not_write_is_refused() -> None:
+    message = _refused(events, "-o", "events.txt")
+    assert "does not write table" in message and "csv (.csv)" in message
+
+
+def test_binary_format_to_standard_output_is_refused() -> None:
+    assert "-o/--output" in _refused(show, "--format", "parquet")
+    assert "-o/--output" in _refused(events, "-o", "-", "--format", "parquet")
+
+
+def test_choices_come_from_the_registry() -> None:
+    [choice] = [p for p in events.params if p.name == "fmt"]
+    assert tuple(choice.type.choices) == registry.names("events")  # type: ignore[attr-defined]
 
 
 def test_published_becomes_a_timestamp() -> None:
@@ -48,11 +87,11 @@ def test_bad_published_is_a_usage_error_naming_the_value() -> None:
     assert "someday" in result.stderr
 
 
-def test_unknown_format_is_refused() -> None:
-    result = CliRunner().invoke(show, ["--format", "xlsx"])
-    assert result.exit_code == 2
+def test_unknown_format_is_refused_naming_the_formats() -> None:
+    message = _refused(show, "--format", "xlsx")
+    assert "xlsx" in message and "table" in message and "jsonl" in message
 
 
 def test_default_must_be_offered() -> None:
     with pytest.raises(ValueError):
-        output_options(("csv",), default="table")
+        output_options("events", default="table")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
@@ -44,6 +45,28 @@ def test_csv_to_file(article: Path, tmp_path: Path) -> None:
     assert lines[0].startswith("text,start_char,end_char,type,value,start,end,granularity")
     assert len(lines) == 3 and "2023-01-17" in lines[1]
     assert result.stdout == ""
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".jsonl"])
+def test_times_file_reads_back_with_its_dtypes(
+    article: Path, tmp_path: Path, suffix: str
+) -> None:
+    from timeline.export import read_timeline
+    from timeline.temporal.api import find_times
+
+    out = tmp_path / f"times{suffix}"
+    result = _run(str(article), "--published", "2023-01-19", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    expected = find_times(TEXT, "2023-01-19")
+    pd.testing.assert_frame_equal(read_timeline(out), expected)
+
+
+def test_unknown_output_suffix_is_refused(article: Path, tmp_path: Path) -> None:
+    out = tmp_path / "times.xlsx"
+    result = _run(str(article), "--published", "2023-01-19", "-o", str(out))
+    assert result.exit_code == 2
+    assert "'.xlsx'" in result.stderr and "table (.txt)" in result.stderr
+    assert not out.exists()
 
 
 def test_table_is_default(article: Path) -> None:
@@ -119,6 +142,9 @@ def test_user_events_file(tmp_path: Path) -> None:
     [
         (b"caf\xe9 on Tuesday", "not valid UTF-8"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
+        # The repro: these were called binary (NUL bytes); extract said UTF-16.
+        ("\ufeffMet on Tuesday.".encode("utf-16-le"), "UTF-16 text; save the file as UTF-8"),
+        ("\ufeffMet on Tuesday.".encode("utf-16-be"), "UTF-16 text; save the file as UTF-8"),
     ],
 )
 def test_bad_files_fail_cleanly(tmp_path: Path, content: bytes, problem: str) -> None:

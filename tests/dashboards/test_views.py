@@ -84,6 +84,20 @@ def test_download_is_the_filtered_view(dash):
     assert data.count("\r\n") == 3  # header and two events
 
 
+def test_download_offers_every_registered_format(dash):
+    from timeline.export import registry
+
+    downloads = dash.downloads
+    assert list(downloads.format.options.values()) == [f.name for f in registry.downloads()]
+    assert (downloads.button.filename, downloads.button.label) == ("timeline.csv", "Download CSV")
+    dash.store.event_types = ["meet"]
+    downloads.format.value = "jsonl"
+    assert downloads.button.filename == "timeline.jsonl"
+    assert downloads.button.label == "Download JSON Lines"
+    lines = downloads.button.callback().getvalue().decode("utf-8").splitlines()
+    assert len(lines) == 2  # the two filtered events, one per line
+
+
 def test_oversized_upload_reported_without_extracting(dash):
     dash.input.limit_mb = 0.001
     dash.input.files.param.update(filename=["big.txt"], value=[b"x" * 5000])

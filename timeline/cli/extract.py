@@ -17,8 +17,6 @@ if TYPE_CHECKING:
     from timeline.errors import InputError
     from timeline.model import Article
 
-FORMATS: tuple[str, ...] = ("csv", "jsonl", "json", "parquet")
-
 #: Exit status when some input was skipped or no event was extracted.
 EXIT_INCOMPLETE = 1
 
@@ -26,7 +24,7 @@ EXIT_INCOMPLETE = 1
 @click.command(no_args_is_help=True)
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @published_option
-@output_options(FORMATS, default="csv")
+@output_options("events", default="csv")
 @click.option(
     "-j",
     "--processes",
@@ -69,8 +67,6 @@ def extract(
       timeline extract news.jsonl -o timeline.parquet
       cat article.txt | timeline extract - --format jsonl
     """
-    if fmt == "parquet" and output is None:
-        raise click.UsageError("parquet is binary: give -o/--output PATH to write it")
     _check_output_dir(output)
     skipped: list[InputError] = []
     articles = _read(paths, skipped)

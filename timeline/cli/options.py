@@ -3,26 +3,27 @@
 from __future__ import annotations
 
 import functools
-import os
 from collections.abc import Callable
 from typing import Any, TypeVar
 
 import click
 
-# export imports pandas only inside its functions, so --help stays fast.
-from timeline.export import SUFFIX_FORMATS
+# The registry imports pandas only inside its functions, so --help stays fast.
+from timeline.export import registry
 
 F = TypeVar("F", bound=Callable[..., Any])
 
 
+def output_options(frame: registry.Frame, default: str) -> Callable[[F], F]:
+    """Add ``-o/--output PATH`` and ``--format`` to a command writing ``frame``.
 
-def output_options(formats: tuple[str, ...], default: str) -> Callable[[F], F]:
-    """Add ``-o/--output PATH`` and ``--format`` to a command.
-
-    The command receives ``output`` (a path, or None for standard output) and ``fmt``.
-    Without ``--format``, the format comes from the suffix of ``--output`` when that
-    is one of ``formats``, else it is ``default``.
+    The ``--format`` choices are the registered formats that can hold ``frame``. The
+    command receives ``output`` (a path, or None for standard output) and ``fmt``:
+    ``--format``, else the format the suffix of ``--output`` names, else ``default``.
+    An unknown suffix, or a binary format bound for standard output, is a usage error
+    naming the formats.
     """
+    formats = registry.names(frame)
     if default not in formats:
         raise ValueError(f"default format {default!r} is not one of {formats}")
 
@@ -31,7 +32,10 @@ def output_options(formats: tuple[str, ...], default: str) -> Callable[[F], F]:
         def resolved(*args: Any, output: str | None, fmt: str | None, **kwargs: Any) -> Any:
             if output == "-":
                 output = None
-            fmt = fmt or _format_for(output, formats, default)
+            try:
+                fmt = registry.choose(output, fmt, frame, default).name
+            except ValueError as exc:
+                raise click.UsageError(str(exc)) from exc
             return command(*args, output=output, fmt=fmt, **kwargs)
 
         resolved = click.option(
@@ -51,13 +55,6 @@ def output_options(formats: tuple[str, ...], default: str) -> Callable[[F], F]:
         return resolved  # type: ignore[return-value]
 
     return decorate
-
-
-def _format_for(output: str | None, formats: tuple[str, ...], default: str) -> str:
-    if output is None:
-        return default
-    fmt = SUFFIX_FORMATS.get(os.path.splitext(output)[1].lower(), default)
-    return fmt if fmt in formats else default
 
 
 def _parse_published(ctx: click.Context, param: click.Parameter, value: str | None) -> Any:

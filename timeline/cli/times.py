@@ -14,7 +14,6 @@ from timeline.vocab import MODES, Mode
 if TYPE_CHECKING:
     import pandas as pd
 
-FORMATS: tuple[str, ...] = ("table", "csv", "json", "jsonl")
 
 
 @click.command(no_args_is_help=True)
@@ -37,7 +36,7 @@ FORMATS: tuple[str, ...] = ("table", "csv", "json", "jsonl")
     help="YAML or CSV file of extra reference events ('day 300 of the war'), added to "
     "the bundled ones.",
 )
-@output_options(FORMATS, default="table")
+@output_options("times", default="table")
 def times(
     file: str,
     published: pd.Timestamp | None,
@@ -79,6 +78,7 @@ def times(
 
 def read_text(file: str) -> str:
     """The text of ``file`` (``-`` is standard input); ``InputError`` names the file."""
+    from timeline.articles import not_utf8_text
     from timeline.errors import InputError
 
     name = "<stdin>" if file == "-" else file
@@ -90,8 +90,9 @@ def read_text(file: str) -> str:
         raise InputError(name, "is a directory, not a text file") from exc
     except OSError as exc:
         raise InputError(name, f"cannot be read: {exc.strerror or exc}") from exc
-    if b"\x00" in data:
-        raise InputError(name, "looks like a binary file (it contains NUL bytes), not text")
+    problem = not_utf8_text(data)
+    if problem:
+        raise InputError(name, problem)
     try:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:

@@ -33,6 +33,8 @@ _TYPE_DTYPE = pd.CategoricalDtype(TYPES)
 _GRANULARITY_DTYPE = pd.CategoricalDtype(EXPRESSION_GRANULARITIES, ordered=True)
 _CODES = {"type": ({t: i for i, t in enumerate(TYPES)}, _TYPE_DTYPE),
           "granularity": ({g: i for i, g in enumerate(EXPRESSION_GRANULARITIES)}, _GRANULARITY_DTYPE)}
+#: ``COLUMNS`` with the categories spelt out: what a frame read back from a file is cast to.
+DTYPES: dict[str, object] = {**COLUMNS, "type": _TYPE_DTYPE, "granularity": _GRANULARITY_DTYPE}
 
 
 def _datetimes(values: list[object]) -> np.ndarray:
