@@ -168,7 +168,8 @@ def empty_frame(dtypes: dict[str, str] | None = None) -> pd.DataFrame:
     import pandas as pd
 
     spec = EVENT_DTYPES if dtypes is None else dtypes
-    return pd.DataFrame({name: pd.Series([], dtype=dtype) for name, dtype in spec.items()})
+    return pd.DataFrame({name: _cast(pd.Series([], dtype="str"), dtype) if dtype == "category"
+                         else pd.Series([], dtype=dtype) for name, dtype in spec.items()})
 
 
 def coerce(df: pd.DataFrame, dtypes: dict[str, str] | None = None) -> pd.DataFrame:
@@ -200,7 +201,9 @@ def _missing_column(dtype: str, length: int, index: pd.Index) -> pd.Series:
         return pd.Series(False, index=index, dtype="bool")
     if dtype == "int64":
         return pd.Series(-1, index=index, dtype="int64")
-    return pd.Series(pd.NA if dtype == "str" else None, index=index).astype(dtype)
+    if isinstance(dtype, str) and dtype in ("str", "category"):
+        return pd.Series(pd.NA, index=index, dtype="str").astype(dtype)
+    return pd.Series(None, index=index).astype(dtype)
 
 
 def _cast(column: pd.Series, dtype: str) -> pd.Series:
@@ -221,6 +224,10 @@ def _cast(column: pd.Series, dtype: str) -> pd.Series:
     if dtype == "str":
         # One spelling of "no text": CSV cannot tell a missing value from "".
         return column.astype("str").fillna("")
+    if isinstance(dtype, str) and dtype == "category" and not isinstance(
+            column.dtype, pd.CategoricalDtype):
+        # Text categories even when every cell is missing, as a file read back gives.
+        return column.astype("str").astype("category")
     return column.astype(dtype)
 
 
