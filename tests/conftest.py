@@ -17,6 +17,9 @@ when a fix makes such a row right, empty its ``known_wrong`` cell by hand.
 
 from __future__ import annotations
 
+import os
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -123,3 +126,26 @@ def read_expected(path: Path, like: pd.DataFrame) -> pd.DataFrame:
     if KNOWN_WRONG in raw:
         out[KNOWN_WRONG] = raw[KNOWN_WRONG]
     return out
+
+
+@pytest.fixture
+def run_bounded() -> Callable[..., subprocess.CompletedProcess[str]]:
+    """``run(*args, timeout=...)``: this interpreter on ``args`` in a subprocess.
+
+    For inputs that used to block (a FIFO): a hang fails the test instead of the run.
+    """
+    project = Path(__file__).resolve().parents[1]
+
+    def run(*args: str, timeout: float = 120.0) -> subprocess.CompletedProcess[str]:
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(
+            filter(None, [str(project), os.environ.get("PYTHONPATH")]))}
+        try:
+            return subprocess.run([sys.executable, *args], capture_output=True, text=True,
+                                  timeout=timeout, env=env, cwd=project,
+                                  stdin=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired as exc:
+            message = f"still running after {exc.timeout:.0f} s, blocked on its input"
+        # Failed outside the handler, so the report does not repeat the whole command.
+        pytest.fail(message)
+
+    return run

@@ -20,3 +20,7 @@ class InputError(TimelineError, ValueError):
 
 class ResourceError(TimelineError):
     """A bundled or user-supplied rule file is malformed."""
+
+
+class NotRegularFileError(TimelineError, OSError):
+    """A path names a FIFO, socket or device, which is never read (it may block)."""
