@@ -370,3 +370,16 @@ def test_extracted_timeline_round_trips(
     path = tmp_path / f"seed{suffix}"
     write_file(seed_timeline, path)
     pd.testing.assert_frame_equal(read_timeline(path), seed_timeline)
+
+
+@pytest.mark.parametrize("word", ["now", "today"])
+def test_a_clock_word_in_a_date_cell_is_an_error_not_the_current_time(
+    tmp_path: Path, timeline_frame: pd.DataFrame, word: str
+) -> None:
+    path = tmp_path / "timeline.csv"
+    to_csv(timeline_frame.assign(date=pd.NaT), path)
+    data = path.read_bytes()
+    assert b"\r\ne1,seed,," in data  # the first record's date cell is empty
+    path.write_bytes(data.replace(b"\r\ne1,seed,,", f"\r\ne1,seed,{word},".encode(), 1))
+    with pytest.raises(InputError, match=f"timeline.csv.*'{word}' is not a date"):
+        read_timeline(path)

@@ -265,7 +265,10 @@ def read_timeline(
             raise
         raise InputError(str(path), f"cannot read as {fmt}: {exc}") from exc
     spec = dtypes if dtypes is not None else _schema_for(df.columns)
-    return restore_dtypes(df, spec)
+    try:
+        return restore_dtypes(df, spec)
+    except ValueError as exc:  # a cell that is not of its column's type
+        raise InputError(str(path), f"cannot read as {fmt}: {exc}") from exc
 
 
 def _read_csv(path: Path, fmt: str) -> pd.DataFrame:
@@ -368,8 +371,7 @@ def _parse_column(column: pd.Series, dtype: str) -> pd.Series:
         return column  # already typed (Parquet; numbers and booleans from JSON) or text
     blank = column.map(lambda value: _is_missing(value) or value == "").astype(bool)
     if dtype == schema.DATETIME or dtype.startswith("datetime64"):
-        values = pd.to_datetime(column.where(~blank), format="ISO8601")
-        return values.astype(dtype)
+        return schema.parse_dates(column.where(~blank), strict=True).astype(dtype)
     if dtype == "bool":
         return column.map({"True": True, "False": False})
     if dtype in ("float64", "int64"):
