@@ -83,6 +83,7 @@ def test_schema_columns_and_dtypes(seed_frame: pd.DataFrame) -> None:
 
 
 def test_sentence_offsets_point_into_the_body(seed_text: str, seed_frame: pd.DataFrame) -> None:
+    assert len(seed_frame) > 0
     for row in seed_frame.itertuples():
         assert seed_text[row.sentence_start:row.sentence_end] == row.sentence
         assert seed_text[row.trigger_start:row.trigger_end].strip()

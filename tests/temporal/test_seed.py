@@ -66,6 +66,7 @@ def test_seed_inferred_reference_stays_in_january(seed_text: str) -> None:
 
 
 def test_every_row_is_explained(seed_frame: pd.DataFrame) -> None:
+    assert len(seed_frame) > 0
     assert seed_frame["rule"].str.len().gt(0).all()
     assert seed_frame["reason"].str.len().gt(0).all()
 
