@@ -4,8 +4,8 @@ Usage::
 
     python -m benchmarks.speed_extract [--articles N] [--processes P]
 
-The corpus is N copies of the seed article (``../shared/seed/article.txt``, about
-2,200 characters of body), each given a distinct id. Printed, in articles per second:
+The corpus is N copies of the seed article (the bundled sample's
+``seed_milley_zaluzhnyi.txt``, about 2,200 characters of body), each given a distinct id. Printed, in articles per second:
 
 * spaCy's ``nlp.pipe`` on the same bodies with the same pipeline, in one process and
   in P processes: the practical limit, since extraction parses every text;
@@ -22,10 +22,9 @@ from __future__ import annotations
 
 import argparse
 import time
-from pathlib import Path
+from timeline.sample import seed_path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-SEED = PROJECT_ROOT.parent / "shared" / "seed" / "article.txt"
+SEED = seed_path()  # the bundled copy of the seed article
 TARGET = 15.0
 
 

@@ -18,8 +18,9 @@ import time
 from collections.abc import Callable, Sequence
 from pathlib import Path
 
-PROJECT_ROOT = Path(__file__).resolve().parent.parent
-SEED = PROJECT_ROOT.parent / "shared" / "seed" / "article.txt"
+from timeline.sample import seed_path
+
+SEED = seed_path()  # the bundled copy of the seed article
 PUBLISHED = "2023-01-19"
 TARGET_RATIO = 10.0
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import os
 import types
 from pathlib import Path
 
@@ -360,3 +361,48 @@ def test_iter_articles_is_lazy(tmp_path: Path) -> None:
     articles = iter_articles(tmp_path)
     assert isinstance(articles, types.GeneratorType)
     assert [a.body for a in articles] == ["A."]
+
+
+# -- files that are not regular files --------------------------------------------------
+
+READ_IN_BOTH_MODES = """
+import json, sys
+from timeline.articles import read_articles
+from timeline.errors import InputError
+problems = []
+articles = read_articles(sys.argv[1:], on_error=problems.append)
+print(json.dumps([[a.id for a in articles], [str(p) for p in problems]]))
+for path in sys.argv[1:]:
+    try:
+        read_articles(path)
+    except InputError as exc:
+        print(json.dumps(str(exc)))
+"""
+FIFO = "not a regular file: a named pipe (FIFO)"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_fifos_and_devices_are_reported_never_read(tmp_path: Path, run_bounded) -> None:
+    folder = tmp_path / "folder"
+    folder.mkdir()
+    (folder / "good.txt").write_text("Duda spoke in Davos on Wednesday.\n")
+    os.mkfifo(folder / "pipe.txt")
+    given = tmp_path / "given.txt"
+    os.mkfifo(given)
+    manifest = tmp_path / "manifest"
+    manifest.mkdir()
+    os.mkfifo(manifest / "row.txt")
+    (manifest / "corpus.jsonl").write_text(json.dumps({"id": "a", "file": "row.txt"}) + "\n")
+    paths = [str(given), str(folder), str(manifest / "corpus.jsonl"), os.devnull]
+    result = run_bounded("-c", READ_IN_BOTH_MODES, *paths)
+    assert result.returncode == 0, result.stderr
+    (ids, problems), *strict = map(json.loads, result.stdout.splitlines())
+    assert ids == ["good"]
+    assert problems == [
+        f"{given}: {FIFO}",
+        f"{folder / 'pipe.txt'}: {FIFO}",
+        f"{manifest / 'corpus.jsonl'}:1: cannot read 'file' row.txt: {FIFO}",
+        f"{os.devnull}: not a regular file: a character device",
+    ]
+    # Strict mode: an InputError naming the file, the first problem of each path.
+    assert strict == problems

@@ -28,3 +28,39 @@ def test_parse_published_rejects_bad_values_naming_them(value: object) -> None:
     with pytest.raises(ValueError) as caught:
         parse_published(value)
     assert repr(value) in str(caught.value)
+
+
+# Words that dateparser or pandas resolve against the machine's clock, and dates with a
+# part missing that would be filled in from it (or from year 1).
+CLOCK_WORDS = ["yesterday", "today", "now", "tomorrow", "Today", "2 days ago", "in 3 days",
+               "last week", "next Monday", "this morning", "Thursday", "10:30",
+               "Jan 19", "19 January", "January 2023"]
+
+
+@pytest.mark.parametrize("value", CLOCK_WORDS)
+def test_relative_words_are_refused_asking_for_a_date(value: str) -> None:
+    with pytest.raises(ValueError) as caught:
+        parse_published(value)
+    assert repr(value) in str(caught.value)
+    assert "give a date" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("20230119", pd.Timestamp("2023-01-19")),
+        ("1/19/2023", pd.Timestamp("2023-01-19")),
+        ("Thu, 19 Jan 2023 10:00:00 GMT", pd.Timestamp("2023-01-19 10:00")),
+        ("2023-01-19T08:30:00+02:00", pd.Timestamp("2023-01-19 06:30")),
+    ],
+)
+def test_absolute_dates_in_other_forms_still_parse(value: str, expected: pd.Timestamp) -> None:
+    assert parse_published(value) == expected
+
+
+@pytest.mark.parametrize("call", ["find_times", "extract"])
+def test_the_api_refuses_relative_published_values(call: str) -> None:
+    import timeline
+
+    with pytest.raises(ValueError, match="'yesterday'.*give a date"):
+        getattr(timeline, call)("They met on Tuesday.", published="yesterday")

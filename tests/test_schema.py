@@ -33,3 +33,9 @@ def test_coerce_keeps_dates_and_date_times_mixed_in_one_column() -> None:
     dates = schema.coerce(raw)["date"]
     assert dates.tolist()[:2] == [pd.Timestamp("2023-01-19"), pd.Timestamp("2023-01-19 10:30")]
     assert pd.isna(dates.iloc[2])
+
+
+def test_clock_words_in_a_date_column_are_not_dates() -> None:
+    # pandas' ISO 8601 parser reads "now" and "today" as the current time.
+    dates = schema.coerce(pd.DataFrame({"date": ["now", "today", "2023-01-19"]}))["date"]
+    assert dates.isna().tolist() == [True, True, False]

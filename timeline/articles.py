@@ -31,8 +31,10 @@ that collide get a ``-2``, ``-3``... suffix in reading order.
 Trailing boilerplate (a scraped list of unrelated headlines) is split off with
 ``split_trailing`` into ``Article.trailing``, so ``Article.body`` is what gets analysed.
 
-Bad input (a binary file, invalid UTF-8, an empty file, a malformed row, an
-unparseable ``published`` value) raises :class:`~timeline.errors.InputError` naming
+Only regular files are read: a named pipe, socket or device (given as a path, found
+in a directory or named by a ``file`` row) is reported, never opened for reading, so it
+cannot block. Bad input (a binary file, invalid UTF-8, an empty file, a malformed row,
+an unparseable ``published`` value, a file that is not a regular file) raises :class:`~timeline.errors.InputError` naming
 the file and line, unless ``on_error`` is given: then the problem is passed to it, the
 file or row is skipped and reading goes on.
 """
@@ -50,8 +52,9 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from timeline.errors import InputError
+from timeline.errors import InputError, NotRegularFileError
 from timeline.export.jsonl import json_lines
+from timeline.files import read_regular
 from timeline.model import Article
 from timeline.published import parse_published
 from timeline.text.boilerplate import is_headline, split_trailing
@@ -164,7 +167,10 @@ def _read_file(path: Path) -> Iterator[_Read | InputError]:
     """Yield the articles of one file, or InputError values for what cannot be read."""
     source = str(path)
     try:
-        data = path.read_bytes()
+        data = read_regular(path)
+    except NotRegularFileError as exc:
+        yield InputError(source, str(exc))
+        return
     except OSError as exc:
         yield InputError(source, f"cannot read: {exc.strerror or exc}")
         return
@@ -405,7 +411,7 @@ def _row_text(row: _Row, values: dict[str, str]) -> str | InputError:
     if folder not in target.parents:
         return InputError(row.source, f"'file' must stay inside the corpus folder: {name}", row.line)
     try:
-        data = target.read_bytes()
+        data = read_regular(target)
     except OSError as exc:
         return InputError(row.source, f"cannot read 'file' {name}: {exc.strerror or exc}", row.line)
     problem = _binary_or_empty(data)

@@ -31,3 +31,7 @@ class RuleFileError(ResourceError):
         self.problem = problem
         where = source if entry is None else f"{source}, entry {entry!r}"
         super().__init__(f"{where}: {problem}")
+
+
+class NotRegularFileError(TimelineError, OSError):
+    """A path names a FIFO, socket or device, which is never read (it may block)."""

@@ -1,17 +1,33 @@
-"""Parse a user-supplied publication date into a pandas Timestamp."""
+"""Parse a user-supplied publication date into a pandas Timestamp.
+
+The clock is never read: a publication date must name its day, month and year.
+Relative words ("yesterday", "today", "now", "2 days ago", "next Monday") and dates
+with a part missing ("Jan 19", "10:30") would be completed from the machine's clock
+by pandas or dateparser, so they are refused with a message asking for a date.
+"""
 
 from __future__ import annotations
 
+import re
 from datetime import date, datetime
 
 import pandas as pd
+
+#: An ISO 8601 calendar date, optionally with a time: the only strings pandas parses.
+_ISO_DATE = re.compile(r"\d{4}-?\d{2}-?\d{2}(?:[T ]\S.*)?")
+#: Handed to dateparser so that nothing it fills in could come from the clock; strict
+#: parsing then refuses any string that does not give day, month and year itself.
+_NO_CLOCK = datetime(2000, 1, 1)
+ASK_FOR_A_DATE = ("give a date with day, month and year, such as 2023-01-19 (relative "
+                  "words such as 'today' are not resolved: the clock is never read)")
 
 
 def parse_published(value: object) -> pd.Timestamp | None:
     """Return ``value`` as a timezone-naive Timestamp, or None when it is None.
 
-    Accepts a str (ISO 8601 or a common written form), date, datetime or Timestamp.
-    Raises ``ValueError`` naming the value when it cannot be parsed.
+    Accepts a str (ISO 8601 or a common written form with day, month and year), date,
+    datetime or Timestamp. Raises ``ValueError`` naming the value when it cannot be
+    parsed, or when it is relative to the present ("yesterday", "now").
     """
     if value is None:
         return None
@@ -34,17 +50,20 @@ def _parse_string(value: str) -> pd.Timestamp:
     text = value.strip()
     if not text:
         raise ValueError(f"cannot parse published date {value!r}: it is empty")
-    try:
-        return pd.Timestamp(text)
-    except (ValueError, OverflowError):
-        pass
+    # pandas reads "now", "today" and a bare time against the clock: ISO dates only.
+    if _ISO_DATE.fullmatch(text):
+        try:
+            return pd.Timestamp(text)
+        except (ValueError, OverflowError):
+            pass
     import dateparser  # slow to import; only needed for written-out dates
 
     parsed = dateparser.parse(
         text,
         languages=["en"],
-        settings={"STRICT_PARSING": True, "RETURN_AS_TIMEZONE_AWARE": False},
+        settings={"STRICT_PARSING": True, "RETURN_AS_TIMEZONE_AWARE": False,
+                   "PARSERS": ["absolute-time"], "RELATIVE_BASE": _NO_CLOCK},
     )
     if parsed is None:
-        raise ValueError(f"cannot parse published date {value!r}")
+        raise ValueError(f"cannot parse published date {value!r}: {ASK_FOR_A_DATE}")
     return pd.Timestamp(parsed)

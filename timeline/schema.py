@@ -71,6 +71,8 @@ def _words(words: type[StrEnum], *skip: str) -> str:
     names = [str(w) for w in words if w not in skip]
     return ", ".join(names[:-1]) + f" or {names[-1]}"
 
+#: Strings pandas parses as the current time; never dates in a timeline.
+CLOCK_WORDS: tuple[str, ...] = ("now", "today")
 
 #: One line per event column, for the README and ``--help`` texts.
 EVENT_COLUMN_DOCS: dict[str, str] = {
@@ -214,9 +216,7 @@ def _cast(column: pd.Series, dtype: str) -> pd.Series:
     if dtype == DATETIME:
         if pd.api.types.is_datetime64_any_dtype(column):
             return column.astype(DATETIME)
-        # ISO8601 lets dates and date-times mix in one column; pandas 3 would
-        # otherwise infer one format from the first cell and drop the rest as NaT.
-        return pd.to_datetime(column, errors="coerce", format="ISO8601").astype(DATETIME)
+        return parse_dates(column, strict=False).astype(DATETIME)
     if dtype == "bool":
         return column.fillna(False).astype("bool")
     if dtype == "int64":
@@ -229,6 +229,24 @@ def _cast(column: pd.Series, dtype: str) -> pd.Series:
         # Text categories even when every cell is missing, as a file read back gives.
         return column.astype("str").astype("category")
     return column.astype(dtype)
+
+
+def parse_dates(column: pd.Series, *, strict: bool) -> pd.Series:
+    """ISO 8601 cells as datetimes; a cell that is not a date is NaT, or with ``strict``
+    a ``ValueError``.
+
+    pandas' ISO 8601 parser reads ``"now"`` and ``"today"`` as the current time; here
+    they are not dates, so a timeline file never brings the clock in.
+    """
+    import pandas as pd
+
+    clock = column.isin(CLOCK_WORDS)
+    if strict and clock.any():
+        raise ValueError(f"{column[clock].iloc[0]!r} is not a date")
+    # ISO8601 lets dates and date-times mix in one column; pandas 3 would otherwise
+    # infer one format from the first cell and drop the rest as NaT.
+    return pd.to_datetime(column.mask(clock), errors="raise" if strict else "coerce",
+                          format="ISO8601")
 
 
 def _as_list(value: object) -> list[str]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import io
 import json
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -214,3 +215,23 @@ def test_registered_in_the_main_group() -> None:
     result = CliRunner().invoke(main, ["extract", "--help"])
     assert result.exit_code == 0
     assert "Usage: main extract" in result.stdout
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_fifos_given_or_in_a_folder_are_skipped_with_a_warning(tmp_path: Path, run_bounded) -> None:
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    (folder / "davos.txt").write_text(DAVOS, encoding="utf-8")
+    os.mkfifo(folder / "pipe.txt")
+    given = tmp_path / "given.jsonl"
+    os.mkfifo(given)
+    result = run_bounded("-c", "from timeline.cli import main; main()", "extract",
+                         str(given), str(folder), "--published", "2023-01-19")
+    assert result.returncode == 1, result.stderr  # something was skipped
+    warnings = [line for line in result.stderr.splitlines() if line.startswith("warning:")]
+    assert warnings == [
+        f"warning: skipped {given}: not a regular file: a named pipe (FIFO)",
+        f"warning: skipped {folder / 'pipe.txt'}: not a regular file: a named pipe (FIFO)",
+    ]
+    events = pd.read_csv(io.StringIO(result.stdout))
+    assert set(events["doc_id"]) == {"davos"}

@@ -95,3 +95,10 @@ def test_unknown_format_is_refused_naming_the_formats() -> None:
 def test_default_must_be_offered() -> None:
     with pytest.raises(ValueError):
         output_options("events", default="table")
+
+
+@pytest.mark.parametrize("word", ["yesterday", "today", "now", "2 days ago"])
+def test_relative_published_is_a_usage_error_asking_for_a_date(word: str) -> None:
+    result = CliRunner().invoke(show, ["--published", word])
+    assert result.exit_code == 2
+    assert repr(word) in result.stderr and "give a date" in result.stderr

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 from pathlib import Path
 
 import pandas as pd
@@ -194,3 +195,20 @@ def test_help_has_examples() -> None:
     assert result.exit_code == 0
     for option in ("--published", "--mode", "--format", "--events", "--output", "Examples:"):
         assert option in result.output
+
+
+CLI = "from timeline.cli import main; main()"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="no named pipes on this system")
+def test_a_fifo_is_refused_not_read(tmp_path: Path, article: Path, run_bounded) -> None:
+    pipe = tmp_path / "pipe.txt"
+    os.mkfifo(pipe)
+    result = run_bounded("-c", CLI, "times", str(pipe), "--published", "2023-01-19")
+    assert result.returncode == 1, result.stderr
+    assert f"{pipe}: not a regular file: a named pipe (FIFO)" in result.stderr
+    assert result.stdout == ""
+    # The same for the --events file.
+    result = run_bounded("-c", CLI, "times", str(article), "--events", str(pipe))
+    assert result.returncode == 1, result.stderr
+    assert f"{pipe}: cannot read reference events: not a regular file" in result.stderr

@@ -120,7 +120,6 @@ def test_timeline_shows_the_sample_events(page):
 
 
 def test_actor_filter_shrinks_the_table(page):
-    before_rows = _table_rows(page).count()
     before, _ = _shown(page)
     box = page.get_by_placeholder("Any actor")
     box.click()
@@ -133,7 +132,6 @@ def test_actor_filter_shrinks_the_table(page):
     assert 0 < after < before
     rows = _table_rows(page)
     playwright_api.expect(rows).to_have_count(min(after, 12), timeout=30_000)
-    assert rows.count() < before_rows or after < before
     for index in range(rows.count()):
         assert ACTOR in rows.nth(index).inner_text()
 

@@ -12,6 +12,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from timeline import schema
+from timeline.errors import InputError
 from timeline.export import read_timeline, to_csv
 from timeline.export.cells import escape_cell, runs_as_formula, unescape_cell
 
@@ -215,3 +216,16 @@ def test_any_text_round_trips_through_a_csv_file(rows: list[tuple[str, str, str]
         path = Path(folder) / "t.csv"
         to_csv(df, path)
         pd.testing.assert_frame_equal(read_timeline(path), df)
+
+
+@pytest.mark.parametrize("word", ["now", "today"])
+def test_a_clock_word_in_a_date_cell_is_an_error_not_the_current_time(
+    tmp_path: Path, timeline_frame: pd.DataFrame, word: str
+) -> None:
+    path = tmp_path / "timeline.csv"
+    to_csv(timeline_frame.assign(date=pd.NaT), path)
+    data = path.read_bytes()
+    assert b"\r\ne1,seed,," in data  # the first record's date cell is empty
+    path.write_bytes(data.replace(b"\r\ne1,seed,,", f"\r\ne1,seed,{word},".encode(), 1))
+    with pytest.raises(InputError, match=f"timeline.csv.*'{word}' is not a date"):
+        read_timeline(path)

@@ -38,7 +38,9 @@ def test_interval_is_end_exclusive_and_nat_for_durations() -> None:
 
 def test_offsets_point_into_the_text() -> None:
     text = "Talks resumed on Jan. 17 and ended this week."
-    for row in find_times(text, "2023-01-19").itertuples():
+    rows = list(find_times(text, "2023-01-19").itertuples())
+    assert [row.text for row in rows] == ["Jan. 17", "this week"]
+    for row in rows:
         assert text[row.start_char:row.end_char] == row.text
 
 

@@ -35,6 +35,8 @@ def test_golden(entry: dict[str, Any]) -> None:
     frame = find_times(text, published, mode=entry.get("mode", "news"))
     actual = [(row.text, row.value, row.type) for row in frame.itertuples()]
     message = f"text={text!r} published={published} mode={entry.get('mode', 'news')} actual={actual}"
+    # An entry that names nothing to find or to leave alone would pass whatever happens.
+    assert entry.get("expected") or entry.get("absent"), f"{message}: entry checks nothing"
     for want in entry.get("expected") or []:
         rows = frame[frame["text"] == want["text"]]
         assert len(rows) == 1, f"{message}: expected one {want['text']!r} -> {want['value']}"
@@ -46,6 +48,7 @@ def test_golden(entry: dict[str, Any]) -> None:
             assert want["reason"] in row["reason"], f"{message}: reason {row['reason']!r}"
     for word in entry.get("absent") or []:
         start = text.find(word)
+        assert start != -1, f"{message}: absent word {word!r} is not in the text"
         while start != -1:
             end = start + len(word)
             overlapping = frame[(frame["start_char"] < end) & (frame["end_char"] > start)]

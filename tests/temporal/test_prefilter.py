@@ -25,6 +25,9 @@ def test_filter_agrees_with_the_regex() -> None:
     pattern = r"(?:last|next)\s+(?:week|month)|[0-9]+\s+days"
     starts = first_chars(pattern)
     regex = re.compile(pattern)
-    for text in ["last week", "next month", "3 days", "two days", "lasting"]:
-        if regex.match(text):
-            assert text[0] in starts
+    texts = ["last week", "next month", "3 days", "two days", "lasting"]
+    matched = [text for text in texts if regex.match(text)]
+    assert matched == ["last week", "next month", "3 days"]
+    assert all(text[0] in starts for text in matched)
+    # Texts the filter turns away are ones the regex cannot match at their start.
+    assert not [text for text in texts if text[0] not in starts and regex.match(text)]

@@ -1,4 +1,8 @@
-"""The seed article of issue 2: the values a reader gives, published 2023-01-19."""
+"""The seed article of issue 2: the values a reader gives, published 2023-01-19.
+
+tests/data/expected/seed_times.csv holds every expression of the seed, checked by hand
+against the article (see tests/conftest.py for how to review a change of it).
+"""
 
 from __future__ import annotations
 
@@ -7,6 +11,10 @@ import pytest
 
 from timeline.temporal.api import find_times
 from timeline.text.boilerplate import split_trailing
+
+#: Columns of the expected table: what a reader can check against the article.
+EXPECTED_COLUMNS = ["text", "start_char", "end_char", "type", "value", "start", "end",
+                    "granularity", "anchor"]
 
 
 @pytest.fixture(scope="module")
@@ -58,5 +66,12 @@ def test_seed_inferred_reference_stays_in_january(seed_text: str) -> None:
 
 
 def test_every_row_is_explained(seed_frame: pd.DataFrame) -> None:
+    assert len(seed_frame) > 0
     assert seed_frame["rule"].str.len().gt(0).all()
     assert seed_frame["reason"].str.len().gt(0).all()
+
+
+def test_seed_times_match_the_expected_table(seed_frame: pd.DataFrame, expected_table) -> None:
+    actual = seed_frame[EXPECTED_COLUMNS].reset_index(drop=True)
+    expected = expected_table("seed_times", actual, "start_char")
+    pd.testing.assert_frame_equal(actual, expected)

@@ -1,10 +1,6 @@
-from pathlib import Path
-
 import pytest
 
 from timeline.text.boilerplate import is_headline, split_trailing
-
-SEED = Path(__file__).resolve().parents[2].parent / "shared" / "seed" / "article.txt"
 
 PROSE = (
     "The minister said on Tuesday that talks would continue.\n"
@@ -54,9 +50,8 @@ def test_prose_after_headlines_means_no_trailing_block() -> None:
     assert split_trailing(text) == (text, "")
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="seed article not available")
-def test_seed_trailing_headlines_are_split_off() -> None:
-    body, trailing = split_trailing(SEED.read_text(encoding="utf-8"))
+def test_seed_trailing_headlines_are_split_off(seed_text: str) -> None:
+    body, trailing = split_trailing(seed_text)
     assert body.rstrip().endswith("in the coming months.")
     assert trailing.startswith("Anutin’s Bhumjaithai Party Wins Thai Election")
     assert "2026" not in body

@@ -76,7 +76,8 @@ def published_option(command: F) -> F:
         metavar="DATE",
         default=None,
         callback=_parse_published,
-        help="Publication date (e.g. 2023-01-19) for input that carries none: the "
-        "reference for relative dates such as 'on Tuesday'. Without it, the date is "
-        "inferred from the text.",
+        help="Publication date with day, month and year (e.g. 2023-01-19) for input "
+        "that carries none: the reference for relative dates such as 'on Tuesday'. "
+        "Words such as 'yesterday' are refused: the clock is never read. Without it, "
+        "the date is inferred from the text.",
     )(command)

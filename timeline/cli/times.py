@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import sys
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import click
@@ -47,9 +46,10 @@ def times(
 ) -> None:
     """Find the time expressions in FILE and resolve them onto the calendar.
 
-    FILE is a UTF-8 text file, or - for standard input. One row per expression:
-    text, character offsets, TIMEX3 type and value, calendar interval, granularity,
-    what it was resolved against (anchor), the rule that fired and a confidence.
+    FILE is a UTF-8 text file (a regular file, never a FIFO or device), or - for
+    standard input. One row per expression: text, character offsets, TIMEX3 type
+    and value, calendar interval, granularity, what it was resolved against
+    (anchor), the rule that fired and a confidence.
     Without --published, the publication date is inferred from the text and the
     evidence for it is printed on standard error.
 
@@ -79,15 +79,18 @@ def times(
 def read_text(file: str) -> str:
     """The text of ``file`` (``-`` is standard input); ``InputError`` names the file."""
     from timeline.articles import not_utf8_text
-    from timeline.errors import InputError
+    from timeline.errors import InputError, NotRegularFileError
+    from timeline.files import read_regular
 
     name = "<stdin>" if file == "-" else file
     try:
-        data = sys.stdin.buffer.read() if file == "-" else Path(file).read_bytes()
+        data = sys.stdin.buffer.read() if file == "-" else read_regular(file)
     except FileNotFoundError as exc:
         raise InputError(name, "no such file") from exc
     except IsADirectoryError as exc:
         raise InputError(name, "is a directory, not a text file") from exc
+    except NotRegularFileError as exc:
+        raise InputError(name, str(exc)) from exc
     except OSError as exc:
         raise InputError(name, f"cannot be read: {exc.strerror or exc}") from exc
     problem = not_utf8_text(data)

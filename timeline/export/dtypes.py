@@ -95,8 +95,7 @@ def _parse_column(column: pd.Series, dtype: str) -> pd.Series:
         return column  # already typed (Parquet; numbers and booleans from JSON) or text
     blank = column.map(lambda value: is_missing(value) or value == "").astype(bool)
     if dtype == schema.DATETIME or dtype.startswith("datetime64"):
-        values = pd.to_datetime(column.where(~blank), format="ISO8601")
-        return values.astype(dtype)
+        return schema.parse_dates(column.where(~blank), strict=True).astype(dtype)
     if dtype == "bool":
         return column.map({"True": True, "False": False})
     if dtype in ("float64", "int64"):

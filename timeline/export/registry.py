@@ -243,4 +243,7 @@ def read_timeline(
             raise
         raise InputError(str(path), f"cannot read as {entry.name}: {exc}") from exc
     spec = dtypes if dtypes is not None else schema_for(df.columns)
-    return restore_dtypes(df, spec)
+    try:
+        return restore_dtypes(df, spec)
+    except ValueError as exc:  # a cell that is not of its column's type
+        raise InputError(str(path), f"cannot read as {entry.name}: {exc}") from exc

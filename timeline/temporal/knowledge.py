@@ -27,6 +27,7 @@ from typing import Any
 
 from timeline.errors import ResourceError
 from timeline.resource_files import entries, parse_yaml, read_bundled
+from timeline.files import read_regular
 
 BUNDLED = "reference_events.yaml"
 _ID = re.compile(r"^[a-z0-9]+(?:[-_][a-z0-9]+)*$")
@@ -101,7 +102,7 @@ def load_event_file(path: str | Path) -> tuple[ReferenceEvent, ...]:
     """Read reference events from a ``.yaml``/``.yml`` or ``.csv`` file."""
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_regular(path).decode("utf-8")
     except FileNotFoundError as exc:
         raise ResourceError(f"{path}: reference event file not found") from exc
     except (OSError, UnicodeDecodeError) as exc:
