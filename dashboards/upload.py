@@ -38,7 +38,7 @@ export function render({ model, el }) {
   note.style.color = "#b02a37";
   note.style.whiteSpace = "pre-wrap";
   note.style.fontSize = "13px";
-  const mb = (n) => (n / 1048576).toFixed(1);
+  const mb = (n) => Number((n / 1048576).toPrecision(3));
   input.addEventListener("change", async () => {
     const files = Array.from(input.files || []);
     const refused = files.filter((f) => f.size > model.max_bytes);
@@ -79,7 +79,7 @@ class CheckedFileInput(JSComponent):
         if not isinstance(data, dict):
             return
         if data.get("kind") == "start":
-            refused = [f"{name}: refused in the browser, {int(size) / 1048576:.1f} MB is over "
+            refused = [f"{name}: refused in the browser, {int(size) / 1048576:.3g} MB is over "
                        f"the {self.limit_label} upload limit"
                        for name, size in data.get("refused") or []]
             self.param.update(filename=[], value=[], refused=refused)

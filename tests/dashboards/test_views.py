@@ -123,7 +123,7 @@ def test_upload_messages_from_the_page(dash):
     files._handle_msg({"kind": "start", "refused": [["huge <b>.txt", 25 * 1048576]]})
     files._handle_msg({"kind": "file", "name": "a.txt", "data": "TGVhZGVycyBtZXQu"})
     assert files.filename == ["a.txt"] and files.value == [b"Leaders met."]
-    assert files.refused == ["huge <b>.txt: refused in the browser, 25.0 MB is over the "
+    assert files.refused == ["huge <b>.txt: refused in the browser, 25 MB is over the "
                              "20 MB upload limit"]
     report = dash.input._gather()
     assert [a.body for a in report.articles] == ["Leaders met."]
