@@ -33,7 +33,7 @@ _MARKDOWN_TABLE = str.maketrans({**dict(_ENTITIES),
 def display_text(value: object) -> str:
     """A cell as plain display text, not escaped: lists joined, missing values empty."""
     if isinstance(value, (list, tuple, np.ndarray)):
-        return LIST_JOIN.join(display_text(v) for v in value)
+        return str(_join_lists(value))  # list cells hold names: plain strings
     if value is None or (isinstance(value, float) and math.isnan(value)) or value is pd.NA:
         return ""
     return str(value)
@@ -47,12 +47,16 @@ def escape_text(value: object) -> str:
 def escape_column(values: pd.Series) -> pd.Series:
     """``escape_text`` over a column, vectorised (the same entities, in the same order)."""
     if values.dtype == object:
-        values = values.map(lambda v: display_text(v)
-                            if isinstance(v, (list, tuple, np.ndarray)) else v)
+        values = values.map(_join_lists)
     text = values.astype("str").fillna("")
     for char, entity in _ENTITIES:
         text = text.str.replace(char, entity, regex=False)
     return text
+
+
+def _join_lists(value: object) -> object:
+    return LIST_JOIN.join(map(str, value)) if isinstance(value, (list, tuple, np.ndarray)) \
+        else value
 
 
 def escaped_options(values: Iterable[str]) -> dict[str, str]:
