@@ -118,6 +118,11 @@ class LoginLimiter:
         return failures
 
 
+def is_local_path(url: str) -> bool:
+    """True for a path on this server ("/x"), not "//host" or "/\\host" (browsers' "//")."""
+    return url.startswith("/") and not url.startswith(("//", "/\\"))
+
+
 def _page() -> jinja2.Template:
     env = jinja2.Environment(autoescape=True, undefined=jinja2.ChainableUndefined)
     return env.from_string(TEMPLATE.read_text(encoding="utf-8"))
@@ -139,7 +144,7 @@ class HardenedLoginHandler(_StrictCookies, BasicLoginHandler):
 
     def get(self) -> None:
         next_url = self.get_argument("next", "")
-        if next_url.startswith("/") and not next_url.startswith("//"):
+        if is_local_path(next_url):
             self.set_cookie("next_url", next_url)
         self._render("")
 
@@ -160,8 +165,7 @@ class HardenedLoginHandler(_StrictCookies, BasicLoginHandler):
         self.limiter.succeeded(client)
         self.set_current_user(user)
         next_url = self.get_cookie("next_url", "/") or "/"
-        self.redirect(next_url if next_url.startswith("/") and not next_url.startswith("//")
-                      else "/")
+        self.redirect(next_url if is_local_path(next_url) else "/")
 
     def _render(self, error: str) -> None:
         self.write(_page().render(login_endpoint=self._login_endpoint, errormessage=error))

@@ -75,3 +75,13 @@ def test_limiter_blocks_a_client_after_its_failures_until_the_window_passes():
     limiter.failed("10.0.0.1")
     limiter.succeeded("10.0.0.1")
     assert limiter.retry_after("10.0.0.1") == 0
+
+
+@pytest.mark.parametrize("url, local", [
+    ("/", True), ("/app?x=1", True), ("//evil.example", False), ("/\\evil.example", False),
+    ("https://evil.example/", False), ("", False),
+])
+def test_only_local_redirects_after_login(url, local):
+    from dashboards.auth import is_local_path
+
+    assert is_local_path(url) is local
