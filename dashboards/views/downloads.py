@@ -10,6 +10,7 @@ import io
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ClassVar
 
 import pandas as pd
 import panel as pn
@@ -50,7 +51,7 @@ class DownloadPanel(View):
     order = 90
     follows = ()
 
-    downloads: tuple[Download, ...] = DOWNLOADS
+    downloads: ClassVar[tuple[Download, ...]] = DOWNLOADS
 
     def setup(self) -> None:
         self.buttons = {
