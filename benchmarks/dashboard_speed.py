@@ -66,13 +66,18 @@ def _filter_steps(store) -> list[tuple[str, Callable[[], None]]]:
 
 def _payload(dashboard) -> list[tuple[str, str]]:
     """What the browser receives for the unfiltered view."""
-    timeline = dashboard.timeline.pane.object
+    from dashboards.views.base import PlotView
+    from dashboards.views.table import EventsTable
+    from dashboards.views.timeline import TimelineView
+
+    timeline = dashboard.view(TimelineView).pane.object
     markers = sum(len(t.x) for t in timeline.data if t.mode == "markers")
     rows = [("timeline markers drawn", f"{markers:,}"),
-            ("table rows sent (one page)", str(dashboard.table.table.page_size))]
-    for name in ("timeline", "network", "map", "counts"):
-        figure = getattr(dashboard, name).pane.object
-        rows.append((f"{name} figure JSON", f"{len(figure.to_json()) / 1e6:.2f} MB"))
+            ("table rows sent (one page)", str(dashboard.view(EventsTable).table.page_size))]
+    for view in dashboard.views:
+        if isinstance(view, PlotView):
+            size = len(view.pane.object.to_json()) / 1e6
+            rows.append((f"{view.title.lower()} figure JSON", f"{size:.2f} MB"))
     return rows
 
 

@@ -22,9 +22,10 @@ def create_dashboard(df: pd.DataFrame | None = None,
     from dashboards.layout import Dashboard
 
     if df is None:
+        from dashboards.config import DashboardConfig
         from dashboards.loading import cached_source
 
-        source = cached_source((), None)
+        source = cached_source(DashboardConfig())
         return Dashboard(source.events, texts=source.texts, notices=list(source.problems))
     return Dashboard(df, texts=texts)
 

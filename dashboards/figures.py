@@ -1,21 +1,21 @@
 """Pure Plotly figure builders: a timeline frame in, a ``go.Figure`` out.
 
 No Panel here, so tests and notebooks call these directly. Every string that comes
-from an article is HTML-escaped before it reaches a hover label or a text label,
-because Plotly renders a subset of HTML in those.
+from an article goes through ``dashboards.text`` before it reaches a label, a legend,
+an axis tick or a hover, because Plotly renders a subset of HTML in all of those.
+Click-to-filter reads ``customdata``, which holds the raw value and is never shown.
 """
 
 from __future__ import annotations
 
-import html
-
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-from plotly.colors import qualitative
 
 from dashboards.aggregate import NO_ACTOR, cooccurrence, place_counts, spread_counts, top_values
-from timeline.vocab import LIST_SEPARATOR
+from dashboards.labels import PALETTE, hover_labels, type_colors
+from dashboards.text import escape_column
+from dashboards.text import escape_text as _text
 
 #: Above this many markers the timeline switches to WebGL (Scattergl) traces.
 WEBGL_THRESHOLD = 1_000
@@ -23,7 +23,6 @@ WEBGL_THRESHOLD = 1_000
 MAX_POINTS = 5_000
 #: At most this many actor rows on the timeline's y axis.
 MAX_ACTOR_ROWS = 30
-PALETTE: tuple[str, ...] = tuple(qualitative.Safe) + tuple(qualitative.Pastel)
 _SYMBOLS = {"city": "circle", "region": "square", "country": "diamond"}
 _GRID = "#e8edf3"
 # A small template in the spirit of "plotly_white": the full named template is copied
@@ -39,21 +38,6 @@ _BOTTOM_LEGEND = dict(orientation="h", x=0, xanchor="left", y=-0.16, yanchor="to
                       title_text="Event type")
 _LAYOUT = dict(template=_TEMPLATE, margin=dict(l=10, r=10, t=50, b=10),
                font=dict(family="Inter, Segoe UI, Helvetica, Arial, sans-serif", size=12))
-
-
-def type_colors(types: object) -> dict[str, str]:
-    """A stable colour per event type: sorted types take palette colours in order."""
-    names = sorted({str(t) for t in types if isinstance(t, str) and t})
-    return {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(names)}
-
-
-def _text(value: object) -> str:
-    """Escape one article-derived value for a Plotly label (lists joined with '; ')."""
-    if isinstance(value, (list, tuple, np.ndarray)):
-        value = LIST_SEPARATOR.join(str(v) for v in value)
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return ""
-    return html.escape(str(value))
 
 
 def _empty(title: str, message: str) -> go.Figure:
@@ -81,39 +65,6 @@ def timeline_rows(df: pd.DataFrame, y: str = "actor") -> pd.Series:
     return exploded[keep].fillna(NO_ACTOR).astype("str")
 
 
-_ESCAPES = (("&", "&amp;"), ("<", "&lt;"), (">", "&gt;"), ('"', "&quot;"), ("'", "&#x27;"))
-
-
-def escape_series(values: pd.Series) -> pd.Series:
-    """``html.escape`` over a column, vectorised; list cells are joined with '; '."""
-    if values.dtype == object:
-        values = values.map(lambda v: LIST_SEPARATOR.join(map(str, v))
-                            if isinstance(v, (list, tuple, np.ndarray)) else v)
-    text = values.astype("str").fillna("")
-    for char, entity in _ESCAPES:  # "&" first, so entities are not escaped twice
-        text = text.str.replace(char, entity, regex=False)
-    return text
-
-
-def hover_labels(df: pd.DataFrame) -> pd.Series:
-    """Escaped hover text per event: headline, type, date, actors, place, time expression.
-
-    Computed once per timeline by the dashboard (it is the costly part of a redraw)
-    and passed to ``make_timeline_figure`` as ``labels``.
-    """
-    if df.empty:
-        return pd.Series([], dtype="str", index=df.index)
-
-    def text(column: str) -> pd.Series:
-        return escape_series(df[column])
-
-    date = df["date"].dt.strftime("%Y-%m-%d").fillna("undated")
-    return ("<b>" + text("title") + "</b><br>" + text("event_type") + " · " + date
-            + " (" + text("granularity") + ")<br>Actors: " + text("actors")
-            + "<br>Place: " + text("locations")
-            + "<br>Time: " + text("time_text") + " → " + text("time_value"))
-
-
 def make_timeline_figure(df: pd.DataFrame, y: str = "actor", *,
                          colors: dict[str, str] | None = None,
                          labels: pd.Series | None = None,
@@ -134,7 +85,9 @@ def make_timeline_figure(df: pd.DataFrame, y: str = "actor", *,
     if len(ys) > max_points:
         title += f" — a sample of {max_points:,} of {len(ys):,} markers"
         ys = ys.sample(max_points, random_state=0)
-    rows = df.loc[ys.index, ["event_id", "date", "start", "end", "event_type"]].assign(_y=ys)
+    # Axis ticks render markup: the row names (actors, types) are escaped like labels.
+    rows = df.loc[ys.index, ["event_id", "date", "start", "end", "event_type"]].assign(
+        _y=escape_column(ys))
     labels = hover_labels(df.loc[ys.index]) if labels is None else labels.loc[ys.index]
     rows["_label"] = labels.to_numpy()
     colors = colors or type_colors(df["event_type"])
@@ -219,7 +172,9 @@ def make_counts_figure(df: pd.DataFrame, freq: str = "W", *,
         fig.add_trace(go.Bar(
             x=column.index, y=column, name=_text(event_type),
             marker_color=colors.get(event_type, "#888"),
-            hovertemplate=f"{_text(event_type)}: %{{y:.1f}} events<br>"
+            # The (escaped) trace name, not the type itself: a template would expand a
+            # "%{y}" written in the data.
+            hovertemplate=f"%{{fullData.name}}: %{{y:.1f}} events<br>"
                           f"{label} of %{{x|%Y-%m-%d}}<extra></extra>",
         ))
     fig.update_layout(title=title, barmode="stack", height=380, bargap=0.1,

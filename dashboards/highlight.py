@@ -1,14 +1,16 @@
 """Safe HTML for an event's source sentence, with the time and entities highlighted.
 
-Article text is untrusted: every piece of it goes through ``html.escape`` before any
+Article text is untrusted: every piece of it goes through ``escape_text`` (the
+dashboard's one escaping edge, ``dashboards.text``) before any
 markup is added, and the only tags emitted are the ``<mark>`` and ``<span>`` built
 here. Matching is plain case-insensitive substring search (no regex on user text).
 """
 
 from __future__ import annotations
 
-import html
 from dataclasses import dataclass
+
+from dashboards.text import escape_text
 
 #: How much article text to show on each side of the sentence.
 CONTEXT_CHARS = 160
@@ -67,11 +69,11 @@ def highlight(sentence: str, spans: list[Span]) -> str:
     """``sentence`` as escaped HTML with each span wrapped in ``<mark class=...>``."""
     parts, at = [], 0
     for span in spans:
-        parts.append(html.escape(sentence[at:span.start]))
+        parts.append(escape_text(sentence[at:span.start]))
         parts.append(f'<mark class="tl-{span.kind}" title="{span.kind}">'
-                     f"{html.escape(sentence[span.start:span.end])}</mark>")
+                     f"{escape_text(sentence[span.start:span.end])}</mark>")
         at = span.end
-    parts.append(html.escape(sentence[at:]))
+    parts.append(escape_text(sentence[at:]))
     return "".join(parts)
 
 
@@ -89,5 +91,5 @@ def sentence_in_context(sentence: str, spans: list[Span], body: str | None,
     after = body[end:end + CONTEXT_CHARS]
     lead = "…" if start > CONTEXT_CHARS else ""
     tail = "…" if end + CONTEXT_CHARS < len(body) else ""
-    return (f'<span class="tl-context">{lead}{html.escape(before)}</span>{marked}'
-            f'<span class="tl-context">{html.escape(after)}{tail}</span>')
+    return (f'<span class="tl-context">{lead}{escape_text(before)}</span>{marked}'
+            f'<span class="tl-context">{escape_text(after)}{tail}</span>')

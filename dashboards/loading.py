@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import functools
 import hashlib
-import os
 import re
 import tempfile
 from collections.abc import Callable, Iterable
@@ -19,23 +18,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboards.config import DashboardConfig
 from timeline.errors import InputError
 from timeline.model import Article
-from timeline.vocab import MAX_UPLOAD_ENV
 
-#: Default upload limit in megabytes; overridden by TIMELINE_MAX_UPLOAD_MB.
-DEFAULT_MAX_UPLOAD_MB = 20.0
 UPLOAD_SUFFIXES = (".txt", ".html", ".htm", ".jsonl", ".csv")
 _UNSAFE_NAME = re.compile(r"[^A-Za-z0-9._-]")
-
-
-def max_upload_mb() -> float:
-    """The configured upload limit in MB (TIMELINE_MAX_UPLOAD_MB, else 20)."""
-    raw = os.environ.get(MAX_UPLOAD_ENV, "")
-    try:
-        return float(raw) if raw else DEFAULT_MAX_UPLOAD_MB
-    except ValueError:
-        return DEFAULT_MAX_UPLOAD_MB
 
 
 @dataclass
@@ -157,24 +145,14 @@ def load_source(paths: tuple[str, ...] = (), timeline_file: str | None = None) -
     return Source(events if events is not None else empty_frame(), texts, tuple(problems))
 
 
-def markdown_escape(text: str) -> str:
-    """Neutralise Markdown and HTML in a message line (file names are user input)."""
-    import html
-
-    escaped = html.escape(text, quote=False)
-    for char in "\\`*_{}[]()#+!|~>":
-        escaped = escaped.replace(char, "\\" + char)
-    return escaped
-
-
 @functools.cache
-def cached_source(paths: tuple[str, ...], timeline: str | None, synthetic: int = 0) -> Source:
-    """``load_source`` once per process (sessions copy the frame into their own store).
+def cached_source(config: DashboardConfig) -> Source:
+    """The config's inputs, loaded once per process (sessions copy the frame).
 
-    ``synthetic`` > 0 gives a synthetic timeline of that many events instead.
+    ``config.synthetic`` > 0 gives a synthetic timeline of that many events instead.
     """
-    if synthetic:
+    if config.synthetic:
         from dashboards.synthetic import make_synthetic_frame
 
-        return Source(make_synthetic_frame(synthetic), {})
-    return load_source(paths, timeline)
+        return Source(make_synthetic_frame(config.synthetic), {})
+    return load_source(config.paths, config.timeline_file)

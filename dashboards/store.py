@@ -1,9 +1,11 @@
 """The dashboard's single source of truth: one browser tab's timeline and its filters.
 
 Views never filter on their own: they read ``DataStore.filtered`` and set the filter
-params, so every view stays linked. Look-up structures (one row per actor, per place,
-lower-cased sentences, hover labels) are built once per timeline so that a filter
-change on 100,000 events costs a few vectorised masks, not a Python loop.
+params, so every view stays linked. The store renders its own filter widgets
+(``FilterWidgets``, shown by ``pn.panel(store)``). Look-up structures (one row per
+actor, per place, lower-cased sentences, hover labels) are built once per timeline so
+that a filter change on 100,000 events costs a few vectorised masks, not a Python loop.
+Every attribute other views read is a declared param; no Plotly code is imported here.
 """
 
 from __future__ import annotations
@@ -17,7 +19,8 @@ import panel as pn
 import param
 
 from dashboards.aggregate import event_intervals, explode_list, table_frame, top_values
-from dashboards.figures import hover_labels, type_colors
+from dashboards.labels import hover_labels, type_colors
+from dashboards.text import escaped_options
 from timeline.schema import EVENT_DTYPES, coerce, empty_frame
 
 #: Extra column (after the schema's) saying what an analyst changed on a row.
@@ -42,9 +45,13 @@ class DataStore(pn.viewable.Viewer):
     selected_event = param.String(default=None, allow_None=True,
                                   doc="event_id shown in the detail view.")
     filtered = param.DataFrame(precedence=-1, doc="``data`` after the filters (read only).")
-    message = param.String(default="", precedence=-1, doc="Last status message for the user.")
+    labels = param.Series(precedence=-1, doc="Escaped hover label per row of ``data``.")
+    table = param.DataFrame(precedence=-1,
+                            doc="``data`` as the events table shows it, newest first.")
+    colors = param.Dict(default={}, precedence=-1, doc="Colour of each event type.")
 
     def __init__(self, data: pd.DataFrame | None = None, **params: Any) -> None:
+        self._widgets: FilterWidgets | None = None
         super().__init__(data=_prepare(data), **params)
         self._index()
         self._apply_filters()
@@ -63,15 +70,14 @@ class DataStore(pn.viewable.Viewer):
         self._place_rows = explode_list(data, "locations")
         self._sentences = data["sentence"].astype("str").fillna("").str.lower()
         self._start, self._end = event_intervals(data)
-        self.labels = hover_labels(data)
         # The table lists newest first; sorting once here keeps filter changes cheap.
         stamps = data["date"].to_numpy().astype("int64")
         stamps[data["date"].isna().to_numpy()] = np.iinfo("int64").min + 1  # undated last
         order = np.argsort(-stamps, kind="stable")
         self._table_order = order
-        self.table = table_frame(data).iloc[order]
-        self.colors = type_colors(data["event_type"].astype("str").unique())
         self._wrong = data[CORRECTION].eq(MARKED_WRONG).to_numpy()
+        self.param.update(labels=hover_labels(data), table=table_frame(data).iloc[order],
+                          colors=type_colors(data["event_type"].astype("str").unique()))
 
     @property
     def actor_options(self) -> list[str]:
@@ -182,10 +188,88 @@ class DataStore(pn.viewable.Viewer):
         data.loc[rows, "corrected"] = True
         self.data = data
 
-    def __panel__(self) -> pn.viewable.Viewable:
-        from dashboards.views.filters import FilterPanel  # views import the store
+    @property
+    def filter_widgets(self) -> FilterWidgets:
+        """The store's filter widgets, built on first use (headless stores build none)."""
+        if self._widgets is None:
+            self._widgets = FilterWidgets(self)
+        return self._widgets
 
-        return FilterPanel(self)
+    def __panel__(self) -> pn.viewable.Viewable:
+        return self.filter_widgets.panel()
+
+
+class FilterWidgets:
+    """The store's sidebar widgets; each reads and writes one filter param of the store.
+
+    Option labels are escaped (the multi-choice widget renders them as HTML); the
+    values behind them are the raw names the filters compare with.
+    """
+
+    def __init__(self, store: DataStore) -> None:
+        self.store = store
+        self.dates = pn.widgets.DateRangeSlider(label="Dates", sizing_mode="stretch_width",
+                                                start=dt.datetime(2000, 1, 1),
+                                                end=dt.datetime(2000, 1, 2))
+        choice = dict(search_option_limit=30, sizing_mode="stretch_width")
+        self.actors = pn.widgets.MultiChoice.from_param(
+            store.param.actors, label="Actors", placeholder="Any actor", **choice)
+        self.places = pn.widgets.MultiChoice.from_param(
+            store.param.places, label="Places", placeholder="Any place", **choice)
+        self.types = pn.widgets.MultiChoice.from_param(
+            store.param.event_types, label="Event types", placeholder="Any type", **choice)
+        self.search = pn.widgets.TextInput.from_param(
+            store.param.search, label="Search sentences", placeholder="e.g. tanks",
+            sizing_mode="stretch_width")
+        self.confidence = pn.widgets.FloatSlider.from_param(
+            store.param.min_confidence, label="Minimum confidence", sizing_mode="stretch_width")
+        self.show_wrong = pn.widgets.Checkbox.from_param(
+            store.param.show_wrong, label="Show events marked wrong")
+        self.reset = pn.widgets.Button(label="Reset filters", color="light",
+                                       sizing_mode="stretch_width")
+        self.reset.on_click(lambda _event: store.reset_filters())
+        self.summary = pn.pane.Markdown(sizing_mode="stretch_width", margin=(0, 10))
+        self.dates.param.watch(self._dates_changed, "value_throttled")
+        store.param.watch(self._data_changed, "data")
+        store.param.watch(self._range_changed, "date_range")
+        store.param.watch(self._summarise, "filtered")
+        self._data_changed()
+        self._summarise()
+
+    def _data_changed(self, *_events: object) -> None:
+        """New timeline: refresh the options and the slider's bounds."""
+        store = self.store
+        for widget, options, chosen in ((self.actors, store.actor_options, store.actors),
+                                        (self.places, store.place_options, store.places),
+                                        (self.types, store.type_options, store.event_types)):
+            widget.options = escaped_options(sorted(set(options) | set(chosen)))
+        bounds = store.date_bounds
+        self.dates.disabled = bounds is None
+        if bounds is not None:
+            self.dates.param.update(start=bounds[0], end=bounds[1],
+                                    value=store.date_range or bounds)
+
+    def _dates_changed(self, event: param.parameterized.Event) -> None:
+        bounds = self.store.date_bounds
+        # The full extent means "no date filter", so new events outside it still show.
+        full = bounds is not None and tuple(event.new) == (bounds[0], bounds[1])
+        self.store.date_range = None if full else tuple(event.new)
+
+    def _range_changed(self, event: param.parameterized.Event) -> None:
+        bounds = self.store.date_bounds
+        if bounds is not None:
+            self.dates.value = event.new or bounds
+
+    def _summarise(self, *_events: object) -> None:
+        store = self.store
+        self.summary.object = f"**{len(store.filtered):,}** of {len(store.data):,} events shown"
+
+    def panel(self) -> pn.viewable.Viewable:
+        """The widgets in one column, summary first."""
+        return pn.Column(
+            self.summary, self.dates, self.actors, self.places, self.types, self.search,
+            self.confidence, self.show_wrong, self.reset, sizing_mode="stretch_width",
+        )
 
 
 def _prepare(data: pd.DataFrame | None) -> pd.DataFrame:

@@ -115,3 +115,4 @@ FILE_ENV = "TIMELINE_FILE"  # a saved timeline
 MAX_UPLOAD_ENV = "TIMELINE_MAX_UPLOAD_MB"  # upload limit in MB
 SYNTHETIC_ENV = "TIMELINE_SYNTHETIC"  # a synthetic timeline of N events
 HOSTILE_BYTES_ENV = "TIMELINE_HOSTILE_BYTES"  # size of the large hostile-input test
+BASIC_AUTH_ENV = "TIMELINE_BASIC_AUTH"  # USER:PASS for `timeline serve`, kept out of `ps`

@@ -4,31 +4,27 @@ from __future__ import annotations
 
 import panel as pn
 import param
+import plotly.graph_objects as go
 
 from dashboards.figures import make_counts_figure
-from dashboards.store import DataStore
+from dashboards.views.base import PlotView
 
 
-class CountsView(pn.viewable.Viewer):
+class CountsView(PlotView):
     """Stacked bar chart of events per week or month by event type."""
 
-    store = param.ClassSelector(class_=DataStore)
+    title = "Counts over time"
+    order = 60
+
     freq = param.Selector(default="W", objects=["W", "M"])
 
-    def __init__(self, store: DataStore, **params: object) -> None:
-        super().__init__(store=store, **params)
-        self.pane = pn.pane.Plotly(sizing_mode="stretch_width", config={"displaylogo": False})
-        self.choice = pn.widgets.RadioButtonGroup(options={"Weekly": "W", "Monthly": "M"},
-                                                  value=self.freq, color="primary",
-                                                  variant="outline")
-        self.choice.link(self, value="freq")
-        store.param.watch(self._redraw, "filtered")
-        self.param.watch(self._redraw, "freq")
-        self._redraw()
+    def setup(self) -> None:
+        super().setup()
+        choice = pn.widgets.RadioButtonGroup(options={"Weekly": "W", "Monthly": "M"},
+                                             value=self.freq, color="primary",
+                                             variant="outline")
+        choice.link(self, value="freq")
+        self.controls = [choice]
 
-    def _redraw(self, *_events: object) -> None:
-        self.pane.object = make_counts_figure(self.store.filtered, self.freq,
-                                              colors=self.store.colors)
-
-    def __panel__(self) -> pn.viewable.Viewable:
-        return pn.Column(self.choice, self.pane, sizing_mode="stretch_width")
+    def figure(self) -> go.Figure:
+        return make_counts_figure(self.store.filtered, self.freq, colors=self.store.colors)

@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import html
-
 import pandas as pd
 import panel as pn
-import param
 
 from dashboards.highlight import sentence_in_context, sentence_spans
-from dashboards.store import CORRECTION, DataStore
-from timeline.vocab import LIST_SEPARATOR
+from dashboards.store import CORRECTION
+from dashboards.text import display_text, escape_text
+from dashboards.views.base import View
 
 _STYLE = """
 .tl-detail {font-size: 15px; line-height: 1.55; white-space: pre-wrap;}
@@ -30,15 +28,13 @@ _LEGEND = ('<div class="tl-legend"><mark class="tl-time">time</mark>'
 def _value(row: pd.Series, column: str) -> str:
     """A cell as display text ('' when missing), not yet escaped."""
     value = row.get(column)
-    if isinstance(value, (list, tuple)):
-        return LIST_SEPARATOR.join(str(v) for v in value)
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
     if isinstance(value, pd.Timestamp):
         return f"{value:%Y-%m-%d}"
-    if isinstance(value, float):
+    if isinstance(value, float) and not pd.isna(value):
         return f"{value:.2f}"
-    return str(value)
+    if value is pd.NaT:
+        return ""
+    return display_text(value)
 
 
 def resolution_facts(row: pd.Series) -> list[tuple[str, str]]:
@@ -75,19 +71,22 @@ def detail_html(row: pd.Series, body: str | None) -> str:
                            list(row["locations"]))
     text = sentence_in_context(sentence, spans, body, int(row["sentence_start"]),
                                int(row["sentence_end"]))
-    facts = "".join(f"<tr><td>{html.escape(k)}</td><td>{html.escape(v)}</td></tr>"
+    facts = "".join(f"<tr><td>{escape_text(k)}</td><td>{escape_text(v)}</td></tr>"
                     for k, v in resolution_facts(row))
     return (f'{_LEGEND}<div class="tl-detail">{text}</div>'
             f'<table class="tl-facts">{facts}</table>')
 
 
-class EventDetail(pn.viewable.Viewer):
+class EventDetail(View):
     """Shows the selected event; lets the analyst correct its date or mark it wrong."""
 
-    store = param.ClassSelector(class_=DataStore)
+    title = "Event detail"
+    order = 30
+    beside_previous = True
+    card = {"width": 440, "height": 640, "scroll": True, "sizing_mode": "fixed"}
+    follows = ("selected_event", "data")
 
-    def __init__(self, store: DataStore, **params: object) -> None:
-        super().__init__(store=store, **params)
+    def setup(self) -> None:
         self.body = pn.pane.HTML(sizing_mode="stretch_width", stylesheets=[_STYLE],
                                  css_classes=["event-detail"])
         self.new_date = pn.widgets.DatePicker(label="Correct date to", width=160)
@@ -98,10 +97,8 @@ class EventDetail(pn.viewable.Viewer):
         self.status = pn.pane.Alert(visible=False, alert_type="success", margin=(5, 10))
         self.correct.on_click(self._correct)
         self.wrong.on_click(self._mark_wrong)
-        store.param.watch(self._show, ["selected_event", "data"])
-        self._show()
 
-    def _show(self, *_events: object) -> None:
+    def redraw(self) -> None:
         row = self.store.event(self.store.selected_event)
         self.correct.disabled = self.wrong.disabled = row is None
         if row is None:

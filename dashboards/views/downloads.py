@@ -1,4 +1,8 @@
-"""Downloads of the filtered view, in every format the export registry offers."""
+"""Downloads of the filtered view, in every format the export registry offers.
+
+Each file is written by ``timeline.export`` (the CLI's writer), so a download and
+``timeline extract -o`` give the same bytes. A new download is a new registry entry.
+"""
 
 from __future__ import annotations
 
@@ -6,9 +10,8 @@ import io
 
 import pandas as pd
 import panel as pn
-import param
 
-from dashboards.store import DataStore
+from dashboards.views.base import View
 from timeline.export import registry
 
 
@@ -17,13 +20,15 @@ def export_bytes(df: pd.DataFrame, fmt: str) -> bytes:
     return registry.to_bytes(df, fmt)
 
 
-class DownloadPanel(pn.viewable.Viewer):
+class DownloadPanel(View):
     """A format picker and a download button; it exports exactly the rows the filters keep."""
 
-    store = param.ClassSelector(class_=DataStore)
+    title = "Export the filtered view"
+    area = "sidebar"
+    order = 90
+    follows = ()
 
-    def __init__(self, store: DataStore, **params: object) -> None:
-        super().__init__(store=store, **params)
+    def setup(self) -> None:
         formats = registry.downloads()
         self.format = pn.widgets.Select(
             label="Format", options={fmt.label: fmt.name for fmt in formats},

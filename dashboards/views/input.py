@@ -7,31 +7,41 @@ import logging
 
 import pandas as pd
 import panel as pn
-import param
 
-from dashboards.loading import (UPLOAD_SUFFIXES, LoadReport, extract_articles, markdown_escape,
-                                max_upload_mb, pasted_article, read_uploads)
-from dashboards.store import DataStore
+from dashboards.loading import (UPLOAD_SUFFIXES, LoadReport, extract_articles, pasted_article,
+                                read_uploads)
+from dashboards.text import markdown_escape
+from dashboards.upload import CheckedFileInput
+from dashboards.views.base import View
 
 log = logging.getLogger(__name__)
 
 
-class InputPanel(pn.viewable.Viewer):
-    """Paste text or upload txt/html/jsonl/csv; events join the timeline on screen."""
+class InputPanel(View):
+    """Paste text or upload txt/html/jsonl/csv; events join the timeline on screen.
 
-    store = param.ClassSelector(class_=DataStore)
-    limit_mb = param.Number(default=None, allow_None=True,
-                            doc="Upload limit in MB (TIMELINE_MAX_UPLOAD_MB, else 20).")
+    Files over the config's ``max_upload_mb`` are refused by the page itself; the
+    server checks the size again, since a page can be bypassed.
+    """
 
-    def __init__(self, store: DataStore, **params: object) -> None:
-        super().__init__(store=store, **params)
-        if self.limit_mb is None:
-            self.limit_mb = max_upload_mb()
+    title = "Add articles"
+    area = "sidebar"
+    order = 80
+    follows = ()
+
+    @property
+    def limit_mb(self) -> float:
+        """The upload limit in MB."""
+        return self.config.max_upload_mb
+
+    def setup(self) -> None:
         self.text = pn.widgets.TextAreaInput(
             label="Paste an article", placeholder="Paste article text here…",
             height=140, sizing_mode="stretch_width")
-        self.files = pn.widgets.FileInput(accept=",".join(UPLOAD_SUFFIXES), multiple=True,
-                                          sizing_mode="stretch_width")
+        self.files = CheckedFileInput(accept=",".join(UPLOAD_SUFFIXES),
+                                      max_bytes=int(self.limit_mb * 1024 * 1024),
+                                      limit_label=f"{self.limit_mb:g} MB",
+                                      sizing_mode="stretch_width")
         self.published = pn.widgets.DatePicker(
             label="Published on (empty: inferred)", sizing_mode="stretch_width")
         self.run = pn.widgets.Button(label="Extract events", color="primary",
@@ -43,10 +53,12 @@ class InputPanel(pn.viewable.Viewer):
 
     def _gather(self) -> LoadReport:
         """Articles from the text box and the file input, with any problems."""
-        report = LoadReport()
+        report = LoadReport(problems=list(self.files.refused))
         names, contents = self.files.filename, self.files.value
         if contents:
-            report = read_uploads(zip(names, contents), self.limit_mb)
+            read = read_uploads(zip(names, contents), self.limit_mb)
+            report.articles += read.articles
+            report.problems += read.problems
         if self.text.value.strip():
             report.articles.append(pasted_article(self.text.value))
         return report

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import panel as pn
-import param
 
 from dashboards.aggregate import TABLE_COLUMNS
-from dashboards.store import DataStore
+from dashboards.views.base import View
 
 PAGE_SIZE = 12
 # Tabulator's "plaintext" and "textarea" formatters escape HTML, so a sentence holding
-# "<script>" is shown as those characters and never parsed as markup.
+# "<script>" is shown as those characters and never parsed as markup. The cells stay
+# raw (escaping them too would show "&lt;"), and header filters match the raw text.
 _FORMATTERS = {name: {"type": "plaintext"} for name in TABLE_COLUMNS}
 _FORMATTERS.update(sentence={"type": "textarea"}, headline={"type": "textarea"})
 _FORMATTERS.pop("confidence")
@@ -21,15 +21,15 @@ _HEADER_FILTERS = {
 }
 
 
-class EventsTable(pn.viewable.Viewer):
+class EventsTable(View):
     """The filtered events, one page at a time; clicking a row selects the event."""
 
-    store = param.ClassSelector(class_=DataStore)
+    title = "Events"
+    order = 20
 
-    def __init__(self, store: DataStore, **params: object) -> None:
-        super().__init__(store=store, **params)
+    def setup(self) -> None:
         self.table = pn.widgets.Tabulator(
-            store.table_rows(), pagination="remote", page_size=PAGE_SIZE, show_index=False,
+            self.store.table_rows(), pagination="remote", page_size=PAGE_SIZE, show_index=False,
             disabled=True, selectable=1, hidden_columns=["event_id"],
             header_filters=_HEADER_FILTERS, formatters=_FORMATTERS,
             widths={"date": 105, "type": 95, "actors": 160, "places": 130, "sentence": 400,
@@ -39,9 +39,8 @@ class EventsTable(pn.viewable.Viewer):
             theme="simple", css_classes=["events-table"],
         )
         self.table.on_click(self._clicked)
-        store.param.watch(self._refresh, "filtered")
 
-    def _refresh(self, *_events: object) -> None:
+    def redraw(self) -> None:
         self.table.value = self.store.table_rows()
 
     def _clicked(self, event: object) -> None:

@@ -1,22 +1,21 @@
-"""`timeline serve`: safe defaults, the warning for public addresses, basic auth."""
+"""`timeline serve`: safe defaults, the warning for public addresses, login sources."""
 
 from __future__ import annotations
 
 import pytest
 from click.testing import CliRunner
 
-from timeline.cli.serve import is_loopback, parse_basic_auth, serve, websocket_limit
-from timeline.vocab import FILE_ENV, MAX_UPLOAD_ENV, PATHS_ENV
+from dashboards.config import DashboardConfig
+from timeline.cli.serve import is_loopback, serve
 
 
 @pytest.fixture
 def served(monkeypatch):
-    """Replace ``panel.serve`` with a recorder, so nothing listens."""
-    panel = pytest.importorskip("panel")
+    """Replace the server with a recorder of (config, options), so nothing listens."""
+    server = pytest.importorskip("dashboards.server")
     calls = []
-    monkeypatch.setattr(panel, "serve", lambda panels, **kwargs: calls.append((panels, kwargs)))
-    for name in (PATHS_ENV, FILE_ENV, MAX_UPLOAD_ENV):
-        monkeypatch.setenv(name, "")  # restored afterwards, whatever serve sets
+    monkeypatch.setattr(server, "serve", lambda config, options: calls.append((config, options)))
+    monkeypatch.delenv("TIMELINE_BASIC_AUTH", raising=False)
     return calls
 
 
@@ -28,24 +27,19 @@ def test_is_loopback(address, expected):
     assert is_loopback(address) is expected
 
 
-def test_parse_basic_auth():
-    assert parse_basic_auth("ana:s3:cret") == {"ana": "s3:cret"}
-    assert parse_basic_auth("shared") == "shared"
-    with pytest.raises(Exception, match="USER:PASS"):
-        parse_basic_auth(":nouser")
-
-
 def test_websocket_limit_fits_a_base64_upload_at_the_limit():
+    from dashboards.server import websocket_limit
+
     assert websocket_limit(20) > 20 * 1024 * 1024 * 4 / 3
 
 
 def test_defaults_bind_loopback_without_warning(served):
     result = CliRunner().invoke(serve, [])
     assert result.exit_code == 0, result.output
-    (panels, kwargs), = served
-    assert panels["/"].endswith("app.py")
-    assert kwargs["address"] == "127.0.0.1" and kwargs["port"] == 5006
-    assert "basic_auth" not in kwargs
+    (config, options), = served
+    assert config == DashboardConfig()
+    assert options.address == "127.0.0.1" and options.port == 5006
+    assert options.credentials is None
     assert "Warning" not in result.output
 
 
@@ -53,22 +47,44 @@ def test_public_address_without_auth_warns(served):
     result = CliRunner().invoke(serve, ["--address", "0.0.0.0", "--port", "8080"])
     assert result.exit_code == 0, result.output
     assert "Warning: binding 0.0.0.0 without --basic-auth" in result.output
-    assert served[0][1]["address"] == "0.0.0.0"
+    assert served[0][1].address == "0.0.0.0"
 
 
 def test_public_address_with_auth_is_quiet(served):
     result = CliRunner().invoke(serve, ["--address", "0.0.0.0", "--basic-auth", "ana:pw"])
     assert "Warning" not in result.output
-    kwargs = served[0][1]
-    assert kwargs["basic_auth"] == {"ana": "pw"} and kwargs["cookie_secret"]
+    assert served[0][1].credentials.check("ana", "pw")
 
 
-def test_inputs_reach_the_app_through_the_environment(served, tmp_path):
+def test_login_from_the_environment_or_a_file(served, tmp_path):
+    result = CliRunner().invoke(serve, [], env={"TIMELINE_BASIC_AUTH": "ana:from-env"})
+    assert result.exit_code == 0, result.output
+    assert served[-1][1].credentials.check("ana", "from-env")
+    login = tmp_path / "login"
+    login.write_text("bo:from-file\n", encoding="utf-8")
+    result = CliRunner().invoke(serve, ["--basic-auth-file", str(login)])
+    assert result.exit_code == 0, result.output
+    assert served[-1][1].credentials.check("bo", "from-file")
+    result = CliRunner().invoke(serve, ["--basic-auth", "x:y", "--basic-auth-file", str(login)])
+    assert result.exit_code == 2 and "not both" in result.output
+
+
+def test_bad_login_is_a_usage_error(served, tmp_path):
+    result = CliRunner().invoke(serve, ["--basic-auth", ":nouser"])
+    assert result.exit_code == 2 and "USER:PASS" in result.output
+    empty = tmp_path / "login"
+    empty.write_text("\n", encoding="utf-8")
+    result = CliRunner().invoke(serve, ["--basic-auth-file", str(empty)])
+    assert result.exit_code == 2 and "no credentials" in result.output
+    assert not served
+
+
+def test_inputs_reach_the_app_as_a_config(served, tmp_path, monkeypatch):
+    monkeypatch.setenv("TIMELINE_PATHS", "ignored")
     article = tmp_path / "a.txt"
     article.write_text("Leaders met on Monday.", encoding="utf-8")
     result = CliRunner().invoke(serve, [str(article), "--max-upload-mb", "5"])
     assert result.exit_code == 0, result.output
-    import os
-
-    assert os.environ[PATHS_ENV] == str(article)
-    assert os.environ[MAX_UPLOAD_ENV] == "5.0"
+    config = served[0][0]
+    assert config == DashboardConfig(paths=(str(article),), max_upload_mb=5.0)
+    assert CliRunner().invoke(serve, ["--max-upload-mb", "0"]).exit_code == 2

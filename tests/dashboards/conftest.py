@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pandas as pd
 import pytest
 
@@ -43,3 +45,27 @@ def tiny() -> pd.DataFrame:
                [], [], 0.2, "<script>alert(1)</script> happened <img src=x onerror=alert(1)>."),
     ]
     return coerce(pd.DataFrame(rows))
+
+
+#: Markup a browser or Plotly would render if a view let it through.
+HOSTILE = "<img src=x onerror=alert('ACT')>"
+HOSTILE_LINK = '<a href="https://evil.example">evil</a>'
+
+
+@pytest.fixture(scope="session")
+def hostile_timeline_csv(tmp_path_factory) -> Path:
+    """A saved timeline whose actor, place, type, title and sentence cells hold markup."""
+    from timeline.export import write_file
+
+    rows = [
+        _event("h1", "2023-01-17", "2023-01-17", "2023-01-18", "day", HOSTILE,
+               [HOSTILE, HOSTILE_LINK], [HOSTILE], 0.8, f"Sentence {HOSTILE}.", 51.9, 19.1,
+               "city", "on Tuesday"),
+        _event("h2", "2023-01-18", "2023-01-18", "2023-01-19", "day", "meet",
+               ["<b>Bold</b>"], ['<span style="font-size:60px">Big</span>'], 0.7,
+               "Another sentence.", 46.8, 9.8, "city", "On Wednesday"),
+    ]
+    frame = coerce(pd.DataFrame(rows)).assign(title=HOSTILE, place=HOSTILE)
+    path = tmp_path_factory.mktemp("hostile") / "hostile.csv"
+    write_file(frame, path, "csv")
+    return path

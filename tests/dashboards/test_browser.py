@@ -2,7 +2,9 @@
 
 Starts ``timeline serve`` on a free port on the bundled sample corpus and drives the
 page as an analyst would: filter by an actor, open an event, download the CSV, paste
-a hostile article. Skipped when Chromium or playwright is not installed.
+a hostile article. A second server opens a hostile saved timeline (markup in actor,
+place, type and title cells) behind a login, with a small upload limit. Skipped when
+Chromium or playwright is not installed.
 """
 
 from __future__ import annotations
@@ -11,19 +13,15 @@ import csv
 import io
 import os
 import re
-import socket
-import subprocess
-import sys
-import time
-import urllib.error
-import urllib.request
 from pathlib import Path
 
 import pytest
 
+from tests.dashboards.conftest import HOSTILE as HOSTILE_CELL
+from tests.dashboards.conftest import HOSTILE_LINK
+from tests.dashboards.serving import ARTIFACTS, served
+
 CHROMIUM = Path("/usr/bin/chromium")
-ROOT = Path(__file__).resolve().parents[2]
-ARTIFACTS = ROOT / "test-artifacts"
 HOSTILE = ("On Monday, President Joe Biden met Chancellor Olaf Scholz in Berlin to discuss "
            "<script>alert(1)</script> aid and <img src=x onerror=alert(1)> tanks.")
 ACTOR = "Mark Milley"
@@ -37,65 +35,45 @@ pytestmark = [
 playwright_api = pytest.importorskip("playwright.sync_api", reason="playwright not installed")
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-def _wait_for(url: str, server: subprocess.Popen, timeout: float = 120.0) -> None:
-    deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
-        if server.poll() is not None:
-            raise RuntimeError("server exited early; see test-artifacts/server.log")
-        try:
-            with urllib.request.urlopen(url, timeout=60):
-                return
-        except (urllib.error.URLError, ConnectionError, TimeoutError):
-            time.sleep(0.5)
-    raise TimeoutError(f"{url} did not answer within {timeout}s")
-
-
 @pytest.fixture(scope="module")
 def server_url():
-    port = _free_port()
-    env = {**os.environ, "PYTHONPATH": str(ROOT)}
-    command = [sys.executable, "-c", "from timeline.cli import main; main()",
-               "serve", "--port", str(port)]
-    ARTIFACTS.mkdir(exist_ok=True)
-    log = open(ARTIFACTS / "server.log", "w", encoding="utf-8")  # read it when a test fails
-    server = subprocess.Popen(command, cwd=ROOT, env=env, stdout=log,
-                              stderr=subprocess.STDOUT, text=True)
-    url = f"http://127.0.0.1:{port}/"
-    try:
-        _wait_for(url, server)
+    with served([], "server") as url:
         yield url
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=15)
-        except subprocess.TimeoutExpired:
-            server.kill()
-        log.close()
 
 
 @pytest.fixture(scope="module")
-def page(server_url):
+def browser():
+    """One Chromium for the module (playwright's sync API allows one instance at a time)."""
     with playwright_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(
+        chromium = pw.chromium.launch(
             executable_path=str(CHROMIUM), headless=True,
             args=["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                   "--disable-component-update", "--disable-sync", "--no-first-run"])
-        context = browser.new_context(viewport={"width": 1600, "height": 2200},
-                                      accept_downloads=True)
-        page = context.new_page()
-        page.dialogs = []
-        page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
-        page.goto(server_url, timeout=120_000)
-        yield page
-        ARTIFACTS.mkdir(exist_ok=True)
-        page.screenshot(path=str(ARTIFACTS / "dashboard-last.png"), full_page=True)
-        browser.close()
+        yield chromium
+        chromium.close()
+
+
+# Recorded in the page before any of its scripts run: CSP violations and any element
+# an injected attribute handler would have touched.
+_WATCH = """
+window.__violations = [];
+document.addEventListener("securitypolicyviolation",
+  (e) => window.__violations.push(e.violatedDirective + " " + e.blockedURI));
+"""
+
+
+@pytest.fixture(scope="module")
+def page(server_url, browser):
+    context = browser.new_context(viewport={"width": 1600, "height": 2200},
+                                  accept_downloads=True)
+    page = context.new_page()
+    page.dialogs = []
+    page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
+    page.goto(server_url, timeout=120_000)
+    yield page
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "dashboard-last.png"), full_page=True)
+    context.close()
 
 
 def _shown(page) -> tuple[int, int]:
@@ -180,3 +158,87 @@ def test_hostile_article_shows_literally_and_runs_nothing(page):
     assert page.dialogs == []
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "dashboard.png"), full_page=True)
+
+
+UPLOAD_LIMIT_MB = 0.05
+
+
+@pytest.fixture(scope="module")
+def hostile_page(hostile_timeline_csv, tmp_path_factory, browser):
+    """The dashboard over the hostile timeline, logged in, with every event recorded."""
+    login = tmp_path_factory.mktemp("login") / "login"
+    login.write_text("ana:pw\n", encoding="utf-8")
+    args = ["--timeline", str(hostile_timeline_csv), "--basic-auth-file", str(login),
+            "--max-upload-mb", str(UPLOAD_LIMIT_MB)]
+    with served(args, "server-hostile") as url:
+        context = browser.new_context(viewport={"width": 1600, "height": 2200})
+        page = context.new_page()
+        page.dialogs, page.outside = [], []
+        page.on("dialog", lambda d: (page.dialogs.append(d.message), d.dismiss()))
+        page.on("request", lambda r: page.outside.append(r.url)
+                if not r.url.startswith((url, url.replace("http", "ws"), "data:", "blob:"))
+                else None)
+        page.add_init_script(_WATCH)
+        page.goto(url, timeout=120_000)
+        page.fill("input[name=username]", "ana")
+        page.fill("input[name=password]", "pw")
+        page.click("button[type=submit]")
+        page.locator(".js-plotly-plot").first.wait_for(timeout=60_000)
+        page.wait_for_timeout(2000)  # let every view draw
+        yield page
+        page.screenshot(path=str(ARTIFACTS / "dashboard-hostile.png"), full_page=True)
+        context.close()
+
+
+def _injected(page) -> int:
+    """Elements the hostile cells would create if rendered as HTML (pierces shadow DOM)."""
+    return page.locator("img, a[href*='evil.example'], span[style*='60px']").count()
+
+
+def test_hostile_timeline_runs_nothing_and_injects_nothing(hostile_page):
+    page = hostile_page
+    assert page.dialogs == []
+    assert _injected(page) == 0
+    ticks = page.locator(".ytick text").all_text_contents()
+    assert HOSTILE_CELL in ticks and HOSTILE_LINK in ticks and "<b>Bold</b>" in ticks
+    legend = page.locator(".legendtext").all_text_contents()
+    assert HOSTILE_CELL in legend
+    assert page.evaluate("window.__violations") == []
+    assert page.outside == []
+
+
+def test_hostile_filter_options_are_text(hostile_page):
+    page = hostile_page
+    for placeholder in ("Any actor", "Any place", "Any type"):
+        box = page.get_by_placeholder(placeholder)
+        box.click()
+        option = page.locator(".choices__item--choice", has_text="onerror=alert").first
+        playwright_api.expect(option).to_have_text(HOSTILE_CELL, timeout=30_000)
+        page.keyboard.press("Escape")
+    box = page.get_by_placeholder("Any actor")
+    box.click()
+    page.locator(".choices__item--choice", has_text="evil.example").first.click()
+    page.keyboard.press("Escape")
+    playwright_api.expect(page.get_by_text(re.compile(r"of [\d,]+ events shown")).first)\
+        .to_have_text(re.compile(r"^\*?1\*? of 2 events shown"), timeout=30_000)
+    page.wait_for_timeout(1000)
+    assert page.dialogs == [] and _injected(page) == 0
+
+
+def test_upload_over_the_limit_is_refused_by_the_page(hostile_page):
+    page = hostile_page
+    size = int(UPLOAD_LIMIT_MB * 1024 * 1024) + 1
+    page.set_input_files("input.tl-upload-input", files=[
+        {"name": "big <b>.txt", "mimeType": "text/plain", "buffer": b"x" * size}])
+    note = page.locator(".tl-upload-refused")
+    playwright_api.expect(note).to_contain_text("big <b>.txt: refused in the browser",
+                                                timeout=30_000)
+    assert f"over the {UPLOAD_LIMIT_MB:g} MB upload limit" in note.inner_text()
+    # The connection is alive and the server never got the file: it reports the refusal.
+    page.get_by_role("button", name="Extract events").click()
+    # The page's note and the server's status message both name the file.
+    playwright_api.expect(page.get_by_text("big <b>.txt: refused in the browser"))\
+        .to_have_count(2, timeout=60_000)
+    assert page.locator(".pn-connection-lost, .bk-notification").filter(
+        has_text="connection lost").count() == 0
+    assert page.dialogs == [] and _injected(page) == 0

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from dashboards import figures
+from dashboards import figures, labels
 from dashboards.aggregate import cooccurrence, place_counts, spread_counts
 from dashboards.synthetic import make_synthetic_frame
 
@@ -45,11 +45,6 @@ def test_timeline_hover_is_escaped(tiny):
     assert "<script>" not in hover and "<img" not in hover
     assert "on Tuesday" in hover and "Mark Milley; Valerii Zaluzhnyi" in hover
     assert "<b>Headline</b>" in hover
-
-
-def test_escape_series_handles_lists_and_quotes():
-    values = pd.Series([["a<b", "c&d"], "x\"'y"], dtype="object")
-    assert figures.escape_series(values).tolist() == ["a&lt;b; c&amp;d", "x&quot;&#x27;y"]
 
 
 def test_timeline_uses_webgl_and_samples_large_frames():
@@ -129,4 +124,4 @@ def test_map_places_precision_and_colour(tiny):
 
 
 def test_type_colours_are_stable():
-    assert figures.type_colors(["b", "a"]) == figures.type_colors(["a", "b", "a"])
+    assert labels.type_colors(["b", "a"]) == figures.type_colors(["a", "b", "a"])

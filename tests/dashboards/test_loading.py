@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dashboards.loading import markdown_escape, pasted_article, read_uploads
+from dashboards.loading import pasted_article, read_uploads
+from dashboards.text import markdown_escape
 
 
 def test_pasted_article_ids_are_stable_and_titles_short():
@@ -36,7 +37,8 @@ def test_bad_files_are_named_and_the_rest_load():
 
 
 def test_markdown_escape_neutralises_markup():
-    assert markdown_escape("<b>*x*</b> [a](b)") == r"&lt;b&gt;\*x\*&lt;/b&gt; \[a\]\(b\)"
+    assert markdown_escape("<b>*x*</b> [a](b) #1") == \
+        "&lt;b&gt;&#42;x&#42;&lt;/b&gt; &#91;a&#93;&#40;b&#41; &#35;1"
 
 
 def test_a_saved_timeline_loads_back(tiny, tmp_path):

@@ -120,3 +120,23 @@ def test_empty_store():
     store = DataStore()
     assert store.filtered.empty
     assert store.date_bounds is None
+
+
+def test_store_imports_no_plotly_and_no_view():
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    code = ("import sys, dashboards.store; "
+            "print(sorted(m for m in sys.modules if m.split('.')[0] == 'plotly' "
+            "or m.startswith('dashboards.views') or m == 'dashboards.figures'))")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                         check=True, cwd=Path(__file__).resolve().parents[2]).stdout
+    assert out.strip() == "[]"
+
+
+def test_every_published_attribute_is_a_param(tiny):
+    store = DataStore(tiny)
+    public = {name for name in vars(store) if not name.startswith("_")}
+    assert public <= set(store.param), public - set(store.param)
+    assert {"labels", "table", "colors", "filtered"} <= set(store.param)

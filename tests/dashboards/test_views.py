@@ -6,16 +6,38 @@ import asyncio
 import datetime as dt
 from types import SimpleNamespace
 
+import pandas as pd
 import pytest
 
-pytest.importorskip("panel")
+pn = pytest.importorskip("panel")
 
+from dashboards.config import DashboardConfig  # noqa: E402
 from dashboards.layout import Dashboard  # noqa: E402
+from dashboards.views.base import View  # noqa: E402
+from dashboards.views.counts import CountsView  # noqa: E402
+from dashboards.views.detail import EventDetail  # noqa: E402
+from dashboards.views.downloads import DownloadPanel  # noqa: E402
+from dashboards.views.input import InputPanel  # noqa: E402
+from dashboards.views.map import MapView  # noqa: E402
+from dashboards.views.network import NetworkView  # noqa: E402
+from dashboards.views.table import EventsTable  # noqa: E402
+from dashboards.views.timeline import TimelineView  # noqa: E402
+
+HOSTILE = "<img src=x onerror=alert('ACT')>"
+
+
+class Views(SimpleNamespace):
+    """The dashboard and its views by short name, for readable tests."""
 
 
 @pytest.fixture
 def dash(tiny):
-    return Dashboard(tiny, texts={})
+    dashboard = Dashboard(tiny, texts={})
+    kinds = dict(timeline=TimelineView, table=EventsTable, detail=EventDetail,
+                 network=NetworkView, map=MapView, counts=CountsView, input=InputPanel,
+                 downloads=DownloadPanel)
+    return Views(store=dashboard.store, dashboard=dashboard,
+                 **{name: dashboard.view(kind) for name, kind in kinds.items()})
 
 
 def click(customdata):
@@ -71,8 +93,8 @@ def test_correction_controls(dash):
 
 
 def test_filter_panel_follows_the_store(dash):
-    filters = dash.store.__panel__()
-    assert filters.actors.options[0] == "Andrzej Duda"
+    filters = dash.store.filter_widgets
+    assert list(filters.actors.options)[0] == "Andrzej Duda"
     dash.store.actors = ["Joe Biden"]
     assert filters.actors.value == ["Joe Biden"]
     assert "**1** of 5 events shown" in filters.summary.object
@@ -98,29 +120,107 @@ def test_download_offers_every_registered_format(dash):
     assert len(lines) == 2  # the two filtered events, one per line
 
 
-def test_oversized_upload_reported_without_extracting(dash):
-    dash.input.limit_mb = 0.001
-    dash.input.files.param.update(filename=["big.txt"], value=[b"x" * 5000])
-    asyncio.run(dash.input._run(None))
-    assert dash.input.status.visible
-    assert "big.txt: refused" in dash.input.status.object
-    assert len(dash.store.data) == 5
+def test_oversized_upload_reported_without_extracting(tiny):
+    # The page refuses it first; a client that skips the page meets the same check here.
+    dashboard = Dashboard(tiny, config=DashboardConfig(max_upload_mb=0.001))
+    panel = dashboard.view(InputPanel)
+    assert panel.files.max_bytes == 1048 and panel.files.limit_label == "0.001 MB"
+    panel.files.param.update(filename=["big.txt"], value=[b"x" * 5000])
+    asyncio.run(panel._run(None))
+    assert panel.status.visible
+    assert "big.txt: refused" in panel.status.object
+    assert len(dashboard.store.data) == 5
+
+
+def test_upload_messages_from_the_page(dash):
+    files = dash.input.files
+    files._handle_msg({"kind": "start", "refused": [["huge <b>.txt", 25 * 1048576]]})
+    files._handle_msg({"kind": "file", "name": "a.txt", "data": "TGVhZGVycyBtZXQu"})
+    assert files.filename == ["a.txt"] and files.value == [b"Leaders met."]
+    assert files.refused == ["huge <b>.txt: refused in the browser, 25 MB is over the "
+                             "20 MB upload limit"]
+    report = dash.input._gather()
+    assert [a.body for a in report.articles] == ["Leaders met."]
+    assert report.problems == files.refused
+    files._handle_msg({"kind": "start", "refused": []})  # a new choice replaces the old
+    assert files.filename == [] and files.refused == []
 
 
 def test_dashboard_renders_without_a_template(dash):
     from bokeh.document import Document
 
-    root = dash.__panel__().get_root(Document())
+    root = dash.dashboard.__panel__().get_root(Document())
     assert root is not None
 
 
-def test_app_arguments(monkeypatch):
-    from dashboards.app import parse_args
+def test_filter_options_are_text(tiny):
+    tiny.loc[tiny["event_id"] == "e5", "actors"] = pd.Series([[HOSTILE]], index=[4])
+    tiny["event_type"] = tiny["event_type"].cat.add_categories([HOSTILE])
+    tiny.loc[tiny["event_id"] == "e2", "event_type"] = HOSTILE
+    dashboard = Dashboard(tiny)
+    filters = dashboard.store.filter_widgets
+    escaped = "&lt;img src=x onerror=alert(&#39;ACT&#39;)&gt;"
+    assert filters.actors.options[escaped] == HOSTILE
+    assert filters.types.options[escaped] == HOSTILE
+    assert not any("<" in label for w in (filters.actors, filters.places, filters.types)
+                   for label in w.options)
+    filters.actors.value = [HOSTILE]  # the widget's value is the raw name the store filters
+    assert list(dashboard.store.filtered["event_id"]) == ["e5"]
 
-    monkeypatch.setenv("TIMELINE_PATHS", "")
-    monkeypatch.setenv("TIMELINE_FILE", "saved.csv")
-    assert parse_args(["a.txt", "corpus/"]) == (("a.txt", "corpus/"), "saved.csv", 0)
-    assert parse_args(["--timeline", "t.jsonl"]) == ((), "t.jsonl", 0)
+
+def test_default_views_and_layout(dash):
+    kinds = [type(v) for v in dash.dashboard.views]
+    assert kinds == [TimelineView, EventsTable, EventDetail, NetworkView, MapView, CountsView,
+                     InputPanel, DownloadPanel]
+    main = dash.dashboard.main()
+    titles = [[c.title for c in (item.objects if isinstance(item, pn.Row) else [item])]
+              for item in main]
+    assert titles == [["Timeline"], ["Events", "Event detail"], ["Actors", "Map"],
+                      ["Counts over time"]]
+
+
+class CountView(View):
+    """A one-line view, as a new view would be written."""
+
+    title = "How many"
+    follows = ("filtered",)
+
+    def setup(self) -> None:
+        self.pane = pn.pane.Str()
+
+    def redraw(self) -> None:
+        self.pane.object = f"{len(self.store.filtered)} events"
+
+    def __panel__(self):
+        return self.pane
+
+
+def test_a_new_view_is_passed_in_and_redraws_on_store_changes(tiny):
+    dashboard = Dashboard(tiny, views=[CountView, TimelineView])
+    view = dashboard.view(CountView)
+    assert view.pane.object == "5 events"
+    dashboard.store.actors = ["Joe Biden"]
+    assert view.pane.object == "1 events"
+    assert [c.title for c in dashboard.main()] == ["How many", "Timeline"]
+    with pytest.raises(KeyError):
+        dashboard.view(MapView)
+
+
+def test_own_params_redraw(dash):
+    dash.timeline.y = "event_type"
+    ticks = {y for trace in dash.timeline.pane.object.data if trace.mode == "markers"
+             for y in trace.y}
+    assert ticks == {"meet", "other", "statement", "visit"}
+
+
+def test_app_config_from_arguments_and_environment():
+    env = {"TIMELINE_PATHS": "", "TIMELINE_FILE": "saved.csv", "TIMELINE_MAX_UPLOAD_MB": "5"}
+    config = DashboardConfig.from_environment(["a.txt", "corpus/"], env)
+    assert config == DashboardConfig(("a.txt", "corpus/"), "saved.csv", 0, 5.0)
+    assert DashboardConfig.from_environment(["--timeline", "t.jsonl"], {}) == \
+        DashboardConfig(timeline_file="t.jsonl")
+    with pytest.raises(ValueError, match="TIMELINE_SYNTHETIC='lots' is not a number"):
+        DashboardConfig.from_environment([], {"TIMELINE_SYNTHETIC": "lots"})
 
 
 def test_detail_says_how_the_date_was_chosen():

@@ -96,3 +96,20 @@ def test_merge_names_across_a_corpus() -> None:
     assert mapping["Valery Zaluzhny"] == "Valerii Zaluzhnyi"
     assert mapping["Milley"] == "Mark Milley"
     assert mapping["Smith"] == "Smith"  # two Smiths: a bare surname stays ambiguous
+
+
+@pytest.mark.parametrize("text", [
+    '<a href="http://x/phish">Click here</a> Joe Biden met Olaf Scholz in Berlin on Monday.',
+    'Read more: <a href="x">phish">Click here</a> Joe Biden visited Kyiv.',
+])
+def test_names_never_carry_markup_from_html_fragments(text: str) -> None:
+    mentions = find_mentions(load_nlp()(text))
+    for mention in mentions:
+        assert not set('<>"=') & set(mention.text + mention.canonical), mention
+        assert text[mention.start_char:mention.end_char] == mention.text
+    assert "Joe Biden" in {m.canonical for m in mentions}
+
+
+def test_names_with_ampersand_and_apostrophe_are_kept() -> None:
+    mentions = find_mentions(load_nlp()("AT&T and O'Hare Holdings met Verizon on Monday."))
+    assert {"AT&T"} <= {m.text for m in mentions}

@@ -1,18 +1,22 @@
 """``timeline serve``: the Panel dashboard, the same app as ``panel serve dashboards/app.py``.
 
-Panel is imported only when the command runs, so ``timeline --help`` stays fast.
+The command builds a frozen ``DashboardConfig`` and ``ServerOptions`` and hands them to
+``dashboards.server``; nothing goes through environment variables. Panel is imported
+only when the command runs, so ``timeline --help`` stays fast.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import os
-import secrets
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
-from timeline.vocab import FILE_ENV, MAX_UPLOAD_ENV, PATHS_ENV
+from dashboards.config import BASIC_AUTH_ENV, DEFAULT_MAX_UPLOAD_MB, DashboardConfig
+
+if TYPE_CHECKING:
+    from dashboards.auth import Credentials
 
 
 def is_loopback(address: str) -> bool:
@@ -25,31 +29,19 @@ def is_loopback(address: str) -> bool:
         return False
 
 
-def parse_basic_auth(value: str) -> str | dict[str, str]:
-    """``USER:PASS`` gives one user and password; a bare ``PASS`` is a shared password."""
-    user, sep, password = value.partition(":")
-    if sep and user and password:
-        return {user: password}
-    if sep:
-        raise click.BadParameter("expected USER:PASS or PASS, with neither part empty",
-                                 param_hint="--basic-auth")
-    return value
+def credentials_from(basic_auth: str | None, auth_file: str | None) -> Credentials | None:
+    """The ``Credentials`` given by ``--basic-auth`` (or its variable) or the file."""
+    from dashboards.auth import Credentials, CredentialsError
 
-
-def websocket_limit(max_upload_mb: float) -> int:
-    """Websocket message size that lets an upload at the limit through.
-
-    Files travel base64-encoded (4/3 larger) in one message; the app then refuses
-    oversized files with a clear message instead of the connection dropping.
-    """
-    return int(max_upload_mb * 1024 * 1024 * 4 / 3) + 1024 * 1024
-
-
-def app_path() -> Path:
-    """Path of the dashboard entry file, ``dashboards/app.py``."""
-    import dashboards.layout  # the package location, without running the entry file
-
-    return Path(dashboards.layout.__file__).resolve().parent / "app.py"
+    if basic_auth and auth_file:
+        raise click.UsageError(f"give --basic-auth (or {BASIC_AUTH_ENV}) or "
+                               "--basic-auth-file, not both")
+    try:
+        if auth_file:
+            return Credentials.from_file(auth_file)
+        return Credentials.parse(basic_auth) if basic_auth else None
+    except CredentialsError as exc:
+        raise click.BadParameter(str(exc), param_hint="--basic-auth") from None
 
 
 @click.command("serve")
@@ -59,38 +51,44 @@ def app_path() -> Path:
 @click.option("--port", type=int, default=5006, show_default=True, help="Port to listen on.")
 @click.option("--address", default="127.0.0.1", show_default=True,
               help="Address to bind. Anything but loopback is reachable by others.")
-@click.option("--basic-auth", "basic_auth", metavar="USER:PASS",
-              help="Require a login: USER:PASS, or PASS alone for a shared password.")
-@click.option("--max-upload-mb", type=float, default=20.0, show_default=True,
-              help="Largest file the dashboard accepts for upload.")
+@click.option("--basic-auth", "basic_auth", metavar="USER:PASS", envvar=BASIC_AUTH_ENV,
+              show_envvar=True,
+              help="Require a login: USER:PASS, or PASS alone for a shared password. "
+                   f"Prefer the {BASIC_AUTH_ENV} variable or --basic-auth-file: a value "
+                   "on the command line is visible to other users in `ps`.")
+@click.option("--basic-auth-file", "auth_file", metavar="FILE",
+              type=click.Path(exists=True, dir_okay=False),
+              help="Read the login from FILE: one USER:PASS a line, or a single PASS.")
+@click.option("--max-upload-mb", type=click.FloatRange(min=0, min_open=True),
+              default=DEFAULT_MAX_UPLOAD_MB, show_default=True,
+              help="Largest file the page accepts for upload; larger ones are refused "
+                   "in the browser.")
 @click.option("--show/--no-show", default=False, help="Open a browser tab.")
 def serve(paths: tuple[str, ...], timeline_file: str | None, port: int, address: str,
-          basic_auth: str | None, max_upload_mb: float, show: bool) -> None:
+          basic_auth: str | None, auth_file: str | None, max_upload_mb: float,
+          show: bool) -> None:
     """Serve the interactive dashboard on articles, a saved timeline, or the sample.
+
+    Every response forbids framing and loading from other origins. With a login,
+    failed attempts are limited to 5 a minute per client.
 
     \b
     Examples:
       timeline serve                         # the bundled sample corpus
       timeline serve corpus/ article.html    # extract these articles first
       timeline serve --timeline timeline.csv --port 8080
-      timeline serve --address 0.0.0.0 --basic-auth analyst:s3cret
+      TIMELINE_BASIC_AUTH=analyst:s3cret timeline serve --address 0.0.0.0
+      timeline serve --address 0.0.0.0 --basic-auth-file ~/.timeline-login
     """
-    if not is_loopback(address) and not basic_auth:
+    credentials = credentials_from(basic_auth, auth_file)
+    if not is_loopback(address) and credentials is None:
         click.echo(f"Warning: binding {address} without --basic-auth: anyone who can reach "
                    "this machine can read and edit the timeline.", err=True)
-    os.environ[PATHS_ENV] = os.pathsep.join(os.path.abspath(p) for p in paths)
-    os.environ[FILE_ENV] = os.path.abspath(timeline_file) if timeline_file else ""
-    os.environ[MAX_UPLOAD_ENV] = str(max_upload_mb)
-    import panel as pn  # heavy: imported only when serving
+    config = DashboardConfig(paths=tuple(os.path.abspath(p) for p in paths),
+                             timeline_file=os.path.abspath(timeline_file) if timeline_file
+                             else None, max_upload_mb=max_upload_mb)
+    from dashboards.server import ServerOptions, serve as run  # heavy: Panel
 
-    options: dict[str, object] = {}
-    if basic_auth:
-        options.update(basic_auth=parse_basic_auth(basic_auth),
-                       cookie_secret=secrets.token_urlsafe(32))
-    origin = f"{address}:{port}" if address not in ("0.0.0.0", "::") else "*"
     click.echo(f"Serving the dashboard at http://{address}:{port}/", err=True)
-    pn.serve({"/": str(app_path())}, port=port, address=address, show=show,
-             websocket_origin=[origin, f"localhost:{port}"], title="timeline",
-             # warm: extract the corpus once before listening, not on the first visit.
-             warm=True,
-             websocket_max_message_size=websocket_limit(max_upload_mb), **options)
+    run(config, ServerOptions(port=port, address=address, credentials=credentials,
+                              show=show))

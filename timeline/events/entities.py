@@ -40,6 +40,10 @@ MAX_NAME_TOKENS = 4
 
 KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Characters of HTML markup that no name holds. A name the NER ran across a fragment
+#: of markup ('phish">Click here</a> Joe Biden') keeps only its last run of tokens
+#: free of them ("Joe Biden"); "&" and "'" stay (AT&T, O'Hare).
+MARKUP_CHARS = frozenset('<>"=`')
 #: Labels the NER gives foreign surnames by mistake; only these are relabelled PERSON.
 CONFUSABLE_LABELS = frozenset({"ORG", "GPE", "NORP", "LOC", "FAC", "PRODUCT", "WORK_OF_ART"})
 
@@ -74,6 +78,7 @@ def find_mentions(doc: Doc, *, match: NameMatcher = similar_names) -> list[Menti
     """Corrected, canonicalised entity mentions of ``doc``, in text order."""
     drafts = _base_drafts(doc)
     drafts = _apply_title_cues(doc, drafts)
+    drafts = [d for d in map(lambda d: _without_markup(doc, d), drafts) if d is not None]
     people = _known_people(doc, drafts)
     drafts = _propagate_people(doc, drafts, people, match)
     context = _countries_in(doc, drafts)
@@ -93,6 +98,22 @@ def _base_drafts(doc: Doc) -> list[_Draft]:
             end -= 1
         drafts.append(_Draft(start, end, ent.label_, ent.ent_id_))
     return drafts
+
+
+def _without_markup(doc: Doc, draft: _Draft) -> _Draft | None:
+    """``draft`` cut to its last run of tokens without markup characters (None if none)."""
+    clean = [not MARKUP_CHARS.intersection(doc[i].text) for i in range(draft.start, draft.end)]
+    if all(clean):
+        return draft
+    end = draft.start + len(clean)
+    while end > draft.start and not clean[end - 1 - draft.start]:
+        end -= 1
+    start = end
+    while start > draft.start and clean[start - 1 - draft.start]:
+        start -= 1
+    while start < end and not doc[start].is_alpha and not doc[start].is_digit:
+        start += 1  # a stray "/" or "." left of the name
+    return replace(draft, start=start, end=end) if start < end else None
 
 
 @functools.cache
