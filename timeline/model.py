@@ -50,7 +50,14 @@ class TimeExpression:
 
 @dataclass(frozen=True)
 class ReferenceDate:
-    """The date an article was written, given or inferred, with the reasons for it."""
+    """The date an article was written, given or inferred, with the reasons for it.
+
+    For an inferred date, ``start``/``end`` (end exclusive) hold the true day with
+    probability ``probability`` (0.9), ``value`` is the TIMEX3 period at the
+    granularity that interval supports, ``confidence`` the probability of ``value``,
+    ``most_likely`` the single most probable day and ``cues`` each cue with its weight
+    (how strongly it favours ``most_likely``; negative when it speaks against it).
+    """
 
     value: str
     start: datetime | None
@@ -58,6 +65,9 @@ class ReferenceDate:
     evidence: tuple[str, ...] = field(default_factory=tuple)
     confidence: float = 0.0
     source: str = "inferred"
+    most_likely: datetime | None = None
+    probability: float = 0.0
+    cues: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)

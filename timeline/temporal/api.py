@@ -9,6 +9,7 @@ import pandas as pd
 from timeline.published import parse_published
 from timeline.temporal.find import MODES, find_expressions
 from timeline.temporal.frame import to_frame
+from timeline.temporal.tag import tag
 from timeline.text.boilerplate import split_trailing
 
 def find_times(text: str, published: Any = None, *, mode: str = "news", events: Any = None) -> pd.DataFrame:
@@ -33,12 +34,14 @@ def find_times(text: str, published: Any = None, *, mode: str = "news", events: 
     if not text.strip():
         return to_frame([])
     label = "published"
-    if reference is None:
-        from timeline.temporal.reference import INFERRED_LABEL, infer_reference_date, reference_day
-
-        day = reference_day(infer_reference_date(text, events=events))
-        reference = None if day is None else pd.Timestamp(day)
-        label = INFERRED_LABEL
     # The body is a prefix of the text, so its offsets are the text's offsets.
     body, _trailing = split_trailing(text)
-    return to_frame(find_expressions(body, reference, mode=mode, events=events, anchor_label=label))
+    candidates = tag(body)
+    if reference is None:
+        from timeline.temporal.reference import INFERRED_LABEL, infer_from_body, reference_day
+
+        day = reference_day(infer_from_body(body, events=events, candidates=candidates))
+        reference = None if day is None else pd.Timestamp(day)
+        label = INFERRED_LABEL
+    return to_frame(find_expressions(body, reference, mode=mode, events=events, anchor_label=label,
+                                     candidates=candidates))

@@ -150,14 +150,16 @@ def _length(expression: TimeExpression) -> int:
 
 
 def find_expressions(text: str, reference: pd.Timestamp | None, *, mode: str = "news",
-                     events: Any = None, anchor_label: str = "published") -> list[TimeExpression]:
+                     events: Any = None, anchor_label: str = "published",
+                     candidates: Sequence[Candidate] | None = None) -> list[TimeExpression]:
     """Tag and resolve the time expressions of ``text`` against ``reference``.
 
     With ``reference`` None in news mode, only values that need no reference date are
-    given; the others come back with an empty value and a reason.
+    given; the others come back with an empty value and a reason. ``candidates``:
+    ``tag(text)`` when the caller has it already.
     """
     if mode not in MODES:
         raise ValueError(f"unknown mode {mode!r}: expected one of {', '.join(MODES)}")
     ref = None if reference is None else Anchor(pd.Timestamp(reference).date(), anchor_label)
-    found = resolve_candidates(text, tag(text), ref, mode)
+    found = resolve_candidates(text, tag(text) if candidates is None else candidates, ref, mode)
     return merge_anchored(found, _anchored(text, events))
