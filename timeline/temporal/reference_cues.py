@@ -12,8 +12,9 @@ Each ``Cue`` names a date or part of one and how it relates to the moment of wri
   the earthquake", "two years after the invasion");
 * ``now``: an event-anchored phrase that describes the moment of writing ("day 300 of
   the war", "as the war entered its third year");
-* ``mark``: a whole-year count ("two years since the invasion", "entered its third
-  year"): the month it lands in, or quite often the very day (the anniversary);
+* ``mark``: an anniversary or a whole-year count ("the first anniversary of the
+  earthquake", "two years since the invasion", "entered its third year"): quite often
+  the very day, else as a month named in that tense;
 * ``this_week``: "this week" with a past (future) weekday: written on or after
   (before) that weekday, in the same week;
 * ``span``: a known edition of a recurring event ("speaking at Davos");
@@ -224,6 +225,8 @@ def event_cues(body: str, events: Sequence[ReferenceEvent], after_days: int) -> 
         first, end = expr.start.date(), expr.end.date()
         what = f"{expr.text!r} ({expr.rule}): {expr.reason}"
         mark = exact_mark(expr)
+        if mark is None and expr.granularity == "day" and not describes_now(expr.rule):
+            mark = first  # "the first anniversary of the earthquake": that very day
         tense = _tense(body, expr.start_char, expr.end_char, None)
         if mark is not None:
             found.append(Cue("mark", tense, f"{what}; the day itself is {mark}", mark.year,

@@ -45,6 +45,8 @@ RANGES: dict[str, tuple[int, int]] = {
     "day": (-400, 400), "month": (-60, 60), "year": (-10, 10),
     "yearless_day": (-184, 184), "yearless_month": (-6, 5), "weekday": (0, 6),
 }
+#: Days in one step of each unit: lags are stored per step and used per day.
+DAYS_PER_STEP: dict[str, float] = {"month": 30.44, "year": 365.25, "yearless_month": 30.44}
 #: How far beyond its range a "far" offset may lie (spread evenly), per unit.
 FAR_SPAN: dict[str, int] = {"day": 11000, "month": 360, "year": 30}
 
@@ -147,10 +149,12 @@ class Prior:
 def make_lag(unit: str, probs: Sequence[float], far: float) -> Lag:
     """A dense ``Lag`` from bin probabilities (see ``bins``) and the far mass."""
     low, high = RANGES[unit]
+    per_day = np.log(DAYS_PER_STEP.get(unit, 1.0))
     table = np.empty(high - low + 1)
     for (a, b), p in zip(bins(unit), probs, strict=True):
-        table[a - low:b - low + 1] = np.log(max(p, 1e-12) / (b - a + 1))
-    far_log = float(np.log(max(far, 1e-12) / (2 * FAR_SPAN[unit]))) if unit in FAR_SPAN else -np.inf
+        table[a - low:b - low + 1] = np.log(max(p, 1e-12) / (b - a + 1)) - per_day
+    far_log = (float(np.log(max(far, 1e-12) / (2 * FAR_SPAN[unit])) - per_day)
+               if unit in FAR_SPAN else -np.inf)
     return Lag(low, table, far_log)
 
 
@@ -311,8 +315,9 @@ class Estimate:
 
     @property
     def best(self) -> int:
-        """Index of the most likely day."""
-        return int(self.probs.argmax())
+        """Index of the most likely day (the densest block: a coarse block's mass is
+        shared by its days)."""
+        return int((self.probs / self.widths).argmax())
 
     @property
     def most_likely(self) -> int:
