@@ -12,7 +12,8 @@ the nearest "Oct. 19", weekdays back from the writing day. Dateline cues are cou
 on the texts as scraped, body cues on the texts with the date lines removed. The
 counts, smoothed toward the kind's pooled counts, become
 ``timeline/resources/reference_prior.yaml``; then the correlation between the cues of
-one text (the temperature is 1 + (n - 1) * correlation for n cues) is the smallest one
+one text (the body cues' temperature is 1 + (n - 1) * correlation for n of them) is
+the smallest one
 whose 90% intervals hold the true date for at least 90% of the development documents
 dated with the date lines removed. ``--check`` prints the fit without writing it.
 """
@@ -145,14 +146,14 @@ def fit_lags(found: dict[str, list[int]]) -> dict[str, dict]:
 
 def coverage(docs: Sequence[Doc], correlation: float) -> tuple[float, int]:
     """Share of dated documents (date lines removed) whose 90% interval holds the truth."""
-    from timeline.temporal.reference_model import posterior, shortest_interval
+    from timeline.temporal.reference_model import divisors, posterior, shortest_interval
 
     inside = dated = 0
-    for doc, (ords, widths, n), total in scored(docs):
+    for doc, (ords, widths, cues), rows in scored(docs):
         if ords is None:
             continue
-        probs = posterior(total, 1 + (n - 1) * correlation, widths)
-        first, last = shortest_interval(ords, probs, TARGET, widths)
+        total = (rows / divisors(cues, correlation)[:, None]).sum(axis=0)
+        first, last = shortest_interval(ords, posterior(total, widths), TARGET, widths)
         dated += 1
         inside += first <= date.fromisoformat(doc.dct[:10]).toordinal() <= last
     return inside / max(1, dated), dated
@@ -175,10 +176,10 @@ def scored(docs: Sequence[Doc]) -> list:
             cues = find_cues(split_trailing(strip_date_lines(doc.text))[0])
             ords, widths = model.candidates(cues, prior)
             if not len(ords):
-                rows.append((doc, (None, None, 0), None))
+                rows.append((doc, (None, None, cues), None))
                 continue
-            total = model.scores(cues, model.Calendar.of(ords), prior).sum(axis=0)
-            rows.append((doc, (ords, widths, len(cues)), total))
+            scores = model.scores(cues, model.Calendar.of(ords), prior)
+            rows.append((doc, (ords, widths, cues), scores))
         _SCORED[key] = rows
     return _SCORED[key]
 

@@ -29,6 +29,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from spacy.tokens import Doc
 
+    from timeline.dating import DatingNote
     from timeline.events.clause_events import EventRecord
 
 #: Below this many articles a second process costs more than it saves.
@@ -65,10 +66,12 @@ def extract(source: Any, published: Any = None, **options: Any) -> pd.DataFrame:
     >>> df[["trigger", "event_type", "date"]].iloc[0].astype(str).tolist()
     ['meet', 'meet', '2023-01-17 00:00:00']
     """
+    from timeline.dating import attach
+
     config = ExtractOptions(**options)
     articles = to_articles(source)
-    rows = _rows_for(articles, published, config)
-    return to_frame(_merge_people(rows))
+    rows, notes = _rows_for(articles, published, config)
+    return attach(to_frame(_merge_people(rows)), notes)
 
 
 def to_articles(source: Any) -> list[Article]:
@@ -99,8 +102,10 @@ def _text_article(text: str, doc_id: str) -> Article:
     return Article(id=doc_id, body=body, trailing=trailing, source="text")
 
 
-def _rows_for(articles: Sequence[Article], published: Any,
-              config: ExtractOptions) -> list[dict[str, Any]]:
+Rows = tuple[list[dict[str, Any]], list["DatingNote"]]
+
+
+def _rows_for(articles: Sequence[Article], published: Any, config: ExtractOptions) -> Rows:
     from timeline.published import parse_published
 
     given = parse_published(published)
@@ -115,15 +120,17 @@ def _rows_for(articles: Sequence[Article], published: Any,
     chunks = [list(articles[i:i + size]) for i in range(0, len(articles), size)]
     local = ExtractOptions(**{**config.__dict__, "progress": None, "n_process": 1})
     rows: list[dict[str, Any]] = []
+    notes: list[DatingNote] = []
     # fork: workers inherit the loaded model and gazetteers instead of loading them again.
     _warm_up(config)
     tasks = [(chunk, given, local) for chunk in chunks]
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        for chunk, result in zip(chunks, pool.imap(_rows_chunk, tasks)):
+        for chunk, (result, found) in zip(chunks, pool.imap(_rows_chunk, tasks)):
             rows.extend(result)
+            notes.extend(found)
             if config.progress is not None:
                 config.progress(len(chunk))
-    return rows
+    return rows, notes
 
 
 def _warm_up(config: ExtractOptions) -> None:
@@ -136,52 +143,59 @@ def _warm_up(config: ExtractOptions) -> None:
     geo.country_of_demonym("Swiss")
 
 
-def _rows_chunk(args: tuple[Sequence[Article], Any, ExtractOptions]) -> list[dict[str, Any]]:
+def _rows_chunk(args: tuple[Sequence[Article], Any, ExtractOptions]) -> Rows:
     """``_rows_local`` taking one tuple, as ``Pool.imap`` passes it."""
     return _rows_local(*args)
 
 
-def _rows_local(articles: Sequence[Article], given: Any,
-                config: ExtractOptions) -> list[dict[str, Any]]:
+def _rows_local(articles: Sequence[Article], given: Any, config: ExtractOptions) -> Rows:
     from timeline.events.nlp import load_nlp, parse
 
     nlp = load_nlp(gazetteer=config.gazetteer)
     rows: list[dict[str, Any]] = []
+    notes: list[DatingNote] = []
     docs = parse((a.body for a in articles), nlp=nlp, batch_size=config.batch_size)
     for article, doc in zip(articles, docs):
-        rows.extend(article_rows(article, doc, given, config))
+        found, note = article_rows(article, doc, given, config)
+        rows.extend(found)
+        notes.extend([note] if note is not None else [])
         if config.progress is not None:
             config.progress(1)
-    return rows
+    return rows, notes
 
 
-def reference_for(article: Article, given: Any,
-                  events: Any = None) -> tuple[datetime | None, str, str]:
-    """(reference day, its source, anchor label) for one article."""
+def reference_for(article: Article, given: Any, events: Any = None
+                  ) -> tuple[datetime | None, str, str, DatingNote | None]:
+    """(reference day, its source, anchor label, a note when undated or vague) for one
+    article."""
     import pandas as pd
 
+    from timeline.dating import note_for
+
     if article.published is not None and not pd.isna(article.published):
-        return pd.Timestamp(article.published).normalize().to_pydatetime(), "article", "published"
+        return (pd.Timestamp(article.published).normalize().to_pydatetime(), "article",
+                "published", None)
     if given is not None:
-        return pd.Timestamp(given).normalize().to_pydatetime(), "given", "published"
+        return pd.Timestamp(given).normalize().to_pydatetime(), "given", "published", None
     from timeline.temporal.reference import INFERRED_LABEL, infer_reference_date, reference_day
 
-    day = reference_day(infer_reference_date(article.body, events=events))
+    ref = infer_reference_date(article.body, events=events)
+    day = reference_day(ref)
     if day is None:
-        return None, "none", "published"
-    return day, INFERRED_SOURCE, INFERRED_LABEL
+        return None, "none", "published", note_for(article.id, ref)
+    return day, INFERRED_SOURCE, INFERRED_LABEL, note_for(article.id, ref)
 
 
-def article_rows(article: Article, doc: Doc, given: Any,
-                 config: ExtractOptions) -> list[dict[str, Any]]:
-    """Timeline rows for one parsed article."""
+def article_rows(article: Article, doc: Doc, given: Any, config: ExtractOptions
+                 ) -> tuple[list[dict[str, Any]], DatingNote | None]:
+    """Timeline rows for one parsed article, and its dating note (if any)."""
     import pandas as pd
 
     from timeline.events.entities import find_mentions, profiles
     from timeline.events.clause_events import extract_events
     from timeline.temporal.find import find_expressions
 
-    reference, source, label = reference_for(article, given, config.events)
+    reference, source, label, note = reference_for(article, given, config.events)
     stamp = None if reference is None else pd.Timestamp(reference)
     times = find_expressions(article.body, stamp, mode=config.mode, events=config.events,
                              anchor_label=label)
@@ -189,7 +203,7 @@ def article_rows(article: Article, doc: Doc, given: Any,
     records = extract_events(doc, article.id, mentions, times, reference,
                              include_other=config.include_other)
     people = profiles(mentions)
-    return [_row(article, r, people, reference, source) for r in records]
+    return [_row(article, r, people, reference, source) for r in records], note
 
 
 def event_id(article: Article, start: int, end: int) -> str:

@@ -12,6 +12,8 @@ import param
 from dashboards.loading import (UPLOAD_SUFFIXES, LoadReport, extract_articles, markdown_escape,
                                 max_upload_mb, pasted_article, read_uploads)
 from dashboards.store import DataStore
+from timeline.dating import notes_of
+from timeline.dating import summary as dating_summary
 
 log = logging.getLogger(__name__)
 
@@ -77,7 +79,12 @@ class InputPanel(pn.viewable.Viewer):
             added = self.store.add_events(events, {a.id: a.body for a in report.articles})
             summary = (f"{len(report.articles)} article(s) read, {added} new event(s) "
                        "added to the timeline.")
-            self._show([summary, *report.problems], "warning" if report.problems else "success")
+            dating = notes_of(events)  # beside the success message: never silent
+            if dating:
+                summary += f" {dating_summary(dating).capitalize()}."
+            warn = report.problems or dating
+            self._show([summary, *(n.message for n in dating), *report.problems],
+                       "warning" if warn else "success")
             self.text.value = ""
         finally:
             self.run.disabled = False

@@ -107,3 +107,11 @@ def test_app_arguments(monkeypatch):
     monkeypatch.setenv("TIMELINE_FILE", "saved.csv")
     assert parse_args(["a.txt", "corpus/"]) == (("a.txt", "corpus/"), "saved.csv", 0)
     assert parse_args(["--timeline", "t.jsonl"]) == ((), "t.jsonl", 0)
+
+
+def test_undated_article_is_reported_beside_the_success_message(dash):
+    dash.input.text.value = "Ukrainian troops attacked a village on Tuesday, officials said."
+    asyncio.run(dash.input._run(None))
+    assert dash.input.status.visible and dash.input.status.alert_type == "warning"
+    assert "1 article without a date" in dash.input.status.object
+    assert "no publication date" in dash.input.status.object

@@ -30,8 +30,8 @@ from timeline.temporal.reference_cues import (
 )
 from timeline.text.boilerplate import split_trailing
 
-__all__ = ["RESOURCE", "INFERRED_LABEL", "infer_reference_date", "load_cues", "reference_day",
-           "timex_value"]
+__all__ = ["RESOURCE", "INFERRED_LABEL", "infer_reference_date", "load_cues", "low_confidence",
+           "reference_day", "timex_value"]
 
 #: The stated probability of the interval returned.
 LEVEL = 0.9
@@ -75,6 +75,20 @@ def timex_value(first: date, last: date, best: date | None = None) -> tuple[str,
         if start <= first and last <= end:
             return value, start, end
     return "", first, last
+
+
+def low_confidence(ref: ReferenceDate) -> str | None:
+    """Why an inferred date is too vague to trust, or None: its value is less likely
+    than ``low_confidence_below`` or its interval wider than ``low_confidence_days``."""
+    if ref.start is None or ref.end is None:
+        return None
+    windows = load_cues().windows
+    days = (ref.end - ref.start).days
+    if days > windows["low_confidence_days"]:
+        return f"{ref.probability:.0%} interval {ref.start.date()}..{(ref.end - timedelta(1)).date()}"
+    if ref.confidence * 100 < windows["low_confidence_below_percent"]:
+        return f"probability {ref.confidence:.2f}"
+    return None
 
 
 def _no_answer(notes: Sequence[str], cues: Sequence[Cue]) -> ReferenceDate:

@@ -6,10 +6,11 @@ per kind of cue and tense, fitted on the development corpora and stored in
 ``reference_prior.yaml`` (``python -m benchmarks.fit_reference_prior`` writes it).
 Cues with no corpus to fit them on (event-anchored phrases, recurring events) use the
 inside/outside likelihoods of ``reference_inference.yaml``. The log-likelihoods are
-summed and divided by a temperature, 1 + (n - 1) * correlation for n cues: cues of
-one article are not independent, and the fitted correlation is the one that makes the
-90% intervals hold the truth 90% of the time on the development corpora (a single cue
-is taken at its word). The result is normalised over the candidate days.
+summed; those of the n cues read from the body are first divided by a temperature,
+1 + (n - 1) * correlation: cues of one text are not independent, and the fitted
+correlation is the one that makes the 90% intervals hold the truth 90% of the time on
+the development corpora. A dateline, and a single body cue, are taken at their word.
+The result is normalised over the candidate days.
 
 Days are proleptic Gregorian ordinals (``date.toordinal``) in numpy arrays, so scoring
 a few thousand candidate days against every cue costs well under a millisecond.
@@ -282,10 +283,17 @@ def scores(cues: Sequence[Cue], cal: Calendar, prior: Prior) -> np.ndarray:
     return np.vstack([log_likelihood(c, cal, prior) for c in cues])
 
 
-def posterior(total: np.ndarray, temperature: float, widths: np.ndarray) -> np.ndarray:
-    """Normalised probabilities of the candidate blocks from summed log-likelihoods, tempered."""
-    scaled = total / temperature
-    weights = np.exp(scaled - scaled.max()) * widths
+def divisors(cues: Sequence[Cue], correlation: float) -> np.ndarray:
+    """What each cue's log-likelihood is divided by: 1 for a dateline, the temperature
+    1 + (n - 1) * correlation for each of the n cues read from the body."""
+    direct = np.array([c.kind.startswith("dateline") for c in cues])
+    temperature = 1 + max(0, int((~direct).sum()) - 1) * correlation
+    return np.where(direct, 1.0, temperature)
+
+
+def posterior(total: np.ndarray, widths: np.ndarray) -> np.ndarray:
+    """Normalised probabilities of the candidate blocks from summed log-likelihoods."""
+    weights = np.exp(total - total.max()) * widths
     return weights / weights.sum()
 
 
@@ -311,7 +319,7 @@ class Estimate:
     widths: np.ndarray  # days in each block
     rows: np.ndarray  # one row of log-likelihoods per cue
     probs: np.ndarray
-    temperature: float
+    divisors: np.ndarray  # per cue: what its log-likelihood was divided by
 
     @property
     def best(self) -> int:
@@ -335,7 +343,8 @@ class Estimate:
     def weights(self) -> list[float]:
         """How strongly each cue favours the most likely day over the average candidate."""
         best, share = self.best, self.widths / self.widths.sum()
-        return [round(float((row[best] - row @ share) / self.temperature), 2) for row in self.rows]
+        return [round(float((row[best] - row @ share) / d), 2)
+                for row, d in zip(self.rows, self.divisors)]
 
 
 def estimate(cues: Sequence[Cue], prior: Prior | None = None) -> Estimate | None:
@@ -345,6 +354,6 @@ def estimate(cues: Sequence[Cue], prior: Prior | None = None) -> Estimate | None
     if not len(ords):
         return None
     rows = scores(cues, Calendar.of(ords), prior)
-    temperature = 1 + (len(cues) - 1) * prior.correlation
-    probs = posterior(rows.sum(axis=0), temperature, widths)
-    return Estimate(tuple(cues), ords, widths, rows, probs, temperature)
+    divide = divisors(cues, prior.correlation)
+    probs = posterior((rows / divide[:, None]).sum(axis=0), widths)
+    return Estimate(tuple(cues), ords, widths, rows, probs, divide)
