@@ -154,7 +154,9 @@ def _rows_local(articles: Sequence[Article], given: Any, config: ExtractOptions)
     nlp = load_nlp(gazetteer=config.gazetteer)
     rows: list[dict[str, Any]] = []
     notes: list[DatingNote] = []
-    docs = parse((a.body for a in articles), nlp=nlp, batch_size=config.batch_size)
+    from timeline.text.dateline import blank_dateline
+
+    docs = parse((blank_dateline(a.body) for a in articles), nlp=nlp, batch_size=config.batch_size)
     for article, doc in zip(articles, docs):
         found, note = article_rows(article, doc, given, config)
         rows.extend(found)
@@ -194,6 +196,7 @@ def article_rows(article: Article, doc: Doc, given: Any, config: ExtractOptions
     from timeline.events.entities import find_mentions, profiles
     from timeline.events.clause_events import extract_events
     from timeline.temporal.find import find_expressions
+    from timeline.text.dateline import dateline_end
 
     reference, source, label, note = reference_for(article, given, config.events)
     stamp = None if reference is None else pd.Timestamp(reference)
@@ -201,6 +204,7 @@ def article_rows(article: Article, doc: Doc, given: Any, config: ExtractOptions
                              anchor_label=label)
     mentions = find_mentions(doc)
     records = extract_events(doc, article.id, mentions, times, reference,
+                             dateline=dateline_end(article.body),
                              include_other=config.include_other)
     people = profiles(mentions)
     return [_row(article, r, people, reference, source) for r in records], note
