@@ -98,7 +98,11 @@ def resolve_candidates(text: str, candidates: Sequence[Candidate], reference: An
             tense = Tense(None)
         res = resolve(c.meaning, anchor, tense)
         out.append(_expression(c, res))
-        if res.partial is not None and res.start is not None:
+        looks_back = (mode == "narrative" and isinstance(c.meaning, Shift) and last is not None
+                      and res.start is not None and res.start.date() < last.day)
+        if res.partial is not None and res.start is not None and not looks_back:
+            # A story's current date moves with the dates it names and forward with
+            # "two days later", not with a look back ("the previous year").
             last = Anchor(res.start.date(), f"previous expression '{c.text}'", res.partial)
             last_end = c.end
             if _is_focus(res, reference):
