@@ -12,6 +12,7 @@ Event-anchored expressions ("a year after the invasion") come from
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 from typing import Any, Sequence
 
 import pandas as pd
@@ -32,10 +33,22 @@ def _needs_tense(meaning: object) -> bool:
     return isinstance(meaning, Partial) and meaning.needs_year and meaning.direction is None
 
 
+#: Shift units that count days or finer: they chain only from an expression naming a day.
+_DAY_UNITS = frozenset({"D", "W", "WE", "H", "MIN"})
+#: A chain step landing this many days or more from the reference date is doubtful.
+FAR_CHAIN_DAYS = 365
+
+
 def _anchor_for(meaning: object, mode: str, reference: Anchor | None, last: Anchor | None,
-                focus: Anchor | None) -> Anchor | None:
-    """Which date a meaning counts from: the reference, or the last date mentioned."""
+                focus: Anchor | None, last_day: Anchor | None = None) -> Anchor | None:
+    """Which date a meaning counts from: the reference, or the last date mentioned.
+
+    "Two days earlier" counts from the last expression naming a day, never from a year
+    or a bound ("since 2014"): in news, from the reference date when there is none.
+    """
     base = meaning.base if isinstance(meaning, Shift) else "reference"
+    if base == "previous" and mode == "news" and meaning.unit in _DAY_UNITS:  # type: ignore[union-attr]
+        return last_day or reference
     if base == "focus":
         return focus or (reference if reference is not None else last)
     if base == "previous_day":
@@ -83,10 +96,11 @@ def resolve_candidates(text: str, candidates: Sequence[Candidate], reference: An
     """Resolve tagged candidates in order, each relative one against its anchor."""
     out: list[TimeExpression] = []
     last: Anchor | None = None
+    last_day: Anchor | None = None
     last_end = 0
     focus: Anchor | None = None
     for c in candidates:
-        anchor = _anchor_for(c.meaning, mode, reference, last, focus)
+        anchor = _anchor_for(c.meaning, mode, reference, last, focus, last_day)
         if _time_only(c.meaning) and _same_sentence_day(text, last, last_end, c.start):
             anchor = last  # "flew on Tuesday ... at 18:00 UTC": the time is on that Tuesday
         narrative = anchor is not None and anchor is last and mode == "narrative"
@@ -96,7 +110,7 @@ def resolve_candidates(text: str, candidates: Sequence[Candidate], reference: An
             tense = SINCE if since_before(text, c.start) else clause_tense(text, c.start, c.end)
         else:
             tense = Tense(None)
-        res = resolve(c.meaning, anchor, tense)
+        res = _far_chain(resolve(c.meaning, anchor, tense), anchor, reference)
         out.append(_expression(c, res))
         looks_back = (mode == "narrative" and isinstance(c.meaning, Shift) and last is not None
                       and res.start is not None and res.start.date() < last.day)
@@ -105,9 +119,25 @@ def resolve_candidates(text: str, candidates: Sequence[Candidate], reference: An
             # "two days later", not with a look back ("the previous year").
             last = Anchor(res.start.date(), f"previous expression '{c.text}'", res.partial)
             last_end = c.end
+            if res.partial.day is not None:
+                last_day = last
             if _is_focus(res, reference):
                 focus = last
     return out
+
+
+def _far_chain(res: Resolution, anchor: Anchor | None, reference: Anchor | None) -> Resolution:
+    """A step counted from a previous expression that lands a year or more from the
+    reference date loses half its confidence, and says why."""
+    if (anchor is None or reference is None or anchor is reference or res.start is None
+            or not anchor.label.startswith("previous expression")):
+        return res
+    days = abs((res.start.date() - reference.day).days)
+    if days < FAR_CHAIN_DAYS:
+        return res
+    return replace(res, confidence=res.confidence * 0.5,
+                   reason=f"{res.reason}; lands {days // 365} year(s) from the {reference.label}"
+                          f" date {reference.day.isoformat()}: doubtful")
 
 
 def _anchored(text: str, events: Any) -> list[TimeExpression]:
@@ -166,4 +196,6 @@ def find_expressions(text: str, reference: pd.Timestamp | None, *, mode: str = "
         raise ValueError(f"unknown mode {mode!r}: expected one of {', '.join(MODES)}")
     ref = None if reference is None else Anchor(pd.Timestamp(reference).date(), anchor_label)
     found = resolve_candidates(text, tag(text) if candidates is None else candidates, ref, mode)
-    return merge_anchored(found, _anchored(text, events))
+    from timeline.temporal.anniversary import date_anniversaries
+
+    return merge_anchored(found, _anchored(text, events) + date_anniversaries(text, found))

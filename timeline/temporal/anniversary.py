@@ -1,0 +1,64 @@
+"""Anniversaries of a date the text gives: "the 74th anniversary of ... April 4, 1949".
+
+The anniversary phrase names its own day, the date plus N years (2023-04-04), which is
+what dates the clause around it; the explicit date keeps its own value. Anniversaries
+of a known event ("the first anniversary of the invasion") are ``anchored.py``'s.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections.abc import Sequence
+from datetime import date, datetime, timedelta
+from functools import cache
+
+from timeline.model import TimeExpression
+from timeline.temporal.anchored import ordinal_value, placeholders
+
+#: How far after the phrase its date may come, within the sentence (characters).
+REACH = 160
+RULE = "anniversary.of_date"
+_SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+
+
+@cache
+def _phrase() -> re.Pattern[str]:
+    return re.compile(r"(?<!\w)(?P<span>the\s+" + placeholders()["ordinal"] + r"\s+anniversary)"
+                      r"\s+of(?!\w)", re.IGNORECASE)
+
+
+def _years_later(day: date, years: int) -> date | None:
+    try:
+        return day.replace(year=day.year + years)
+    except ValueError:  # 29 February in a common year: the day before, 28 February
+        try:
+            return (day - timedelta(days=1)).replace(year=day.year + years)
+        except ValueError:
+            return None  # beyond the calendar
+
+
+def date_anniversaries(text: str, found: Sequence[TimeExpression]) -> list[TimeExpression]:
+    """An expression for each "the Nth anniversary of" followed, in its sentence, by an
+    explicit date (``found`` sorted by start)."""
+    days = [e for e in found if e.anchor == "absolute" and e.granularity == "day" and e.start]
+    starts = [e.start_char for e in days]
+    out = []
+    for match in _phrase().finditer(text):
+        i = bisect.bisect_left(starts, match.end())
+        if i == len(days) or days[i].start_char - match.end() > REACH:
+            continue
+        if _SENTENCE_END.search(text, match.end(), days[i].start_char):
+            continue
+        given = days[i]
+        n = ordinal_value(match["ordinal"])
+        day = _years_later(given.start.date(), n)  # type: ignore[union-attr]
+        if day is None:
+            continue
+        start = datetime(day.year, day.month, day.day)
+        out.append(TimeExpression(
+            text=match["span"], start_char=match.start("span"), end_char=match.end("span"),
+            type="DATE", value=day.isoformat(), start=start, end=start + timedelta(days=1),
+            granularity="day", anchor=f"anniversary of '{given.text}'", rule=RULE,
+            confidence=0.85, reason=f"{n} year(s) after {given.text!r} ({given.value})"))
+    return out
