@@ -404,28 +404,6 @@ def _longest_first(found: list[TimeExpression]) -> list[TimeExpression]:
     return kept
 
 
-_MARK = re.compile(r"= (\d{4}-\d{2}-\d{2})(?:;|$)")
-_START = re.compile(r"year \d+ of the event runs (\d{4}-\d{2}-\d{2})\.\.[^;]*; '([^']+)'")
-
-
-def exact_mark(expr: TimeExpression) -> date | None:
-    """The one day a whole-year count lands on, when the value is coarser than that day.
-
-    "two years since the invasion" is given as a month (2024-02) but marks 2024-02-24;
-    "as the war entered its third year" marks the day year 3 began. None otherwise. Read
-    from the reason this module writes (``_offset`` and ``_nth_unit``).
-    """
-    if expr.granularity == "day" or not expr.reason:
-        return None
-    found = _MARK.search(expr.reason)
-    if found and (" year(s)" in expr.reason or " decade(s)" in expr.reason):
-        return date.fromisoformat(found.group(1))
-    started = _START.search(expr.reason)
-    if started and load_rules().modes.get(" ".join(started.group(2).lower().split())) == "start":
-        return date.fromisoformat(started.group(1))
-    return None
-
-
 def describes_now(rule_id: str) -> bool:
     """True when the rule's phrase describes the moment of writing (it can date a text)."""
     return any(rule.id == rule_id and rule.describes_now for rule in load_rules().rules)

@@ -1,8 +1,10 @@
-"""Anniversaries of a date the text gives: "the 74th anniversary of ... April 4, 1949".
+"""Anniversaries: of a date the text gives, and the day a whole-year count marks.
 
-The anniversary phrase names its own day, the date plus N years (2023-04-04), which is
-what dates the clause around it; the explicit date keeps its own value. Anniversaries
-of a known event ("the first anniversary of the invasion") are ``anchored.py``'s.
+"the 74th anniversary of ... April 4, 1949": the anniversary phrase names its own day,
+the date plus N years (2023-04-04), which is what dates the clause around it; the
+explicit date keeps its own value. Anniversaries of a known event ("the first
+anniversary of the invasion") are ``anchored.py``'s; ``exact_mark`` gives the day that
+one of its whole-year counts ("two years since the invasion") lands on.
 """
 
 from __future__ import annotations
@@ -14,7 +16,7 @@ from datetime import date, datetime, timedelta
 from functools import cache
 
 from timeline.model import TimeExpression
-from timeline.temporal.anchored import ordinal_value, placeholders
+from timeline.temporal.anchored import load_rules, ordinal_value, placeholders
 
 #: How far after the phrase its date may come, within the sentence (characters).
 REACH = 160
@@ -62,3 +64,25 @@ def date_anniversaries(text: str, found: Sequence[TimeExpression]) -> list[TimeE
             granularity="day", anchor=f"anniversary of '{given.text}'", rule=RULE,
             confidence=0.85, reason=f"{n} year(s) after {given.text!r} ({given.value})"))
     return out
+
+
+_MARK = re.compile(r"= (\d{4}-\d{2}-\d{2})(?:;|$)")
+_START = re.compile(r"year \d+ of the event runs (\d{4}-\d{2}-\d{2})\.\.[^;]*; '([^']+)'")
+
+
+def exact_mark(expr: TimeExpression) -> date | None:
+    """The one day a whole-year count lands on, when the value is coarser than that day.
+
+    "two years since the invasion" is given as a month (2024-02) but marks 2024-02-24;
+    "as the war entered its third year" marks the day year 3 began. None otherwise. Read
+    from the reason this module writes (``_offset`` and ``_nth_unit``).
+    """
+    if expr.granularity == "day" or not expr.reason:
+        return None
+    found = _MARK.search(expr.reason)
+    if found and (" year(s)" in expr.reason or " decade(s)" in expr.reason):
+        return date.fromisoformat(found.group(1))
+    started = _START.search(expr.reason)
+    if started and load_rules().modes.get(" ".join(started.group(2).lower().split())) == "start":
+        return date.fromisoformat(started.group(1))
+    return None

@@ -214,7 +214,8 @@ def this_week_cues(body: str, found: Sequence[Cue], cues: Cues) -> list[Cue]:
 
 def event_cues(body: str, events: Sequence[ReferenceEvent], after_days: int) -> list[Cue]:
     """Anchored phrases, named past events and known editions of recurring events."""
-    from timeline.temporal.anchored import anchored_at, describes_now, exact_mark
+    from timeline.temporal.anchored import anchored_at, describes_now
+    from timeline.temporal.anniversary import exact_mark
 
     mentions = find_event_mentions(body, events)
     found: list[Cue] = []
