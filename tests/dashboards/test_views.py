@@ -110,8 +110,11 @@ def test_app_arguments(monkeypatch):
 
 
 def test_undated_article_is_reported_beside_the_success_message(dash):
+    from timeline.dating import DatingWarning
+
     dash.input.text.value = "Ukrainian troops attacked a village on Tuesday, officials said."
-    asyncio.run(dash.input._run(None))
+    with pytest.warns(DatingWarning, match="no publication date"):
+        asyncio.run(dash.input._run(None))
     assert dash.input.status.visible and dash.input.status.alert_type == "warning"
     assert "1 article without a date" in dash.input.status.object
     assert "no publication date" in dash.input.status.object
