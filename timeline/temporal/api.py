@@ -19,9 +19,9 @@ def find_times(text: str, published: Any = None, *, mode: str = "news", events: 
     count from; when it is None the publication date is inferred from the text
     (``infer_reference_date``) and the ``anchor`` column says so. ``mode="narrative"``
     resolves dates without a year against the last date mentioned. ``events`` adds
-    reference events for event-anchored expressions. A trailing block of headline-like
-    lines (a scraped list of unrelated stories) is not tagged: its dates are not the
-    article's.
+    reference events for event-anchored expressions. Boilerplate (a trailing list of
+    unrelated headlines; table rows, link lists, bylines and photo captions anywhere) is
+    not tagged: its dates are not the article's.
 
     >>> find_times("They met on Tuesday.", "2023-01-19")[["text", "value"]].iloc[0].tolist()
     ['Tuesday', '2023-01-17']
