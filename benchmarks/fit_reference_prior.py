@@ -5,8 +5,8 @@ Usage::
     python -m benchmarks.fit_reference_prior [--check]
 
 On every development document with a known creation date (TimeBank and AQUAINT
-``<DCT>``, MEANTIME's date line; never the platinum test set) the cues of
-``infer_reference_date`` are read and each one's offset from the true date is counted:
+``<DCT>``, MEANTIME's date line; never the platinum test set, nor UCDP's headlines)
+the cues of ``infer_reference_date`` are read and each one's offset from the true date is counted:
 days after a full date per tense, months after a month, years after a year, days from
 the nearest "Oct. 19", weekdays back from the writing day. Dateline cues are counted
 on the texts as scraped, body cues on the texts with the date lines removed. The
