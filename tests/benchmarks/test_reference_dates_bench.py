@@ -41,3 +41,18 @@ def test_score_counts_dated_inside_and_exact() -> None:
 def test_strip_date_lines_removes_date_lines_and_datelines() -> None:
     text = "Generals meet\nJanuary 19, 2023\nKYIV, Jan 19 (Reuters) - They met.\nMore."
     assert strip_date_lines(text) == "Generals meet\n\nThey met.\nMore."
+
+
+def test_ucdp_headlines_are_documents_dated_by_their_outlet(tmp_path: Path) -> None:
+    import json
+
+    from benchmarks.reference_dates import ucdp_docs
+
+    path = tmp_path / "ucdp.jsonl"
+    rows = [{"sources": [{"outlet": "AFP", "date": "2014-01-22", "headline": "Shots in Kiev"},
+                         {"outlet": "AFP", "date": "2014-01-22", "headline": "Shots in Kiev"},
+                         {"outlet": "AFP", "date": "", "headline": "Undated"}]},
+            {"sources": [{"outlet": "BBC", "date": "2014-01-25", "headline": "Shots in Kiev"}]}]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    assert [(d.text, d.dct) for d in ucdp_docs(path)] == [
+        ("Shots in Kiev", "2014-01-22"), ("Shots in Kiev", "2014-01-25")]
