@@ -26,7 +26,8 @@ from typing import Any
 from timeline.model import ReferenceDate
 from timeline.temporal.knowledge import resolve_events
 from timeline.temporal.reference_cues import (
-    RESOURCE, Cue, dateline_cues, event_cues, load_cues, tagged_cues, this_week_cues,
+    RESOURCE, Cue, dateline_cues, deictic_cues, event_cues, load_cues, tagged_cues,
+    this_week_cues,
 )
 from timeline.text.boilerplate import split_trailing
 
@@ -133,11 +134,13 @@ def find_cues(body: str, events: Any = None, candidates: Sequence[Any] | None = 
         candidates = tag(blanked)
     else:  # a date inside the dateline is the dateline's, not another cue
         candidates = [c for c in candidates if not blanked[c.start:c.end].isspace()]
+    candidates = list(candidates)
     tagged = tagged_cues(blanked, candidates, limit)
     return [
         *datelines,
         *tagged,
         *this_week_cues(body, tagged, config),
+        *deictic_cues(blanked, candidates),
         *event_cues(body, resolve_events(events), config.windows["recurring_after_days"]),
     ]
 

@@ -15,6 +15,9 @@ Each ``Cue`` names a date or part of one and how it relates to the moment of wri
 * ``mark``: an anniversary or a whole-year count ("the first anniversary of the
   earthquake", "two years since the invasion", "entered its third year"): quite often
   the very day, else as a month named in that tense;
+* ``deictic``: "today", "yesterday" or "tomorrow" beside the date it stands for
+  ("Yesterday, January 17, 2023," or "today (Wednesday)"): the writing day itself, or
+  its weekday;
 * ``this_week``: "this week" with a past (future) weekday: written on or after
   (before) that weekday, in the same week;
 * ``span``: a known edition of a recurring event ("speaking at Davos");
@@ -193,6 +196,46 @@ def _partial_cues(p: Any, text: str, tense_of: Any) -> list[Cue]:
         out.append(Cue("weekday_of_date", "none", f"weekday of {text!r}", None, p.month, p.day,
                        p.weekday))
     return out
+
+
+#: What may stand between a deictic and the date beside it ("Yesterday, Tuesday,").
+_APPOSITION = re.compile(r"[\s,()\[\]–—-]{1,4}")
+
+
+def deictic_cues(body: str, candidates: Sequence[Any]) -> list[Cue]:
+    """"today", "yesterday", "tomorrow" (or "tonight") right beside a date or weekday:
+    the day of writing is that date minus the deictic's offset."""
+    from timeline.temporal.partial import Partial, Shift
+
+    found: list[Cue] = []
+    for a, b in zip(candidates, candidates[1:]):
+        pair = [(a, b), (b, a)]
+        for word, named in pair:
+            m = word.meaning
+            if not (isinstance(m, Shift) and m.unit == "D" and m.base == "reference"
+                    and m.amount in (-1, 0, 1)) or not isinstance(named.meaning, Partial):
+                continue
+            if not _APPOSITION.fullmatch(body[a.end:b.start]):
+                continue
+            cue = _deictic_cue(word.text, named.text, named.meaning, m.amount)
+            found.extend([cue] if cue is not None else [])
+    return found
+
+
+def _deictic_cue(word: str, text: str, p: Any, amount: int) -> Cue | None:
+    what = f"{word!r} is {text!r}"
+    if p.year is not None and p.month is not None and p.day is not None and _valid(p.year, p.month, p.day):
+        day = date(p.year, p.month, p.day).toordinal() - amount
+        if not date.min.toordinal() <= day <= date.max.toordinal():
+            return None
+        writing = date.fromordinal(day)
+        return Cue("deictic", "none", f"{what}: written on {writing}",
+                   spans=((writing, writing + timedelta(1) if writing < date.max else writing),))
+    if p.weekday is not None and p.month is None and p.day is None:
+        weekday = (p.weekday - 1 - amount) % 7 + 1
+        return Cue("deictic_weekday", "none", f"{what}: written on a weekday {weekday} (ISO)",
+                   weekday=weekday)
+    return None
 
 
 def this_week_cues(body: str, found: Sequence[Cue], cues: Cues) -> list[Cue]:

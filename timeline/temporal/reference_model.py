@@ -194,6 +194,9 @@ def log_likelihood(cue: Cue, cal: Calendar, prior: Prior) -> np.ndarray:
         inst = nearest_instance(cal, cue.month, cue.day)  # type: ignore[arg-type]
         inside = (inst - 1) % 7 + 1 == cue.weekday
         allowed = 2 * prior.support["coarse_reach"] / 7
+    elif cue.kind == "deictic_weekday":
+        inside = cal.weekdays == cue.weekday
+        allowed = 2 * prior.support["coarse_reach"] / 7
     elif cue.kind == "this_week":
         past = cue.tense == "past"
         inside = cal.weekdays >= cue.weekday if past else cal.weekdays <= cue.weekday
@@ -226,7 +229,7 @@ def fine_window(cue: Cue, prior: Prior) -> tuple[int, int] | None:
         return _clip(anchor - reach, anchor + reach)
     if cue.kind in ("month", "mark") and anchor is not None:
         return _clip(anchor - reach, anchor + 31 + reach)
-    if cue.kind in ("now", "span"):
+    if cue.kind in ("now", "span", "deictic"):
         first = min(s.toordinal() for s, _ in cue.spans)
         last = max(min(e.toordinal(), _LAST) for _, e in cue.spans)
         return _clip(first - prior.support["now"], last + prior.support["now"])
