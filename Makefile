@@ -25,6 +25,7 @@ serve: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.speed_times
 	$(BIN)/python -m benchmarks.tempeval
+	$(BIN)/python -m benchmarks.tempeval --corpus wikiwars
 	$(BIN)/python -m benchmarks.meantime_timex
 	$(BIN)/python -m benchmarks.reference_dates
 	$(BIN)/python -m benchmarks.speed_extract

@@ -2,10 +2,13 @@
 
 Usage::
 
-    python -m benchmarks.tempeval [DIR ...] [--per-doc] [--errors N]
+    python -m benchmarks.tempeval [DIR ...] [--corpus wikiwars] [--mode narrative]
+                                  [--no-dct] [--per-doc] [--errors N]
 
 With no DIR, the three TempEval-3 corpora under ``../shared/eval/tempeval3/`` (relative
-to the project root) are scored. Each file's plain text is the content of its
+to the project root) are scored; ``--corpus wikiwars`` scores the WikiWars dev half
+(``../shared/eval/wikiwars/dev``) in narrative mode without its DCT, as HeidelTime's
+narrative mode is run. ``--mode`` and ``--no-dct`` set those for any corpus. Each file's plain text is the content of its
 ``<TEXT>`` element with the tags removed (entities decoded by the XML parser); gold
 expressions are its ``<TIMEX3>`` elements; the document creation time (DCT) is the
 value of the ``<DCT>`` TIMEX3 and is passed as ``published``.
@@ -32,8 +35,11 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from timeline.vocab import MODES, Mode
+
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 EVAL_ROOT = PROJECT_ROOT.parent / "shared" / "eval" / "tempeval3"
+WIKIWARS = PROJECT_ROOT.parent / "shared" / "eval" / "wikiwars" / "dev"
 DEFAULT_CORPORA = ("timebank", "aquaint", "platinum")
 # The platinum set is the test set: its errors are never listed, so nobody tunes on it.
 TEST_CORPORA = frozenset({"platinum"})
@@ -257,11 +263,11 @@ def _pair_error(gold: Timex, system: Timex) -> str:
     return ""
 
 
-def find_times_tagger(text: str, dct: str) -> list[Timex]:
-    """The project's tagger, with the DCT as the publication date."""
+def find_times_tagger(text: str, dct: str, mode: str = Mode.NEWS) -> list[Timex]:
+    """The project's tagger, with the DCT as the publication date ("" for none)."""
     from timeline.temporal.api import find_times
 
-    frame = find_times(text, published=dct or None)
+    frame = find_times(text, published=dct or None, mode=mode)
     return [
         Timex(int(row.start_char), int(row.end_char), str(row.text), str(row.type), str(row.value))
         for row in frame.itertuples(index=False)
@@ -367,14 +373,27 @@ def main(argv: Sequence[str] | None = None, tagger: Tagger | None = None) -> int
     parser.add_argument("--per-doc", action="store_true", help="print a line per document")
     parser.add_argument("--errors", type=int, default=0, metavar="N",
                         help="list up to N errors of each kind (never for the test set)")
+    parser.add_argument("--corpus", choices=("tempeval3", "wikiwars"), default="tempeval3",
+                        help="the default corpora when no DIR is given")
+    parser.add_argument("--mode", choices=MODES, default=None,
+                        help="find_times mode (default: news; narrative for wikiwars)")
+    parser.add_argument("--no-dct", action="store_true",
+                        help="do not pass the DCT (always so for wikiwars)")
     args = parser.parse_args(argv)
-    dirs = args.dirs or default_dirs()
+    wikiwars = args.corpus == "wikiwars"
+    dirs = args.dirs or ([WIKIWARS] if wikiwars and WIKIWARS.is_dir() else
+                         [] if wikiwars else default_dirs())
+    mode = args.mode or (Mode.NARRATIVE if wikiwars else Mode.NEWS)
+    no_dct = args.no_dct or wikiwars
+    if tagger is None:
+        def tagger(text: str, dct: str) -> list[Timex]:
+            return find_times_tagger(text, "" if no_dct else dct, mode)
     if not dirs:
         print(f"no corpora found under {EVAL_ROOT}", file=sys.stderr)
         return 2
     results = []
     for directory in dirs:
-        result = evaluate_dir(directory, tagger or find_times_tagger)
+        result = evaluate_dir(directory, tagger)
         results.append(result)
         if args.per_doc:
             print(f"== {result.name} per document ==")

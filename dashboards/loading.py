@@ -136,7 +136,10 @@ def load_source(paths: tuple[str, ...] = (), timeline_file: str | None = None) -
     else:
         articles = []
     if articles:
+        from timeline.dating import notes_of
+
         frames.append(extract_articles(articles))
+        problems.extend(note.message for note in notes_of(frames[-1]))
         texts = {article.id: article.body for article in articles}
     frames = [f for f in frames if len(f)]
     events = pd.concat(frames, ignore_index=True) if frames else None

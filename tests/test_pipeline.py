@@ -192,7 +192,10 @@ def test_every_date_is_explained_in_its_row() -> None:
 
 
 def test_reference_source_none_when_nothing_dates_the_text() -> None:
-    df = extract("Milley met Zaluzhnyi in Poland.")
+    from timeline.dating import DatingWarning
+
+    with pytest.warns(DatingWarning, match="text-1: no publication date"):
+        df = extract("Milley met Zaluzhnyi in Poland.")
     assert df["reference_source"].tolist() == ["none"] and df["reference_date"].isna().all()
     assert df["time_source"].tolist() == ["none"] and df["time_rule"].tolist() == [""]
 

@@ -52,7 +52,14 @@ class TimeExpression:
 
 @dataclass(frozen=True)
 class ReferenceDate:
-    """The date an article was written, given or inferred, with the reasons for it."""
+    """The date an article was written, given or inferred, with the reasons for it.
+
+    For an inferred date, ``start``/``end`` (end exclusive) hold the true day with
+    probability ``probability`` (0.9), ``value`` is the TIMEX3 period at the
+    granularity that interval supports, ``confidence`` the probability of ``value``,
+    ``most_likely`` the single most probable day and ``cues`` each cue with its weight
+    (how strongly it favours ``most_likely``; negative when it speaks against it).
+    """
 
     value: str
     start: datetime | None
@@ -60,6 +67,9 @@ class ReferenceDate:
     evidence: tuple[str, ...] = field(default_factory=tuple)
     confidence: float = 0.0
     source: str = ReferenceSource.INFERRED
+    most_likely: datetime | None = None
+    probability: float = 0.0
+    cues: tuple[tuple[str, float], ...] = ()
 
 
 @dataclass(frozen=True)
@@ -70,12 +80,15 @@ class Reference:
     ``source`` is a ``ReferenceSource`` (article, given, inferred or none); ``day`` is
     None only for ``none``. ``label`` is what resolved values name as their ``anchor``;
     ``evidence`` says why this day (for an inferred one, the inference's reasons).
+    ``note`` says, in words, why the text has no date or only a vague one ("" when it
+    is dated well): ``timeline.dating`` reports it, so no article is dated silently.
     """
 
     day: date | None
     source: str
     label: str
     evidence: tuple[str, ...] = ()
+    note: str = ""
 
 
 @dataclass(frozen=True)

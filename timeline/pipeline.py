@@ -30,6 +30,7 @@ if TYPE_CHECKING:
     import pandas as pd
     from spacy.tokens import Doc
 
+    from timeline.dating import DatingNote
     from timeline.events.clause_events import EventRecord
 
 #: Below this many articles a second process costs more than it saves.
@@ -65,10 +66,12 @@ def extract(source: Any, published: Any = None, **options: Any) -> pd.DataFrame:
     >>> df[["trigger", "event_type", "date"]].iloc[0].astype(str).tolist()
     ['meet', 'meet', '2023-01-17 00:00:00']
     """
+    from timeline.dating import attach
+
     config = ExtractOptions(**options)
     articles = to_articles(source)
-    rows = _rows_for(articles, published, config)
-    return to_frame(_merge_people(rows))
+    rows, notes = _rows_for(articles, published, config)
+    return attach(to_frame(_merge_people(rows)), notes)
 
 
 def to_articles(source: Any) -> list[Article]:
@@ -99,8 +102,10 @@ def _text_article(text: str, doc_id: str) -> Article:
     return Article(id=doc_id, body=body, trailing=trailing, source="text")
 
 
-def _rows_for(articles: Sequence[Article], published: Any,
-              config: ExtractOptions) -> list[dict[str, Any]]:
+Rows = tuple[list[dict[str, Any]], list["DatingNote"]]
+
+
+def _rows_for(articles: Sequence[Article], published: Any, config: ExtractOptions) -> Rows:
     from timeline.published import parse_published
 
     stamp = parse_published(published)
@@ -116,15 +121,17 @@ def _rows_for(articles: Sequence[Article], published: Any,
     chunks = [list(articles[i:i + size]) for i in range(0, len(articles), size)]
     local = ExtractOptions(**{**config.__dict__, "progress": None, "n_process": 1})
     rows: list[dict[str, Any]] = []
+    notes: list[DatingNote] = []
     # fork: workers inherit the loaded model and gazetteers instead of loading them again.
     _warm_up(config)
     tasks = [(chunk, given, local) for chunk in chunks]
     with multiprocessing.get_context("fork").Pool(workers) as pool:
-        for chunk, result in zip(chunks, pool.imap(_rows_chunk, tasks)):
+        for chunk, (result, found) in zip(chunks, pool.imap(_rows_chunk, tasks)):
             rows.extend(result)
+            notes.extend(found)
             if config.progress is not None:
                 config.progress(len(chunk))
-    return rows
+    return rows, notes
 
 
 def _warm_up(config: ExtractOptions) -> None:
@@ -137,41 +144,54 @@ def _warm_up(config: ExtractOptions) -> None:
     geo.country_of_demonym("Swiss")
 
 
-def _rows_chunk(args: tuple[Sequence[Article], date | None, ExtractOptions],
-                ) -> list[dict[str, Any]]:
+def _rows_chunk(args: tuple[Sequence[Article], date | None, ExtractOptions]) -> Rows:
     """``_rows_local`` taking one tuple, as ``Pool.imap`` passes it."""
     return _rows_local(*args)
 
 
-def _rows_local(articles: Sequence[Article], given: date | None,
-                config: ExtractOptions) -> list[dict[str, Any]]:
+def _rows_local(articles: Sequence[Article], given: date | None, config: ExtractOptions) -> Rows:
     from timeline.events.nlp import load_nlp, parse
+    from timeline.text.dateline import blank_dateline
 
     nlp = load_nlp(gazetteer=config.gazetteer)
     rows: list[dict[str, Any]] = []
-    docs = parse((a.body for a in articles), nlp=nlp, batch_size=config.batch_size)
+    notes: list[DatingNote] = []
+    docs = parse((blank_dateline(a.body) for a in articles), nlp=nlp, batch_size=config.batch_size)
     for article, doc in zip(articles, docs):
-        rows.extend(article_rows(article, doc, given, config))
+        found, note = article_rows(article, doc, given, config)
+        rows.extend(found)
+        notes.extend([note] if note is not None else [])
         if config.progress is not None:
             config.progress(1)
-    return rows
+    return rows, notes
 
 
-def article_rows(article: Article, doc: Doc, given: date | None,
-                 config: ExtractOptions) -> list[dict[str, Any]]:
-    """Timeline rows for one parsed article; ``given`` is the caller's publication date."""
+def article_rows(article: Article, doc: Doc, given: date | None, config: ExtractOptions
+                 ) -> tuple[list[dict[str, Any]], DatingNote | None]:
+    """Timeline rows for one parsed article, and its dating note (if any); ``given`` is
+    the caller's publication date."""
+    from timeline.dating import note_for
     from timeline.events.clause_events import extract_events
     from timeline.events.entities import find_mentions, profiles
     from timeline.temporal.find import find_expressions
     from timeline.temporal.reference_choice import choose_reference
+    from timeline.temporal.tag import tag
+    from timeline.text.dateline import dateline_end
 
-    reference = choose_reference(article.body, article.published, given, config.events)
-    times = find_expressions(article.body, reference, mode=config.mode, events=config.events)
+    candidates = tag(article.body)
+    # Tagged once, for the inference too, when the body holds no boilerplate (as read
+    # by timeline.articles); the inference reads a body cut from its boilerplate.
+    clean = split_trailing(article.body)[0] == article.body
+    reference = choose_reference(article.body, article.published, given, config.events,
+                                 candidates=candidates if clean else None)
+    times = find_expressions(article.body, reference, mode=config.mode, events=config.events,
+                             candidates=candidates)
     mentions = find_mentions(doc)
     records = extract_events(doc, article.id, mentions, times, reference.day,
+                             dateline=dateline_end(article.body),
                              include_other=config.include_other)
     people = profiles(mentions)
-    return [_row(article, r, people, reference) for r in records]
+    return [_row(article, r, people, reference) for r in records], note_for(article.id, reference)
 
 
 def event_id(article: Article, start: int, end: int) -> str:

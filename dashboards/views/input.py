@@ -13,6 +13,8 @@ from dashboards.loading import (UPLOAD_SUFFIXES, LoadReport, extract_articles, p
 from dashboards.text import markdown_escape
 from dashboards.upload import CheckedFileInput
 from dashboards.views.base import View
+from timeline.dating import notes_of
+from timeline.dating import summary as dating_summary
 
 log = logging.getLogger(__name__)
 
@@ -89,7 +91,12 @@ class InputPanel(View):
             added = self.store.add_events(events, {a.id: a.body for a in report.articles})
             summary = (f"{len(report.articles)} article(s) read, {added} new event(s) "
                        "added to the timeline.")
-            self._show([summary, *report.problems], "warning" if report.problems else "success")
+            dating = notes_of(events)  # beside the success message: never silent
+            if dating:
+                summary += f" {dating_summary(dating).capitalize()}."
+            warn = report.problems or dating
+            self._show([summary, *(n.message for n in dating), *report.problems],
+                       "warning" if warn else "success")
             self.text.value = ""
         finally:
             self.run.disabled = False

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from benchmarks.reference_dates import format_row, meantime_text, score
+from benchmarks.reference_dates import Doc, format_calibration, format_row, meantime_text, score, strip_date_lines
 
 CAT = """<Document doc_name="x">
 <token t_id="1" sentence="0">Generals</token><token t_id="2" sentence="0">meet</token>
@@ -23,13 +23,36 @@ def test_meantime_text_keeps_title_and_date_line(tmp_path: Path) -> None:
     assert meantime_text(path) == ("Generals meet\nJanuary 19, 2023\nThey met (again).", "2023-01-19")
 
 
-def test_score_counts_hits_misses_and_nothing() -> None:
+def test_score_counts_dated_inside_and_exact() -> None:
     docs = [
-        ("hit", "Generals meet\nJanuary 19, 2023\nThey met.", "2023-01-19"),
-        ("miss", "Generals meet\nJanuary 19, 2023\nThey met.", "2023-02-01T10:00"),
-        ("none", "They met on Tuesday.", "2023-01-19"),
+        Doc("hit", "Generals meet\nJanuary 19, 2023\nThey met.", "2023-01-19"),
+        Doc("miss", "Generals meet\nJanuary 19, 2023\nThey met.", "2023-02-01T10:00"),
+        Doc("none", "They met on Tuesday.", "2023-01-19"),
     ]
-    tally = score(docs)
-    assert (tally.hit, tally.miss, tally.none, tally.widths) == (1, 1, 1, [1])
-    assert tally.misses[0].startswith("miss: DCT 2023-02-01, inferred 2023-01-19")
-    assert format_row("mini", tally).split() == ["mini", "3", "1", "1", "1", "50.0", "1"]
+    tally = score(docs, misses=5)
+    assert (tally.docs, tally.dated, tally.inside, tally.exact, tally.widths) == (3, 2, 1, 1, [1, 1])
+    assert tally.misses == ["miss: DCT 2023-02-01, inferred 2023-01-19..2023-01-19"]
+    assert format_row("mini", "as scraped", tally).split() == [
+        "mini", "as", "scraped", "3", "66.7", "50.0", "50.0", "1"]
+    # Every stated level held the truth for the one hit and missed the other.
+    assert format_calibration([tally]).splitlines()[3].split() == ["90%", "50.0%"]
+
+
+def test_strip_date_lines_removes_date_lines_and_datelines() -> None:
+    text = "Generals meet\nJanuary 19, 2023\nKYIV, Jan 19 (Reuters) - They met.\nMore."
+    assert strip_date_lines(text) == "Generals meet\n\nThey met.\nMore."
+
+
+def test_ucdp_headlines_are_documents_dated_by_their_outlet(tmp_path: Path) -> None:
+    import json
+
+    from benchmarks.reference_dates import ucdp_docs
+
+    path = tmp_path / "ucdp.jsonl"
+    rows = [{"sources": [{"outlet": "AFP", "date": "2014-01-22", "headline": "Shots in Kiev"},
+                         {"outlet": "AFP", "date": "2014-01-22", "headline": "Shots in Kiev"},
+                         {"outlet": "AFP", "date": "", "headline": "Undated"}]},
+            {"sources": [{"outlet": "BBC", "date": "2014-01-25", "headline": "Shots in Kiev"}]}]
+    path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
+    assert [(d.text, d.dct) for d in ucdp_docs(path)] == [
+        ("Shots in Kiev", "2014-01-22"), ("Shots in Kiev", "2014-01-25")]

@@ -119,3 +119,23 @@ def test_find_times_on_tiny_file() -> None:
     pytest.importorskip("timeline.temporal.api")
     result = tempeval.evaluate_dir(DATA)
     assert result.counts.value_f1 == pytest.approx(100.0), result.errors
+
+
+def test_narrative_mode_without_dct(tmp_path: Path, monkeypatch: pytest.MonkeyPatch,
+                                    capsys: pytest.CaptureFixture[str]) -> None:
+    corpus = tmp_path / "wars"
+    corpus.mkdir()
+    (corpus / "tiny.tml").write_bytes(TINY.read_bytes())
+    calls: list[tuple[str, str, str]] = []
+
+    def fake(text: str, dct: str, mode: str = "news") -> list[Timex]:
+        calls.append((text[:4], dct, mode))
+        return SYSTEM
+
+    monkeypatch.setattr(tempeval, "find_times_tagger", fake)
+    monkeypatch.setattr(tempeval, "WIKIWARS", corpus)
+    assert tempeval.main(["--corpus", "wikiwars"]) == 0
+    assert calls == [("AT&T", "", "narrative")]  # the DCT is withheld
+    assert tempeval.main([str(corpus), "--mode", "narrative"]) == 0
+    assert calls[-1] == ("AT&T", "2023-01-19", "narrative")
+    assert "wars" in capsys.readouterr().out

@@ -235,3 +235,17 @@ def test_fifos_given_or_in_a_folder_are_skipped_with_a_warning(tmp_path: Path, r
     ]
     events = pd.read_csv(io.StringIO(result.stdout))
     assert set(events["doc_id"]) == {"davos"}
+
+
+def test_undated_and_vague_articles_are_named_and_counted(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    corpus.write_text("\n".join(json.dumps(row) for row in (
+        {"id": "plain", "text": MEETING},
+        {"id": "stamped", "text": "WASHINGTON, Jan. 19, 2023 (AP) — " + MEETING},
+    )) + "\n")
+    result = run(str(corpus), "--no-progress")
+    lines = result.stderr.strip().splitlines()
+    assert lines[0].startswith("warning: plain: no publication date (no dated evidence")
+    assert len(lines) == 2  # the stamped article is dated confidently: no line for it
+    assert lines[-1].endswith("; 1 article without a date")
+    assert "without a date)" in lines[-1]  # the plain article's meeting has no date

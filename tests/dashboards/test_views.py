@@ -236,3 +236,14 @@ def test_detail_says_how_the_date_was_chosen():
     assert facts["Chosen from"] == "clause"
     assert facts["Rule"] == "weekday.bare"
     assert facts["Reason"] == "Tuesday: the latest one on or before published 2023-01-19"
+
+
+def test_undated_article_is_reported_beside_the_success_message(dash):
+    from timeline.dating import DatingWarning
+
+    dash.input.text.value = "Ukrainian troops attacked a village on Tuesday, officials said."
+    with pytest.warns(DatingWarning, match="no publication date"):
+        asyncio.run(dash.input._run(None))
+    assert dash.input.status.visible and dash.input.status.alert_type == "warning"
+    assert "1 article without a date" in dash.input.status.object
+    assert "no publication date" in dash.input.status.object

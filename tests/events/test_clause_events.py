@@ -148,3 +148,17 @@ def test_the_person_met_is_a_counterpart() -> None:
     records = _events(text, [_day(text, "Tuesday", datetime(2023, 1, 17))])
     meet = _at(records, "meet")
     assert [a.name for a in meet.actors] == ["Joe Biden", "Olaf Scholz"], meet
+
+
+def test_lead_sentence_time_wins_over_the_dateline() -> None:
+    # Issue 8, point 5: Tuesday 2024-08-06 is the crossing's own time; the dateline's
+    # Aug 7 dates the lead only when it has none, and its parse does not lose the actor.
+    from timeline.pipeline import extract
+
+    own = extract("KYIV, Aug 7 (Reuters) - Ukrainian troops crossed into Russia's Kursk "
+                  "region on Tuesday.", "2024-08-07")
+    assert own[["time_text", "time_value"]].iloc[0].tolist() == ["Tuesday", "2024-08-06"]
+    assert list(own["actors"].iloc[0]) == ["Ukraine"]
+    bare = extract("KYIV, Aug 7 (Reuters) - Ukrainian troops crossed into Russia's Kursk "
+                   "region.", "2024-08-07")
+    assert bare[["time_text", "time_value"]].iloc[0].tolist() == ["Aug 7", "2024-08-07"]

@@ -55,3 +55,95 @@ def test_seed_trailing_headlines_are_split_off(seed_text: str) -> None:
     assert body.rstrip().endswith("in the coming months.")
     assert trailing.startswith("Anutin’s Bhumjaithai Party Wins Thai Election")
     assert "2026" not in body
+
+
+# Interleaved boilerplate (issue 8, point 4): each form is blanked in place and returned.
+STORY = "KHARTOUM, April 15 (Reuters) - Fighting broke out in Khartoum on Saturday.\n"
+END = "Residents fled on Sunday, witnesses said.\n"
+
+
+@pytest.mark.parametrize(
+    ("block", "kind"),
+    [
+        ("| Date | Headline |\n|---|---|\n| April 17, 2026 | Sudan talks resume |\n", "table"),
+        ("Home | World | Africa | Sudan\n", "table"),
+        ("- [Sudan talks resume](https://example.com/a)\n- Sudan army says it holds airport\n",
+         "bullet"),
+        ("Related\nSudan talks resume\nWhat we know about the RSF\n", "heading"),
+        ("Read more:\n- Sudan's war explained\n", "heading"),
+        ("Most read\nSudan talks resume\n", "heading"),
+        ("Sign up for our newsletter\n", "heading"),
+        ("By Khalid Abdelaziz, Reuters\n", "byline"),
+        ("By AP writer\n", "byline"),
+        ("Rescue workers search the rubble in Antakya, Tuesday, Feb. 7, 2023. (AP Photo)\n",
+         "caption"),
+        ("Photo: Jane Doe/Reuters\n", "caption"),
+    ],
+)
+def test_interleaved_boilerplate_is_blanked_and_kept(block: str, kind: str) -> None:
+    from timeline.text.boilerplate import line_kind
+
+    text = STORY + block + END
+    body, removed = split_trailing(text)
+    assert len(body) == len(text) and body.startswith(STORY) and body.endswith(END)
+    assert body[len(STORY):-len(END)].strip() == ""  # offsets kept, the block blanked
+    assert removed == block
+    assert line_kind(block.splitlines()[0]) == kind
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Tuesday, the army had taken the airport.",
+        "- The army said it had taken the airport on Saturday.",
+        "TOKYO | Fri Mar 11, 2011 3:12am EST",
+        "The fighting is related to a dispute over the airport.",
+    ],
+)
+def test_prose_is_not_boilerplate(line: str) -> None:
+    text = STORY + line + "\n" + END
+    assert split_trailing(text) == (text, "")
+
+
+def test_a_single_bullet_stays() -> None:
+    text = STORY + "- Sudan army says it holds airport\n" + END
+    assert split_trailing(text) == (text, "")
+
+
+def test_headline_table_dates_are_not_read() -> None:
+    from timeline.temporal.api import find_times
+    from timeline.temporal.reference import infer_reference_date
+
+    table = "| Date | Headline |\n|---|---|\n| April 17, 2026 | Sudan talks resume |\n"
+    text = "KHARTOUM, April 15, 2023 (Reuters) - Fighting broke out on Saturday.\n" + table
+    assert "2026" not in set(find_times(text, "2023-04-15")["value"].str[:4])
+    assert infer_reference_date(text).value == "2023-04-15"
+
+
+def _kind_examples() -> list[tuple[str, str]]:
+    from timeline.resource_files import entries, read_bundled
+    from timeline.text.boilerplate import RESOURCE
+
+    return [(entry["id"], line) for entry in entries(read_bundled(RESOURCE), RESOURCE, "kinds")
+            for line in entry["examples"]]
+
+
+@pytest.mark.parametrize(("kind", "line"), _kind_examples())
+def test_boilerplate_file_examples(kind: str, line: str) -> None:
+    from timeline.text.boilerplate import line_kind
+
+    assert line_kind(line) == kind, f"{line!r}: expected {kind!r}, got {line_kind(line)!r}"
+
+
+def test_a_boilerplate_file_without_a_kind_names_the_file() -> None:
+    from timeline.errors import RuleFileError
+    from timeline.resource_files import read_bundled
+    from timeline.text.boilerplate import RESOURCE, compile_boilerplate
+
+    data = dict(read_bundled(RESOURCE))
+    data["kinds"] = [k for k in data["kinds"] if k["id"] != "byline"]
+    with pytest.raises(RuleFileError, match=r"my_boilerplate.yaml: kinds must be .*missing \['byline'\]"):
+        compile_boilerplate(data, "my_boilerplate.yaml")
+    data["kinds"] = [*data["kinds"], {"id": "table", "examples": ["| a | b |"]}]
+    with pytest.raises(RuleFileError, match="my_boilerplate.yaml, entry 'table': duplicate id"):
+        compile_boilerplate(data, "my_boilerplate.yaml")

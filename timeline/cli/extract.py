@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+import warnings
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
@@ -73,7 +74,7 @@ def extract(
     frame = _extract(articles, published, progress, processes)
     if len(frame):
         _write(frame, output, fmt)
-    _summarise(len(articles), len(skipped), len(frame), output)
+    _summarise(len(articles), len(skipped), frame, output)
     if skipped or not len(frame):
         click.get_current_context().exit(EXIT_INCOMPLETE)
 
@@ -118,13 +119,19 @@ def _extract(
         file=sys.stderr,
         disable=not progress or len(articles) < 2,
     )
+    from timeline.dating import DatingWarning, notes_of
+
     try:
-        with bar:
-            return extract_frame(
+        with bar, warnings.catch_warnings():
+            warnings.simplefilter("ignore", DatingWarning)  # printed below, one line each
+            frame = extract_frame(
                 articles, published=published, n_process=processes, progress=bar.update
             )
     except TimelineError as exc:
         raise click.ClickException(str(exc)) from exc
+    for note in notes_of(frame):
+        click.echo(f"warning: {note.message}", err=True)
+    return frame
 
 
 def _write(frame: pd.DataFrame, output: str | None, fmt: str) -> None:
@@ -143,10 +150,19 @@ def _write(frame: pd.DataFrame, output: str | None, fmt: str) -> None:
         raise click.FileError(output or "<stdout>", hint=exc.strerror or str(exc)) from exc
 
 
-def _summarise(read: int, skipped: int, events: int, output: str | None) -> None:
-    """One line on standard error: what was read, skipped and extracted."""
+def _summarise(read: int, skipped: int, frame: pd.DataFrame, output: str | None) -> None:
+    """One line on standard error: what was read, skipped, extracted and left undated."""
+    from timeline.dating import notes_of, summary
+
     plural = "" if read == 1 else "s"
+    events = len(frame)
     line = f"{read} article{plural} read, {skipped} skipped, {events} events extracted"
+    undated = int(frame["date"].isna().sum()) if events else 0
+    if undated:
+        line += f" ({undated} without a date)"
+    dating = summary(notes_of(frame))
+    if dating:
+        line += f"; {dating}"
     if not events:
         line += "; nothing written"
     elif output is not None:

@@ -54,18 +54,24 @@ class TimeIndex:
     times: tuple[TimeExpression, ...]
     owners: tuple[int | None, ...]
     main: tuple[bool, ...]
+    dateline: int = 0  # where the opening dateline ends
 
 
 def index_times(doc: Doc, times: Sequence[TimeExpression], bounds: frozenset[str],
-                sents: tuple[Span, ...]) -> TimeIndex:
-    """Keep the expressions that can date an event and find the clause of each."""
+                sents: tuple[Span, ...], dateline: int = 0) -> TimeIndex:
+    """Keep the expressions that can date an event and find the clause of each.
+
+    An expression in the opening dateline (before ``dateline``) belongs to no clause:
+    it never governs the lead sentence's clause, and dates it only from the sentence
+    level, when the clause has no time of its own.
+    """
     text = doc.text  # Doc.text joins every token on each call: read it once
     usable = tuple(sorted(
         (t for t in times if t.start is not None and t.value and not _is_bound(text, t, bounds)),
         key=lambda t: t.start_char))
-    owners = tuple(_owner(doc, t) for t in usable)
+    owners = tuple(None if t.end_char <= dateline else _owner(doc, t) for t in usable)
     main = tuple(o is None or _is_main(doc[o]) for o in owners)
-    return TimeIndex(text, sents, usable, owners, main)
+    return TimeIndex(text, sents, usable, owners, main, dateline)
 
 
 def _is_bound(text: str, time: TimeExpression, bounds: frozenset[str]) -> bool:
@@ -100,7 +106,8 @@ def choose_time(index: TimeIndex, trigger: Token, clause: Sequence[Token],
     Among several expressions in the clause the finest (``Granularity`` order) dates it.
     """
     chars = {t.idx for t in clause}
-    inside = [t for t in index.times if any(t.start_char <= c < t.end_char for c in chars)]
+    inside = [t for t in index.times if t.end_char > index.dateline
+              and any(t.start_char <= c < t.end_char for c in chars)]
     if inside:
         best = min(inside, key=lambda t: (granularity_rank(t.granularity),
                                           abs(t.start_char - trigger.idx)))

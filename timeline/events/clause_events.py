@@ -110,18 +110,24 @@ def extract_events(
     *,
     lexicon: EventLexicon | None = None,
     include_other: bool = True,
+    dateline: int | None = None,
 ) -> list[EventRecord]:
-    """Events reported by ``doc``, in text order."""
+    """Events reported by ``doc``, in text order.
+
+    ``dateline``: where the opening dateline ends, when ``doc`` was parsed with it
+    blanked (``timeline.text.dateline.blank_dateline``); found in ``doc`` otherwise.
+    """
     lexicon = lexicon or load_event_lexicon()
     # A dateline ("GAZIANTEP, Turkey —") says where the story was filed; its place is
-    # not an actor or location of the first sentence's event.
-    opening = dateline_end(doc.text)
+    # not an actor or location of the first sentence's event, and its date dates the
+    # lead only when the lead has no time of its own.
+    opening = dateline_end(doc.text) if dateline is None else dateline
     mentions = [m for m in mentions if m.start_char >= opening]
     # Token.sent walks the document each time it is asked: list sentences once.
     sents = tuple(doc.sents)
     article = _Article(
         doc_id=doc_id, index=MentionIndex(doc, mentions),
-        times=anchoring.index_times(doc, times, lexicon.time_bounds, sents),
+        times=anchoring.index_times(doc, times, lexicon.time_bounds, sents, dateline=opening),
         context=tuple(dict.fromkeys(m.canonical for m in mentions if m.label in {"GPE", "NORP"})),
         lexicon=lexicon,
     )

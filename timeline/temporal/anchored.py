@@ -130,12 +130,12 @@ _LAST_WORD = re.compile(r"(\w+)\W{0,5}\Z")
 
 
 @cache
-def compiled_rules() -> tuple[tuple[AnchoredRule, re.Pattern[str]], ...]:
-    """Each rule with its placeholders filled in; ``{event}`` matches ``SENTINEL``."""
+def placeholders() -> dict[str, str]:
+    """The regex each placeholder of a rule's pattern stands for."""
     config = load_rules()
     ordinal_words = _words(list(config.ordinals))
     tens = _words(list(calendar_words().cardinals_between(20, 90, 10)))  # "twenty-first"
-    fill = {
+    return {
         "event": "(?P<event>" + SENTINEL + ")",
         "number": r"(?P<number>\d{1,5}|" + _words(list(config.numbers)) + r")(?![\w-])",
         "ordinal": r"(?P<ordinal>\d{1,4}(?:st|nd|rd|th)|(?:(?:" + tens + r")-)?(?:"
@@ -144,6 +144,13 @@ def compiled_rules() -> tuple[tuple[AnchoredRule, re.Pattern[str]], ...]:
         "hedge": "(?P<hedge>" + _words(list(config.hedges)) + ")",
         "mode": "(?P<mode>" + _words(list(config.modes)) + ")",
     }
+
+
+@cache
+def compiled_rules() -> tuple[tuple[AnchoredRule, re.Pattern[str]], ...]:
+    """Each rule with its placeholders filled in; ``{event}`` matches ``SENTINEL``."""
+    config = load_rules()
+    fill = placeholders()
     compiled = []
     for rule in config.rules:
         pattern = re.sub(r"\{(\w+)\}", lambda m: fill[m.group(1)], rule.pattern)
@@ -160,6 +167,11 @@ def compiled_rules() -> tuple[tuple[AnchoredRule, re.Pattern[str]], ...]:
 def _number(text: str, config: AnchoredConfig) -> int:
     text = " ".join(text.lower().split())
     return int(text) if text.isdigit() else config.numbers[text]
+
+
+def ordinal_value(text: str) -> int:
+    """The number an ordinal stands for: "74th" and "seventy-fourth" are 74."""
+    return _ordinal(text, load_rules())
 
 
 def _ordinal(text: str, config: AnchoredConfig) -> int:

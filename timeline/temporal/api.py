@@ -11,6 +11,7 @@ from timeline.published import parse_published
 from timeline.temporal.find import check_mode, find_expressions
 from timeline.temporal.frame import to_frame
 from timeline.temporal.reference_choice import choose_reference
+from timeline.temporal.tag import tag
 from timeline.text.boilerplate import split_trailing
 from timeline.vocab import Mode
 
@@ -24,9 +25,9 @@ def find_times(text: str, published: Any = None, *, mode: str = Mode.NEWS,
     (``infer_reference_date``) and the ``anchor`` column says so. A ``Reference``
     already chosen (``choose_reference``) is used as it is. ``mode="narrative"``
     resolves dates without a year against the last date mentioned. ``events`` adds
-    reference events for event-anchored expressions. A trailing block of headline-like
-    lines (a scraped list of unrelated stories) is not tagged: its dates are not the
-    article's.
+    reference events for event-anchored expressions. Boilerplate (a trailing list of
+    unrelated headlines; table rows, link lists, bylines and photo captions anywhere) is
+    not tagged: its dates are not the article's.
 
     >>> find_times("They met on Tuesday.", "2023-01-19")[["text", "value"]].iloc[0].tolist()
     ['Tuesday', '2023-01-17']
@@ -37,8 +38,10 @@ def find_times(text: str, published: Any = None, *, mode: str = Mode.NEWS,
     given = published if isinstance(published, Reference) else parse_published(published)
     if not text.strip():
         return to_frame([])
-    reference = given if isinstance(given, Reference) else choose_reference(
-        text, given=given, events=events)
     # The body is a prefix of the text, so its offsets are the text's offsets.
     body, _trailing = split_trailing(text)
-    return to_frame(find_expressions(body, reference, mode=mode, events=events))
+    candidates = tag(body)  # tagged once, for the inference and for the expressions
+    reference = given if isinstance(given, Reference) else choose_reference(
+        text, given=given, events=events, candidates=candidates)
+    return to_frame(find_expressions(body, reference, mode=mode, events=events,
+                                     candidates=candidates))

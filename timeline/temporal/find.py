@@ -12,7 +12,7 @@ Event-anchored expressions ("a year after the invasion") come from
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any, Sequence
 
 from timeline.model import Reference, TimeExpression
@@ -38,12 +38,24 @@ def _needs_tense(meaning: object) -> bool:
     return isinstance(meaning, Partial) and meaning.needs_year and meaning.direction is None
 
 
-def _anchor_for(meaning: object, mode: str, reference: Anchor | None, last: Anchor | None,
-                focus: Anchor | None) -> Anchor | None:
-    """Which date a meaning counts from: the reference, or the last date mentioned."""
+#: Shift units that count days or finer: they chain only from an expression naming a day.
+_DAY_UNITS = frozenset({"D", "W", "WE", "H", "MIN"})
+#: A chain step landing this many days or more from the reference date is doubtful.
+FAR_CHAIN_DAYS = 365
+
+
+def _anchor_for(meaning: object, story: _Story) -> Anchor | None:
+    """Which date a meaning counts from: the reference, or the last date mentioned.
+
+    "Two days earlier" counts from the last expression naming a day, never from a year
+    or a bound ("since 2014"): in news, from the reference date when there is none.
+    """
+    mode, reference, last = story.mode, story.reference, story.last
     base = meaning.base if isinstance(meaning, Shift) else "reference"
+    if base == "previous" and mode == Mode.NEWS and meaning.unit in _DAY_UNITS:  # type: ignore[union-attr]
+        return story.last_day or reference
     if base == "focus":
-        return focus or (reference if reference is not None else last)
+        return story.focus or (reference if reference is not None else last)
     if base == "previous_day":
         # "for the day" is the day last named ("on Monday"), never a day cut out of a
         # year or month named before it ("since '82").
@@ -93,6 +105,7 @@ class _Story:
     last: Anchor | None = None
     last_end: int = 0
     focus: Anchor | None = None
+    last_day: Anchor | None = None  # the last expression naming a day
 
 
 def _resolve_one(text: str, c: Candidate, anchor: Anchor | None, story: _Story) -> Resolution:
@@ -112,8 +125,7 @@ def _day_after(text: str, c: Candidate, following: Sequence[Candidate],
     if not following or _TIME_THEN_DAY.fullmatch(text, c.end, following[0].start) is None:
         return None
     day = following[0]
-    res = _resolve_one(text, day, _anchor_for(day.meaning, story.mode, story.reference,
-                                               story.last, story.focus), story)
+    res = _resolve_one(text, day, _anchor_for(day.meaning, story), story)
     if res.partial is None or res.partial.day is None or res.start is None:
         return None
     return Anchor(res.start.date(), f"following expression '{day.text}'", res.partial)
@@ -122,7 +134,7 @@ def _day_after(text: str, c: Candidate, following: Sequence[Candidate],
 def _anchor_of(text: str, candidates: Sequence[Candidate], i: int, story: _Story) -> Anchor | None:
     """The date candidate ``i`` counts from; a clock time is on the day named beside it."""
     c = candidates[i]
-    anchor = _anchor_for(c.meaning, story.mode, story.reference, story.last, story.focus)
+    anchor = _anchor_for(c.meaning, story)
     if not _time_only(c.meaning):
         return anchor
     after = _day_after(text, c, candidates[i + 1:i + 2], story)
@@ -139,14 +151,36 @@ def resolve_candidates(text: str, candidates: Sequence[Candidate], reference: An
     out: list[TimeExpression] = []
     story = _Story(reference, mode)
     for i, c in enumerate(candidates):
-        res = _resolve_one(text, c, _anchor_of(text, candidates, i, story), story)
+        anchor = _anchor_of(text, candidates, i, story)
+        res = _far_chain(_resolve_one(text, c, anchor, story), anchor, reference)
         out.append(_expression(c, res))
-        if res.partial is not None and res.start is not None:
+        last = story.last
+        looks_back = (mode == Mode.NARRATIVE and isinstance(c.meaning, Shift) and last is not None
+                      and res.start is not None and res.start.date() < last.day)
+        if res.partial is not None and res.start is not None and not looks_back:
+            # A story's current date moves with the dates it names and forward with
+            # "two days later", not with a look back ("the previous year").
             story.last = Anchor(res.start.date(), f"previous expression '{c.text}'", res.partial)
             story.last_end = c.end
+            if res.partial.day is not None:
+                story.last_day = story.last
             if _is_focus(res, reference):
                 story.focus = story.last
     return out
+
+
+def _far_chain(res: Resolution, anchor: Anchor | None, reference: Anchor | None) -> Resolution:
+    """A step counted from a previous expression that lands a year or more from the
+    reference date loses half its confidence, and says why."""
+    if (anchor is None or reference is None or anchor is reference or res.start is None
+            or not anchor.label.startswith("previous expression")):
+        return res
+    days = abs((res.start.date() - reference.day).days)
+    if days < FAR_CHAIN_DAYS:
+        return res
+    return replace(res, confidence=res.confidence * 0.5,
+                   reason=f"{res.reason}; lands {days // 365} year(s) from the {reference.label}"
+                          f" date {reference.day.isoformat()}: doubtful")
 
 
 def _anchored(text: str, events: Any) -> list[TimeExpression]:
@@ -193,14 +227,18 @@ def _length(expression: TimeExpression) -> int:
 
 
 def find_expressions(text: str, reference: Reference | None = None, *, mode: str = Mode.NEWS,
-                     events: Any = None) -> list[TimeExpression]:
+                     events: Any = None,
+                     candidates: Sequence[Candidate] | None = None) -> list[TimeExpression]:
     """Tag and resolve the time expressions of ``text`` against ``reference``.
 
     Without a reference day in news mode, only values that need no reference date are
-    given; the others come back with an empty value and a reason.
+    given; the others come back with an empty value and a reason. ``candidates``:
+    ``tag(text)`` when the caller has it already.
     """
+    from timeline.temporal.anniversary import date_anniversaries
+
     check_mode(mode)
     day = None if reference is None else reference.day
     ref = None if day is None else Anchor(day, reference.label)
-    found = resolve_candidates(text, tag(text), ref, mode)
-    return merge_anchored(found, _anchored(text, events))
+    found = resolve_candidates(text, tag(text) if candidates is None else candidates, ref, mode)
+    return merge_anchored(found, _anchored(text, events) + date_anniversaries(text, found))

@@ -8,9 +8,11 @@ times`` all call ``choose_reference``.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
+from timeline.dating import inferred_note
 from timeline.model import Reference, ReferenceDate
 from timeline.temporal.reference import infer_reference_date, reference_day
 from timeline.vocab import INFERRED_ANCHOR, PUBLISHED_ANCHOR, ReferenceSource
@@ -28,12 +30,15 @@ def as_day(value: date | None) -> date | None:
 
 
 def choose_reference(text: str, article_published: date | None = None,
-                     given: date | None = None, events: Any = None) -> Reference:
+                     given: date | None = None, events: Any = None, *,
+                     candidates: Sequence[Any] | None = None) -> Reference:
     """The reference for ``text``: the article's date, else ``given``, else inferred.
 
     ``events`` are extra reference events for the inference
-    (``timeline.temporal.knowledge.resolve_events``). Inference runs only when neither
-    date is known, and at most once.
+    (``timeline.temporal.knowledge.resolve_events``); ``candidates`` is ``tag()`` of
+    the text's body when the caller has it, so the text is tagged once. Inference runs
+    only when neither date is known, and at most once. An inferred reference that is
+    missing or vague carries a ``note`` saying so.
     """
     day = as_day(article_published)
     if day is not None:
@@ -43,17 +48,19 @@ def choose_reference(text: str, article_published: date | None = None,
     if day is not None:
         return Reference(day, ReferenceSource.GIVEN, PUBLISHED_ANCHOR,
                          (f"the publication date given, {day}",))
-    return inferred_reference(infer_reference_date(text, events=events))
+    return inferred_reference(infer_reference_date(text, events=events, candidates=candidates))
 
 
 def inferred_reference(inferred: ReferenceDate) -> Reference:
-    """The reference for an inferred date: the last day of its interval, or none."""
+    """The reference for an inferred date: its most likely day, or none."""
     day = as_day(reference_day(inferred))
+    note = inferred_note(inferred)
     if day is None:
         return Reference(None, ReferenceSource.NONE, PUBLISHED_ANCHOR,
-                         ("no publication date given or found in the text", *inferred.evidence))
+                         ("no publication date given or found in the text", *inferred.evidence),
+                         note)
     span = f"{inferred.start:%Y-%m-%d}..{inferred.end:%Y-%m-%d} (end exclusive)"
     summary = f"{INFERRED_ANCHOR} {inferred.value}, {span}; relative dates count from {day}"
     return Reference(day, ReferenceSource.INFERRED, INFERRED_ANCHOR,
-                     (summary, *inferred.evidence))
+                     (summary, *inferred.evidence), note)
 

@@ -82,6 +82,12 @@ def _nth_weekday(p: Partial) -> Partial:
     return replace(p, day=day)
 
 
+def _story(options: list[tuple[Partial, Placed]], anchor: Anchor) -> tuple[Partial, Placed]:
+    """The story's current year: that of the last date it named."""
+    same = [o for o in options if o[0].year == anchor.day.year]
+    return (same or options)[0]
+
+
 def _pick(options: list[tuple[Partial, Placed]], ref: datetime, how: str,
           tense: Tense) -> tuple[Partial, Placed]:
     day_end = ref + timedelta(days=1)
@@ -128,7 +134,8 @@ def _describe(how: str, tense: Tense, anchor: Anchor) -> str:
     cue = f" ({tense.tense} tense, '{tense.cue}')" if tense.cue else ""
     words = {"before": "the last one before", "after": "the next one after", "this": "the one in the period of",
              "latest": "the latest one on or before", "next": "the first one on or after",
-             "nearest": "the one nearest to", "started": "the latest one begun by"}
+             "nearest": "the one nearest to", "started": "the latest one begun by",
+             "story": "the story's current year, that of"}
     if how == "nearest" and tense.tense in ("past", "future"):
         cue = f", leaning {tense.tense} ('{tense.cue}')"
     return f"{words[how]} {anchor.label} {anchor.day.isoformat()}{cue}"
@@ -166,7 +173,10 @@ def _resolve_weekday(p: Partial, anchor: Anchor, tense: Tense) -> Resolution:
 def _resolve_year(p: Partial, anchor: Anchor, tense: Tense) -> Resolution:
     """A month, day, season or quarter without a year: pick the year around the anchor."""
     how = _choose(tense, p.direction)
-    if how != "started" and p.direction is None:
+    if tense.tense == NARRATIVE.tense and p.direction is None:
+        # A story keeps its current year: "In September" after 1940 is 1940-09.
+        how = "story"
+    elif how != "started" and p.direction is None:
         # "the third quarter" is this year's, even when results are still due; "will
         # resume in December" is the next December not yet over. Days and other periods
         # take the nearest, weighed by tense in _weighted_distance: a future cue often
@@ -184,7 +194,7 @@ def _resolve_year(p: Partial, anchor: Anchor, tense: Tense) -> Resolution:
             continue
     if not options:
         return unresolved("DATE", "no calendar date fits")
-    full, placed = _pick(options, ref, how, tense)
+    full, placed = (_story(options, anchor) if how == "story" else _pick(options, ref, how, tense))
     if how == "this" and placed.start > ref and tense.tense != "future" and p.direction is None:
         # "the fourth quarter" reported in January is the one just ended.
         full, placed = options[max(0, options.index((full, placed)) - 1)]

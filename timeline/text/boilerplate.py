@@ -1,13 +1,33 @@
-"""Split trailing boilerplate, such as a scraped list of unrelated headlines, off a body.
+"""Keep the non-body blocks of a scraped page out of the body.
 
-A trailing block is a run of at least ``min_lines`` short, title-cased lines with no
-sentence punctuation at the end of the text. The body is always a prefix of the
-text, so character offsets into the body are offsets into the original text too.
+Two kinds of boilerplate are cut:
+
+* a trailing block: a run of at least ``min_lines`` short, title-cased lines with no
+  sentence punctuation at the end of the text (a list of unrelated headlines);
+* interleaved lines (``boilerplate.yaml``): table rows, bulleted link lists, "Related" /
+  "Read more" / "Most read" / "Sign up" blocks, bylines, photo captions and credits.
+
+The body keeps the text's length up to the trailing block: an interleaved line is
+blanked (its characters become spaces), so character offsets into the body are offsets
+into the original text too. What was cut is returned beside the body.
 """
 
 from __future__ import annotations
 
+import re
+from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from timeline.errors import RuleFileError
+from timeline.resource_files import entries, read_bundled, word_list
+
+RESOURCE = "boilerplate.yaml"
+#: The kinds of boilerplate line, each an entry of ``boilerplate.yaml``.
+KINDS = ("table", "heading", "byline", "caption", "bullet")
+_LINK = re.compile(r"\]\(|https?://|www\.")
+_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
 _SENTENCE_END = frozenset('.!?;"”’\'')
 _SMALL_WORDS = frozenset(
@@ -39,6 +59,16 @@ def is_headline(line: str, rule: HeadlineRule = HeadlineRule()) -> bool:
 
 
 def split_trailing(text: str, rule: HeadlineRule = HeadlineRule()) -> tuple[str, str]:
+    """Return ``(body, removed)``: the body without boilerplate (interleaved lines
+    blanked in place, the trailing headline block cut off) and what was removed."""
+    body, trailing = split_headline_block(text, rule)
+    blanked, removed = blank_boilerplate(body)
+    if not blanked.strip():  # nothing but boilerplate-like lines: keep it whole
+        return body, trailing
+    return blanked, "".join(line if line.endswith("\n") else line + "\n" for line in removed) + trailing
+
+
+def split_headline_block(text: str, rule: HeadlineRule = HeadlineRule()) -> tuple[str, str]:
     """Return ``(body, trailing)`` where ``trailing`` is the headline block, or ``""``."""
     lines = text.splitlines(keepends=True)
     offset = len(text)
@@ -64,3 +94,130 @@ def _first_letter(word: str) -> str:
         if ch.isalpha():
             return ch
     return ""
+
+
+@dataclass(frozen=True)
+class Boilerplate:
+    """The contents of ``boilerplate.yaml``, compiled."""
+
+    table_min_pipes: int
+    min_bullet_lines: int
+    bullets: tuple[str, ...]
+    headings: frozenset[str]
+    byline: re.Pattern[str]
+    caption_markers: tuple[str, ...]
+    credit_starts: tuple[str, ...]
+
+
+@cache
+def load_boilerplate() -> Boilerplate:
+    """Read and check ``boilerplate.yaml`` (cached: the file is bundled)."""
+    return compile_boilerplate(read_bundled(RESOURCE), RESOURCE)
+
+
+def compile_boilerplate(data: dict[str, Any], source: str) -> Boilerplate:
+    """The line kinds of a parsed boilerplate file, checked: one entry per kind."""
+    kinds = {entry["id"]: entry for entry in entries(data, source, "kinds")}
+    missing = [kind for kind in KINDS if kind not in kinds]
+    unknown = [kind for kind in kinds if kind not in KINDS]
+    if missing or unknown:
+        raise RuleFileError(source, f"kinds must be {', '.join(KINDS)}; "
+                            f"missing {missing}, unknown {unknown}")
+    table, caption, bullet = kinds["table"], kinds["caption"], kinds["bullet"]
+    try:
+        return Boilerplate(
+            table_min_pipes=int(table["min_pipes"]),
+            min_bullet_lines=int(bullet["min_lines"]),
+            bullets=word_list(bullet, source, "bullets"),
+            headings=frozenset(_heading_key(h) for h in word_list(kinds["heading"], source, "words")),
+            byline=re.compile(str(kinds["byline"]["pattern"])),
+            caption_markers=word_list(caption, source, "markers"),
+            credit_starts=word_list(caption, source, "starts"),
+        )
+    except (KeyError, TypeError, ValueError, re.error) as exc:
+        raise RuleFileError(source, f"malformed: {exc!r}") from exc
+
+
+def _heading_key(line: str) -> str:
+    return " ".join(line.strip().rstrip(":").lower().split())
+
+
+def _unpunctuated(line: str, words: int = 14) -> bool:
+    """A short line with no sentence end: a link text, a headline, a menu entry."""
+    stripped = line.strip()
+    return bool(stripped) and stripped[-1] not in _SENTENCE_END and len(stripped.split()) <= words
+
+
+def _bullet_item(line: str, rules: Boilerplate) -> bool:
+    stripped = line.strip()
+    for bullet in rules.bullets:
+        if stripped.startswith(bullet + " "):
+            rest = stripped[len(bullet):]
+            return bool(_LINK.search(rest)) or _unpunctuated(rest) or is_headline(rest)
+    return False
+
+
+def line_kind(line: str, rules: Boilerplate | None = None) -> str:
+    """What boilerplate ``line`` is on its own: table, bullet, heading, byline, caption, or ""."""
+    rules = rules or load_boilerplate()
+    stripped = line.strip()
+    if not stripped:
+        return ""
+    if _TABLE_RULE.match(stripped) or (stripped.count("|") >= rules.table_min_pipes
+                                       and stripped[-1] not in ".!?"):
+        return "table"
+    if _heading_key(stripped) in rules.headings:
+        return "heading"
+    if rules.byline.match(stripped):
+        return "byline"
+    if any(m in stripped for m in rules.caption_markers) or stripped.startswith(rules.credit_starts):
+        return "caption"
+    if _bullet_item(stripped, rules):
+        return "bullet"
+    return ""
+
+
+def boilerplate_lines(lines: Sequence[str], rules: Boilerplate | None = None) -> set[int]:
+    """Indices of the boilerplate lines of ``lines``: one pass, linear in their number."""
+    rules = rules or load_boilerplate()
+    kinds = [line_kind(line, rules) for line in lines]
+    cut: set[int] = set()
+    i = 0
+    while i < len(lines):
+        kind = kinds[i]
+        if kind == "heading":  # the heading and the short lines under it
+            cut.add(i)
+            j = i + 1
+            while j < len(lines) and (not lines[j].strip() or kinds[j] or _unpunctuated(lines[j])
+                                      or _LINK.search(lines[j])):
+                cut.update([j] if lines[j].strip() else [])
+                j += 1
+            i = j
+        elif kind == "bullet":  # a run of bullets, blank lines allowed between them
+            run, j = [], i
+            while j < len(lines) and (kinds[j] == "bullet" or not lines[j].strip()):
+                run.extend([j] if kinds[j] == "bullet" else [])
+                j += 1
+            cut.update(run if len(run) >= rules.min_bullet_lines else [])
+            i = j
+        else:
+            cut.update([i] if kind else [])
+            i += 1
+    return cut
+
+
+def blank_boilerplate(text: str) -> tuple[str, list[str]]:
+    """``text`` with its boilerplate lines blanked in place, and those lines."""
+    lines = text.splitlines(keepends=True)
+    cut = boilerplate_lines(lines)
+    if not cut:
+        return text, []
+    out, removed = [], []
+    for i, line in enumerate(lines):
+        if i in cut:
+            content = line.rstrip("\r\n")
+            removed.append(line)
+            out.append(" " * len(content) + line[len(content):])
+        else:
+            out.append(line)
+    return "".join(out), removed

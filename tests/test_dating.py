@@ -1,0 +1,69 @@
+"""Articles dated vaguely or not at all are reported, never silent (issue 8, point 3)."""
+
+from __future__ import annotations
+
+import warnings
+from datetime import datetime
+
+import pytest
+
+from timeline.dating import LOW_CONFIDENCE, UNDATED, DatingWarning, note_for, notes_of, summary
+from timeline.model import Article, ReferenceDate
+from timeline.pipeline import extract
+from timeline.temporal.reference_choice import choose_reference, inferred_reference
+
+UNDATED_TEXT = "Ukrainian troops attacked a village on Tuesday, officials said."
+DATED_TEXT = "WASHINGTON, Jan. 19, 2023 (AP) — Milley met Zaluzhnyi in Poland on Tuesday."
+# One past-tense date of 2023: written then or years later; the interval is wide.
+VAGUE_TEXT = "Milley met Zaluzhnyi in Poland on January 17, 2023."
+
+
+def _note(doc_id: str, inferred: ReferenceDate):
+    # The note is written when the reference is chosen and travels on it.
+    return note_for(doc_id, inferred_reference(inferred))
+
+
+def test_notes_by_hand() -> None:
+    assert note_for("a", None) is None
+    none = _note("a", ReferenceDate("", None, None, ("no dated evidence (x)",)))
+    assert none is not None and none.kind == UNDATED and "no dated evidence" in none.message
+    assert none.message.startswith("a: no publication date")
+    day = ReferenceDate("2023-01-19", datetime(2023, 1, 19), datetime(2023, 1, 20),
+                        confidence=0.9, probability=0.9)
+    assert _note("b", day) is None
+    wide = ReferenceDate("2023", datetime(2023, 1, 1), datetime(2023, 6, 1), confidence=0.9,
+                         probability=0.9)
+    vague = _note("c", wide)
+    assert vague is not None and vague.kind == LOW_CONFIDENCE and "2023-01-01..2023-05-31" in vague.message
+    unlikely = ReferenceDate("2023-01-19", datetime(2023, 1, 19), datetime(2023, 1, 20),
+                             confidence=0.4, probability=0.9)
+    assert "probability 0.40" in _note("d", unlikely).message  # type: ignore[union-attr]
+    assert summary([none, vague, vague]) == "1 article without a date, 2 dated with low confidence"
+    assert summary([]) == ""
+
+
+def test_given_and_own_dates_carry_no_note() -> None:
+    own = choose_reference(UNDATED_TEXT, datetime(2023, 1, 19))
+    given = choose_reference(UNDATED_TEXT, None, datetime(2023, 1, 19))
+    assert (own.note, given.note) == ("", "")
+    assert note_for("x", own) is None and note_for("x", given) is None
+    assert choose_reference(UNDATED_TEXT).note.startswith("no publication date")
+
+
+def test_extract_warns_once_per_article_and_keeps_the_notes_on_the_frame() -> None:
+    articles = [Article("undated", UNDATED_TEXT), Article("dated", DATED_TEXT),
+                Article("vague", VAGUE_TEXT)]
+    with pytest.warns(DatingWarning) as caught:
+        frame = extract(articles)
+    messages = [str(w.message) for w in caught]
+    assert len(messages) == 2 and messages[0].startswith("undated: no publication date")
+    assert messages[1].startswith("vague: publication date inferred with low confidence")
+    assert [(n.doc_id, n.kind) for n in notes_of(frame)] == [
+        ("undated", UNDATED), ("vague", LOW_CONFIDENCE)]
+
+
+def test_given_or_own_dates_raise_no_note() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", DatingWarning)
+        frame = extract([Article("undated", UNDATED_TEXT)], "2023-01-19")
+    assert notes_of(frame) == []

@@ -1,0 +1,85 @@
+"""Which articles got no publication date, and which one of low confidence.
+
+``extract`` never dates silently: an article with no date of its own, none given and
+none inferable, or one whose inferred date is vague, gets a ``DatingNote``. The words
+are written once, when the reference is chosen (``inferred_note``, carried by
+``Reference.note``); the notes ride on the frame (``frame.attrs["dating"]``), are
+issued as ``DatingWarning``s, and the CLI and the dashboard print one line each and
+count them in their summaries.
+"""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from typing import Any
+
+from timeline.model import Reference, ReferenceDate
+
+ATTR = "dating"
+UNDATED = "undated"
+LOW_CONFIDENCE = "low confidence"
+
+
+class DatingWarning(UserWarning):
+    """An article was not dated, or only vaguely."""
+
+
+@dataclass(frozen=True)
+class DatingNote:
+    """One article's dating problem, in words."""
+
+    doc_id: str
+    kind: str  # UNDATED or LOW_CONFIDENCE
+    message: str
+
+
+def inferred_note(ref: ReferenceDate) -> str:
+    """Why an inferred date ``ref`` is missing or too vague to trust; "" when it is not."""
+    from timeline.temporal.reference import low_confidence, reference_day
+
+    day = reference_day(ref)
+    if day is None:
+        reason = ref.evidence[-1] if ref.evidence else "no dated evidence"
+        return f"no publication date ({reason}); relative dates in it stay unresolved"
+    why = low_confidence(ref)
+    if why is None:
+        return ""
+    return (f"publication date inferred with low confidence: most likely {day.date()}, "
+            f"value {ref.value or 'none'} ({why})")
+
+
+def note_for(doc_id: str, reference: Reference | None) -> DatingNote | None:
+    """The note for article ``doc_id`` dated by ``reference``; None when the date is
+    given, the article's own, or confidently inferred."""
+    if reference is None or not reference.note:
+        return None
+    kind = UNDATED if reference.day is None else LOW_CONFIDENCE
+    return DatingNote(doc_id, kind, f"{doc_id}: {reference.note}")
+
+
+def attach(frame: Any, notes: Sequence[DatingNote], *, warn: bool = True) -> Any:
+    """Put ``notes`` on ``frame.attrs`` and issue one ``DatingWarning`` each."""
+    frame.attrs[ATTR] = [asdict(n) for n in notes]
+    if warn:
+        for note in notes:
+            warnings.warn(note.message, DatingWarning, stacklevel=3)
+    return frame
+
+
+def notes_of(frame: Any) -> list[DatingNote]:
+    """The dating notes ``extract`` attached to ``frame`` (none for other frames)."""
+    return [DatingNote(**n) for n in getattr(frame, "attrs", {}).get(ATTR, [])]
+
+
+def summary(notes: Sequence[DatingNote]) -> str:
+    """"2 articles without a date, 1 dated with low confidence" ("" when none)."""
+    undated = sum(n.kind == UNDATED for n in notes)
+    vague = sum(n.kind == LOW_CONFIDENCE for n in notes)
+    parts = []
+    if undated:
+        parts.append(f"{undated} article{'s' if undated != 1 else ''} without a date")
+    if vague:
+        parts.append(f"{vague} dated with low confidence")
+    return ", ".join(parts)

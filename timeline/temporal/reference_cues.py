@@ -1,0 +1,309 @@
+"""The cues a reader uses to date an article, read from its text.
+
+Each ``Cue`` names a date or part of one and how it relates to the moment of writing:
+
+* ``dateline`` / ``dateline_md``: an agency dateline, a timestamp or "Published ..."
+  line at the top (with or without its year);
+* ``full`` / ``month`` / ``year``: a date in the body at day, month or year
+  granularity, with the tense of its clause;
+* ``month_day`` / ``month_only`` / ``weekday``: a date without its year ("Oct. 19",
+  "in March", "on Tuesday"), with the tense (or "last"/"next"/"this");
+* ``anchored``: an event-anchored phrase that names a date ("the first anniversary of
+  the earthquake", "two years after the invasion");
+* ``now``: an event-anchored phrase that describes the moment of writing ("day 300 of
+  the war", "as the war entered its third year");
+* ``mark``: an anniversary or a whole-year count ("the first anniversary of the
+  earthquake", "two years since the invasion", "entered its third year"): quite often
+  the very day, else as a month named in that tense;
+* ``deictic``: "today", "yesterday" or "tomorrow" beside the date it stands for
+  ("Yesterday, January 17, 2023," or "today (Wednesday)"): the writing day itself, or
+  its weekday;
+* ``this_week``: "this week" with a past (future) weekday: written on or after
+  (before) that weekday, in the same week;
+* ``span``: a known edition of a recurring event ("speaking at Davos");
+* ``after``: a named past event ("the invasion"): written after it.
+
+How much each cue says about the writing day is ``timeline.temporal.reference_model``'s
+business; this module only reads the text.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, timedelta
+from functools import cache
+from typing import Any
+
+from timeline.errors import RuleFileError
+from timeline.resource_files import calendar_words, entries, read_bundled
+from timeline.temporal.event_mentions import find_event_mentions
+from timeline.temporal.knowledge import ReferenceEvent
+from timeline.vocab import Granularity
+
+RESOURCE = "reference_inference.yaml"
+#: What every worked example of a dateline pattern gives (and ``year`` when it has one).
+EXAMPLE_KEYS = ("text", "month", "day")
+
+
+@dataclass(frozen=True)
+class Cue:
+    """One piece of evidence about the writing day.
+
+    ``year``/``month``/``day``/``weekday`` (ISO, Monday = 1) are the parts of the date
+    named; ``spans`` (half-open date ranges) hold the days allowed by a ``now`` or
+    ``span`` cue; ``tense`` is past, present, future, none, last, next or this.
+    """
+
+    kind: str
+    tense: str
+    description: str
+    year: int | None = None
+    month: int | None = None
+    day: int | None = None
+    weekday: int | None = None
+    spans: tuple[tuple[date, date], ...] = ()
+
+
+@dataclass(frozen=True)
+class Cues:
+    """The contents of ``reference_inference.yaml``, compiled."""
+
+    months: dict[str, int]
+    windows: dict[str, int]
+    datelines: tuple[tuple[str, str, re.Pattern[str]], ...]
+    this_week: re.Pattern[str]
+
+
+@cache
+def load_cues() -> Cues:
+    """Read and validate the dateline patterns (cached: the file is bundled)."""
+    return compile_cues(read_bundled(RESOURCE), RESOURCE)
+
+
+def compile_cues(data: dict[str, Any], source: str) -> Cues:
+    """The cues of a parsed inference file, checked; month names are the calendar's."""
+    months = dict(calendar_words().months)
+    month = "|".join(sorted(months, key=len, reverse=True))
+    rules = entries(data, source, "datelines", ("kind", "pattern"), EXAMPLE_KEYS)
+    try:
+        datelines = tuple(
+            (str(rule["id"]), str(rule["kind"]),
+             re.compile(rule["pattern"].replace("{month}", f"(?i:{month})"), re.MULTILINE))
+            for rule in rules
+        )
+        return Cues(months=months, windows={k: int(v) for k, v in data["windows"].items()},
+                    datelines=datelines, this_week=re.compile(data["this_week"], re.IGNORECASE))
+    except (KeyError, TypeError, ValueError, AttributeError, re.error) as exc:
+        raise RuleFileError(source, f"malformed: {exc!r}") from exc
+
+
+def head_lines(body: str, lines: int) -> str:
+    """The first ``lines`` non-empty lines of ``body`` (datelines live there)."""
+    kept: list[str] = []
+    for line in body.splitlines():
+        if line.strip():
+            kept.append(line.strip())
+            if len(kept) >= lines:
+                break
+    return "\n".join(kept)
+
+
+def dateline_cues(body: str, cues: Cues) -> tuple[list[Cue], str]:
+    """A dateline, timestamp or "Published ..." line at the top of ``body``, and ``body``
+    with it blanked out (so its date is not counted again as a date in the text)."""
+    head = head_lines(body, cues.windows["head_lines"])
+    found: list[Cue] = []
+    blanked = body
+    for rule_id, kind, regex in cues.datelines:
+        match = regex.search(head)
+        if match is None:
+            continue
+        groups = match.groupdict()
+        month = int(groups["monthnum"]) if groups.get("monthnum") else cues.months[
+            groups["month"].lower().rstrip(".")]
+        day, year = int(groups["day"]), groups.get("year")
+        what = f"{kind.replace('_', ' ')} {match.group().strip()!r} ({rule_id})"
+        at = blanked.find(match.group())
+        if at >= 0:
+            blanked = blanked[:at] + " " * len(match.group()) + blanked[at + len(match.group()):]
+        if not _valid(int(year) if year else 2000, month, day):
+            continue  # "Feb 30": not a date, so not evidence
+        if year:
+            found.append(Cue("dateline", "none", what, int(year), month, day))
+        else:
+            found.append(Cue("dateline_md", "none", f"{what}, year not given", None, month, day))
+    return (found[:1] if found and found[0].kind == "dateline" else found), blanked
+
+
+def _valid(year: int, month: int, day: int) -> bool:
+    try:
+        date(year, month, day)
+    except ValueError:
+        return False
+    return True
+
+
+def _tense(body: str, start: int, end: int, direction: int | None) -> str:
+    from timeline.temporal.tense import clause_tense, since_before
+
+    if direction is not None:
+        return {-1: "last", 1: "next", 0: "this"}.get(direction, "none")
+    if since_before(body, start):
+        return "past"
+    return clause_tense(body, start, end).tense or "none"
+
+
+def tagged_cues(body: str, candidates: Sequence[Any], limit: int) -> list[Cue]:
+    """Dates the tagger found in the body (``candidates``), with their tense; at most
+    ``limit`` of each kind."""
+    from timeline.temporal.partial import Partial
+
+    found: list[Cue] = []
+    counts: dict[str, int] = {}
+    seen: set[tuple[Any, ...]] = set()
+    for cand in candidates:
+        p = cand.meaning
+        if not isinstance(p, Partial) or p.century is not None or p.decade is not None:
+            continue
+        for cue in _partial_cues(p, cand.text, lambda d, c=cand: _tense(body, c.start, c.end, d)):
+            # the same date named again in the same tense says nothing new
+            key = (cue.kind, cue.tense, cue.year, cue.month, cue.day, cue.weekday)
+            if counts.get(cue.kind, 0) < limit and key not in seen:
+                seen.add(key)
+                counts[cue.kind] = counts.get(cue.kind, 0) + 1
+                found.append(cue)
+    return found
+
+
+def _partial_cues(p: Any, text: str, tense_of: Any) -> list[Cue]:
+    """The cues one tagged date gives: its date at its granularity, and its weekday."""
+    out: list[Cue] = []
+    if p.year is not None:
+        if p.month is not None and p.day is not None and _valid(p.year, p.month, p.day):
+            out.append(Cue("full", tense_of(None), f"date {text!r}", p.year, p.month, p.day))
+        elif p.month is not None and p.day is None:
+            out.append(Cue("month", tense_of(None), f"month {text!r}", p.year, p.month))
+        elif p.month is None and p.day is None and p.weekday is None and p.week is None:
+            out.append(Cue("year", tense_of(None), f"year {text!r}", p.year))
+        return out
+    if p.month is not None and p.day is not None and _valid(2000, p.month, p.day):
+        out.append(Cue("month_day", tense_of(p.direction), f"date without year {text!r}",
+                       None, p.month, p.day))
+    elif p.month is not None and p.day is None and p.weekday is None:
+        out.append(Cue("month_only", tense_of(p.direction), f"month without year {text!r}",
+                       None, p.month))
+    if p.weekday is not None and p.nth is None and p.month is None and p.day is None:
+        out.append(Cue("weekday", tense_of(p.direction), f"weekday {text!r}", weekday=p.weekday))
+    elif p.weekday is not None and p.month is not None and p.day is not None:
+        # "Tuesday, Jan. 17": the weekday of that date, whatever the tense
+        out.append(Cue("weekday_of_date", "none", f"weekday of {text!r}", None, p.month, p.day,
+                       p.weekday))
+    return out
+
+
+#: What may stand between a deictic and the date beside it ("Yesterday, Tuesday,").
+_APPOSITION = re.compile(r"[\s,()\[\]–—-]{1,4}")
+
+
+def deictic_cues(body: str, candidates: Sequence[Any]) -> list[Cue]:
+    """"today", "yesterday", "tomorrow" (or "tonight") right beside a date or weekday:
+    the day of writing is that date minus the deictic's offset."""
+    from timeline.temporal.partial import Partial, Shift
+
+    found: list[Cue] = []
+    for a, b in zip(candidates, candidates[1:]):
+        pair = [(a, b), (b, a)]
+        for word, named in pair:
+            m = word.meaning
+            if not (isinstance(m, Shift) and m.unit == "D" and m.base == "reference"
+                    and m.amount in (-1, 0, 1)) or not isinstance(named.meaning, Partial):
+                continue
+            if not _APPOSITION.fullmatch(body[a.end:b.start]):
+                continue
+            cue = _deictic_cue(word.text, named.text, named.meaning, m.amount)
+            found.extend([cue] if cue is not None else [])
+    return found
+
+
+def _deictic_cue(word: str, text: str, p: Any, amount: int) -> Cue | None:
+    what = f"{word!r} is {text!r}"
+    if p.year is not None and p.month is not None and p.day is not None and _valid(p.year, p.month, p.day):
+        day = date(p.year, p.month, p.day).toordinal() - amount
+        if not date.min.toordinal() <= day <= date.max.toordinal():
+            return None
+        writing = date.fromordinal(day)
+        return Cue("deictic", "none", f"{what}: written on {writing}",
+                   spans=((writing, writing + timedelta(1) if writing < date.max else writing),))
+    if p.weekday is not None and p.month is None and p.day is None:
+        weekday = (p.weekday - 1 - amount) % 7 + 1
+        return Cue("deictic_weekday", "none", f"{what}: written on a weekday {weekday} (ISO)",
+                   weekday=weekday)
+    return None
+
+
+def this_week_cues(body: str, found: Sequence[Cue], cues: Cues) -> list[Cue]:
+    """With "this week" in the text, past weekdays lie earlier in the week of writing
+    (the writing day is on or after the latest of them), future ones later (on or
+    before the earliest): one cue per tense, since the phrase is said once."""
+    said = cues.this_week.search(body)
+    if said is None:
+        return []
+    out = []
+    for tense, pick, how in (("past", max, "on or after"), ("future", min, "on or before")):
+        days = [c for c in found if c.kind == "weekday" and c.tense == tense]
+        if days:
+            chosen = pick(days, key=lambda c: c.weekday or 0)
+            out.append(Cue("this_week", tense, f"{said.group()!r} and {chosen.description}"
+                           f" ({tense}): {how} it, in the same week", weekday=chosen.weekday))
+    return out
+
+
+#: The cue kind of an anchored phrase's date, by its granularity.
+_KIND_OF = {Granularity.DAY: "full", Granularity.MONTH: "month", Granularity.YEAR: "year"}
+
+
+def event_cues(body: str, events: Sequence[ReferenceEvent], after_days: int) -> list[Cue]:
+    """Anchored phrases, named past events and known editions of recurring events."""
+    from timeline.temporal.anchored import anchored_at, describes_now
+    from timeline.temporal.anniversary import exact_mark
+
+    mentions = find_event_mentions(body, events)
+    found: list[Cue] = []
+    counted: set[str] = set()  # events already dating the writing through a "now" phrase
+    for expr in anchored_at(body, mentions):
+        if expr.start is None or expr.end is None:
+            continue
+        first, end = expr.start.date(), expr.end.date()
+        what = f"{expr.text!r} ({expr.rule}): {expr.reason}"
+        mark = exact_mark(expr)
+        if mark is None and expr.granularity == Granularity.DAY and not describes_now(expr.rule):
+            mark = first  # "the first anniversary of the earthquake": that very day
+        tense = _tense(body, expr.start_char, expr.end_char, None)
+        if mark is not None:
+            found.append(Cue("mark", tense, f"{what}; the day itself is {mark}", mark.year,
+                             mark.month, spans=((mark, mark + timedelta(1)),)))
+        if describes_now(expr.rule):
+            counted.add(expr.anchor)
+            found.append(Cue("now", "none", what, spans=((first, end),)))
+        elif mark is None and expr.granularity in _KIND_OF:
+            kind = _KIND_OF[expr.granularity]
+            day = first.day if kind == "full" else None
+            month = first.month if kind != "year" else None
+            found.append(Cue(kind, tense, what, first.year, month, day))
+    seen: set[str] = set()
+    for mention in mentions:
+        event = mention.event
+        if event.id in seen:
+            continue
+        seen.add(event.id)
+        if event.date is not None and event.name not in counted:
+            found.append(Cue("after", "none", f"{mention.text!r} names {event.name}"
+                             f" ({event.date}): written after it", spans=((event.date, date.max),)))
+        elif event.occurrences:
+            after = timedelta(after_days + 1)
+            spans = tuple((start, min(end + after, date.max)) for start, end in event.occurrences)
+            found.append(Cue("span", "none", f"{mention.text!r} names {event.name}: written"
+                             f" during or just after an edition", spans=spans))
+    return found
