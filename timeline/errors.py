@@ -20,3 +20,7 @@ class InputError(TimelineError, ValueError):
 
 class ResourceError(TimelineError):
     """A bundled or user-supplied rule file is malformed."""
+
+
+class StoreError(TimelineError):
+    """An event store cannot be opened, read or written; the message names it."""

@@ -235,6 +235,9 @@ def _row(article: Article, record: EventRecord, people: dict[str, Any],
         "trigger_start": event.start_char,
         "trigger_end": event.end_char,
         "corrected": False,
+        "wrong": False,
+        "note": "",
+        "tags": [],
     }
 
 
