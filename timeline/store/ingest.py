@@ -60,16 +60,20 @@ def ingest(store: Store, source: Any, published: Any = None, *, processes: int =
            client: Any = None, batch_size: int = BATCH_SIZE,
            progress: Callable[[int], None] | None = None,
            on_error: Callable[[str], None] | None = None,
+           on_start: Callable[[int], None] | None = None,
            merge: Callable[..., bool] | None = None, **options: Any) -> IngestSummary:
     """Add ``source`` (paths, texts or articles) to ``store``; return what happened.
 
     ``processes`` extracts on several local processes; ``client`` (a
     ``dask.distributed.Client``) on a Dask cluster instead. ``progress`` is called with
     the number of articles finished (skipped ones included); ``on_error`` with a line
-    for each input that could not be read or extracted. Other options go to ``extract``.
+    for each input that could not be read or extracted; ``on_start`` with the number of
+    articles read, before extraction starts. Other options go to ``extract``.
     """
     summary = IngestSummary()
     articles = _read(source, summary, on_error)
+    if on_start is not None:
+        on_start(len(articles))
     summary.read = len(articles) + summary.failed
     todo, changed = _pending(store, articles)
     summary.skipped = len(articles) - len(todo)

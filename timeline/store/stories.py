@@ -33,6 +33,7 @@ MAX_SPAN = timedelta(days=31)
 #: Two places at city precision further apart than this are different places.
 MAX_DISTANCE_KM = 25.0
 _PLACE_RANK = {"city": 0, "region": 1, "country": 2}
+PUBLISHED = "published"
 #: Columns the merge function and the story summary read.
 EVENT_FIELDS = ("event_id", "doc_id", "event_type", "trigger", "date", "start", "end",
                 "granularity", "actors", "place", "country", "latitude", "longitude",
@@ -42,16 +43,24 @@ EVENT_FIELDS = ("event_id", "doc_id", "event_type", "trigger", "date", "start", 
 def same_happening(a: Any, b: Any) -> bool:
     """Whether events ``a`` and ``b`` (rows with the timeline's columns) report one happening.
 
-    Both come from different articles; they have the same event type (and the same
-    trigger when the type is ``other``); both are dated at a month or finer and their
-    intervals overlap; their places agree (the same country, and at city precision
-    within 25 km or the same name); and they share an actor, or one names none.
+    Nothing may contradict it: they come from different articles, have the same event
+    type (and the same trigger when the type is ``other``), are dated at a month or
+    finer with overlapping intervals, and their places do not disagree (another
+    country, or cities more than 25 km apart). And something must support it: a
+    shared actor, or the same place at city precision. Events dated only by their
+    article's publication date need both.
     """
     if a.doc_id == b.doc_id or a.event_type != b.event_type:
         return False
     if a.event_type == "other" and a.trigger != b.trigger:
         return False
-    return _dates_overlap(a, b) and _places_agree(a, b) and _actors_overlap(a, b)
+    if not (_dates_overlap(a, b) and _places_agree(a, b)):
+        return False
+    shared_actor = bool(set(a.actors) & set(b.actors))
+    same_city = _same_city(a, b)
+    if PUBLISHED in (str(a.granularity), str(b.granularity)):
+        return shared_actor and same_city
+    return shared_actor or same_city
 
 
 def _dates_overlap(a: Any, b: Any) -> bool:
@@ -65,16 +74,14 @@ def _places_agree(a: Any, b: Any) -> bool:
     if a.country and b.country and a.country != b.country:
         return False
     if a.geo_precision == "city" and b.geo_precision == "city":
-        if a.place == b.place:
-            return True
-        return _distance_km(a, b) <= MAX_DISTANCE_KM
+        return _same_city(a, b)
     return True
 
 
-def _actors_overlap(a: Any, b: Any) -> bool:
-    if not len(a.actors) or not len(b.actors):
-        return True
-    return bool(set(a.actors) & set(b.actors))
+def _same_city(a: Any, b: Any) -> bool:
+    if a.geo_precision != "city" or b.geo_precision != "city":
+        return False
+    return a.place == b.place or _distance_km(a, b) <= MAX_DISTANCE_KM
 
 
 def _distance_km(a: Any, b: Any) -> float:
