@@ -12,7 +12,13 @@ import pytest
 import yaml
 
 from timeline import schema
-from timeline.store.stories import EVENT_FIELDS, group_events, same_happening, summarise
+from timeline.store.stories import (
+    EVENT_FIELDS,
+    Corpus,
+    group_events,
+    same_happening,
+    summarise,
+)
 
 CASES = yaml.safe_load((Path(__file__).parent / "data" / "merge_cases.yaml").read_text())["cases"]
 Row = namedtuple("Row", EVENT_FIELDS)
@@ -27,7 +33,7 @@ DEFAULTS: dict[str, Any] = {
 def _row(spec: dict[str, Any]) -> Row:
     fields = {**DEFAULTS, **spec}
     for key in ("start", "end"):
-        fields[key] = pd.Timestamp(str(fields[key]))
+        fields[key] = pd.NaT if fields[key] is None else pd.Timestamp(str(fields[key]))
     fields["date"] = fields["start"]
     return Row(**{name: fields[name] for name in EVENT_FIELDS})
 
@@ -65,9 +71,25 @@ def test_groups_are_transitive_and_cover_every_event() -> None:
     assert groups == [[0, 1, 2], [3]]
 
 
+def test_alike_articles_support_a_merge_that_names_nobody() -> None:
+    raid = {"event_type": "attack", "trigger": "raid", "start": "2024-03-14", "end": "2024-03-15"}
+    events = _frame([
+        {**raid, "doc_id": "a", "sentence": "Gunmen raided a checkpoint near Bama in Borno."},
+        {**raid, "doc_id": "b", "sentence": "Militants raided the checkpoint outside Bama, Borno."},
+        {**raid, "doc_id": "c", "sentence": "Gunmen raided a bank in Lagos."},
+    ])
+    corpus = Corpus.of(events)
+    assert corpus.similarity("a", "b") == 1.0  # {Bama, Borno} both
+    assert corpus.similarity("a", "c") == 0.0
+    rows = [_row({**raid, "doc_id": d}) for d in "abc"]
+    assert same_happening(rows[0], rows[1], corpus)
+    assert not same_happening(rows[0], rows[2], corpus)
+    assert not same_happening(rows[0], rows[1]), "without the corpus nothing supports it"
+
+
 def test_a_merge_function_can_be_passed_in() -> None:
     events = _frame([{**STRIKE, "doc_id": "a"}, {**STRIKE, "doc_id": "b"}])
-    assert len(group_events(events, merge=lambda a, b: False)) == 2
+    assert len(group_events(events, merge=lambda a, b, corpus: False)) == 2
     assert len(group_events(events)) == 1
 
 
