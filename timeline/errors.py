@@ -35,3 +35,7 @@ class RuleFileError(ResourceError):
 
 class NotRegularFileError(TimelineError, OSError):
     """A path names a FIFO, socket or device, which is never read (it may block)."""
+
+
+class StoreError(TimelineError):
+    """An event store cannot be opened, read or written; the message names it."""

@@ -119,7 +119,9 @@ def _rows_for(articles: Sequence[Article], published: Any,
     # fork: workers inherit the loaded model and gazetteers instead of loading them again.
     _warm_up(config)
     tasks = [(chunk, given, local) for chunk in chunks]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    from timeline.threads import pin_threads
+
+    with multiprocessing.get_context("fork").Pool(workers, initializer=pin_threads) as pool:
         for chunk, result in zip(chunks, pool.imap(_rows_chunk, tasks)):
             rows.extend(result)
             if config.progress is not None:
@@ -220,6 +222,9 @@ def _row(article: Article, record: EventRecord, people: dict[str, Any],
         "trigger_start": event.start_char,
         "trigger_end": event.end_char,
         "corrected": False,
+        "wrong": False,
+        "note": "",
+        "tags": [],
     }
 
 
