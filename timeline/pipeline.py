@@ -118,7 +118,9 @@ def _rows_for(articles: Sequence[Article], published: Any,
     # fork: workers inherit the loaded model and gazetteers instead of loading them again.
     _warm_up(config)
     tasks = [(chunk, given, local) for chunk in chunks]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    from timeline.threads import pin_threads
+
+    with multiprocessing.get_context("fork").Pool(workers, initializer=pin_threads) as pool:
         for chunk, result in zip(chunks, pool.imap(_rows_chunk, tasks)):
             rows.extend(result)
             if config.progress is not None:
