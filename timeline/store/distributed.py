@@ -27,17 +27,11 @@ def connect(address: str) -> Any:
     return Client(address)
 
 
-def pin_threads() -> None:
-    """Limit this process's math libraries to one thread, so N processes use N cores."""
-    from threadpoolctl import threadpool_limits
-
-    threadpool_limits(limits=1)
-
-
 def extract_partition(articles: Sequence[Article], published: Any,
                       options: dict[str, Any]) -> tuple[bytes, dict[str, str]]:
     """Run on a worker: the partition's events as Parquet bytes, and errors by article id."""
     from timeline.store.ingest import extract_batch
+    from timeline.threads import pin_threads
 
     pin_threads()
     frame, errors = extract_batch(articles, published, {**options, "n_process": 1})
