@@ -130,9 +130,14 @@ def _last_between(times: Sequence[TimeExpression], start: int,
 def published_time(reference: date) -> TimeExpression:
     """A stand-in expression for the publication date, flagged ``published``."""
     day = datetime(reference.year, reference.month, reference.day)
+    value, reason = day.date().isoformat(), "no time expression governs or precedes the clause"
+    try:
+        start, end = day, day + timedelta(days=1)
+    except OverflowError:  # 9999-12-31: its exclusive end is off the calendar
+        value, start, end = "", None, None
+        reason += f"; the publication date {day.date()} is the calendar's last day"
     return TimeExpression(
-        text="", start_char=-1, end_char=-1, type="DATE", value=day.strftime("%Y-%m-%d"),
-        start=day, end=day + timedelta(days=1), granularity=Granularity.PUBLISHED,
-        anchor=PUBLISHED_ANCHOR, rule="published-date", confidence=1.0,
-        reason="no time expression governs or precedes the clause",
+        text="", start_char=-1, end_char=-1, type="DATE", value=value, start=start, end=end,
+        granularity=Granularity.PUBLISHED, anchor=PUBLISHED_ANCHOR, rule="published-date",
+        confidence=1.0, reason=reason,
     )
