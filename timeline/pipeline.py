@@ -13,6 +13,7 @@ article and "Valerii Zaluzhnyi" in another are one actor).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from collections import Counter
@@ -221,8 +222,15 @@ def article_rows(article: Article, doc: Doc, given: date | None,
 
 def event_id(article: Article, start: int, end: int) -> str:
     """Stable id: a hash of the document (id and text) and the trigger's offsets."""
-    key = f"{article.id}\x00{article.body}\x00{start}:{end}".encode("utf-8", "surrogatepass")
-    return hashlib.sha1(key).hexdigest()[:16]
+    digest = _document_digest(article.id, article.body).copy()
+    digest.update(f"{start}:{end}".encode())
+    return digest.hexdigest()[:16]
+
+
+@functools.lru_cache(maxsize=4)
+def _document_digest(doc_id: str, body: str) -> Any:
+    """SHA-1 state after the document's id and text: hashed once, not once per event."""
+    return hashlib.sha1(f"{doc_id}\x00{body}\x00".encode("utf-8", "surrogatepass"))
 
 
 def _row(article: Article, record: EventRecord, people: dict[str, Any],

@@ -135,14 +135,32 @@ def parse(
 
     parts: list[Doc] = []
     current = 0
-    for doc, number in pipeline.pipe(pieces(), batch_size=batch_size, as_tuples=True):
-        if number != current and parts:
-            yield _join(parts)
-            parts = []
-        current = number
-        parts.append(doc)
+    for batch in _batches(pieces(), batch_size, limit):
+        docs = pipeline.pipe([piece for piece, _ in batch], batch_size=len(batch))
+        for doc, (_, number) in zip(docs, batch):
+            if number != current and parts:
+                yield _join(parts)
+                parts = []
+            current = number
+            parts.append(doc)
     if parts:
         yield _join(parts)
+
+
+def _batches(pieces: Iterable[tuple[str, int]], size: int,
+             budget: int) -> Iterator[list[tuple[str, int]]]:
+    """Up to ``size`` pieces at a time, and no more than ``budget`` characters unless
+    alone: the parser's memory grows with the characters of a batch, not its count."""
+    batch: list[tuple[str, int]] = []
+    chars = 0
+    for item in pieces:
+        if batch and (len(batch) >= size or chars + len(item[0]) > budget):
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += len(item[0])
+    if batch:
+        yield batch
 
 
 def parse_each(

@@ -7,6 +7,7 @@ TIMEX3 value ("2023-01-17", "2023-W03", "2022-SU", "199"), the interval it cover
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 
@@ -18,6 +19,17 @@ PART_HOURS = {"MO": (6, 6), "MI": (11, 2), "AF": (12, 6), "EV": (18, 6), "NI": (
 #: Months each season covers, as (first month, number of months).
 SEASON_MONTHS = {"SP": (3, 3), "SU": (6, 3), "FA": (9, 3), "WI": (12, 3)}
 _TIME_UNITS = frozenset({"H", "MIN", "S"})
+
+_NUMBER = r"(?:\d+(?:\.\d+)?|X)"
+_CLOCK = r"T(?:\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}(?::?\d{2})?)?|MO|MI|AF|EV|NI|DT)"
+_DATE = (r"(?:\d{4}|XXXX)(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?|-W(?:\d{2}|XX)(?:-(?:WE|\d))?"
+         r"|-Q[1-4]|-H[12]|-(?:SP|SU|FA|WI))?(?:" + _CLOCK + r")?|\d{2,3}")
+_DURATION = (r"P(?:(?:" + _NUMBER + r"(?:Y|M|W|D|DE|CE|WE|Q))+(?:T(?:" + _NUMBER + r"[HMS])+)?"
+             r"|T(?:" + _NUMBER + r"[HMS])+)")
+#: Every value this package writes (use ``fullmatch``): dates, weeks, quarters,
+#: seasons, decades ("199") and centuries ("20"), clock times, durations, recurrences
+#: ("XXXX-WXX-1") and the TimeML references; the TIMEX3 (TimeML 1.2.1) forms.
+TIMEX3_VALUE = re.compile(rf"{_DATE}|{_DURATION}|(?:PAST|PRESENT|FUTURE)_REF")
 _UNIT_LETTER = {"MIN": "M", "DE": "DE", "CE": "CE", "WE": "WE"}
 
 
