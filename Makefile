@@ -32,6 +32,7 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.meantime_timex
 	$(BIN)/python -m benchmarks.reference_dates
 	$(BIN)/python -m benchmarks.speed_extract
+	$(BIN)/python -m benchmarks.growth_extract
 	$(BIN)/python -m benchmarks.meantime
 	$(BIN)/python -m benchmarks.dashboard_speed
 
