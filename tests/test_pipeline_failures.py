@@ -50,8 +50,10 @@ def test_failing_article_is_reported_and_the_rest_extracted(boom, corpus: Path) 
 
 
 def test_without_on_error_the_failure_is_raised_naming_the_article(boom) -> None:
-    with pytest.raises(InputError, match="article 'text-2' could not be processed: KeyError"):
+    expected = "article 'text-2' could not be processed: KeyError"
+    with pytest.raises(InputError, match=expected) as info:
         extract([GOOD, BAD], "2023-01-19")
+    assert isinstance(info.value.__cause__, KeyError)
 
 
 def test_worker_processes_report_failures_too(boom) -> None:

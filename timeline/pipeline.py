@@ -193,8 +193,10 @@ def article_failure(article: Article, error: Exception) -> InputError:
     if path and number.isdigit():
         where, line = path, int(number)
     reason = str(error) or "no message"
-    return InputError(where, f"article {article.id!r} could not be processed: "
-                             f"{type(error).__name__}: {reason}", line)
+    failure = InputError(where, f"article {article.id!r} could not be processed: "
+                                f"{type(error).__name__}: {reason}", line)
+    failure.__cause__ = error  # raised without on_error: the traceback shows where
+    return failure
 
 
 def _report(failure: InputError, config: ExtractOptions, failures: list[InputError]) -> None:

@@ -182,7 +182,8 @@ def _resolve_year(p: Partial, anchor: Anchor, tense: Tense) -> Resolution:
         except OffCalendar:  # 29 February in a year without one, or beyond year 9999
             continue
     if not options:
-        return unresolved("DATE", f"no calendar date fits around {anchor.label} {anchor.day.isoformat()}")
+        around = f"{anchor.label} {anchor.day.isoformat()}"
+        return unresolved("DATE", f"no calendar date fits around {around}")
     full, placed = _pick(options, ref, how, tense)
     if how == "this" and placed.start > ref and tense.tense != "future" and p.direction is None:
         # "the fourth quarter" reported in January is the one just ended.

@@ -88,8 +88,9 @@ def place(p: Partial) -> Placed:
 
 def _spelled(p: Partial) -> str:
     """The known fields of ``p``, for a reason: "year=10000, month=1"."""
-    known = (f"{f.name}={getattr(p, f.name)}" for f in fields(p) if getattr(p, f.name) not in (None, False))
-    return ", ".join(known)
+    known = ((f.name, getattr(p, f.name)) for f in fields(p))
+    return ", ".join(f"{name}={value}" for name, value in known
+                     if value is not None and value is not False)  # year=0 is shown
 
 
 def _place(p: Partial) -> Placed:
