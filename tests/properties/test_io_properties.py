@@ -34,8 +34,10 @@ _HELD_BACK = "\u2028\u2029\u0085"
 _FORMULA = "=+-@\t\r＝＋－＠"
 text = st.text(st.characters(codec="utf-8", exclude_characters=_HELD_BACK), max_size=30).filter(
     lambda s: not (s[:1].isspace() and s.lstrip()[:1] in _FORMULA) if s.strip() else True)
-#: A list item: not empty and without the "; " that joins items in CSV (documented).
-item = text.filter(lambda s: s and "; " not in s and not s.endswith(";") and s != " ")
+#: A list item: without the "; " that joins items in CSV, and not empty unless in the
+#: actor detail columns, which run parallel to ``actors`` (both documented limits).
+parallel_item = text.filter(lambda s: "; " not in s)
+item = parallel_item.filter(bool)
 items = st.lists(item, max_size=3)
 times = st.one_of(st.none(), st.datetimes(min_value=datetime(1, 1, 1),
                                           max_value=datetime(9999, 12, 31)))
@@ -66,7 +68,7 @@ def _row(actors: int) -> st.SearchStrategy:
     fields = {name: _column(name, dtype) for name, dtype in schema.EVENT_DTYPES.items()
               if name not in parallel}
     for name in parallel:
-        fields[name] = st.lists(item if name == "actors" else text, min_size=actors,
+        fields[name] = st.lists(item if name == "actors" else parallel_item, min_size=actors,
                                 max_size=actors)
     return st.fixed_dictionaries(fields)
 
