@@ -54,7 +54,7 @@ _BY_DTYPE = {"str": text, "object": items, schema.DATETIME: times, "float64": nu
 
 def _column(name: str, dtype: str) -> st.SearchStrategy:
     if dtype == "category":
-        return st.sampled_from(_CATEGORIES[name])
+        return st.sampled_from(_CATEGORIES.get(name, ("clause", "sentence", "published", None)))
     return _BY_DTYPE[dtype]
 
 
