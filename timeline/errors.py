@@ -17,6 +17,10 @@ class InputError(TimelineError, ValueError):
         where = f"{source}:{line}" if line is not None else source
         super().__init__(f"{where}: {problem}")
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str, int | None]]:
+        # Pickled by worker processes: rebuild from the parts, not from the message.
+        return type(self), (self.source, self.problem, self.line)
+
 
 class ResourceError(TimelineError):
     """A bundled or user-supplied rule file is malformed."""

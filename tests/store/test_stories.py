@@ -109,3 +109,26 @@ def test_story_keeps_its_evidence_and_disagreements() -> None:
     assert story["disagreements"] == ["date: 2024-03-14 (1) vs 2024-03-13 (1)"]
     assert story["actors"][0] == "Russia" and "Ukraine" in story["actors"]
     assert story["place"] == "Kharkiv"
+
+
+def _rule_examples() -> list[dict[str, str]]:
+    from timeline.resource_files import entries, read_bundled
+
+    data = read_bundled("story_rules.yaml")
+    return [example for group in entries(data, "story_rules.yaml", "compatible",
+                                         example_keys=("a", "b", "text"))
+            for example in group["examples"]]
+
+
+@pytest.mark.parametrize("example", _rule_examples(), ids=lambda e: f"{e['a']}~{e['b']}")
+def test_compatible_type_examples(example: dict[str, str]) -> None:
+    from timeline.store.stories import compatible
+
+    assert compatible(example["a"], example["b"]), example["text"]
+    assert compatible(example["b"], example["a"]), example["text"]
+
+
+def test_types_of_different_groups_are_not_compatible() -> None:
+    from timeline.store.stories import compatible
+
+    assert not compatible("attack", "meet") and not compatible("protest", "statement")

@@ -54,9 +54,10 @@ def extract(
     have "id", "title", "url" and "published".
 
     Files or rows that cannot be read (binary, invalid UTF-8, empty, malformed) are
-    skipped with a warning naming the file and line; the rest is still processed. A
+    skipped with a warning naming the file and line, and so is an article whose
+    extraction fails (the warning gives the reason); the rest is still processed. A
     summary goes to standard error. The exit status is 1 when anything was skipped or
-    no event was found. With -o, the file is written atomically and only when there
+    failed, or no event was found. With -o, the file is written atomically and only when there
     are events; a failed run leaves no partial file.
 
     \b
@@ -69,12 +70,13 @@ def extract(
     """
     _check_output_dir(output)
     skipped: list[InputError] = []
+    failed: list[InputError] = []
     articles = _read(paths, skipped)
-    frame = _extract(articles, published, progress, processes)
+    frame = _extract(articles, published, progress, processes, failed)
     if len(frame):
         _write(frame, output, fmt)
-    _summarise(len(articles), len(skipped), len(frame), output)
-    if skipped or not len(frame):
+    _summarise(len(articles), len(skipped), len(failed), len(frame), output)
+    if skipped or failed or not len(frame):
         click.get_current_context().exit(EXIT_INCOMPLETE)
 
 
@@ -99,9 +101,13 @@ def _read(paths: Iterable[str], skipped: list[InputError]) -> list[Article]:
 
 
 def _extract(
-    articles: list[Article], published: Any, progress: bool, processes: int
+    articles: list[Article], published: Any, progress: bool, processes: int,
+    failed: list[InputError],
 ) -> pd.DataFrame:
-    """Run the extraction pipeline over ``articles``, with a progress bar for several."""
+    """Run the extraction pipeline over ``articles``, with a progress bar for several.
+
+    Each article whose extraction fails is warned about and added to ``failed``.
+    """
     if not articles:
         from timeline.schema import empty_frame
 
@@ -118,10 +124,15 @@ def _extract(
         file=sys.stderr,
         disable=not progress or len(articles) < 2,
     )
+    def fail(problem: InputError) -> None:
+        failed.append(problem)
+        bar.write(f"warning: failed {problem}", file=sys.stderr)
+
     try:
         with bar:
             return extract_frame(
-                articles, published=published, n_process=processes, progress=bar.update
+                articles, published=published, n_process=processes, progress=bar.update,
+                on_error=fail,
             )
     except TimelineError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -143,10 +154,11 @@ def _write(frame: pd.DataFrame, output: str | None, fmt: str) -> None:
         raise click.FileError(output or "<stdout>", hint=exc.strerror or str(exc)) from exc
 
 
-def _summarise(read: int, skipped: int, events: int, output: str | None) -> None:
-    """One line on standard error: what was read, skipped and extracted."""
+def _summarise(read: int, skipped: int, failed: int, events: int, output: str | None) -> None:
+    """One line on standard error: what was read, skipped, failed and extracted."""
     plural = "" if read == 1 else "s"
-    line = f"{read} article{plural} read, {skipped} skipped, {events} events extracted"
+    failures = f"{failed} failed, " if failed else ""
+    line = f"{read} article{plural} read, {skipped} skipped, {failures}{events} events extracted"
     if not events:
         line += "; nothing written"
     elif output is not None:

@@ -118,13 +118,12 @@ def same_happening(a: Any, b: Any, corpus: Corpus | None = None) -> bool:
 @functools.cache
 def compatible_groups() -> dict[str, frozenset[str]]:
     """Each event type's compatible types, from ``resources/story_rules.yaml``."""
-    from importlib import resources
+    from timeline.resource_files import entries, read_bundled
 
-    import yaml
-
-    text = resources.files("timeline.resources").joinpath("story_rules.yaml").read_text("utf-8")
+    name = "story_rules.yaml"
     groups: dict[str, set[str]] = {}
-    for group in yaml.safe_load(text)["compatible"]:
+    for group in entries(read_bundled(name), name, "compatible", required=("types",),
+                         example_keys=("a", "b", "text")):
         for kind in group["types"]:
             groups.setdefault(kind, {kind}).update(group["types"])
     return {kind: frozenset(types) for kind, types in groups.items()}

@@ -42,6 +42,18 @@ _FULL_DATE = re.compile(r"(\d{4})-(\d{2})-(\d{2})(?:T.*)?")
 _YEAR_DIGITS = re.compile(r"(?<!\d)\d{4}(?!\d)|\d{1,2}[/.-]\d{1,2}[/.-]\d{2}")
 
 
+def _plus(day: date, days: int) -> date:
+    """``day`` moved by ``days``, held within the calendar.
+
+    Spans end at most on 9999-12-31 (exclusive), so the interval's end stays on the
+    calendar: evidence at its edge ("Dec 31 9999") narrows to nothing, never overflows.
+    """
+    try:
+        return min(day + timedelta(days), date.max)
+    except OverflowError:
+        return date.min if days < 0 else date.max
+
+
 @dataclass(frozen=True)
 class Constraint:
     """Evidence about the writing date: the days it allows, with a weight.
@@ -139,7 +151,7 @@ def dateline_constraints(body: str, cues: Cues) -> list[Constraint]:
         try:
             if year:
                 when = date(int(year), month, day)
-                found.append(Constraint(f"{what}: {when}", weight, ((when, when + timedelta(1)),)))
+                found.append(Constraint(f"{what}: {when}", weight, ((when, _plus(when, 1)),)))
             else:
                 date(2000, month, day)  # validates the month and day (2000 is a leap year)
                 found.append(Constraint(
@@ -172,18 +184,17 @@ def full_date_constraints(body: str, cues: Cues) -> list[Constraint]:
             found_days.setdefault(date(*map(int, match.groups())), expr)
         except ValueError:
             continue
-    year = timedelta(cues.windows["full_date_year_days"])
-    before = timedelta(cues.windows["full_date_before_days"])
+    year, before = cues.windows["full_date_year_days"], cues.windows["full_date_before_days"]
     found = []
     for day in sorted(found_days)[-cues.windows["max_full_dates"]:]:
         expr = found_days[day]
         tense = clause_tense(body, expr.start_char, expr.end_char)
         if tense.tense == "past":
-            span, how = (day, day + year), f"past ({tense.cue!r}): written within a year after it"
+            span, how = (day, _plus(day, year)), f"past ({tense.cue!r}): written within a year after it"
         elif tense.tense == "future":
-            span, how = (day - year, day + timedelta(1)), f"ahead ({tense.cue!r}): written before it"
+            span, how = (_plus(day, -year), _plus(day, 1)), f"ahead ({tense.cue!r}): written before it"
         else:
-            span, how = (day - before, day + year), "written around or after it"
+            span, how = (_plus(day, -before), _plus(day, year)), "written around or after it"
         found.append(Constraint(f"full date {expr.text!r} = {day}, {how}",
                                 cues.weights["full_date"], (span,)))
     return found
@@ -213,8 +224,8 @@ def event_constraints(body: str, events: Sequence[ReferenceEvent], cues: Cues) -
                 cues.weights["event_after"], test=lambda d, start=event.date: d >= start,
             ))
         elif event.occurrences:
-            after = timedelta(cues.windows["recurring_after_days"] + 1)
-            spans = tuple((start, end + after) for start, end in event.occurrences)
+            after = cues.windows["recurring_after_days"] + 1
+            spans = tuple((start, _plus(end, after)) for start, end in event.occurrences)
             found.append(Constraint(
                 f"{mention.text!r} names {event.name}: written during or just after an edition"
                 f" ({', '.join(str(s) for s, _ in event.occurrences)})",
@@ -264,7 +275,7 @@ def _candidate_days(constraints: Sequence[Constraint]) -> list[date]:
     days: set[date] = set()
     for constraint in constraints:
         for start, end in constraint.spans:
-            days.update(start + timedelta(n) for n in range((end - start).days))
+            days.update(start + timedelta(n) for n in range((end - start).days))  # < end
     return sorted(days)
 
 
@@ -297,7 +308,9 @@ def combine(
     if not days:
         partial = [c for c in constraints if c.test is not None and "year not given" in c.description]
         reason = "no dated evidence (dateline, full date or anchored phrase) in the text"
-        evidence = (*notes, *(c.description for c in partial), reason)
+        # Spans hold no day only past the calendar's last day ("Dec 31 9999").
+        edge = (f"no day on the calendar: {c.description}" for c in constraints if c.spans)
+        evidence = (*notes, *(c.description for c in partial), *edge, reason)
         return ReferenceDate("", None, None, evidence, 0.0, ReferenceSource.INFERRED)
     scores = [(sum(c.weight for c in constraints if c.holds(day)), day) for day in days]
     best = max(score for score, _ in scores)
