@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 5006
 
-.PHONY: test serve setup bench clean
+.PHONY: test fuzz serve setup bench clean
 
 setup: $(STAMP)
 
@@ -19,6 +19,10 @@ $(STAMP): pyproject.toml
 test: $(STAMP)
 	$(BIN)/python -m pytest $(PYTEST_ARGS) || [ $$? -eq 5 ]
 
+# The property tests with 100,000 random cases instead of the suite's few (tests/properties).
+fuzz: $(STAMP)
+	HYPOTHESIS_PROFILE=fuzz $(BIN)/python -m pytest tests/properties --hypothesis-show-statistics $(PYTEST_ARGS)
+
 serve: $(STAMP)
 	$(BIN)/timeline serve --port $(PORT)
 
@@ -29,8 +33,9 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.meantime_timex
 	$(BIN)/python -m benchmarks.reference_dates
 	$(BIN)/python -m benchmarks.speed_extract
+	$(BIN)/python -m benchmarks.growth_extract
 	$(BIN)/python -m benchmarks.meantime
 	$(BIN)/python -m benchmarks.dashboard_speed
 
 clean:
-	rm -rf $(VENV) test-artifacts .pytest_cache
+	rm -rf $(VENV) test-artifacts .pytest_cache .hypothesis

@@ -83,11 +83,14 @@ def _save(folder: Path, name: str, content: bytes) -> Path:
 
 
 def extract_articles(articles: list[Article], published: pd.Timestamp | None = None,
-                     progress: Callable[[int, int], None] | None = None) -> pd.DataFrame:
+                     progress: Callable[[int, int], None] | None = None,
+                     problems: list[str] | None = None) -> pd.DataFrame:
     """Extract events in one call (so names merge across articles), reporting progress.
 
     ``published`` is used for articles that carry no publication date of their own;
-    without it, the date is inferred from each text.
+    without it, the date is inferred from each text. An article whose extraction
+    fails is skipped and described in ``problems`` (file, line and reason); without
+    ``problems`` the failure is raised.
     """
     from timeline.pipeline import extract
     from timeline.schema import empty_frame
@@ -102,7 +105,14 @@ def extract_articles(articles: list[Article], published: pd.Timestamp | None = N
         if progress is not None:
             progress(done, len(articles))
 
-    return extract(articles, published, progress=step)
+    def fail(problem: InputError) -> None:
+        if problems is None:
+            raise problem
+        where = Path(problem.source).name or problem.source  # uploads live in a temp folder
+        line = f":{problem.line}" if problem.line is not None else ""
+        problems.append(f"{where}{line}: {problem.problem}")
+
+    return extract(articles, published, progress=step, on_error=fail)
 
 
 @dataclass(frozen=True)
@@ -138,7 +148,7 @@ def load_source(paths: tuple[str, ...] = (), timeline_file: str | None = None) -
     if articles:
         from timeline.dating import notes_of
 
-        frames.append(extract_articles(articles))
+        frames.append(extract_articles(articles, problems=problems))
         problems.extend(note.message for note in notes_of(frames[-1]))
         texts = {article.id: article.body for article in articles}
     frames = [f for f in frames if len(f)]

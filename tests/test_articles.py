@@ -406,3 +406,14 @@ def test_fifos_and_devices_are_reported_never_read(tmp_path: Path, run_bounded) 
     ]
     # Strict mode: an InputError naming the file, the first problem of each path.
     assert strict == problems
+
+
+def test_text_of_only_unicode_blanks_is_an_empty_file(tmp_path) -> None:
+    from timeline.articles import read_articles
+    from timeline.errors import InputError
+
+    path = tmp_path / "blank.txt"
+    path.write_text("\x1c\u3000\u2003\n", encoding="utf-8")
+    problems: list[InputError] = []
+    assert read_articles(path, on_error=problems.append) == []
+    assert [p.problem for p in problems] == ["empty file"]

@@ -236,6 +236,8 @@ def _from_text(data: bytes, source: str, stem: str) -> _Read | InputError:
     problem = _bad_utf8(text, source)
     if problem:
         return problem
+    if not text.strip():  # blank beyond ASCII: U+3000, U+001C...
+        return InputError(source, "empty file")
     title, body = _split_title(text)
     return _article(stem, body, title=title, source=source)
 

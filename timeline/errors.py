@@ -17,6 +17,10 @@ class InputError(TimelineError, ValueError):
         where = f"{source}:{line}" if line is not None else source
         super().__init__(f"{where}: {problem}")
 
+    def __reduce__(self) -> tuple[type[InputError], tuple[str, str, int | None]]:
+        # Pickled by worker processes: rebuild from the parts, not from the message.
+        return type(self), (self.source, self.problem, self.line)
+
 
 class ResourceError(TimelineError):
     """A bundled or user-supplied rule file is malformed."""
@@ -35,3 +39,7 @@ class RuleFileError(ResourceError):
 
 class NotRegularFileError(TimelineError, OSError):
     """A path names a FIFO, socket or device, which is never read (it may block)."""
+
+
+class StoreError(TimelineError):
+    """An event store cannot be opened, read or written; the message names it."""

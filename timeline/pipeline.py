@@ -13,6 +13,7 @@ article and "Valerii Zaluzhnyi" in another are one actor).
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import os
 from collections import Counter
@@ -22,6 +23,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from timeline import schema
+from timeline.errors import InputError, ResourceError
 from timeline.model import Article, Reference
 from timeline.text.boilerplate import split_trailing
 from timeline.vocab import ALIAS_SEPARATOR, Mode
@@ -48,6 +50,7 @@ class ExtractOptions:
     batch_size: int = 32
     gazetteer: bool = True
     progress: Callable[[int], None] | None = None
+    on_error: Callable[[InputError], None] | None = None
 
 
 def extract(source: Any, published: Any = None, **options: Any) -> pd.DataFrame:
@@ -60,7 +63,10 @@ def extract(source: Any, published: Any = None, **options: Any) -> pd.DataFrame:
     events for "the first anniversary of the invasion"), ``include_other`` (keep
     events outside the taxonomy, default True), ``n_process`` (worker processes for
     corpora), ``batch_size`` (``nlp.pipe`` batch), ``gazetteer`` (the rule layer,
-    default True), ``progress`` (called with the number of articles just finished).
+    default True), ``progress`` (called with the number of articles just finished),
+    ``on_error`` (called with an ``InputError`` naming each article that could not be
+    processed, and why; that article is skipped and the rest go on. Without it, the
+    first such error is raised once the other articles are done).
 
     >>> df = extract("Milley met Zaluzhnyi in Poland on Tuesday.", "2023-01-19")
     >>> df[["trigger", "event_type", "date"]].iloc[0].astype(str).tolist()
@@ -70,7 +76,11 @@ def extract(source: Any, published: Any = None, **options: Any) -> pd.DataFrame:
 
     config = ExtractOptions(**options)
     articles = to_articles(source)
-    rows, notes = _rows_for(articles, published, config)
+    failures: list[InputError] = []
+    notes: list[DatingNote] = []
+    rows = _rows_for(articles, published, config, failures, notes)
+    if failures and config.on_error is None:
+        raise failures[0]
     return attach(to_frame(_merge_people(rows)), notes)
 
 
@@ -102,36 +112,40 @@ def _text_article(text: str, doc_id: str) -> Article:
     return Article(id=doc_id, body=body, trailing=trailing, source="text")
 
 
-Rows = tuple[list[dict[str, Any]], list["DatingNote"]]
-
-
-def _rows_for(articles: Sequence[Article], published: Any, config: ExtractOptions) -> Rows:
+def _rows_for(articles: Sequence[Article], published: Any, config: ExtractOptions,
+              failures: list[InputError], notes: list[DatingNote]) -> list[dict[str, Any]]:
+    """Rows of every article; each article that fails is reported and added to ``failures``,
+    each one left undated or dated vaguely is added to ``notes``."""
     from timeline.published import parse_published
 
     stamp = parse_published(published)
     given = None if stamp is None else stamp.date()
     workers = min(config.n_process, max(1, len(articles) // MIN_ARTICLES_PER_PROCESS))
     if workers <= 1:
-        return _rows_local(articles, given, config)
+        return _rows_local(articles, given, config, failures, notes)
     import multiprocessing
 
     # Several chunks per worker: the progress bar moves, and a slow chunk does not
     # leave the other worker idle for long.
     size = max(MIN_ARTICLES_PER_PROCESS // 2, len(articles) // (workers * 4))
     chunks = [list(articles[i:i + size]) for i in range(0, len(articles), size)]
-    local = ExtractOptions(**{**config.__dict__, "progress": None, "n_process": 1})
+    local = ExtractOptions(**{**config.__dict__, "progress": None, "on_error": None,
+                              "n_process": 1})
     rows: list[dict[str, Any]] = []
-    notes: list[DatingNote] = []
     # fork: workers inherit the loaded model and gazetteers instead of loading them again.
     _warm_up(config)
     tasks = [(chunk, given, local) for chunk in chunks]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
-        for chunk, (result, found) in zip(chunks, pool.imap(_rows_chunk, tasks)):
+    from timeline.threads import pin_threads
+
+    with multiprocessing.get_context("fork").Pool(workers, initializer=pin_threads) as pool:
+        for chunk, (result, noted, failed) in zip(chunks, pool.imap(_rows_chunk, tasks)):
             rows.extend(result)
-            notes.extend(found)
+            notes.extend(noted)
+            for failure in failed:
+                _report(failure, config, failures)
             if config.progress is not None:
                 config.progress(len(chunk))
-    return rows, notes
+    return rows
 
 
 def _warm_up(config: ExtractOptions) -> None:
@@ -144,26 +158,65 @@ def _warm_up(config: ExtractOptions) -> None:
     geo.country_of_demonym("Swiss")
 
 
-def _rows_chunk(args: tuple[Sequence[Article], date | None, ExtractOptions]) -> Rows:
-    """``_rows_local`` taking one tuple, as ``Pool.imap`` passes it."""
-    return _rows_local(*args)
+def _rows_chunk(args: tuple[Sequence[Article], date | None, ExtractOptions],
+                ) -> tuple[list[dict[str, Any]], list[DatingNote], list[InputError]]:
+    """``_rows_local`` taking one tuple, as ``Pool.imap`` passes it; notes and failures
+    come back."""
+    failures: list[InputError] = []
+    notes: list[DatingNote] = []
+    return _rows_local(*args, failures, notes), notes, failures
 
 
-def _rows_local(articles: Sequence[Article], given: date | None, config: ExtractOptions) -> Rows:
-    from timeline.events.nlp import load_nlp, parse
+def _rows_local(articles: Sequence[Article], given: date | None, config: ExtractOptions,
+                failures: list[InputError], notes: list[DatingNote]) -> list[dict[str, Any]]:
+    from timeline.events.nlp import load_nlp, parse_each
     from timeline.text.dateline import blank_dateline
 
     nlp = load_nlp(gazetteer=config.gazetteer)
     rows: list[dict[str, Any]] = []
-    notes: list[DatingNote] = []
-    docs = parse((blank_dateline(a.body) for a in articles), nlp=nlp, batch_size=config.batch_size)
+    # The lead sentence is parsed as it would be without its dateline.
+    docs = parse_each([blank_dateline(a.body) for a in articles], nlp=nlp,
+                      batch_size=config.batch_size)
     for article, doc in zip(articles, docs):
-        found, note = article_rows(article, doc, given, config)
-        rows.extend(found)
-        notes.extend([note] if note is not None else [])
+        found = doc if isinstance(doc, Exception) else _guarded_rows(article, doc, given, config)
+        if isinstance(found, Exception):
+            _report(article_failure(article, found), config, failures)
+        else:
+            rows.extend(found[0])
+            notes.extend([found[1]] if found[1] is not None else [])
         if config.progress is not None:
             config.progress(1)
-    return rows, notes
+    return rows
+
+
+def _guarded_rows(article: Article, doc: Doc, given: date | None, config: ExtractOptions,
+                  ) -> tuple[list[dict[str, Any]], DatingNote | None] | Exception:
+    """``article_rows``, or the exception it raised: the article boundary."""
+    try:
+        return article_rows(article, doc, given, config)
+    except ResourceError:
+        raise  # a broken rule file fails every article alike: stop
+    except Exception as error:  # any fault in one article is reported, never stops a corpus
+        return error
+
+
+def article_failure(article: Article, error: Exception) -> InputError:
+    """An ``InputError`` naming the article's file (and line) and why it failed."""
+    where, line = article.source or article.id, None
+    path, _, number = where.rpartition(":")
+    if path and number.isdigit():
+        where, line = path, int(number)
+    reason = str(error) or "no message"
+    failure = InputError(where, f"article {article.id!r} could not be processed: "
+                                f"{type(error).__name__}: {reason}", line)
+    failure.__cause__ = error  # raised without on_error: the traceback shows where
+    return failure
+
+
+def _report(failure: InputError, config: ExtractOptions, failures: list[InputError]) -> None:
+    failures.append(failure)
+    if config.on_error is not None:
+        config.on_error(failure)
 
 
 def article_rows(article: Article, doc: Doc, given: date | None, config: ExtractOptions
@@ -196,8 +249,15 @@ def article_rows(article: Article, doc: Doc, given: date | None, config: Extract
 
 def event_id(article: Article, start: int, end: int) -> str:
     """Stable id: a hash of the document (id and text) and the trigger's offsets."""
-    key = f"{article.id}\x00{article.body}\x00{start}:{end}".encode("utf-8", "surrogatepass")
-    return hashlib.sha1(key).hexdigest()[:16]
+    digest = _document_digest(article.id, article.body).copy()
+    digest.update(f"{start}:{end}".encode())
+    return digest.hexdigest()[:16]
+
+
+@functools.lru_cache(maxsize=4)
+def _document_digest(doc_id: str, body: str) -> Any:
+    """SHA-1 state after the document's id and text: hashed once, not once per event."""
+    return hashlib.sha1(f"{doc_id}\x00{body}\x00".encode("utf-8", "surrogatepass"))
 
 
 def _row(article: Article, record: EventRecord, people: dict[str, Any],
@@ -240,6 +300,9 @@ def _row(article: Article, record: EventRecord, people: dict[str, Any],
         "trigger_start": event.start_char,
         "trigger_end": event.end_char,
         "corrected": False,
+        "wrong": False,
+        "note": "",
+        "tags": [],
     }
 
 

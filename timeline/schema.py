@@ -62,6 +62,10 @@ EVENT_DTYPES: dict[str, str] = {
     "trigger_end": "int64",
     # Set by the dashboard when an analyst edits a row; extraction writes False.
     "corrected": "bool",
+    # The analyst's work, kept by an event store (``timeline.store``) across sessions.
+    "wrong": "bool",
+    "note": "str",
+    "tags": "object",
 }
 
 EVENT_COLUMNS: tuple[str, ...] = tuple(EVENT_DTYPES)
@@ -122,6 +126,9 @@ EVENT_COLUMN_DOCS: dict[str, str] = {
     "trigger_start": "character offset of the trigger verb in the article body",
     "trigger_end": "character offset just after the trigger verb",
     "corrected": "True once an analyst has edited the row in the dashboard",
+    "wrong": "True when an analyst marked the event as wrong (kept, flagged, in exports)",
+    "note": "the analyst's note on the event",
+    "tags": "the analyst's tags on the event",
 }
 
 #: Columns holding Python lists (joined with ``LIST_SEPARATOR`` in CSV by ``timeline.export``).

@@ -83,7 +83,7 @@ class InputPanel(View):
             published = pd.Timestamp(self.published.value) if self.published.value else None
             try:
                 events = await asyncio.to_thread(extract_articles, report.articles,
-                                                 published, progress)
+                                                 published, progress, report.problems)
             except Exception as exc:  # the UI boundary: report any failure, keep the app
                 log.exception("extraction failed")
                 self._show([f"Extraction failed: {exc}", *report.problems], "danger")

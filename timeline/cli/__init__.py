@@ -14,6 +14,8 @@ _COMMANDS: dict[str, tuple[str, str]] = {
     "times": ("timeline.cli.times", "Find time expressions in an article and resolve them."),
     "extract": ("timeline.cli.extract", "Extract an event timeline from articles."),
     "serve": ("timeline.cli.serve", "Serve the interactive dashboard."),
+    "ingest": ("timeline.cli.ingest", "Add articles to an event store, incrementally."),
+    "export": ("timeline.cli.export", "Write the events or stories of an event store."),
 }
 
 

@@ -55,9 +55,10 @@ def extract(
     have "id", "title", "url" and "published".
 
     Files or rows that cannot be read (binary, invalid UTF-8, empty, malformed) are
-    skipped with a warning naming the file and line; the rest is still processed. A
+    skipped with a warning naming the file and line, and so is an article whose
+    extraction fails (the warning gives the reason); the rest is still processed. A
     summary goes to standard error. The exit status is 1 when anything was skipped or
-    no event was found. With -o, the file is written atomically and only when there
+    failed, or no event was found. With -o, the file is written atomically and only when there
     are events; a failed run leaves no partial file.
 
     \b
@@ -70,12 +71,13 @@ def extract(
     """
     _check_output_dir(output)
     skipped: list[InputError] = []
+    failed: list[InputError] = []
     articles = _read(paths, skipped)
-    frame = _extract(articles, published, progress, processes)
+    frame = _extract(articles, published, progress, processes, failed)
     if len(frame):
         _write(frame, output, fmt)
-    _summarise(len(articles), len(skipped), frame, output)
-    if skipped or not len(frame):
+    _summarise(len(articles), len(skipped), len(failed), frame, output)
+    if skipped or failed or not len(frame):
         click.get_current_context().exit(EXIT_INCOMPLETE)
 
 
@@ -100,9 +102,13 @@ def _read(paths: Iterable[str], skipped: list[InputError]) -> list[Article]:
 
 
 def _extract(
-    articles: list[Article], published: Any, progress: bool, processes: int
+    articles: list[Article], published: Any, progress: bool, processes: int,
+    failed: list[InputError],
 ) -> pd.DataFrame:
-    """Run the extraction pipeline over ``articles``, with a progress bar for several."""
+    """Run the extraction pipeline over ``articles``, with a progress bar for several.
+
+    Each article whose extraction fails is warned about and added to ``failed``.
+    """
     if not articles:
         from timeline.schema import empty_frame
 
@@ -121,11 +127,16 @@ def _extract(
     )
     from timeline.dating import DatingWarning, notes_of
 
+    def fail(problem: InputError) -> None:
+        failed.append(problem)
+        bar.write(f"warning: failed {problem}", file=sys.stderr)
+
     try:
         with bar, warnings.catch_warnings():
             warnings.simplefilter("ignore", DatingWarning)  # printed below, one line each
             frame = extract_frame(
-                articles, published=published, n_process=processes, progress=bar.update
+                articles, published=published, n_process=processes, progress=bar.update,
+                on_error=fail,
             )
     except TimelineError as exc:
         raise click.ClickException(str(exc)) from exc
@@ -150,13 +161,16 @@ def _write(frame: pd.DataFrame, output: str | None, fmt: str) -> None:
         raise click.FileError(output or "<stdout>", hint=exc.strerror or str(exc)) from exc
 
 
-def _summarise(read: int, skipped: int, frame: pd.DataFrame, output: str | None) -> None:
-    """One line on standard error: what was read, skipped, extracted and left undated."""
+def _summarise(read: int, skipped: int, failed: int, frame: pd.DataFrame,
+               output: str | None) -> None:
+    """One line on standard error: what was read, skipped, failed, extracted and left
+    undated."""
     from timeline.dating import notes_of, summary
 
     plural = "" if read == 1 else "s"
+    failures = f"{failed} failed, " if failed else ""
     events = len(frame)
-    line = f"{read} article{plural} read, {skipped} skipped, {events} events extracted"
+    line = f"{read} article{plural} read, {skipped} skipped, {failures}{events} events extracted"
     undated = int(frame["date"].isna().sum()) if events else 0
     if undated:
         line += f" ({undated} without a date)"

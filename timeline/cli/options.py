@@ -81,3 +81,19 @@ def published_option(command: F) -> F:
         "Words such as 'yesterday' are refused: the clock is never read. Without it, "
         "the date is inferred from the text.",
     )(command)
+
+
+def store_option(*, must_exist: bool) -> Callable[[F], F]:
+    """Add ``--store DB``: the event store (a DuckDB file), created unless ``must_exist``."""
+
+    def decorate(command: F) -> F:
+        return click.option(
+            "--store",
+            metavar="DB",
+            required=True,
+            type=click.Path(dir_okay=False, exists=must_exist),
+            help="The event store, a DuckDB file"
+            + ("." if must_exist else " (created when missing)."),
+        )(command)
+
+    return decorate

@@ -21,9 +21,12 @@ unresolved expressions and bounds ("since 1992", "until 2020") do not.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import re
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
+from itertools import accumulate
 from typing import TYPE_CHECKING
 
 from timeline.model import TimeExpression
@@ -43,18 +46,41 @@ PARAGRAPH_SENTENCES = 2
 CONTINUITY_SENTENCES = 3
 #: Words that may stand between a bound word and its date ("since the 1997 handover").
 _DETERMINERS = frozenset({"the", "a", "an", "its", "their", "his", "her", "our", "this", "that"})
+_LINE_BREAK = re.compile("\n")
 
 
 @dataclass(frozen=True)
 class TimeIndex:
-    """The usable expressions of one article, with the clause each belongs to."""
+    """The usable expressions of one article, with the clause each belongs to.
+
+    ``times`` are sorted by start; ``starts`` and ``reach`` (the furthest end of any
+    expression up to each one) let a clause find the expressions near it by binary
+    search, and ``breaks`` (the offsets of line breaks) its paragraph, so dating every
+    clause costs time linear in the article's length, not quadratic.
+    """
 
     text: str
     sents: tuple[Span, ...]
     times: tuple[TimeExpression, ...]
     owners: tuple[int | None, ...]
     main: tuple[bool, ...]
+    starts: tuple[int, ...] = ()
+    reach: tuple[int, ...] = ()
+    breaks: tuple[int, ...] = ()
     dateline: int = 0  # where the opening dateline ends
+
+    def overlapping(self, start: int, end: int) -> range:
+        """Positions in ``times`` of every expression that may overlap [start, end]."""
+        return range(bisect_right(self.reach, start), bisect_right(self.starts, end))
+
+    def within(self, start: int, before: int) -> range:
+        """Positions in ``times`` of the expressions starting in [start, before)."""
+        return range(bisect_left(self.starts, start), bisect_left(self.starts, before))
+
+    def paragraph_start(self, offset: int) -> int:
+        """Offset of the line ``offset`` is on (after the last line break before it)."""
+        count = bisect_left(self.breaks, offset)
+        return self.breaks[count - 1] + 1 if count else 0
 
 
 def index_times(doc: Doc, times: Sequence[TimeExpression], bounds: frozenset[str],
@@ -71,7 +97,10 @@ def index_times(doc: Doc, times: Sequence[TimeExpression], bounds: frozenset[str
         key=lambda t: t.start_char))
     owners = tuple(None if t.end_char <= dateline else _owner(doc, t) for t in usable)
     main = tuple(o is None or _is_main(doc[o]) for o in owners)
-    return TimeIndex(text, sents, usable, owners, main, dateline)
+    starts = tuple(t.start_char for t in usable)
+    reach = tuple(accumulate((t.end_char for t in usable), max))
+    breaks = tuple(match.start() for match in _LINE_BREAK.finditer(text))
+    return TimeIndex(text, sents, usable, owners, main, starts, reach, breaks, dateline)
 
 
 def _is_bound(text: str, time: TimeExpression, bounds: frozenset[str]) -> bool:
@@ -105,9 +134,10 @@ def choose_time(index: TimeIndex, trigger: Token, clause: Sequence[Token],
 
     Among several expressions in the clause the finest (``Granularity`` order) dates it.
     """
-    chars = {t.idx for t in clause}
-    inside = [t for t in index.times if t.end_char > index.dateline
-              and any(t.start_char <= c < t.end_char for c in chars)]
+    chars = sorted({t.idx for t in clause})
+    near = index.overlapping(chars[0], chars[-1]) if chars else range(0)
+    inside = [t for t in (index.times[i] for i in near) if t.end_char > index.dateline
+              and bisect_right(chars, t.end_char - 1) > bisect_left(chars, t.start_char)]
     if inside:
         best = min(inside, key=lambda t: (granularity_rank(t.granularity),
                                           abs(t.start_char - trigger.idx)))
@@ -116,30 +146,37 @@ def choose_time(index: TimeIndex, trigger: Token, clause: Sequence[Token],
     # "Development, begun two years ago, has been pushed back": the expression is in
     # another clause of the sentence, so it does not date the main one.
     above = {t.i for t in trigger.ancestors}
-    here = [t for t, o in zip(index.times, index.owners) if o is None or o in above]
-    found = _last_between(here, sent.start_char, trigger.idx)
+    found = _last_between(index, sent.start_char, trigger.idx,
+                          lambda i: index.owners[i] is None or index.owners[i] in above)
     if found is not None:
         return found, TimeSource.SENTENCE
     earliest = index.sents[max(0, sentence_no - PARAGRAPH_SENTENCES)].start_char
-    paragraph = index.text.rfind("\n", 0, sent.start_char) + 1
-    main = [t for t, is_main in zip(index.times, index.main) if is_main]
-    found = _last_between(main, max(paragraph, earliest), sent.start_char)
+    paragraph = index.paragraph_start(sent.start_char)
+    found = _last_between(index, max(paragraph, earliest), sent.start_char,
+                          lambda i: index.main[i])
     return (found, TimeSource.PARAGRAPH) if found is not None else (None, None)
 
 
-def _last_between(times: Sequence[TimeExpression], start: int,
-                  before: int) -> TimeExpression | None:
-    """The last expression lying in [start, before)."""
-    found = [t for t in times if t.start_char >= start and t.end_char <= before]
-    return found[-1] if found else None
+def _last_between(index: TimeIndex, start: int, before: int,
+                  keep: Callable[[int], bool]) -> TimeExpression | None:
+    """The last expression lying in [start, before) whose position ``keep`` accepts."""
+    for i in reversed(index.within(start, before)):
+        if index.times[i].end_char <= before and keep(i):
+            return index.times[i]
+    return None
 
 
 def published_time(reference: date) -> TimeExpression:
     """A stand-in expression for the publication date, flagged ``published``."""
     day = datetime(reference.year, reference.month, reference.day)
+    value, reason = day.date().isoformat(), "no time expression governs or precedes the clause"
+    try:
+        start, end = day, day + timedelta(days=1)
+    except OverflowError:  # 9999-12-31: its exclusive end is off the calendar
+        value, start, end = "", None, None
+        reason += f"; the publication date {day.date()} is the calendar's last day"
     return TimeExpression(
-        text="", start_char=-1, end_char=-1, type="DATE", value=day.strftime("%Y-%m-%d"),
-        start=day, end=day + timedelta(days=1), granularity=Granularity.PUBLISHED,
-        anchor=PUBLISHED_ANCHOR, rule="published-date", confidence=1.0,
-        reason="no time expression governs or precedes the clause",
+        text="", start_char=-1, end_char=-1, type="DATE", value=value, start=start, end=end,
+        granularity=Granularity.PUBLISHED, anchor=PUBLISHED_ANCHOR, rule="published-date",
+        confidence=1.0, reason=reason,
     )

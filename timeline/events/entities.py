@@ -16,7 +16,8 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Callable, Iterable, Mapping
+from bisect import bisect_left
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
@@ -59,6 +60,8 @@ class _Draft:
     title: str = ""
 
 
+#: True when two lower-case names are spellings of one name; never for names whose
+#: first letters differ (lookups only compare names with the same first letter).
 NameMatcher = Callable[[str, str], bool]
 
 
@@ -79,10 +82,10 @@ def find_mentions(doc: Doc, *, match: NameMatcher = similar_names) -> list[Menti
     drafts = _base_drafts(doc)
     drafts = _apply_title_cues(doc, drafts)
     drafts = [d for d in map(lambda d: _without_markup(doc, d), drafts) if d is not None]
-    people = _known_people(doc, drafts)
-    drafts = _propagate_people(doc, drafts, people, match)
+    people = _PersonLookup(_known_people(doc, drafts), match)
+    drafts = _propagate_people(doc, drafts, people)
     context = _countries_in(doc, drafts)
-    mentions = [_to_mention(doc, d, people, context, match) for d in drafts]
+    mentions = [_to_mention(doc, d, people, context) for d in drafts]
     return sorted(mentions, key=lambda m: m.start_char)
 
 
@@ -161,6 +164,8 @@ def _apply_title_cues(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
     # Most tokens are no title: find the few candidates in one pass over the Doc.
     candidates = [t.i for t in doc if _title_key(t.text) in keys]
     done = 0
+    named: list[_Draft] = []  # in text order, never overlapping one another
+    person_ids = {(d.start, d.end): d.kb_id for d in drafts if d.label == "PERSON"}
     for i in candidates:
         found = _title_at(doc, i) if i >= done else None
         if found is None:
@@ -172,13 +177,20 @@ def _apply_title_cues(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
         inside_name = holder is not None and holder.label != "PERSON" and holder.end > i + 1
         if name_end > name_start and not inside_name and doc[name_end - 1].text not in stop:
             # A gazetteer person named after the title keeps its id, so its canonical name.
-            kb_id = next((d.kb_id for d in drafts if (d.start, d.end) == (name_start, name_end)
-                          and d.label == "PERSON"), "")
-            drafts = [d for d in drafts if d.end <= name_start or d.start >= name_end]
-            drafts.append(_Draft(name_start, name_end, "PERSON", kb_id, title))
-            owner.update({j: drafts[-1] for j in range(name_start, name_end)})
+            kb_id = person_ids.get((name_start, name_end), "")
+            named.append(_Draft(name_start, name_end, "PERSON", kb_id, title))
+            owner.update({j: named[-1] for j in range(name_start, name_end)})
         done = max(name_end, i + 1)
-    return sorted(drafts, key=lambda d: d.start)
+    # One pass, not one per title: a long article has thousands of both.
+    starts = [n.start for n in named]
+    kept = [d for d in drafts if not _overlaps(d, named, starts)]
+    return sorted(kept + named, key=lambda d: d.start)
+
+
+def _overlaps(draft: _Draft, named: Sequence[_Draft], starts: Sequence[int]) -> bool:
+    """True when ``draft`` overlaps one of ``named`` (sorted, disjoint; ``starts`` theirs)."""
+    last = bisect_left(starts, draft.end) - 1  # the last one starting before draft ends
+    return last >= 0 and named[last].end > draft.start
 
 
 def _known_people(doc: Doc, drafts: list[_Draft]) -> dict[str, str]:
@@ -198,29 +210,49 @@ def _known_people(doc: Doc, drafts: list[_Draft]) -> dict[str, str]:
     return people
 
 
-def _propagate_people(doc: Doc, drafts: list[_Draft], people: Mapping[str, str],
-                      match: NameMatcher) -> list[_Draft]:
+def _propagate_people(doc: Doc, drafts: list[_Draft], people: _PersonLookup) -> list[_Draft]:
     """Relabel PERSON the non-person entities that spell a known person's name."""
     fixed = []
     for draft in drafts:
         text = doc[draft.start:draft.end].text
         is_country = places.country_table().get(places.normalise(text)) is not None
         if (draft.label in CONFUSABLE_LABELS and draft.end - draft.start <= 2
-                and not is_country and _person_for(text, people, match)):
+                and not is_country and people(text)):
             draft = replace(draft, label="PERSON")
         fixed.append(draft)
     return fixed
 
 
-def _person_for(text: str, people: Mapping[str, str], match: NameMatcher) -> str | None:
-    """The canonical person ``text`` names, exactly or as a near-duplicate surname."""
-    key = places.normalise(text)
-    if key in people:
-        return people[key]
-    if " " in key:
-        return None
-    hits = {name for surname, name in people.items() if " " not in surname and match(key, surname)}
-    return hits.pop() if len(hits) == 1 else None
+class _PersonLookup:
+    """The canonical person a text names, exactly or as a near-duplicate surname.
+
+    Built once per article from its known people (``_known_people``): surnames are
+    grouped by first letter and each answer is kept, so asking about every mention of
+    a long article costs time linear in its mentions, not mentions times people.
+    """
+
+    def __init__(self, people: Mapping[str, str], match: NameMatcher) -> None:
+        self.people = people
+        self.match = match
+        self.surnames: dict[str, list[tuple[str, str]]] = {}
+        for surname, name in people.items():
+            if surname and " " not in surname:
+                self.surnames.setdefault(surname[0], []).append((surname, name))
+        self.answers: dict[str, str | None] = {}
+
+    def __call__(self, text: str) -> str | None:
+        key = places.normalise(text)
+        if key not in self.answers:
+            self.answers[key] = self._find(key)
+        return self.answers[key]
+
+    def _find(self, key: str) -> str | None:
+        if key in self.people:
+            return self.people[key]
+        if " " in key or not key:
+            return None
+        hits = {name for surname, name in self.surnames.get(key[0], ()) if self.match(key, surname)}
+        return hits.pop() if len(hits) == 1 else None
 
 
 def _countries_in(doc: Doc, drafts: Iterable[_Draft]) -> tuple[str, ...]:
@@ -235,22 +267,22 @@ def _countries_in(doc: Doc, drafts: Iterable[_Draft]) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _to_mention(doc: Doc, draft: _Draft, people: Mapping[str, str],
-                context: tuple[str, ...], match: NameMatcher) -> Mention:
+def _to_mention(doc: Doc, draft: _Draft, people: _PersonLookup,
+                context: tuple[str, ...]) -> Mention:
     span = doc[draft.start:draft.end]
-    canonical = _canonical(span.text, draft, people, context, match)
+    canonical = _canonical(span.text, draft, people, context)
     role = _role(doc, draft) if draft.label == "PERSON" else ""
     return Mention(span.text, span.start_char, span.end_char, draft.label, canonical,
                    draft.title, role)
 
 
-def _canonical(text: str, draft: _Draft, people: Mapping[str, str],
-               context: tuple[str, ...], match: NameMatcher) -> str:
+def _canonical(text: str, draft: _Draft, people: _PersonLookup,
+               context: tuple[str, ...]) -> str:
     gazetteer = _gazetteer_names()
     if draft.kb_id in gazetteer:
         return gazetteer[draft.kb_id]
     if draft.label == "PERSON":
-        return _person_for(text, people, match) or text
+        return people(text) or text
     if draft.label == "NORP":
         return places.country_of_demonym(text) or text
     if draft.label in PLACE_LABELS:

@@ -10,7 +10,8 @@ Title cues and name propagation happen afterwards, in ``timeline.events.entities
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable, Iterator
+import re
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from timeline.errors import ResourceError
@@ -29,6 +30,16 @@ NEEDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
 #: Batch size for ``nlp.pipe``; seed-sized articles (~500 tokens) fit well in 32.
 BATCH_SIZE = 32
+
+#: Longer texts are parsed in pieces of at most this many characters and joined. It
+#: keeps them under spaCy's ``max_length`` (1,000,000; error E088) and keeps the
+#: parser's working memory, which grows with the length of a text, bounded.
+PIECE_CHARS = 100_000
+
+#: Where a text may be cut, best first: a blank line (paragraph), a line break (a
+#: sentence starts after each, see ``mark_line_breaks``), a sentence end, any space.
+_CUTS = (re.compile(r"\n[ \t]*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"')\]]*\s+"),
+         re.compile(r"\s+"))
 
 
 @functools.cache
@@ -106,7 +117,110 @@ def parse(
     *,
     nlp: Language | None = None,
     batch_size: int = BATCH_SIZE,
+    piece_chars: int = PIECE_CHARS,
 ) -> Iterator[Doc]:
-    """Parse ``texts`` in batches with ``nlp.pipe``, yielding one Doc per text, in order."""
+    """Parse ``texts`` in batches with ``nlp.pipe``, yielding one Doc per text, in order.
+
+    A text longer than ``piece_chars`` is parsed in pieces cut at paragraph boundaries
+    (see ``split_text``) and joined again: the Doc's text is the whole text, so every
+    offset is an offset into it.
+    """
     pipeline = load_nlp() if nlp is None else nlp
-    yield from pipeline.pipe(texts, batch_size=batch_size)
+    limit = min(piece_chars, pipeline.max_length)
+
+    def pieces() -> Iterator[tuple[str, int]]:
+        for number, text in enumerate(texts):
+            for piece in split_text(text, limit):
+                yield piece, number
+
+    parts: list[Doc] = []
+    current = 0
+    for batch in _batches(pieces(), batch_size, limit):
+        docs = pipeline.pipe([piece for piece, _ in batch], batch_size=len(batch))
+        for doc, (_, number) in zip(docs, batch):
+            if number != current and parts:
+                yield _join(parts)
+                parts = []
+            current = number
+            parts.append(doc)
+    if parts:
+        yield _join(parts)
+
+
+def _batches(pieces: Iterable[tuple[str, int]], size: int,
+             budget: int) -> Iterator[list[tuple[str, int]]]:
+    """Up to ``size`` pieces at a time, and no more than ``budget`` characters unless
+    alone: the parser's memory grows with the characters of a batch, not its count."""
+    batch: list[tuple[str, int]] = []
+    chars = 0
+    for item in pieces:
+        if batch and (len(batch) >= size or chars + len(item[0]) > budget):
+            yield batch
+            batch, chars = [], 0
+        batch.append(item)
+        chars += len(item[0])
+    if batch:
+        yield batch
+
+
+def parse_each(
+    texts: Sequence[str],
+    *,
+    nlp: Language | None = None,
+    batch_size: int = BATCH_SIZE,
+) -> Iterator[Doc | Exception]:
+    """Like ``parse``, but a text spaCy fails on yields the exception instead of a Doc.
+
+    Texts are parsed in batches; when a batch fails, its texts are parsed one by one
+    so that only the failing one is lost. The caller reports each exception.
+    """
+    size = max(1, batch_size)
+    for first in range(0, len(texts), size):
+        batch = texts[first:first + size]
+        try:
+            docs: list[Doc | Exception] = list(parse(batch, nlp=nlp, batch_size=size))
+        except Exception:  # retried one by one below; each failure goes to the caller
+            docs = [_parse_one(text, nlp) for text in batch]
+        yield from docs
+
+
+def _parse_one(text: str, nlp: Language | None) -> Doc | Exception:
+    try:
+        return next(parse([text], nlp=nlp))
+    except Exception as error:  # one text's fault: returned for the caller to report
+        return error
+
+
+def _join(parts: list[Doc]) -> Doc:
+    from spacy.tokens import Doc
+
+    return parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+
+
+def split_text(text: str, limit: int) -> list[str]:
+    """Cut ``text`` into consecutive pieces of at most ``limit`` characters.
+
+    Each cut falls after the last paragraph break of a window when there is one,
+    else after a line break, a sentence end or a space; only text with none of
+    these is cut mid-word. The pieces joined are ``text``; one piece at least.
+    """
+    pieces: list[str] = []
+    start = 0
+    while len(text) - start > limit:
+        end = _cut(text, start, start + limit)
+        pieces.append(text[start:end])
+        start = end
+    pieces.append(text[start:])
+    return pieces
+
+
+def _cut(text: str, start: int, end: int) -> int:
+    """The best place to cut ``text[start:end]``: the end of its last separator."""
+    middle = start + (end - start) // 2  # a cut in the first half would make tiny pieces
+    for pattern in _CUTS:
+        last = None
+        for last in pattern.finditer(text, middle, end):
+            pass
+        if last is not None and last.end() > start:
+            return last.end()
+    return end

@@ -41,8 +41,10 @@ def write_jsonl(df: pd.DataFrame, stream: IO[str]) -> None:
 
 
 def _to_json(df: pd.DataFrame, *, lines: bool) -> str:
+    # 15 significant digits, pandas' most (its default, 10, rounds 0.12345678901 away).
     text = df.to_json(
-        orient="records", lines=lines, date_format="iso", date_unit="us", force_ascii=False
+        orient="records", lines=lines, date_format="iso", date_unit="us", force_ascii=False,
+        double_precision=15,
     )
     # Outside strings JSON has no such characters, so this only rewrites string contents.
     return text.translate(_ESCAPES)

@@ -96,8 +96,9 @@ def low_confidence(ref: ReferenceDate) -> str | None:
     return None
 
 
-def _no_answer(notes: Sequence[str], cues: Sequence[Cue]) -> ReferenceDate:
-    evidence = (*notes, *(c.description for c in cues), NO_EVIDENCE)
+def _no_answer(notes: Sequence[str], cues: Sequence[Cue],
+               reason: str = NO_EVIDENCE) -> ReferenceDate:
+    evidence = (*notes, *(c.description for c in cues), reason)
     return ReferenceDate("", None, None, evidence, 0.0, ReferenceSource.INFERRED,
                          cues=tuple((c.description, 0.0) for c in cues))
 
@@ -110,6 +111,9 @@ def weigh(cues: Sequence[Cue], notes: Sequence[str] = (), level: float = LEVEL) 
     if est is None:
         return _no_answer(notes, cues)
     first, last = (date.fromordinal(o) for o in est.interval(level))
+    if last == date.max:  # its end (exclusive) would be off the calendar
+        return _no_answer(notes, cues, f"no day on the calendar: the {level:.0%} interval "
+                          f"{first}..{last} would end after {date.max}")
     most = date.fromordinal(est.most_likely)
     value, p_first, p_last = timex_value(first, last, most)
     confidence = round(est.mass(p_first.toordinal(), p_last.toordinal()), 2)

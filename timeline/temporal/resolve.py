@@ -17,7 +17,7 @@ from timeline.temporal.partial import Duration, FuzzyRef, Meaning, Partial, Recu
 from timeline.temporal.resolution import Anchor, Resolution, unresolved
 from timeline.temporal.shift import UNIT_NAMES, resolve_shift
 from timeline.temporal.tense import NARRATIVE, Tense
-from timeline.temporal.values import Placed, format_duration, place
+from timeline.temporal.values import OffCalendar, Placed, calendar_date, format_duration, place
 from timeline.vocab import ABSOLUTE_ANCHOR, NO_ANCHOR, Granularity
 
 def _from_placed(placed: Placed, anchor: str, reason: str, conf: float, p: Partial) -> Resolution:
@@ -72,13 +72,13 @@ def _candidates(p: Partial, anchor: Anchor) -> list[Partial]:
 
 def _nth_weekday(p: Partial) -> Partial:
     """Fix the day of "the 4th Thursday of November" once the year is known."""
-    first = date(p.year, p.month, 1)
+    first = calendar_date(p.year, p.month, 1)
     if p.nth > 0:
         offset = (p.weekday - first.isoweekday()) % 7
         day = 1 + offset + 7 * (p.nth - 1)
     else:
         last = calendar.monthrange(p.year, p.month)[1]
-        day = last - (date(p.year, p.month, last).isoweekday() - p.weekday) % 7
+        day = last - (calendar_date(p.year, p.month, last).isoweekday() - p.weekday) % 7
     return replace(p, day=day)
 
 
@@ -90,12 +90,11 @@ def _story(options: list[tuple[Partial, Placed]], anchor: Anchor) -> tuple[Parti
 
 def _pick(options: list[tuple[Partial, Placed]], ref: datetime, how: str,
           tense: Tense) -> tuple[Partial, Placed]:
-    day_end = ref + timedelta(days=1)
     if how == "before":
         pool = [o for o in options if o[1].end <= ref] or options[:1]
         return pool[-1]
     if how == "after":
-        pool = [o for o in options if o[1].start >= day_end] or options[-1:]
+        pool = [o for o in options if o[1].start.date() > ref.date()] or options[-1:]
         return pool[0]
     if how == "next":
         # Future tense: a period already over is not meant ("will resume in December").
@@ -190,10 +189,11 @@ def _resolve_year(p: Partial, anchor: Anchor, tense: Tense) -> Resolution:
     for cand in _candidates(p, anchor):
         try:
             options.append((cand, place(cand)))
-        except ValueError:  # 29 February in a year without one
+        except OffCalendar:  # 29 February in a year without one, or beyond year 9999
             continue
     if not options:
-        return unresolved("DATE", "no calendar date fits")
+        around = f"{anchor.label} {anchor.day.isoformat()}"
+        return unresolved("DATE", f"no calendar date fits around {around}")
     full, placed = (_story(options, anchor) if how == "story" else _pick(options, ref, how, tense))
     if how == "this" and placed.start > ref and tense.tense != "future" and p.direction is None:
         # "the fourth quarter" reported in January is the one just ended.
@@ -219,7 +219,19 @@ def resolve_partial(p: Partial, anchor: Anchor | None, tense: Tense) -> Resoluti
 
 
 def resolve(meaning: Meaning, anchor: Anchor | None, tense: Tense) -> Resolution:
-    """Resolve any meaning; shifts, partial dates and fuzzy references alike."""
+    """Resolve any meaning; shifts, partial dates and fuzzy references alike.
+
+    A value with no place on the calendar ("Feb 29, 2023", "800 years later" past the
+    year 9999) is unresolved, with the reason, never an exception.
+    """
+    try:
+        return _resolve(meaning, anchor, tense)
+    except (OffCalendar, OverflowError) as error:  # OverflowError: date arithmetic past 9999
+        counted = f", counting from {anchor.label} {anchor.day.isoformat()}" if anchor else ""
+        return unresolved("DATE", f"not on the calendar: {error}{counted}")
+
+
+def _resolve(meaning: Meaning, anchor: Anchor | None, tense: Tense) -> Resolution:
     if isinstance(meaning, Partial):
         return resolve_partial(meaning, anchor, tense)
     if isinstance(meaning, Shift):

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from timeline.temporal.partial import Partial, Shift
 from timeline.temporal.resolution import Anchor, Resolution, unresolved
-from timeline.temporal.values import place
+from timeline.temporal.values import calendar_date, place
 from timeline.vocab import NO_ANCHOR, Granularity
 
 UNIT_NAMES = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade",
@@ -25,6 +25,8 @@ _FILL_FIELDS = ("month", "day", "quarter", "half", "season", "part_of_day", "hou
 def _add_months(day: date, count: int) -> date:
     index = day.year * 12 + day.month - 1 + count
     year, month = index // 12, index % 12 + 1
+    if not 1 <= year <= 9999:  # calendar.monthrange accepts any year; date() does not
+        return calendar_date(year, month, 1)
     return date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
 
 
@@ -60,7 +62,7 @@ def _keep_granularity(prev: Partial, unit: str, n: int) -> Partial | None:
     if prev.year is None:
         return None
     if prev.day is not None and prev.month is not None:
-        day = date(prev.year, prev.month, prev.day)
+        day = calendar_date(prev.year, prev.month, prev.day)
         if unit == "Y":
             moved = _add_months(day, 12 * n)
         elif unit == "M":

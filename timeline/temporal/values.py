@@ -7,7 +7,8 @@ TIMEX3 value ("2023-01-17", "2023-W03", "2022-SU", "199"), the interval it cover
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
 
 from timeline.temporal.partial import Duration, Partial
@@ -18,7 +19,35 @@ PART_HOURS = {"MO": (6, 6), "MI": (11, 2), "AF": (12, 6), "EV": (18, 6), "NI": (
 #: Months each season covers, as (first month, number of months).
 SEASON_MONTHS = {"SP": (3, 3), "SU": (6, 3), "FA": (9, 3), "WI": (12, 3)}
 _TIME_UNITS = frozenset({"H", "MIN", "S"})
+
+_NUMBER = r"(?:\d+(?:\.\d+)?|X)"
+_CLOCK = r"T(?:\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}(?::?\d{2})?)?|MO|MI|AF|EV|NI|DT)"
+_DATE = (r"(?:\d{4}|XXXX)(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?|-W(?:\d{2}|XX)(?:-(?:WE|\d))?"
+         r"|-Q[1-4]|-H[12]|-(?:SP|SU|FA|WI))?(?:" + _CLOCK + r")?|\d{2,3}")
+_DURATION = (r"P(?:(?:" + _NUMBER + r"(?:Y|M|W|D|DE|CE|WE|Q))+(?:T(?:" + _NUMBER + r"[HMS])+)?"
+             r"|T(?:" + _NUMBER + r"[HMS])+)")
+#: Every value this package writes (use ``fullmatch``): dates, weeks, quarters,
+#: seasons, decades ("199") and centuries ("20"), clock times, durations, recurrences
+#: ("XXXX-WXX-1") and the TimeML references; the TIMEX3 (TimeML 1.2.1) forms.
+TIMEX3_VALUE = re.compile(rf"{_DATE}|{_DURATION}|(?:PAST|PRESENT|FUTURE)_REF")
 _UNIT_LETTER = {"MIN": "M", "DE": "DE", "CE": "CE", "WE": "WE"}
+
+
+class OffCalendar(ValueError):
+    """A value with no place on the calendar: 29 February 2023, year 0, year 10000.
+
+    The calendar is Python's: days from 0001-01-01 to 9999-12-31, and an interval's
+    exclusive end must be one of them, so the year 9999 itself cannot be placed.
+    Resolving catches it and gives the expression an empty value with this reason.
+    """
+
+
+def calendar_date(year: int, month: int, day: int) -> date:
+    """``date(year, month, day)``, raising ``OffCalendar`` when there is no such day."""
+    try:
+        return date(year, month, day)
+    except (ValueError, OverflowError) as error:
+        raise OffCalendar(f"no such day {year}-{month:02d}-{day:02d} ({error})") from error
 
 
 @dataclass(frozen=True)
@@ -43,12 +72,33 @@ def _month_span(year: int, month: int, count: int) -> tuple[datetime, datetime]:
 
 
 def place(p: Partial) -> Placed:
-    """Return the TIMEX3 value and interval of a resolved ``Partial``."""
+    """Return the TIMEX3 value and interval of a resolved ``Partial``.
+
+    Raises ``OffCalendar`` when the value or its interval is not on the calendar.
+    """
+    if p.year is None and p.decade is None and p.century is None:
+        raise ValueError(f"cannot place a value with no year: {p}")
+    try:
+        return _place(p)
+    except OffCalendar:
+        raise
+    except (ValueError, OverflowError) as error:  # datetime's range and day checks
+        raise OffCalendar(f"{error} ({_spelled(p)})") from error
+
+
+def _spelled(p: Partial) -> str:
+    """The known fields of ``p``, for a reason: "year=10000, month=1"."""
+    known = ((f.name, getattr(p, f.name)) for f in fields(p))
+    return ", ".join(f"{name}={value}" for name, value in known
+                     if value is not None and value is not False)  # year=0 is shown
+
+
+def _place(p: Partial) -> Placed:
     if p.year is None:
         return _place_coarse(p)
     y = p.year
     if p.month is not None and p.day is not None:
-        return _place_day(date(y, p.month, p.day), p)
+        return _place_day(calendar_date(y, p.month, p.day), p)
     if p.week is not None:
         return _place_week(y, p.week, p.weekend)
     if p.month is not None:
@@ -70,11 +120,11 @@ def place(p: Partial) -> Placed:
 def _place_coarse(p: Partial) -> Placed:
     if p.decade is not None:
         start = datetime(max(p.decade * 10, 1), 1, 1)
-        return Placed(f"{p.decade:03d}", start, datetime(p.decade * 10 + 10, 1, 1), Granularity.DECADE)
-    if p.century is not None:
-        start = datetime(max(p.century * 100, 1), 1, 1)
-        return Placed(f"{p.century:02d}", start, datetime(p.century * 100 + 100, 1, 1), Granularity.DECADE)
-    raise ValueError(f"cannot place a value with no year: {p}")
+        return Placed(f"{p.decade:03d}", start, datetime(p.decade * 10 + 10, 1, 1),
+                      Granularity.DECADE)
+    century = p.century  # place() has checked that one of the two is known
+    start = datetime(max(century * 100, 1), 1, 1)
+    return Placed(f"{century:02d}", start, datetime(century * 100 + 100, 1, 1), Granularity.DECADE)
 
 
 def _place_week(year: int, week: int, weekend: bool) -> Placed:

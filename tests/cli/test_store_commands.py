@@ -1,0 +1,62 @@
+"""Tests for `timeline ingest` and `timeline export` through click's runner."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from timeline.cli import main
+from timeline.export import read_timeline
+
+WIRE = Path(__file__).parents[1] / "store" / "data" / "wire.jsonl"
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("cli") / "corpus.duckdb"
+    result = CliRunner().invoke(main, ["ingest", str(WIRE), "--store", str(path), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert "12 read, 0 unchanged, 12 new" in result.stderr
+    return path
+
+
+def test_ingest_again_skips_everything(store: Path) -> None:
+    result = CliRunner().invoke(main, ["ingest", str(WIRE), "--store", str(store), "--no-progress"])
+    assert result.exit_code == 0
+    assert "12 read, 12 unchanged, 0 new" in result.stderr
+
+
+def test_ingest_exits_1_and_names_the_bad_input(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x", "text": "Troops crossed the border on Tuesday."}\n{"id": \n')
+    result = CliRunner().invoke(main, ["ingest", str(bad), "--store", str(tmp_path / "s.duckdb"),
+                                       "--no-progress"])
+    assert result.exit_code == 1
+    assert "bad.jsonl:2" in result.stderr and "1 failed" in result.stderr
+
+
+def test_export_filters_by_type_and_date(store: Path, tmp_path: Path) -> None:
+    out = tmp_path / "attacks.csv"
+    result = CliRunner().invoke(main, ["export", "--store", str(store), "--type", "attack",
+                                       "--from", "2024-03-14", "--to", "2024-03-15", "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    frame = read_timeline(out)
+    assert len(frame) >= 2 and set(frame["event_type"]) == {"attack"}
+    assert (frame["start"] < "2024-03-15").all() and (frame["end"] > "2024-03-14").all()
+
+
+def test_export_stories_as_json_lines(store: Path) -> None:
+    result = CliRunner().invoke(main, ["export", "--store", str(store), "--stories",
+                                       "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    stories = [json.loads(line) for line in result.stdout.splitlines()]
+    merged = [s for s in stories if s["n_sources"] > 1]
+    assert {tuple(s["doc_ids"]) for s in merged} >= {("h-visit", "i-visit"), ("d-summit", "e-summit")}
+
+
+def test_export_from_a_missing_store_is_a_usage_error(tmp_path: Path) -> None:
+    result = CliRunner().invoke(main, ["export", "--store", str(tmp_path / "none.duckdb")])
+    assert result.exit_code == 2 and "does not exist" in result.output
