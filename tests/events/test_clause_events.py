@@ -50,8 +50,8 @@ def test_golden_events(case: dict) -> None:
         "event_type": row["event_type"], "date": str(row["date"].date()),
         "granularity": row["granularity"], "actors": list(row["actors"]),
         "country": row["country"] or None,
-        "geo_precision": None if row["geo_precision"] != row["geo_precision"]
-        else row["geo_precision"],
+        "place_precision": None if row["place_precision"] != row["place_precision"]
+        else row["place_precision"],
     }
     expected = {key: case[key] for key in actual}
     assert actual == expected, f"{message}\nexpected={expected}\nactual={actual}"

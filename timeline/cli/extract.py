@@ -34,6 +34,15 @@ EXIT_INCOMPLETE = 1
     help="Worker processes for large corpora (each loads the spaCy model once).",
 )
 @click.option(
+    "--gazetteer",
+    "gazetteers",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Extra places: a GeoNames text file (e.g. UA.txt from the GeoNames country "
+    "dumps) or a CSV with name, latitude, longitude [, country, admin1, admin2]; "
+    "searched before the bundled gazetteer. Repeatable.",
+)
+@click.option(
     "--progress/--no-progress",
     default=True,
     show_default=True,
@@ -45,6 +54,7 @@ def extract(
     output: str | None,
     fmt: str,
     processes: int,
+    gazetteers: tuple[str, ...],
     progress: bool,
 ) -> None:
     """Extract an event timeline (who did what, where and when) from articles.
@@ -66,13 +76,14 @@ def extract(
       timeline extract corpus/ -o timeline.csv
       timeline extract big-corpus/ -j 2 -o timeline.csv
       timeline extract news.jsonl -o timeline.parquet
+      timeline extract reports/ --gazetteer SO.txt -o somalia.csv
       cat article.txt | timeline extract - --format jsonl
     """
     _check_output_dir(output)
     skipped: list[InputError] = []
     failed: list[InputError] = []
     articles = _read(paths, skipped)
-    frame = _extract(articles, published, progress, processes, failed)
+    frame = _extract(articles, published, progress, processes, failed, gazetteers)
     if len(frame):
         _write(frame, output, fmt)
     _summarise(len(articles), len(skipped), len(failed), len(frame), output)
@@ -103,6 +114,7 @@ def _read(paths: Iterable[str], skipped: list[InputError]) -> list[Article]:
 def _extract(
     articles: list[Article], published: Any, progress: bool, processes: int,
     failed: list[InputError],
+    gazetteers: tuple[str, ...] = (),
 ) -> pd.DataFrame:
     """Run the extraction pipeline over ``articles``, with a progress bar for several.
 
@@ -133,6 +145,7 @@ def _extract(
             return extract_frame(
                 articles, published=published, n_process=processes, progress=bar.update,
                 on_error=fail,
+                gazetteers=gazetteers,
             )
     except TimelineError as exc:
         raise click.ClickException(str(exc)) from exc
