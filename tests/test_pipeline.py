@@ -20,9 +20,10 @@ from timeline.temporal.api import find_times
 SEED_PUBLISHED = "2023-01-19"
 EXPECTED = Path(__file__).parent / "data" / "expected" / "seed_events.csv"
 #: Columns of the expected table: what a reader can check against the article.
-EXPECTED_COLUMNS = ["trigger_start", "trigger_end", "trigger", "event_type", "date",
-                    "granularity", "time_text", "time_value", "anchor", "actors",
-                    "locations", "place", "country", "geo_precision"]
+EXPECTED_COLUMNS = ["trigger_start", "trigger_end", "trigger", "event_type", "modality",
+                    "date", "granularity", "time_text", "time_value", "anchor", "actors",
+                    "actor1", "actor2", "locations", "place", "country", "place_precision",
+                    "geo_precision"]
 
 
 def _known_wrong() -> list[object]:

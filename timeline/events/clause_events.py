@@ -37,6 +37,7 @@ OTHER_FACTOR = 0.8
 LOCATION_DEPTH = 4
 #: Verbs used as adjectives ("the expanded training") or auxiliaries head no clause.
 NON_CLAUSE_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "aux", "auxpass"})
+STATEMENT = "statement"
 #: Time sources a later clause may continue from.
 DATED_SOURCES = frozenset({TimeSource.CLAUSE, TimeSource.SENTENCE, TimeSource.PARAGRAPH})
 
@@ -262,8 +263,12 @@ def _modifier_time(index: anchoring.TimeIndex, trigger: Token) -> TimeExpression
 def _same_place(record: EventRecord, earlier: Sequence[tuple[int, EventRecord]],
                 sentence_no: int) -> EventRecord:
     """An event without a place takes the place of the sentence's previous event:
-    "Protesters gathered outside parliament in Nairobi ...; police fired tear gas"."""
+    "Protesters gathered outside parliament in Nairobi ...; police fired tear gas".
+    Not a statement's: "Speaking in Davos, Duda said Russia was gearing up" does not
+    put Russia's preparations in Davos."""
     if record.locations or not earlier or earlier[-1][0] != sentence_no:
+        return record
+    if earlier[-1][1].event.event_type == STATEMENT:
         return record
     locations = earlier[-1][1].locations
     event = replace(record.event, locations=tuple(loc.text for loc in locations))

@@ -271,6 +271,8 @@ def event_nouns(trigger: Token, lexicon: EventLexicon) -> list[Token]:
 
 
 def light_nouns(trigger: Token) -> Sequence[Token]:
-    """Event nouns a light verb governs ("responded with drone strikes on X")."""
-    return [o for c in trigger.children if c.dep_ in {"dobj", "prep"}
+    """Event nouns a light verb governs: its object, or its "with" phrase ("responded
+    with drone strikes on X"); not "for a meeting between NATO and ..." after "travel"."""
+    return [o for c in trigger.children if c.dep_ == "dobj" or (
+                c.dep_ == "prep" and c.lower_ == "with")
             for o in ((c,) if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])]
