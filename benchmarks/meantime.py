@@ -100,9 +100,8 @@ def detokenise(tokens: list[ET.Element], skip: frozenset[str] = frozenset()
     return "".join(parts), spans
 
 
-def read_document(path: Path, times: dict[str, str]) -> Document:
-    """Parse one CAT XML file into text, DCT and gold anchored event mentions."""
-    root = ET.parse(path).getroot()
+def document_text(root: ET.Element) -> tuple[str, str, dict[str, tuple[int, int]]]:
+    """(text, DCT, token spans) of a CAT XML document, the dateline left out."""
     markables = root.find("Markables")
     creation = next((t for t in markables.iter("TIMEX3")
                      if t.get("functionInDocument") == "CREATION_TIME"), None)
@@ -116,6 +115,14 @@ def read_document(path: Path, times: dict[str, str]) -> Document:
     dateline = frozenset(a.get("t_id") for a in creation.findall("token_anchor")) if (
         creation is not None and dct) else frozenset()
     text, spans = detokenise(root.findall("token"), dateline)
+    return text, dct, spans
+
+
+def read_document(path: Path, times: dict[str, str]) -> Document:
+    """Parse one CAT XML file into text, DCT and gold anchored event mentions."""
+    root = ET.parse(path).getroot()
+    markables = root.find("Markables")
+    text, dct, spans = document_text(root)
     instance = {e.get("m_id"): e.get("instance_id", "") for e in markables.iter("EVENT")}
     refers: dict[str, str] = {}
     for link in root.iter("REFERS_TO"):

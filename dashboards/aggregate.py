@@ -113,12 +113,12 @@ def cooccurrence(df: pd.DataFrame, top_n: int = 25) -> tuple[pd.Series, pd.DataF
 def place_counts(df: pd.DataFrame) -> pd.DataFrame:
     """Events per geocoded place and event type, with the place's precision.
 
-    One row per (place, country, geo_precision, event_type) with the mean coordinates
+    One row per (place, country, place_precision, event_type) with the mean coordinates
     and a ``count`` column. The place is the geocoded ``place`` column when present,
     else the event's first location. Events without coordinates are left out.
     """
     located = df[df["latitude"].notna() & df["longitude"].notna()]
-    keys = ["place", "country", "geo_precision", "event_type"]
+    keys = ["place", "country", "place_precision", "event_type"]
     if located.empty:
         return pd.DataFrame({c: [] for c in [*keys, "latitude", "longitude", "count"]})
     first = [items[0] if len(items) else NO_PLACE for items in located["locations"].tolist()]
@@ -129,7 +129,7 @@ def place_counts(df: pd.DataFrame) -> pd.DataFrame:
     table = pd.DataFrame({
         "place": names,
         "country": located["country"].astype("str").fillna(""),
-        "geo_precision": located["geo_precision"].astype("str").fillna("unknown"),
+        "place_precision": located["place_precision"].astype("str").fillna("unknown"),
         "event_type": located["event_type"].astype("str").fillna("unknown"),
         "latitude": located["latitude"],
         "longitude": located["longitude"],

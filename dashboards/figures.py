@@ -264,11 +264,11 @@ def make_map_figure(df: pd.DataFrame, *, colors: dict[str, str] | None = None) -
             lat=group["latitude"], lon=group["longitude"], name=_text(event_type),
             marker=dict(size=8 + 30 * np.sqrt(group["count"] / biggest),
                         color=colors.get(event_type, "#888"), opacity=0.75,
-                        symbol=[_SYMBOLS.get(p, "circle") for p in group["geo_precision"]],
+                        symbol=[_SYMBOLS.get(p, "circle") for p in group["place_precision"]],
                         line=dict(width=0.5, color="white")),
             text=[f"<b>{_text(p)}</b> ({_text(c)})<br>{_text(event_type)}: {n} events"
                   f"<br>precision: {_text(g)}" for p, c, n, g in
-                  zip(group["place"], group["country"], group["count"], group["geo_precision"])],
+                  zip(group["place"], group["country"], group["count"], group["place_precision"])],
             hoverinfo="text", customdata=group["place"],
         ))
     fig.update_geos(projection_type="natural earth", showcountries=True,

@@ -69,7 +69,7 @@ def make_synthetic_frame(n: int, *, seed: int = 0, n_actors: int = 400) -> pd.Da
         "latitude": [p[2] for p in places] + rng.normal(0, 0.05, n),
         "longitude": [p[3] for p in places] + rng.normal(0, 0.05, n),
         "country": [p[1] for p in places],
-        "geo_precision": [p[4] for p in places],
+        "place_precision": [p[4] for p in places],
         "sentence": [_sentence(a, t, p[0]) for a, t, p in zip(actors, types, places)],
         "sentence_start": 0,
         "sentence_end": 80,

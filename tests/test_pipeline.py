@@ -20,9 +20,10 @@ from timeline.temporal.api import find_times
 SEED_PUBLISHED = "2023-01-19"
 EXPECTED = Path(__file__).parent / "data" / "expected" / "seed_events.csv"
 #: Columns of the expected table: what a reader can check against the article.
-EXPECTED_COLUMNS = ["trigger_start", "trigger_end", "trigger", "event_type", "date",
-                    "granularity", "time_text", "time_value", "anchor", "actors",
-                    "locations", "place", "country", "geo_precision"]
+EXPECTED_COLUMNS = ["trigger_start", "trigger_end", "trigger", "event_type", "modality",
+                    "date", "granularity", "time_text", "time_value", "anchor", "actors",
+                    "actor1", "actor2", "locations", "place", "country", "place_precision",
+                    "geo_precision"]
 
 
 def _known_wrong() -> list[object]:
@@ -146,8 +147,8 @@ def test_places_summary(seed_frame: pd.DataFrame) -> None:
     table = places(seed_frame).set_index("place")
     assert tuple(table.reset_index().columns) == tuple(schema.PLACE_DTYPES)
     assert table.loc["Davos", "country"] == "Switzerland"
-    assert table.loc["Davos", "geo_precision"] == "city"
-    assert table.loc["southwestern Poland", "geo_precision"] == "region"
+    assert table.loc["Davos", "place_precision"] == "city"
+    assert table.loc["southwestern Poland", "place_precision"] == "region"
 
 
 def test_summaries_of_an_empty_frame() -> None:
@@ -179,7 +180,8 @@ def test_a_clock_time_dates_the_event_at_hour_precision() -> None:
 
 def test_every_date_is_explained_in_its_row() -> None:
     text = ("Andrzej Duda travelled to Kyiv on Monday.\nDuda then flew to Warsaw.\n"
-            "Russia was preparing an offensive, Zelensky said.")
+            # A reported conflict event would absorb its "said" (reported_by); talks do not.
+            "Talks would resume soon, Zelensky said.")
     df = extract(text, "2023-01-19").set_index("trigger")
     went, flew, said = df.loc["travel"], df.loc["fly"], df.loc["say"]
     monday = find_times(text, "2023-01-19").set_index("text").loc["Monday"]

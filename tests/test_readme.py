@@ -152,3 +152,19 @@ def test_every_registered_format_is_documented() -> None:
 @pytest.mark.parametrize(("command", "frame"), [("times", "times"), ("extract", "events")])
 def test_synopsis_lists_each_commands_formats(command: str, frame: registry.Frame) -> None:
     assert f"[--format {'|'.join(registry.names(frame))}]" in README
+
+
+def test_taxonomy_table_matches_the_rules() -> None:
+    from timeline.events.lexicon import load_event_lexicon
+
+    start = README.index("| our type | sub-types | ACLED event type |")
+    table = README[start:README.index("\n\n", start)]
+    rows = {line.split("|")[1].strip(" `"): [c.strip() for c in line.split("|")[2:-1]]
+            for line in table.splitlines()[2:]}
+    for entry in load_event_lexicon().types:
+        assert entry.id in rows, f"type {entry.id!r} missing from the README taxonomy table"
+        _, acled_type, acled_subs, cameo, plover = rows[entry.id]
+        assert acled_type == (entry.acled_type or "–"), entry.id
+        assert (entry.acled_sub_type or "–") in acled_subs, entry.id
+        assert (entry.cameo or "–") in cameo.split(", ") or entry.cameo is None, entry.id
+        assert plover == (entry.plover or "–"), entry.id

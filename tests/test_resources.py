@@ -10,11 +10,11 @@ from __future__ import annotations
 import pytest
 
 from timeline.events import places
-from timeline.events.clause_events import event_type
 from timeline.events.entities import KEEP_LABELS, find_mentions
 from timeline.events.lexicon import (
     load_country_aliases, load_directions, load_event_lexicon, load_gazetteer, load_titles,
 )
+from timeline.events.taxonomy import classify
 from timeline.events.nlp import load_nlp
 from timeline.model import Mention
 
@@ -47,8 +47,8 @@ def test_title_examples(rule: str, title: str, text: str) -> None:
                          ids=[f"{r}:{t}" for r, t in TYPE_EXAMPLES])
 def test_event_type_examples(type_id: str, text: str) -> None:
     lexicon = load_event_lexicon()
-    typed = [event_type(t, lexicon) for t in load_nlp()(text) if t.pos_ == "VERB"]
-    assert any(found and found[1] == type_id for found in typed), (
+    typed = [classify(t, lexicon) for t in load_nlp()(text) if t.pos_ == "VERB"]
+    assert any(found and found.event_type == type_id for found in typed), (
         f"{text!r}: expected an event of type {type_id!r}, got {typed}")
 
 

@@ -22,7 +22,7 @@ def _timeline() -> pd.DataFrame:
         "country": ["Poland", "", "Ukraine"],
         "latitude": [50.77, None, 50.45],
         "longitude": [17.06, None, 30.52],
-        "geo_precision": ["region", None, "city"],
+        "place_precision": ["region", None, "city"],
     })
     return schema.coerce(rows)
 

@@ -34,6 +34,7 @@ if TYPE_CHECKING:
 
     from timeline.dating import DatingNote
     from timeline.events.clause_events import EventRecord
+    from timeline.events.place_phrases import Location
 
 #: Below this many articles a second process costs more than it saves.
 MIN_ARTICLES_PER_PROCESS = 16
@@ -49,6 +50,7 @@ class ExtractOptions:
     n_process: int = 1
     batch_size: int = 32
     gazetteer: bool = True
+    gazetteers: tuple[str, ...] = ()
     progress: Callable[[int], None] | None = None
     on_error: Callable[[InputError], None] | None = None
 
@@ -63,7 +65,8 @@ def extract(source: Any, published: Any = None, **options: Any) -> pd.DataFrame:
     events for "the first anniversary of the invasion"), ``include_other`` (keep
     events outside the taxonomy, default True), ``n_process`` (worker processes for
     corpora), ``batch_size`` (``nlp.pipe`` batch), ``gazetteer`` (the rule layer,
-    default True), ``progress`` (called with the number of articles just finished),
+    default True), ``gazetteers`` (paths of extra place files: GeoNames text or CSV,
+    searched first), ``progress`` (called with the number of articles just finished),
     ``on_error`` (called with an ``InputError`` naming each article that could not be
     processed, and why; that article is skipped and the rest go on. Without it, the
     first such error is raised once the other articles are done).
@@ -74,7 +77,8 @@ def extract(source: Any, published: Any = None, **options: Any) -> pd.DataFrame:
     """
     from timeline.dating import attach
 
-    config = ExtractOptions(**options)
+    config = ExtractOptions(**{**options, "gazetteers": tuple(map(str, options.get(
+        "gazetteers", ())))})
     articles = to_articles(source)
     failures: list[InputError] = []
     notes: list[DatingNote] = []
@@ -156,6 +160,10 @@ def _warm_up(config: ExtractOptions) -> None:
     load_nlp(gazetteer=config.gazetteer)
     geo.geocode("Davos")
     geo.country_of_demonym("Swiss")
+    # Build the places index (once per machine) and read user gazetteers before the
+    # fork, so that workers share them.
+    with geo.extra_gazetteers(config.gazetteers):
+        geo.geocode("Kandi")
 
 
 def _rows_chunk(args: tuple[Sequence[Article], date | None, ExtractOptions],
@@ -170,6 +178,7 @@ def _rows_chunk(args: tuple[Sequence[Article], date | None, ExtractOptions],
 def _rows_local(articles: Sequence[Article], given: date | None, config: ExtractOptions,
                 failures: list[InputError], notes: list[DatingNote]) -> list[dict[str, Any]]:
     from timeline.events.nlp import load_nlp, parse_each
+    from timeline.events.places import extra_gazetteers
     from timeline.text.dateline import blank_dateline
 
     nlp = load_nlp(gazetteer=config.gazetteer)
@@ -177,15 +186,17 @@ def _rows_local(articles: Sequence[Article], given: date | None, config: Extract
     # The lead sentence is parsed as it would be without its dateline.
     docs = parse_each([blank_dateline(a.body) for a in articles], nlp=nlp,
                       batch_size=config.batch_size)
-    for article, doc in zip(articles, docs):
-        found = doc if isinstance(doc, Exception) else _guarded_rows(article, doc, given, config)
-        if isinstance(found, Exception):
-            _report(article_failure(article, found), config, failures)
-        else:
-            rows.extend(found[0])
-            notes.extend([found[1]] if found[1] is not None else [])
-        if config.progress is not None:
-            config.progress(1)
+    with extra_gazetteers(config.gazetteers):
+        for article, doc in zip(articles, docs):
+            found = doc if isinstance(doc, Exception) else _guarded_rows(article, doc, given,
+                                                                         config)
+            if isinstance(found, Exception):
+                _report(article_failure(article, found), config, failures)
+            else:
+                rows.extend(found[0])
+                notes.extend([found[1]] if found[1] is not None else [])
+            if config.progress is not None:
+                config.progress(1)
     return rows
 
 
@@ -229,7 +240,6 @@ def article_rows(article: Article, doc: Doc, given: date | None, config: Extract
     from timeline.temporal.find import find_expressions
     from timeline.temporal.reference_choice import choose_reference
     from timeline.temporal.tag import tag
-    from timeline.text.dateline import dateline_end
 
     candidates = tag(article.body)
     # Tagged once, for the inference too, when the body holds no boilerplate (as read
@@ -241,7 +251,7 @@ def article_rows(article: Article, doc: Doc, given: date | None, config: Extract
                              candidates=candidates)
     mentions = find_mentions(doc)
     records = extract_events(doc, article.id, mentions, times, reference.day,
-                             dateline=dateline_end(article.body),
+                             text=article.body,
                              include_other=config.include_other)
     people = profiles(mentions)
     return [_row(article, r, people, reference) for r in records], note_for(article.id, reference)
@@ -262,10 +272,11 @@ def _document_digest(doc_id: str, body: str) -> Any:
 
 def _row(article: Article, record: EventRecord, people: dict[str, Any],
          reference: Reference) -> dict[str, Any]:
-    from timeline.events.clauses import best_place
+    from timeline.events.clauses import best_location
 
     event, time = record.event, record.event.time
-    place = best_place(record.locations)
+    location = best_location(record.locations)
+    place = location.place if location else None
     return {
         "event_id": event_id(article, event.start_char, event.end_char),
         "doc_id": article.id,
@@ -279,15 +290,16 @@ def _row(article: Article, record: EventRecord, people: dict[str, Any],
         "time_source": record.time_source,
         "time_rule": time.rule if time else "",
         "time_reason": time.reason if time else "",
-        "event_type": event.event_type,
+        **_coding(record),
         "trigger": event.trigger,
         "actors": list(event.actors),
+        **_roles(record),
         "locations": list(event.locations),
         "place": place.name if place else None,
         "latitude": place.latitude if place else None,
         "longitude": place.longitude if place else None,
         "country": place.country if place else None,
-        "geo_precision": place.precision if place else None,
+        **_place_details(location),
         "sentence": article.body[event.sentence_start:event.sentence_end],
         "sentence_start": event.sentence_start,
         "sentence_end": event.sentence_end,
@@ -303,6 +315,48 @@ def _row(article: Article, record: EventRecord, people: dict[str, Any],
         "wrong": False,
         "note": "",
         "tags": [],
+    }
+
+
+def _place_details(location: Location | None) -> dict[str, Any]:
+    """Admin areas, feature, precision in words and as ACLED's geo_precision code."""
+    place = location.place if location else None
+    if location is None or place is None:
+        return {"admin1": "", "admin2": "", "place_feature": location.feature if location else "",
+                "place_precision": None, "geo_precision": None}
+    if place.precision == "country" or place.level == "admin1":
+        code = schema.GEO_PRECISION_AREA
+    elif location.near or place.precision == "region":
+        code = schema.GEO_PRECISION_NEAR
+    else:
+        code = schema.GEO_PRECISION_PLACE
+    return {"admin1": place.admin1, "admin2": place.admin2, "place_feature": location.feature,
+            "place_precision": place.precision, "geo_precision": code}
+
+
+def _coding(record: EventRecord) -> dict[str, Any]:
+    """The event's type in our taxonomy, ACLED's, CAMEO's and PLOVER's, and its modality."""
+    coding = record.coding
+    return {
+        "event_type": coding.event_type, "sub_event_type": coding.sub_event_type,
+        "acled_event_type": coding.acled_event_type,
+        "acled_sub_event_type": coding.acled_sub_event_type,
+        "cameo": coding.cameo, "plover": coding.plover, "modality": record.modality,
+    }
+
+
+def _roles(record: EventRecord) -> dict[str, Any]:
+    """actor1 / actor2 (standard name and as written), associated actors, source, casualties."""
+    roles, casualties = record.roles, record.casualties
+    one, two = roles.actor1, roles.actor2
+    return {
+        "actor1": one.name if one else "", "actor1_text": one.text if one else "",
+        "actor2": two.name if two else "", "actor2_text": two.text if two else "",
+        "assoc_actors": [a.name for a in roles.assoc], "reported_by": record.reported_by,
+        "fatalities": casualties.fatalities.value if casualties.fatalities else None,
+        "fatalities_text": casualties.fatalities.text if casualties.fatalities else "",
+        "injuries": casualties.injuries.value if casualties.injuries else None,
+        "injuries_text": casualties.injuries.text if casualties.injuries else "",
     }
 
 

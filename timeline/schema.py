@@ -35,15 +35,35 @@ EVENT_DTYPES: dict[str, str] = {
     "time_rule": "str",
     "time_reason": "str",
     "event_type": "category",
+    "sub_event_type": "str",
+    "acled_event_type": "str",
+    "acled_sub_event_type": "str",
+    "cameo": "str",
+    "plover": "str",
+    "modality": "str",
     "trigger": "str",
     "actors": "object",
+    "actor1": "str",
+    "actor1_text": "str",
+    "actor2": "str",
+    "actor2_text": "str",
+    "assoc_actors": "object",
+    "reported_by": "str",
+    "fatalities": "Int64",
+    "fatalities_text": "str",
+    "injuries": "Int64",
+    "injuries_text": "str",
     "locations": "object",
     # The location the coordinates below belong to: the most precise one geocoded.
     "place": "str",
     "latitude": "float64",
     "longitude": "float64",
     "country": "str",
-    "geo_precision": "category",
+    "admin1": "str",
+    "admin2": "str",
+    "place_feature": "str",
+    "place_precision": "category",
+    "geo_precision": "Int64",
     "sentence": "str",
     "sentence_start": "int64",
     "sentence_end": "int64",
@@ -99,16 +119,43 @@ EVENT_COLUMN_DOCS: dict[str, str] = {
     "time_rule": "id of the temporal rule that resolved the time expression "
                  "(timeline/resources/temporal_*.yaml; 'published-date' for the publication date)",
     "time_reason": "how the time expression's value was reached (the resolver's reason)",
-    "event_type": "meet, statement, visit, attack, offensive, aid, election, agreement, "
-                  "protest, death, disaster, legal or other (resources/event_types.yaml)",
+    "event_type": "our type (see the taxonomy table): clash, shelling, airstrike, explosion, "
+                  "attack, abduction, arrest, looting, protest, repression, riot, displacement, "
+                  "territory, withdrawal, offensive, ceasefire, agreement, meet, statement, "
+                  "visit, aid, election, legal, death, disaster, accident or other",
+    "sub_event_type": "finer type: 'drone strike', 'protest with intervention', 'suicide bomb', ...",
+    "acled_event_type": "ACLED event type ('Battles', 'Explosions/Remote violence', ...); "
+                        "empty for happenings ACLED does not code",
+    "acled_sub_event_type": "ACLED sub-event type ('Armed clash', 'Air/drone strike', ...)",
+    "cameo": "CAMEO event code ('190', '1952'); empty where CAMEO has none",
+    "plover": "PLOVER event type (ASSAULT, PROTEST, AGREE, ...); empty where PLOVER has none",
+    "modality": "asserted, negated ('did not agree'), hypothetical ('would travel') or "
+                "planned ('will meet', 'decided to meet')",
     "trigger": "lemma of the verb reporting the event (with its particle: 'step up')",
     "actors": "canonical names of who acted: the subject and any counterpart ('with X', or the person met)",
+    "actor1": "who acted, named as ACLED names actors ('Military Forces of Russia', "
+              "'Protesters (Kenya)', 'Al Shabaab')",
+    "actor1_text": "actor1 as written ('Russian forces')",
+    "actor2": "to whom: the target or counterpart, named as actor1 is",
+    "actor2_text": "actor2 as written ('a village chief')",
+    "assoc_actors": "further actors acting with actor1 ('X and Y attacked ...')",
+    "reported_by": "who the article says reported the event ('the army said'), as written",
+    "fatalities": "people killed (lower bound of a range or of 'dozens'); empty when not stated",
+    "fatalities_text": "the words the fatalities come from ('Two soldiers were killed')",
+    "injuries": "people injured, as fatalities",
+    "injuries_text": "the words the injuries come from ('injuring 3 civilians')",
     "locations": "places named in the clause ('southwestern Poland', 'Davos')",
     "place": "the location the coordinates belong to (the most precise one)",
     "latitude": "latitude of that place (WGS84)",
     "longitude": "longitude of that place (WGS84)",
     "country": "country of that place",
-    "geo_precision": "city, region or country",
+    "admin1": "first-order admin area of that place (province, oblast, region, governorate)",
+    "admin2": "second-order admin area (district, raion) where the gazetteer knows it",
+    "place_feature": "kind of place written beside the name ('town', 'port', 'air base', "
+                     "'railway station')",
+    "place_precision": "city, region or country: what the coordinates stand for",
+    "geo_precision": "ACLED's code: 1 the place itself, 2 near it or part of a region, "
+                     "3 a larger area (an admin-1 region or only the country)",
     "sentence": "the sentence the event was read from",
     "sentence_start": "character offset of the sentence in the article body",
     "sentence_end": "character offset just after the sentence",
@@ -142,7 +189,10 @@ CATEGORY_COLUMNS: tuple[str, ...] = tuple(
     name for name, dtype in EVENT_DTYPES.items() if dtype == "category"
 )
 
-#: Geographic precision values, finest first.
+#: ACLED geo_precision codes: the place itself, near it / part of a region, a larger area.
+GEO_PRECISION_PLACE, GEO_PRECISION_NEAR, GEO_PRECISION_AREA = 1, 2, 3
+
+#: Place precision values, finest first.
 GEO_PRECISIONS: tuple[str, ...] = ("city", "region", "country")
 
 #: Columns and dtypes of ``timeline.actors(df)``.
@@ -164,7 +214,7 @@ PLACE_DTYPES: dict[str, str] = {
     "country": "str",
     "latitude": "float64",
     "longitude": "float64",
-    "geo_precision": "category",
+    "place_precision": "category",
     "events": "int64",
     "documents": "int64",
     "first_date": DATETIME,
@@ -228,6 +278,8 @@ def _cast(column: pd.Series, dtype: str) -> pd.Series:
         return column.fillna(False).astype("bool")
     if dtype == "int64":
         return pd.to_numeric(column, errors="coerce").fillna(-1).astype("int64")
+    if dtype == "Int64":
+        return pd.to_numeric(column, errors="coerce").astype("Int64")
     if dtype == "str":
         # One spelling of "no text": CSV cannot tell a missing value from "".
         return column.astype("str").fillna("")

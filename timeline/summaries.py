@@ -75,7 +75,7 @@ def place_table(df: pd.DataFrame) -> pd.DataFrame:
     located = df[(df["place"].fillna("") != "") & df["latitude"].notna()]
     if located.empty:
         return schema.empty_frame(schema.PLACE_DTYPES)
-    keys = ["place", "country", "latitude", "longitude", "geo_precision"]
+    keys = ["place", "country", "latitude", "longitude", "place_precision"]
     grouped = located.groupby(keys, dropna=False, observed=True, sort=False)
     table = grouped.agg(events=("event_id", "nunique"), documents=("doc_id", "nunique"),
                         first_date=("date", "min"), last_date=("date", "max")).reset_index()

@@ -40,11 +40,13 @@ def test_ingest_exits_1_and_names_the_bad_input(tmp_path: Path) -> None:
 
 def test_export_filters_by_type_and_date(store: Path, tmp_path: Path) -> None:
     out = tmp_path / "attacks.csv"
+    # "struck Kharkiv with missiles" is shelling, "troops attacked Kharkiv" an attack.
     result = CliRunner().invoke(main, ["export", "--store", str(store), "--type", "attack",
-                                       "--from", "2024-03-14", "--to", "2024-03-15", "-o", str(out)])
+                                       "--type", "shelling", "--from", "2024-03-14",
+                                       "--to", "2024-03-15", "-o", str(out)])
     assert result.exit_code == 0, result.output
     frame = read_timeline(out)
-    assert len(frame) >= 2 and set(frame["event_type"]) == {"attack"}
+    assert len(frame) >= 2 and set(frame["event_type"]) == {"attack", "shelling"}
     assert (frame["start"] < "2024-03-15").all() and (frame["end"] > "2024-03-14").all()
 
 

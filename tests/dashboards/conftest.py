@@ -17,7 +17,7 @@ def _event(event_id, date, start, end, granularity, event_type, actors, location
         "granularity": granularity, "time_text": time_text, "time_value": "",
         "anchor": "published", "event_type": event_type, "trigger": event_type,
         "actors": actors, "locations": locations, "latitude": lat, "longitude": lon,
-        "country": "", "geo_precision": precision, "sentence": sentence,
+        "country": "", "place_precision": precision, "sentence": sentence,
         "sentence_start": -1, "sentence_end": -1, "confidence": confidence,
         "reference_date": "2023-01-19", "reference_source": "given",
         "title": "Headline", "url": "",

@@ -113,7 +113,7 @@ def test_cooccurrence_and_network(tiny):
 
 def test_map_places_precision_and_colour(tiny):
     table = place_counts(tiny)
-    assert sorted(zip(table["place"], table["geo_precision"], table["count"])) == [
+    assert sorted(zip(table["place"], table["place_precision"], table["count"])) == [
         ("Davos", "city", 1), ("Kyiv", "city", 1), ("Poland", "country", 1)]
     fig = figures.make_map_figure(tiny)
     assert all(t.type == "scattergeo" for t in fig.data)

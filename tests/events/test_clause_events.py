@@ -50,8 +50,8 @@ def test_golden_events(case: dict) -> None:
         "event_type": row["event_type"], "date": str(row["date"].date()),
         "granularity": row["granularity"], "actors": list(row["actors"]),
         "country": row["country"] or None,
-        "geo_precision": None if row["geo_precision"] != row["geo_precision"]
-        else row["geo_precision"],
+        "place_precision": None if row["place_precision"] != row["place_precision"]
+        else row["place_precision"],
     }
     expected = {key: case[key] for key in actual}
     assert actual == expected, f"{message}\nexpected={expected}\nactual={actual}"
@@ -151,8 +151,9 @@ def test_the_person_met_is_a_counterpart() -> None:
 
 
 def test_lead_sentence_time_wins_over_the_dateline() -> None:
-    # Issue 8, point 5: Tuesday 2024-08-06 is the crossing's own time; the dateline's
-    # Aug 7 dates the lead only when it has none, and its parse does not lose the actor.
+    # Issue 8, point 5: Tuesday 2024-08-06 is the crossing's own time, and the parse
+    # does not lose the actor to the dateline. A lead with no time of its own is dated
+    # by the publication date, never by the dateline's own date expression.
     from timeline.pipeline import extract
 
     own = extract("KYIV, Aug 7 (Reuters) - Ukrainian troops crossed into Russia's Kursk "
@@ -161,4 +162,4 @@ def test_lead_sentence_time_wins_over_the_dateline() -> None:
     assert list(own["actors"].iloc[0]) == ["Ukraine"]
     bare = extract("KYIV, Aug 7 (Reuters) - Ukrainian troops crossed into Russia's Kursk "
                    "region.", "2024-08-07")
-    assert bare[["time_text", "time_value"]].iloc[0].tolist() == ["Aug 7", "2024-08-07"]
+    assert bare[["time_source", "time_value"]].iloc[0].tolist() == ["published", "2024-08-07"]

@@ -63,6 +63,7 @@ def test_places_by_preposition_and_event_type() -> None:
 def test_directional_and_border_phrases() -> None:
     doc, index = _parse("The generals met in southwestern Poland near the Ukrainian border.")
     locations = locations_of(clause_tokens(_token(doc, "met")), index, "meet")
-    assert [loc.text for loc in locations] == ["southwestern Poland", "near the Ukrainian border"]
+    assert [loc.text for loc in locations] == ["southwestern Poland", "Ukraine"]
+    assert [(loc.feature, loc.near) for loc in locations] == [("", False), ("border", True)]
     assert [loc.place.precision for loc in locations] == ["region", "country"]
     assert best_place(locations).name == "southwestern Poland"

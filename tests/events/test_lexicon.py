@@ -8,13 +8,15 @@ from timeline.events import lexicon
 from timeline.errors import RuleFileError
 
 ISSUE_TYPES = {"meet", "statement", "visit", "attack", "aid", "offensive", "election",
-               "agreement", "protest", "death", "disaster", "legal"}
+               "agreement", "protest", "death", "disaster", "legal", "clash", "shelling",
+               "airstrike", "explosion", "abduction", "arrest", "looting", "riot",
+               "displacement", "territory", "ceasefire", "accident"}
 
 
 def test_taxonomy_covers_the_issue_types() -> None:
     loaded = lexicon.load_event_lexicon()
     assert {t.id for t in loaded.types} >= ISSUE_TYPES
-    assert loaded.cameo("meet") == "04"
+    assert loaded.cameo("meet") == "040"
     assert loaded.type_of_verb("go on") == "other"  # the particle changes the meaning
 
 

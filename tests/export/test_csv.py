@@ -208,7 +208,7 @@ actor_text = cell_text.filter(lambda s: "; " not in s)  # the list separator can
 def test_any_text_round_trips_through_a_csv_file(rows: list[tuple[str, str, str]]) -> None:
     df = schema.coerce(pd.DataFrame(
         [{"event_id": f"e{i}", "title": title, "trigger": trigger, "actors": [actor, "Duda"],
-          "granularity": "day", "event_type": "meet", "geo_precision": "city",
+          "granularity": "day", "event_type": "meet", "place_precision": "city",
           "reference_source": "given"}
          for i, (title, trigger, actor) in enumerate(rows)]
     ))

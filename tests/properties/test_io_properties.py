@@ -43,11 +43,13 @@ offsets = st.integers(min_value=-1, max_value=2**53)
 _CATEGORIES = {
     "granularity": ("day", "week", "month", "year", "hour", "published", None),
     "event_type": ("meet", "statement", "attack", "other", None),
-    "geo_precision": schema.GEO_PRECISIONS + (None,),
+    "place_precision": schema.GEO_PRECISIONS + (None,),
     "reference_source": ("article", "given", "inferred", "none", None),
 }
+#: Nullable counts (fatalities, injuries, ACLED's geo_precision): small or missing.
+counts = st.one_of(st.none(), st.integers(min_value=0, max_value=10**6))
 _BY_DTYPE = {"str": text, "object": items, schema.DATETIME: times, "float64": numbers,
-             "int64": offsets, "bool": st.booleans()}
+             "int64": offsets, "Int64": counts, "bool": st.booleans()}
 
 
 def _column(name: str, dtype: str) -> st.SearchStrategy:

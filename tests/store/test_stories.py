@@ -25,7 +25,7 @@ Row = namedtuple("Row", EVENT_FIELDS)
 DEFAULTS: dict[str, Any] = {
     "event_id": "", "trigger": "strike", "date": None, "granularity": "day", "actors": [],
     "place": None, "country": None, "latitude": float("nan"), "longitude": float("nan"),
-    "geo_precision": None, "sentence": "", "confidence": 0.5, "reference_date": None,
+    "place_precision": None, "sentence": "", "confidence": 0.5, "reference_date": None,
     "title": "",
 }
 
@@ -58,7 +58,7 @@ def _frame(specs: list[dict[str, Any]]) -> pd.DataFrame:
 
 STRIKE = {"event_type": "attack", "start": "2024-03-14", "end": "2024-03-15",
           "actors": ["Russia"], "place": "Kharkiv", "country": "Ukraine",
-          "geo_precision": "city", "latitude": 49.98, "longitude": 36.25}
+          "place_precision": "city", "latitude": 49.98, "longitude": 36.25}
 
 
 def test_groups_are_transitive_and_cover_every_event() -> None:

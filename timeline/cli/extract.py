@@ -35,6 +35,15 @@ EXIT_INCOMPLETE = 1
     help="Worker processes for large corpora (each loads the spaCy model once).",
 )
 @click.option(
+    "--gazetteer",
+    "gazetteers",
+    multiple=True,
+    type=click.Path(exists=True, dir_okay=False),
+    help="Extra places: a GeoNames text file (e.g. UA.txt from the GeoNames country "
+    "dumps) or a CSV with name, latitude, longitude [, country, admin1, admin2]; "
+    "searched before the bundled gazetteer. Repeatable.",
+)
+@click.option(
     "--progress/--no-progress",
     default=True,
     show_default=True,
@@ -46,6 +55,7 @@ def extract(
     output: str | None,
     fmt: str,
     processes: int,
+    gazetteers: tuple[str, ...],
     progress: bool,
 ) -> None:
     """Extract an event timeline (who did what, where and when) from articles.
@@ -67,13 +77,14 @@ def extract(
       timeline extract corpus/ -o timeline.csv
       timeline extract big-corpus/ -j 2 -o timeline.csv
       timeline extract news.jsonl -o timeline.parquet
+      timeline extract reports/ --gazetteer SO.txt -o somalia.csv
       cat article.txt | timeline extract - --format jsonl
     """
     _check_output_dir(output)
     skipped: list[InputError] = []
     failed: list[InputError] = []
     articles = _read(paths, skipped)
-    frame = _extract(articles, published, progress, processes, failed)
+    frame = _extract(articles, published, progress, processes, failed, gazetteers)
     if len(frame):
         _write(frame, output, fmt)
     _summarise(len(articles), len(skipped), len(failed), frame, output)
@@ -104,6 +115,7 @@ def _read(paths: Iterable[str], skipped: list[InputError]) -> list[Article]:
 def _extract(
     articles: list[Article], published: Any, progress: bool, processes: int,
     failed: list[InputError],
+    gazetteers: tuple[str, ...] = (),
 ) -> pd.DataFrame:
     """Run the extraction pipeline over ``articles``, with a progress bar for several.
 
@@ -137,6 +149,7 @@ def _extract(
             frame = extract_frame(
                 articles, published=published, n_process=processes, progress=bar.update,
                 on_error=fail,
+                gazetteers=gazetteers,
             )
     except TimelineError as exc:
         raise click.ClickException(str(exc)) from exc

@@ -67,7 +67,6 @@ class TimeIndex:
     starts: tuple[int, ...] = ()
     reach: tuple[int, ...] = ()
     breaks: tuple[int, ...] = ()
-    dateline: int = 0  # where the opening dateline ends
 
     def overlapping(self, start: int, end: int) -> range:
         """Positions in ``times`` of every expression that may overlap [start, end]."""
@@ -84,23 +83,18 @@ class TimeIndex:
 
 
 def index_times(doc: Doc, times: Sequence[TimeExpression], bounds: frozenset[str],
-                sents: tuple[Span, ...], dateline: int = 0) -> TimeIndex:
-    """Keep the expressions that can date an event and find the clause of each.
-
-    An expression in the opening dateline (before ``dateline``) belongs to no clause:
-    it never governs the lead sentence's clause, and dates it only from the sentence
-    level, when the clause has no time of its own.
-    """
+                sents: tuple[Span, ...]) -> TimeIndex:
+    """Keep the expressions that can date an event and find the clause of each."""
     text = doc.text  # Doc.text joins every token on each call: read it once
     usable = tuple(sorted(
         (t for t in times if t.start is not None and t.value and not _is_bound(text, t, bounds)),
         key=lambda t: t.start_char))
-    owners = tuple(None if t.end_char <= dateline else _owner(doc, t) for t in usable)
+    owners = tuple(_owner(doc, t) for t in usable)
     main = tuple(o is None or _is_main(doc[o]) for o in owners)
     starts = tuple(t.start_char for t in usable)
     reach = tuple(accumulate((t.end_char for t in usable), max))
     breaks = tuple(match.start() for match in _LINE_BREAK.finditer(text))
-    return TimeIndex(text, sents, usable, owners, main, starts, reach, breaks, dateline)
+    return TimeIndex(text, sents, usable, owners, main, starts, reach, breaks)
 
 
 def _is_bound(text: str, time: TimeExpression, bounds: frozenset[str]) -> bool:
@@ -136,8 +130,8 @@ def choose_time(index: TimeIndex, trigger: Token, clause: Sequence[Token],
     """
     chars = sorted({t.idx for t in clause})
     near = index.overlapping(chars[0], chars[-1]) if chars else range(0)
-    inside = [t for t in (index.times[i] for i in near) if t.end_char > index.dateline
-              and bisect_right(chars, t.end_char - 1) > bisect_left(chars, t.start_char)]
+    inside = [t for t in (index.times[i] for i in near)
+              if bisect_right(chars, t.end_char - 1) > bisect_left(chars, t.start_char)]
     if inside:
         best = min(inside, key=lambda t: (granularity_rank(t.granularity),
                                           abs(t.start_char - trigger.idx)))

@@ -10,23 +10,26 @@ before the publication date.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from timeline.events import anchoring, clauses
+from timeline.events import anchoring, article_steps, casualties, clauses, noise, roles
+from timeline.events.casualties import Casualties
 from timeline.events.clauses import Location, MentionIndex
 from timeline.events.entities import Profile
 from timeline.events.lexicon import EventLexicon, load_event_lexicon
+from timeline.events.roles import Roles
+from timeline.events.taxonomy import OTHER, Coding, code, event_type, modality
 from timeline.model import Event, Mention, TimeExpression
-from timeline.text.dateline import dateline_end
 from timeline.vocab import TimeSource
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
+    from spacy.tokens import Doc, Span, Token
 
-#: Factor for hypothetical or negated clauses ("Zaluznyi would travel").
+#: Factor for negated, hypothetical or planned clauses ("Zaluznyi would travel").
 UNCERTAIN_FACTOR = 0.6
 #: Factor for verbs outside the taxonomy (type "other").
 OTHER_FACTOR = 0.8
@@ -34,6 +37,7 @@ OTHER_FACTOR = 0.8
 LOCATION_DEPTH = 4
 #: Verbs used as adjectives ("the expanded training") or auxiliaries head no clause.
 NON_CLAUSE_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "aux", "auxpass"})
+STATEMENT = "statement"
 #: Time sources a later clause may continue from.
 DATED_SOURCES = frozenset({TimeSource.CLAUSE, TimeSource.SENTENCE, TimeSource.PARAGRAPH})
 
@@ -46,7 +50,18 @@ class EventRecord:
     actors: tuple[Profile, ...]
     locations: tuple[Location, ...]
     time_source: TimeSource | None
-    uncertain: bool = False
+    modality: str = "asserted"
+    coding: Coding = Coding(OTHER)
+    roles: Roles = Roles()
+    casualties: Casualties = Casualties()
+    #: Who reported it ("the army said"), as written.
+    reported_by: str = ""
+    sentence_no: int = 0
+
+    @property
+    def uncertain(self) -> bool:
+        """True for a negated, hypothetical or planned event."""
+        return self.modality != "asserted"
 
 
 @dataclass(frozen=True)
@@ -58,32 +73,18 @@ class _Article:
     times: anchoring.TimeIndex
     context: tuple[str, ...]
     lexicon: EventLexicon
+    #: Casualties read per sentence number (several violent clauses share a sentence).
+    read: dict[int, Casualties] = field(default_factory=dict)
 
+    @functools.cached_property
+    def country(self) -> str:
+        """The first country the article names or places a named place in."""
+        return _first_country(self.index.mentions)
 
-def event_type(trigger: Token, lexicon: EventLexicon) -> tuple[str, str] | None:
-    """(trigger lemma, event type) for a verb, or None when it reports no event.
-
-    A light verb takes its type from its object or subject noun ("held talks",
-    "fighting is going on"); a disaster noun as subject decides ("an earthquake
-    struck"); stative verbs ("remain", "be") report no event.
-    """
-    lemma = trigger.lemma_.lower()
-    particle = next((c.lower_ for c in trigger.children if c.dep_ == "prt"), "")
-    phrasal = f"{lemma} {particle}" if particle else lemma
-    nouns = [c for dep in ("dobj", "nsubj", "nsubjpass", "attr")
-             for c in trigger.children if c.dep_ == dep]
-    if phrasal in lexicon.light_verbs or lemma in lexicon.light_verbs:
-        found = next((t for t in map(lambda n: lexicon.type_of_noun(n.lemma_.lower()), nouns)
-                      if t is not None), None)
-        if found is not None:
-            return phrasal, found
-    for noun in (n for n in nouns if n.dep_ in {"nsubj", "nsubjpass"}):
-        found = lexicon.type_of_noun(noun.lemma_.lower())
-        if found in lexicon.subject_types:
-            return phrasal, found
-    if lemma in lexicon.non_events and phrasal not in dict(lexicon.phrasal_types):
-        return None
-    return phrasal, lexicon.type_of_verb(phrasal) or lexicon.type_of_verb(lemma) or "other"
+    def casualties(self, sent_no: int, sent: Span) -> Casualties:
+        if sent_no not in self.read:
+            self.read[sent_no] = casualties.read(sent)
+        return self.read[sent_no]
 
 
 def is_trigger(token: Token) -> bool:
@@ -94,11 +95,8 @@ def is_trigger(token: Token) -> bool:
 
 
 def is_uncertain(trigger: Token, lexicon: EventLexicon) -> bool:
-    """True when the clause is hypothetical or negated ("would travel", "did not meet")."""
-    markers = lexicon.uncertain_markers
-    if any(c.lower_ in markers for c in trigger.children if c.dep_ in {"aux", "neg", "mark"}):
-        return True
-    return trigger.dep_ == "acl" and trigger.head.lemma_.lower() in lexicon.hypothetical_nouns
+    """True when the clause is negated, hypothetical or planned ("would travel")."""
+    return modality(trigger, lexicon) != "asserted"
 
 
 def extract_events(
@@ -110,24 +108,29 @@ def extract_events(
     *,
     lexicon: EventLexicon | None = None,
     include_other: bool = True,
-    dateline: int | None = None,
+    text: str | None = None,
 ) -> list[EventRecord]:
     """Events reported by ``doc``, in text order.
 
-    ``dateline``: where the opening dateline ends, when ``doc`` was parsed with it
-    blanked (``timeline.text.dateline.blank_dateline``); found in ``doc`` otherwise.
+    ``text``: the article's own text, when ``doc`` was parsed from it with the opening
+    dateline blanked (``timeline.text.dateline.blank_dateline``); ``doc.text`` otherwise.
     """
     lexicon = lexicon or load_event_lexicon()
     # A dateline ("GAZIANTEP, Turkey —") says where the story was filed; its place is
-    # not an actor or location of the first sentence's event, and its date dates the
-    # lead only when the lead has no time of its own.
-    opening = dateline_end(doc.text) if dateline is None else dateline
-    mentions = [m for m in mentions if m.start_char >= opening]
+    # not an actor or location of the first sentence's event.
+    # It may follow a headline and a byline; bylines, captions and link lists report
+    # no event of their own.
+    text = doc.text if text is None else text
+    skipped = sorted(noise.dateline_spans(text) + noise.noise_spans(text))
+    mentions = [m for m in mentions if not noise.inside(m.start_char, skipped)]
+    # Nor does its date ("MOGADISHU, May 6 (Reuters) -") date the events it reports:
+    # the lead sentence's own time does, or the publication date.
+    times = [t for t in times if not noise.inside(t.start_char, skipped)]
     # Token.sent walks the document each time it is asked: list sentences once.
     sents = tuple(doc.sents)
     article = _Article(
         doc_id=doc_id, index=MentionIndex(doc, mentions),
-        times=anchoring.index_times(doc, times, lexicon.time_bounds, sents, dateline=opening),
+        times=anchoring.index_times(doc, times, lexicon.time_bounds, sents),
         context=tuple(dict.fromkeys(m.canonical for m in mentions if m.label in {"GPE", "NORP"})),
         lexicon=lexicon,
     )
@@ -135,49 +138,106 @@ def extract_events(
     for sentence_no, sent in enumerate(sents):
         for token in sent:
             typed = event_type(token, lexicon) if is_trigger(token) else None
-            if typed is None or (typed[1] == "other" and not include_other):
+            if typed is None or noise.inside(token.idx, skipped):
                 continue
             record = _record(article, token, typed, sentence_no)
-            if record is None:
-                continue
-            if not record.time_source:
-                record = _fallback_time(record, numbered, sentence_no, reference)
-            numbered.append((sentence_no, record))
-    return [record for _, record in numbered]
+            if record is not None:
+                record = _dated(record, article, token, numbered, reference)
+                record = _country_only(_same_place(record, numbered, sentence_no))
+                numbered.append((sentence_no, record))
+    records = article_steps.finish([r for _, r in numbered], doc, lexicon, text)
+    return [r for r in records if include_other or r.event.event_type != OTHER]
+
+
+def _dated(record: EventRecord, article: _Article, trigger: Token,
+           earlier: Sequence[tuple[int, EventRecord]], reference: date | None) -> EventRecord:
+    """A record without a time of its own takes a participle's, then the fallbacks'."""
+    if record.time_source:
+        return record
+    modifier = _modifier_time(article.times, trigger)
+    if modifier is not None:
+        event = replace(record.event, time=modifier)
+        return _with_confidence(replace(record, event=event, time_source=TimeSource.SENTENCE))
+    return _fallback_time(record, earlier, record.sentence_no, reference)
 
 
 def _record(article: _Article, trigger: Token, typed: tuple[str, str],
             sentence_no: int) -> EventRecord | None:
-    index, context = article.index, article.context
+    index, context, lexicon = article.index, article.context, article.lexicon
     subjects = clauses.subjects(trigger)
     if not subjects:
         return None  # "the need to provide support": nobody is reported doing anything
-    mentions = [m for s in subjects for m in clauses.actors_of(s, index)]
-    with_object = typed[1] in article.lexicon.object_actor_types
-    actors = _actors(mentions + clauses.counterparts(trigger, index, with_object))
-    # Places deep inside an object ("support for Ukraine, such as training in the
-    # United States") describe the object, not where the event happened.
-    near = clauses.clause_tokens(trigger, max_depth=LOCATION_DEPTH)
-    locations = tuple(clauses.locations_of(near, index, typed[1], context))
-    if typed[1] in article.lexicon.object_place_types:
-        locations = clauses.object_places(trigger, index, context) + locations
+    tokens, near = clauses.clause_and_near(trigger, LOCATION_DEPTH)
+    coding = code(trigger, typed[1], lexicon, tokens)
+    kind = coding.event_type
+    # Who was acted upon ("Ukrainian soldiers were killed") did not act.
+    acting = [s for s in subjects if s.dep_ != "nsubjpass" and s.i != trigger.head.i]
+    mentions = [m for s in acting for m in clauses.actors_of(s, index)]
+    actors = _actors(mentions + clauses.counterparts(trigger, index,
+                                                     kind in lexicon.object_actor_types))
+    locations = _locations(article, trigger, typed, kind, near)
+    place = clauses.best_place(locations)
+    country = place.country if place else article.country
     sent = article.times.sents[sentence_no]
-    time, source = anchoring.choose_time(article.times, trigger, clauses.clause_tokens(trigger),
-                                         sentence_no)
+    time, source = anchoring.choose_time(article.times, trigger, tokens, sentence_no)
     event = Event(
-        doc_id=article.doc_id, trigger=typed[0], event_type=typed[1],
+        doc_id=article.doc_id, trigger=typed[0], event_type=kind,
         start_char=trigger.idx, end_char=trigger.idx + len(trigger),
         sentence_start=sent.start_char, sentence_end=sent.start_char + len(sent.text.rstrip()),
         actors=tuple(a.name for a in actors), locations=tuple(loc.text for loc in locations),
         time=time, confidence=0.0,
     )
-    record = EventRecord(event, actors, locations, source, is_uncertain(trigger, article.lexicon))
+    assigned = roles.assign(trigger, index, lexicon, kind, country, subjects)
+    record = EventRecord(event, actors, locations, source, modality(trigger, lexicon),
+                         _by_actor(coding, assigned, lexicon), assigned,
+                         article.casualties(sent_no=sentence_no, sent=sent)
+                         if kind in lexicon.casualty_types else Casualties(),
+                         sentence_no=sentence_no)
     return _with_confidence(record) if source else record
+
+
+def _locations(article: _Article, trigger: Token, typed: tuple[str, str], kind: str,
+               near: list[Token]) -> tuple[Location, ...]:
+    """Where the clause happened: its place phrases (in ``near``, the clause at most
+    ``LOCATION_DEPTH`` arcs down: places deep inside an object, "support for Ukraine,
+    such as training in the United States", describe the object), and its object for
+    some types."""
+    lexicon = article.lexicon
+    # A light verb's event noun heads its own phrase: "responded with drone strikes on
+    # Hezbollah positions in southern Lebanon" is placed from "strikes".
+    if typed[0] in lexicon.light_verbs or trigger.lemma_.lower() in lexicon.light_verbs:
+        seen = {t.i for t in near}
+        near += [t for noun in roles.light_nouns(trigger)
+                 for t in clauses.clause_tokens(noun, max_depth=LOCATION_DEPTH) if t.i not in seen]
+    locations = tuple(clauses.locations_of(near, article.index, kind, article.context))
+    if kind in lexicon.object_place_types:
+        locations = clauses.object_places(trigger, article.index, article.context) + locations
+    return locations
+
+
+def _by_actor(coding: Coding, assigned: Roles, lexicon: EventLexicon) -> Coding:
+    """ACLED's sub-type where it depends on who acted: a state force taking a place
+    regains territory."""
+    entry = lexicon.get(coding.event_type)
+    if entry is None or not entry.acled_sub_type_state:
+        return coding
+    if assigned.actor1 is None or not assigned.actor1.state:
+        return coding
+    return replace(coding, acled_sub_event_type=entry.acled_sub_type_state)
 
 
 def _fallback_time(record: EventRecord, earlier: Sequence[tuple[int, EventRecord]],
                    sentence_no: int, reference: date | None) -> EventRecord:
-    """Continuity with a recent event sharing an actor, else the publication date."""
+    """The time of an earlier event of the same sentence ("Protesters gathered ... on
+    Tuesday; police fired tear gas"), continuity with a recent event sharing an actor,
+    else the publication date."""
+    for previous_no, previous in reversed(earlier):
+        if previous_no != sentence_no:
+            break
+        if previous.time_source in DATED_SOURCES and not previous.uncertain:
+            event = replace(record.event, time=previous.event.time)
+            return _with_confidence(replace(record, event=event,
+                                            time_source=TimeSource.SENTENCE))
     names = set(record.event.actors)
     for previous_no, previous in reversed(earlier):
         if sentence_no - previous_no > anchoring.CONTINUITY_SENTENCES:
@@ -193,6 +253,53 @@ def _fallback_time(record: EventRecord, earlier: Sequence[tuple[int, EventRecord
     return _with_confidence(replace(record, event=event, time_source=TimeSource.PUBLISHED))
 
 
+def _modifier_time(index: anchoring.TimeIndex, trigger: Token) -> TimeExpression | None:
+    """The time of a participle modifying one of the clause's arguments: "A mob lynched
+    two men accused of theft in Kisumu on Sunday" happened on Sunday."""
+    for argument in (c for c in trigger.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"}):
+        for participle in (c for c in argument.children if c.dep_ == "acl"):
+            last = participle.right_edge
+            start, end = participle.left_edge.idx, last.idx + len(last)
+            found = [t for t in index.times if start <= t.start_char and t.end_char <= end]
+            if found:
+                return found[0]
+    return None
+
+
+def _same_place(record: EventRecord, earlier: Sequence[tuple[int, EventRecord]],
+                sentence_no: int) -> EventRecord:
+    """An event without a place takes the place of the sentence's previous event:
+    "Protesters gathered outside parliament in Nairobi ...; police fired tear gas".
+    Not a statement's: "Speaking in Davos, Duda said Russia was gearing up" does not
+    put Russia's preparations in Davos."""
+    if record.locations or not earlier or earlier[-1][0] != sentence_no:
+        return record
+    if earlier[-1][1].event.event_type == STATEMENT:
+        return record
+    locations = earlier[-1][1].locations
+    event = replace(record.event, locations=tuple(loc.text for loc in locations))
+    return replace(record, event=event, locations=locations)
+
+
+def _country_only(record: EventRecord) -> EventRecord:
+    """A conflict event the text places nowhere but in a country ("Five Ukrainian
+    soldiers were killed") is placed in that country, at country precision: the
+    target's country, else that of a group acting in it."""
+    from timeline.events import places
+
+    one, two = record.roles.actor1, record.roles.actor2
+    if record.locations or not record.coding.acled_event_type:
+        return record
+    country = (two.country if two else "") or (
+        one.country if one is not None and one.kind == roles.GROUP else "")
+    place = places.geocode(country) if country else None
+    if place is None or place.precision != "country":
+        return record
+    location = Location(place.name, place)
+    event = replace(record.event, locations=(place.name,))
+    return replace(record, event=event, locations=(location,))
+
+
 def _with_confidence(record: EventRecord) -> EventRecord:
     """Combine how the date was found, how sure its resolution was, and factuality."""
     time = record.event.time
@@ -204,6 +311,18 @@ def _with_confidence(record: EventRecord) -> EventRecord:
     if record.event.event_type == "other":
         score *= OTHER_FACTOR
     return replace(record, event=replace(record.event, confidence=round(score, 3)))
+
+
+def _first_country(mentions: Sequence[Mention]) -> str:
+    """The first country named, or holding a named place, in the article."""
+    from timeline.events import places
+
+    for mention in mentions:
+        if mention.label in {"GPE", "NORP"}:
+            place = places.geocode(mention.canonical or mention.text)
+            if place is not None and place.country:
+                return place.country
+    return ""
 
 
 def _actors(mentions: Sequence[Mention]) -> tuple[Profile, ...]:

@@ -12,9 +12,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from timeline.events import places
-from timeline.events.places import Place
+from timeline.events import place_phrases, places
 from timeline.events.lexicon import load_location_words
+from timeline.events.place_phrases import Location
+from timeline.events.places import Place
 from timeline.model import Mention
 
 if TYPE_CHECKING:
@@ -30,14 +31,6 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Pronouns resolved to the nearest person named before them.
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
-
-
-@dataclass(frozen=True)
-class Location:
-    """A place an event happened at: the phrase as written and its geocode."""
-
-    text: str
-    place: Place | None
 
 
 def is_folded(token: Token) -> bool:
@@ -66,8 +59,32 @@ def clause_tokens(trigger: Token, max_depth: int = 0) -> list[Token]:
     return sorted(out, key=lambda t: t.i)
 
 
+def clause_and_near(trigger: Token, max_depth: int) -> tuple[list[Token], list[Token]]:
+    """``clause_tokens(trigger)`` and ``clause_tokens(trigger, max_depth)`` in one walk."""
+    out, near, stack = [], [], [(trigger, 0, True)]
+    while stack:
+        token, depth, within = stack.pop()
+        out.append(token)
+        if within:
+            near.append(token)
+        for child in token.children:
+            if child.dep_ in CLAUSE_DEPS and child.pos_ in {"VERB", "AUX"} and not is_folded(child):
+                continue
+            folded = is_folded(child)
+            stack.append((child, 0 if folded else depth + 1, within and depth < max_depth))
+    return sorted(out, key=lambda t: t.i), sorted(near, key=lambda t: t.i)
+
+
 def subjects(trigger: Token) -> list[Token]:
     """Subject tokens of the clause (with conjuncts), borrowed from a governor if none."""
+    if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and (
+            trigger.head.dep_ == "ROOT" or trigger.lemma_.lower() in _casualty_verbs()):
+        # A headline's passive without its auxiliary: "Ten civilians killed in ...",
+        # "Young girl among six killed in east Ukraine".
+        return [trigger.head]
+    owner = [c for c in trigger.children if c.dep_ == "poss"]
+    if trigger.tag_ == "VBG" and owner and not any(c.dep_ in SUBJECT_DEPS for c in trigger.children):
+        return owner  # "Ukrainian military's shelling leaves one dead"
     token = trigger
     for _ in range(4):  # xcomp chains are short; the bound guards odd parses
         found = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
@@ -81,6 +98,13 @@ def subjects(trigger: Token) -> list[Token]:
             return []
         token = token.head
     return []
+
+
+def _casualty_verbs() -> frozenset[str]:
+    from timeline.events.casualties import load_words
+
+    words = load_words()
+    return words.killed | words.injured
 
 
 class MentionIndex:
@@ -172,6 +196,12 @@ def locations_of(tokens: Iterable[Token], index: MentionIndex, event_type: str,
                | (words.target if event_type in words.target_types else frozenset()))
     found: list[Location] = []
     for token in tokens:
+        if token.dep_ == "compound" and _is_event_noun(token.head):
+            # "the Donetsk shelling": a place naming where the event noun happened
+            # ("Kiev forces" name an actor, not a place).
+            mention = index.at(token)
+            if mention is not None and mention.label in PLACE_LABELS:
+                found.append(_place_location("", token, mention, context))
         if token.dep_ not in {"prep", "dative"} or token.lower_ not in allowed:
             continue
         for obj in token.children:
@@ -184,54 +214,110 @@ def locations_of(tokens: Iterable[Token], index: MentionIndex, event_type: str,
     return found
 
 
+def _is_event_noun(token: Token) -> bool:
+    from timeline.events.lexicon import load_event_lexicon
+
+    return token.pos_ in {"NOUN", "VERB"} and load_event_lexicon().type_of_noun(
+        token.lemma_.lower()) is not None
+
+
 def object_places(trigger: Token, index: MentionIndex,
                   context: tuple[str, ...] = ()) -> tuple[Location, ...]:
     """Places that are the verb's direct object: "visited Kyiv", "struck southern Turkey"."""
     found = []
     for obj in (c for c in trigger.children if c.dep_ == "dobj"):
-        for part in (obj, *obj.conjuncts):
+        # "took control of Goma": the place is the event noun's "of" phrase.
+        owned = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in c.children if g.dep_ == "pobj"] if _is_event_noun(obj) else []
+        for part in (obj, *obj.conjuncts, *owned):
             mention = index.at(part)
-            if mention is not None and mention.label in PLACE_LABELS:
-                found.append(_place_location(part, mention, context))
+            if mention is not None and mention.label in PLACE_LABELS and not _is_facility(part):
+                found.append(_place_location("", part, mention, context))
+            elif mention is None or _mislabelled(mention) or _is_facility(part):
+                # "recaptured the village of Robotyne", "fled Avdiivka" (tagged PERSON)
+                read = place_phrases.locate("", part, mention and "GPE", context)
+                if read is not None:
+                    found.append(read)
     return tuple(found)
 
 
-def _place_location(obj: Token, mention: Mention, context: tuple[str, ...]) -> Location:
+def _is_facility(token: Token) -> bool:
+    """A name ending in a feature word: "Hmeimim Air Base", "Zaporizhzhia Nuclear Power Plant"."""
+    return token.lemma_.lower() in load_location_words().feature_words
+
+
+def _mislabelled(mention: Mention) -> bool:
+    """A place the NER took for a person or organisation ("shelled Horlivka"):
+    untitled, not a known name, in the gazetteer."""
+    return (mention.label in {"PERSON", "ORG"} and not mention.title and not mention.role
+            and mention.canonical in {"", mention.text}
+            and places.geocode(mention.text) is not None)
+
+
+def _place_location(prep: str, obj: Token, mention: Mention,
+                    context: tuple[str, ...]) -> Location:
     """A place mention as a Location, narrowed by a compass word ("eastern Ukraine")."""
     place = places.geocode(mention.canonical or mention.text, context)
     direction = next((c.text for c in obj.children
                       if c.dep_ in {"amod", "compound"} and places.is_direction(c.text)), None)
-    if direction is not None and place is not None:
+    if direction is not None and place is not None and place.precision == "country":
         place = places.directional(direction, place)
         return Location(place.name, place)
-    return Location(place.name if place else mention.text, place)
+    read = place_phrases.locate(prep, obj, mention.label, context)
+    if read is not None and read.place is not None:
+        return read
+    return Location(place.name if place else mention.text, place,
+                    near=prep in load_location_words().near)
 
 
 def _location(prep: Token, obj: Token, index: MentionIndex,
               context: tuple[str, ...]) -> Location | None:
     mention = index.at(obj)
     if mention is not None and mention.label in PLACE_LABELS:
-        return _place_location(obj, mention, context)
+        return _place_location(prep.lower_, obj, mention, context)
     if obj.lemma_.lower() in load_location_words().place_nouns:
-        return _place_noun(prep, obj, index)
-    return None
+        found = _place_noun(prep, obj, index)
+        if found is not None:
+            return found
+    return place_phrases.locate(prep.lower_, obj, mention.label if mention else None, context)
 
 
 def _place_noun(prep: Token, obj: Token, index: MentionIndex) -> Location | None:
     """ "near the Ukrainian border": a place noun modified by a country or nationality."""
-    for child in obj.children:
+    # The country may modify a modifier: "Ukraine's separatist east".
+    for child in (t for t in obj.subtree if t.i < obj.i):
         mention = index.at(child)
         if child.dep_ in {"amod", "compound", "poss", "nmod"} and mention is not None:
             if mention.label in {"NORP", "GPE"}:
                 place = places.geocode(mention.canonical)
-                text = f"{prep.text} {obj.doc[obj.left_edge.i:obj.i + 1].text}"
-                return Location(text, place)
+                if place is not None and places.is_direction(obj.text):
+                    part = places.directional(obj.text, place)
+                    return Location(part.name, part)
+                return Location(place.name if place else mention.canonical, place,
+                                obj.lemma_.lower(), prep.lower_ in load_location_words().near)
     return None
 
 
+#: Rank of a place's level, most precise first.
+LEVEL_RANK: Mapping[str, int] = {"place": 0, "admin2": 1, "region": 2, "admin1": 3,
+                                 "country": 4}
+
+
+def best_location(locations: Iterable[Location]) -> Location | None:
+    """The most precise geocoded location (a place, then a district, a region, a
+    country; at a place before near it), the first one winning ties."""
+    placed = [loc for loc in locations if loc.place is not None]
+    return min(placed, key=lambda loc: (_level(loc.place), loc.near), default=None)
+
+
+def _level(place: Place | None) -> int:
+    if place is None:
+        return 9
+    level = place.level or {"city": "place"}.get(place.precision, place.precision)
+    return LEVEL_RANK.get(level, 5)
+
+
 def best_place(locations: Iterable[Location]) -> Place | None:
-    """The most precise geocoded place (city, then region, then country), first wins."""
-    rank: Mapping[str, int] = {"city": 0, "region": 1, "country": 2}
-    placed = [loc.place for loc in locations if loc.place is not None
-              and not loc.text.startswith(("near ", "outside ", "beyond ", "off "))]
-    return min(placed, key=lambda p: rank.get(p.precision, 3), default=None)
+    """The place of ``best_location``."""
+    found = best_location(locations)
+    return found.place if found else None

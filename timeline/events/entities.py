@@ -99,7 +99,13 @@ def _base_drafts(doc: Doc) -> list[_Draft]:
             start += 1
         if end - start > 1 and doc[end - 1].tag_ == "POS":
             end -= 1
-        drafts.append(_Draft(start, end, ent.label_, ent.ent_id_))
+        end = _balanced_end(doc, start, end)
+        if ent.label_ == "NORP":
+            end, label = _named_group_end(doc, end), "ORG"
+            label = "NORP" if end == ent.end else label
+        else:
+            label = ent.label_
+        drafts.append(_Draft(start, end, label, ent.ent_id_))
     return drafts
 
 
@@ -117,6 +123,33 @@ def _without_markup(doc: Doc, draft: _Draft) -> _Draft | None:
     while start < end and not doc[start].is_alpha and not doc[start].is_digit:
         start += 1  # a stray "/" or "." left of the name
     return replace(draft, start=start, end=end) if start < end else None
+
+
+def _named_group_end(doc: Doc, end: int) -> int:
+    """End of a name a nationality or creed word begins: "Islamic State" (the NER
+    tags only "Islamic"). Capitalised proper nouns outside any entity, ending at the
+    word the nationality modifies, and no title ("Ukrainian President ...")."""
+    head = doc[end - 1].head
+    stop = end
+    while (stop < len(doc) and stop <= head.i and doc[stop].pos_ == "PROPN"
+           and not doc[stop].ent_type_ and doc[stop].text[:1].isupper()
+           and _title_key(doc[stop].text) not in _titles_by_key()):
+        stop += 1
+    return stop if stop - 1 == head.i and stop > end else end
+
+
+def _balanced_end(doc: Doc, start: int, end: int) -> int:
+    """End of a name whose brackets close: "Intergovernmental Authority on Development
+    (IGAD" takes its ")" when it follows, else loses the dangling part."""
+    opened = [t.i for t in doc[start:end] if t.text == "("]
+    if not opened or any(t.text == ")" for t in doc[opened[-1]:end]):
+        return end
+    if end < len(doc) and doc[end].text == ")":
+        return end + 1
+    cut = opened[-1]
+    while cut > start + 1 and doc[cut - 1].is_punct:
+        cut -= 1
+    return cut if cut > start else end
 
 
 @functools.cache

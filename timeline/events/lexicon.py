@@ -64,8 +64,29 @@ class Direction:
 
 
 @dataclass(frozen=True)
+class SubType:
+    """A sub-event type: its label, ACLED sub-type and CAMEO code, and the cue lemmas
+    that select it (none for a type's default)."""
+
+    id: str
+    acled_sub_type: str = ""
+    cameo: str | None = None
+    cues: frozenset[str] = frozenset()
+
+
+@dataclass(frozen=True)
+class Retype:
+    """Move a clause to type ``to`` when one of ``cues`` is among its lemmas (only
+    outside its subject with ``object_only``: the target, not the attacker)."""
+
+    to: str
+    cues: frozenset[str]
+    object_only: bool = False
+
+
+@dataclass(frozen=True)
 class EventType:
-    """One entry of the event taxonomy."""
+    """One entry of the event taxonomy, with its ACLED, CAMEO and PLOVER codes."""
 
     id: str
     cameo: str | None
@@ -73,6 +94,42 @@ class EventType:
     verbs: frozenset[str]
     nouns: frozenset[str]
     examples: tuple[str, ...] = ()
+    plover: str = ""
+    acled_type: str = ""
+    acled_sub_type: str = ""
+    #: ACLED sub-type when a state force acts ("Government regains territory").
+    acled_sub_type_state: str = ""
+    sub_types: tuple[SubType, ...] = ()
+    retype: tuple[Retype, ...] = ()
+    #: Type of the clause when a perpetrator is its subject ("gunmen killed ...").
+    with_agent: str = ""
+    #: Sub-types set from the article: a crowd dispersed, or protesters killed.
+    with_intervention: SubType | None = None
+    with_excessive_force: SubType | None = None
+
+    def sub_type(self, lemmas: frozenset[str]) -> SubType:
+        """The first sub-type whose cues appear among ``lemmas``, else the default."""
+        for sub in self.sub_types:
+            if not sub.cues or sub.cues & lemmas:
+                return self.coded(sub)
+        return SubType(self.id, self.acled_sub_type, self.cameo)
+
+    def coded(self, sub: SubType) -> SubType:
+        """``sub`` with the type's ACLED sub-type and CAMEO code where it names none."""
+        return SubType(sub.id, sub.acled_sub_type or self.acled_sub_type,
+                       sub.cameo or self.cameo, sub.cues)
+
+
+@dataclass(frozen=True)
+class Modality:
+    """Words that make a clause negated, hypothetical or planned."""
+
+    negated: frozenset[str]
+    hypothetical: frozenset[str]
+    planned: frozenset[str]
+    planned_governors: frozenset[str] = frozenset()
+    hypothetical_nouns: frozenset[str] = frozenset()
+    planned_nouns: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -82,13 +139,16 @@ class EventLexicon:
     types: tuple[EventType, ...]
     light_verbs: frozenset[str]
     non_events: frozenset[str]
-    uncertain_markers: frozenset[str]
+    modality: Modality
     phrasal_types: tuple[tuple[str, str], ...] = ()
     time_bounds: frozenset[str] = frozenset()
     subject_types: frozenset[str] = frozenset()
     object_place_types: frozenset[str] = frozenset()
     object_actor_types: frozenset[str] = frozenset()
-    hypothetical_nouns: frozenset[str] = frozenset()
+    target_types: frozenset[str] = frozenset()
+    violent_types: frozenset[str] = frozenset()
+    casualty_types: frozenset[str] = frozenset()
+    reporting_verbs: frozenset[str] = frozenset()
 
     def type_of_verb(self, lemma: str) -> str | None:
         """The event type whose verbs include ``lemma`` (a phrasal verb first), or None."""
@@ -101,9 +161,14 @@ class EventLexicon:
         """The event type whose nouns include ``lemma``, or None."""
         return next((t.id for t in self.types if lemma in t.nouns), None)
 
+    def get(self, type_id: str) -> EventType | None:
+        """The taxonomy entry ``type_id`` (None for other)."""
+        return next((t for t in self.types if t.id == type_id), None)
+
     def cameo(self, type_id: str) -> str | None:
-        """The CAMEO root code of ``type_id`` (None for other or uncoded types)."""
-        return next((t.cameo for t in self.types if t.id == type_id), None)
+        """The CAMEO code of ``type_id`` (None for other or uncoded types)."""
+        found = self.get(type_id)
+        return found.cameo if found else None
 
 
 def _entries(name: str, key: str, required: tuple[str, ...]) -> tuple[dict[str, Any], ...]:
@@ -190,6 +255,10 @@ class LocationWords:
     target: frozenset[str] = frozenset()
     motion_types: frozenset[str] = frozenset()
     target_types: frozenset[str] = frozenset()
+    feature_words: frozenset[str] = frozenset()
+    feature_modifiers: frozenset[str] = frozenset()
+    near: frozenset[str] = frozenset()
+    mislabelled: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -202,34 +271,76 @@ def load_location_words() -> LocationWords:
         raise RuleFileError(name, "'prepositions' needs 'static' and 'motion' lists")
     lists = {key: frozenset(word_list(preps, name, key))
              for key in ("static", "motion", "target", "motion_types", "target_types")}
-    return LocationWords(place_nouns=frozenset(word_list(data, name, "place_nouns")), **lists)
+    extra = {field: frozenset(word_list(data, name, key)) for field, key in (
+        ("feature_words", "feature_words"), ("feature_modifiers", "feature_modifiers"),
+        ("near", "near_prepositions"), ("mislabelled", "mislabelled_place_prepositions"))}
+    return LocationWords(place_nouns=frozenset(word_list(data, name, "place_nouns")), **lists,
+                         **extra)
 
 
 @functools.cache
 def load_event_lexicon() -> EventLexicon:
-    """The event taxonomy from ``event_types.yaml``, checked for ambiguous lemmas."""
+    """The event taxonomy from ``event_types.yaml``, checked for ambiguous lemmas and
+    for type names that point nowhere."""
     name = "event_types.yaml"
-    types = tuple(
-        EventType(e["id"], None if e["cameo"] is None else str(e["cameo"]),
-                  str(e.get("description", "")), frozenset(e["verbs"]), frozenset(e["nouns"]),
-                  _examples(e))
-        for e in _entries(name, "types", ("cameo", "verbs", "nouns"))
-    )
+    types = tuple(_event_type(name, e) for e in _entries(name, "types", ("cameo", "verbs", "nouns")))
     _check_unambiguous(name, types)
     data = read_bundled(name)
     phrasal = data.get("phrasal_types") or {}
     known = {t.id for t in types} | {"other"}
-    named = [*phrasal.values(), *data.get("subject_types", ()), *data.get("object_place_types", ()),
-             *data.get("object_actor_types", ())]
+    named = [*phrasal.values(), *(r.to for t in types for r in t.retype),
+             *(t.with_agent for t in types if t.with_agent),
+             *(v for key in _TYPE_LISTS for v in data.get(key, ()))]
     unknown = sorted(v for v in named if v not in known)
     if unknown:
         raise RuleFileError(name, f"unknown event types named: {unknown}")
-    lists = {key: frozenset(word_list(data, name, key)) for key in _WORD_LISTS}
-    return EventLexicon(types=types, phrasal_types=tuple(sorted(phrasal.items())), **lists)
+    lists = {key: frozenset(word_list(data, name, key)) for key in _WORD_LISTS + _TYPE_LISTS}
+    modality = data.get("modality")
+    if not isinstance(modality, dict):
+        raise RuleFileError(name, "'modality' must be a mapping of word lists")
+    words = {key: frozenset(word_list(modality, name, key)) for key in _MODALITY}
+    return EventLexicon(types=types, phrasal_types=tuple(sorted(phrasal.items())),
+                        modality=Modality(**words), **lists)
 
 
-_WORD_LISTS = ("light_verbs", "non_events", "uncertain_markers", "time_bounds", "subject_types",
-               "object_place_types", "object_actor_types", "hypothetical_nouns")
+_WORD_LISTS = ("light_verbs", "non_events", "time_bounds", "reporting_verbs")
+_TYPE_LISTS = ("subject_types", "object_place_types", "object_actor_types", "target_types",
+               "violent_types", "casualty_types")
+_MODALITY = ("negated", "hypothetical", "planned", "planned_governors", "hypothetical_nouns",
+             "planned_nouns")
+
+
+def _event_type(name: str, entry: dict[str, Any]) -> EventType:
+    """One ``types`` entry as an EventType; its ACLED, sub-type and retype fields checked."""
+    acled = entry.get("acled") or {}
+    if not isinstance(acled, dict):
+        raise RuleFileError(name, "'acled' must be a mapping", entry["id"])
+    try:
+        subs = tuple(_sub_type(s) for s in entry.get("sub_types") or ())
+        retype = tuple(Retype(str(r["to"]), frozenset(map(str, r["cues"])),
+                              r.get("scope") == "object") for r in entry.get("retype") or ())
+        context = {key: _sub_type(entry[key]) if entry.get(key) else None
+                   for key in ("with_intervention", "with_excessive_force")}
+    except (KeyError, TypeError) as error:
+        raise RuleFileError(name, f"malformed sub_types, retype or with_* field ({error})",
+                            entry["id"]) from error
+    cameo = entry["cameo"]
+    return EventType(
+        str(entry["id"]), None if cameo is None else str(cameo),
+        str(entry.get("description", "")), frozenset(entry["verbs"]), frozenset(entry["nouns"]),
+        plover=str(entry.get("plover") or ""), acled_type=str(acled.get("type", "")),
+        acled_sub_type=str(acled.get("sub_type", "")),
+        acled_sub_type_state=str(entry.get("acled_sub_type_state", "")),
+        examples=_examples(entry), sub_types=subs, retype=retype,
+        with_agent=str(entry.get("with_agent") or ""), **context,
+    )
+
+
+def _sub_type(entry: dict[str, Any]) -> SubType:
+    cameo = entry.get("cameo")
+    return SubType(str(entry["id"]), str(entry.get("acled_sub_type", "")),
+                   None if cameo is None else str(cameo),
+                   frozenset(map(str, entry.get("cues", ()))))
 
 
 def _check_unambiguous(name: str, types: tuple[EventType, ...]) -> None:

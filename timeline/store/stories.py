@@ -78,7 +78,7 @@ class Corpus:
 #: Columns the merge function and the story summary read.
 EVENT_FIELDS = ("event_id", "doc_id", "event_type", "trigger", "date", "start", "end",
                 "granularity", "actors", "place", "country", "latitude", "longitude",
-                "geo_precision", "sentence", "confidence", "reference_date", "title")
+                "place_precision", "sentence", "confidence", "reference_date", "title")
 
 
 def same_happening(a: Any, b: Any, corpus: Corpus | None = None) -> bool:
@@ -152,13 +152,13 @@ def _dates_overlap(a: Any, b: Any) -> bool:
 def _places_agree(a: Any, b: Any) -> bool:
     if a.country and b.country and a.country != b.country:
         return False
-    if a.geo_precision == "city" and b.geo_precision == "city":
+    if a.place_precision == "city" and b.place_precision == "city":
         return _same_city(a, b)
     return True
 
 
 def _same_city(a: Any, b: Any) -> bool:
-    if a.geo_precision != "city" or b.geo_precision != "city":
+    if a.place_precision != "city" or b.place_precision != "city":
         return False
     return a.place == b.place or _distance_km(a, b) <= MAX_DISTANCE_KM
 
@@ -213,7 +213,7 @@ def _candidates(rows: Sequence[Any]) -> list[tuple[int, int]]:
         if not _undated(row) and row.end - row.start <= MAX_SPAN:
             by_type.setdefault(_family(str(row.event_type)), []).append(i)
         keys = {(row.trigger, "")} | {(row.trigger, f"actor:{actor}") for actor in row.actors}
-        if row.geo_precision == "city":
+        if row.place_precision == "city":
             keys.add((row.trigger, f"place:{row.place}"))
         for key in keys:
             block = blocks.setdefault(key, [])
@@ -234,7 +234,7 @@ def summarise(events: pd.DataFrame, positions: list[int]) -> dict[str, Any]:
     group = events.iloc[positions]
     spans = (group["end"] - group["start"]).fillna(timedelta(days=36500))
     best_date = group.loc[spans.idxmin()]
-    ranked = group.assign(rank=group["geo_precision"].astype(str).map(_PLACE_RANK).fillna(9))
+    ranked = group.assign(rank=group["place_precision"].astype(str).map(_PLACE_RANK).fillna(9))
     best_place = ranked.sort_values("rank", kind="stable").iloc[0]
     first = group.sort_values(["reference_date", "doc_id"], kind="stable").iloc[0]
     actors = Counter(a for names in group["actors"] for a in names)
@@ -246,7 +246,7 @@ def summarise(events: pd.DataFrame, positions: list[int]) -> dict[str, Any]:
         "granularity": best_date["granularity"],
         "place": best_place["place"] if best_place["rank"] < 9 else None,
         "country": best_place["country"], "latitude": best_place["latitude"],
-        "longitude": best_place["longitude"], "geo_precision": best_place["geo_precision"],
+        "longitude": best_place["longitude"], "place_precision": best_place["place_precision"],
         "actors": [name for name, _ in actors.most_common()],
         "n_events": len(group), "n_sources": group["doc_id"].nunique(),
         "doc_ids": sorted(group["doc_id"].unique()), "first_report": first["doc_id"],
@@ -263,7 +263,7 @@ def disagreements(group: pd.DataFrame) -> list[str]:
     counted = Counter(day.strftime("%Y-%m-%d") for day in days.dropna())
     if len(counted) > 1:
         notes.append("date: " + " vs ".join(f"{day} ({n})" for day, n in counted.most_common()))
-    cities = Counter(group.loc[group["geo_precision"].astype(str) == "city", "place"].dropna())
+    cities = Counter(group.loc[group["place_precision"].astype(str) == "city", "place"].dropna())
     if len(cities) > 1:
         notes.append("place: " + " vs ".join(f"{p} ({n})" for p, n in cities.most_common()))
     return notes

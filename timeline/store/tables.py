@@ -50,7 +50,7 @@ STORY_COLUMNS: dict[str, str] = {
     "country": "VARCHAR",
     "latitude": "DOUBLE",
     "longitude": "DOUBLE",
-    "geo_precision": "VARCHAR",
+    "place_precision": "VARCHAR",
     "actors": "VARCHAR[]",
     "n_events": "BIGINT",
     "n_sources": "BIGINT",

@@ -1,0 +1,219 @@
+"""Score conflict coding against UCDP GED events for Ukraine, from their headlines.
+
+Usage::
+
+    python -m benchmarks.ucdp [FILE] [--limit N] [--processes N]
+
+With no FILE, ``../shared/eval/ucdp/ucdp_ged_ukraine.jsonl`` (relative to the project
+root) is read. Every source headline is extracted with its own date as ``published``;
+an event's extracted events are those of all its headlines, and its *primary* event
+is the first one ACLED codes (a conflict event), else the first typed one, else the
+first. Per UCDP event:
+
+* date: the primary event's date lies within UCDP's ``date_start``..``date_end``;
+* place: the primary event's place is within 25 km of UCDP's point, or names UCDP's
+  place, its admin-2 or (at UCDP precision 4-5) admin-1 area, or (precision 6) the
+  country;
+* actor: ``side_a`` or ``side_b`` is among the primary event's actors (actor1, actor2,
+  associated actors and named actors), through ``SIDE_WORDS``;
+* deaths: the primary event states fatalities, and they equal UCDP's ``best`` (or lie
+  within ``low``..``high``).
+
+A baseline dating every event with its first headline's date is printed beside it.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import math
+import time
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+PROJECT_ROOT = Path(__file__).resolve().parent.parent
+UCDP = PROJECT_ROOT.parent / "shared" / "eval" / "ucdp" / "ucdp_ged_ukraine.jsonl"
+#: Distance within which a place counts as UCDP's, as the issue sets it.
+PLACE_KM = 25.0
+#: Words by which our actors name UCDP's sides (UCDP's vocabulary to ours).
+SIDE_WORDS: dict[str, tuple[str, ...]] = {
+    "DPR": ("dpr", "donetsk people", "separatist", "rebel", "insurgent", "militant",
+            "pro-russian", "unidentified armed group"),
+    "LPR": ("lpr", "luhansk people", "lugansk people", "separatist", "rebel", "insurgent",
+            "militant", "pro-russian", "unidentified armed group"),
+    "United Armed Forces of Novorossiya": ("novorossiya", "separatist", "rebel", "insurgent",
+                                           "militant", "pro-russian", "unidentified armed group"),
+    "Maidan": ("protester", "maidan", "activist"),
+    "Civilians": ("civilian",),
+}
+CONFLICT_FIRST = ("acled", "typed", "any")
+
+
+@dataclass(frozen=True)
+class Scores:
+    """One UCDP event's results."""
+
+    found: bool
+    date: bool
+    place: bool
+    located: bool
+    actor: bool
+    deaths_stated: bool
+    deaths: bool
+    baseline_date: bool
+
+
+def primary(rows: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
+    """The event that stands for a UCDP event: conflict-coded first, then typed."""
+    for rows_of in ([r for r in rows if r.get("acled_event_type")],
+                    [r for r in rows if r.get("event_type") not in {"other", None}], rows):
+        if rows_of:
+            return rows_of[0]
+    return None
+
+
+def in_interval(day: Any, start: str, end: str) -> bool:
+    if day is None or day != day:
+        return False
+    value = day.date() if isinstance(day, datetime) else day
+    return date.fromisoformat(start) <= value <= date.fromisoformat(end)
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    """Great-circle distance in kilometres."""
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    dp, dl = p2 - p1, math.radians(lon2 - lon1)
+    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
+    return 6371.0 * 2 * math.asin(math.sqrt(min(1.0, a)))
+
+
+def _stem(name: str) -> str:
+    text = name.lower().replace("’", "").replace("'", "")
+    for word in (" oblast", " city", " special republican", " raion", " region", " province"):
+        text = text.replace(word, "")
+    return text.strip()[:5]
+
+
+def place_ok(event: dict[str, Any], row: dict[str, Any]) -> bool:
+    """True when ``row``'s place is UCDP's at UCDP's precision."""
+    lat, lon = row.get("latitude"), row.get("longitude")
+    if lat is None or lat != lat:
+        return False
+    precision = int(event.get("where_prec") or 7)
+    if precision == 6:
+        return (row.get("country") or "") == "Ukraine"
+    if km(float(event["latitude"]), float(event["longitude"]), float(lat), float(lon)) <= PLACE_KM:
+        return True
+    ours = {_stem(str(row.get(k) or "")) for k in ("place", "admin1", "admin2")} - {""}
+    theirs = {_stem(event.get("where_coordinates", "")), _stem(event.get("adm_2", ""))}
+    if precision >= 4:
+        theirs.add(_stem(event.get("adm_1", "")))
+    return bool(ours & (theirs - {""}))
+
+
+def actor_ok(event: dict[str, Any], row: dict[str, Any]) -> bool:
+    """True when UCDP's side_a or side_b is among the row's actors."""
+    names = [row.get("actor1", ""), row.get("actor2", ""), row.get("actor1_text", ""),
+             row.get("actor2_text", ""), *row.get("assoc_actors", []), *row.get("actors", [])]
+    text = " | ".join(str(n).lower() for n in names if n)
+    for side in (event["side_a"], event["side_b"]):
+        if side.startswith("Government of "):
+            country = side.removeprefix("Government of ").split(" (")[0].lower()
+            if country in text:
+                return True
+        elif any(word in text for word in SIDE_WORDS.get(side, (side.lower(),))):
+            return True
+    return False
+
+
+def score(event: dict[str, Any], rows: Sequence[dict[str, Any]]) -> Scores:
+    """Score one UCDP event against the rows extracted from its headlines."""
+    row = primary(rows)
+    first_day = min((s["date"] for s in event["sources"]), default="")
+    baseline = bool(first_day) and in_interval(date.fromisoformat(first_day),
+                                               event["date_start"], event["date_end"])
+    if row is None:
+        return Scores(False, False, False, False, False, False, False, baseline)
+    stated = row.get("fatalities")
+    stated = None if stated is None or stated != stated else int(stated)
+    deaths = stated is not None and (stated == int(event["best"]) or
+                                     int(event["low"]) <= stated <= int(event["high"]))
+    located = row.get("latitude") is not None and row.get("latitude") == row.get("latitude")
+    return Scores(True, in_interval(row.get("date"), event["date_start"], event["date_end"]),
+                  place_ok(event, row), located, actor_ok(event, row), stated is not None,
+                  deaths, baseline)
+
+
+def read_events(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8") as handle:
+        events = [json.loads(line) for line in handle if line.strip()]
+    return events[:limit] if limit else events
+
+
+def extract_rows(events: Iterable[dict[str, Any]], processes: int = 1
+                 ) -> dict[str, list[dict[str, Any]]]:
+    """Rows extracted from every headline, grouped by UCDP event id (in headline order)."""
+    import pandas as pd
+
+    from timeline.model import Article
+    from timeline.pipeline import extract
+
+    articles = [Article(id=f"{e['id']}#{n}", body=s["headline"],
+                        published=datetime.fromisoformat(s["date"]))
+                for e in events for n, s in enumerate(e["sources"]) if s.get("headline")]
+    frame = extract(articles, n_process=processes)
+    grouped: dict[str, list[dict[str, Any]]] = {}
+    for row in frame.to_dict("records"):
+        row["date"] = None if pd.isna(row["date"]) else row["date"].to_pydatetime()
+        grouped.setdefault(row["doc_id"].split("#")[0], []).append(row)
+    # The earliest report first, as the baseline reads it.
+    for rows in grouped.values():
+        rows.sort(key=lambda r: (r["reference_date"], int(r["doc_id"].split("#")[1])))
+    return grouped
+
+
+def report(results: Sequence[Scores], seconds: float) -> str:
+    n = len(results) or 1
+
+    def share(attr: str, over: Sequence[Scores] = results) -> str:
+        return f"{100 * sum(getattr(r, attr) for r in over) / (len(over) or 1):.1f}%"
+
+    found = [r for r in results if r.found]
+    located = [r for r in results if r.located]
+    stated = [r for r in results if r.deaths_stated]
+    lines = [
+        f"UCDP GED Ukraine: {len(results)} events, {seconds:.0f} s",
+        "| measure | all events | where we have one | target |",
+        "|---|---|---|---|",
+        f"| an event extracted | {share('found')} | | |",
+        f"| date within UCDP's interval | {share('date')} | {share('date', found)} | >= 90% |",
+        f"| (baseline: first headline's date) | {share('baseline_date')} | "
+        f"{share('baseline_date', found)} | |",
+        f"| place at UCDP's precision | {share('place')} | {share('place', located)} "
+        f"(located: {len(located) / n:.1%}) | >= 80% |",
+        f"| side_a or side_b among the actors | {share('actor')} | {share('actor', found)} "
+        f"| >= 80% |",
+        f"| deaths equal UCDP's (or in its low-high) | {share('deaths')} | "
+        f"{share('deaths', stated)} (stated: {len(stated) / n:.1%}) | |",
+    ]
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("path", nargs="?", type=Path, default=UCDP)
+    parser.add_argument("--limit", type=int, default=None, help="first N events only")
+    parser.add_argument("--processes", type=int, default=1)
+    args = parser.parse_args(argv)
+    events = read_events(args.path, args.limit)
+    began = time.perf_counter()
+    grouped = extract_rows(events, args.processes)
+    results = [score(e, grouped.get(e["id"], [])) for e in events]
+    print(report(results, time.perf_counter() - began))
+
+
+if __name__ == "__main__":
+    main()

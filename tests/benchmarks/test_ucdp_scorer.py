@@ -1,0 +1,55 @@
+"""Tests for benchmarks.ucdp's scoring of one UCDP event (hand-made records)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from benchmarks import ucdp
+
+EVENT = {
+    "id": "1", "side_a": "Government of Ukraine", "side_b": "DPR",
+    "where_coordinates": "Donetsk town", "adm_1": "Donetsk oblast", "adm_2": "",
+    "latitude": "48.0", "longitude": "37.8", "where_prec": "1",
+    "date_start": "2014-08-16", "date_end": "2014-08-16", "best": "10", "low": "10",
+    "high": "12", "sources": [{"date": "2014-08-17", "headline": "..."}],
+}
+
+
+def _row(**values: object) -> dict:
+    base = {"event_type": "shelling", "acled_event_type": "Explosions/Remote violence",
+            "date": datetime(2014, 8, 16), "latitude": 48.02, "longitude": 37.80,
+            "place": "Donetsk", "admin1": "", "admin2": "", "country": "Ukraine",
+            "actor1": "Military Forces of Ukraine", "actor2": "", "actor1_text": "",
+            "actor2_text": "", "assoc_actors": [], "actors": [], "fatalities": 11}
+    return {**base, **values}
+
+
+def test_everything_right() -> None:
+    scores = ucdp.score(EVENT, [_row()])
+    assert (scores.date, scores.place, scores.actor, scores.deaths) == (True, True, True, True)
+    assert scores.baseline_date is False  # the headline came a day later
+
+
+def test_each_measure_can_fail() -> None:
+    far = _row(date=datetime(2014, 8, 17), latitude=50.45, longitude=30.52, place="Kyiv",
+               actor1="Protesters (Ukraine)", fatalities=3)
+    scores = ucdp.score(EVENT, [far])
+    assert (scores.date, scores.place, scores.actor, scores.deaths) == (False, False, True, False)
+    rebels = _row(actor1="Unidentified Armed Group (Ukraine)", country="Russia")
+    assert ucdp.actor_ok({**EVENT, "side_a": "Government of Russia (Soviet Union)"}, rebels)
+    assert not ucdp.actor_ok({**EVENT, "side_b": "Maidan", "side_a": "Government of Russia"},
+                             _row(actor1="Military Forces of Ukraine"))
+
+
+def test_conflict_event_is_primary_and_no_event_scores_nothing() -> None:
+    statement = _row(event_type="statement", acled_event_type="", date=datetime(2014, 8, 17))
+    assert ucdp.primary([statement, _row()])["event_type"] == "shelling"
+    assert ucdp.score(EVENT, []).found is False
+
+
+def test_country_precision_and_admin_names() -> None:
+    country_only = {**EVENT, "where_prec": "6"}
+    assert ucdp.place_ok(country_only, _row(latitude=49.0, longitude=32.0, place="Ukraine"))
+    oblast = {**EVENT, "where_prec": "4"}
+    assert ucdp.place_ok(oblast, _row(latitude=48.3, longitude=35.0, place="eastern Ukraine",
+                                      admin1="Donets'ka Oblast'"))

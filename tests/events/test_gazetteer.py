@@ -1,0 +1,106 @@
+"""Tests for timeline.events.gazetteer and user gazetteers in timeline.events.places."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from timeline.errors import ResourceError
+from timeline.events import gazetteer, places
+from timeline.pipeline import extract
+
+#: One GeoNames row (geoname table, 19 tab-separated columns) for a hamlet the bundled
+#: gazetteer does not hold.
+HAMLET = "\t".join([
+    "9999001", "Qorxoqabad", "Qorxoqabad", "Qorxo Qabad,Korkhokabad", "2.5000", "45.2500",
+    "P", "PPL", "SO", "", "Lower Shabeelle", "", "", "", "350", "", "60",
+    "Africa/Mogadishu", "2024-01-01"])
+
+
+def test_villages_down_to_500_people_with_admin_areas() -> None:
+    kandi = gazetteer.lookup("Kandi")[0]
+    assert (kandi.country_code, kandi.admin1) == ("BJ", "Alibori")
+    small = [e for e in gazetteer.lookup("Vila") if e.population < 1000]
+    assert small, "places of 500-999 people are indexed"
+
+
+def test_alternate_names_and_admin_areas_are_indexed() -> None:
+    assert gazetteer.lookup("Kupiansk")[0].name == "Kupyansk"
+    alibori = [e for e in gazetteer.lookup("Alibori") if e.kind == gazetteer.ADMIN1]
+    assert alibori and alibori[0].country_code == "BJ"
+
+
+def test_admin_hint_chooses_between_namesakes() -> None:
+    # "Kupiansk, Kharkiv": the admin area written beside the name picks the place.
+    assert places.geocode("Kupiansk", hints=("Kharkiv",)).admin1.startswith("Kharkiv")
+    assert places.geocode("Paris", ["Canada"]).country == "Canada"
+
+
+def test_geonames_text_file(tmp_path: Path) -> None:
+    path = tmp_path / "SO.txt"
+    path.write_text(HAMLET + "\n", encoding="utf-8")
+    entries = gazetteer.load_user_gazetteer(path)
+    assert {spelling for spelling, _ in entries} == {"Qorxoqabad", "Qorxo Qabad", "Korkhokabad"}
+    assert {e.name for _, e in entries} == {"Qorxoqabad"}
+    assert places.geocode("Qorxoqabad") is None
+    with places.extra_gazetteers([str(path)]):
+        found = places.geocode("Korkhokabad")
+    assert (found.name, found.country, found.admin1) == ("Qorxoqabad", "Somalia",
+                                                          "Lower Shabeelle")
+
+
+def test_csv_gazetteer_in_extract(tmp_path: Path) -> None:
+    path = tmp_path / "places.csv"
+    path.write_text("name,latitude,longitude,country,admin1\n"
+                    "Qorxoqabad,2.5,45.25,SO,Lower Shabeelle\n", encoding="utf-8")
+    text = "Gunmen attacked a convoy near Qorxoqabad on Monday."
+    df = extract(text, "2024-05-08", gazetteers=[path])
+    row = df[df["trigger"] == "attack"].iloc[0]
+    assert (row["place"], row["country"], row["admin1"], row["geo_precision"]) == (
+        "Qorxoqabad", "Somalia", "Lower Shabeelle", 2)
+    assert extract(text, "2024-05-08")["place"].iloc[0] == ""
+
+
+@pytest.mark.parametrize(("content", "problem"), [
+    ("name,lat\nX,1\n", "needs the columns name, latitude, longitude"),
+    ("name,latitude,longitude\nX,north,1\n", ":2: 'north' is not a coordinate"),
+    ("a\tb\tc\n" + HAMLET + "\n", "expected 19 tab-separated"),
+])
+def test_bad_gazetteer_names_file_and_problem(tmp_path: Path, content: str, problem: str) -> None:
+    path = tmp_path / "bad.txt"
+    path.write_text(HAMLET + "\n" + content if "\t" in content else content, encoding="utf-8")
+    with pytest.raises(ResourceError, match="bad.txt") as error:
+        gazetteer.load_user_gazetteer(path)
+    assert problem in str(error.value)
+
+
+def test_cli_gazetteer_option(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from timeline.cli import main
+
+    places_csv = tmp_path / "places.csv"
+    places_csv.write_text("name,latitude,longitude,country\nQorxoqabad,2.5,45.25,SO\n",
+                          encoding="utf-8")
+    article = tmp_path / "report.txt"
+    article.write_text("Gunmen attacked a convoy near Qorxoqabad on Monday.", encoding="utf-8")
+    result = CliRunner().invoke(main, ["extract", str(article), "--published", "2024-05-08",
+                                       "--gazetteer", str(places_csv), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert "Qorxoqabad,2.5,45.25,Somalia" in result.output
+    missing = CliRunner().invoke(main, ["extract", str(article), "--gazetteer",
+                                        str(tmp_path / "none.csv")])
+    assert missing.exit_code == 2 and "none.csv" in missing.output
+
+
+def test_unwritable_cache_falls_back_then_says_why(tmp_path: Path,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    def refuse(path: Path) -> None:
+        raise OSError("read-only file system")
+
+    monkeypatch.setattr(gazetteer, "index_path", lambda: tmp_path / "nowhere" / "x.sqlite")
+    monkeypatch.setattr(gazetteer, "build_index", refuse)
+    monkeypatch.setattr(gazetteer.tempfile, "gettempdir", lambda: str(tmp_path / "tmp"))
+    with pytest.raises(ResourceError, match="read-only file system"):
+        gazetteer._connection(-1)

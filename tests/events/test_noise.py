@@ -1,0 +1,28 @@
+"""Tests for timeline.events.noise: lines that report no event, datelines after a headline."""
+
+from __future__ import annotations
+
+import pytest
+
+from timeline.events import noise
+from timeline.resource_files import read_bundled
+
+EXAMPLES = read_bundled("noise_lines.yaml")["examples"]
+
+
+@pytest.mark.parametrize("line", EXAMPLES)
+def test_examples_are_noise(line: str) -> None:
+    assert noise.noise_spans(f"Intro.\n{line}\nBody.") == [(7, 7 + len(line))]
+
+
+def test_story_lines_are_not_noise() -> None:
+    text = "By the end of the day, troops had withdrawn from the town and the road reopened to traffic."
+    assert noise.noise_spans(text) == []  # a long sentence starting "By" is no byline
+
+
+def test_dateline_after_headline_and_byline() -> None:
+    text = "Russia shells Kharkiv\nBy Jane Doe\nKYIV, May 6 (Reuters) - Russian forces shelled"
+    start = text.index("KYIV")
+    assert noise.dateline_spans(text) == [(start, text.index("Russian forces"))]
+    spans = sorted(noise.dateline_spans(text) + noise.noise_spans(text))
+    assert noise.inside(start + 2, spans) and not noise.inside(text.index("forces"), spans)

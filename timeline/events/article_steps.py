@@ -1,0 +1,198 @@
+"""Steps that read an article's events together, after each clause has been read.
+
+- A reporting verb ("..., the army said") whose reported clause is itself a conflict
+  event (one ACLED codes) is no statement event of its own: it names its source.
+- Casualties belong to the violent event they follow: "Al Shabaab clashed with
+  government forces. Two soldiers were killed." is one clash with 2 fatalities, and
+  a sentence's casualties are counted once, on its first violent event.
+- A protest next to a crowd-repression event ("police fired tear gas") is a protest
+  with intervention; with people killed, excessive force against protesters.
+- One happening is one event: "Milley and Zaluzhnyi decided to meet in Poland", with
+  no date of its own, is the meeting the article dates elsewhere ("met ... on
+  Tuesday"), not a second one; a headline's event told again in the story is the
+  story's.
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from typing import TYPE_CHECKING
+
+from timeline.events import roles as role_rules
+from timeline.events.casualties import Casualties, Count
+from timeline.events.lexicon import EventLexicon
+from timeline.events.taxonomy import coding_of
+from timeline.vocab import TimeSource
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+    from timeline.events.clause_events import EventRecord
+
+#: Dependencies linking a reporting verb and the clause it reports.
+REPORT_DEPS = frozenset({"ccomp", "parataxis"})
+STATEMENT = "statement"
+#: Sentences around a protest in which a repression event counts as its intervention.
+INTERVENTION_WINDOW = 1
+
+
+def finish(records: list[EventRecord], doc: Doc, lexicon: EventLexicon,
+           text: str | None = None) -> list[EventRecord]:
+    """The article's events after the cross-clause steps, in text order (``text`` is
+    ``doc.text``, which spaCy rebuilds on every call, when the caller has it)."""
+    records = fold_reports(records, doc, lexicon)
+    records = fold_casualties(records, lexicon)
+    records = fold_repeats(fold_headline(records, doc.text if text is None else text))
+    return mark_interventions(records, lexicon)
+
+
+def fold_headline(records: list[EventRecord], text: str) -> list[EventRecord]:
+    """Drop a headline's event when the story reports it again: "Russia shells
+    Kharkiv" above "Russian forces shelled Kharkiv on Monday" is one happening."""
+    first = text.split("\n", 1)[0].rstrip()
+    if "\n" not in text.strip() or not first or first[-1] in ".!?\"'”":
+        return records
+    body = [r for r in records if r.event.start_char > len(first)]
+
+    def told_again(record: EventRecord) -> bool:
+        return record.event.start_char < len(first) and any(
+            other.event.event_type == record.event.event_type and (
+                set(other.event.locations) & set(record.event.locations)
+                or set(other.event.actors) & set(record.event.actors)) for other in body)
+
+    return [r for r in records if not told_again(r)]
+
+
+#: Time sources of an event dated by its own words, or its paragraph's.
+TEXT_DATED = frozenset({TimeSource.CLAUSE, TimeSource.SENTENCE, TimeSource.PARAGRAPH})
+#: Time sources of an event dated by its own sentence.
+OWN_TIME = frozenset({TimeSource.CLAUSE, TimeSource.SENTENCE})
+
+
+def fold_repeats(records: list[EventRecord]) -> list[EventRecord]:
+    """Drop a planned or hypothetical mention, without a time of its own, of an event
+    of the same type the article reports as having happened, dated, with an actor in
+    common."""
+    done = [r for r in records if r.modality == "asserted" and r.time_source in TEXT_DATED
+            and r.event.actors]
+
+    def repeats(record: EventRecord) -> bool:
+        names = set(record.event.actors)
+        return (record.modality != "asserted" and record.time_source not in OWN_TIME
+                and bool(names) and any(
+                    other.event.event_type == record.event.event_type
+                    and names & set(other.event.actors) for other in done))
+
+    return [r for r in records if not repeats(r)]
+
+
+def fold_reports(records: list[EventRecord], doc: Doc,
+                 lexicon: EventLexicon) -> list[EventRecord]:
+    """Drop reporting statements whose reported clause is an event; keep their source."""
+    reporting = [r for r in records if r.event.event_type == STATEMENT
+                 and r.event.trigger in lexicon.reporting_verbs]
+    if not reporting:
+        return records
+    spans = ((doc.char_span(r.event.start_char, r.event.end_char), r) for r in records)
+    by_token = {span.start: r for span, r in spans if span is not None}
+    dropped: set[int] = set()
+    sources: dict[int, str] = {}
+    for index, record in by_token.items():
+        if record.event.event_type != STATEMENT or record.event.trigger not in lexicon.reporting_verbs:
+            continue
+        verb = doc[index]
+        reported = [by_token.get(t.i) for t in _reported(verb)]
+        # Only events ACLED codes absorb their report: "he told reporters the talks
+        # went well" stays a statement.
+        events = [r for r in reported if r is not None and r.coding.acled_event_type]
+        if events:
+            dropped.add(index)
+            for event in events:
+                sources[event.event.start_char] = _source(verb, record)
+    kept = [r for i, r in sorted(by_token.items()) if i not in dropped]
+    return [replace(r, reported_by=sources[r.event.start_char])
+            if r.event.start_char in sources else r for r in kept]
+
+
+def _reported(verb: Token) -> list[Token]:
+    """Clauses ``verb`` reports: its complement, or the clause it is attached to
+    ("Israel struck ..., the army said")."""
+    found = [c for c in verb.children if c.dep_ in REPORT_DEPS]
+    if verb.dep_ in REPORT_DEPS and verb.head is not verb:
+        found.append(verb.head)
+    return found
+
+
+def _source(verb: Token, record: EventRecord) -> str:
+    """Who reported: the statement's actor as written, else its subject phrase."""
+    actor = record.roles.actor1
+    if actor is not None:
+        return actor.text
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    return role_rules.phrase(subject) if subject is not None else ""
+
+
+def fold_casualties(records: list[EventRecord], lexicon: EventLexicon) -> list[EventRecord]:
+    """Count a sentence's casualties once, on its first violent event; a perpetrator-less
+    death right after a violent event is that event's casualty report."""
+    out: list[EventRecord] = []
+    counted: set[int] = set()
+    for record in records:
+        kind = record.event.event_type
+        if kind in lexicon.violent_types:
+            if record.sentence_no in counted:
+                record = replace(record, casualties=Casualties())
+            counted.add(record.sentence_no)
+        elif kind in lexicon.casualty_types and record.roles.actor1 is None:
+            previous = _violent_before(out, record, lexicon)
+            if previous is not None:
+                out[previous] = _add_casualties(out[previous], record.casualties)
+                continue
+        out.append(record)
+    return out
+
+
+def _violent_before(records: list[EventRecord], record: EventRecord,
+                    lexicon: EventLexicon) -> int | None:
+    """Index of the last violent event in this sentence or the one before."""
+    for index in range(len(records) - 1, -1, -1):
+        other = records[index]
+        if record.sentence_no - other.sentence_no > 1:
+            return None
+        if other.event.event_type in lexicon.violent_types:
+            return index
+    return None
+
+
+def _add_casualties(record: EventRecord, more: Casualties) -> EventRecord:
+    own = record.casualties
+    return replace(record, casualties=Casualties(_plus(own.fatalities, more.fatalities),
+                                                 _plus(own.injuries, more.injuries)))
+
+
+def _plus(a: Count | None, b: Count | None) -> Count | None:
+    if a is None or b is None:
+        return a or b
+    if a.text == b.text:
+        return a
+    return Count(a.value + b.value, f"{a.text}; {b.text}")
+
+
+def mark_interventions(records: list[EventRecord], lexicon: EventLexicon) -> list[EventRecord]:
+    """Protests next to crowd repression: with intervention, or with excessive force."""
+    repression = [r for r in records if r.coding.acled_event_type == "Protests"
+                  and r.event.event_type != "protest"]
+    if not repression:
+        return records
+    out = []
+    for record in records:
+        entry = lexicon.get(record.event.event_type)
+        near = [r for r in repression
+                if abs(r.sentence_no - record.sentence_no) <= INTERVENTION_WINDOW]
+        if entry is None or not near or entry.with_intervention is None:
+            out.append(record)
+            continue
+        killed = any(r.casualties.fatalities for r in near)
+        sub = entry.with_excessive_force if killed else entry.with_intervention
+        out.append(replace(record, coding=coding_of(entry, sub.id if sub else "")))
+    return out

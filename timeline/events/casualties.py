@@ -1,0 +1,158 @@
+"""Fatalities and injuries a sentence reports, with the words they came from.
+
+"Two soldiers were killed" gives 2 fatalities, "injuring 3 civilians" 3 injuries,
+"at least 35 militants" 35; "10 to 15 people" and "dozens" are kept as text and
+counted at their lower bound (10, 24). The words are in ``resources/casualties.yaml``.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from timeline.errors import RuleFileError
+from timeline.resource_files import read_bundled
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+#: "10 to 15", "10-15", "between 10 and 15": the lower bound counts.
+RANGE = re.compile(r"\b(\w+)\s*(?:-|–|to|and|or)\s*(\w+)\b")
+
+
+@dataclass(frozen=True)
+class Count:
+    """A number of people killed or injured: lower bound and the words it came from."""
+
+    value: int
+    text: str
+
+
+@dataclass(frozen=True)
+class Casualties:
+    """What one sentence reports: fatalities and injuries (None when not stated)."""
+
+    fatalities: Count | None = None
+    injuries: Count | None = None
+
+
+@dataclass(frozen=True)
+class CasualtyWords:
+    killed: frozenset[str]
+    injured: frozenset[str]
+    intransitive: frozenset[str]
+    vague: dict[str, int]
+
+
+@functools.cache
+def load_words() -> CasualtyWords:
+    """The casualty words from ``casualties.yaml``."""
+    data = read_bundled("casualties.yaml")
+    try:
+        return CasualtyWords(frozenset(data["killed"]), frozenset(data["injured"]),
+                             frozenset(data.get("intransitive", ())),
+                             {str(k): int(v) for k, v in data.get("vague", {}).items()})
+    except (KeyError, TypeError, ValueError) as error:
+        raise RuleFileError("casualties.yaml", f"needs 'killed' and 'injured' word lists and "
+                            f"integer 'vague' counts ({error})") from error
+
+
+def read(sentence: Span) -> Casualties:
+    """Fatalities and injuries stated in ``sentence`` (summed over the phrases)."""
+    words = load_words()
+    killed: list[Count] = []
+    injured: list[Count] = []
+    for token in sentence:
+        lemma = token.lemma_.lower()
+        kind = killed if lemma in words.killed else injured if lemma in words.injured else None
+        if kind is None:
+            continue
+        for victim in _victims(token, words):
+            count = _count(victim, token, words)
+            if count is not None:
+                kind.append(count)
+    return Casualties(_total(killed), _total(injured))
+
+
+def _total(counts: list[Count]) -> Count | None:
+    if not counts:
+        return None
+    unique = list({c.text: c for c in counts}.values())
+    return Count(sum(c.value for c in unique), "; ".join(c.text for c in unique))
+
+
+def _victims(word: Token, words: CasualtyWords) -> list[Token]:
+    """Noun phrases naming the people ``word`` reports killed or injured."""
+    deps = {"nsubjpass", "dobj"}
+    headline = word.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in word.children)
+    if word.lemma_.lower() in words.intransitive or headline:
+        deps.add("nsubj")  # "three people died"; a headline's "two wounded"
+    found = [c for c in word.children if c.dep_ in deps]
+    if word.dep_ in {"oprd", "acomp"} and word.head.pos_ == "VERB":
+        # "leaves one militiaman dead"
+        found += [c for c in word.head.children if c.dep_ == "dobj"]
+    if word.dep_ == "acl" and word.tag_ == "VBN":
+        found.append(word.head)  # a headline's "Ten civilians killed in ..."
+    if word.pos_ in {"NOUN", "ADJ"}:
+        # "12 deaths", "35 dead": the number modifies the word itself.
+        found.append(word)
+        if word.dep_ in {"amod", "acomp", "oprd"} and word.head.pos_ in {"NOUN", "NUM"}:
+            found.append(word.head)
+    return [p for v in found for p in (v, *v.conjuncts)]
+
+
+def _count(noun: Token, word: Token, words: CasualtyWords) -> Count | None:
+    """The count a victim phrase gives, or None when it gives none."""
+    number = noun if _is_number(noun, words) else next(
+        (c for c in noun.children if c.dep_ == "nummod" or (
+            c.dep_ in {"amod", "quantmod"} and _is_number(c, words))), None)
+    if number is None:
+        # "dozens of people": the vague word heads the phrase.
+        head = noun.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
+        number = head.head if head is not None and _is_number(head.head, words) else None
+    if number is None:
+        return None
+    value = _lower_bound(number, words)
+    if value is None:
+        return None
+    doc = noun.doc
+    start = min(number.left_edge.i, noun.left_edge.i, word.i)
+    end = max(noun.i, word.i, number.i) + 1
+    return Count(value, doc[start:end].text)
+
+
+def _is_number(token: Token, words: CasualtyWords) -> bool:
+    return token.like_num or token.lower_ in words.vague
+
+
+def _lower_bound(number: Token, words: CasualtyWords) -> int | None:
+    """The least the number phrase can mean: "10 to 15" is 10, "dozens" 24."""
+    doc = number.doc
+    text = doc[number.left_edge.i:number.i + 1].text.lower()
+    values = [v for v in (_value(w, words) for w in _range_ends(text)) if v is not None]
+    own = _value(number.lower_, words)
+    if own is not None:
+        values.append(own)
+    return min(values) if values else None
+
+
+def _range_ends(text: str) -> list[str]:
+    match = RANGE.search(text)
+    return [match.group(1), match.group(2)] if match else []
+
+
+def _value(word: str, words: CasualtyWords) -> int | None:
+    word = word.replace(",", "")
+    if word.isdigit():
+        return int(word)
+    if word in words.vague:
+        return words.vague[word]
+    from timeline.temporal.build import parse_number
+
+    try:
+        value = parse_number(word)
+    except ValueError:  # build.NotADate: not a number word
+        return None
+    return None if value is None or value != int(value) or value < 0 else int(value)

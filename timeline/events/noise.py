@@ -1,0 +1,77 @@
+"""Lines that report no event (bylines, photo captions, credits, link lists) and
+datelines that open a story after its headline and byline.
+
+The markers are data: ``resources/noise_lines.yaml``.
+"""
+
+from __future__ import annotations
+
+import bisect
+import functools
+from dataclasses import dataclass
+
+from timeline.errors import RuleFileError
+from timeline.resource_files import read_bundled
+from timeline.text.dateline import dateline_end
+
+
+#: Line starts that make a byline only when the line is short.
+BYLINES = frozenset({"By ", "BY "})
+
+
+@dataclass(frozen=True)
+class NoiseMarkers:
+    starts: tuple[str, ...]
+    contains: tuple[str, ...]
+    dateline_lines: int = 4
+    byline_words: int = 12
+
+
+@functools.cache
+def load_markers() -> NoiseMarkers:
+    """The markers from ``noise_lines.yaml``."""
+    data = read_bundled("noise_lines.yaml")
+    try:
+        return NoiseMarkers(tuple(map(str, data["starts"])), tuple(map(str, data["contains"])),
+                            int(data.get("dateline_lines", 4)), int(data.get("byline_words", 12)))
+    except (KeyError, TypeError, ValueError) as error:
+        raise RuleFileError("noise_lines.yaml", f"needs 'starts' and 'contains' lists ({error})"
+                            ) from error
+
+
+def noise_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every line of ``text`` that reports no event."""
+    markers = load_markers()
+    bylines = tuple(m for m in markers.starts if m in BYLINES)
+    starts = tuple(m for m in markers.starts if m not in BYLINES)
+    spans, start = [], 0
+    for line in text.split("\n"):
+        stripped = line.lstrip()
+        is_byline = stripped.startswith(bylines) and len(stripped.split()) <= markers.byline_words
+        if is_byline or stripped.startswith(starts) or any(m in line for m in markers.contains):
+            spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def dateline_spans(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the dateline opening the story, on any of its first lines."""
+    spans, start = [], 0
+    for line in text.split("\n")[:load_markers().dateline_lines]:
+        end = dateline_end(line)
+        if end:
+            spans.append((start, start + end))
+            break
+        start += len(line) + 1
+    return spans
+
+
+def inside(char: int, spans: list[tuple[int, int]]) -> bool:
+    """True when ``char`` lies in one of ``spans`` (sorted, not overlapping): a binary
+    search, so that checking every token stays linear in the text."""
+    at = bisect.bisect_right(spans, (char, _AFTER_ANY)) - 1
+    return at >= 0 and spans[at][0] <= char < spans[at][1]
+
+
+#: Larger than any offset: (char, _AFTER_ANY) sorts after every span starting at char.
+_AFTER_ANY = 1 << 62

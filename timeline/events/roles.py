@@ -1,0 +1,278 @@
+"""Who did what to whom: ``actor1`` (who acted), ``actor2`` (the target or
+counterpart) and associated actors, named as written and the way ACLED names them.
+
+Named actors come from the entity mentions ("Al Shabaab militants" is Al Shabaab);
+common-noun and group actors ("protesters", "government forces", "unidentified armed
+men", "police") from ``resources/actors.yaml``, with the country a nationality word in
+the phrase gives ("Russian forces": Military Forces of Russia), else the event's
+country. A passive subject is the target ("Two soldiers were killed"); a victim group
+is never the initiator of violence.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+from typing import TYPE_CHECKING
+
+from timeline.events import clauses
+from timeline.events.clauses import MentionIndex
+from timeline.events.lexicon import EventLexicon, _entries
+from timeline.model import Mention
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: Prepositions whose object is the target of a violent event ("strikes on Hezbollah
+#: positions", "fired at protesters") or the counterpart of any event ("clashed with").
+TARGET_PREPS = frozenset({"on", "against", "at", "upon"})
+COUNTERPART_PREPS = frozenset({"with", "between"})
+STATE_NAME = "Military Forces of {country}"
+GROUP = "GROUP"
+
+
+@dataclass(frozen=True)
+class ActorGroup:
+    """A common-noun actor: head nouns, required modifiers and its ACLED-style name."""
+
+    id: str
+    nouns: frozenset[str]
+    modifiers: frozenset[str]
+    name: str
+    unknown: str
+    state: bool = False
+    victim: bool = False
+
+    def named(self, country: str) -> str:
+        return self.name.format(country=country) if country else self.unknown
+
+
+@dataclass(frozen=True)
+class Actor:
+    """One actor of an event: its standard name, the phrase as written, its kind."""
+
+    name: str
+    text: str
+    kind: str
+    country: str = ""
+    state: bool = False
+    victim: bool = False
+
+
+@dataclass(frozen=True)
+class Roles:
+    """The actors of one event by role."""
+
+    actor1: Actor | None = None
+    actor2: Actor | None = None
+    assoc: tuple[Actor, ...] = ()
+
+
+@functools.cache
+def load_groups() -> tuple[ActorGroup, ...]:
+    """Group actors from ``actors.yaml``."""
+    return tuple(
+        ActorGroup(str(e["id"]), frozenset(map(str, e["nouns"])),
+                   frozenset(map(str, e.get("modifiers", ()))), str(e["name"]),
+                   str(e["unknown"]), bool(e.get("state")), bool(e.get("victim")))
+        for e in _entries("actors.yaml", "groups", ("nouns", "name", "unknown"))
+    )
+
+
+@functools.cache
+def _groups_by_noun() -> dict[str, tuple[ActorGroup, ...]]:
+    """Groups by head noun, in file order."""
+    index: dict[str, list[ActorGroup]] = {}
+    for group in load_groups():
+        for noun in group.nouns:
+            index.setdefault(noun, []).append(group)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def group_of(token: Token) -> ActorGroup | None:
+    """The group a noun phrase headed by ``token`` names, if any."""
+    index = _groups_by_noun()
+    candidates = index.get(token.lemma_.lower()) or index.get(token.lower_)
+    if not candidates:
+        return None
+    modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in {"amod", "compound"}}
+    return next((g for g in candidates if not g.modifiers or g.modifiers & modifiers), None)
+
+
+def phrase(token: Token) -> str:
+    """The noun phrase as written: modifiers up to the head, plus a bracketed acronym
+    ("government security forces (SNA)"), without determiners or possessive pronouns."""
+    doc = token.doc
+    start = token.i
+    # Stop at a break in the phrase: "MOGADISHU (Reuters) - Al Shabaab fighters".
+    while start > token.left_edge.i and not _breaks(doc[start - 1]):
+        start -= 1
+    while start < token.i and (doc[start].pos_ in {"DET", "PRON"} or doc[start].tag_ == "PRP$"
+                               or doc[start].like_num or doc[start].dep_ in {"quantmod", "nummod"}):
+        start += 1
+    end = token.i + 1
+    if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
+        end += 3
+    return doc[start:end].text
+
+
+def _breaks(token: Token) -> bool:
+    """Punctuation that ends a noun phrase to its left (not the hyphen of "al-Burhan")."""
+    return token.is_punct and (token.text in {",", ":", ";", "(", ")", "—", "–", '"'}
+                               or (token.text == "-" and bool(token.whitespace_)))
+
+
+def actor_of(token: Token, index: MentionIndex, country: str) -> Actor | None:
+    """The actor a noun phrase names, or None; ``country`` fills a group's name when the
+    phrase names none."""
+    doc = token.doc
+    follower = index.at(doc[token.i + 1]) if token.i + 1 < len(doc) else None
+    if token.pos_ == "NOUN" and follower is not None and follower.label == "PERSON":
+        # "Sudan's army chief Abdel Fattah al-Burhan": the noun titles the person.
+        return Actor(follower.canonical or follower.text, follower.text, "PERSON")
+    mentions = clauses.actors_of(token, index)
+    group = group_of(token)
+    written = phrase(token)
+    nationality = next((m for m in mentions if m.label in {"GPE", "NORP"}), None)
+    named = next((m for m in mentions if m.label in {"PERSON", "ORG"}), None)
+    compound_named = named is not None and _modifies(named, token, index)
+    unnamed = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+               and index.at(c) is None]
+    if group is not None and unnamed and named is None and nationality is None:
+        # "Al Shabaab fighters", "Wagner forces": a group the NER did not tag.
+        return Actor(doc[unnamed[0].left_edge.i:unnamed[-1].i + 1].text, written, "ORG")
+    if group is not None and not compound_named and (group.state or named is None):
+        home = _country_of(nationality) if nationality else country
+        return Actor(group.named(home), written, GROUP, home, group.state, group.victim)
+    chosen = named or nationality or (mentions[0] if mentions else None)
+    if chosen is None:
+        return None
+    kind = "GPE" if chosen.label in {"GPE", "NORP"} else chosen.label
+    text = written if chosen.text in written else chosen.text
+    return Actor(chosen.canonical or chosen.text, text, kind,
+                 chosen.canonical if kind == "GPE" else "")
+
+
+def _country_of(mention: Mention) -> str:
+    """The country a nationality word or place names: "Kiev forces" are Ukraine's."""
+    from timeline.events import places
+
+    name = mention.canonical or mention.text
+    place = places.geocode(name)
+    return place.country if place is not None and place.country else name
+
+
+def _modifies(mention: Mention, token: Token, index: MentionIndex) -> bool:
+    """True when ``mention`` is a compound or modifier of ``token`` ("Al Shabaab militants")."""
+    return index.at(token) is mention or any(
+        index.at(c) is mention for c in token.children if c.dep_ in {"compound", "amod", "nmod"})
+
+
+def assign(trigger: Token, index: MentionIndex, lexicon: EventLexicon, type_id: str,
+           country: str, subjects: list[Token] | None = None) -> Roles:
+    """actor1, actor2 and associated actors of the clause headed by ``trigger``
+    (``subjects``: ``clauses.subjects(trigger)`` when the caller has them)."""
+    if subjects is None:
+        subjects = clauses.subjects(trigger)
+    initiators, targets = _role_tokens(trigger, lexicon, type_id, subjects)
+    first = _actors(initiators, index, country)
+    second = _actors(targets, index, country, skip_places=True)
+    violent = type_id in lexicon.violent_types
+    if violent:
+        # Victims are targets, never initiators; a country acting violently is its
+        # military ("Israel responded with drone strikes").
+        second = [a for a in first if a.victim] + second
+        first = [_as_state(a) for a in first if not a.victim]
+    actor1 = first[0] if first else None
+    actor2 = next((a for a in second if actor1 is None or a.name != actor1.name), None)
+    return Roles(actor1, actor2, tuple(first[1:]))
+
+
+def _as_state(actor: Actor) -> Actor:
+    if actor.kind != "GPE":
+        return actor
+    return replace(actor, name=STATE_NAME.format(country=actor.name), state=True)
+
+
+def _actors(tokens: Iterable[Token], index: MentionIndex, country: str,
+            skip_places: bool = False) -> list[Actor]:
+    found: dict[str, Actor] = {}
+    for token in tokens:
+        if skip_places and (_is_place(token, index) or _is_feature(token)):
+            continue
+        actor = actor_of(token, index, country)
+        if actor is not None and skip_places and actor.kind == "GPE" and _is_town(actor.name):
+            continue  # "an assault on Kiev camp": a place, not a target actor
+        if actor is not None:
+            found.setdefault(actor.name, actor)
+    return list(found.values())
+
+
+def _is_place(token: Token, index: MentionIndex) -> bool:
+    """True for a town or region named as an object ("shelled Kupiansk"): where the
+    event happened, not an actor. Countries stay actors ("attacked Ukraine")."""
+    from timeline.events import places
+
+    mention = index.at(token)
+    if mention is None or mention.label not in clauses.PLACE_LABELS:
+        return False
+    return _is_town(mention.canonical or mention.text) or places.geocode(
+        mention.canonical or mention.text) is None
+
+
+def _is_feature(token: Token) -> bool:
+    """A place named by its kind: "a military base", "Hmeimim Air Base"."""
+    from timeline.events.lexicon import load_location_words
+
+    return token.lemma_.lower() in load_location_words().feature_words
+
+
+def _is_town(name: str) -> bool:
+    from timeline.events import places
+
+    place = places.geocode(name)
+    return place is not None and place.precision != "country"
+
+
+def _role_tokens(trigger: Token, lexicon: EventLexicon, type_id: str,
+                 subjects: list[Token]) -> tuple[list[Token], list[Token]]:
+    """(initiator tokens, target tokens): active subjects or the "by" agent act; passive
+    subjects, objects of target types and "on"/"against"/"with" phrases undergo."""
+    passive = [s for s in subjects if s.dep_ == "nsubjpass" or s.i == trigger.head.i or (
+        s.head.dep_ == "nsubjpass" and s.dep_ == "conj")]
+    initiators = [s for s in subjects if s not in passive] + _event_noun_owners(trigger, lexicon)
+    targets = list(passive)
+    heads = [trigger, *light_nouns(trigger)]
+    if type_id in lexicon.target_types or type_id in lexicon.object_actor_types:
+        targets += [p for c in trigger.children if c.dep_ == "dobj" for p in (c, *c.conjuncts)]
+    preps = COUNTERPART_PREPS | (TARGET_PREPS if type_id in lexicon.target_types else set())
+    for head in heads:
+        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in preps):
+            targets += [p for o in prep.children if o.dep_ == "pobj" for p in (o, *o.conjuncts)]
+    return initiators, targets
+
+
+def _event_noun_owners(trigger: Token, lexicon: EventLexicon) -> list[Token]:
+    """Who carried out the event noun a killing happened in: "killed in Ukrainian
+    army's shelling", "killed in separatist ambush"."""
+    owners = []
+    for noun in event_nouns(trigger, lexicon):
+        owners += [c for c in noun.children if c.dep_ in {"poss", "amod", "compound"}
+                   and c.pos_ in {"NOUN", "PROPN", "ADJ"}]
+    return owners
+
+
+def event_nouns(trigger: Token, lexicon: EventLexicon) -> list[Token]:
+    """Violent event nouns in the verb's "in"/"during" phrases ("killed in shelling")."""
+    return [o for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"in", "during"}
+            for o in c.children if o.dep_ == "pobj"
+            and lexicon.type_of_noun(o.lemma_.lower()) in lexicon.violent_types]
+
+
+def light_nouns(trigger: Token) -> Sequence[Token]:
+    """Event nouns a light verb governs: its object, or its "with" phrase ("responded
+    with drone strikes on X"); not "for a meeting between NATO and ..." after "travel"."""
+    return [o for c in trigger.children if c.dep_ == "dobj" or (
+                c.dep_ == "prep" and c.lower_ == "with")
+            for o in ((c,) if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])]

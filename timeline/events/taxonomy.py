@@ -1,0 +1,190 @@
+"""What kind of event a clause reports, coded as ACLED, CAMEO and PLOVER code it, and
+whether it happened (its modality).
+
+The rules are data (``resources/event_types.yaml``): the verb lemma picks a type, a
+light verb takes its type from a noun ("held talks", "responded with drone strikes",
+"fighting erupted"), a perpetrator turns a killing into an attack, cue words move an
+attack to shelling, an air strike, an explosion, an armed clash or crowd repression,
+and pick the sub-type. A negated or hypothetical clause keeps its type; ``modality``
+says so.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from timeline.events.lexicon import EventLexicon, EventType
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+OTHER = "other"
+#: Modality values, in the order they are tested; anything else is asserted.
+MODALITIES: tuple[str, ...] = ("asserted", "negated", "hypothetical", "planned")
+#: Dependencies whose nouns may carry a light verb's event.
+NOUN_DEPS = ("dobj", "nsubj", "nsubjpass", "attr")
+#: Most retype steps one clause takes (death -> attack -> clash).
+MAX_RETYPES = 3
+
+
+@dataclass(frozen=True)
+class Coding:
+    """An event's type in our taxonomy and in ACLED's, CAMEO's and PLOVER's."""
+
+    event_type: str
+    sub_event_type: str = ""
+    acled_event_type: str = ""
+    acled_sub_event_type: str = ""
+    cameo: str = ""
+    plover: str = ""
+
+
+def event_type(trigger: Token, lexicon: EventLexicon) -> tuple[str, str] | None:
+    """(trigger lemma, event type) for a verb, or None when it reports no event.
+
+    A light verb takes its type from its object, subject or "with" noun ("held talks",
+    "fighting is going on", "responded with drone strikes"); a subject of a
+    ``subject_types`` type decides ("an earthquake struck"); stative verbs ("remain",
+    "be") report no event.
+    """
+    lemma = trigger.lemma_.lower()
+    particle = next((c.lower_ for c in trigger.children if c.dep_ == "prt"), "")
+    phrasal = f"{lemma} {particle}" if particle else lemma
+    nouns = [c for c in trigger.children if c.dep_ in NOUN_DEPS]
+    if phrasal in lexicon.light_verbs or lemma in lexicon.light_verbs:
+        nouns = _nouns(trigger)
+        found = next((t for t in (lexicon.type_of_noun(n.lemma_.lower()) for n in nouns)
+                      if t is not None), None)
+        if found is not None:
+            return phrasal, found
+    for noun in (n for n in nouns if n.dep_ in {"nsubj", "nsubjpass"}):
+        found = lexicon.type_of_noun(noun.lemma_.lower())
+        if found in lexicon.subject_types:
+            return phrasal, found
+    if lemma in lexicon.non_events and phrasal not in dict(lexicon.phrasal_types):
+        return None
+    found = lexicon.type_of_verb(phrasal) or lexicon.type_of_verb(lemma) or OTHER
+    if found in lexicon.casualty_types and found not in lexicon.violent_types:
+        # "Ten civilians killed in shelling": the killing is the shelling's casualty.
+        from timeline.events.roles import event_nouns
+
+        nouns = event_nouns(trigger, lexicon)
+        if nouns:
+            return phrasal, lexicon.type_of_noun(nouns[0].lemma_.lower()) or found
+    return phrasal, found
+
+
+def _nouns(trigger: Token) -> list[Token]:
+    """Nouns that may name a light verb's event: objects, subjects, then "with" phrases."""
+    found = [c for dep in NOUN_DEPS for c in trigger.children if c.dep_ == dep]
+    found += [o for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"
+              for o in c.children if o.dep_ == "pobj"]
+    # "took control of Goma": the object's own noun first, then nouns it governs.
+    return found
+
+
+def code(trigger: Token, type_id: str, lexicon: EventLexicon,
+         tokens: Sequence[Token]) -> Coding:
+    """The full coding of a clause typed ``type_id`` whose words are ``lemmas``.
+
+    A killing with a perpetrator becomes that type's ``with_agent`` type; ``retype``
+    cues move it on (an attack "with drones" is an air strike; cues scoped to the
+    object look only outside the subject, ``object_lemmas``); the sub-type comes from
+    its cues.
+    """
+    lemmas = frozenset(t.lemma_.lower() for t in tokens)
+    outside: frozenset[str] | None = None
+    entry = lexicon.get(type_id)
+    if entry is None:
+        return Coding(OTHER)
+    if entry.with_agent and has_agent(trigger):
+        entry = lexicon.get(entry.with_agent) or entry
+    for _ in range(MAX_RETYPES):
+        target = None
+        for rule in entry.retype:
+            if rule.object_only and outside is None:
+                outside = object_lemmas(tokens)
+            if rule.cues & (outside if rule.object_only and outside is not None else lemmas):
+                target = rule.to
+                break
+        moved = lexicon.get(target) if target else None
+        if moved is None or moved is entry:
+            break
+        entry = moved
+    return coding_of(entry, entry.sub_type(lemmas).id)
+
+
+def coding_of(entry: EventType, sub_id: str) -> Coding:
+    """The coding of ``entry`` at its sub-type ``sub_id`` (the default when unknown)."""
+    subs = [entry.coded(s) for s in entry.sub_types]
+    extra = [entry.coded(s) for s in (entry.with_intervention, entry.with_excessive_force) if s]
+    sub = next((s for s in subs + extra if s.id == sub_id), None) or entry.sub_type(frozenset())
+    return Coding(entry.id, sub.id, entry.acled_type, sub.acled_sub_type, sub.cameo or "",
+                  entry.plover)
+
+
+def classify(trigger: Token, lexicon: EventLexicon) -> Coding | None:
+    """The full coding of the clause ``trigger`` heads, or None when it reports no event."""
+    from timeline.events.clauses import clause_tokens
+
+    typed = event_type(trigger, lexicon)
+    if typed is None:
+        return None
+    return code(trigger, typed[1], lexicon, clause_tokens(trigger))
+
+
+def object_lemmas(tokens: Sequence[Token]) -> frozenset[str]:
+    """Lemmas of the clause outside its subjects: the target, not the attacker."""
+    subject = {t.i for s in tokens if s.dep_ in {"nsubj", "nsubjpass"} for t in s.subtree}
+    return frozenset(t.lemma_.lower() for t in tokens if t.i not in subject)
+
+
+def has_agent(trigger: Token) -> bool:
+    """True when someone is said to do it: an active subject or a "by" agent."""
+    children = list(trigger.children)
+    if any(c.dep_ == "agent" for c in children):
+        return True
+    # "gunmen killed five villagers"; in "the general died" the subject is the victim.
+    return any(c.dep_ == "nsubj" for c in children) and any(c.dep_ == "dobj" for c in children)
+
+
+def modality(trigger: Token, lexicon: EventLexicon) -> str:
+    """asserted, negated, hypothetical or planned, from the clause and what governs it.
+
+    "did not agree" is negated, "would travel" hypothetical, "will meet" and "decided
+    to meet" planned, "hope that Zaluznyi would travel" hypothetical; a clause under a
+    negated or hypothetical governor ("did not plan to attack") takes its modality.
+    """
+    words = lexicon.modality
+    own = _own_modality(trigger, lexicon)
+    if own != "asserted":
+        return own
+    head = trigger.head
+    if trigger.dep_ in {"xcomp", "ccomp"} and head is not trigger:
+        governing = _own_modality(head, lexicon)
+        if governing in {"negated", "hypothetical"}:
+            return governing
+        if trigger.dep_ == "xcomp" and head.lemma_.lower() in words.planned_governors:
+            return "planned"
+    if trigger.dep_ in {"acl", "ccomp"}:
+        noun = head.lemma_.lower()
+        if noun in words.hypothetical_nouns:
+            return "hypothetical"
+        if noun in words.planned_nouns:
+            return "planned"
+    return "asserted"
+
+
+def _own_modality(verb: Token, lexicon: EventLexicon) -> str:
+    """The modality the verb's own auxiliaries, negation and markers give it."""
+    words = lexicon.modality
+    marks = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass", "neg", "mark"}}
+    if marks & words.negated:
+        return "negated"
+    if marks & words.hypothetical:
+        return "hypothetical"
+    if marks & words.planned:
+        return "planned"
+    return "asserted"
