@@ -118,8 +118,9 @@ def phrase(token: Token) -> str:
 
 
 def _breaks(token: Token) -> bool:
-    """Punctuation that ends a noun phrase to its left (not the hyphen of "al-Burhan")."""
-    return token.is_punct and (token.text in {",", ":", ";", "(", ")", "—", "–", '"'}
+    """Punctuation that ends a noun phrase to its left (not the hyphen of "al-Burhan"),
+    or blank space (a dateline blanked before parsing)."""
+    return token.is_space or token.is_punct and (token.text in {",", ":", ";", "(", ")", "—", "–", '"'}
                                or (token.text == "-" and bool(token.whitespace_)))
 
 
@@ -141,7 +142,7 @@ def actor_of(token: Token, index: MentionIndex, country: str) -> Actor | None:
                and index.at(c) is None]
     if group is not None and unnamed and named is None and nationality is None:
         # "Al Shabaab fighters", "Wagner forces": a group the NER did not tag.
-        return Actor(doc[unnamed[0].left_edge.i:unnamed[-1].i + 1].text, written, "ORG")
+        return Actor(doc[unnamed[0].left_edge.i:unnamed[-1].i + 1].text.strip(), written, "ORG")
     if group is not None and not compound_named and (group.state or named is None):
         home = _country_of(nationality) if nationality else country
         return Actor(group.named(home), written, GROUP, home, group.state, group.victim)
