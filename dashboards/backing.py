@@ -110,3 +110,24 @@ def _shown(values: Any, field: str) -> str:
         date = values.get("date")
         return "undated" if date is None or pd.isna(date) else f"{date:%Y-%m-%d}"
     return display_text(values.get(field))
+
+
+def ingest_articles(path: str | Path, articles: list[Any], published: pd.Timestamp | None,
+                    progress: Any = None, problems: list[str] | None = None) -> str:
+    """Add pasted or uploaded articles to the store, as ``timeline ingest`` does.
+
+    ``progress(done, total)`` follows the articles; problems are appended to
+    ``problems``. Returns the ingest's summary line.
+    """
+    from timeline.store import Store
+
+    done = 0
+
+    def step(finished: int) -> None:
+        nonlocal done
+        done += finished
+        if progress is not None:
+            progress(done, len(articles))
+
+    report = problems if problems is not None else []
+    return Store(path).ingest(articles, published, progress=step, on_error=report.append).line()

@@ -185,6 +185,14 @@ class DataStore(pn.viewable.Viewer):
         self.param.update(texts={**self.texts, **(texts or {})}, data=_prepare(merged))
         return len(new)
 
+    def reload(self, events: pd.DataFrame | None = None,
+               texts: dict[str, str] | None = None) -> None:
+        """Show the store's events anew (``events``: already read), keeping the filters."""
+        if not self.store_path:
+            raise ValueError("only a session over an event store can be reloaded")
+        frame = store_events(self.store_path) if events is None else events
+        self.param.update(texts={**self.texts, **(texts or {})}, data=_prepare(frame))
+
     def correct_date(self, event_id: str, day: dt.date | pd.Timestamp) -> None:
         """Set the event's date to ``day`` (day precision), flagged as corrected."""
         self.edit(event_id, "date", f"{pd.Timestamp(day):%Y-%m-%d}")

@@ -167,3 +167,18 @@ def test_stories_by_default_and_a_switch_to_raw_events(store_file: Path) -> None
     assert by_story.max() >= 2
     store.stories_view = False
     assert len(store.filtered) == len(store.data) == len(store.table_rows())
+
+
+def test_pasted_articles_are_ingested_into_the_store(store_file: Path) -> None:
+    import asyncio
+
+    from dashboards.views.input import InputPanel
+
+    dash = Dashboard(DataStore.from_store(str(store_file)))
+    before = len(dash.store.data)
+    panel = dash.view(InputPanel)
+    panel.text.value = "Emmanuel Macron met Olaf Scholz in Berlin on 3 July 2024."
+    asyncio.run(panel._run(None))
+    assert "Added to the event store" in panel.status.object, panel.status.object
+    assert len(dash.store.data) > before
+    assert len(DataStore.from_store(str(store_file)).data) == len(dash.store.data)
