@@ -119,15 +119,9 @@ def ingest_articles(path: str | Path, articles: list[Any], published: pd.Timesta
     ``progress(done, total)`` follows the articles; problems are appended to
     ``problems``. Returns the ingest's summary line.
     """
+    from dashboards.loading import progress_counter
     from timeline.store import Store
 
-    done = 0
-
-    def step(finished: int) -> None:
-        nonlocal done
-        done += finished
-        if progress is not None:
-            progress(done, len(articles))
-
     report = problems if problems is not None else []
-    return Store(path).ingest(articles, published, progress=step, on_error=report.append).line()
+    return Store(path).ingest(articles, published, on_error=report.append,
+                              progress=progress_counter(progress, len(articles))).line()
