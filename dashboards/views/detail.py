@@ -59,8 +59,9 @@ def resolution_facts(row: pd.Series) -> list[tuple[str, str]]:
         ("Reference date", f"{show('reference_date')} ({show('reference_source')})"),
         ("Article", show("title")), ("URL", show("url")),
     ]
-    if _value(row, CORRECTION):
-        facts.append(("Correction", _value(row, CORRECTION)))
+    facts += [(label, _value(row, column)) for label, column in
+              (("Mapped place", "place"), ("Note", "note"), ("Tags", "tags"),
+               ("Correction", CORRECTION)) if _value(row, column)]
     return facts
 
 

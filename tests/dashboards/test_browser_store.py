@@ -62,3 +62,30 @@ def test_corrections_are_saved_and_new_events_show_after_a_reload(tmp_path: Path
         playwright_api.expect(page.get_by_text(_SHOWN).first).to_be_visible(timeout=60_000)
         assert _events_in_all(page) > 300
         browser.close()
+
+
+def test_a_logged_in_analyst_edits_under_their_login(tmp_path: Path) -> None:
+    path = make_synthetic_store(tmp_path / "s.duckdb", 200)
+    login = tmp_path / "login"
+    login.write_text("bea:pw\n", encoding="utf-8")
+    with served(["--store", str(path), "--basic-auth-file", str(login)],
+                "server-store-login") as url, playwright_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                     args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1600, "height": 2200})
+        page.goto(url, timeout=120_000)
+        page.fill("input[name=username]", "bea")
+        page.fill("input[name=password]", "pw")
+        page.click("button[type=submit]")
+        playwright_api.expect(page.get_by_text(_SHOWN).first).to_be_visible(timeout=60_000)
+        page.locator(".tabulator-row").first.locator('[tabulator-field="date"]').click()
+        playwright_api.expect(page.locator(".tl-sentence")).to_be_visible(timeout=30_000)
+        name = page.get_by_label("Your name (recorded with each edit)")
+        playwright_api.expect(name).to_have_value("bea")
+        playwright_api.expect(name).to_be_disabled()
+        page.get_by_label("Tags (separated by ;)").fill("verified")
+        page.get_by_role("button", name="Save corrections").click()
+        playwright_api.expect(page.get_by_text("Saved (tags)")).to_be_visible(timeout=30_000)
+        edits = Store(path, read_only=True).edits()
+        assert edits[["field", "editor"]].values.tolist() == [["tags", "bea"]]
+        browser.close()

@@ -182,3 +182,13 @@ def test_pasted_articles_are_ingested_into_the_store(store_file: Path) -> None:
     assert "Added to the event store" in panel.status.object, panel.status.object
     assert len(dash.store.data) > before
     assert len(DataStore.from_store(str(store_file)).data) == len(dash.store.data)
+
+
+def test_the_detail_shows_the_note_tags_and_last_change_as_text(tiny) -> None:
+    dash = Dashboard(tiny)
+    dash.store.edit("e1", "note", "<b>call back</b>")
+    dash.store.edit("e1", "place", "Rzeszow")
+    dash.store.selected_event = "e1"
+    html = dash.view(EventDetail).body.object
+    assert "&lt;b&gt;call back&lt;/b&gt;" in html and "<b>call" not in html
+    assert "Rzeszow" in html and "place  -&gt; Rzeszow" in html
