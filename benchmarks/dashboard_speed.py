@@ -2,7 +2,12 @@
 
 Usage::
 
-    python -m benchmarks.dashboard_speed [--events N] [--repeat R]
+    python -m benchmarks.dashboard_speed [--events N] [--repeat R] [--store]
+
+With ``--store`` the dashboard runs over an event store (``timeline serve --store``):
+a synthetic store of N events is built once (in a child process, and kept in the
+temporary folder for the next run), each page build reads it as a new browser session
+does, and the server's memory (peak resident set) is reported too (target < 1.5 GB).
 
 Two figures, each the median of R runs:
 
@@ -27,6 +32,7 @@ from collections.abc import Callable
 
 INITIAL_TARGET = 3.0
 FILTER_TARGET = 0.5
+MEMORY_TARGET_GB = 1.5
 
 
 def _timed(action: Callable[[], object], repeat: int) -> float:
@@ -40,13 +46,41 @@ def _timed(action: Callable[[], object], repeat: int) -> float:
 
 
 def _build(df):
+    """A new session's page over ``df`` (a frame, or a ``DataStore`` factory)."""
     from bokeh.document import Document
 
     from dashboards.layout import Dashboard
 
-    dashboard = Dashboard(df)
+    dashboard = Dashboard(df() if callable(df) else df)
     dashboard.template().server_doc(Document())
     return dashboard
+
+
+def _store_session(events: int):
+    """A factory of store-backed sessions over a synthetic store of ``events`` events."""
+    import multiprocessing
+    import tempfile
+    from pathlib import Path
+
+    from dashboards.store import DataStore
+    from dashboards.synthetic import make_synthetic_store
+
+    path = Path(tempfile.gettempdir()) / f"timeline-dashboard-speed-{events}.duckdb"
+    # Built in a child process, so building does not count in the server's memory.
+    child = multiprocessing.get_context("spawn").Process(
+        target=make_synthetic_store, args=(path, events))
+    child.start()
+    child.join()
+    if child.exitcode != 0:
+        raise SystemExit(f"building the synthetic store {path} failed")
+    return lambda: DataStore.from_store(str(path))
+
+
+def _peak_memory_gb() -> float:
+    """Peak resident memory of this process so far, in GB (Linux reports KiB)."""
+    import resource
+
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024 ** 2
 
 
 def _filter_steps(store) -> list[tuple[str, Callable[[], None]]]:
@@ -81,14 +115,16 @@ def _payload(dashboard) -> list[tuple[str, str]]:
     return rows
 
 
-def run(events: int, repeat: int) -> list[tuple[str, float, float | None]]:
+def run(events: int, repeat: int,
+        over_store: bool = False) -> list[tuple[str, float, float | None]]:
     """Measure; returns (step, seconds, target) rows and prints the tables."""
     from dashboards.synthetic import make_synthetic_frame
 
-    df = make_synthetic_frame(events)
-    _build(df.head(100))  # warm imports and Panel's lazy set-up, not part of the figure
-    results = [("initial page (store + views + models)", _timed(lambda: _build(df), repeat),
-                INITIAL_TARGET)]
+    df = _store_session(events) if over_store else make_synthetic_frame(events)
+    _build(make_synthetic_frame(100))  # warm imports and Panel's lazy set-up
+    step = ("initial page (read the store, views, models)" if over_store
+            else "initial page (store + views + models)")
+    results = [(step, _timed(lambda: _build(df), repeat), INITIAL_TARGET)]
     dashboard = _build(df)
     store = dashboard.store
     for label, action in _filter_steps(store):
@@ -102,7 +138,16 @@ def run(events: int, repeat: int) -> list[tuple[str, float, float | None]]:
     store.actors = [store.actor_options[0]]
     results.append(("filter: reset to all events",
                     _timed(lambda: (store.reset_filters()), 1), FILTER_TARGET))
-    _print(events, repeat, results, _payload(dashboard))
+    if over_store:
+        store.stories_view = True
+        results.append(("switch to raw events", _timed(
+            lambda: (setattr(store, "stories_view", False),
+                     setattr(store, "stories_view", True)), 1) / 2, FILTER_TARGET))
+    payload = _payload(dashboard)
+    if over_store:
+        payload.append(("server memory, peak (target < 1.5 GB)",
+                        f"{_peak_memory_gb():.2f} GB"))
+    _print(events, repeat, results, payload)
     return results
 
 
@@ -123,8 +168,10 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--events", type=int, default=100_000)
     parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--store", action="store_true",
+                        help="Serve from a synthetic event store (built once) instead.")
     args = parser.parse_args()
-    run(args.events, args.repeat)
+    run(args.events, args.repeat, args.store)
 
 
 if __name__ == "__main__":

@@ -1,7 +1,7 @@
 """Entry file of the dashboard: ``panel serve dashboards/app.py``.
 
 It opens on the bundled sample corpus. Other inputs come from ``--args PATH...
-[--timeline FILE]`` and the environment (see ``dashboards.config``).
+[--timeline FILE] [--store DB]`` and the environment (see ``dashboards.config``).
 ``timeline serve`` does not go through the environment: it passes a
 ``DashboardConfig`` to ``page``. This is the only module that calls ``pn.extension``.
 """
@@ -16,6 +16,7 @@ import panel as pn
 from dashboards.config import DashboardConfig
 from dashboards.layout import Dashboard
 from dashboards.loading import cached_source
+from dashboards.store import DataStore
 from dashboards.offline import geo_assets_script
 
 
@@ -40,11 +41,18 @@ def build_app(df: pd.DataFrame | None = None,
 
 
 def page(config: DashboardConfig) -> pn.template.BootstrapTemplate:
-    """One session's page over the config's inputs (loaded once per process)."""
+    """One session's page over the config's inputs.
+
+    Files are loaded once per process; an event store is read for each session, so
+    a browser refresh shows what was ingested or edited since.
+    """
     load_extensions()
-    source = cached_source(config)
-    dashboard = Dashboard(source.events, texts=source.texts, notices=list(source.problems),
-                          config=config)
+    if config.store:
+        dashboard = Dashboard(DataStore.from_store(config.store), config=config)
+    else:
+        source = cached_source(config)
+        dashboard = Dashboard(source.events, texts=source.texts,
+                              notices=list(source.problems), config=config)
     return dashboard.template()
 
 

@@ -82,6 +82,20 @@ def _save(folder: Path, name: str, content: bytes) -> Path:
     return path
 
 
+def progress_counter(progress: Callable[[int, int], None] | None,
+                     total: int) -> Callable[[int], None]:
+    """A callback taking articles just finished that reports ``progress(done, total)``."""
+    done = 0
+
+    def step(finished: int) -> None:
+        nonlocal done
+        done += finished
+        if progress is not None:
+            progress(done, total)
+
+    return step
+
+
 def extract_articles(articles: list[Article], published: pd.Timestamp | None = None,
                      progress: Callable[[int, int], None] | None = None,
                      problems: list[str] | None = None) -> pd.DataFrame:
@@ -97,13 +111,7 @@ def extract_articles(articles: list[Article], published: pd.Timestamp | None = N
 
     if not articles:
         return empty_frame()
-    done = 0
-
-    def step(finished: int) -> None:
-        nonlocal done
-        done += finished
-        if progress is not None:
-            progress(done, len(articles))
+    step = progress_counter(progress, len(articles))
 
     def fail(problem: InputError) -> None:
         if problems is None:

@@ -18,6 +18,8 @@ import pandas as pd
 import panel as pn
 import param
 
+from dashboards.backing import (DEFAULT_EDITOR, N_SOURCES, STORY_ID, edit_event,
+                                memory_edit, store_events)
 from dashboards.aggregate import event_intervals, explode_list, table_frame, top_values
 from dashboards.labels import hover_labels, type_colors
 from dashboards.text import escaped_options
@@ -42,6 +44,11 @@ class DataStore(pn.viewable.Viewer):
     min_confidence = param.Number(default=0.0, bounds=(0.0, 1.0), step=0.05,
                                   doc="Keep events at least this confident.")
     show_wrong = param.Boolean(default=False, doc="Also show events marked wrong.")
+    stories_view = param.Boolean(default=False,
+                                 doc="One row per story (events merged across articles).")
+    store_path = param.String(default=None, allow_None=True, constant=True,
+                              doc="Event store the session reads and edits (None: memory).")
+    editor = param.String(default=DEFAULT_EDITOR, doc="Who the session's edits are by.")
     selected_event = param.String(default=None, allow_None=True,
                                   doc="event_id shown in the detail view.")
     filtered = param.DataFrame(precedence=-1, doc="``data`` after the filters (read only).")
@@ -75,8 +82,11 @@ class DataStore(pn.viewable.Viewer):
         stamps[data["date"].isna().to_numpy()] = np.iinfo("int64").min + 1  # undated last
         order = np.argsort(-stamps, kind="stable")
         self._table_order = order
-        self._wrong = data[CORRECTION].eq(MARKED_WRONG).to_numpy()
-        self.param.update(labels=hover_labels(data), table=table_frame(data).iloc[order],
+        self._wrong = data["wrong"].to_numpy(dtype=bool)
+        table = table_frame(data)
+        if N_SOURCES in data.columns:
+            table.insert(3, "sources", data[N_SOURCES].to_numpy())
+        self.param.update(labels=hover_labels(data), table=table.iloc[order],
                           colors=type_colors(data["event_type"].astype("str").unique()))
 
     @property
@@ -102,18 +112,35 @@ class DataStore(pn.viewable.Viewer):
         return self._start.min().to_pydatetime(), self._end.max().to_pydatetime()
 
     # ----- filtering ----------------------------------------------------------
+    @classmethod
+    def from_store(cls, path: str, **params: Any) -> DataStore:
+        """A session over the event store at ``path``, read now (stories shown first)."""
+        return cls(store_events(path), store_path=str(path), stories_view=True, **params)
+
+    @property
+    def has_stories(self) -> bool:
+        """True when the rows carry their story (a store-backed session)."""
+        return STORY_ID in self.data.columns
+
     @param.depends("date_range", "actors", "places", "event_types", "search",
-                   "min_confidence", "show_wrong", watch=True)
+                   "min_confidence", "show_wrong", "stories_view", watch=True)
     def _apply_filters(self) -> None:
-        self._mask = self.mask()
-        self.filtered = self.data[self._mask]
+        mask = self.mask()
+        if self.stories_view and self.has_stories:
+            mask = _one_per_story(self.data, mask)
+        self._mask = mask
+        self.filtered = self.data[mask]
+
+    def download_rows(self) -> pd.DataFrame:
+        """The events a download holds: the filters' events, those marked wrong flagged."""
+        return self.data[self.mask(include_wrong=True)]
 
     def table_rows(self) -> pd.DataFrame:
         """The filtered events as the table shows them, newest first."""
         return self.table[self._mask[self._table_order]]
 
-    def mask(self) -> np.ndarray:
-        """Boolean mask over ``data`` for the current filters."""
+    def mask(self, include_wrong: bool = False) -> np.ndarray:
+        """Boolean mask over ``data`` for the current filters (events, not stories)."""
         data = self.data
         keep = np.ones(len(data), dtype=bool)
         if self.date_range is not None:
@@ -133,7 +160,7 @@ class DataStore(pn.viewable.Viewer):
             keep &= self._sentences.str.contains(needle, regex=False).to_numpy()
         if self.min_confidence > 0:
             keep &= (data["confidence"].fillna(0.0) >= self.min_confidence).to_numpy()
-        if not self.show_wrong:
+        if not (self.show_wrong or include_wrong):
             keep &= ~self._wrong
         return keep
 
@@ -158,34 +185,50 @@ class DataStore(pn.viewable.Viewer):
         self.param.update(texts={**self.texts, **(texts or {})}, data=_prepare(merged))
         return len(new)
 
+    def reload(self, events: pd.DataFrame | None = None,
+               texts: dict[str, str] | None = None) -> None:
+        """Show the store's events anew (``events``: already read), keeping the filters."""
+        if not self.store_path:
+            raise ValueError("only a session over an event store can be reloaded")
+        frame = store_events(self.store_path) if events is None else events
+        self.param.update(texts={**self.texts, **(texts or {})}, data=_prepare(frame))
+
     def correct_date(self, event_id: str, day: dt.date | pd.Timestamp) -> None:
         """Set the event's date to ``day`` (day precision), flagged as corrected."""
-        new = pd.Timestamp(day).normalize()
+        self.edit(event_id, "date", f"{pd.Timestamp(day):%Y-%m-%d}")
+
+    def mark_wrong(self, event_id: str, wrong: bool = True) -> None:
+        """Flag the event as wrong: hidden unless ``show_wrong``, exported flagged."""
+        self.edit(event_id, "wrong", wrong)
+
+    def edit(self, event_id: str, field: str, value: Any) -> None:
+        """Change one field of an event (see ``timeline.store.edits.EDITABLE``).
+
+        Over a store the edit is recorded there, by ``editor``, and the row is read
+        back; otherwise it lives in this session only. A bad value raises ``StoreError``.
+        """
         old = self.event(event_id)
         if old is None:
             raise KeyError(event_id)
-        before = "undated" if pd.isna(old["date"]) else f"{old['date']:%Y-%m-%d}"
-        self._edit(event_id, {
-            "date": new, "start": new, "end": new + pd.Timedelta(days=1),
-            "granularity": "day", "time_value": f"{new:%Y-%m-%d}", "anchor": "analyst",
-            "confidence": 1.0, CORRECTION: f"date {before} -> {new:%Y-%m-%d}",
-        })
+        if self.store_path:
+            fresh = edit_event(self.store_path, event_id, field, value, self.editor)
+            values = {column: fresh[column].iloc[0] for column in fresh.columns}
+        else:
+            values = memory_edit(old, field, value)
+        self._set_row(event_id, values)
 
-    def mark_wrong(self, event_id: str) -> None:
-        """Flag the event as wrong: hidden unless ``show_wrong``, exported flagged."""
-        self._edit(event_id, {CORRECTION: MARKED_WRONG})
-
-    def _edit(self, event_id: str, values: dict[str, Any]) -> None:
+    def _set_row(self, event_id: str, values: dict[str, Any]) -> None:
         data = self.data.copy()
         rows = data.index[data["event_id"] == event_id]
         if len(rows) == 0:
             raise KeyError(event_id)
         for column, value in values.items():
             series = data[column]
-            if isinstance(series.dtype, pd.CategoricalDtype) and value not in series.cat.categories:
+            if (isinstance(series.dtype, pd.CategoricalDtype) and isinstance(value, str)
+                    and value not in series.cat.categories):
                 data[column] = series.cat.add_categories([value])
-            data.loc[rows, column] = value
-        data.loc[rows, "corrected"] = True
+            for row in rows:  # .at: a list value goes into one cell, not spread
+                data.at[row, column] = value
         self.data = data
 
     @property
@@ -225,6 +268,10 @@ class FilterWidgets:
             store.param.min_confidence, label="Minimum confidence", sizing_mode="stretch_width")
         self.show_wrong = pn.widgets.Checkbox.from_param(
             store.param.show_wrong, label="Show events marked wrong")
+        self.stories = pn.widgets.Switch.from_param(
+            store.param.stories_view, visible=store.has_stories, width=40, margin=(8, 10))
+        self.stories_label = pn.pane.Markdown(
+            "One row per story (off: raw events)", visible=store.has_stories, margin=(0, 0))
         self.reset = pn.widgets.Button(label="Reset filters", color="light",
                                        sizing_mode="stretch_width")
         self.reset.on_click(lambda _event: store.reset_filters())
@@ -262,12 +309,17 @@ class FilterWidgets:
 
     def _summarise(self, *_events: object) -> None:
         store = self.store
-        self.summary.object = f"**{len(store.filtered):,}** of {len(store.data):,} events shown"
+        if store.stories_view and store.has_stories:
+            self.summary.object = (f"**{len(store.filtered):,}** stories shown "
+                                   f"({len(store.data):,} events in all)")
+        else:
+            self.summary.object = (f"**{len(store.filtered):,}** of {len(store.data):,} "
+                                   "events shown")
 
     def panel(self) -> pn.viewable.Viewable:
         """The widgets in one column, summary first."""
         return pn.Column(
-            self.summary, self.dates, self.actors, self.places, self.types, self.search,
+            self.summary, pn.Row(self.stories, self.stories_label), self.dates, self.actors, self.places, self.types, self.search,
             self.confidence, self.show_wrong, self.reset, sizing_mode="stretch_width",
         )
 
@@ -285,6 +337,16 @@ def _prepare(data: pd.DataFrame | None) -> pd.DataFrame:
         frame[CORRECTION] = ""
     frame[CORRECTION] = frame[CORRECTION].fillna("").astype("str")
     return frame
+
+
+def _one_per_story(data: pd.DataFrame, mask: np.ndarray) -> np.ndarray:
+    """``mask`` keeping one event per story: its most confident, then earliest, kept event."""
+    kept = data.loc[mask, [STORY_ID, "confidence"]]
+    best = kept.sort_values("confidence", ascending=False, kind="stable")
+    chosen = best.index[~best[STORY_ID].duplicated()]
+    out = np.zeros(len(data), dtype=bool)
+    out[chosen] = True
+    return out
 
 
 def _has_schema(data: pd.DataFrame) -> bool:

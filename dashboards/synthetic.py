@@ -9,6 +9,7 @@ It is seeded, so the same ``n`` and ``seed`` always give the same frame.
 from __future__ import annotations
 
 import hashlib
+from pathlib import Path
 
 import numpy as np
 import pandas as pd
@@ -115,3 +116,39 @@ def _actor_lists(rng: np.random.Generator, n: int, n_actors: int) -> list[list[s
 
 def _sentence(actors: list[str], event_type: str, place: str) -> str:
     return f"{' and '.join(actors)} reported a {event_type} event in {place} on Tuesday."
+
+
+def make_synthetic_store(path: str | Path, n: int, *, seed: int = 0,
+                         chunk: int = 100_000) -> Path:
+    """An event store at ``path`` holding ``make_synthetic_frame(n)``, built once.
+
+    Events of one type, day and country form a story (so the stories view has
+    several sources per row). An existing store with ``n`` events is reused as is.
+    """
+    from timeline.store import Store
+    from timeline.store.rows import event_table
+
+    path = Path(path)
+    store = Store(path)
+    if store.counts()["events"] == n:
+        return path
+    frame = make_synthetic_frame(n, seed=seed)
+    with store.transaction() as con:
+        for table in ("story_members", "stories", "edits", "events"):
+            con.execute(f"DELETE FROM {table}")
+        for first in range(0, n, chunk):
+            con.register("part", event_table(frame.iloc[first:first + chunk]))
+            con.execute("INSERT INTO events BY NAME SELECT * FROM part")
+            con.unregister("part")
+        con.execute(_SYNTHETIC_STORIES)
+        con.execute("INSERT INTO stories (story_id, event_type, date, n_events, n_sources) "
+                    "SELECT m.story_id, any_value(e.event_type), min(e.date), count(*), "
+                    "count(DISTINCT e.doc_id) FROM story_members m JOIN events e "
+                    "USING (event_id) GROUP BY m.story_id")
+    return path
+
+
+_SYNTHETIC_STORIES = """
+INSERT INTO story_members SELECT event_id,
+  'story-' || md5(event_type || strftime(date, '%Y-%m-%d') || country)[:12] FROM events
+"""

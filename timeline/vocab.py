@@ -114,5 +114,6 @@ PATHS_ENV = "TIMELINE_PATHS"  # article paths, separated by the OS path separato
 FILE_ENV = "TIMELINE_FILE"  # a saved timeline
 MAX_UPLOAD_ENV = "TIMELINE_MAX_UPLOAD_MB"  # upload limit in MB
 SYNTHETIC_ENV = "TIMELINE_SYNTHETIC"  # a synthetic timeline of N events
+STORE_ENV = "TIMELINE_STORE"  # an event store (DuckDB file) the dashboard reads and edits
 HOSTILE_BYTES_ENV = "TIMELINE_HOSTILE_BYTES"  # size of the large hostile-input test
 BASIC_AUTH_ENV = "TIMELINE_BASIC_AUTH"  # USER:PASS for `timeline serve`, kept out of `ps`

@@ -59,8 +59,9 @@ def resolution_facts(row: pd.Series) -> list[tuple[str, str]]:
         ("Reference date", f"{show('reference_date')} ({show('reference_source')})"),
         ("Article", show("title")), ("URL", show("url")),
     ]
-    if _value(row, CORRECTION):
-        facts.append(("Correction", _value(row, CORRECTION)))
+    facts += [(label, _value(row, column)) for label, column in
+              (("Mapped place", "place"), ("Note", "note"), ("Tags", "tags"),
+               ("Correction", CORRECTION)) if _value(row, column)]
     return facts
 
 
@@ -77,8 +78,30 @@ def detail_html(row: pd.Series, body: str | None) -> str:
             f'<table class="tl-facts">{facts}</table>')
 
 
+#: The correction form: (event field, label, row column shown as the starting value).
+EDIT_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("date", "Date (2023-01-17, 2023-W03, 2023-01 or 2023)", "time_value"),
+    ("event_type", "Event type", "event_type"),
+    ("actors", "Actors (separated by ;)", "actors"),
+    ("place", "Place", "place"),
+    ("tags", "Tags (separated by ;)", "tags"),
+    ("note", "Note", "note"),
+)
+
+
+def form_value(row: pd.Series, field: str, column: str) -> str:
+    """The text a correction field starts with for ``row``."""
+    if field == "date" and not _value(row, column):
+        return "" if pd.isna(row["date"]) else f"{row['date']:%Y-%m-%d}"
+    return _value(row, column)
+
+
 class EventDetail(View):
-    """Shows the selected event; lets the analyst correct its date or mark it wrong."""
+    """Shows the selected event; the analyst corrects its fields or marks it wrong.
+
+    Over an event store each change is recorded there with the editor's name (the
+    logged-in user, else the name typed here) and survives reloads and restarts.
+    """
 
     title = "Event detail"
     order = 30
@@ -89,42 +112,70 @@ class EventDetail(View):
     def setup(self) -> None:
         self.body = pn.pane.HTML(sizing_mode="stretch_width", stylesheets=[_STYLE],
                                  css_classes=["event-detail"])
-        self.new_date = pn.widgets.DatePicker(label="Correct date to", width=160)
-        self.correct = pn.widgets.Button(label="Correct date", color="primary",
-                                         align="end")
-        self.wrong = pn.widgets.Button(label="Mark wrong", color="danger",
-                                       variant="outline", align="end")
+        self.fields = {field: (pn.widgets.TextAreaInput if field == "note"
+                               else pn.widgets.TextInput)(label=label, sizing_mode="stretch_width")
+                       for field, label, _column in EDIT_FIELDS}
+        self.new_date = self.fields["date"]
+        user = pn.state.user if pn.state.curdoc is not None else None
+        if user:
+            self.store.editor = user
+        self.editor = pn.widgets.TextInput.from_param(
+            self.store.param.editor, label="Your name (recorded with each edit)",
+            disabled=bool(user), sizing_mode="stretch_width")
+        self.save = pn.widgets.Button(label="Save corrections", color="primary")
+        self.wrong = pn.widgets.Button(label="Mark wrong", color="danger", variant="outline")
         self.status = pn.pane.Alert(visible=False, alert_type="success", margin=(5, 10))
-        self.correct.on_click(self._correct)
+        self.save.on_click(self._correct)
         self.wrong.on_click(self._mark_wrong)
 
     def redraw(self) -> None:
         row = self.store.event(self.store.selected_event)
-        self.correct.disabled = self.wrong.disabled = row is None
+        self.save.disabled = self.wrong.disabled = row is None
         if row is None:
             self.body.object = ("<p style='color:#666'>Click a marker on the timeline or a "
                                 "row of the table to see its source sentence.</p>")
             return
         body = self.store.texts.get(_value(row, "doc_id"))
         self.body.object = detail_html(row, body)
-        # An undated event starts with an empty picker, not the previous event's date.
-        self.new_date.value = None if pd.isna(row["date"]) else row["date"].date()
+        for field, _label, column in EDIT_FIELDS:
+            self.fields[field].value = form_value(row, field, column)
+        self.wrong.label = "Not wrong after all" if bool(row["wrong"]) else "Mark wrong"
+
+    def changes(self) -> list[tuple[str, str]]:
+        """(field, new text) for each form field that differs from the selected event."""
+        row = self.store.event(self.store.selected_event)
+        if row is None:
+            return []
+        return [(field, self.fields[field].value) for field, _label, column in EDIT_FIELDS
+                if self.fields[field].value.strip() != form_value(row, field, column).strip()]
 
     def _correct(self, _event: object) -> None:
-        event_id, day = self.store.selected_event, self.new_date.value
-        if event_id and day is not None:
-            self.store.correct_date(event_id, day)
-            self._say(f"Date corrected to {day:%Y-%m-%d}; the row is flagged as corrected.")
+        from timeline.errors import StoreError
+
+        event_id, changes = self.store.selected_event, self.changes()
+        if not event_id or not changes:
+            return
+        try:
+            for field, value in changes:
+                self.store.edit(event_id, field, value)
+        except (StoreError, ValueError) as exc:
+            self._say(f"Not saved: {exc}", "danger")
+            return
+        names = ", ".join(field.replace("_", " ") for field, _value in changes)
+        self._say(f"Saved ({names}); the row is flagged as corrected.")
 
     def _mark_wrong(self, _event: object) -> None:
-        if self.store.selected_event:
-            self.store.mark_wrong(self.store.selected_event)
+        row = self.store.event(self.store.selected_event)
+        if row is not None:
+            wrong = not bool(row["wrong"])
+            self.store.mark_wrong(row["event_id"], wrong)
             self._say("Marked wrong: hidden from the views (see 'Show events marked wrong') "
-                      "and flagged in exports.")
+                      "and kept, flagged, in downloads." if wrong else "No longer marked wrong.")
 
-    def _say(self, text: str) -> None:
-        self.status.param.update(object=text, visible=True)
+    def _say(self, text: str, kind: str = "success") -> None:
+        self.status.param.update(object=text, alert_type=kind, visible=True)
 
     def __panel__(self) -> pn.viewable.Viewable:
-        controls = pn.Row(self.new_date, self.correct, self.wrong)
-        return pn.Column(self.body, controls, self.status, sizing_mode="stretch_width")
+        return pn.Column(self.body, *self.fields.values(), self.editor,
+                         pn.Row(self.save, self.wrong), self.status,
+                         sizing_mode="stretch_width")

@@ -21,7 +21,7 @@ def export_bytes(df: pd.DataFrame, fmt: str) -> bytes:
 
 
 class DownloadPanel(View):
-    """A format picker and a download button; it exports exactly the rows the filters keep."""
+    """A format picker and a download button: the filtered events, those marked wrong flagged."""
 
     title = "Export the filtered view"
     area = "sidebar"
@@ -46,7 +46,7 @@ class DownloadPanel(View):
         return {"filename": f"timeline{entry.suffix}", "label": f"Download {entry.label}"}
 
     def _export(self, fmt: str) -> io.BytesIO:
-        return io.BytesIO(export_bytes(self.store.filtered, fmt))
+        return io.BytesIO(export_bytes(self.store.download_rows(), fmt))
 
     def __panel__(self) -> pn.viewable.Viewable:
         return pn.Column(self.format, self.button, sizing_mode="stretch_width")

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
+from collections.abc import Callable
 
 import pandas as pd
 import panel as pn
 
+from dashboards.backing import ingest_articles, store_events
 from dashboards.loading import (UPLOAD_SUFFIXES, LoadReport, extract_articles, pasted_article,
                                 read_uploads)
 from dashboards.text import markdown_escape
@@ -82,15 +84,20 @@ class InputPanel(View):
 
             published = pd.Timestamp(self.published.value) if self.published.value else None
             try:
-                events = await asyncio.to_thread(extract_articles, report.articles,
-                                                 published, progress, report.problems)
+                line, events = await asyncio.to_thread(self._extract, report, published,
+                                                       progress)
             except Exception as exc:  # the UI boundary: report any failure, keep the app
                 log.exception("extraction failed")
                 self._show([f"Extraction failed: {exc}", *report.problems], "danger")
                 return
-            added = self.store.add_events(events, {a.id: a.body for a in report.articles})
-            summary = (f"{len(report.articles)} article(s) read, {added} new event(s) "
-                       "added to the timeline.")
+            texts = {a.id: a.body for a in report.articles}
+            if line is not None:
+                self.store.reload(events, texts)
+                summary = f"Added to the event store: {line}."
+            else:
+                added = self.store.add_events(events, texts)
+                summary = (f"{len(report.articles)} article(s) read, {added} new event(s) "
+                           "added to the timeline.")
             dating = notes_of(events)  # beside the success message: never silent
             if dating:
                 summary += f" {dating_summary(dating).capitalize()}."
@@ -101,6 +108,16 @@ class InputPanel(View):
         finally:
             self.run.disabled = False
             self.progress.visible = False
+
+    def _extract(self, report: LoadReport, published: pd.Timestamp | None,
+                 progress: Callable[[int, int], None]) -> tuple[str | None, pd.DataFrame]:
+        """Off the event loop: the new events, or (over a store) ingest and re-read it."""
+        path = self.store.store_path
+        if path:
+            line = ingest_articles(path, report.articles, published, progress,
+                                   report.problems)
+            return line, store_events(path)
+        return None, extract_articles(report.articles, published, progress, report.problems)
 
     def _show(self, lines: list[str], kind: str) -> None:
         # Alert renders Markdown: escape what came from file names or file contents.

@@ -88,3 +88,20 @@ def test_inputs_reach_the_app_as_a_config(served, tmp_path, monkeypatch):
     config = served[0][0]
     assert config == DashboardConfig(paths=(str(article),), max_upload_mb=5.0)
     assert CliRunner().invoke(serve, ["--max-upload-mb", "0"]).exit_code == 2
+
+
+def test_store_option_serves_the_store(served, tmp_path):
+    db = tmp_path / "corpus.duckdb"
+    db.write_bytes(b"")
+    result = CliRunner().invoke(serve, ["--store", str(db)])
+    assert result.exit_code == 0, result.output
+    (config, _options), = served
+    assert config == DashboardConfig(store=str(db))
+
+
+def test_store_with_articles_is_refused(served, tmp_path):
+    db = tmp_path / "corpus.duckdb"
+    db.write_bytes(b"")
+    result = CliRunner().invoke(serve, ["--store", str(db), str(db)])
+    assert result.exit_code == 2 and "timeline ingest" in result.output
+    assert served == []

@@ -84,7 +84,7 @@ def test_table_is_paginated_remotely_and_row_click_selects(dash):
 
 def test_correction_controls(dash):
     dash.store.selected_event = "e2"
-    dash.detail.new_date.value = dt.date(2023, 1, 21)
+    dash.detail.new_date.value = "2023-01-21"
     dash.detail._correct(None)
     assert dash.store.event("e2")["corrected"]
     assert "2023-01-21" in dash.detail.body.object

@@ -48,6 +48,9 @@ def credentials_from(basic_auth: str | None, auth_file: str | None) -> Credentia
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("--timeline", "timeline_file", type=click.Path(exists=True, dir_okay=False),
               help="Open a timeline saved by `timeline extract` (csv, jsonl, parquet).")
+@click.option("--store", "store_file", type=click.Path(exists=True, dir_okay=False),
+              help="Open an event store made by `timeline ingest`: each browser session "
+                   "reads it anew, and corrections are saved in it.")
 @click.option("--port", type=int, default=5006, show_default=True, help="Port to listen on.")
 @click.option("--address", default="127.0.0.1", show_default=True,
               help="Address to bind. Anything but loopback is reachable by others.")
@@ -64,7 +67,8 @@ def credentials_from(basic_auth: str | None, auth_file: str | None) -> Credentia
               help="Largest file the page accepts for upload; larger ones are refused "
                    "in the browser.")
 @click.option("--show/--no-show", default=False, help="Open a browser tab.")
-def serve(paths: tuple[str, ...], timeline_file: str | None, port: int, address: str,
+def serve(paths: tuple[str, ...], timeline_file: str | None, store_file: str | None,
+          port: int, address: str,
           basic_auth: str | None, auth_file: str | None, max_upload_mb: float,
           show: bool) -> None:
     """Serve the interactive dashboard on articles, a saved timeline, or the sample.
@@ -77,6 +81,7 @@ def serve(paths: tuple[str, ...], timeline_file: str | None, port: int, address:
       timeline serve                         # the bundled sample corpus
       timeline serve corpus/ article.html    # extract these articles first
       timeline serve --timeline timeline.csv --port 8080
+      timeline serve --store corpus.duckdb   # stories first; edits saved in the store
       TIMELINE_BASIC_AUTH=analyst:s3cret timeline serve --address 0.0.0.0
       timeline serve --address 0.0.0.0 --basic-auth-file ~/.timeline-login
     """
@@ -84,9 +89,13 @@ def serve(paths: tuple[str, ...], timeline_file: str | None, port: int, address:
     if not is_loopback(address) and credentials is None:
         click.echo(f"Warning: binding {address} without --basic-auth: anyone who can reach "
                    "this machine can read and edit the timeline.", err=True)
+    if store_file and (paths or timeline_file):
+        raise click.UsageError("--store opens the store alone: add articles to it with "
+                               "`timeline ingest PATH... --store DB`")
     config = DashboardConfig(paths=tuple(os.path.abspath(p) for p in paths),
                              timeline_file=os.path.abspath(timeline_file) if timeline_file
-                             else None, max_upload_mb=max_upload_mb)
+                             else None, max_upload_mb=max_upload_mb,
+                             store=os.path.abspath(store_file) if store_file else None)
     from dashboards.server import ServerOptions, serve as run  # heavy: Panel
 
     click.echo(f"Serving the dashboard at http://{address}:{port}/", err=True)

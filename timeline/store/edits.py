@@ -36,7 +36,7 @@ def record_edit(store: Store, kind: str, target_id: str, field: str, value: Any,
         raise StoreError(f"{field!r} cannot be edited; editable fields: {', '.join(EDITABLE)}")
     if not editor.strip():
         raise StoreError("an edit needs the name of who made it")
-    updates = _updates(field, value)
+    updates = field_updates(field, value)
     with store.transaction() as con:
         ids = _event_ids(con, kind, target_id)
         if not ids:
@@ -76,7 +76,7 @@ def _text(field: str, value: Any) -> str:
     return "" if value is None else str(value)
 
 
-def _updates(field: str, value: Any) -> dict[str, Any]:
+def field_updates(field: str, value: Any) -> dict[str, Any]:
     """Columns of the event row that change when ``field`` is set to ``value``."""
     if field == "date":
         return date_columns(str(value))

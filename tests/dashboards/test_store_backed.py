@@ -1,0 +1,194 @@
+"""The dashboard over an event store: per-session reads, edits saved with their editor,
+stories first with a switch to raw events, wrong rows kept flagged in downloads."""
+
+from __future__ import annotations
+
+import io
+import shutil
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+pytest.importorskip("panel")
+
+from dashboards.backing import N_SOURCES, STORY_ID  # noqa: E402
+from dashboards.config import DashboardConfig  # noqa: E402
+from dashboards.layout import Dashboard  # noqa: E402
+from dashboards.store import CORRECTION, MARKED_WRONG, DataStore  # noqa: E402
+from dashboards.views.detail import EventDetail  # noqa: E402
+from dashboards.views.downloads import DownloadPanel  # noqa: E402
+from timeline.errors import StoreError  # noqa: E402
+from timeline.store import Store  # noqa: E402
+
+WIRE = Path(__file__).parents[1] / "store" / "data" / "wire.jsonl"
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wire articles ingested once; each test works on its own copy."""
+    path = tmp_path_factory.mktemp("store") / "wire.duckdb"
+    Store(path).ingest(str(WIRE))
+    return path
+
+
+@pytest.fixture
+def store_file(ingested: Path, tmp_path: Path) -> Path:
+    return Path(shutil.copy(ingested, tmp_path / "s.duckdb"))
+
+
+def _event(data: pd.DataFrame, doc_id: str) -> str:
+    return str(data.loc[data["doc_id"] == doc_id, "event_id"].iloc[0])
+
+
+def test_config_takes_the_store_from_arguments_or_environment() -> None:
+    assert DashboardConfig.from_environment(["--store", "c.duckdb"], {}).store == "c.duckdb"
+    assert DashboardConfig.from_environment([], {"TIMELINE_STORE": "d.duckdb"}).store == \
+        "d.duckdb"
+    with pytest.raises(ValueError, match="opens the store alone"):
+        DashboardConfig(store="c.duckdb", paths=("a.txt",))
+
+
+def test_a_session_reads_what_was_ingested_since_the_last(store_file: Path,
+                                                          tmp_path: Path) -> None:
+    first = DataStore.from_store(str(store_file))
+    extra = tmp_path / "late.jsonl"
+    extra.write_text('{"id": "m-late", "published": "2024-07-02", "title": "Late", '
+                     '"text": "Emmanuel Macron met Olaf Scholz in Berlin on Monday."}\n',
+                     encoding="utf-8")
+    Store(store_file).ingest(str(extra))
+    second = DataStore.from_store(str(store_file))
+    assert "m-late" not in set(first.data["doc_id"])
+    assert "m-late" in set(second.data["doc_id"])
+    assert len(second.data) > len(first.data)
+
+
+def test_detail_corrections_land_in_the_store_with_the_editor(store_file: Path) -> None:
+    dash = Dashboard(DataStore.from_store(str(store_file), editor="ana"))
+    detail = dash.view(EventDetail)
+    event = _event(dash.store.data, "l-talks")
+    dash.store.selected_event = event
+    assert detail.fields["date"].value == "2023-01-17"
+    detail.fields["date"].value = "2023-W03"
+    detail.fields["actors"].value = "Mark Milley; Valerii Zaluzhnyi; NATO"
+    detail.fields["place"].value = "Rzeszow"
+    detail.fields["event_type"].value = "talks"
+    detail.fields["note"].value = "Readout says Monday"
+    detail.fields["tags"].value = "verified; Poland"
+    detail._correct(None)
+    assert detail.status.alert_type == "success", detail.status.object
+    row = Store(store_file).events().set_index("event_id").loc[event]
+    assert (row["granularity"], row["time_value"]) == ("week", "2023-W03")
+    assert (str(row["start"].date()), str(row["end"].date())) == ("2023-01-16", "2023-01-23")
+    assert row["actors"] == ["Mark Milley", "Valerii Zaluzhnyi", "NATO"]
+    assert (row["place"], row["event_type"], row["note"]) == ("Rzeszow", "talks",
+                                                               "Readout says Monday")
+    assert row["tags"] == ["verified", "Poland"] and bool(row["corrected"])
+    history = Store(store_file).edits()
+    assert set(history["field"]) == {"date", "actors", "place", "event_type", "note", "tags"}
+    assert set(history["editor"]) == {"ana"}
+    # The session shows the store's row: the new precision and the last change.
+    shown = dash.store.event(event)
+    assert shown["granularity"] == "week" and shown[CORRECTION].startswith("note ")
+
+
+def test_a_bad_date_is_refused_and_nothing_is_saved(store_file: Path) -> None:
+    dash = Dashboard(DataStore.from_store(str(store_file)))
+    detail = dash.view(EventDetail)
+    dash.store.selected_event = _event(dash.store.data, "k-aid")
+    detail.fields["date"].value = "17 January"
+    detail._correct(None)
+    assert detail.status.alert_type == "danger" and "is not a date" in detail.status.object
+    assert len(Store(store_file).edits()) == 0
+    with pytest.raises(StoreError):
+        dash.store.edit(dash.store.selected_event, "confidence", "1")
+
+
+def test_two_sessions_see_each_others_edits_after_a_reload(store_file: Path) -> None:
+    ana = DataStore.from_store(str(store_file), editor="ana")
+    ben = DataStore.from_store(str(store_file), editor="ben")
+    quake, vote = _event(ana.data, "g-quake"), _event(ana.data, "j-vote")
+    ana.edit(quake, "date", "2023-02")
+    ben.edit(vote, "note", "check the turnout")
+    assert ben.event(quake)["granularity"] != "month"  # not before a reload
+    for session in (DataStore.from_store(str(store_file)), DataStore.from_store(str(store_file))):
+        assert session.event(quake)["granularity"] == "month"
+        assert session.event(vote)["note"] == "check the turnout"
+    history = Store(store_file).edits()
+    assert history[["editor", "field"]].values.tolist() == [["ana", "date"], ["ben", "note"]]
+
+
+def test_wrong_rows_stay_in_downloads_flagged(store_file: Path) -> None:
+    dash = Dashboard(DataStore.from_store(str(store_file)))
+    dash.store.stories_view = False
+    quake = _event(dash.store.data, "g-quake")
+    dash.store.mark_wrong(quake)
+    assert quake not in set(dash.store.filtered["event_id"])
+    table = pd.read_csv(io.BytesIO(dash.view(DownloadPanel)._export("csv").getvalue()))
+    assert len(table) == len(dash.store.data)
+    flagged = table.set_index("event_id").loc[quake]
+    assert bool(flagged["wrong"]) and flagged[CORRECTION] == MARKED_WRONG
+    assert not table.drop(index=table.index[table["event_id"] == quake])["wrong"].any()
+    assert bool(Store(store_file).events().set_index("event_id").loc[quake, "wrong"])
+
+
+def test_without_a_store_wrong_rows_stay_in_downloads_too(tiny) -> None:
+    dash = Dashboard(tiny)
+    dash.store.mark_wrong("e2")
+    dash.store.event_types = ["statement", "meet"]
+    table = pd.read_csv(io.BytesIO(dash.view(DownloadPanel)._export("csv").getvalue()))
+    assert sorted(table["event_id"]) == ["e1", "e2", "e4"]
+    assert table.set_index("event_id")["wrong"].to_dict() == {"e1": False, "e2": True,
+                                                              "e4": False}
+    assert sorted(dash.store.filtered["event_id"]) == ["e1", "e4"]
+
+
+def test_memory_edits_take_a_date_with_its_precision(tiny) -> None:
+    store = DataStore(tiny)
+    store.edit("e1", "date", "2023-01")
+    store.edit("e1", "tags", "checked; Poland")
+    row = store.event("e1")
+    assert (row["granularity"], row["start"], row["end"]) == (
+        "month", pd.Timestamp("2023-01-01"), pd.Timestamp("2023-02-01"))
+    assert row["tags"] == ["checked", "Poland"] and row[CORRECTION] == "tags  -> checked; Poland"
+
+
+def test_stories_by_default_and_a_switch_to_raw_events(store_file: Path) -> None:
+    store = DataStore.from_store(str(store_file))
+    stories = Store(store_file).stories()
+    assert store.stories_view
+    assert len(store.filtered) == len(stories) < len(store.data)
+    assert set(store.filtered[STORY_ID]) == set(stories["story_id"])
+    rows = store.table_rows()
+    assert len(rows) == len(stories) and "sources" in rows.columns
+    by_story = stories.set_index("story_id")["n_sources"]
+    assert (store.filtered[N_SOURCES].to_numpy()
+            == by_story.loc[store.filtered[STORY_ID]].to_numpy()).all()
+    assert by_story.max() >= 2
+    store.stories_view = False
+    assert len(store.filtered) == len(store.data) == len(store.table_rows())
+
+
+def test_pasted_articles_are_ingested_into_the_store(store_file: Path) -> None:
+    import asyncio
+
+    from dashboards.views.input import InputPanel
+
+    dash = Dashboard(DataStore.from_store(str(store_file)))
+    before = len(dash.store.data)
+    panel = dash.view(InputPanel)
+    panel.text.value = "Emmanuel Macron met Olaf Scholz in Berlin on 3 July 2024."
+    asyncio.run(panel._run(None))
+    assert "Added to the event store" in panel.status.object, panel.status.object
+    assert len(dash.store.data) > before
+    assert len(DataStore.from_store(str(store_file)).data) == len(dash.store.data)
+
+
+def test_the_detail_shows_the_note_tags_and_last_change_as_text(tiny) -> None:
+    dash = Dashboard(tiny)
+    dash.store.edit("e1", "note", "<b>call back</b>")
+    dash.store.edit("e1", "place", "Rzeszow")
+    dash.store.selected_event = "e1"
+    html = dash.view(EventDetail).body.object
+    assert "&lt;b&gt;call back&lt;/b&gt;" in html and "<b>call" not in html
+    assert "Rzeszow" in html and "place  -&gt; Rzeszow" in html
