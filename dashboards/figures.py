@@ -13,7 +13,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboards.aggregate import NO_ACTOR, cooccurrence, place_counts, spread_counts, top_values
-from dashboards.labels import PALETTE, hover_labels, type_colors
+from dashboards.labels import PALETTE, hover_labels, is_coarse, marker_opacity, type_colors
 from dashboards.text import escape_column
 from dashboards.text import escape_text as _text
 
@@ -87,7 +87,9 @@ def make_timeline_figure(df: pd.DataFrame, y: str = "actor", *,
         ys = ys.sample(max_points, random_state=0)
     # Axis ticks render markup: the row names (actors, types) are escaped like labels.
     rows = df.loc[ys.index, ["event_id", "date", "start", "end", "event_type"]].assign(
-        _y=escape_column(ys))
+        _y=escape_column(ys), _opacity=marker_opacity(df.loc[ys.index, "confidence"]),
+        _coarse=is_coarse(df.loc[ys.index, "granularity"]),
+        _hour=(df.loc[ys.index, "granularity"].astype("str") == "hour").to_numpy())
     labels = hover_labels(df.loc[ys.index]) if labels is None else labels.loc[ys.index]
     rows["_label"] = labels.to_numpy()
     colors = colors or type_colors(df["event_type"])
@@ -96,8 +98,7 @@ def make_timeline_figure(df: pd.DataFrame, y: str = "actor", *,
     for event_type, group in rows.groupby(rows["event_type"].astype("str"), sort=True):
         traces.append(scatter(
             x=group["date"], y=group["_y"], mode="markers", name=_text(event_type),
-            marker=dict(size=10, color=colors.get(event_type, "#888"), opacity=0.9,
-                        line=dict(width=1, color="white")),
+            marker=_timeline_marker(group, colors.get(event_type, "#888")),
             customdata=group["event_id"].to_numpy(), hovertext=group["_label"].to_numpy(),
             hoverinfo="text",
         ))
@@ -106,23 +107,76 @@ def make_timeline_figure(df: pd.DataFrame, y: str = "actor", *,
     return fig
 
 
+def _timeline_marker(group: pd.DataFrame, color: str) -> dict:
+    """Opacity says confidence; a dark outline marks a date known to the day or finer."""
+    coarse = group["_coarse"].to_numpy()
+    return dict(size=11, color=color, opacity=group["_opacity"].to_numpy(),
+                line=dict(width=np.where(coarse, 0.0, 1.6).tolist(),
+                          color="rgb(30, 30, 40)"))
+
+
 def _style_timeline(fig: go.Figure, rows: pd.DataFrame, title: str) -> None:
-    """Axis order, height, range slider and zoom buttons of the timeline."""
+    """Axis order, height, range slider, zoom buttons and date ticks of the timeline."""
     focus = initial_range(rows["date"])
     if focus is not None:
         fig.update_xaxes(range=list(focus))
     order = rows["_y"].value_counts().sort_values(kind="stable").index.tolist()
     fig.update_layout(title=dict(text=title, x=0.01, xanchor="left"),
                       height=max(420, 24 * len(order) + 240), hovermode="closest",
-                      clickmode="event", legend=_BOTTOM_LEGEND)
+                      clickmode="event", legend=_BOTTOM_LEGEND,
+                      updatemenus=[range_buttons(rows["date"])])
     fig.update_yaxes(categoryorder="array", categoryarray=order, title=None)
     fig.update_xaxes(type="date", rangeslider=dict(visible=True, thickness=0.06),
-                     rangeselector=dict(x=1, xanchor="right", y=1.01, yanchor="bottom",
-                                        buttons=[
-                         dict(count=7, label="1w", step="day", stepmode="backward"),
-                         dict(count=1, label="1m", step="month", stepmode="backward"),
-                         dict(count=1, label="1y", step="year", stepmode="backward"),
-                         dict(step="all", label="all")]))
+                     **date_ticks(rows["date"], bool(rows["_hour"].any())))
+
+
+#: Zoom buttons: label and how far back from the data's last date they reach.
+_RANGES = (("1w", pd.Timedelta(days=7)), ("1m", pd.DateOffset(months=1)),
+           ("1y", pd.DateOffset(years=1)))
+
+
+def range_buttons(dates: pd.Series) -> dict:
+    """Zoom buttons ending at the data's own last date (not at today, not after it).
+
+    Plotly's range selector counts back from the current axis end, which the range
+    slider's padding pushes past the data; these set explicit ranges instead.
+    """
+    last = dates.max()
+    pad = pd.Timedelta(days=1)
+    buttons = [dict(label=label, method="relayout",
+                    args=[{"xaxis.range": [_iso(last - back), _iso(last + pad)]}])
+               for label, back in _RANGES]
+    buttons.append(dict(label="all", method="relayout",
+                        args=[{"xaxis.range": [_iso(dates.min() - pad), _iso(last + pad)]}]))
+    return dict(type="buttons", direction="right", showactive=False, x=1, xanchor="right",
+                y=1.02, yanchor="bottom", pad=dict(r=0, t=0), buttons=buttons,
+                font=dict(size=11))
+
+
+def _iso(stamp: pd.Timestamp) -> str:
+    return f"{stamp:%Y-%m-%d %H:%M}"
+
+
+#: Tick labels by zoom level: below a day only when the data has clock times.
+_DAY_TICKS = [dict(dtickrange=[None, 86_400_000], value="%e %b %Y"),
+              dict(dtickrange=[86_400_000, 604_800_000], value="%e %b"),
+              dict(dtickrange=[604_800_000, "M1"], value="%e %b\n%Y"),
+              dict(dtickrange=["M1", "M12"], value="%b %Y"),
+              dict(dtickrange=["M12", None], value="%Y")]
+
+
+def date_ticks(dates: pd.Series, has_hours: bool = False) -> dict:
+    """Axis options that never tick 00:00 / 06:00 on data known to the day.
+
+    Without clock times the ticks are at least a day apart and labelled as dates.
+    """
+    if has_hours:
+        return {}
+    options: dict = dict(tickformatstops=_DAY_TICKS)
+    span = dates.max() - dates.min() if len(dates) else pd.Timedelta(0)
+    if span <= pd.Timedelta(days=10):
+        options["dtick"] = 86_400_000  # a short span would otherwise get hourly ticks
+    return options
 
 
 def initial_range(dates: pd.Series) -> tuple[pd.Timestamp, pd.Timestamp] | None:

@@ -3,41 +3,101 @@
 The store computes these once per timeline (they are the costly part of a redraw) and
 the figure builders reuse them. Every article-derived string goes through the
 dashboard's one escaping edge, ``dashboards.text``.
+
+Colours are fixed per event type, never by the order types happen to appear in a
+session: the taxonomy's types (``resources/event_types.yaml``, in file order) take the
+first palette colours, ``other`` is grey, and any other type (an imported file's) is
+hashed onto the rest of the palette. A type is the same colour in every session,
+figure and export.
 """
 
 from __future__ import annotations
 
+import functools
+import zlib
+
+import numpy as np
 import pandas as pd
 
 from dashboards.text import escape_column
+from timeline.vocab import granularity_rank
 
-#: Plotly's "Safe" then "Pastel" qualitative palettes, one colour per event type.
+#: Distinct qualitative colours (Plotly's "Safe", then "Pastel"); the taxonomy's types
+#: take them in order, so the first dozen are the most distinct.
 PALETTE: tuple[str, ...] = (
-    "rgb(136, 204, 238)", "rgb(204, 102, 119)", "rgb(221, 204, 119)", "rgb(17, 119, 51)",
-    "rgb(51, 34, 136)", "rgb(170, 68, 153)", "rgb(68, 170, 153)", "rgb(153, 153, 51)",
-    "rgb(136, 34, 85)", "rgb(102, 17, 0)", "rgb(136, 136, 136)", "rgb(102, 197, 204)",
-    "rgb(246, 207, 113)", "rgb(248, 156, 116)", "rgb(220, 176, 242)", "rgb(135, 197, 95)",
-    "rgb(158, 185, 243)", "rgb(254, 136, 177)", "rgb(201, 219, 116)", "rgb(139, 224, 164)",
-    "rgb(180, 151, 231)", "rgb(179, 179, 179)",
+    "rgb(51, 34, 136)", "rgb(17, 119, 51)", "rgb(68, 170, 153)", "rgb(204, 102, 119)",
+    "rgb(136, 34, 85)", "rgb(221, 204, 119)", "rgb(170, 68, 153)", "rgb(136, 204, 238)",
+    "rgb(248, 156, 116)", "rgb(102, 17, 0)", "rgb(153, 153, 51)", "rgb(158, 185, 243)",
+    "rgb(102, 197, 204)", "rgb(246, 207, 113)", "rgb(220, 176, 242)", "rgb(135, 197, 95)",
+    "rgb(254, 136, 177)", "rgb(201, 219, 116)", "rgb(139, 224, 164)", "rgb(180, 151, 231)",
 )
+#: The catch-all type: present in every view only when asked for, and drawn grey.
+OTHER = "other"
+OTHER_COLOR = "rgb(160, 160, 160)"
+
+
+@functools.cache
+def taxonomy_colors() -> dict[str, str]:
+    """The fixed colour of each taxonomy type (file order), plus ``other``."""
+    from timeline.events.lexicon import load_event_lexicon
+
+    ids = [t.id for t in load_event_lexicon().types]
+    table = {type_id: PALETTE[i % len(PALETTE)] for i, type_id in enumerate(ids)}
+    table[OTHER] = OTHER_COLOR
+    return table
+
+
+def type_color(name: str) -> str:
+    """The colour of one event type: fixed for taxonomy types, a stable hash otherwise."""
+    fixed = taxonomy_colors()
+    if name in fixed:
+        return fixed[name]
+    spare = PALETTE[len(fixed) - 1:] or PALETTE
+    return spare[zlib.crc32(name.encode("utf-8")) % len(spare)]
 
 
 def type_colors(types: object) -> dict[str, str]:
-    """A stable colour per event type: sorted types take palette colours in order."""
+    """``{type: colour}`` for the given types (each colour independent of the others)."""
     names = sorted({str(t) for t in types if isinstance(t, str) and t})
-    return {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(names)}
+    return {name: type_color(name) for name in names}
+
+
+def date_text(dates: pd.Series, granularity: pd.Series) -> pd.Series:
+    """Each date written at its precision: '2024', 'Jul 2024', 'week of 2024-07-01'..."""
+    grain = granularity.astype("str").fillna("")
+    text = dates.dt.strftime("%Y-%m-%d")
+    text = text.where(grain != "hour", dates.dt.strftime("%Y-%m-%d %H:%M"))
+    text = text.where(grain != "week", "week of " + text)
+    text = text.where(~grain.isin(["month", "season"]), dates.dt.strftime("%b %Y"))
+    text = text.where(grain != "quarter", dates.dt.year.astype("Int64").astype("str")
+                      + " Q" + dates.dt.quarter.astype("Int64").astype("str"))
+    text = text.where(~grain.isin(["year", "decade"]), dates.dt.strftime("%Y"))
+    text = text.where(grain != "published", text + " (publication date)")
+    return text.fillna("undated")
+
+
+def is_coarse(granularity: pd.Series) -> np.ndarray:
+    """True where a date is coarser than a day (or only the publication date)."""
+    ranks = granularity.astype("str").fillna("none").map(granularity_rank)
+    return (ranks > granularity_rank("day")).to_numpy()
+
+
+def marker_opacity(confidence: pd.Series) -> np.ndarray:
+    """Marker opacity from confidence: 0.3 for a guess, 1.0 for a sure event."""
+    return (0.3 + 0.7 * confidence.fillna(0.0).clip(0.0, 1.0)).round(3).to_numpy()
 
 
 def hover_labels(df: pd.DataFrame) -> pd.Series:
-    """Escaped hover text per event: headline, type, date, actors, place, time expression."""
+    """Escaped hover text per event: headline, type, date and precision, confidence..."""
     if df.empty:
         return pd.Series([], dtype="str", index=df.index)
 
     def text(column: str) -> pd.Series:
         return escape_column(df[column])
 
-    date = df["date"].dt.strftime("%Y-%m-%d").fillna("undated")
+    date = date_text(df["date"], df["granularity"])
+    confidence = df["confidence"].map(lambda c: "?" if pd.isna(c) else f"{c:.2f}")
     return ("<b>" + text("title") + "</b><br>" + text("event_type") + " · " + date
-            + " (" + text("granularity") + ")<br>Actors: " + text("actors")
-            + "<br>Place: " + text("locations")
+            + " (precision: " + text("granularity") + ")<br>confidence: " + confidence
+            + "<br>Actors: " + text("actors") + "<br>Place: " + text("locations")
             + "<br>Time: " + text("time_text") + " → " + text("time_value"))

@@ -21,7 +21,7 @@ import param
 from dashboards.backing import (DEFAULT_EDITOR, N_SOURCES, STORY_ID, edit_event,
                                 memory_edit, store_events)
 from dashboards.aggregate import event_intervals, explode_list, table_frame, top_values
-from dashboards.labels import hover_labels, type_colors
+from dashboards.labels import OTHER, hover_labels, type_colors
 from dashboards.text import escaped_options
 from timeline.schema import EVENT_DTYPES, coerce, empty_frame
 
@@ -49,6 +49,8 @@ class DataStore(pn.viewable.Viewer):
     store_path = param.String(default=None, allow_None=True, constant=True,
                               doc="Event store the session reads and edits (None: memory).")
     editor = param.String(default=DEFAULT_EDITOR, doc="Who the session's edits are by.")
+    show_other = param.Boolean(default=False, doc="Also show events of type 'other' "
+                               "(always shown when 'other' is a chosen type).")
     selected_event = param.String(default=None, allow_None=True,
                                   doc="event_id shown in the detail view.")
     filtered = param.DataFrame(precedence=-1, doc="``data`` after the filters (read only).")
@@ -123,7 +125,7 @@ class DataStore(pn.viewable.Viewer):
         return STORY_ID in self.data.columns
 
     @param.depends("date_range", "actors", "places", "event_types", "search",
-                   "min_confidence", "show_wrong", "stories_view", watch=True)
+                   "min_confidence", "show_wrong", "stories_view", "show_other", watch=True)
     def _apply_filters(self) -> None:
         mask = self.mask()
         if self.stories_view and self.has_stories:
@@ -162,6 +164,8 @@ class DataStore(pn.viewable.Viewer):
             keep &= (data["confidence"].fillna(0.0) >= self.min_confidence).to_numpy()
         if not (self.show_wrong or include_wrong):
             keep &= ~self._wrong
+        if not self.show_other and OTHER not in self.event_types:
+            keep &= (data["event_type"].astype("str") != OTHER).to_numpy()
         return keep
 
     def reset_filters(self) -> None:
@@ -272,6 +276,8 @@ class FilterWidgets:
             store.param.stories_view, visible=store.has_stories, width=40, margin=(8, 10))
         self.stories_label = pn.pane.Markdown(
             "One row per story (off: raw events)", visible=store.has_stories, margin=(0, 0))
+        self.show_other = pn.widgets.Switch.from_param(
+            store.param.show_other, name="Show 'other' events", css_classes=["tl-show-other"])
         self.reset = pn.widgets.Button(label="Reset filters", color="light",
                                        sizing_mode="stretch_width")
         self.reset.on_click(lambda _event: store.reset_filters())
@@ -319,8 +325,9 @@ class FilterWidgets:
     def panel(self) -> pn.viewable.Viewable:
         """The widgets in one column, summary first."""
         return pn.Column(
-            self.summary, pn.Row(self.stories, self.stories_label), self.dates, self.actors, self.places, self.types, self.search,
-            self.confidence, self.show_wrong, self.reset, sizing_mode="stretch_width",
+            self.summary, pn.Row(self.stories, self.stories_label), self.dates, self.actors,
+            self.places, self.types, self.search, self.confidence, self.show_other,
+            self.show_wrong, self.reset, sizing_mode="stretch_width",
         )
 
 

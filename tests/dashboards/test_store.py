@@ -19,8 +19,17 @@ def ids(store: DataStore) -> list[str]:
     return sorted(store.filtered["event_id"])
 
 
+def test_other_is_hidden_until_switched_on_or_chosen(tiny):
+    store = DataStore(tiny)
+    assert ids(store) == ["e1", "e2", "e3", "e4"]
+    store.show_other = True
+    assert ids(store) == ["e1", "e2", "e3", "e4", "e5"]
+    store.param.update(show_other=False, event_types=["other"])
+    assert ids(store) == ["e5"]
+
+
 def test_no_filter_keeps_everything(tiny):
-    assert ids(DataStore(tiny)) == ["e1", "e2", "e3", "e4", "e5"]
+    assert ids(DataStore(tiny, show_other=True)) == ["e1", "e2", "e3", "e4", "e5"]
 
 
 @pytest.mark.parametrize("params, expected", [
@@ -39,20 +48,20 @@ def test_no_filter_keeps_everything(tiny):
     ({"actors": ["Nobody"]}, []),
 ])
 def test_filters(tiny, params, expected):
-    store = DataStore(tiny)
+    store = DataStore(tiny, show_other=True)
     store.param.update(**params)
     assert ids(store) == expected, f"filters {params}"
 
 
 def test_reset_filters_restores_all(tiny):
-    store = DataStore(tiny, actors=["Joe Biden"], search="kyiv")
+    store = DataStore(tiny, actors=["Joe Biden"], search="kyiv", show_other=True)
     assert ids(store) == ["e3"]
     store.reset_filters()
     assert len(store.filtered) == 5
 
 
 def test_correct_date_sets_day_precision_and_flag(tiny):
-    store = DataStore(tiny)
+    store = DataStore(tiny, show_other=True)
     store.correct_date("e3", dt.date(2023, 2, 24))
     row = store.event("e3")
     assert row["date"] == pd.Timestamp("2023-02-24")
@@ -68,7 +77,7 @@ def test_correct_date_sets_day_precision_and_flag(tiny):
 
 
 def test_mark_wrong_hides_unless_asked(tiny):
-    store = DataStore(tiny)
+    store = DataStore(tiny, show_other=True)
     store.mark_wrong("e1")
     assert ids(store) == ["e2", "e3", "e4", "e5"]
     store.show_wrong = True
@@ -78,14 +87,14 @@ def test_mark_wrong_hides_unless_asked(tiny):
 
 
 def test_unknown_event(tiny):
-    store = DataStore(tiny)
+    store = DataStore(tiny, show_other=True)
     assert store.event("nope") is None
     with pytest.raises(KeyError):
         store.correct_date("nope", dt.date(2023, 1, 1))
 
 
 def test_add_events_skips_known_ids(tiny):
-    store = DataStore(tiny.iloc[:3])
+    store = DataStore(tiny.iloc[:3], show_other=True)
     added = store.add_events(tiny.iloc[2:], {"doc2": "text"})
     assert added == 2
     assert sorted(store.data["event_id"]) == ["e1", "e2", "e3", "e4", "e5"]
@@ -94,7 +103,7 @@ def test_add_events_skips_known_ids(tiny):
 
 
 def test_filtered_export_carries_corrections(tiny):
-    store = DataStore(tiny)
+    store = DataStore(tiny, show_other=True)
     store.correct_date("e2", dt.date(2023, 1, 20))
     store.actors = ["Andrzej Duda"]
     table = pd.read_csv(io.BytesIO(export_bytes(store.filtered, "csv")))
@@ -110,7 +119,7 @@ def test_filtered_export_carries_corrections(tiny):
 
 
 def test_options_and_bounds(tiny):
-    store = DataStore(tiny)
+    store = DataStore(tiny, show_other=True)
     assert store.actor_options[0] == "Mark Milley"  # two events, the most
     assert store.type_options == ["meet", "other", "statement", "visit"]
     assert store.date_bounds == (dt.datetime(2023, 1, 16), dt.datetime(2023, 3, 1))
@@ -136,7 +145,7 @@ def test_store_imports_no_plotly_and_no_view():
 
 
 def test_every_published_attribute_is_a_param(tiny):
-    store = DataStore(tiny)
+    store = DataStore(tiny, show_other=True)
     public = {name for name in vars(store) if not name.startswith("_")}
     assert public <= set(store.param), public - set(store.param)
     assert {"labels", "table", "colors", "filtered"} <= set(store.param)

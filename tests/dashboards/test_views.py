@@ -13,6 +13,7 @@ pn = pytest.importorskip("panel")
 
 from dashboards.config import DashboardConfig  # noqa: E402
 from dashboards.layout import Dashboard  # noqa: E402
+from dashboards.store import DataStore  # noqa: E402
 from dashboards.views.base import View  # noqa: E402
 from dashboards.views.counts import CountsView  # noqa: E402
 from dashboards.views.detail import EventDetail  # noqa: E402
@@ -32,7 +33,7 @@ class Views(SimpleNamespace):
 
 @pytest.fixture
 def dash(tiny):
-    dashboard = Dashboard(tiny, texts={})
+    dashboard = Dashboard(DataStore(tiny, show_other=True))
     kinds = dict(timeline=TimelineView, table=EventsTable, detail=EventDetail,
                  network=NetworkView, map=MapView, counts=CountsView, input=InputPanel,
                  downloads=DownloadPanel)
@@ -157,7 +158,7 @@ def test_filter_options_are_text(tiny):
     tiny.loc[tiny["event_id"] == "e5", "actors"] = pd.Series([[HOSTILE]], index=[4])
     tiny["event_type"] = tiny["event_type"].cat.add_categories([HOSTILE])
     tiny.loc[tiny["event_id"] == "e2", "event_type"] = HOSTILE
-    dashboard = Dashboard(tiny)
+    dashboard = Dashboard(DataStore(tiny, show_other=True))
     filters = dashboard.store.filter_widgets
     escaped = "&lt;img src=x onerror=alert(&#39;ACT&#39;)&gt;"
     assert filters.actors.options[escaped] == HOSTILE
@@ -196,7 +197,7 @@ class CountView(View):
 
 
 def test_a_new_view_is_passed_in_and_redraws_on_store_changes(tiny):
-    dashboard = Dashboard(tiny, views=[CountView, TimelineView])
+    dashboard = Dashboard(DataStore(tiny, show_other=True), views=[CountView, TimelineView])
     view = dashboard.view(CountView)
     assert view.pane.object == "5 events"
     dashboard.store.actors = ["Joe Biden"]
