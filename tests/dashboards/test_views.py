@@ -20,6 +20,7 @@ from dashboards.views.detail import EventDetail  # noqa: E402
 from dashboards.views.downloads import DownloadPanel  # noqa: E402
 from dashboards.views.input import InputPanel  # noqa: E402
 from dashboards.views.map import MapView  # noqa: E402
+from dashboards.views.narrative import NarrativeView  # noqa: E402
 from dashboards.views.network import NetworkView  # noqa: E402
 from dashboards.views.table import EventsTable  # noqa: E402
 from dashboards.views.timeline import TimelineView  # noqa: E402
@@ -171,12 +172,12 @@ def test_filter_options_are_text(tiny):
 
 def test_default_views_and_layout(dash):
     kinds = [type(v) for v in dash.dashboard.views]
-    assert kinds == [TimelineView, EventsTable, EventDetail, NetworkView, MapView, CountsView,
-                     InputPanel, DownloadPanel]
+    assert kinds == [TimelineView, EventsTable, EventDetail, NarrativeView, NetworkView,
+                     MapView, CountsView, InputPanel, DownloadPanel]
     main = dash.dashboard.main()
     titles = [[c.title for c in (item.objects if isinstance(item, pn.Row) else [item])]
               for item in main]
-    assert titles == [["Timeline"], ["Events", "Event detail"], ["Actors", "Map"],
+    assert titles == [["Timeline"], ["Events", "Event detail"], ["Narrative"], ["Actors", "Map"],
                       ["Counts over time"]]
 
 
