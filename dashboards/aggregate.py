@@ -7,6 +7,8 @@ drawn or sent to a browser.
 
 from __future__ import annotations
 
+import functools
+
 import numpy as np
 import pandas as pd
 
@@ -139,6 +141,54 @@ def place_counts(df: pd.DataFrame) -> pd.DataFrame:
         count=("latitude", "size"),
     )
     return grouped.reset_index().sort_values("count", ascending=False, kind="stable")
+
+
+def spread_points(points: pd.DataFrame, radius: float) -> pd.DataFrame:
+    """Rows sharing a coordinate moved onto a small circle (``radius`` degrees) around it.
+
+    Several event types at one city would otherwise draw one marker over another.
+    """
+    if points.empty:
+        return points
+    key = points["latitude"].round(3).astype("str") + "," + points["longitude"].round(3).astype("str")
+    rank = points.groupby(key).cumcount().to_numpy()
+    size = key.map(key.value_counts()).to_numpy()
+    angle = 2 * np.pi * rank / size
+    shared = size > 1
+    lat = points["latitude"].to_numpy()
+    squeeze = np.cos(np.radians(np.clip(lat, -80, 80)))  # a degree of longitude shrinks
+    return points.assign(
+        latitude=np.where(shared, lat + radius * np.sin(angle), lat),
+        longitude=np.where(shared, points["longitude"] + radius * np.cos(angle) / squeeze,
+                           points["longitude"]))
+
+
+def country_areas(counts: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """Country-precision rows of ``place_counts`` as areas to shade, and those that cannot be.
+
+    Returns ``(areas, rest)``: ``areas`` has one row per country with its ISO-3 code,
+    a ``place`` to filter on, the ``count`` and a ``by_type`` breakdown; ``rest`` holds
+    the country-level rows without a known ISO code (drawn as a symbol instead).
+    """
+    country = counts[counts["place_precision"] == "country"]
+    iso = country["country"].map(country_iso3)
+    known = country[iso != ""].assign(iso3=iso[iso != ""])
+    areas = known.groupby("iso3", sort=True).agg(
+        country=("country", "first"), place=("place", "first"), count=("count", "sum"),
+        by_type=("event_type", lambda types: list(types)),
+        type_counts=("count", lambda n: list(n)))
+    return areas.reset_index(), country[iso == ""]
+
+
+@functools.cache
+def country_iso3(name: str) -> str:
+    """The ISO 3166 alpha-3 code of a country name ('' when unknown), via countryinfo."""
+    from countryinfo import CountryInfo
+
+    try:
+        return str(CountryInfo(name).iso(3) or "") if name else ""
+    except LookupError:  # a name countryinfo does not know
+        return ""
 
 
 #: Columns of the events table, in order, with their source column.

@@ -12,7 +12,16 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboards.aggregate import NO_ACTOR, cooccurrence, place_counts, spread_counts, top_values
+from dashboards.aggregate import (
+    NO_ACTOR,
+    cooccurrence,
+    country_areas,
+    place_counts,
+    spread_counts,
+    spread_points,
+    top_values,
+)
+from dashboards.axes import date_ticks, range_buttons
 from dashboards.labels import PALETTE, hover_labels, is_coarse, marker_opacity, type_colors
 from dashboards.text import escape_column
 from dashboards.text import escape_text as _text
@@ -23,7 +32,7 @@ WEBGL_THRESHOLD = 1_000
 MAX_POINTS = 5_000
 #: At most this many actor rows on the timeline's y axis.
 MAX_ACTOR_ROWS = 30
-_SYMBOLS = {"city": "circle", "region": "square", "country": "diamond"}
+_SYMBOLS = {"city": "circle", "region": "square", "country": "diamond-open"}
 _GRID = "#e8edf3"
 # A small template in the spirit of "plotly_white": the full named template is copied
 # and validated on every figure, which costs more than drawing 100,000 events.
@@ -130,55 +139,6 @@ def _style_timeline(fig: go.Figure, rows: pd.DataFrame, title: str) -> None:
                      **date_ticks(rows["date"], bool(rows["_hour"].any())))
 
 
-#: Zoom buttons: label and how far back from the data's last date they reach.
-_RANGES = (("1w", pd.Timedelta(days=7)), ("1m", pd.DateOffset(months=1)),
-           ("1y", pd.DateOffset(years=1)))
-
-
-def range_buttons(dates: pd.Series) -> dict:
-    """Zoom buttons ending at the data's own last date (not at today, not after it).
-
-    Plotly's range selector counts back from the current axis end, which the range
-    slider's padding pushes past the data; these set explicit ranges instead.
-    """
-    last = dates.max()
-    pad = pd.Timedelta(days=1)
-    buttons = [dict(label=label, method="relayout",
-                    args=[{"xaxis.range": [_iso(last - back), _iso(last + pad)]}])
-               for label, back in _RANGES]
-    buttons.append(dict(label="all", method="relayout",
-                        args=[{"xaxis.range": [_iso(dates.min() - pad), _iso(last + pad)]}]))
-    return dict(type="buttons", direction="right", showactive=False, x=1, xanchor="right",
-                y=1.02, yanchor="bottom", pad=dict(r=0, t=0), buttons=buttons,
-                font=dict(size=11))
-
-
-def _iso(stamp: pd.Timestamp) -> str:
-    return f"{stamp:%Y-%m-%d %H:%M}"
-
-
-#: Tick labels by zoom level: below a day only when the data has clock times.
-_DAY_TICKS = [dict(dtickrange=[None, 86_400_000], value="%e %b %Y"),
-              dict(dtickrange=[86_400_000, 604_800_000], value="%e %b"),
-              dict(dtickrange=[604_800_000, "M1"], value="%e %b\n%Y"),
-              dict(dtickrange=["M1", "M12"], value="%b %Y"),
-              dict(dtickrange=["M12", None], value="%Y")]
-
-
-def date_ticks(dates: pd.Series, has_hours: bool = False) -> dict:
-    """Axis options that never tick 00:00 / 06:00 on data known to the day.
-
-    Without clock times the ticks are at least a day apart and labelled as dates.
-    """
-    if has_hours:
-        return {}
-    options: dict = dict(tickformatstops=_DAY_TICKS)
-    span = dates.max() - dates.min() if len(dates) else pd.Timedelta(0)
-    if span <= pd.Timedelta(days=10):
-        options["dtick"] = 86_400_000  # a short span would otherwise get hourly ticks
-    return options
-
-
 def initial_range(dates: pd.Series) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     """A zoomed x range around the bulk of the dates when a few outliers stretch the axis.
 
@@ -242,49 +202,79 @@ def make_counts_figure(df: pd.DataFrame, freq: str = "W", *,
 def make_network_figure(df: pd.DataFrame, top_n: int = 25) -> go.Figure:
     """Co-occurrence network of the ``top_n`` actors; node size by event count.
 
-    Each node's ``customdata`` is the actor name (used for click-to-filter).
+    Edge width grows with the number of events two actors share (hover an edge's
+    middle for the number); labels sit above or below their node, away from the
+    centre. Each node's ``customdata`` is the actor name (used for click-to-filter).
     """
     import networkx as nx  # only needed for the layout; keeps figure imports light
 
-    title = f"Actors: co-occurrence of the top {top_n}"
+    title = f"Actors: who appears with whom (top {top_n}; line width = shared events)"
     nodes, edges = cooccurrence(df, top_n)
     if nodes.empty:
         return _empty(title, "No actors in the filtered events")
     graph = nx.Graph()
     graph.add_nodes_from(nodes.index)
     graph.add_weighted_edges_from(edges.itertuples(index=False, name=None))
-    pos = nx.spring_layout(graph, seed=7, weight="weight", k=1.5 / np.sqrt(len(nodes)))
-    fig = go.Figure(layout=_LAYOUT)
-    for trace in _edge_traces(edges, pos):
-        fig.add_trace(trace)
-    sizes = 14 + 36 * np.sqrt(nodes.to_numpy() / nodes.max())
-    fig.add_trace(go.Scatter(
-        x=[pos[a][0] for a in nodes.index], y=[pos[a][1] for a in nodes.index],
-        mode="markers+text", text=[_text(a) for a in nodes.index],
-        textposition="top center", customdata=list(nodes.index),
-        hovertext=[f"{_text(a)}: {c} events" for a, c in nodes.items()], hoverinfo="text",
-        marker=dict(size=sizes, color=nodes.to_numpy(), colorscale="Blues", cmin=0,
-                    line=dict(width=1, color="#345")), name="actors", showlegend=False,
-    ))
-    fig.update_layout(title=title, height=460, showlegend=False, clickmode="event",
-                      xaxis=dict(visible=False), yaxis=dict(visible=False))
+    pos = nx.spring_layout(graph, seed=7, weight="weight", k=2.2 / np.sqrt(len(nodes)),
+                           iterations=100)
+    fig = go.Figure(data=_edge_traces(edges, pos), layout=_LAYOUT)
+    fig.add_trace(_node_trace(nodes, pos))
+    fig.update_layout(title=title, height=560, showlegend=False, clickmode="event",
+                      hovermode="closest", margin=dict(l=10, r=10, t=50, b=10),
+                      xaxis=dict(visible=False, range=_padded([p[0] for p in pos.values()])),
+                      yaxis=dict(visible=False, range=_padded([p[1] for p in pos.values()])))
     return fig
 
 
+def _padded(values: list[float], share: float = 0.18) -> list[float]:
+    """An axis range around ``values`` with room for the labels at the edges."""
+    low, high = min(values), max(values)
+    pad = max(high - low, 0.5) * share
+    return [low - pad, high + pad]
+
+
+def _node_trace(nodes: pd.Series, pos: dict) -> go.Scatter:
+    """Actors as circles sized by event count, each labelled away from the centre."""
+    ys = [pos[a][1] for a in nodes.index]
+    return go.Scatter(
+        x=[pos[a][0] for a in nodes.index], y=ys, mode="markers+text",
+        text=[_text(a) for a in nodes.index],
+        textposition=["top center" if y >= 0 else "bottom center" for y in ys],
+        textfont=dict(size=12, color="#14283c"), customdata=list(nodes.index),
+        hovertext=[f"{_text(a)}: {c} events (click to filter)" for a, c in nodes.items()],
+        hoverinfo="text", name="actors", showlegend=False,
+        marker=dict(size=12 + 30 * np.sqrt(nodes.to_numpy() / nodes.max()),
+                    color=nodes.to_numpy(), colorscale="Blues", cmin=0,
+                    line=dict(width=1.2, color="#234")),
+    )
+
+
+#: Edge widths: an edge's share of the heaviest edge picks one of these.
+_EDGE_WIDTHS = (1.0, 2.5, 4.5, 7.0)
+
+
 def _edge_traces(edges: pd.DataFrame, pos: dict) -> list[go.Scatter]:
-    """Edges drawn in three width classes (one trace each) by co-occurrence weight."""
+    """Edges in a few width classes (one trace each) by shared events, plus their hovers."""
     if edges.empty:
         return []
-    classes = pd.qcut(edges["weight"].rank(method="first"), 3, labels=False) \
-        if len(edges) >= 3 else pd.Series(0, index=edges.index)
+    share = edges["weight"] / edges["weight"].max()
+    level = np.minimum((share * len(_EDGE_WIDTHS)).astype(int), len(_EDGE_WIDTHS) - 1)
     traces = []
-    for level, group in edges.groupby(classes):
+    for width_class, group in edges.groupby(level.to_numpy()):
         xs, ys = [], []
         for source, target in zip(group["source"], group["target"]):
             xs += [pos[source][0], pos[target][0], None]
             ys += [pos[source][1], pos[target][1], None]
-        traces.append(go.Scatter(x=xs, y=ys, mode="lines", hoverinfo="skip",
-                                 line=dict(width=1 + 2 * int(level), color="rgba(80,90,110,0.35)")))
+        traces.append(go.Scatter(
+            x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
+            line=dict(width=_EDGE_WIDTHS[int(width_class)], color="rgba(70, 85, 110, 0.5)")))
+    middles = [((pos[s][0] + pos[t][0]) / 2, (pos[s][1] + pos[t][1]) / 2)
+               for s, t in zip(edges["source"], edges["target"])]
+    traces.append(go.Scatter(
+        x=[m[0] for m in middles], y=[m[1] for m in middles], mode="markers",
+        marker=dict(size=10, opacity=0), showlegend=False, hoverinfo="text",
+        hovertext=[f"{_text(s)} — {_text(t)}: {w} shared events" for s, t, w
+                   in zip(edges["source"], edges["target"], edges["weight"])]))
     return traces
 
 
@@ -303,32 +293,70 @@ def _geo_view(counts: pd.DataFrame) -> dict:
 def make_map_figure(df: pd.DataFrame, *, colors: dict[str, str] | None = None) -> go.Figure:
     """Places on a world map: size by event count, colour by type, symbol by precision.
 
-    Circles are cities, squares regions ("eastern Ukraine"), diamonds whole countries,
-    whose marker sits on the country centroid and says nothing finer.
+    Circles are cities and squares regions ("eastern Ukraine", drawn at the region's
+    centroid). An event known only to its country is not a point: its country is
+    shaded (a country without a known outline gets an open diamond at its centroid).
+    Markers that share a point are spread on a small circle around it.
     """
-    title = "Where: ● city  ■ region  ◆ country precision"
+    title = "Where: ● city  ■ region (centroid)  shaded = known only to the country"
     counts = place_counts(df)
     if counts.empty:
         return _empty(title, "No geocoded events match the filters")
     colors = colors or type_colors(df["event_type"])
-    biggest = counts["count"].max()
+    areas, unshaded = country_areas(counts)
+    points = pd.concat([counts[counts["place_precision"] != "country"], unshaded])
+    view = _geo_view(counts)
+    extent = max(np.ptp(counts["latitude"]), np.ptp(counts["longitude"]), 20.0)
+    points = spread_points(points, radius=0.012 * extent if "fitbounds" in view else 0.35)
     fig = go.Figure(layout=_LAYOUT)
-    for event_type, group in counts.groupby("event_type", sort=True):
-        fig.add_trace(go.Scattergeo(
-            lat=group["latitude"], lon=group["longitude"], name=_text(event_type),
-            marker=dict(size=8 + 30 * np.sqrt(group["count"] / biggest),
-                        color=colors.get(event_type, "#888"), opacity=0.75,
-                        symbol=[_SYMBOLS.get(p, "circle") for p in group["place_precision"]],
-                        line=dict(width=0.5, color="white")),
-            text=[f"<b>{_text(p)}</b> ({_text(c)})<br>{_text(event_type)}: {n} events"
-                  f"<br>precision: {_text(g)}" for p, c, n, g in
-                  zip(group["place"], group["country"], group["count"], group["place_precision"])],
-            hoverinfo="text", customdata=group["place"],
-        ))
+    if len(areas):
+        fig.add_trace(_country_trace(areas))
+    biggest = counts["count"].max()
+    for event_type, group in points.groupby("event_type", sort=True):
+        fig.add_trace(_place_trace(group, event_type, biggest,
+                                   colors.get(event_type, "#888")))
     fig.update_geos(projection_type="natural earth", showcountries=True,
                     countrycolor="#bbb", showland=True, landcolor="#f3f3f0",
-                    showocean=True, oceancolor="#eef4f8", **_geo_view(counts))
-    fig.update_layout(title=title, height=480, legend=dict(
-        orientation="h", x=0, y=-0.02, yanchor="top", title_text="Event type"),
-        margin=dict(l=5, r=5, t=40, b=5))
+                    showocean=True, oceancolor="#eef4f8", **view)
+    legend_rows = -(-points["event_type"].nunique() // 5)
+    fig.update_layout(title=title, height=500 + 24 * legend_rows, legend=dict(
+        orientation="h", x=0, y=0, yanchor="top", title_text="Event type"),
+        margin=dict(l=5, r=5, t=40, b=20 + 26 * legend_rows))
     return fig
+
+
+def _place_trace(group: pd.DataFrame, event_type: str, biggest: int,
+                 color: str) -> go.Scattergeo:
+    """One event type's places, sized by count; the hover says the precision."""
+    precision = group["place_precision"].to_numpy()
+    return go.Scattergeo(
+        lat=group["latitude"], lon=group["longitude"], name=_text(event_type),
+        marker=dict(size=8 + 30 * np.sqrt(group["count"] / biggest), color=color,
+                    opacity=0.8, symbol=[_SYMBOLS.get(p, "circle") for p in precision],
+                    line=dict(width=1, color="white")),
+        text=[f"<b>{_text(p)}</b> ({_text(c)})<br>{_text(event_type)}: {n} events"
+              f"<br>{_PRECISION_NOTES.get(g, 'precision: ' + _text(g))}" for p, c, n, g in
+              zip(group["place"], group["country"], group["count"], precision)],
+        hoverinfo="text", customdata=group["place"],
+    )
+
+
+_PRECISION_NOTES = {
+    "city": "precision: city",
+    "region": "precision: region — drawn at the region's centroid",
+    "country": "precision: country — drawn at the country's centroid, not a place in it",
+}
+
+
+def _country_trace(areas: pd.DataFrame) -> go.Choropleth:
+    """Countries shaded by the events known only to the country."""
+    hover = [f"<b>{_text(c)}</b>: {n} events known only to the country<br>"
+             + "<br>".join(f"{_text(t)}: {k}" for t, k in zip(types, ks))
+             for c, n, types, ks in zip(areas["country"], areas["count"], areas["by_type"],
+                                        areas["type_counts"])]
+    return go.Choropleth(
+        locations=areas["iso3"], locationmode="ISO-3", z=areas["count"],
+        zmin=0, colorscale=[[0, "rgb(255, 236, 204)"], [1, "rgb(230, 150, 60)"]],
+        showscale=False, marker=dict(line=dict(color="rgb(200, 120, 40)", width=1)),
+        hovertext=hover, hoverinfo="text", customdata=areas["place"],
+        name="country-level (shaded)")

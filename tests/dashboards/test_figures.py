@@ -6,7 +6,8 @@ import pandas as pd
 import pytest
 
 from dashboards import figures, labels
-from dashboards.aggregate import cooccurrence, place_counts, spread_counts
+from dashboards.axes import date_ticks
+from dashboards.aggregate import cooccurrence, place_counts, spread_counts, spread_points
 from dashboards.synthetic import make_synthetic_frame
 
 
@@ -118,10 +119,76 @@ def test_map_places_precision_and_colour(tiny):
     fig = figures.make_map_figure(tiny)
     assert all(t.type == "scattergeo" for t in fig.data)
     symbols = {p: s for t in fig.data for p, s in zip(t.customdata, t.marker.symbol)}
-    assert symbols == {"Davos": "circle", "Kyiv": "circle", "Poland": "diamond"}
+    # Poland's country is unknown in this row: no outline to shade, an open diamond.
+    assert symbols == {"Davos": "circle", "Kyiv": "circle", "Poland": "diamond-open"}
     colours = {t.name: t.marker.color for t in fig.data}
     assert len(set(colours.values())) == len(colours)
 
 
-def test_type_colours_are_stable():
-    assert labels.type_colors(["b", "a"]) == figures.type_colors(["a", "b", "a"])
+def test_country_level_events_shade_the_country_not_a_point(tiny):
+    tiny["country"] = ["Poland", "Switzerland", "Ukraine", "", ""]
+    fig = figures.make_map_figure(tiny)
+    shaded = [t for t in fig.data if t.type == "choropleth"]
+    assert len(shaded) == 1 and list(shaded[0].locations) == ["POL"]
+    assert "1 events known only to the country" in shaded[0].hovertext[0]
+    assert list(shaded[0].customdata) == ["Poland"]  # a click filters to the place
+    points = {p for t in fig.data if t.type == "scattergeo" for p in t.customdata}
+    assert points == {"Davos", "Kyiv"}
+
+
+def test_markers_sharing_a_point_are_spread_around_it():
+    points = pd.DataFrame({"latitude": [50.0, 50.0, 50.0, 10.0],
+                           "longitude": [30.0, 30.0, 30.0, 5.0], "count": [1, 2, 3, 4]})
+    spread = spread_points(points, radius=1.0)
+    assert spread.iloc[3][["latitude", "longitude"]].tolist() == [10.0, 5.0]
+    moved = spread.iloc[:3]
+    assert len({(round(a, 6), round(b, 6)) for a, b in
+                zip(moved["latitude"], moved["longitude"])}) == 3
+    assert moved["latitude"].mean() == pytest.approx(50.0)
+    assert (moved["latitude"] - 50.0).abs().max() <= 1.0
+
+
+def test_network_edges_grow_with_shared_events(tiny):
+    extra = tiny.iloc[[0, 0, 1]].assign(event_id=["x1", "x2", "x3"])
+    extra.at[extra.index[2], "actors"] = ["Andrzej Duda", "Joe Biden"]
+    fig = figures.make_network_figure(pd.concat([tiny, extra], ignore_index=True))
+    lines = [t for t in fig.data if t.mode == "lines"]
+    widths = sorted(t.line.width for t in lines)
+    assert len(widths) == 2 and widths[0] < widths[1]
+    hovers = [h for t in fig.data if t.mode == "markers" for h in t.hovertext]
+    assert "Mark Milley — Valerii Zaluzhnyi: 3 shared events" in hovers
+    labels_shown = [t for t in fig.data if t.mode == "markers+text"][0].text
+    assert "Mark Milley" in labels_shown
+
+
+def test_type_colours_are_fixed_whatever_the_session():
+    one, two = labels.type_colors(["visit", "meet"]), labels.type_colors(["meet", "other"])
+    assert one["meet"] == two["meet"] == labels.type_color("meet")
+    assert two["other"] == labels.OTHER_COLOR
+    taxonomy = labels.taxonomy_colors()
+    assert len(set(taxonomy.values())) == len(taxonomy)  # every type its own colour
+    # An imported type gets a colour from its name alone, never a taxonomy type's.
+    assert labels.type_color("Battles") == labels.type_color("Battles")
+    assert labels.type_color("Battles") not in taxonomy.values()
+
+
+def test_confidence_and_precision_on_markers_and_hover(tiny):
+    fig = figures.make_timeline_figure(tiny, "event_type")
+    by_id = {i: (o, w, h) for t in markers(fig) for i, o, w, h in
+             zip(t.customdata, t.marker.opacity, t.marker.line.width, t.hovertext)}
+    assert by_id["e1"][0] == pytest.approx(0.3 + 0.7 * 0.8)
+    assert by_id["e5"][0] == pytest.approx(0.3 + 0.7 * 0.2)
+    assert by_id["e1"][1] > 0 and by_id["e3"][1] == 0  # day outlined, month not
+    assert "confidence: 0.80" in by_id["e1"][2] and "precision: day" in by_id["e1"][2]
+    assert "Feb 2023 (precision: month)" in by_id["e3"][2]
+
+
+def test_day_data_gets_date_ticks_and_buttons_end_at_the_last_date(tiny):
+    fig = figures.make_timeline_figure(tiny[tiny["granularity"] == "day"], "event_type")
+    assert fig.layout.xaxis.dtick == 86_400_000
+    assert all("%H" not in stop.value for stop in fig.layout.xaxis.tickformatstops)
+    buttons = {b.label: b.args[0]["xaxis.range"] for b in fig.layout.updatemenus[0].buttons}
+    assert buttons["1w"] == ["2023-01-11 00:00", "2023-01-19 00:00"]
+    assert buttons["1y"] == ["2022-01-18 00:00", "2023-01-19 00:00"]
+    hours = date_ticks(pd.Series(pd.to_datetime(["2023-01-17"])), has_hours=True)
+    assert "dtick" not in hours and "%H" in hours["tickformatstops"][0]["value"]
