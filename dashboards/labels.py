@@ -22,12 +22,13 @@ import pandas as pd
 from dashboards.text import escape_column
 from timeline.vocab import granularity_rank
 
-#: Distinct qualitative colours (Plotly's "Safe", then "Pastel"); the taxonomy's types
-#: take them in order, so the first dozen are the most distinct.
+#: Distinct qualitative colours (D3's "category10" without its grey, three more, then
+#: Plotly's "Pastel"); the taxonomy's types take them in order, so theirs are the most
+#: distinct.
 PALETTE: tuple[str, ...] = (
-    "rgb(51, 34, 136)", "rgb(17, 119, 51)", "rgb(68, 170, 153)", "rgb(204, 102, 119)",
-    "rgb(136, 34, 85)", "rgb(221, 204, 119)", "rgb(170, 68, 153)", "rgb(136, 204, 238)",
-    "rgb(248, 156, 116)", "rgb(102, 17, 0)", "rgb(153, 153, 51)", "rgb(158, 185, 243)",
+    "rgb(31, 119, 180)", "rgb(255, 127, 14)", "rgb(44, 160, 44)", "rgb(214, 39, 40)",
+    "rgb(148, 103, 189)", "rgb(140, 86, 75)", "rgb(227, 119, 194)", "rgb(188, 189, 34)",
+    "rgb(23, 190, 207)", "rgb(57, 59, 121)", "rgb(231, 186, 82)", "rgb(132, 60, 57)",
     "rgb(102, 197, 204)", "rgb(246, 207, 113)", "rgb(220, 176, 242)", "rgb(135, 197, 95)",
     "rgb(254, 136, 177)", "rgb(201, 219, 116)", "rgb(139, 224, 164)", "rgb(180, 151, 231)",
 )

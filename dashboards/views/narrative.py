@@ -133,4 +133,5 @@ class NarrativeView(View):
 
     def __panel__(self) -> pn.viewable.Viewable:
         pager = pn.Row(self.earlier, self.later, self.position)
-        return pn.Column(pager, self.entries, sizing_mode="stretch_width")
+        return pn.Column(pager, self.entries, sizing_mode="stretch_width",
+                         css_classes=["tl-narrative-view"])

@@ -19,9 +19,12 @@ import pytest
 
 from tests.dashboards.conftest import HOSTILE as HOSTILE_CELL
 from tests.dashboards.conftest import HOSTILE_LINK
-from tests.dashboards.serving import ARTIFACTS, served
+from dashboards.labels import type_color
+from tests.dashboards.serving import ARTIFACTS, ROOT, served
 
 CHROMIUM = Path("/usr/bin/chromium")
+#: The README's pictures, made from the bundled sample by these tests.
+DOCS = ROOT / "docs"
 HOSTILE = ("On Monday, President Joe Biden met Chancellor Olaf Scholz in Berlin to discuss "
            "<script>alert(1)</script> aid and <img src=x onerror=alert(1)> tanks.")
 ACTOR = "Mark Milley"
@@ -94,7 +97,57 @@ def test_timeline_shows_the_sample_events(page):
         1, timeout=30_000)
     assert timeline.locator(".scatterlayer .point").count() > 10
     shown, total = _shown(page)
-    assert shown == total > 10
+    assert 10 < shown < total  # 'other' events are hidden until switched on
+    page.unfiltered = shown
+    DOCS.mkdir(exist_ok=True)
+    page.wait_for_timeout(1500)  # let every view draw before the picture
+    page.screenshot(path=str(DOCS / "dashboard.png"), clip=dict(x=0, y=0, width=1600, height=1250))
+    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(ARTIFACTS / "dashboard-sample.png"), full_page=True)
+
+
+def _trace_colours(page) -> dict[str, str]:
+    """Marker colour of each event-type trace of the timeline, as drawn in the page."""
+    return page.locator(".js-plotly-plot").first.evaluate(
+        "el => Object.fromEntries(el.data.filter(t => t.mode === 'markers')"
+        ".map(t => [t.name, t.marker.color]))")
+
+
+def test_type_colour_is_the_same_in_another_session(page, hostile_page):
+    # The hostile timeline has other types than the sample: the colour of "meet"
+    # must not depend on which other types a session happens to hold.
+    here, there = _trace_colours(page), _trace_colours(hostile_page)
+    assert here["meet"] == there["meet"] == type_color("meet")
+    assert here["statement"] == type_color("statement") != here["meet"]
+
+
+def test_other_switch_shows_the_hidden_events(page):
+    shown, total = _shown(page)
+    page.locator(".tl-show-other .bk-knob").first.click()
+    playwright_api.expect(page.get_by_text(re.compile(r"of [\d,]+ events shown")).first)\
+        .to_have_text(re.compile(rf"^\*?{total}\*? of {total} events shown"), timeout=30_000)
+    assert "other" in _trace_colours(page)
+    page.locator(".tl-show-other .bk-knob").first.click()
+    playwright_api.expect(page.get_by_text(re.compile(r"of [\d,]+ events shown")).first)\
+        .to_have_text(re.compile(rf"^\*?{shown}\*? of {total}"), timeout=30_000)
+    assert "other" not in _trace_colours(page)
+
+
+def test_narrative_reads_in_date_order_and_opens_the_detail(page):
+    narrative = page.locator(".tl-narrative-view")
+    entries = narrative.locator(".tl-entry")
+    playwright_api.expect(entries).to_have_count(10, timeout=30_000)
+    dates = entries.locator(".tl-when").all_inner_texts()
+    years = [int(re.search(r"\d{4}", d).group()) for d in dates]
+    assert years == sorted(years) and len(set(years)) > 1  # oldest first
+    assert narrative.locator("mark.tl-time").count() > 0
+    narrative.scroll_into_view_if_needed()
+    narrative.screenshot(path=str(DOCS / "narrative.png"))
+    sentence = entries.nth(2).locator(".tl-says").inner_text().strip()
+    narrative.get_by_role("button", name="Details").nth(2).click()
+    playwright_api.expect(page.locator(".tl-sentence")).to_contain_text(sentence[:40],
+                                                                        timeout=30_000)
+    playwright_api.expect(entries.nth(2)).to_have_class(re.compile("tl-selected"))
 
 
 def test_actor_filter_shrinks_the_table(page):
@@ -138,7 +191,8 @@ def test_csv_download_parses(page, tmp_path):
 def test_hostile_article_shows_literally_and_runs_nothing(page):
     page.get_by_role("button", name="Reset filters").click()
     playwright_api.expect(page.get_by_text(re.compile(r"of [\d,]+ events shown")).first)\
-        .to_have_text(re.compile(r"^\*?([\d,]+)\*? of \1 events shown"), timeout=60_000)
+        .to_have_text(re.compile(rf"^\*?{page.unfiltered}\*? of [\d,]+ events shown"),
+                      timeout=60_000)
     page.get_by_placeholder("Paste article text here").fill(HOSTILE)
     page.get_by_role("button", name="Extract events").click()
     status = page.get_by_text(re.compile(r"article\(s\) read|failed|Nothing to extract"))
