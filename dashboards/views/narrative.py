@@ -22,6 +22,7 @@ from dashboards.views.base import View
 PAGE_SIZE = 10
 STORY = "story_id"
 _STYLE = """
+.tl-narrative .tabulator-cell {white-space: normal !important; cursor: pointer;}
 .tl-entry {border-left: 4px solid var(--tl-color, #888); padding: 4px 12px; margin: 2px 0;}
 .tl-entry .tl-when {font-weight: 600; color: #1f3b57;}
 .tl-entry .tl-type {display: inline-block; padding: 0 6px; margin-left: 8px; border-radius: 8px;
@@ -93,13 +94,21 @@ class NarrativeView(View):
     page = param.Integer(default=0, bounds=(0, None))
 
     def setup(self) -> None:
-        self.entries = pn.Column(sizing_mode="stretch_width", css_classes=["tl-narrative"])
+        # One table of ready-made entries: a click on an entry selects its event. A
+        # pane and a button per entry would cost ~30 models per session.
+        self.entries = pn.widgets.Tabulator(
+            pd.DataFrame({"event_id": [], "entry": []}), show_index=False, disabled=True,
+            selectable=False, hidden_columns=["event_id"], header_filters=False,
+            formatters={"entry": {"type": "html"}}, layout="fit_columns",
+            configuration={"headerVisible": False}, widths={"entry": "100%"},
+            sizing_mode="stretch_width", stylesheets=[_STYLE], theme="simple",
+            css_classes=["tl-narrative"])
+        self.entries.on_click(self._clicked)
         self.earlier = pn.widgets.Button(label="◀ Earlier", width=100)
         self.later = pn.widgets.Button(label="Later ▶", width=100)
         self.position = pn.pane.Markdown(margin=(0, 10))
         self.earlier.on_click(lambda _e: self._turn(-1))
         self.later.on_click(lambda _e: self._turn(1))
-        self._shown: pd.DataFrame | None = None
         self.store.param.watch(self._first_page, ["filtered"])
 
     def _first_page(self, *_events: object) -> None:
@@ -107,6 +116,11 @@ class NarrativeView(View):
 
     def _turn(self, step: int) -> None:
         self.page = max(0, self.page + step)
+
+    def _clicked(self, event: object) -> None:
+        row = getattr(event, "row", None)
+        if row is not None and 0 <= row < len(self.entries.value):
+            self.store.selected_event = str(self.entries.value["event_id"].iloc[row])
 
     def redraw(self) -> None:
         rows = narrative_entries(self.store.filtered)
@@ -116,20 +130,13 @@ class NarrativeView(View):
         self.earlier.disabled, self.later.disabled = page == 0, page >= pages - 1
         first = page * PAGE_SIZE + 1 if len(rows) else 0
         self.position.object = (f"Entries {first}–{page * PAGE_SIZE + len(shown)} "
-                                f"of {len(rows):,}, oldest first")
+                                f"of {len(rows):,}, oldest first; click one for its detail")
         whens = date_text(shown["date"], shown["granularity"])
-        self.entries.objects = [self._entry(row, when) for (_, row), when
-                                in zip(shown.iterrows(), whens)]
-
-    def _entry(self, row: pd.Series, when: str) -> pn.viewable.Viewable:
-        event_id = str(row["event_id"])
-        selected = event_id == self.store.selected_event
-        body = pn.pane.HTML(entry_html(row, when, int(row["_reports"]), selected),
-                            stylesheets=[_STYLE], sizing_mode="stretch_width", margin=(0, 5))
-        button = pn.widgets.Button(label="Details", width=80, align="center",
-                                   color="light", css_classes=["tl-entry-detail"])
-        button.on_click(lambda _e: setattr(self.store, "selected_event", event_id))
-        return pn.Row(body, button, sizing_mode="stretch_width")
+        selected = self.store.selected_event
+        html = [entry_html(row, when, int(row["_reports"]), str(row["event_id"]) == selected)
+                for (_, row), when in zip(shown.iterrows(), whens)]
+        self.entries.value = pd.DataFrame({"event_id": shown["event_id"].astype("str").tolist(),
+                                           "entry": html})
 
     def __panel__(self) -> pn.viewable.Viewable:
         pager = pn.Row(self.earlier, self.later, self.position)

@@ -87,7 +87,7 @@ def _shown(page) -> tuple[int, int]:
 
 
 def _table_rows(page):
-    return page.locator(".tabulator-row")
+    return page.locator(".events-table .tabulator-row")
 
 
 def test_timeline_shows_the_sample_events(page):
@@ -144,7 +144,7 @@ def test_narrative_reads_in_date_order_and_opens_the_detail(page):
     narrative.scroll_into_view_if_needed()
     narrative.screenshot(path=str(DOCS / "narrative.png"))
     sentence = entries.nth(2).locator(".tl-says").inner_text().strip()
-    narrative.get_by_role("button", name="Details").nth(2).click()
+    entries.nth(2).locator(".tl-who").click()
     playwright_api.expect(page.locator(".tl-sentence")).to_contain_text(sentence[:40],
                                                                         timeout=30_000)
     playwright_api.expect(entries.nth(2)).to_have_class(re.compile("tl-selected"))
