@@ -150,7 +150,8 @@ def spread_points(points: pd.DataFrame, radius: float) -> pd.DataFrame:
     """
     if points.empty:
         return points
-    key = points["latitude"].round(3).astype("str") + "," + points["longitude"].round(3).astype("str")
+    key = (points["latitude"].round(3).astype("str") + ","
+           + points["longitude"].round(3).astype("str"))
     rank = points.groupby(key).cumcount().to_numpy()
     size = key.map(key.value_counts()).to_numpy()
     angle = 2 * np.pi * rank / size

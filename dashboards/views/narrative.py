@@ -22,7 +22,8 @@ from dashboards.views.base import View
 PAGE_SIZE = 10
 STORY = "story_id"
 _STYLE = """
-.tl-narrative .tabulator-cell {white-space: normal !important; cursor: pointer;}
+.tabulator-cell {white-space: normal !important; cursor: pointer;}
+.tl-entry, .tl-entry div {white-space: normal;}
 .tl-entry {border-left: 4px solid var(--tl-color, #888); padding: 4px 12px; margin: 2px 0;}
 .tl-entry .tl-when {font-weight: 600; color: #1f3b57;}
 .tl-entry .tl-type {display: inline-block; padding: 0 6px; margin-left: 8px; border-radius: 8px;
@@ -59,13 +60,13 @@ def entry_html(row: pd.Series, when: str, reports: int = 1, selected: bool = Fal
     more = f" · {reports} reports" if reports > 1 else ""
     css = "tl-entry tl-selected" if selected else "tl-entry"
     color = type_color(event_type)
+    source = source_html(display_text(row.get("title")), display_text(row.get("url")))
     return (f'<div class="{css}" style="--tl-color: {color}">'
             f'<div><span class="tl-when">{escape_text(when)}</span>'
             f'<span class="tl-type" style="background: {color}">{escape_text(event_type)}</span>'
             f'</div><div class="tl-who">{escape_text(actors)} — {escape_text(places)}</div>'
             f'<div class="tl-says">{highlight(sentence, spans)}</div>'
-            f'<div class="tl-source">Source: {source_html(display_text(row.get("title")), display_text(row.get("url")))}'
-            f'{escape_text(more)}</div></div>')
+            f'<div class="tl-source">Source: {source}{escape_text(more)}</div></div>')
 
 
 def narrative_entries(df: pd.DataFrame) -> pd.DataFrame:
