@@ -22,19 +22,19 @@ import pandas as pd
 from dashboards.text import escape_column
 from timeline.vocab import granularity_rank
 
-#: Distinct qualitative colours (D3's "category10" without its grey, three more, then
-#: Plotly's "Pastel" and "Dark24"); the taxonomy's types take them in order, so theirs
-#: are the most distinct, and the rest are left for other types.
+#: Distinct qualitative colours (D3's "category10" without its grey, three more, part of
+#: Plotly's "Dark24", then its "Pastel"); the taxonomy's types take them in order, so
+#: theirs are the strongest, and the rest are left for other types.
 PALETTE: tuple[str, ...] = (
     "rgb(31, 119, 180)", "rgb(255, 127, 14)", "rgb(44, 160, 44)", "rgb(214, 39, 40)",
     "rgb(148, 103, 189)", "rgb(140, 86, 75)", "rgb(227, 119, 194)", "rgb(188, 189, 34)",
     "rgb(23, 190, 207)", "rgb(57, 59, 121)", "rgb(231, 186, 82)", "rgb(132, 60, 57)",
-    "rgb(102, 197, 204)", "rgb(246, 207, 113)", "rgb(220, 176, 242)", "rgb(135, 197, 95)",
-    "rgb(254, 136, 177)", "rgb(201, 219, 116)", "rgb(139, 224, 164)", "rgb(180, 151, 231)",
     "rgb(46, 145, 229)", "rgb(225, 95, 153)", "rgb(28, 167, 28)", "rgb(218, 22, 255)",
     "rgb(182, 129, 0)", "rgb(117, 13, 134)", "rgb(235, 102, 59)", "rgb(81, 28, 251)",
     "rgb(0, 160, 139)", "rgb(178, 130, 141)", "rgb(108, 124, 50)", "rgb(119, 138, 174)",
     "rgb(134, 42, 22)", "rgb(167, 119, 241)", "rgb(98, 0, 66)", "rgb(22, 22, 167)",
+    "rgb(102, 197, 204)", "rgb(246, 207, 113)", "rgb(220, 176, 242)", "rgb(135, 197, 95)",
+    "rgb(254, 136, 177)", "rgb(201, 219, 116)", "rgb(139, 224, 164)", "rgb(180, 151, 231)",
 )
 #: The catch-all type: present in every view only when asked for, and drawn grey.
 OTHER = "other"
