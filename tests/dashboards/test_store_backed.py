@@ -119,7 +119,7 @@ def test_two_sessions_see_each_others_edits_after_a_reload(store_file: Path) -> 
 
 
 def test_wrong_rows_stay_in_downloads_flagged(store_file: Path) -> None:
-    dash = Dashboard(DataStore.from_store(str(store_file)))
+    dash = Dashboard(DataStore.from_store(str(store_file), show_other=True))
     dash.store.stories_view = False
     quake = _event(dash.store.data, "g-quake")
     dash.store.mark_wrong(quake)
@@ -154,7 +154,7 @@ def test_memory_edits_take_a_date_with_its_precision(tiny) -> None:
 
 
 def test_stories_by_default_and_a_switch_to_raw_events(store_file: Path) -> None:
-    store = DataStore.from_store(str(store_file))
+    store = DataStore.from_store(str(store_file), show_other=True)
     stories = Store(store_file).stories()
     assert store.stories_view
     assert len(store.filtered) == len(stories) < len(store.data)
