@@ -1,7 +1,8 @@
 """Write timelines to files and read them back: one registry of formats.
 
 :mod:`timeline.export.registry` holds the table of formats (CSV, JSON Lines, JSON,
-Parquet, a terminal table) and the functions that write and read through it; one
+Parquet, Excel, a terminal table, TimelineJS, Timesketch, ACLED, GeoJSON, GEXF,
+GraphML, TimeML) and the functions that write and read through it; one
 module per format holds its writer and reader; :mod:`timeline.export.cells` protects
 spreadsheet cells; :mod:`timeline.export.dtypes` restores dtypes on reading.
 """

@@ -27,10 +27,18 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 
 from timeline.atomic import atomic_path
 from timeline.errors import InputError
+from timeline.export.acled import looks_like_acled, read_acled, write_acled
 from timeline.export.csv import read_csv, write_csv
+from timeline.export.geo import read_geojson, write_geojson
 from timeline.export.jsonl import read_json, read_jsonl, write_json, write_jsonl
+from timeline.export.network import write_gexf, write_graphml
 from timeline.export.parquet import read_parquet, write_parquet
 from timeline.export.table import write_table
+from timeline.export.timelinejs import write_timelinejs
+from timeline.export.timeml import write_timeml
+from timeline.export.timesketch import read_timesketch_csv, read_timesketch_jsonl
+from timeline.export.timesketch import write_timesketch_csv, write_timesketch_jsonl
+from timeline.export.xlsx import read_xlsx, write_xlsx
 
 if TYPE_CHECKING:  # pandas is imported lazily: ``timeline --help`` must stay fast
     import pandas as pd
@@ -43,6 +51,7 @@ Frame = Literal["events", "times"]
 EVENTS: Frame = "events"
 TIMES: Frame = "times"
 _ANY_FRAME: frozenset[Frame] = frozenset({EVENTS, TIMES})
+_EVENTS_ONLY: frozenset[Frame] = frozenset({EVENTS})
 
 Writer = Callable[["pd.DataFrame", IO[Any]], None]
 Reader = Callable[[Path], "pd.DataFrame"]
@@ -78,10 +87,26 @@ _TABLE: tuple[Format, ...] = (
     Format("jsonl", "JSON Lines", (".jsonl", ".ndjson"), write_jsonl, read_jsonl, binary=False),
     Format("json", "JSON", (".json",), write_json, read_json, binary=False),
     Format("parquet", "Parquet", (".parquet", ".pq"), write_parquet, read_parquet, binary=True),
+    Format("xlsx", "Excel", (".xlsx",), write_xlsx, read_xlsx, binary=True),
     Format(
-        "table", "text table", (".txt",), write_table, None, binary=False,
-        frames=frozenset({TIMES}), download=False,
+        "table", "text table", (".txt",), write_table, None, binary=False, download=False,
     ),
+    Format("timelinejs", "TimelineJS", (".timeline.json",), write_timelinejs, None,
+           binary=False, frames=_EVENTS_ONLY),
+    Format("timesketch", "Timesketch CSV", (".timesketch.csv",), write_timesketch_csv,
+           read_timesketch_csv, binary=False, frames=_EVENTS_ONLY),
+    Format("timesketch-jsonl", "Timesketch JSON Lines", (".timesketch.jsonl",),
+           write_timesketch_jsonl, read_timesketch_jsonl, binary=False, frames=_EVENTS_ONLY),
+    Format("acled", "ACLED CSV", (".acled.csv",), write_acled, read_acled, binary=False,
+           frames=_EVENTS_ONLY),
+    Format("geojson", "GeoJSON", (".geojson",), write_geojson, read_geojson, binary=False,
+           frames=_EVENTS_ONLY),
+    Format("gexf", "GEXF actor network", (".gexf",), write_gexf, None, binary=True,
+           frames=_EVENTS_ONLY),
+    Format("graphml", "GraphML actor network", (".graphml",), write_graphml, None,
+           binary=True, frames=_EVENTS_ONLY),
+    Format("timeml", "TimeML", (".tml",), write_timeml, None, binary=False,
+           frames=frozenset({TIMES}), download=False),
 )
 
 #: Every format by name, in the order of the table.
@@ -227,7 +252,8 @@ def read_timeline(
 
     ``fmt`` defaults to the format implied by the suffix. ``dtypes`` defaults to the
     schema the columns match: events, actors, places (:mod:`timeline.schema`) or time
-    expressions (:mod:`timeline.temporal.frame`). Raises :class:`InputError` naming the
+    expressions (:mod:`timeline.temporal.frame`). A CSV with ACLED's columns is read
+    as ACLED data (:mod:`timeline.export.acled`). Raises :class:`InputError` naming the
     file when it cannot be read.
     """
     from timeline.export.dtypes import restore_dtypes, schema_for
@@ -238,6 +264,8 @@ def read_timeline(
         raise InputError(str(path), f"cannot read {entry.name!r}; readable: {readable}")
     try:
         df = entry.read(Path(path))
+        if entry.name == "csv" and looks_like_acled(df.columns):  # ACLED's own downloads
+            df = read_acled(Path(path))
     except (OSError, ValueError) as exc:
         if isinstance(exc, InputError):
             raise

@@ -6,6 +6,7 @@ from typing import Any
 
 import pandas as pd
 
+from timeline.export.timeml import timeml_attrs
 from timeline.model import Reference
 from timeline.published import parse_published
 from timeline.temporal.find import check_mode, find_expressions
@@ -27,7 +28,8 @@ def find_times(text: str, published: Any = None, *, mode: str = Mode.NEWS,
     resolves dates without a year against the last date mentioned. ``events`` adds
     reference events for event-anchored expressions. Boilerplate (a trailing list of
     unrelated headlines; table rows, link lists, bylines and photo captions anywhere) is
-    not tagged: its dates are not the article's.
+    not tagged: its dates are not the article's. ``attrs`` holds the text and the
+    reference day, for the TimeML writer.
 
     >>> find_times("They met on Tuesday.", "2023-01-19")[["text", "value"]].iloc[0].tolist()
     ['Tuesday', '2023-01-17']
@@ -37,11 +39,13 @@ def find_times(text: str, published: Any = None, *, mode: str = Mode.NEWS,
     check_mode(mode)
     given = published if isinstance(published, Reference) else parse_published(published)
     if not text.strip():
-        return to_frame([])
+        return timeml_attrs(to_frame([]), text, given)
     # The body is a prefix of the text, so its offsets are the text's offsets.
     body, _trailing = split_trailing(text)
     candidates = tag(body)  # tagged once, for the inference and for the expressions
     reference = given if isinstance(given, Reference) else choose_reference(
         text, given=given, events=events, candidates=candidates)
-    return to_frame(find_expressions(body, reference, mode=mode, events=events,
-                                     candidates=candidates))
+    frame = to_frame(find_expressions(body, reference, mode=mode, events=events,
+                                      candidates=candidates))
+    # The text and reference day travel with the frame, for the TimeML writer.
+    return timeml_attrs(frame, text, reference)

@@ -1,0 +1,240 @@
+"""ACLED's column layout: write events as ACLED rows, and read ACLED data in.
+
+Columns are ACLED's, in ACLED's order (the 2023 layout: :data:`ACLED_COLUMNS`); codes
+are ACLED's:
+
+* ``event_date`` ``YYYY-MM-DD``; ``time_precision`` 1 (the day is known: hour or day
+  granularity), 2 (within a week: week granularity, or only the publication date) or
+  3 (only the month or a coarser span is known); for codes 2 and 3 ``event_date`` is the
+  middle of the interval, as ACLED codes a week or month it cannot narrow down.
+* ``event_type`` / ``sub_event_type`` / ``disorder_type``: the ``acled_event_type`` and
+  ``acled_sub_event_type`` columns when the frame has them; else our type mapped by
+  :data:`TYPE_MAP` (attack -> Explosions/Remote violence, offensive -> Battles,
+  protest -> Protests, agreement -> Strategic developments/Agreement, legal ->
+  Strategic developments/Arrests ...; a type ACLED has no place for, such as a
+  statement or a meeting, is Strategic developments/Other). Our own type is kept in
+  ``tags`` as ``timeline: <type>``, and the confidence as ``confidence: <0-1>``.
+* ``actor1`` / ``actor2`` / ``assoc_actor_1`` / ``assoc_actor_2``: those columns when the
+  frame has them (``assoc_actors`` fills ``assoc_actor_1``); else the first and second
+  of ``actors``, with any further ones as ``assoc_actor_1``. Several names in one cell
+  are joined with ``"; "``, as ACLED does.
+* ``geo_precision`` 1 (a town: ``city``), 2 (a part of a region: ``region``) or 3 (only
+  a larger area: ``country``); numeric codes in the frame are written as they are.
+* ``admin1`` / ``admin2`` / ``fatalities`` from those columns when present, else empty
+  (unknown, never 0); ``location`` is ``place``, ``notes`` the sentence, ``source`` the
+  article's web site (else its id), ``timestamp`` the publication date in Unix seconds.
+* ``inter1``, ``inter2``, ``interaction``, ``civilian_targeting``, ``iso``, ``region``,
+  ``admin3`` and ``source_scale`` are left empty: nothing in an article's text codes them.
+
+The file is CSV as :mod:`timeline.export.csv` writes it: spreadsheet-safe.
+
+Reading (:func:`from_acled`) turns ACLED rows (ACLED's own downloads or ours) into the
+event schema, with ``source`` = ``acled`` so they can sit beside extracted events
+(:func:`beside`), and keeps ACLED's types in ``acled_event_type`` and
+``acled_sub_event_type``.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import IO, TYPE_CHECKING, Any
+from urllib.parse import urlsplit
+
+from timeline.errors import InputError
+from timeline.export.cells import is_missing, join_list, split_list
+from timeline.export.csv import read_csv, write_csv
+from timeline.vocab import Granularity, LIST_SEPARATOR
+
+if TYPE_CHECKING:
+    import pandas as pd
+
+ACLED_COLUMNS: tuple[str, ...] = (
+    "event_id_cnty", "event_date", "year", "time_precision", "disorder_type", "event_type",
+    "sub_event_type", "actor1", "assoc_actor_1", "inter1", "actor2", "assoc_actor_2", "inter2",
+    "interaction", "civilian_targeting", "iso", "region", "country", "admin1", "admin2",
+    "admin3", "location", "latitude", "longitude", "geo_precision", "source", "source_scale",
+    "notes", "fatalities", "tags", "timestamp",
+)
+#: Columns every ACLED file has; a CSV with all of them is read as ACLED.
+ACLED_MARKERS = ("event_date", "time_precision", "sub_event_type", "actor1", "geo_precision")
+
+#: Our event type -> (ACLED event type, ACLED sub-event type).
+OTHER = ("Strategic developments", "Other")
+TYPE_MAP: dict[str, tuple[str, str]] = {
+    "attack": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    "offensive": ("Battles", "Armed clash"),
+    "protest": ("Protests", "Peaceful protest"),
+    "agreement": ("Strategic developments", "Agreement"),
+    "legal": ("Strategic developments", "Arrests"),
+    "death": ("Violence against civilians", "Attack"),
+}
+#: ACLED event type -> ACLED disorder type.
+DISORDER: dict[str, str] = {
+    "Battles": "Political violence",
+    "Explosions/Remote violence": "Political violence",
+    "Violence against civilians": "Political violence",
+    "Protests": "Demonstrations",
+    "Riots": "Demonstrations",
+    "Strategic developments": "Strategic developments",
+}
+#: ACLED event type -> our event type, for ACLED data read in.
+FROM_ACLED: dict[str, str] = {
+    "Battles": "offensive",
+    "Explosions/Remote violence": "attack",
+    "Violence against civilians": "attack",
+    "Protests": "protest",
+    "Riots": "protest",
+    "Strategic developments": "other",
+}
+#: Granularity -> time_precision code.
+TIME_PRECISION: dict[str, int] = {
+    Granularity.HOUR: 1, Granularity.DAY: 1, Granularity.WEEK: 2, Granularity.PUBLISHED: 2,
+    Granularity.MONTH: 3, Granularity.QUARTER: 3, Granularity.SEASON: 3, Granularity.YEAR: 3,
+    Granularity.DECADE: 3,
+}
+#: geo_precision word -> ACLED code, and back.
+GEO_CODES: dict[str, int] = {"city": 1, "region": 2, "country": 3}
+GEO_WORDS: dict[int, str] = {code: word for word, code in GEO_CODES.items()}
+#: Columns of whole numbers (empty when unknown).
+_CODES = ("time_precision", "geo_precision", "fatalities", "timestamp")
+#: Tags that carry our own type and confidence through an ACLED file.
+TYPE_TAG = "timeline: "
+CONFIDENCE_TAG = "confidence: "
+#: ``source`` of events read from ACLED data and of extracted ones.
+ACLED_SOURCE = "acled"
+EXTRACTED_SOURCE = "extracted"
+
+
+def write_acled(df: pd.DataFrame, stream: IO[str]) -> None:
+    """Write ``df`` as ACLED-layout CSV, spreadsheet-safe."""
+    write_csv(to_acled(df), stream)
+
+
+def to_acled(df: pd.DataFrame) -> pd.DataFrame:
+    """``df`` as a frame of ACLED's columns (see module docs for each)."""
+    import pandas as pd
+
+    rows = [_acled_row(row) for row in df.to_dict("records")]
+    out = pd.DataFrame(rows, columns=list(ACLED_COLUMNS))
+    # Whole-number codes stay whole even when some rows have none.
+    return out.astype({name: "Int64" for name in _CODES})
+
+
+def _acled_row(row: dict[str, Any]) -> dict[str, Any]:
+    kind, sub = _acled_type(row)
+    first, second, more = _acled_actors(row)
+    day, precision = _acled_date(row)
+    return {
+        "event_id_cnty": row.get("event_id", ""), "event_date": day,
+        "year": day[:4], "time_precision": precision,
+        "disorder_type": DISORDER.get(kind, ""), "event_type": kind, "sub_event_type": sub,
+        "actor1": first, "assoc_actor_1": more[0], "actor2": second, "assoc_actor_2": more[1],
+        "country": _text(row.get("country")), "admin1": _text(row.get("admin1")),
+        "admin2": _text(row.get("admin2")), "location": _text(row.get("place")),
+        "latitude": row.get("latitude"), "longitude": row.get("longitude"),
+        "geo_precision": _geo_code(row.get("geo_precision")), "source": _source(row),
+        "notes": _text(row.get("sentence")), "fatalities": _count(row.get("fatalities")),
+        "tags": LIST_SEPARATOR.join(_tags(row)), "timestamp": _unix(row.get("reference_date")),
+    }
+
+
+def _text(value: object) -> str:
+    return "" if is_missing(value) else str(value)
+
+
+def _acled_type(row: dict[str, Any]) -> tuple[str, str]:
+    given = _text(row.get("acled_event_type"))
+    if given:
+        return given, _text(row.get("acled_sub_event_type"))
+    return TYPE_MAP.get(_text(row.get("event_type")), OTHER)
+
+
+def _acled_actors(row: dict[str, Any]) -> tuple[str, str, tuple[str, str]]:
+    if "actor1" in row:
+        assoc = join_list(row.get("assoc_actors"))
+        return _text(row.get("actor1")), _text(row.get("actor2")), (assoc, "")
+    actors = split_list(row.get("actors"))
+    first = actors[0] if actors else ""
+    second = actors[1] if len(actors) > 1 else ""
+    return first, second, (LIST_SEPARATOR.join(actors[2:]), "")
+
+
+def _acled_date(row: dict[str, Any]) -> tuple[str, int | None]:
+    start, end = row.get("start"), row.get("end")
+    precision = TIME_PRECISION.get(_text(row.get("granularity")))
+    if is_missing(start) or precision is None:
+        return "", None
+    middle = start if precision == 1 or is_missing(end) else start + (end - start) / 2
+    return middle.strftime("%Y-%m-%d"), precision
+
+
+def _geo_code(value: object) -> int | None:
+    text = _text(value)
+    if text.isdigit():
+        return int(text)
+    return GEO_CODES.get(text)
+
+
+def _count(value: object) -> int | None:
+    return None if is_missing(value) or value == "" else int(float(value))  # type: ignore[arg-type]
+
+
+def _source(row: dict[str, Any]) -> str:
+    host = urlsplit(_text(row.get("url"))).hostname or ""
+    return host.removeprefix("www.") or _text(row.get("doc_id"))
+
+
+def _tags(row: dict[str, Any]) -> list[str]:
+    tags = [t for t in split_list(row.get("tags")) if t]
+    tags.append(TYPE_TAG + _text(row.get("event_type")))
+    if not is_missing(row.get("confidence")):
+        tags.append(f"{CONFIDENCE_TAG}{float(row['confidence']):.3g}")
+    return tags
+
+
+def _unix(value: object) -> int | None:
+    import pandas as pd
+
+    if is_missing(value):
+        return None
+    return int(pd.Timestamp(value).timestamp())  # type: ignore[arg-type]
+
+
+# -- reading ---------------------------------------------------------------------------
+
+
+def looks_like_acled(columns: Any) -> bool:
+    """True when a file's columns are ACLED's (its own downloads or ours)."""
+    names = {str(name).lower() for name in columns}
+    return all(marker in names for marker in ACLED_MARKERS)
+
+
+def read_acled(path: Path) -> pd.DataFrame:
+    """An ACLED CSV as events of the timeline schema, ``source`` = ``acled``."""
+    raw = read_csv(path)
+    if not looks_like_acled(raw.columns):
+        raise InputError(str(path), "not ACLED data: needs the columns " + ", ".join(ACLED_MARKERS))
+    try:
+        return from_acled(raw)
+    except ValueError as exc:
+        raise InputError(str(path), f"cannot read as ACLED: {exc}") from exc
+
+
+def from_acled(raw: pd.DataFrame) -> pd.DataFrame:
+    """ACLED rows (every cell text) as a frame of the event schema."""
+    from timeline.export.acled_read import acled_events
+
+    return acled_events(raw)
+
+
+def beside(extracted: pd.DataFrame, imported: pd.DataFrame) -> pd.DataFrame:
+    """Extracted events and imported ones (ACLED) in one frame; ``source`` tells them apart."""
+    import pandas as pd
+
+    from timeline import schema
+
+    ours = extracted.assign(source=extracted.get("source", EXTRACTED_SOURCE))
+    if "source" in extracted.columns:
+        ours["source"] = ours["source"].replace("", EXTRACTED_SOURCE).fillna(EXTRACTED_SOURCE)
+    both = pd.concat([schema.coerce(ours), schema.coerce(imported)], ignore_index=True)
+    return schema.coerce(both)
