@@ -1,11 +1,11 @@
-# Two entry points: `make serve` and `make test`. Both build .venv when it is missing.
+# Entry points: `make serve`, `make test` and `make lab`. Each builds .venv when it is missing.
 PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 PORT ?= 5006
 
-.PHONY: test fuzz serve setup bench clean
+.PHONY: test fuzz serve lab setup bench clean
 
 setup: $(STAMP)
 
@@ -25,6 +25,16 @@ fuzz: $(STAMP)
 
 serve: $(STAMP)
 	$(BIN)/timeline serve --port $(PORT)
+
+# JupyterLab (the `lab` extra, installed on first use) on the notebooks.
+LAB_STAMP := $(VENV)/.lab-installed
+
+$(LAB_STAMP): $(STAMP)
+	$(BIN)/python -m pip install --quiet -e ".[dev,lab]"
+	touch $(LAB_STAMP)
+
+lab: $(LAB_STAMP)
+	$(BIN)/jupyter lab notebooks/
 
 bench: $(STAMP)
 	$(BIN)/python -m benchmarks.speed_times

@@ -27,7 +27,7 @@ from typing import IO, TYPE_CHECKING, Any, Literal
 
 from timeline.atomic import atomic_path
 from timeline.errors import InputError
-from timeline.export.acled import looks_like_acled, read_acled, write_acled
+from timeline.export.acled import from_acled, looks_like_acled, read_acled, write_acled
 from timeline.export.csv import read_csv, write_csv
 from timeline.export.geo import read_geojson, write_geojson
 from timeline.export.jsonl import read_json, read_jsonl, write_json, write_jsonl
@@ -265,7 +265,7 @@ def read_timeline(
     try:
         df = entry.read(Path(path))
         if entry.name == "csv" and looks_like_acled(df.columns):  # ACLED's own downloads
-            df = read_acled(Path(path))
+            df = from_acled(df)
     except (OSError, ValueError) as exc:
         if isinstance(exc, InputError):
             raise

@@ -1,0 +1,156 @@
+"""ACLED layout: our events written with ACLED's columns and codes, and ACLED data read in."""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from timeline.export import read_timeline, write_file
+from timeline.export.acled import ACLED_COLUMNS, beside
+
+# A few rows as ACLED's own export gives them (hand-made, in ACLED's layout).
+ACLED_DOWNLOAD = """\
+event_id_cnty,event_date,year,time_precision,disorder_type,event_type,sub_event_type,actor1,assoc_actor_1,inter1,actor2,assoc_actor_2,inter2,interaction,civilian_targeting,iso,region,country,admin1,admin2,admin3,location,latitude,longitude,geo_precision,source,source_scale,notes,fatalities,tags,timestamp
+UKR1001,17 January 2023,2023,1,Political violence,Explosions/Remote violence,Shelling/artillery/missile attack,Military Forces of Russia (2000-),,8,Civilians (Ukraine),,7,78,Civilian targeting,804,Europe,Ukraine,Kharkivska,Kharkivskyi,Kharkiv,Kharkiv,49.9935,36.2304,1,Ukrinform,National,Russian forces shelled Kharkiv.,2,,1674500000
+UKR1002,15 January 2023,2023,3,Demonstrations,Protests,Peaceful protest,Protesters (Ukraine),Women (Ukraine); Students (Ukraine),6,,,0,60,,804,Europe,Ukraine,Kyiv City,,,Kyiv,50.45,30.5236,3,Suspilne,National,Protest in Kyiv.,0,crowd size=dozens,1674500000
+"""
+
+
+def cells(path: Path) -> list[dict[str, str]]:
+    """The file as ACLED's own readers see it: a CSV with ACLED's header."""
+    with open(path, encoding="utf-8", newline="") as stream:
+        return list(csv.DictReader(stream))
+
+
+def test_columns_and_codes_are_acleds(tmp_path: Path, timeline_frame: pd.DataFrame) -> None:
+    path = tmp_path / "events.acled.csv"
+    write_file(timeline_frame, path)
+    with open(path, encoding="utf-8", newline="") as stream:
+        assert next(csv.reader(stream)) == list(ACLED_COLUMNS)
+    dated, undated = cells(path)
+    assert (dated["event_date"], dated["year"], dated["time_precision"]) == (
+        "2023-01-17", "2023", "1")
+    assert (dated["event_type"], dated["sub_event_type"], dated["disorder_type"]) == (
+        "Strategic developments", "Other", "Strategic developments")
+    assert (dated["actor1"], dated["actor2"]) == ("Mark Milley", "Valerii Zaluzhnyi")
+    assert (dated["location"], dated["country"], dated["geo_precision"]) == (
+        "southwestern Poland", "Poland", "2")
+    assert dated["latitude"] == "50.06" and dated["longitude"] == "19.94"
+    assert dated["fatalities"] == ""  # unknown, never 0
+    assert dated["tags"] == "timeline: meet; confidence: 0.9"
+    assert undated["event_date"] == "" and undated["time_precision"] == ""
+
+
+@pytest.mark.parametrize(("granularity", "start", "end", "day", "code"), [
+    ("hour", "2023-01-17 10:00", "2023-01-17 11:00", "2023-01-17", "1"),
+    ("week", "2023-01-16", "2023-01-23", "2023-01-19", "2"),
+    ("month", "2023-01-01", "2023-02-01", "2023-01-16", "3"),
+    ("year", "2023-01-01", "2024-01-01", "2023-07-02", "3"),
+])
+def test_coarse_dates_are_the_middle_of_their_interval(
+    tmp_path: Path, one_event: Callable[..., pd.DataFrame],
+    granularity: str, start: str, end: str, day: str, code: str,
+) -> None:
+    path = tmp_path / "e.acled.csv"
+    write_file(one_event(granularity=granularity, date=start, start=start, end=end), path)
+    [row] = cells(path)
+    assert (row["event_date"], row["time_precision"]) == (day, code)
+
+
+@pytest.mark.parametrize(("event_type", "acled_type", "sub_type"), [
+    ("attack", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("offensive", "Battles", "Armed clash"),
+    ("protest", "Protests", "Peaceful protest"),
+    ("agreement", "Strategic developments", "Agreement"),
+])
+def test_our_types_map_onto_acleds(tmp_path: Path, one_event: Callable[..., pd.DataFrame],
+                                   event_type: str, acled_type: str, sub_type: str) -> None:
+    path = tmp_path / "e.acled.csv"
+    write_file(one_event(event_type=event_type), path)
+    [row] = cells(path)
+    assert (row["event_type"], row["sub_event_type"]) == (acled_type, sub_type)
+
+
+def test_acled_columns_in_the_frame_win(tmp_path: Path,
+                                        one_event: Callable[..., pd.DataFrame]) -> None:
+    frame = one_event(event_type="attack").assign(
+        acled_event_type="Violence against civilians", acled_sub_event_type="Abduction/forced disappearance",
+        actor1="Military Forces of Russia", actor2="Civilians (Ukraine)",
+        assoc_actors=[["Wagner Group", "Rosgvardia"]], fatalities=3.0, admin1="Kharkivska",
+        admin2="Izium", geo_precision="1")
+    path = tmp_path / "e.acled.csv"
+    write_file(frame, path)
+    [row] = cells(path)
+    assert row["event_type"] == "Violence against civilians"
+    assert row["sub_event_type"] == "Abduction/forced disappearance"
+    assert row["disorder_type"] == "Political violence"
+    assert (row["actor1"], row["assoc_actor_1"], row["actor2"]) == (
+        "Military Forces of Russia", "Wagner Group; Rosgvardia", "Civilians (Ukraine)")
+    assert (row["fatalities"], row["admin1"], row["admin2"], row["geo_precision"]) == (
+        "3", "Kharkivska", "Izium", "1")
+
+
+def test_cells_are_spreadsheet_safe(tmp_path: Path,
+                                    one_event: Callable[..., pd.DataFrame]) -> None:
+    path = tmp_path / "e.acled.csv"
+    write_file(one_event(sentence="=1+2", actors=["@SUM(A1)", "B"]), path)
+    [row] = cells(path)
+    assert row["notes"] == "'=1+2" and row["actor1"] == "'@SUM(A1)"
+    back = read_timeline(path)
+    assert back["sentence"][0] == "=1+2" and back["actors"][0] == ["@SUM(A1)", "B"]
+
+
+def test_our_acled_file_reads_back_as_the_same_events(
+    tmp_path: Path, timeline_frame: pd.DataFrame,
+) -> None:
+    path = tmp_path / "events.acled.csv"
+    write_file(timeline_frame, path)
+    back = read_timeline(path)
+    assert list(back["event_id"]) == ["e1", "e2"]
+    assert list(back["event_type"].astype(str)) == ["meet", "statement"]
+    assert back["actors"][0] == ["Mark Milley", "Valerii Zaluzhnyi"]
+    assert back["start"][0] == pd.Timestamp("2023-01-17")
+    assert back["granularity"][0] == "day" and back["geo_precision"][0] == "region"
+    assert list(back["confidence"]) == [0.9, 0.4]
+    assert set(back["source"]) == {"acled"}
+
+
+def test_an_acled_download_loads_into_the_event_schema(tmp_path: Path) -> None:
+    path = tmp_path / "2023-01-01-2023-01-31-Ukraine.csv"  # ACLED's own name: plain .csv
+    path.write_text(ACLED_DOWNLOAD, encoding="utf-8")
+    events = read_timeline(path)
+    assert list(events["event_id"]) == ["UKR1001", "UKR1002"]
+    assert list(events["source"]) == ["acled", "acled"]
+    shelling, protest = events.to_dict("records")
+    assert shelling["event_type"] == "attack" and shelling["granularity"] == "day"
+    assert shelling["start"] == pd.Timestamp("2023-01-17")
+    assert shelling["end"] == pd.Timestamp("2023-01-18")
+    assert shelling["actors"] == ["Military Forces of Russia (2000-)", "Civilians (Ukraine)"]
+    assert (shelling["place"], shelling["geo_precision"]) == ("Kharkiv", "city")
+    assert shelling["fatalities"] == 2 and shelling["sentence"] == "Russian forces shelled Kharkiv."
+    assert protest["event_type"] == "protest" and protest["granularity"] == "month"
+    assert (protest["start"], protest["end"]) == (pd.Timestamp("2023-01-01"),
+                                                  pd.Timestamp("2023-02-01"))
+    assert protest["actors"] == ["Protesters (Ukraine)", "Women (Ukraine)", "Students (Ukraine)"]
+    assert protest["tags"] == ["crowd size=dozens"]
+    assert protest["acled_sub_event_type"] == "Peaceful protest"
+
+
+def test_acled_events_sit_beside_extracted_ones(tmp_path: Path,
+                                               timeline_frame: pd.DataFrame) -> None:
+    path = tmp_path / "acled.csv"
+    path.write_text(ACLED_DOWNLOAD, encoding="utf-8")
+    both = beside(timeline_frame, read_timeline(path))
+    assert list(both["source"]) == ["extracted", "extracted", "acled", "acled"]
+    assert list(both["event_id"]) == ["e1", "e2", "UKR1001", "UKR1002"]
+
+
+def test_a_bad_event_date_names_the_file_and_line(tmp_path: Path) -> None:
+    path = tmp_path / "acled.csv"
+    path.write_text(ACLED_DOWNLOAD.replace("15 January 2023", "someday"), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"acled\.csv.*line 3.*'someday'"):
+        read_timeline(path)
