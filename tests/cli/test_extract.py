@@ -180,11 +180,11 @@ def test_parquet_to_stdout_is_a_usage_error(seed_file: Path) -> None:
 def test_unknown_output_suffix_is_a_usage_error_before_extracting(
     seed_file: Path, tmp_path: Path
 ) -> None:
-    # The repro: -o out.xlsx used to write CSV into out.xlsx without a word.
-    out = tmp_path / "out.xlsx"
+    # The repro: an unknown suffix (out.xlsx, before Excel was a format) wrote CSV.
+    out = tmp_path / "out.docx"
     result = run(str(seed_file), "--published", "2023-01-19", "-o", str(out))
     assert result.exit_code == 2
-    assert "unknown suffix '.xlsx'" in result.stderr
+    assert "unknown suffix '.docx'" in result.stderr
     assert "csv (.csv), jsonl (.jsonl, .ndjson), json (.json), parquet" in result.stderr
     assert not out.exists() and "extracting" not in result.stderr
 

@@ -56,15 +56,15 @@ def _refused(command: click.Command, *args: str) -> str:
 
 def test_unknown_suffix_is_a_usage_error_naming_the_formats() -> None:
     # It used to be written as the default format without a word.
-    message = _refused(show, "-o", "out.xlsx")
-    assert "out.xlsx" in message and "'.xlsx'" in message
+    message = _refused(show, "-o", "out.docx")
+    assert "out.docx" in message and "'.docx'" in message
     for name in registry.names("times"):
         assert name in message
 
 
 def test_suffix_of_a_format_the_command_does_not_write_is_refused() -> None:
-    message = _refused(events, "-o", "events.txt")
-    assert "does not write table" in message and "csv (.csv)" in message
+    message = _refused(events, "-o", "events.tml")
+    assert "does not write timeml" in message and "csv (.csv)" in message
 
 
 def test_binary_format_to_standard_output_is_refused() -> None:
@@ -88,13 +88,13 @@ def test_bad_published_is_a_usage_error_naming_the_value() -> None:
 
 
 def test_unknown_format_is_refused_naming_the_formats() -> None:
-    message = _refused(show, "--format", "xlsx")
-    assert "xlsx" in message and "table" in message and "jsonl" in message
+    message = _refused(show, "--format", "docx")
+    assert "docx" in message and "table" in message and "jsonl" in message
 
 
 def test_default_must_be_offered() -> None:
     with pytest.raises(ValueError):
-        output_options("events", default="table")
+        output_options("events", default="timeml")
 
 
 @pytest.mark.parametrize("word", ["yesterday", "today", "now", "2 days ago"])

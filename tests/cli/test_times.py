@@ -63,10 +63,10 @@ def test_times_file_reads_back_with_its_dtypes(
 
 
 def test_unknown_output_suffix_is_refused(article: Path, tmp_path: Path) -> None:
-    out = tmp_path / "times.xlsx"
+    out = tmp_path / "times.docx"
     result = _run(str(article), "--published", "2023-01-19", "-o", str(out))
     assert result.exit_code == 2
-    assert "'.xlsx'" in result.stderr and "table (.txt)" in result.stderr
+    assert "'.docx'" in result.stderr and "table (.txt)" in result.stderr
     assert not out.exists()
 
 

@@ -13,7 +13,9 @@ from timeline.export import read_timeline, registry, to_csv, write_file
 from timeline.temporal.api import find_times
 from timeline.temporal.frame import DTYPES, to_frame
 
-READABLE = [name for name, fmt in registry.FORMATS.items() if fmt.read is not None]
+# Readable formats that hold find_times frames.
+READABLE = [name for name, fmt in registry.FORMATS.items()
+            if fmt.read is not None and "times" in fmt.frames]
 TEXT = (
     "The ministers met at 10:30 GMT on Tuesday. Talks resume next month, "
     "every Friday, for two weeks, in the spring of 2024 and in the 1990s."

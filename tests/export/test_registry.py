@@ -15,7 +15,13 @@ import pytest
 from timeline.errors import InputError
 from timeline.export import read_timeline, registry, to_csv, write_file, write_frame
 
-READABLE = [name for name, fmt in registry.FORMATS.items() if fmt.read is not None]
+# Readers that give the frame back whole. Timesketch leaves out undated events, and
+# ACLED's layout has no room for most of our columns: their own tests check them.
+LOSSY = {"timesketch", "timesketch-jsonl", "acled"}
+READABLE = [name for name, fmt in registry.FORMATS.items()
+            if fmt.read is not None and name not in LOSSY]
+# Formats that can write any event frame (TimeML needs the article text).
+EVENT_FORMATS = registry.names("events")
 
 
 # -- the table ------------------------------------------------------------------------
@@ -47,7 +53,8 @@ def test_the_longest_suffix_wins(monkeypatch: pytest.MonkeyPatch) -> None:
 def test_each_command_is_offered_what_can_hold_its_frame(frame: registry.Frame) -> None:
     offered = registry.names(frame)
     assert "csv" in offered and "jsonl" in offered
-    assert ("table" in offered) == (frame == "times")  # extract has no table (yet)
+    assert "table" in offered
+    assert ("timeml" in offered) == (frame == "times")
 
 
 def test_downloads_are_the_event_formats_a_browser_can_save() -> None:
@@ -58,12 +65,12 @@ def test_downloads_are_the_event_formats_a_browser_can_save() -> None:
 def test_unknown_format_is_refused_naming_the_known_ones(
     tmp_path: Path, timeline_frame: pd.DataFrame
 ) -> None:
-    with pytest.raises(InputError, match="xlsx.*csv.*jsonl.*parquet"):
-        write_frame(timeline_frame, str(tmp_path / "t.xlsx"), "xlsx")
+    with pytest.raises(InputError, match="docx.*csv.*jsonl.*parquet"):
+        write_frame(timeline_frame, str(tmp_path / "t.docx"), "docx")
     with pytest.raises(InputError, match="suffix.*csv"):
-        write_file(timeline_frame, tmp_path / "t.xlsx")
+        write_file(timeline_frame, tmp_path / "t.docx")
     with pytest.raises(InputError, match="suffix"):
-        read_timeline(tmp_path / "t.xlsx")
+        read_timeline(tmp_path / "t.docx")
     assert list(tmp_path.iterdir()) == []
 
 
@@ -85,8 +92,9 @@ def test_choose(output: str | None, name: str | None, frame: registry.Frame, exp
 @pytest.mark.parametrize(
     ("output", "name", "frame", "problem"),
     [
-        ("t.xlsx", None, "events", "unknown suffix '.xlsx'; known formats: csv (.csv)"),
-        ("t.txt", None, "events", "does not write table"),
+        ("t.docx", None, "events", "unknown suffix '.docx'; known formats: csv (.csv)"),
+        ("t.tml", None, "events", "does not write timeml"),
+        ("t.gexf", None, "times", "does not write gexf"),
         (None, "parquet", "times", "binary"),
     ],
 )
@@ -110,7 +118,7 @@ def test_every_readable_format_round_trips(
     assert list(tmp_path.iterdir()) == [path]
 
 
-@pytest.mark.parametrize("name", list(registry.FORMATS))
+@pytest.mark.parametrize("name", EVENT_FORMATS)
 def test_download_bytes_are_the_file_bytes(
     tmp_path: Path, timeline_frame: pd.DataFrame, name: str
 ) -> None:

@@ -19,13 +19,16 @@ if TYPE_CHECKING:
 TABLE_MAX_COLWIDTH = 60
 #: The sentence is cut to this many characters (with "…") in the event table.
 SENTENCE_WIDTH = 70
+#: Event columns the event table is made from; a frame without them is shown as it is.
+EVENT_TABLE_SOURCES = ("start", "end", "granularity", "event_type", "actors", "place",
+                       "confidence", "sentence")
 #: Column headings of the event table, in order.
 EVENT_TABLE_COLUMNS = ("date", "type", "actors", "place", "confidence", "sentence")
 
 
 def write_table(df: pd.DataFrame, stream: IO[str]) -> None:
     """Write ``df`` as aligned columns, lists joined, missing values blank."""
-    shown = event_table(df) if "event_id" in df.columns else df.copy()
+    shown = event_table(df) if set(EVENT_TABLE_SOURCES) <= set(df.columns) else df.copy()
     for name in list_columns(shown):
         shown[name] = shown[name].map(join_list)
     text = shown.to_string(index=False, na_rep="", max_colwidth=TABLE_MAX_COLWIDTH)

@@ -5,11 +5,17 @@ Cells get the same care as our CSV (:mod:`timeline.export.csv`): lists are joine
 reading strips again. Dates are Excel dates, numbers numbers. Characters XML 1.0 cannot
 hold (control characters other than tab, newline and carriage return) are written as
 U+FFFD: an ``.xlsx`` file cannot carry them.
+
+The clock is never read into the file: the workbook's created and modified dates and
+the zip entries' times are fixed (:data:`FIXED_TIME`), so the same frame always gives
+the same bytes.
 """
 
 from __future__ import annotations
 
+import datetime
 import re
+import zipfile
 from pathlib import Path
 from typing import IO, TYPE_CHECKING, Any
 
@@ -22,6 +28,8 @@ if TYPE_CHECKING:
 
 #: Name of the one sheet.
 SHEET = "timeline"
+#: The date written wherever a workbook would record the time it was made.
+FIXED_TIME = datetime.datetime(1980, 1, 1)
 _NOT_XML = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
 
 
@@ -35,7 +43,29 @@ def write_xlsx(df: pd.DataFrame, stream: IO[bytes]) -> None:
     sheet.append([_cell(name) for name in safe.columns])
     for row in safe.itertuples(index=False, name=None):
         sheet.append([_cell(value) for value in row])
-    workbook.save(stream)
+    _save(workbook, stream)
+
+
+def _save(workbook: Any, stream: IO[bytes]) -> None:
+    """``workbook.save``, with the times it would take from the clock fixed."""
+    from openpyxl.writer.excel import ExcelWriter
+
+    workbook.properties.created = workbook.properties.modified = FIXED_TIME
+    with _FixedTimeZip(stream, "w", zipfile.ZIP_DEFLATED, allowZip64=True) as archive:
+        ExcelWriter(workbook, archive).save()
+
+
+class _FixedTimeZip(zipfile.ZipFile):
+    """A zip file whose entries all carry :data:`FIXED_TIME`, not the clock's time."""
+
+    def writestr(self, zinfo_or_arcname: Any, data: Any, *args: Any, **kwargs: Any) -> None:
+        if isinstance(zinfo_or_arcname, str):
+            zinfo_or_arcname = zipfile.ZipInfo(zinfo_or_arcname, FIXED_TIME.timetuple()[:6])
+            zinfo_or_arcname.compress_type = zipfile.ZIP_DEFLATED
+        super().writestr(zinfo_or_arcname, data, *args, **kwargs)
+
+    def write(self, filename: Any, arcname: Any = None, *args: Any, **kwargs: Any) -> None:
+        self.writestr(str(arcname or filename), Path(filename).read_bytes())
 
 
 def _cell(value: Any) -> Any:
