@@ -249,3 +249,29 @@ def test_undated_and_vague_articles_are_named_and_counted(tmp_path: Path) -> Non
     assert len(lines) == 2  # the stamped article is dated confidently: no line for it
     assert lines[-1].endswith("; 1 article without a date")
     assert "without a date)" in lines[-1]  # the plain article's meeting has no date
+
+
+def test_table_prints_the_key_columns_readably(tmp_path: Path) -> None:
+    path = tmp_path / "meeting.txt"
+    path.write_text(MEETING, encoding="utf-8")
+    result = run(str(path), "--published", "2023-01-19", "--format", "table")
+    assert result.exit_code == 0, result.output
+    header, *rows = result.stdout.splitlines()
+    assert header.split() == ["date", "type", "actors", "place", "confidence", "sentence"]
+    meeting = next(row for row in rows if " meet " in row)
+    assert meeting.lstrip().startswith("2023-01-17 ") and "00:00" not in meeting
+    assert "Mark Milley" in meeting and "…" in meeting  # the sentence is shortened
+    assert all(len(row) < 250 for row in rows)
+
+
+@pytest.mark.parametrize("suffix", [".xlsx", ".geojson", ".gexf", ".graphml"])
+def test_new_suffixes_pick_their_format(tmp_path: Path, suffix: str) -> None:
+    path = tmp_path / "meeting.txt"
+    path.write_text(MEETING, encoding="utf-8")
+    out = tmp_path / f"out{suffix}"
+    result = run(str(path), "--published", "2023-01-19", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    data = out.read_bytes()
+    expected = {".xlsx": b"PK", ".geojson": b'{"type": "FeatureCollection"',
+                ".gexf": b"<?xml", ".graphml": b"<?xml"}[suffix]
+    assert data.startswith(expected)

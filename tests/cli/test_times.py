@@ -212,3 +212,15 @@ def test_a_fifo_is_refused_not_read(tmp_path: Path, article: Path, run_bounded) 
     result = run_bounded("-c", CLI, "times", str(article), "--events", str(pipe))
     assert result.returncode == 1, result.stderr
     assert f"{pipe}: cannot read reference events: not a regular file" in result.stderr
+
+
+def test_timeml_is_read_back_by_the_tempeval_reader(article: Path, tmp_path: Path) -> None:
+    from benchmarks.tempeval import parse_tml
+
+    out = tmp_path / "article.tml"
+    result = _run(str(article), "--published", "2023-01-19", "-o", str(out))
+    assert result.exit_code == 0, result.output
+    document = parse_tml(out)
+    assert document.dct == "2023-01-19" and document.text == TEXT
+    assert [t.text for t in document.timexes] == [TEXT[t.start:t.end] for t in document.timexes]
+    assert "2023-01-17" in [t.value for t in document.timexes]

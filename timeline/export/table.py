@@ -18,7 +18,7 @@ if TYPE_CHECKING:
 #: Widest a text cell gets in the table.
 TABLE_MAX_COLWIDTH = 60
 #: The sentence is cut to this many characters (with "…") in the event table.
-SENTENCE_WIDTH = 70
+SENTENCE_WIDTH = TABLE_MAX_COLWIDTH
 #: Event columns the event table is made from; a frame without them is shown as it is.
 EVENT_TABLE_SOURCES = ("start", "end", "granularity", "event_type", "actors", "place",
                        "confidence", "sentence")
