@@ -95,7 +95,7 @@ def test_synopsis_choices_match_the_command(command: str) -> None:
     usage = synopsis(command)
     for flag, option in options(command).items():
         if isinstance(option.type, click.Choice):
-            written = re.search(re.escape(flag) + r" ([\w|]+)", usage)
+            written = re.search(re.escape(flag) + r" ([\w|-]+)", usage)
             assert written, f"timeline {command}: {flag} shows no choices in the README"
             assert written.group(1).split("|") == list(option.type.choices), flag
 
