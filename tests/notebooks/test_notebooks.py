@@ -201,3 +201,21 @@ def test_notebook_imports_only_the_project_and_its_tools(name: str) -> None:
     # Project files never name a path of the machine they were written on.
     raw = (NOTEBOOK_DIR / name).read_text(encoding="utf-8")
     assert not re.search(r"""["'](/work|/tmp|/root|/home)/""", raw), name
+
+
+@pytest.mark.notebook
+def test_corpus_notebook_writes_each_tool_format_and_reads_them_back(
+    executed: Runner,
+) -> None:
+    text = _stream_text(executed("02_corpus_exploration.ipynb"))
+    kept = re.search(r"^(\d+) of (\d+) events kept", text, re.MULTILINE)
+    assert kept, text
+    back = dict(re.findall(r"^(\w+) +ukraine_2023\S+ +read back: (\S+)", text, re.MULTILINE))
+    assert back == {"xlsx": kept.group(1), "timelinejs": "-", "timesketch": back.get("timesketch"),
+                    "acled": kept.group(1), "geojson": kept.group(1), "gexf": "-",
+                    "graphml": "-"}, text
+    assert 0 < int(back["timesketch"]) <= int(kept.group(1))  # undated events are left out
+    slides = re.search(r"^(\d+) TimelineJS slides; the first: \{'year': 2023", text, re.MULTILINE)
+    assert slides and 0 < int(slides.group(1)) <= int(kept.group(1)), text
+    network = re.search(r"^(\d+) actors and (\d+) links", text, re.MULTILINE)
+    assert network and int(network.group(1)) > 1, text
