@@ -62,8 +62,9 @@ def test_coarse_dates_are_the_middle_of_their_interval(
 
 
 @pytest.mark.parametrize(("event_type", "acled_type", "sub_type"), [
-    ("attack", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
-    ("offensive", "Battles", "Armed clash"),
+    ("shelling", "Explosions/Remote violence", "Shelling/artillery/missile attack"),
+    ("clash", "Battles", "Armed clash"),
+    ("meet", "Strategic developments", "Other"),  # ACLED does not code meetings
     ("protest", "Protests", "Peaceful protest"),
     ("agreement", "Strategic developments", "Agreement"),
 ])
@@ -114,7 +115,8 @@ def test_our_acled_file_reads_back_as_the_same_events(
     assert list(back["event_type"].astype(str)) == ["meet", "statement"]
     assert back["actors"][0] == ["Mark Milley", "Valerii Zaluzhnyi"]
     assert back["start"][0] == pd.Timestamp("2023-01-17")
-    assert back["granularity"][0] == "day" and back["geo_precision"][0] == "region"
+    assert back["granularity"][0] == "day" and back["geo_precision"][0] == 2
+    assert back["place_precision"][0] == "region"
     assert list(back["confidence"]) == [0.9, 0.4]
     assert set(back["source"]) == {"acled"}
 
@@ -126,16 +128,20 @@ def test_an_acled_download_loads_into_the_event_schema(tmp_path: Path) -> None:
     assert list(events["event_id"]) == ["UKR1001", "UKR1002"]
     assert list(events["source"]) == ["acled", "acled"]
     shelling, protest = events.to_dict("records")
-    assert shelling["event_type"] == "attack" and shelling["granularity"] == "day"
+    assert shelling["event_type"] == "shelling" and shelling["granularity"] == "day"
     assert shelling["start"] == pd.Timestamp("2023-01-17")
     assert shelling["end"] == pd.Timestamp("2023-01-18")
     assert shelling["actors"] == ["Military Forces of Russia (2000-)", "Civilians (Ukraine)"]
-    assert (shelling["place"], shelling["geo_precision"]) == ("Kharkiv", "city")
+    assert (shelling["place"], shelling["geo_precision"], shelling["place_precision"]) == (
+        "Kharkiv", 1, "city")
+    assert (shelling["actor1"], shelling["actor2"]) == ("Military Forces of Russia (2000-)",
+                                                        "Civilians (Ukraine)")
     assert shelling["fatalities"] == 2 and shelling["sentence"] == "Russian forces shelled Kharkiv."
     assert protest["event_type"] == "protest" and protest["granularity"] == "month"
     assert (protest["start"], protest["end"]) == (pd.Timestamp("2023-01-01"),
                                                   pd.Timestamp("2023-02-01"))
     assert protest["actors"] == ["Protesters (Ukraine)", "Women (Ukraine)", "Students (Ukraine)"]
+    assert protest["assoc_actors"] == ["Women (Ukraine)", "Students (Ukraine)"]
     assert protest["tags"] == ["crowd size=dozens"]
     assert protest["acled_sub_event_type"] == "Peaceful protest"
 

@@ -23,7 +23,8 @@ def test_a_feature_collection_of_points_in_lon_lat_order(
     placed, unplaced = collection["features"]
     assert placed["geometry"]["type"] == "Point"
     assert placed["geometry"]["coordinates"] == [19.94, 50.06]  # [longitude, latitude]
-    assert placed["properties"]["geo_precision"] == "region"
+    assert placed["properties"]["place_precision"] == "region"
+    assert placed["properties"]["geo_precision"] == 2
     assert placed["properties"]["granularity"] == "day"
     assert placed["properties"]["actors"] == ["Mark Milley", "Valerii Zaluzhnyi"]
     assert unplaced["geometry"] is None  # kept, with the null geometry RFC 7946 allows

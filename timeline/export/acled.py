@@ -8,18 +8,16 @@ are ACLED's:
   3 (only the month or a coarser span is known); for codes 2 and 3 ``event_date`` is the
   middle of the interval, as ACLED codes a week or month it cannot narrow down.
 * ``event_type`` / ``sub_event_type`` / ``disorder_type``: the ``acled_event_type`` and
-  ``acled_sub_event_type`` columns when the frame has them; else our type mapped by
-  :data:`TYPE_MAP` (attack -> Explosions/Remote violence, offensive -> Battles,
-  protest -> Protests, agreement -> Strategic developments/Agreement, legal ->
-  Strategic developments/Arrests ...; a type ACLED has no place for, such as a
-  statement or a meeting, is Strategic developments/Other). Our own type is kept in
+  ``acled_sub_event_type`` columns when they are filled; else the ACLED coding our
+  event type has in ``timeline/resources/event_types.yaml``; a type ACLED does not code
+  (a statement, a meeting) is Strategic developments/Other. Our own type is kept in
   ``tags`` as ``timeline: <type>``, and the confidence as ``confidence: <0-1>``.
-* ``actor1`` / ``actor2`` / ``assoc_actor_1`` / ``assoc_actor_2``: those columns when the
-  frame has them (``assoc_actors`` fills ``assoc_actor_1``); else the first and second
-  of ``actors``, with any further ones as ``assoc_actor_1``. Several names in one cell
-  are joined with ``"; "``, as ACLED does.
-* ``geo_precision`` 1 (a town: ``city``), 2 (a part of a region: ``region``) or 3 (only
-  a larger area: ``country``); numeric codes in the frame are written as they are.
+* ``actor1`` / ``actor2`` / ``assoc_actor_1``: the ``actor1``, ``actor2`` and
+  ``assoc_actors`` columns when ``actor1`` is filled; else the first and second of
+  ``actors``, with any further ones as ``assoc_actor_1``. Several names in one cell are
+  joined with ``"; "``, as ACLED does.
+* ``geo_precision``: the frame's ACLED code; else from ``place_precision`` (1 a city,
+  2 a region, 3 a country).
 * ``admin1`` / ``admin2`` / ``fatalities`` from those columns when present, else empty
   (unknown, never 0); ``location`` is ``place``, ``notes`` the sentence, ``source`` the
   article's web site (else its id), ``timestamp`` the publication date in Unix seconds.
@@ -58,16 +56,8 @@ ACLED_COLUMNS: tuple[str, ...] = (
 #: Columns every ACLED file has; a CSV with all of them is read as ACLED.
 ACLED_MARKERS = ("event_date", "time_precision", "sub_event_type", "actor1", "geo_precision")
 
-#: Our event type -> (ACLED event type, ACLED sub-event type).
+#: ACLED's coding of an event ACLED does not code.
 OTHER = ("Strategic developments", "Other")
-TYPE_MAP: dict[str, tuple[str, str]] = {
-    "attack": ("Explosions/Remote violence", "Shelling/artillery/missile attack"),
-    "offensive": ("Battles", "Armed clash"),
-    "protest": ("Protests", "Peaceful protest"),
-    "agreement": ("Strategic developments", "Agreement"),
-    "legal": ("Strategic developments", "Arrests"),
-    "death": ("Violence against civilians", "Attack"),
-}
 #: ACLED event type -> ACLED disorder type.
 DISORDER: dict[str, str] = {
     "Battles": "Political violence",
@@ -76,15 +66,6 @@ DISORDER: dict[str, str] = {
     "Protests": "Demonstrations",
     "Riots": "Demonstrations",
     "Strategic developments": "Strategic developments",
-}
-#: ACLED event type -> our event type, for ACLED data read in.
-FROM_ACLED: dict[str, str] = {
-    "Battles": "offensive",
-    "Explosions/Remote violence": "attack",
-    "Violence against civilians": "attack",
-    "Protests": "protest",
-    "Riots": "protest",
-    "Strategic developments": "other",
 }
 #: Granularity -> time_precision code.
 TIME_PRECISION: dict[str, int] = {
@@ -132,7 +113,8 @@ def _acled_row(row: dict[str, Any]) -> dict[str, Any]:
         "country": _text(row.get("country")), "admin1": _text(row.get("admin1")),
         "admin2": _text(row.get("admin2")), "location": _text(row.get("place")),
         "latitude": row.get("latitude"), "longitude": row.get("longitude"),
-        "geo_precision": _geo_code(row.get("geo_precision")), "source": _source(row),
+        "geo_precision": _geo_code(row.get("geo_precision"), row.get("place_precision")),
+        "source": _source(row),
         "notes": _text(row.get("sentence")), "fatalities": _count(row.get("fatalities")),
         "tags": LIST_SEPARATOR.join(_tags(row)), "timestamp": _unix(row.get("reference_date")),
     }
@@ -146,11 +128,25 @@ def _acled_type(row: dict[str, Any]) -> tuple[str, str]:
     given = _text(row.get("acled_event_type"))
     if given:
         return given, _text(row.get("acled_sub_event_type"))
-    return TYPE_MAP.get(_text(row.get("event_type")), OTHER)
+    from timeline.events.lexicon import load_event_lexicon
+
+    entry = load_event_lexicon().get(_text(row.get("event_type")))
+    return (entry.acled_type, entry.acled_sub_type) if entry and entry.acled_type else OTHER
+
+
+def ours(acled_type: str, acled_sub_type: str) -> str:
+    """Our event type for an ACLED coding: the first type coded so, else ``other``."""
+    from timeline.events.lexicon import load_event_lexicon
+
+    types = load_event_lexicon().types
+    for entry in types:
+        if (entry.acled_type, entry.acled_sub_type) == (acled_type, acled_sub_type):
+            return entry.id
+    return next((entry.id for entry in types if entry.acled_type == acled_type), "other")
 
 
 def _acled_actors(row: dict[str, Any]) -> tuple[str, str, tuple[str, str]]:
-    if "actor1" in row:
+    if _text(row.get("actor1")):
         assoc = join_list(row.get("assoc_actors"))
         return _text(row.get("actor1")), _text(row.get("actor2")), (assoc, "")
     actors = split_list(row.get("actors"))
@@ -168,11 +164,11 @@ def _acled_date(row: dict[str, Any]) -> tuple[str, int | None]:
     return middle.strftime("%Y-%m-%d"), precision
 
 
-def _geo_code(value: object) -> int | None:
-    text = _text(value)
+def _geo_code(code: object, word: object) -> int | None:
+    text = _text(code)
     if text.isdigit():
         return int(text)
-    return GEO_CODES.get(text)
+    return GEO_CODES.get(text) or GEO_CODES.get(_text(word))
 
 
 def _count(value: object) -> int | None:

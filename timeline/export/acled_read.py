@@ -4,11 +4,13 @@
   downloads spell it) with ``time_precision``: 1 is that day, 2 the week around it
   (granularity ``week``, from three days before to three after), 3 its month;
 * the actor columns become ``actors`` (actor1, its associates, actor2, its associates);
+  ``actor1``, ``actor2`` and ``assoc_actors`` keep ACLED's own split;
 * ``location``, ``latitude``, ``longitude``, ``country``, ``admin1``, ``admin2`` and
-  ``geo_precision`` (1 city, 2 region, 3 country) the place; ``notes`` the sentence;
+  ``geo_precision`` (kept as ACLED's code; ``place_precision`` 1 city, 2 region,
+  3 country) the place; ``notes`` the sentence;
 * ``event_type`` is ours from a ``timeline: <type>`` tag when the file came from us,
-  else mapped from ACLED's type; ACLED's are kept in ``acled_event_type`` and
-  ``acled_sub_event_type``; ``fatalities`` is kept;
+  else the type ``event_types.yaml`` codes as ACLED's; ACLED's are kept in
+  ``acled_event_type`` and ``acled_sub_event_type``; ``fatalities`` is kept;
 * ``confidence`` from a ``confidence: x`` tag, else 1.0: ACLED events are coded by hand.
 """
 
@@ -16,9 +18,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from timeline.export.acled import (
-    ACLED_SOURCE, CONFIDENCE_TAG, FROM_ACLED, GEO_WORDS, TYPE_TAG,
-)
+from timeline.export.acled import ACLED_SOURCE, CONFIDENCE_TAG, GEO_WORDS, TYPE_TAG, ours
 from timeline.export.cells import split_list
 from timeline.vocab import Granularity
 
@@ -41,10 +41,8 @@ def acled_events(raw: pd.DataFrame) -> pd.DataFrame:
     raw = raw.rename(columns=lambda name: str(name).lower())
     rows = [_event(row, number) for number, row in enumerate(raw.to_dict("records"), start=2)]
     frame = pd.DataFrame(rows) if rows else schema.empty_frame()
-    for name in ("acled_event_type", "acled_sub_event_type", "fatalities", "admin1",
-                 "admin2", "source"):
-        if name not in frame.columns:
-            frame[name] = pd.Series(dtype="str")
+    if "source" not in frame.columns:
+        frame["source"] = pd.Series(dtype="str")
     frame["fatalities"] = pd.to_numeric(frame["fatalities"], errors="coerce")
     return schema.coerce(frame)
 
@@ -52,23 +50,25 @@ def acled_events(raw: pd.DataFrame) -> pd.DataFrame:
 def _event(row: dict[str, Any], line: int) -> dict[str, Any]:
     start, end, granularity = _interval(row, line)
     tags = split_list(row.get("tags", ""))
-    ours = [t.removeprefix(TYPE_TAG) for t in tags if t.startswith(TYPE_TAG)]
+    own = [t.removeprefix(TYPE_TAG) for t in tags if t.startswith(TYPE_TAG)]
     confidence = [t.removeprefix(CONFIDENCE_TAG) for t in tags if t.startswith(CONFIDENCE_TAG)]
-    kind = row.get("event_type", "")
+    kind, sub_kind = row.get("event_type", ""), row.get("sub_event_type", "")
+    code = str(row.get("geo_precision", "")).strip()
     return {
         "event_id": row.get("event_id_cnty", "") or f"acled-{line}",
         "doc_id": row.get("source", ""), "date": start, "start": start, "end": end,
         "granularity": granularity, "time_text": "", "time_value": row.get("event_date", ""),
-        "event_type": ours[0] if ours else FROM_ACLED.get(kind, "other"),
-        "actors": _actors(row), "locations": [row["location"]] if row.get("location") else [],
+        "event_type": own[0] if own else ours(kind, sub_kind),
+        "actors": _actors(row), "actor1": row.get("actor1", ""), "actor2": row.get("actor2", ""),
+        "assoc_actors": [n for n in split_list(row.get("assoc_actor_1", "")) if n], "locations": [row["location"]] if row.get("location") else [],
         "place": row.get("location", ""), "latitude": _number(row.get("latitude")),
         "longitude": _number(row.get("longitude")), "country": row.get("country", ""),
-        "geo_precision": GEO_WORDS.get(int(row["geo_precision"]), None)
-        if str(row.get("geo_precision", "")).isdigit() else None,
+        "geo_precision": int(code) if code.isdigit() else None,
+        "place_precision": GEO_WORDS.get(int(code)) if code.isdigit() else None,
         "sentence": row.get("notes", ""),
         "confidence": float(confidence[0]) if confidence else 1.0,
         "tags": [t for t in tags if not t.startswith((TYPE_TAG, CONFIDENCE_TAG))],
-        "acled_event_type": kind, "acled_sub_event_type": row.get("sub_event_type", ""),
+        "acled_event_type": kind, "acled_sub_event_type": sub_kind,
         "fatalities": row.get("fatalities", ""), "admin1": row.get("admin1", ""),
         "admin2": row.get("admin2", ""), "source": ACLED_SOURCE,
     }

@@ -2,8 +2,8 @@
 
 Each event is a Feature: a ``Point`` at ``[longitude, latitude]`` (WGS84, in that
 order, as RFC 7946 section 3.1.1 requires), and every column of the timeline as a
-property (dates as ISO 8601 text, lists as arrays). ``geo_precision`` (city, region or
-country) says how much the point can be trusted, ``granularity`` the same for the
+property (dates as ISO 8601 text, lists as arrays). ``place_precision`` (city, region or
+country) and ``geo_precision`` (ACLED's code) say how much the point can be trusted, ``granularity`` the same for the
 date; a country-precision event sits at the country's centroid. An event without
 coordinates keeps its place in the file with a ``null`` geometry (RFC 7946 section
 3.2), so nothing is dropped; map tools skip such features.
