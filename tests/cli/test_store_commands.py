@@ -62,3 +62,32 @@ def test_export_stories_as_json_lines(store: Path) -> None:
 def test_export_from_a_missing_store_is_a_usage_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(main, ["export", "--store", str(tmp_path / "none.duckdb")])
     assert result.exit_code == 2 and "does not exist" in result.output
+
+
+@pytest.mark.parametrize("suffix", [".acled.csv", ".geojson", ".xlsx", ".timesketch.jsonl"])
+def test_export_writes_the_tool_formats_that_read_back(store: Path, tmp_path: Path,
+                                                      suffix: str) -> None:
+    out = tmp_path / f"events{suffix}"
+    result = CliRunner().invoke(main, ["export", "--store", str(store), "--type", "shelling",
+                                       "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    frame = read_timeline(out)
+    assert len(frame) >= 1 and set(frame["event_type"]) == {"shelling"}
+
+
+@pytest.mark.parametrize("fmt", ["timelinejs", "gexf", "graphml"])
+def test_export_writes_the_tool_formats_that_are_write_only(store: Path, tmp_path: Path,
+                                                           fmt: str) -> None:
+    out = tmp_path / "events.out"
+    result = CliRunner().invoke(main, ["export", "--store", str(store), "--format", fmt,
+                                       "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    assert out.stat().st_size > 0
+
+
+@pytest.mark.parametrize("fmt", ["timelinejs", "timesketch", "acled", "geojson", "table"])
+def test_stories_go_to_the_tool_formats_too(store: Path, fmt: str) -> None:
+    result = CliRunner().invoke(main, ["export", "--store", str(store), "--stories",
+                                       "--format", fmt])
+    assert result.exit_code == 0, result.output
+    assert "visit" in result.stdout

@@ -65,7 +65,7 @@ def _slide(row: dict[str, Any]) -> dict[str, Any]:
         "start_date": date_parts(row["start"], granularity),
         "text": {"headline": html.escape(_headline(row)), "text": _text(row)},
         "group": str(row.get("event_type") or "other"),
-        "unique_id": str(row["event_id"]),
+        "unique_id": str(row.get("event_id") or row.get("story_id") or ""),
         "autolink": False,
     }
     if spans_several_units(granularity) and not is_missing(row.get("end")):
@@ -84,7 +84,8 @@ def _headline(row: dict[str, Any]) -> str:
 
 
 def _text(row: dict[str, Any]) -> str:
-    sentence = html.escape(str(row.get("sentence") or ""))
+    # A story (``timeline export --stories``) has a headline where an event has a sentence.
+    sentence = html.escape(str(row.get("sentence") or row.get("headline") or ""))
     url = str(row.get("url") or "")
     if not url.lower().startswith(("http://", "https://")):
         return sentence

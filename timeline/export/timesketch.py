@@ -44,9 +44,10 @@ def timesketch_frame(df: pd.DataFrame) -> pd.DataFrame:
     if clash:
         raise ValueError(f"columns {clash} would be overwritten by Timesketch's fields")
     start = pd.to_datetime(dated["start"]).dt.tz_localize("UTC")
+    # A story (``timeline export --stories``) has a headline where an event has a sentence.
+    text = dated["sentence"] if "sentence" in dated.columns else dated["headline"]
     fields = pd.DataFrame({
-        "message": [_message(*row) for row in
-                    zip(dated["event_type"], dated["actors"], dated["sentence"])],
+        "message": [_message(*row) for row in zip(dated["event_type"], dated["actors"], text)],
         "datetime": start.map(lambda t: t.isoformat()).to_numpy(),
         "timestamp_desc": [f"Event time ({g})" for g in dated["granularity"].astype(str)],
         "timestamp": ((start - pd.Timestamp(0, tz="UTC")) // pd.Timedelta(microseconds=1))
