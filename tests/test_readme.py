@@ -168,3 +168,16 @@ def test_taxonomy_table_matches_the_rules() -> None:
         assert (entry.acled_sub_type or "–") in acled_subs, entry.id
         assert (entry.cameo or "–") in cameo.split(", ") or entry.cameo is None, entry.id
         assert plover == (entry.plover or "–"), entry.id
+
+
+def test_make_lab_installs_jupyterlab_and_opens_the_notebooks() -> None:
+    import tomllib
+
+    root = Path(__file__).resolve().parents[1]
+    extras = tomllib.loads((root / "pyproject.toml").read_text())["project"][
+        "optional-dependencies"]
+    assert any(req.startswith("jupyterlab") for req in extras["lab"])
+    makefile = (root / "Makefile").read_text()
+    target = makefile.split("\nlab:", 1)[1].split("\n\n", 1)[0]
+    assert "jupyter lab notebooks/" in target
+    assert '".[dev,lab]"' in makefile and "make lab" in README.split("```")[1]
