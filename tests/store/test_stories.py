@@ -26,7 +26,7 @@ DEFAULTS: dict[str, Any] = {
     "event_id": "", "trigger": "strike", "date": None, "granularity": "day", "actors": [],
     "place": None, "country": None, "latitude": float("nan"), "longitude": float("nan"),
     "place_precision": None, "sentence": "", "confidence": 0.5, "reference_date": None,
-    "title": "",
+    "title": "", "reference_source": "given", "anchor": "published",
 }
 
 
@@ -85,6 +85,20 @@ def test_alike_articles_support_a_merge_that_names_nobody() -> None:
     assert same_happening(rows[0], rows[1], corpus)
     assert not same_happening(rows[0], rows[2], corpus)
     assert not same_happening(rows[0], rows[1]), "without the corpus nothing supports it"
+
+
+def test_a_date_counted_from_an_inferred_publication_date_does_not_decide() -> None:
+    arrest = {"event_type": "arrest", "trigger": "arrest", "actors": ["Winston Blackmore"]}
+    guessed = _row({**arrest, "doc_id": "a", "start": "2009-01-07", "end": "2009-01-08",
+                    "reference_source": "inferred"})
+    other_guess = _row({**arrest, "doc_id": "b", "start": "2009-01-12", "end": "2009-01-13",
+                        "reference_source": "inferred"})
+    explicit = _row({**arrest, "doc_id": "c", "start": "2009-01-12", "end": "2009-01-13",
+                     "reference_source": "inferred", "anchor": "absolute"})
+    given = _row({**arrest, "doc_id": "d", "start": "2009-01-07", "end": "2009-01-08"})
+    assert same_happening(guessed, other_guess), "two guesses a few days apart still merge"
+    assert same_happening(guessed, explicit)
+    assert not same_happening(explicit, given), "two real dates that differ never merge"
 
 
 def test_a_merge_function_can_be_passed_in() -> None:

@@ -28,6 +28,7 @@ from datetime import timedelta
 from typing import TYPE_CHECKING, Any
 
 from timeline.store.tables import STORY_COLUMNS
+from timeline.vocab import ABSOLUTE_ANCHOR, ReferenceSource
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -78,7 +79,8 @@ class Corpus:
 #: Columns the merge function and the story summary read.
 EVENT_FIELDS = ("event_id", "doc_id", "event_type", "trigger", "date", "start", "end",
                 "granularity", "actors", "place", "country", "latitude", "longitude",
-                "place_precision", "sentence", "confidence", "reference_date", "title")
+                "place_precision", "sentence", "confidence", "reference_date", "title",
+                "reference_source", "anchor")
 
 
 def same_happening(a: Any, b: Any, corpus: Corpus | None = None) -> bool:
@@ -140,7 +142,15 @@ def _family(kind: str) -> str:
 
 
 def _undated(row: Any) -> bool:
-    return _missing(row.start) or _missing(row.end)
+    """No date, or only one counted from an inferred publication date.
+
+    An inferred publication date is a guess of some width; two reports of one event
+    guessed a day apart would never meet, so their dates neither support nor
+    contradict a merge. Explicit dates ("on 3 May 2024") still count.
+    """
+    if _missing(row.start) or _missing(row.end):
+        return True
+    return row.reference_source == ReferenceSource.INFERRED and row.anchor != ABSOLUTE_ANCHOR
 
 
 def _dates_overlap(a: Any, b: Any) -> bool:
