@@ -28,7 +28,7 @@ SEED = seed_path()  # the bundled copy of the seed article
 TARGET = 15.0
 
 
-def _articles(count: int) -> list:
+def seed_articles(count: int) -> list:
     from timeline.model import Article
     from timeline.text.boilerplate import split_trailing
 
@@ -36,7 +36,7 @@ def _articles(count: int) -> list:
     return [Article(id=f"seed-{i}", body=body, trailing=trailing) for i in range(count)]
 
 
-def _rate(count: int, run, repeat: int) -> float:
+def best_rate(count: int, run, repeat: int) -> float:
     """Best rate of ``repeat`` runs: the machine is shared, the best run is least disturbed."""
     best = float("inf")
     for _ in range(repeat):
@@ -56,17 +56,17 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--processes", type=int, default=2)
     parser.add_argument("--repeat", type=int, default=3, help="runs per figure; the best counts")
     args = parser.parse_args(argv)
-    articles = _articles(args.articles)
+    articles = seed_articles(args.articles)
     bodies = [a.body for a in articles]
     nlp = load_nlp()
     extract(articles[:2], "2023-01-19")  # warm up: model, rules, gazetteers, geonames
     n = len(articles)
     p = args.processes
     r = args.repeat
-    spacy_1 = _rate(n, lambda: list(nlp.pipe(bodies, batch_size=32)), r)
-    spacy_p = _rate(n, lambda: list(nlp.pipe(bodies, batch_size=32, n_process=p)), r)
-    ours_1 = _rate(n, lambda: extract(articles, "2023-01-19"), r)
-    ours_p = _rate(n, lambda: extract(articles, "2023-01-19", n_process=p), r)
+    spacy_1 = best_rate(n, lambda: list(nlp.pipe(bodies, batch_size=32)), r)
+    spacy_p = best_rate(n, lambda: list(nlp.pipe(bodies, batch_size=32, n_process=p)), r)
+    ours_1 = best_rate(n, lambda: extract(articles, "2023-01-19"), r)
+    ours_p = best_rate(n, lambda: extract(articles, "2023-01-19", n_process=p), r)
     print(f"{n} seed-sized articles ({len(bodies[0])} characters of body each)\n")
     print(f"{'':34}{'1 process':>12}{f'{p} processes':>14}")
     print(f"{'spaCy nlp.pipe (articles/s)':34}{spacy_1:>12.1f}{spacy_p:>14.1f}")

@@ -18,28 +18,9 @@ from __future__ import annotations
 
 import argparse
 import tempfile
-import time
 from pathlib import Path
 
 TARGET = 1.7
-
-
-def _articles(count: int) -> list:
-    from timeline.model import Article
-    from timeline.sample import seed_path
-    from timeline.text.boilerplate import split_trailing
-
-    body, trailing = split_trailing(seed_path().read_text(encoding="utf-8"))
-    return [Article(id=f"seed-{i}", body=body, trailing=trailing) for i in range(count)]
-
-
-def _best(count: int, run, repeat: int) -> float:
-    best = float("inf")
-    for _ in range(repeat):
-        began = time.perf_counter()
-        run()
-        best = min(best, time.perf_counter() - began)
-    return count / best
 
 
 def _ingest(articles: list, **options) -> None:
@@ -52,6 +33,8 @@ def _ingest(articles: list, **options) -> None:
 def main(argv: list[str] | None = None) -> None:
     from dask.distributed import Client, LocalCluster
 
+    from benchmarks.speed_extract import best_rate as _best
+    from benchmarks.speed_extract import seed_articles as _articles
     from timeline.pipeline import extract
 
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
