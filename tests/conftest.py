@@ -38,6 +38,9 @@ def pytest_addoption(parser: pytest.Parser) -> None:
         "--update-expected", action="store_true", default=False,
         help="rewrite tests/data/expected/*.csv from today's output (rows marked "
         "known_wrong are kept); review the diff before committing")
+    parser.addoption(
+        "--update-screenshots", action="store_true", default=False,
+        help="the browser tests also rewrite the README's pictures in docs/")
 
 
 @pytest.fixture(scope="session")

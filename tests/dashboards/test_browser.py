@@ -66,17 +66,25 @@ document.addEventListener("securitypolicyviolation",
 
 
 @pytest.fixture(scope="module")
-def page(server_url, browser):
+def page(server_url, browser, pytestconfig):
     context = browser.new_context(viewport={"width": 1600, "height": 2200},
                                   accept_downloads=True)
     page = context.new_page()
     page.dialogs = []
+    page.update_screenshots = pytestconfig.getoption("--update-screenshots")
     page.on("dialog", lambda dialog: (page.dialogs.append(dialog.message), dialog.dismiss()))
     page.goto(server_url, timeout=120_000)
     yield page
     ARTIFACTS.mkdir(exist_ok=True)
     page.screenshot(path=str(ARTIFACTS / "dashboard-last.png"), full_page=True)
     context.close()
+
+
+def _picture(page, name: str) -> Path:
+    """Where a README picture goes: docs/ under --update-screenshots, else the artifacts."""
+    folder = DOCS if page.update_screenshots else ARTIFACTS
+    folder.mkdir(exist_ok=True)
+    return folder / name
 
 
 def _shown(page) -> tuple[int, int]:
@@ -99,10 +107,9 @@ def test_timeline_shows_the_sample_events(page):
     shown, total = _shown(page)
     assert 10 < shown < total  # 'other' events are hidden until switched on
     page.unfiltered = shown
-    DOCS.mkdir(exist_ok=True)
     page.wait_for_timeout(1500)  # let every view draw before the picture
-    page.screenshot(path=str(DOCS / "dashboard.png"), clip=dict(x=0, y=0, width=1600, height=1250))
-    ARTIFACTS.mkdir(exist_ok=True)
+    page.screenshot(path=str(_picture(page, "dashboard.png")),
+                    clip=dict(x=0, y=0, width=1600, height=1250))
     page.screenshot(path=str(ARTIFACTS / "dashboard-sample.png"), full_page=True)
 
 
@@ -143,7 +150,7 @@ def test_narrative_reads_in_date_order_and_opens_the_detail(page):
     playwright_api.expect(narrative).to_contain_text("Entries 1–10 of")
     assert narrative.locator("mark.tl-time").count() > 0
     narrative.scroll_into_view_if_needed()
-    narrative.screenshot(path=str(DOCS / "narrative.png"))
+    narrative.screenshot(path=str(_picture(page, "narrative.png")))
     sentence = entries.nth(2).locator(".tl-says").inner_text().strip()
     entries.nth(2).locator(".tl-who").click()
     playwright_api.expect(page.locator(".tl-sentence")).to_contain_text(sentence[:40],
