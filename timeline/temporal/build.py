@@ -14,6 +14,7 @@ from typing import Any, Callable
 
 from timeline.temporal.partial import Duration, FuzzyRef, Meaning, Partial, Recurrence, Shift
 from timeline.temporal.rules import Rule, load_words
+from timeline.temporal.values import OffCalendar, bc_year
 
 _PARTIAL_FIELDS = frozenset(Partial.__dataclass_fields__)
 _SPACES = re.compile(r"[\s-]+")
@@ -86,7 +87,7 @@ def _spoken_year(text: str) -> int:
 
 def _decade(text: str) -> int:
     digits = re.sub(r"\D", "", text)
-    if len(digits) == 4:
+    if len(digits) in (3, 4):  # "the 1990s"; "the 470s BC"
         return int(digits) // 10
     if len(digits) == 2:
         return (1900 + int(digits)) // 10 if int(digits) >= 20 else (2000 + int(digits)) // 10
@@ -148,8 +149,32 @@ def partial_from(groups: dict[str, str], fixed: dict[str, Any]) -> Partial:
     if groups.get("holiday") is not None:
         month, day = str(_word("holiday", groups["holiday"])).split("-")
         values["month"], values["day"] = int(month), int(day)
+    if groups.get("year_tail") is not None and "year" in values:
+        values["year"] = _year_tail(values["year"], int(groups["year_tail"]))
+    if groups.get("era") is not None:
+        _before_common_era(values, groups.get("year"))
     _check(values)
     return Partial(**values)
+
+
+def _year_tail(first: int, tail: int) -> int:
+    """The year "96" stands for after ``first`` in "1995-96": the next one ending so."""
+    year = first // 100 * 100 + tail
+    return year if year > first else year + 100
+
+
+def _before_common_era(values: dict[str, Any], year: str | None) -> None:
+    """Make the year, decade or century of "480 BC" one before the common era; ``year``
+    is the year as written ("44 BC" is 44, never 1944)."""
+    try:
+        if year is not None:
+            values["year"] = bc_year(int(year))
+    except OffCalendar as error:
+        raise NotADate(str(error)) from error
+    for name in ("decade", "century"):
+        if values.get(name) is not None:
+            values[name] = -values[name] - 1  # -1 is the first century BC
+    values["bc"] = True
 
 
 def _check(values: dict[str, Any]) -> None:

@@ -88,9 +88,11 @@ def _is_focus(res: Resolution, reference: Anchor | None) -> bool:
 
 
 def _expression(c: Candidate, res: Resolution) -> TimeExpression:
+    # A date BC is followed on proxy years (``values.BC_BASE``): it has no interval to show.
+    start, end = (None, None) if res.value.startswith("BC") else (res.start, res.end)
     return TimeExpression(
         text=c.text, start_char=c.start, end_char=c.end, type=c.rule.type or res.type,
-        value=res.value, start=res.start, end=res.end, granularity=res.granularity,
+        value=res.value, start=start, end=end, granularity=res.granularity,
         anchor=res.anchor, rule=c.rule.id, confidence=round(c.rule.confidence * res.confidence, 3),
         reason=res.reason,
     )

@@ -22,6 +22,7 @@ class Partial:
     ``nth`` with ``month`` and ``weekday`` is the nth such weekday of the month (-1 for
     the last): Thanksgiving is ``Partial(month=11, weekday=4, nth=4)``. ``zone`` is "Z"
     for a clock time given in UTC or GMT, which the value then ends with (ISO 8601).
+    ``bc``: the year is one before the common era, carried as a proxy year.
     """
 
     century: int | None = None
@@ -42,6 +43,7 @@ class Partial:
     direction: int | None = None
     mod: str | None = None
     zone: str | None = None
+    bc: bool = False  # the year is a proxy for a year BC (``values.bc_year``)
 
     @property
     def needs_year(self) -> bool:

@@ -165,7 +165,8 @@ def tagged_cues(body: str, candidates: Sequence[Any], limit: int) -> list[Cue]:
     seen: set[tuple[Any, ...]] = set()
     for cand in candidates:
         p = cand.meaning
-        if not isinstance(p, Partial) or p.century is not None or p.decade is not None:
+        if (not isinstance(p, Partial) or p.century is not None or p.decade is not None
+                or p.bc):
             continue
         for cue in _partial_cues(p, cand.text, lambda d, c=cand: _tense(body, c.start, c.end, d)):
             # the same date named again in the same tense says nothing new
@@ -229,6 +230,8 @@ def deictic_cues(body: str, candidates: Sequence[Any]) -> list[Cue]:
 
 def _deictic_cue(word: str, text: str, p: Any, amount: int) -> Cue | None:
     what = f"{word!r} is {text!r}"
+    if p.bc:
+        return None
     if p.year is not None and p.month is not None and p.day is not None and _valid(p.year, p.month, p.day):
         day = date(p.year, p.month, p.day).toordinal() - amount
         if not date.min.toordinal() <= day <= date.max.toordinal():

@@ -21,6 +21,11 @@ class Anchor:
     label: str
     partial: Partial | None = None
 
+    @property
+    def bc(self) -> bool:
+        """True when the anchor is a day BC (carried on a proxy year)."""
+        return self.partial is not None and self.partial.bc
+
 
 @dataclass(frozen=True)
 class Resolution:

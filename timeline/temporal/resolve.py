@@ -64,9 +64,9 @@ def _candidates(p: Partial, anchor: Anchor) -> list[Partial]:
         out = []
         for shift in (-1, 0, 1):
             index = anchor.day.year * 12 + anchor.day.month - 1 + shift
-            out.append(replace(p, year=index // 12, month=index % 12 + 1))
+            out.append(replace(p, year=index // 12, month=index % 12 + 1, bc=anchor.bc))
         return out
-    years = [replace(p, year=anchor.day.year + k) for k in (-1, 0, 1)]
+    years = [replace(p, year=anchor.day.year + k, bc=anchor.bc) for k in (-1, 0, 1)]
     return [_nth_weekday(c) for c in years] if p.nth is not None else years
 
 
@@ -145,7 +145,7 @@ def _time_of_day(p: Partial, anchor: Anchor | None) -> Resolution:
     if anchor is None:
         return unresolved("TIME", "a time of day with no reference date for the day")
     day = anchor.day
-    full = replace(p, year=day.year, month=day.month, day=day.day)
+    full = replace(p, year=day.year, month=day.month, day=day.day, bc=anchor.bc)
     return _from_placed(place(full), anchor.label, f"time of day on {anchor.label} {day.isoformat()}", 0.85, full)
 
 
@@ -160,11 +160,11 @@ def _resolve_weekday(p: Partial, anchor: Anchor, tense: Tense) -> Resolution:
     if p.weekday is None:
         day = _weekday(replace(p, weekday=6), anchor, how)
         year, week, _ = day.isocalendar()
-        full = replace(p, year=year, week=week)
+        full = replace(p, year=year, week=week, bc=anchor.bc)
         name = "weekend"
     else:
         day = _weekday(p, anchor, how)
-        full = replace(p, year=day.year, month=day.month, day=day.day)
+        full = replace(p, year=day.year, month=day.month, day=day.day, bc=anchor.bc)
         name = calendar_words().weekday_names[p.weekday - 1].capitalize()
     return _from_placed(place(full), anchor.label, f"{name}: {_describe(how, tense, anchor)}", confidence, full)
 

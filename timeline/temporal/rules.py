@@ -29,7 +29,7 @@ EXAMPLE_KEYS = ("text", "value")
 #: those ``timeline.temporal.build`` reads, and ``span``, which narrows the expression
 #: to part of the match. Any other group is a load error, so a misspelling is caught.
 CAPTURE_GROUPS = frozenset({
-    "year", "yearwords", "month", "day", "weekday", "part", "season", "quarter", "half",
+    "year", "yearwords", "year_tail", "era", "month", "day", "weekday", "part", "season", "quarter", "half",
     "decade", "century", "hour", "minute", "ampm", "noon", "zone", "dir", "position",
     "holiday", "holiday_nth", "number", "unit", "period", "shift", "approx", "adverb", "span",
 })

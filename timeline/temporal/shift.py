@@ -105,7 +105,7 @@ def resolve_shift(s: Shift, anchor: Anchor | None) -> Resolution:
         moved = _keep_granularity(anchor.partial, s.unit, s.amount)
     if moved is None:
         moved = _from_day(anchor.day, s.unit, s.amount)
-    moved = _with_fill(moved, s.fill)
+    moved = replace(_with_fill(moved, s.fill), bc=anchor.bc)
     if moved.day is None and (moved.part_of_day or moved.hour is not None):
         moved = replace(moved, part_of_day=None, hour=None, minute=None)
     placed = place(moved)

@@ -20,10 +20,35 @@ PART_HOURS = {"MO": (6, 6), "MI": (11, 2), "AF": (12, 6), "EV": (18, 6), "NI": (
 SEASON_MONTHS = {"SP": (3, 3), "SU": (6, 3), "FA": (9, 3), "WI": (12, 3)}
 _TIME_UNITS = frozenset({"H", "MIN", "S"})
 
+#: Years before the common era are carried as proxy years of Python's calendar, so that
+#: a story told in 480 BC can be followed as any other (the next year, "the winter").
+#: 1 BC is ``BC_BASE - 1``; 4000 BC is ``BC_BASE - 4000``. The shift is a whole number of
+#: 400-year Gregorian cycles, so leap years and weekdays stay those of the proleptic
+#: calendar. Values are written the TimeML way ("BC0480"); the interval is not shown.
+BC_BASE = 8001
+BC_YEARS = 4000
+
+
+def bc_year(year: int) -> int:
+    """The proxy year that stands for ``year`` BC (1 <= year <= ``BC_YEARS``)."""
+    if not 1 <= year <= BC_YEARS:
+        raise OffCalendar(f"no year {year} BC on this calendar (1 to {BC_YEARS} BC)")
+    return BC_BASE - year
+
+
+def year_label(year: int, bc: bool = False) -> str:
+    """The TIMEX3 spelling of a year, or of the proxy of a year BC: "2023", "BC0480"."""
+    if not bc:
+        return f"{year:04d}"
+    if not BC_BASE - BC_YEARS <= year < BC_BASE:
+        raise OffCalendar(f"year {year} stands for no year BC")
+    return f"BC{BC_BASE - year:04d}"
+
+
 _NUMBER = r"(?:\d+(?:\.\d+)?|X)"
 _CLOCK = r"T(?:\d{2}:\d{2}(?::\d{2})?(?:Z|[+-]\d{2}(?::?\d{2})?)?|MO|MI|AF|EV|NI|DT)"
-_DATE = (r"(?:\d{4}|XXXX)(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?|-W(?:\d{2}|XX)(?:-(?:WE|\d))?"
-         r"|-Q[1-4]|-H[12]|-(?:SP|SU|FA|WI))?(?:" + _CLOCK + r")?|\d{2,3}")
+_DATE = (r"(?:BC)?(?:\d{4}|XXXX)(?:-(?:\d{2}|XX)(?:-(?:\d{2}|XX))?|-W(?:\d{2}|XX)(?:-(?:WE|\d))?"
+         r"|-Q[1-4]|-H[12]|-(?:SP|SU|FA|WI))?(?:" + _CLOCK + r")?|(?:BC)?\d{2,3}")
 _DURATION = (r"P(?:(?:" + _NUMBER + r"(?:Y|M|W|D|DE|CE|WE|Q))+(?:T(?:" + _NUMBER + r"[HMS])+)?"
              r"|T(?:" + _NUMBER + r"[HMS])+)")
 #: Every value this package writes (use ``fullmatch``): dates, weeks, quarters,
@@ -100,24 +125,26 @@ def _place(p: Partial) -> Placed:
     if p.month is not None and p.day is not None:
         return _place_day(calendar_date(y, p.month, p.day), p)
     if p.week is not None:
-        return _place_week(y, p.week, p.weekend)
+        return _place_week(y, p.week, p.weekend, p.bc)
     if p.month is not None:
         start, end = _month_span(y, p.month, 1)
-        return Placed(f"{y:04d}-{p.month:02d}", start, end, Granularity.MONTH)
+        return Placed(f"{year_label(y, p.bc)}-{p.month:02d}", start, end, Granularity.MONTH)
     if p.quarter is not None:
         start, end = _month_span(y, 3 * p.quarter - 2, 3)
-        return Placed(f"{y:04d}-Q{p.quarter}", start, end, Granularity.QUARTER)
+        return Placed(f"{year_label(y, p.bc)}-Q{p.quarter}", start, end, Granularity.QUARTER)
     if p.half is not None:
         start, end = _month_span(y, 6 * p.half - 5, 6)
-        return Placed(f"{y:04d}-H{p.half}", start, end, Granularity.QUARTER)
+        return Placed(f"{year_label(y, p.bc)}-H{p.half}", start, end, Granularity.QUARTER)
     if p.season is not None:
         first, count = SEASON_MONTHS[p.season]
         start, end = _month_span(y, first, count)
-        return Placed(f"{y:04d}-{p.season}", start, end, Granularity.SEASON)
-    return Placed(f"{y:04d}", datetime(y, 1, 1), datetime(y + 1, 1, 1), Granularity.YEAR)
+        return Placed(f"{year_label(y, p.bc)}-{p.season}", start, end, Granularity.SEASON)
+    return Placed(year_label(y, p.bc), datetime(y, 1, 1), datetime(y + 1, 1, 1), Granularity.YEAR)
 
 
 def _place_coarse(p: Partial) -> Placed:
+    if p.bc:
+        return _place_coarse_bc(p)
     if p.decade is not None:
         start = datetime(max(p.decade * 10, 1), 1, 1)
         return Placed(f"{p.decade:03d}", start, datetime(p.decade * 10 + 10, 1, 1),
@@ -127,18 +154,29 @@ def _place_coarse(p: Partial) -> Placed:
     return Placed(f"{century:02d}", start, datetime(century * 100 + 100, 1, 1), Granularity.DECADE)
 
 
-def _place_week(year: int, week: int, weekend: bool) -> Placed:
+def _place_coarse_bc(p: Partial) -> Placed:
+    """A decade or century BC, written as ``-(n + 1)``: -48 is the 470s BC, -1 the first
+    century BC (BC00)."""
+    size, code = (10, p.decade) if p.decade is not None else (100, p.century)
+    number = -(code or 0) - 1
+    first, last = number * size + size - 1, number * size  # 479 and 470 BC, counted down
+    start, end = bc_year(max(first, 1)), bc_year(max(last, 1)) + 1
+    value = f"BC{number:03d}" if size == 10 else f"BC{number:02d}"
+    return Placed(value, datetime(start, 1, 1), datetime(end, 1, 1), Granularity.DECADE)
+
+
+def _place_week(year: int, week: int, weekend: bool, bc: bool = False) -> Placed:
     monday = date.fromisocalendar(year, week, 1)
     start = datetime.combine(monday, datetime.min.time())
     if weekend:
         sat = start + timedelta(days=5)
-        return Placed(f"{year:04d}-W{week:02d}-WE", sat, sat + timedelta(days=2), Granularity.WEEK)
-    return Placed(f"{year:04d}-W{week:02d}", start, start + timedelta(days=7), Granularity.WEEK)
+        return Placed(f"{year_label(year, bc)}-W{week:02d}-WE", sat, sat + timedelta(days=2), Granularity.WEEK)
+    return Placed(f"{year_label(year, bc)}-W{week:02d}", start, start + timedelta(days=7), Granularity.WEEK)
 
 
 def _place_day(day: date, p: Partial) -> Placed:
     start = datetime.combine(day, datetime.min.time())
-    base = day.isoformat()
+    base = year_label(day.year, p.bc) + day.isoformat()[4:]
     if p.hour is not None:
         minute = p.minute or 0
         at = start + timedelta(hours=p.hour, minutes=minute)
