@@ -124,6 +124,7 @@ _CONVERTERS: dict[str, Callable[[str], Any]] = {
     "decade": _decade,
     "century": lambda t: _ordinal(t) - 1,
     "minute": int,
+    "second": int,
     "dir": lambda t: _word("direction", t),
     "position": lambda t: _word("position", t),
     # Only UTC and GMT are captured: both are written "Z"; local zones stay unmarked.

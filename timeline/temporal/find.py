@@ -55,7 +55,9 @@ def _anchor_for(meaning: object, story: _Story) -> Anchor | None:
     if base == "previous" and mode == Mode.NEWS and meaning.unit in _DAY_UNITS:  # type: ignore[union-attr]
         return story.last_day or reference
     if base == "focus":
-        return story.focus or (reference if reference is not None else last)
+        # "a year earlier" in a story counts from the story's date, as any shift does.
+        fallback = (last or reference) if mode == Mode.NARRATIVE else (reference or last)
+        return story.focus or fallback
     if base == "previous_day":
         # "for the day" is the day last named ("on Monday"), never a day cut out of a
         # year or month named before it ("since '82").

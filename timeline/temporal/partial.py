@@ -40,6 +40,7 @@ class Partial:
     part_of_day: str | None = None
     hour: int | None = None
     minute: int | None = None
+    second: int | None = None
     direction: int | None = None
     mod: str | None = None
     zone: str | None = None

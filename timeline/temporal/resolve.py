@@ -83,7 +83,12 @@ def _nth_weekday(p: Partial) -> Partial:
 
 
 def _story(options: list[tuple[Partial, Placed]], anchor: Anchor) -> tuple[Partial, Placed]:
-    """The story's current year: that of the last date it named."""
+    """The story's current year: that of the last date it named; once the story has
+    named a month, the month or day nearest to it ("In January" after December 7, 1941
+    is January 1942; "February" after May 1943 looks back to February 1943)."""
+    if anchor.partial is not None and anchor.partial.month is not None and options[0][0].month is not None:
+        ref = datetime.combine(anchor.day, datetime.min.time())
+        return min(options, key=lambda o: _story_distance(o[1], ref))
     same = [o for o in options if o[0].year == anchor.day.year]
     return (same or options)[0]
 
@@ -127,6 +132,18 @@ def _weighted_distance(placed: Placed, ref: datetime, tense: Tense) -> float:
     if (ahead and tense.tense == "past") or (not ahead and tense.tense == "future"):
         gap *= TENSE_WEIGHT
     return gap
+
+
+#: A story moves forward: a date behind its current date counts as this much further.
+STORY_BACK_WEIGHT = 1.5
+
+
+def _story_distance(placed: Placed, ref: datetime) -> float:
+    if placed.start <= ref < placed.end:
+        return 0.0
+    if placed.start > ref:
+        return (placed.start - ref).total_seconds()
+    return (ref - placed.end).total_seconds() * STORY_BACK_WEIGHT
 
 
 def _describe(how: str, tense: Tense, anchor: Anchor) -> str:

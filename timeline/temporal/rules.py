@@ -30,7 +30,7 @@ EXAMPLE_KEYS = ("text", "value")
 #: to part of the match. Any other group is a load error, so a misspelling is caught.
 CAPTURE_GROUPS = frozenset({
     "year", "yearwords", "year_tail", "era", "month", "day", "weekday", "part", "season", "quarter", "half",
-    "decade", "century", "hour", "minute", "ampm", "noon", "zone", "dir", "position",
+    "decade", "century", "hour", "minute", "second", "ampm", "noon", "zone", "dir", "position",
     "holiday", "holiday_nth", "number", "unit", "period", "shift", "approx", "adverb", "span",
 })
 _PLACEHOLDER = re.compile(r"\{([=^]?)([A-Za-z_]\w*)(?::(\w+))?\}")

@@ -14,7 +14,7 @@ from datetime import date, timedelta
 
 from timeline.temporal.partial import Partial, Shift
 from timeline.temporal.resolution import Anchor, Resolution, unresolved
-from timeline.temporal.values import calendar_date, place
+from timeline.temporal.values import BC_BASE, calendar_date, place
 from timeline.vocab import NO_ANCHOR, Granularity
 
 UNIT_NAMES = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade",
@@ -55,6 +55,15 @@ def _from_day(day: date, unit: str, n: int) -> Partial:
     if unit == "CE":
         return Partial(century=day.year // 100 + n)
     return Partial(year=day.year + n)
+
+
+def _bc_decade_or_century(day: date, unit: str, n: int) -> Partial:
+    """The decade or century ``n`` away from a day BC: they count down ("the following
+    decade" after 490 BC is the 480s BC)."""
+    years_bc = BC_BASE - day.year
+    if unit == "DE":
+        return Partial(decade=-(years_bc // 10 - n) - 1, bc=True)
+    return Partial(century=-(years_bc // 100 - n) - 1, bc=True)
 
 
 def _keep_granularity(prev: Partial, unit: str, n: int) -> Partial | None:
@@ -103,6 +112,8 @@ def resolve_shift(s: Shift, anchor: Anchor | None) -> Resolution:
     moved = None
     if s.keep and anchor.partial is not None and s.unit not in ("WE",):
         moved = _keep_granularity(anchor.partial, s.unit, s.amount)
+    if moved is None and anchor.bc and s.unit in ("DE", "CE"):
+        moved = _bc_decade_or_century(anchor.day, s.unit, s.amount)
     if moved is None:
         moved = _from_day(anchor.day, s.unit, s.amount)
     moved = replace(_with_fill(moved, s.fill), bc=anchor.bc)

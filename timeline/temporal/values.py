@@ -179,9 +179,11 @@ def _place_day(day: date, p: Partial) -> Placed:
     base = year_label(day.year, p.bc) + day.isoformat()[4:]
     if p.hour is not None:
         minute = p.minute or 0
-        at = start + timedelta(hours=p.hour, minutes=minute)
-        value = f"{base}T{p.hour:02d}:{minute:02d}{p.zone or ''}"
-        length = timedelta(minutes=1) if p.minute is not None else timedelta(hours=1)
+        at = start + timedelta(hours=p.hour, minutes=minute, seconds=p.second or 0)
+        seconds = "" if p.second is None else f":{p.second:02d}"
+        value = f"{base}T{p.hour:02d}:{minute:02d}{seconds}{p.zone or ''}"
+        length = (timedelta(seconds=1) if p.second is not None else
+                  timedelta(minutes=1) if p.minute is not None else timedelta(hours=1))
         return Placed(value, at, at + length, Granularity.HOUR, "TIME")
     if p.part_of_day is not None:
         first, hours = PART_HOURS[p.part_of_day]
