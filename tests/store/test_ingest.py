@@ -74,6 +74,21 @@ def test_article_without_any_date_is_counted_undated(tmp_path: Path) -> None:
     assert Store(tmp_path / "s.duckdb").articles()["status"].tolist() == ["undated"]
 
 
+def test_undated_and_vaguely_dated_articles_are_counted_and_warned_about(tmp_path: Path) -> None:
+    """As ``timeline extract`` does: a warning line each and both counts in the summary."""
+    from timeline.model import Article
+
+    articles = [Article("undated", "The ministers met in Brussels."),
+                Article("vague", "Milley met Zaluzhnyi in Poland on January 17, 2023."),
+                Article("dated", "WASHINGTON, Jan. 19, 2023 (AP) - Milley met Zaluzhnyi.")]
+    lines: list[str] = []
+    summary = Store(tmp_path / "s.duckdb").ingest(articles, on_note=lines.append)
+    assert (summary.undated, summary.low_confidence) == (1, 1)
+    assert [line.split(":")[0] for line in lines] == ["undated", "vague"]
+    assert "low confidence" in lines[1]
+    assert "1 undated, 1 dated with low confidence" in summary.line()
+
+
 def _ingest_command(store: Path, corpus: Path) -> list[str]:
     return [sys.executable, "-m", "timeline.cli", "ingest", str(corpus), "--store", str(store),
             "--batch-size", "2", "--no-progress", "--published", "2024-03-16"]

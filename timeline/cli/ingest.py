@@ -60,7 +60,9 @@ def ingest(paths: tuple[str, ...], store: str, published: Any, processes: int,
         with bar:
             summary = Store(store).ingest(list(paths), published, processes=processes,
                                           client=client, batch_size=batch_size,
-                                          progress=bar.update, on_error=warn, on_start=start)
+                                          progress=bar.update, on_error=warn, on_start=start,
+                                          on_note=lambda line: bar.write(f"warning: {line}",
+                                                                         file=sys.stderr))
     except TimelineError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:

@@ -30,7 +30,8 @@ STATUS_OK, STATUS_UNDATED, STATUS_FAILED = "ok", "undated", "failed"
 
 @dataclass
 class IngestSummary:
-    """What one ingest did: articles read, skipped as unchanged, new or changed, failed, undated."""
+    """What one ingest did: articles read, skipped as unchanged, new or changed, failed,
+    undated and dated with low confidence."""
 
     read: int = 0
     skipped: int = 0
@@ -38,6 +39,7 @@ class IngestSummary:
     changed: int = 0
     failed: int = 0
     undated: int = 0
+    low_confidence: int = 0
     events: int = 0
     stories: int = 0
     problems: list[str] = field(default_factory=list)
@@ -45,7 +47,8 @@ class IngestSummary:
     def line(self) -> str:
         """The summary as one line for a terminal."""
         return (f"{self.read} read, {self.skipped} unchanged, {self.new} new, "
-                f"{self.changed} changed, {self.failed} failed, {self.undated} undated; "
+                f"{self.changed} changed, {self.failed} failed, {self.undated} undated, "
+                f"{self.low_confidence} dated with low confidence; "
                 f"{self.events} events added, {self.stories} stories in the store")
 
 
@@ -61,6 +64,7 @@ def ingest(store: Store, source: Any, published: Any = None, *, processes: int =
            progress: Callable[[int], None] | None = None,
            on_error: Callable[[str], None] | None = None,
            on_start: Callable[[int], None] | None = None,
+           on_note: Callable[[str], None] | None = None,
            merge: Callable[..., bool] | None = None, **options: Any) -> IngestSummary:
     """Add ``source`` (paths, texts or articles) to ``store``; return what happened.
 
@@ -68,7 +72,9 @@ def ingest(store: Store, source: Any, published: Any = None, *, processes: int =
     ``dask.distributed.Client``) on a Dask cluster instead. ``progress`` is called with
     the number of articles finished (skipped ones included); ``on_error`` with a line
     for each input that could not be read or extracted; ``on_start`` with the number of
-    articles read, before extraction starts. Other options go to ``extract``.
+    articles read, before extraction starts; ``on_note`` with a line for each article
+    left without a publication date or dated with low confidence (as ``timeline
+    extract`` warns). Other options go to ``extract``.
     """
     summary = IngestSummary()
     articles = _read(source, summary, on_error)
@@ -82,7 +88,9 @@ def ingest(store: Store, source: Any, published: Any = None, *, processes: int =
     run = _start_run(store)
     for chunk, frame, errors in _extracted(todo, published, processes, client, batch_size,
                                            options):
-        _commit(store, chunk, frame, errors, published, run, options, summary)
+        for note in _commit(store, chunk, frame, errors, published, run, options, summary):
+            if on_note is not None:
+                on_note(note.message)
         for doc_id, error in errors.items():
             _report(on_error, summary, f"{doc_id}: {error}")
         good = [a.id for a in chunk if a.id not in errors]
@@ -188,13 +196,17 @@ def extract_batch(batch: Sequence[Article], published: Any,
 
 def _commit(store: Store, batch: Sequence[Article], frame: pd.DataFrame,
             errors: dict[str, str], published: Any, run: int, options: dict[str, Any],
-            summary: IngestSummary) -> None:
-    """Replace the batch's events and article rows in one transaction."""
+            summary: IngestSummary) -> list[Any]:
+    """Replace the batch's events and article rows in one transaction; return the
+    batch's dating notes."""
+    from timeline.dating import LOW_CONFIDENCE
     from timeline.store.rows import article_rows, event_table
 
-    rows = article_rows(batch, frame, errors, published, run, store.clock(), options)
+    notes: list[Any] = []
+    rows = article_rows(batch, frame, errors, published, run, store.clock(), options, notes)
     summary.failed += sum(1 for row in rows if row["status"] == STATUS_FAILED)
     summary.undated += sum(1 for row in rows if row["status"] == STATUS_UNDATED)
+    summary.low_confidence += sum(1 for note in notes if note.kind == LOW_CONFIDENCE)
     summary.events += len(frame)
     ids = [article.id for article in batch]
     marks = ", ".join("?" * len(ids))
@@ -210,6 +222,7 @@ def _commit(store: Store, batch: Sequence[Article], frame: pd.DataFrame,
         con.register("batch_articles", rows_table(rows))
         con.execute("INSERT INTO articles BY NAME SELECT * FROM batch_articles")
         con.unregister("batch_articles")
+    return notes
 
 
 def rows_table(rows: list[dict[str, Any]]) -> Any:

@@ -58,9 +58,11 @@ def _plain(value: Any, dtype: str) -> Any:
 
 
 def article_rows(batch: Sequence[Article], frame: pd.DataFrame, errors: dict[str, str],
-                 published: Any, run: int, now: datetime,
-                 options: dict[str, Any]) -> list[dict[str, Any]]:
-    """One ``articles`` row per article of the batch, with its status and event count."""
+                 published: Any, run: int, now: datetime, options: dict[str, Any],
+                 notes: list[Any] | None = None) -> list[dict[str, Any]]:
+    """One ``articles`` row per article of the batch, with its status and event count;
+    ``notes`` (when given) gets the ``DatingNote`` of each article not or vaguely dated."""
+    from timeline.dating import note_for
     from timeline.published import parse_published
     from timeline.temporal.reference_choice import choose_reference
     from timeline.store.ingest import STATUS_FAILED, STATUS_OK, STATUS_UNDATED, content_hash
@@ -75,6 +77,9 @@ def article_rows(batch: Sequence[Article], frame: pd.DataFrame, errors: dict[str
         day, source = reference.day, reference.source
         status = (STATUS_FAILED if article.id in errors
                   else STATUS_UNDATED if day is None else STATUS_OK)
+        note = None if status == STATUS_FAILED else note_for(article.id, reference)
+        if notes is not None and note is not None:
+            notes.append(note)
         rows.append({
             "doc_id": article.id, "content_hash": content_hash(article),
             "title": article.title, "url": article.url, "source_path": article.source,
