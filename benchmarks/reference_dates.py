@@ -9,7 +9,9 @@ scraped, and with its date lines removed (the timestamp or "Published" lines and
 dateline at the top: what a reader has when the page's date is lost). Per corpus and
 way, the table gives the share of documents dated at all, the share of those whose
 90% interval holds the true date (DCT), the share whose most likely day is the true
-day, and the median interval width in days. The calibration table then compares the
+day, and the median interval width in days; the undated ones are split into those with
+no cue at all and those whose only cues name no year (weekdays, month-days, months).
+The calibration table then compares the
 stated probability of intervals (50%, 80%, 90%, 95%) with the share that held the
 truth, over the development corpora with the date lines removed.
 
@@ -64,6 +66,8 @@ class Tally:
     exact: int = 0
     widths: list[int] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
+    # undated documents by the evidence they hold: "no cue", or "year-less" cues only
+    undated: dict[str, int] = field(default_factory=lambda: {"no cue": 0, "year-less": 0})
     # stated level -> (inside, dated)
     levels: dict[float, list[int]] = field(default_factory=lambda: {lv: [0, 0] for lv in LEVELS})
 
@@ -91,6 +95,15 @@ def strip_date_lines(text: str) -> str:
     return "\n".join(lines)
 
 
+def _undated_kind(text: str) -> str:
+    """What an undated document holds: no cue at all, or only cues without a year
+    (weekdays, month-days, months, "today" beside a weekday)."""
+    from timeline.temporal.reference import find_cues
+    from timeline.text.boilerplate import split_trailing
+
+    return "year-less" if find_cues(split_trailing(text)[0]) else "no cue"
+
+
 def score(docs: Sequence[Doc], misses: int = 0) -> Tally:
     """Tally documents against their DCT."""
     from timeline.temporal.reference import estimate
@@ -101,6 +114,7 @@ def score(docs: Sequence[Doc], misses: int = 0) -> Tally:
         truth = date.fromisoformat(doc.dct[:10]).toordinal()
         est = estimate(doc.text)
         if est is None:
+            tally.undated[_undated_kind(doc.text)] += 1
             continue
         tally.dated += 1
         first, last = est.interval(0.9)
@@ -214,6 +228,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                                              for d in docs])):
             tally = score(texts, 0 if name == "platinum" else args.misses)
             print(format_row(name, way, tally))
+            if tally.dated < tally.docs:
+                print(f"    undated: {tally.undated['no cue']} with no cue, "
+                      f"{tally.undated['year-less']} with only year-less cues")
             print("\n".join(f"    {m}" for m in tally.misses))
             if way == "no date line" and name in DEVELOPMENT:
                 stripped_dev.append(tally)
