@@ -10,7 +10,8 @@ dateline at the top: what a reader has when the page's date is lost). Per corpus
 way, the table gives the share of documents dated at all, the share of those whose
 90% interval holds the true date (DCT), the share whose most likely day is the true
 day, and the median interval width in days; the undated ones are split into those with
-no cue at all and those whose only cues name no year (weekdays, month-days, months).
+no cue at all and those whose only cues name no year (weekdays, month-days, months),
+with how many of the latter point to the true month of the year.
 The calibration table then compares the
 stated probability of intervals (50%, 80%, 90%, 95%) with the share that held the
 truth, over the development corpora with the date lines removed.
@@ -34,6 +35,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from benchmarks.meantime import detokenise
 from benchmarks.tempeval import DEFAULT_CORPORA, EVAL_ROOT, parse_tml
@@ -66,8 +68,10 @@ class Tally:
     exact: int = 0
     widths: list[int] = field(default_factory=list)
     misses: list[str] = field(default_factory=list)
-    # undated documents by the evidence they hold: "no cue", or "year-less" cues only
-    undated: dict[str, int] = field(default_factory=lambda: {"no cue": 0, "year-less": 0})
+    # undated documents by the evidence they hold: "no cue", or "year-less" cues only;
+    # of those, how many point to the true month of the year ("month right")
+    undated: dict[str, int] = field(
+        default_factory=lambda: {"no cue": 0, "year-less": 0, "month right": 0})
     # stated level -> (inside, dated)
     levels: dict[float, list[int]] = field(default_factory=lambda: {lv: [0, 0] for lv in LEVELS})
 
@@ -95,13 +99,33 @@ def strip_date_lines(text: str) -> str:
     return "\n".join(lines)
 
 
-def _undated_kind(text: str) -> str:
+def _undated_kind(text: str, truth: date) -> tuple[str, bool]:
     """What an undated document holds: no cue at all, or only cues without a year
-    (weekdays, month-days, months, "today" beside a weekday)."""
+    (weekdays, month-days, months, "today" beside a weekday); and whether those cues
+    point to the true month of the year."""
     from timeline.temporal.reference import find_cues
     from timeline.text.boilerplate import split_trailing
 
-    return "year-less" if find_cues(split_trailing(text)[0]) else "no cue"
+    cues = find_cues(split_trailing(text)[0])
+    return ("year-less", _month_of_year(cues) == truth.month) if cues else ("no cue", False)
+
+
+def _month_of_year(cues: Sequence[Any]) -> int | None:
+    """The month of the year that year-less cues make most likely (weighed by the same
+    model over 28 years, a whole cycle of weekdays and leap years), or None."""
+    import numpy as np
+
+    from timeline.temporal.reference_model import (
+        Calendar, divisors, load_prior, posterior, scores,
+    )
+
+    ords = np.arange(date(2001, 1, 1).toordinal(), date(2029, 1, 1).toordinal())
+    cal, prior = Calendar.of(ords), load_prior()
+    if not any(c.kind in ("month_day", "month_only", "weekday_of_date") for c in cues):
+        return None
+    rows = scores(cues, cal, prior) / divisors(cues, prior.correlation)[:, None]
+    probs = posterior(rows.sum(axis=0), np.ones(len(ords), dtype=np.int64))
+    return int(np.bincount(cal.months, weights=probs, minlength=12).argmax()) + 1
 
 
 def score(docs: Sequence[Doc], misses: int = 0) -> Tally:
@@ -114,7 +138,9 @@ def score(docs: Sequence[Doc], misses: int = 0) -> Tally:
         truth = date.fromisoformat(doc.dct[:10]).toordinal()
         est = estimate(doc.text)
         if est is None:
-            tally.undated[_undated_kind(doc.text)] += 1
+            kind, month_right = _undated_kind(doc.text, date.fromordinal(truth))
+            tally.undated[kind] += 1
+            tally.undated["month right"] += month_right
             continue
         tally.dated += 1
         first, last = est.interval(0.9)
@@ -230,7 +256,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             print(format_row(name, way, tally))
             if tally.dated < tally.docs:
                 print(f"    undated: {tally.undated['no cue']} with no cue, "
-                      f"{tally.undated['year-less']} with only year-less cues")
+                      f"{tally.undated['year-less']} with only year-less cues "
+                      f"({tally.undated['month right']} pointing to the true month)")
             print("\n".join(f"    {m}" for m in tally.misses))
             if way == "no date line" and name in DEVELOPMENT:
                 stripped_dev.append(tally)

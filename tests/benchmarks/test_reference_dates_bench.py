@@ -56,3 +56,16 @@ def test_ucdp_headlines_are_documents_dated_by_their_outlet(tmp_path: Path) -> N
     path.write_text("\n".join(json.dumps(r) for r in rows) + "\n", encoding="utf-8")
     assert [(d.text, d.dct) for d in ucdp_docs(path)] == [
         ("Shots in Kiev", "2014-01-22"), ("Shots in Kiev", "2014-01-25")]
+
+
+def test_undated_documents_are_split_by_the_evidence_they_hold() -> None:
+    docs = [
+        Doc("nothing", "They met again.", "2023-01-19"),
+        Doc("weekday", "They met on Tuesday.", "2023-01-19"),
+        # A past month-day without a year: written in the days after it, in June.
+        Doc("month-day", "They met on June 15 in Kyiv.", "2023-06-17"),
+        Doc("wrong month", "They met on June 15 in Kyiv.", "2023-09-01"),
+    ]
+    tally = score(docs)
+    assert tally.dated == 0
+    assert tally.undated == {"no cue": 1, "year-less": 3, "month right": 1}
