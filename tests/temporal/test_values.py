@@ -26,6 +26,14 @@ from timeline.temporal.values import format_duration, place
      datetime(1998, 1, 8, 10, 30), datetime(1998, 1, 8, 10, 31), "hour"),
     (Partial(year=2008, month=9, day=17, hour=16, minute=8, zone="Z"), "2008-09-17T16:08Z",
      datetime(2008, 9, 17, 16, 8), datetime(2008, 9, 17, 16, 9), "hour"),
+    (Partial(year=2009, month=12, day=19, hour=17, minute=0, second=5), "2009-12-19T17:00:05",
+     datetime(2009, 12, 19, 17, 0, 5), datetime(2009, 12, 19, 17, 0, 6), "hour"),
+    # Years BC on proxy years: 480 BC is 8001 - 480 = 7521.
+    (Partial(year=7521, bc=True), "BC0480", datetime(7521, 1, 1), datetime(7522, 1, 1), "year"),
+    (Partial(year=7521, month=8, bc=True), "BC0480-08", datetime(7521, 8, 1), datetime(7521, 9, 1), "month"),
+    # The 470s BC (479..470 BC) are written -48; the 4th century BC (399..300 BC) -4.
+    (Partial(decade=-48, bc=True), "BC047", datetime(7522, 1, 1), datetime(7532, 1, 1), "decade"),
+    (Partial(century=-4, bc=True), "BC03", datetime(7602, 1, 1), datetime(7702, 1, 1), "decade"),
 ])
 def test_place(partial: Partial, value: str, start: datetime, end: datetime, granularity: str) -> None:
     placed = place(partial)
@@ -45,3 +53,11 @@ def test_place(partial: Partial, value: str, start: datetime, end: datetime, gra
 ])
 def test_format_duration(duration: Duration, value: str) -> None:
     assert format_duration(duration) == value
+
+
+def test_a_proxy_year_outside_the_years_bc_is_off_the_calendar() -> None:
+    from timeline.temporal.values import OffCalendar
+
+    with pytest.raises(OffCalendar, match="stands for no year BC"):
+        place(Partial(year=2023, bc=True))
+    assert place(Partial(year=7521)).value == "7521"  # without the flag, a plain year
