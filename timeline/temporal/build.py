@@ -158,10 +158,17 @@ def partial_from(groups: dict[str, str], fixed: dict[str, Any]) -> Partial:
     return Partial(**values)
 
 
+#: How many years a range written "1995-96" may span; "2023-01" is a month, not 2101.
+MAX_TAIL_SPAN = 20
+
+
 def _year_tail(first: int, tail: int) -> int:
     """The year "96" stands for after ``first`` in "1995-96": the next one ending so."""
     year = first // 100 * 100 + tail
-    return year if year > first else year + 100
+    year = year if year > first else year + 100
+    if year - first > MAX_TAIL_SPAN:
+        raise NotADate(f"{first}-{tail:02d} is not a range of years")
+    return year
 
 
 def _before_common_era(values: dict[str, Any], year: str | None) -> None:
