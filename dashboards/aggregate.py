@@ -50,12 +50,14 @@ def event_intervals(df: pd.DataFrame) -> tuple[pd.Series, pd.Series]:
     return start, end
 
 
-def spread_counts(df: pd.DataFrame, freq: str = "W", by: str = "event_type") -> pd.DataFrame:
+def spread_counts(df: pd.DataFrame, freq: str = "W", by: str = "event_type",
+                  weight: str | None = None) -> pd.DataFrame:
     """Events per week (``"W"``) or month (``"M"``), spread over each event's interval.
 
     An event dated only to a month counts 1/30 on each day of that month instead of
     being piled onto the 1st, so the totals per period stay honest about precision.
-    Returns a frame indexed by period start, one column per value of ``by``.
+    Returns a frame indexed by period start, one column per value of ``by``. With
+    ``weight``, a row stands for that many events (rows already grouped, e.g. in SQL).
     """
     if freq not in ("W", "M"):
         raise ValueError(f"freq must be 'W' or 'M', not {freq!r}")
@@ -66,7 +68,8 @@ def spread_counts(df: pd.DataFrame, freq: str = "W", by: str = "event_type") -> 
     start, end = start[valid].dt.floor("D"), end[valid].dt.ceil("D")
     # factorize is hash-based: far cheaper than sorting 100k strings with np.unique.
     codes, labels = pd.factorize(df.loc[valid, by].astype("str").fillna("unknown"), sort=True)
-    daily = _daily_density(start, end, codes, np.asarray(labels))
+    counts = None if weight is None else df.loc[valid, weight].to_numpy(dtype="float64")
+    daily = _daily_density(start, end, codes, np.asarray(labels), counts)
     periods = daily.index.to_period(freq).start_time
     counts = daily.groupby(periods).sum()
     counts.index.name = "period"
@@ -74,13 +77,13 @@ def spread_counts(df: pd.DataFrame, freq: str = "W", by: str = "event_type") -> 
 
 
 def _daily_density(start: pd.Series, end: pd.Series, codes: np.ndarray,
-                   labels: np.ndarray) -> pd.DataFrame:
+                   labels: np.ndarray, counts: np.ndarray | None = None) -> pd.DataFrame:
     """Per-day event weight per group, via a difference array (linear in events + days)."""
     origin = start.min()
     first = ((start - origin) / pd.Timedelta(days=1)).to_numpy().astype("int64")
     last = ((end - origin) / pd.Timedelta(days=1)).to_numpy().astype("int64")
     last = np.maximum(last, first + 1)
-    weight = 1.0 / (last - first)
+    weight = (1.0 if counts is None else counts) / (last - first)
     diff = np.zeros((len(labels), int(last.max()) + 1))
     np.add.at(diff, (codes, first), weight)
     np.add.at(diff, (codes, last), -weight)

@@ -23,8 +23,8 @@ N_SOURCES = "n_sources"
 #: Name recorded with an edit when the analyst neither logged in nor typed a name.
 DEFAULT_EDITOR = "analyst"
 
-# The last edit of each event (its own, or its story's), as "field old -> new".
-_LAST_EDIT = """
+#: The last edit of each event (its own, or its story's), as "field old -> new".
+LAST_EDIT = """
 SELECT event_id, arg_max(field || ' ' || coalesce(old_value, '') || ' -> '
                          || coalesce(new_value, ''), edit_id) AS last_edit FROM (
   SELECT target_id AS event_id, field, old_value, new_value, edit_id FROM edits
@@ -38,7 +38,7 @@ SELECT event_id, arg_max(field || ' ' || coalesce(old_value, '') || ' -> '
 
 def _select(where: str) -> str:
     columns = ", ".join(f'e."{name}"' for name in schema.EVENT_COLUMNS)
-    return (f"WITH edited AS ({_LAST_EDIT}) "
+    return (f"WITH edited AS ({LAST_EDIT}) "
             f"SELECT {columns}, m.story_id, s.n_sources, edited.last_edit "
             "FROM events e LEFT JOIN story_members m USING (event_id) "
             "LEFT JOIN stories s ON s.story_id = m.story_id "

@@ -56,19 +56,22 @@ def _empty(title: str, message: str) -> go.Figure:
     return fig
 
 
-def timeline_rows(df: pd.DataFrame, y: str = "actor") -> pd.Series:
+def timeline_rows(df: pd.DataFrame, y: str = "actor",
+                  top: list[str] | None = None) -> pd.Series:
     """The y category of each marker, indexed by the event's row label.
 
     With ``y="event_type"`` there is one marker per event. With ``y="actor"`` an event
     appears once per actor among the ``MAX_ACTOR_ROWS`` most frequent ones; events
-    without actors go to a "(no actor)" row.
+    without actors go to a "(no actor)" row. ``top``: those actors (default: the
+    frame's most frequent).
     """
     if y not in ("actor", "event_type"):
         raise ValueError(f"y must be 'actor' or 'event_type', not {y!r}")
     dated = df["date"].notna()
     if y == "event_type":
         return df.loc[dated, "event_type"].astype("str").fillna("unknown")
-    top = top_values(df, "actors", MAX_ACTOR_ROWS).index
+    if top is None:
+        top = top_values(df, "actors", MAX_ACTOR_ROWS).index.tolist()
     exploded = df.loc[dated, "actors"].explode()
     keep = exploded.isin(top) | exploded.isna()
     return exploded[keep].fillna(NO_ACTOR).astype("str")
@@ -77,16 +80,19 @@ def timeline_rows(df: pd.DataFrame, y: str = "actor") -> pd.Series:
 def make_timeline_figure(df: pd.DataFrame, y: str = "actor", *,
                          colors: dict[str, str] | None = None,
                          labels: pd.Series | None = None,
-                         max_points: int = MAX_POINTS) -> go.Figure:
+                         max_points: int = MAX_POINTS, top_actors: list[str] | None = None,
+                         total: int | None = None) -> go.Figure:
     """Events as markers on a date axis, y by actor or event type.
 
     Events dated only to a week, a month, or inferred from the publication date also
     get a translucent bar over their interval, so their uncertainty is visible. Each
     marker's ``customdata`` is its event id (used for click-to-select). ``labels`` are
-    precomputed ``hover_labels`` (computed here when omitted).
+    precomputed ``hover_labels`` (computed here when omitted). When ``df`` is already a
+    sample of ``total`` dated events (drawn in SQL), the title says so; ``top_actors``
+    are then the actor rows of all of them.
     """
     title = "Timeline" + (f" (top {MAX_ACTOR_ROWS} actors)" if y == "actor" else "")
-    ys = timeline_rows(df, y)
+    ys = timeline_rows(df, y, top_actors)
     if ys.empty:
         message = (f"{len(df):,} events match, but none has a date" if len(df)
                    else "No events match the filters")
@@ -94,6 +100,8 @@ def make_timeline_figure(df: pd.DataFrame, y: str = "actor", *,
     if len(ys) > max_points:
         title += f" — a sample of {max_points:,} of {len(ys):,} markers"
         ys = ys.sample(max_points, random_state=0)
+    elif total is not None and total > len(df):
+        title += f" — a sample of {len(df):,} of {total:,} events"
     # Axis ticks render markup: the row names (actors, types) are escaped like labels.
     rows = df.loc[ys.index, ["event_id", "date", "start", "end", "event_type"]].assign(
         _y=escape_column(ys), _opacity=marker_opacity(df.loc[ys.index, "confidence"]),
@@ -145,8 +153,13 @@ def initial_range(dates: pd.Series) -> tuple[pd.Timestamp, pd.Timestamp] | None:
     A background sentence ("since 1997") would otherwise squeeze this week's events
     into one pixel; the range slider still shows everything.
     """
-    low, high = dates.quantile(0.05), dates.quantile(0.95)
-    span = dates.max() - dates.min()
+    return focus_range(dates.quantile(0.05), dates.quantile(0.95), dates.min(), dates.max())
+
+
+def focus_range(low: pd.Timestamp, high: pd.Timestamp, first: pd.Timestamp,
+                last: pd.Timestamp) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+    """``initial_range`` from the dates' 5% and 95% quantiles, first and last."""
+    span = last - first
     core = max(high - low, pd.Timedelta(days=14))
     if span <= 3 * core:
         return None
@@ -171,12 +184,18 @@ def _interval_trace(rows: pd.DataFrame, scatter: type) -> go.Scatter:
 def make_counts_figure(df: pd.DataFrame, freq: str = "W", *,
                        colors: dict[str, str] | None = None) -> go.Figure:
     """Stacked events per week or month, each event spread over its date interval."""
+    return counts_figure(spread_counts(df, freq), freq,
+                         colors=colors or type_colors(df["event_type"]),
+                         focus=initial_range(df["date"].dropna()))
+
+
+def counts_figure(counts: pd.DataFrame, freq: str, *, colors: dict[str, str],
+                  focus: tuple[pd.Timestamp, pd.Timestamp] | None) -> go.Figure:
+    """The counts figure from ``spread_counts`` and the x range to show first."""
     label = {"W": "week", "M": "month"}.get(freq, freq)
     title = f"Events per {label} (uncertain dates spread over their interval)"
-    counts = spread_counts(df, freq)
     if counts.empty:
         return _empty(title, "No dated events match the filters")
-    colors = colors or type_colors(df["event_type"])
     fig = go.Figure(layout=_LAYOUT)
     for event_type in counts.columns:
         # Only periods with events: a corpus spanning decades would otherwise send
@@ -193,7 +212,6 @@ def make_counts_figure(df: pd.DataFrame, freq: str = "W", *,
         ))
     fig.update_layout(title=title, barmode="stack", height=380, bargap=0.1,
                       legend=dict(_BOTTOM_LEGEND, y=-0.15), yaxis_title="events")
-    focus = initial_range(df["date"].dropna())
     if focus is not None:
         fig.update_xaxes(range=list(focus))
     return fig
@@ -206,10 +224,14 @@ def make_network_figure(df: pd.DataFrame, top_n: int = 25) -> go.Figure:
     middle for the number); labels sit above or below their node, away from the
     centre. Each node's ``customdata`` is the actor name (used for click-to-filter).
     """
+    return network_figure(*cooccurrence(df, top_n), top_n)
+
+
+def network_figure(nodes: pd.Series, edges: pd.DataFrame, top_n: int) -> go.Figure:
+    """The network figure from ``cooccurrence``'s nodes and edges."""
     import networkx as nx  # only needed for the layout; keeps figure imports light
 
     title = f"Actors: who appears with whom (top {top_n}; line width = shared events)"
-    nodes, edges = cooccurrence(df, top_n)
     if nodes.empty:
         return _empty(title, "No actors in the filtered events")
     graph = nx.Graph()
@@ -298,11 +320,14 @@ def make_map_figure(df: pd.DataFrame, *, colors: dict[str, str] | None = None) -
     shaded (a country without a known outline gets an open diamond at its centroid).
     Markers that share a point are spread on a small circle around it.
     """
+    return map_figure(place_counts(df), colors=colors or type_colors(df["event_type"]))
+
+
+def map_figure(counts: pd.DataFrame, *, colors: dict[str, str]) -> go.Figure:
+    """The map figure from ``place_counts``."""
     title = "Where: ● city  ■ region (centroid)  shaded = known only to the country"
-    counts = place_counts(df)
     if counts.empty:
         return _empty(title, "No geocoded events match the filters")
-    colors = colors or type_colors(df["event_type"])
     areas, unshaded = country_areas(counts)
     points = pd.concat([counts[counts["place_precision"] != "country"], unshaded])
     view = _geo_view(counts)

@@ -1,7 +1,10 @@
 """The dashboard's single source of truth: one browser tab's timeline and its filters.
 
-Views never filter on their own: they read ``DataStore.filtered`` and set the filter
-params, so every view stays linked. The store renders its own filter widgets
+Views never filter on their own: they ask ``DataStore.selection`` for what they draw
+and set the filter params, so every view stays linked. In memory the selection is the
+``filtered`` frame; over an event store (``from_store``) it is SQL over the store
+(``dashboards.store_selection``), ``data`` stays empty and ``filtered`` holds only the
+timeline's sample of markers. The store renders its own filter widgets
 (``FilterWidgets``, shown by ``pn.panel(store)``). Look-up structures (one row per
 actor, per place, lower-cased sentences, hover labels) are built once per timeline so
 that a filter change on 100,000 events costs a few vectorised masks, not a Python loop.
@@ -11,7 +14,7 @@ Every attribute other views read is a declared param; no Plotly code is imported
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
 import pandas as pd
@@ -19,12 +22,18 @@ import panel as pn
 import param
 
 from dashboards.backing import (DEFAULT_EDITOR, N_SOURCES, STORY_ID, edit_event,
-                                memory_edit, store_events)
+                                memory_edit)
 from dashboards.aggregate import event_intervals, explode_list, table_frame, top_values
 from dashboards.labels import OTHER, hover_labels, type_colors
-from dashboards.text import escaped_options
+from dashboards.selection import FrameSelection, Selection
 from timeline.schema import EVENT_DTYPES, coerce, empty_frame
 
+if TYPE_CHECKING:
+    from dashboards.filter_widgets import FilterWidgets
+    from dashboards.sql import StoreIndex
+
+#: At most this many actors or places are offered in a filter widget (most frequent first).
+OPTION_LIMIT = 2000
 #: Extra column (after the schema's) saying what an analyst changed on a row.
 CORRECTION = "correction"
 MARKED_WRONG = "marked wrong"
@@ -53,7 +62,12 @@ class DataStore(pn.viewable.Viewer):
                                "(always shown when 'other' is a chosen type).")
     selected_event = param.String(default=None, allow_None=True,
                                   doc="event_id shown in the detail view.")
-    filtered = param.DataFrame(precedence=-1, doc="``data`` after the filters (read only).")
+    filtered = param.DataFrame(precedence=-1, doc="``data`` after the filters (read only); "
+                               "over a store, the timeline's sample of them.")
+    selection = param.ClassSelector(class_=Selection, precedence=-1,
+                                    doc="What the filters keep, as the views ask for it.")
+    revision = param.Integer(default=0, precedence=-1,
+                             doc="Bumped when a store-backed session re-reads its store.")
     labels = param.Series(precedence=-1, doc="Escaped hover label per row of ``data``.")
     table = param.DataFrame(precedence=-1,
                             doc="``data`` as the events table shows it, newest first.")
@@ -61,12 +75,17 @@ class DataStore(pn.viewable.Viewer):
 
     def __init__(self, data: pd.DataFrame | None = None, **params: Any) -> None:
         self._widgets: FilterWidgets | None = None
+        self._sql: StoreIndex | None = None
         super().__init__(data=_prepare(data), **params)
+        if self.store_path:
+            from dashboards.sql import StoreIndex
+
+            self._sql = StoreIndex.of(self.store_path)
         self._index()
         self._apply_filters()
 
     # ----- derived structures -------------------------------------------------
-    @param.depends("data", watch=True)
+    @param.depends("data", "revision", watch=True)
     def _on_data(self) -> None:
         # One watcher, so the look-ups are rebuilt before the filters use them.
         self._index()
@@ -74,6 +93,9 @@ class DataStore(pn.viewable.Viewer):
 
     def _index(self) -> None:
         """Rebuild the look-up structures after ``data`` was replaced."""
+        if self.store_path:
+            self.colors = type_colors(self.type_options)
+            return
         data = self.data
         self._actor_rows = explode_list(data, "actors")
         self._place_rows = explode_list(data, "locations")
@@ -94,47 +116,84 @@ class DataStore(pn.viewable.Viewer):
     @property
     def actor_options(self) -> list[str]:
         """Actors by decreasing event count (capped, to keep the widget light)."""
-        return top_values(self.data, "actors", 2000).index.tolist()
+        if self._sql is not None:
+            return self._sql.top_items("actors", OPTION_LIMIT)
+        return top_values(self.data, "actors", OPTION_LIMIT).index.tolist()
 
     @property
     def place_options(self) -> list[str]:
         """Places by decreasing event count (capped, to keep the widget light)."""
-        return top_values(self.data, "locations", 2000).index.tolist()
+        if self._sql is not None:
+            return self._sql.top_items("locations", OPTION_LIMIT)
+        return top_values(self.data, "locations", OPTION_LIMIT).index.tolist()
 
     @property
     def type_options(self) -> list[str]:
         """Event types present in the timeline, sorted."""
+        if self.store_path:
+            from dashboards.sql import StoreIndex
+
+            return (self._sql or StoreIndex.of(self.store_path)).types()
         return sorted(self.data["event_type"].dropna().astype("str").unique().tolist())
 
     @property
     def date_bounds(self) -> tuple[dt.datetime, dt.datetime] | None:
         """First and last day covered by any event, or None when nothing is dated."""
+        if self._sql is not None:
+            return self._sql.date_bounds()
         if self._start.notna().sum() == 0:
             return None
         return self._start.min().to_pydatetime(), self._end.max().to_pydatetime()
 
+    @property
+    def n_events(self) -> int:
+        """Events in the whole timeline (or store)."""
+        return len(self.data) if self._sql is None else self._sql.count()
+
     # ----- filtering ----------------------------------------------------------
     @classmethod
     def from_store(cls, path: str, **params: Any) -> DataStore:
-        """A session over the event store at ``path``, read now (stories shown first)."""
-        return cls(store_events(path), store_path=str(path), stories_view=True, **params)
+        """A session over the event store at ``path`` as it is now (stories shown first)."""
+        return cls(None, store_path=str(path), **{"stories_view": True, **params})
 
     @property
     def has_stories(self) -> bool:
         """True when the rows carry their story (a store-backed session)."""
-        return STORY_ID in self.data.columns
+        return bool(self.store_path) or STORY_ID in self.data.columns
 
     @param.depends("date_range", "actors", "places", "event_types", "search",
                    "min_confidence", "show_wrong", "stories_view", "show_other", watch=True)
     def _apply_filters(self) -> None:
+        if self.store_path:
+            self._select_in_store()
+            return
         mask = self.mask()
         if self.stories_view and self.has_stories:
             mask = _one_per_story(self.data, mask)
         self._mask = mask
-        self.filtered = self.data[mask]
+        filtered = self.data[mask]
+        self.param.update(selection=FrameSelection(self, filtered), filtered=filtered)
+
+    def _select_in_store(self) -> None:
+        """A new SQL selection for the filters (the previous one's table dropped)."""
+        from dashboards.figures import MAX_POINTS
+        from dashboards.sql import Filters, StoreIndex
+        from dashboards.store_selection import StoreSelection
+
+        self._sql = self._sql or StoreIndex.of(self.store_path)
+        filters = Filters(self.date_range, tuple(self.actors), tuple(self.places),
+                          tuple(self.event_types), self.search, self.min_confidence,
+                          self.show_wrong, self.show_other)
+        old = self.selection
+        new = StoreSelection(self._sql, self.store_path, filters, self.stories_view)
+        self.param.update(selection=new, filtered=new.markers(MAX_POINTS).rows)
+        if old is not None and old is not new:
+            old.close()
 
     def download_rows(self) -> pd.DataFrame:
         """The events a download holds: the filters' events, those marked wrong flagged."""
+        if self.store_path:
+            return self.selection.download()
         return self.data[self.mask(include_wrong=True)]
 
     def table_rows(self) -> pd.DataFrame:
@@ -178,6 +237,9 @@ class DataStore(pn.viewable.Viewer):
         """The row of ``event_id`` in the full timeline, or None."""
         if not event_id:
             return None
+        if self.store_path:
+            rows = self.selection.events([event_id])
+            return None if rows.empty else rows.iloc[0]
         rows = self.data.index[self.data["event_id"] == event_id]
         return None if len(rows) == 0 else self.data.loc[rows[0]]
 
@@ -189,13 +251,14 @@ class DataStore(pn.viewable.Viewer):
         self.param.update(texts={**self.texts, **(texts or {})}, data=_prepare(merged))
         return len(new)
 
-    def reload(self, events: pd.DataFrame | None = None,
-               texts: dict[str, str] | None = None) -> None:
-        """Show the store's events anew (``events``: already read), keeping the filters."""
+    def reload(self, texts: dict[str, str] | None = None) -> None:
+        """Show the store's events anew (as ingested since), keeping the filters."""
         if not self.store_path:
             raise ValueError("only a session over an event store can be reloaded")
-        frame = store_events(self.store_path) if events is None else events
-        self.param.update(texts={**self.texts, **(texts or {})}, data=_prepare(frame))
+        from dashboards.sql import StoreIndex
+
+        self._sql = StoreIndex.of(self.store_path)
+        self.param.update(texts={**self.texts, **(texts or {})}, revision=self.revision + 1)
 
     def correct_date(self, event_id: str, day: dt.date | pd.Timestamp) -> None:
         """Set the event's date to ``day`` (day precision), flagged as corrected."""
@@ -215,11 +278,14 @@ class DataStore(pn.viewable.Viewer):
         if old is None:
             raise KeyError(event_id)
         if self.store_path:
-            fresh = edit_event(self.store_path, event_id, field, value, self.editor)
-            values = {column: fresh[column].iloc[0] for column in fresh.columns}
-        else:
-            values = memory_edit(old, field, value)
-        self._set_row(event_id, values)
+            from dashboards.sql import _stamp
+
+            before = _stamp(self._sql.path)
+            edit_event(self.store_path, event_id, field, value, self.editor)
+            self._sql.refresh_event(event_id, before)
+            self.revision += 1
+            return
+        self._set_row(event_id, memory_edit(old, field, value))
 
     def _set_row(self, event_id: str, values: dict[str, Any]) -> None:
         data = self.data.copy()
@@ -238,97 +304,14 @@ class DataStore(pn.viewable.Viewer):
     @property
     def filter_widgets(self) -> FilterWidgets:
         """The store's filter widgets, built on first use (headless stores build none)."""
+        from dashboards.filter_widgets import FilterWidgets
+
         if self._widgets is None:
             self._widgets = FilterWidgets(self)
         return self._widgets
 
     def __panel__(self) -> pn.viewable.Viewable:
         return self.filter_widgets.panel()
-
-
-class FilterWidgets:
-    """The store's sidebar widgets; each reads and writes one filter param of the store.
-
-    Option labels are escaped (the multi-choice widget renders them as HTML); the
-    values behind them are the raw names the filters compare with.
-    """
-
-    def __init__(self, store: DataStore) -> None:
-        self.store = store
-        self.dates = pn.widgets.DateRangeSlider(label="Dates", sizing_mode="stretch_width",
-                                                start=dt.datetime(2000, 1, 1),
-                                                end=dt.datetime(2000, 1, 2))
-        choice = dict(search_option_limit=30, sizing_mode="stretch_width")
-        self.actors = pn.widgets.MultiChoice.from_param(
-            store.param.actors, label="Actors", placeholder="Any actor", **choice)
-        self.places = pn.widgets.MultiChoice.from_param(
-            store.param.places, label="Places", placeholder="Any place", **choice)
-        self.types = pn.widgets.MultiChoice.from_param(
-            store.param.event_types, label="Event types", placeholder="Any type", **choice)
-        self.search = pn.widgets.TextInput.from_param(
-            store.param.search, label="Search sentences", placeholder="e.g. tanks",
-            sizing_mode="stretch_width")
-        self.confidence = pn.widgets.FloatSlider.from_param(
-            store.param.min_confidence, label="Minimum confidence", sizing_mode="stretch_width")
-        self.show_wrong = pn.widgets.Checkbox.from_param(
-            store.param.show_wrong, label="Show events marked wrong")
-        self.stories = pn.widgets.Switch.from_param(
-            store.param.stories_view, visible=store.has_stories, width=40, margin=(8, 10))
-        self.stories_label = pn.pane.Markdown(
-            "One row per story (off: raw events)", visible=store.has_stories, margin=(0, 0))
-        self.show_other = pn.widgets.Switch.from_param(
-            store.param.show_other, name="Show 'other' events", css_classes=["tl-show-other"])
-        self.reset = pn.widgets.Button(label="Reset filters", color="light",
-                                       sizing_mode="stretch_width")
-        self.reset.on_click(lambda _event: store.reset_filters())
-        self.summary = pn.pane.Markdown(sizing_mode="stretch_width", margin=(0, 10))
-        self.dates.param.watch(self._dates_changed, "value_throttled")
-        store.param.watch(self._data_changed, "data")
-        store.param.watch(self._range_changed, "date_range")
-        store.param.watch(self._summarise, "filtered")
-        self._data_changed()
-        self._summarise()
-
-    def _data_changed(self, *_events: object) -> None:
-        """New timeline: refresh the options and the slider's bounds."""
-        store = self.store
-        for widget, options, chosen in ((self.actors, store.actor_options, store.actors),
-                                        (self.places, store.place_options, store.places),
-                                        (self.types, store.type_options, store.event_types)):
-            widget.options = escaped_options(sorted(set(options) | set(chosen)))
-        bounds = store.date_bounds
-        self.dates.disabled = bounds is None
-        if bounds is not None:
-            self.dates.param.update(start=bounds[0], end=bounds[1],
-                                    value=store.date_range or bounds)
-
-    def _dates_changed(self, event: param.parameterized.Event) -> None:
-        bounds = self.store.date_bounds
-        # The full extent means "no date filter", so new events outside it still show.
-        full = bounds is not None and tuple(event.new) == (bounds[0], bounds[1])
-        self.store.date_range = None if full else tuple(event.new)
-
-    def _range_changed(self, event: param.parameterized.Event) -> None:
-        bounds = self.store.date_bounds
-        if bounds is not None:
-            self.dates.value = event.new or bounds
-
-    def _summarise(self, *_events: object) -> None:
-        store = self.store
-        if store.stories_view and store.has_stories:
-            self.summary.object = (f"**{len(store.filtered):,}** stories shown "
-                                   f"({len(store.data):,} events in all)")
-        else:
-            self.summary.object = (f"**{len(store.filtered):,}** of {len(store.data):,} "
-                                   "events shown")
-
-    def panel(self) -> pn.viewable.Viewable:
-        """The widgets in one column, summary first."""
-        return pn.Column(
-            self.summary, pn.Row(self.stories, self.stories_label), self.dates, self.actors,
-            self.places, self.types, self.search, self.confidence, self.show_other,
-            self.show_wrong, self.reset, sizing_mode="stretch_width",
-        )
 
 
 def _prepare(data: pd.DataFrame | None) -> pd.DataFrame:

@@ -6,7 +6,7 @@ import panel as pn
 import param
 import plotly.graph_objects as go
 
-from dashboards.figures import make_counts_figure
+from dashboards.figures import counts_figure
 from dashboards.views.base import PlotView
 
 
@@ -27,4 +27,6 @@ class CountsView(PlotView):
         self.controls = [choice]
 
     def figure(self) -> go.Figure:
-        return make_counts_figure(self.store.filtered, self.freq, colors=self.store.colors)
+        selection = self.store.selection
+        return counts_figure(selection.spread_counts(self.freq), self.freq,
+                             colors=self.store.colors, focus=selection.date_focus())

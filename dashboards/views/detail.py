@@ -107,7 +107,7 @@ class EventDetail(View):
     order = 30
     beside_previous = True
     card = {"width": 440, "height": 640, "scroll": True, "sizing_mode": "fixed"}
-    follows = ("selected_event", "data")
+    follows = ("selected_event", "selection")
 
     def setup(self) -> None:
         self.body = pn.pane.HTML(sizing_mode="stretch_width", stylesheets=[_STYLE],

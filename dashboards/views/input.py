@@ -9,7 +9,7 @@ from collections.abc import Callable
 import pandas as pd
 import panel as pn
 
-from dashboards.backing import ingest_articles, store_events
+from dashboards.backing import ingest_articles
 from dashboards.loading import (UPLOAD_SUFFIXES, LoadReport, extract_articles, pasted_article,
                                 read_uploads)
 from dashboards.text import markdown_escape
@@ -92,7 +92,7 @@ class InputPanel(View):
                 return
             texts = {a.id: a.body for a in report.articles}
             if line is not None:
-                self.store.reload(events, texts)
+                self.store.reload(texts)
                 summary = f"Added to the event store: {line}."
             else:
                 added = self.store.add_events(events, texts)
@@ -116,7 +116,7 @@ class InputPanel(View):
         if path:
             line = ingest_articles(path, report.articles, published, progress,
                                    report.problems)
-            return line, store_events(path)
+            return line, pd.DataFrame()
         return None, extract_articles(report.articles, published, progress, report.problems)
 
     def _show(self, lines: list[str], kind: str) -> None:

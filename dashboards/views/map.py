@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import plotly.graph_objects as go
 
-from dashboards.figures import make_map_figure
+from dashboards.figures import map_figure
 from dashboards.views.base import PlotView
 
 
@@ -16,7 +16,7 @@ class MapView(PlotView):
     beside_previous = True
 
     def figure(self) -> go.Figure:
-        return make_map_figure(self.store.filtered, colors=self.store.colors)
+        return map_figure(self.store.selection.place_counts(), colors=self.store.colors)
 
     def clicked(self, value: str) -> None:
         self.store.places = [value]

@@ -124,14 +124,16 @@ class NarrativeView(View):
             self.store.selected_event = str(self.entries.value["event_id"].iloc[row])
 
     def redraw(self) -> None:
-        rows = narrative_entries(self.store.filtered)
-        pages = max(1, -(-len(rows) // PAGE_SIZE))
+        selection = self.store.selection
+        shown, total = selection.narrative(self.page * PAGE_SIZE, PAGE_SIZE)
+        pages = max(1, -(-total // PAGE_SIZE))
         page = min(self.page, pages - 1)
-        shown = rows.iloc[page * PAGE_SIZE:(page + 1) * PAGE_SIZE]
+        if page != self.page:
+            shown, _total = selection.narrative(page * PAGE_SIZE, PAGE_SIZE)
         self.earlier.disabled, self.later.disabled = page == 0, page >= pages - 1
-        first = page * PAGE_SIZE + 1 if len(rows) else 0
+        first = page * PAGE_SIZE + 1 if total else 0
         self.position.object = (f"Entries {first}–{page * PAGE_SIZE + len(shown)} "
-                                f"of {len(rows):,}, oldest first; click one for its detail")
+                                f"of {total:,}, oldest first; click one for its detail")
         whens = date_text(shown["date"], shown["granularity"])
         selected = self.store.selected_event
         html = [entry_html(row, when, int(row["_reports"]), str(row["event_id"]) == selected)

@@ -6,7 +6,7 @@ import panel as pn
 import param
 import plotly.graph_objects as go
 
-from dashboards.figures import make_network_figure
+from dashboards.figures import network_figure
 from dashboards.views.base import PlotView
 
 
@@ -27,7 +27,7 @@ class NetworkView(PlotView):
         self.controls = [pn.Row(slider, hint)]
 
     def figure(self) -> go.Figure:
-        return make_network_figure(self.store.filtered, self.top_n)
+        return network_figure(*self.store.selection.cooccurrence(self.top_n), self.top_n)
 
     def clicked(self, value: str) -> None:
         self.store.actors = [value]

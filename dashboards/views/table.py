@@ -1,10 +1,19 @@
-"""Events table: remote pagination, header filters, text never rendered as HTML."""
+"""Events table: remote pagination, header filters, text never rendered as HTML.
+
+In memory the widget pages the whole filtered frame itself (and its header filters
+apply to all of it). Over an event store the selection is paged in SQL
+(``LIMIT``/``OFFSET``): the widget holds one page and the pager below turns it, so a
+million events never reach the server's Python; the header filters then narrow the
+page shown (the sidebar's filters narrow everything).
+"""
 
 from __future__ import annotations
 
 import panel as pn
 
 from dashboards.aggregate import TABLE_COLUMNS
+import param
+
 from dashboards.views.base import View
 
 PAGE_SIZE = 12
@@ -27,9 +36,13 @@ class EventsTable(View):
     title = "Events"
     order = 20
 
+    page = param.Integer(default=0, bounds=(0, None), doc="Page shown (paged in SQL).")
+
     def setup(self) -> None:
+        paged = self.store.selection.paged
         self.table = pn.widgets.Tabulator(
-            self.store.table_rows(), pagination="remote", page_size=PAGE_SIZE, show_index=False,
+            self._rows(), pagination=None if paged else "remote", page_size=PAGE_SIZE,
+            show_index=False,
             disabled=True, selectable=1, hidden_columns=["event_id"],
             header_filters=_HEADER_FILTERS, formatters=_FORMATTERS,
             widths={"date": 105, "type": 95, "actors": 160, "places": 130, "sentence": 400,
@@ -39,9 +52,36 @@ class EventsTable(View):
             theme="simple", css_classes=["events-table"],
         )
         self.table.on_click(self._clicked)
+        self.earlier = pn.widgets.Button(label="◀ Newer", width=100)
+        self.later = pn.widgets.Button(label="Older ▶", width=100)
+        self.position = pn.pane.Markdown(margin=(0, 10))
+        self.earlier.on_click(lambda _e: self._turn(-1))
+        self.later.on_click(lambda _e: self._turn(1))
+        self.pager = pn.Row(self.earlier, self.later, self.position, visible=paged)
+        self.store.param.watch(self._first_page, ["filtered"])
+
+    def _rows(self) -> object:
+        selection = self.store.selection
+        if not selection.paged:
+            return selection.table_rows()
+        return selection.table_page(self.page * PAGE_SIZE, PAGE_SIZE)
+
+    def _first_page(self, *_events: object) -> None:
+        self.page = 0
+
+    def _turn(self, step: int) -> None:
+        total = self.store.selection.count()
+        self.page = min(max(0, self.page + step), max(0, (total - 1) // PAGE_SIZE))
 
     def redraw(self) -> None:
-        self.table.value = self.store.table_rows()
+        self.table.value = self._rows()
+        if self.store.selection.paged:
+            total, first = self.store.selection.count(), self.page * PAGE_SIZE
+            self.earlier.disabled = self.page == 0
+            self.later.disabled = first + PAGE_SIZE >= total
+            self.position.object = (f"Rows {min(first + 1, total):,}–"
+                                    f"{min(first + PAGE_SIZE, total):,} of {total:,}, "
+                                    "newest first")
 
     def _clicked(self, event: object) -> None:
         row = getattr(event, "row", None)
@@ -49,4 +89,4 @@ class EventsTable(View):
             self.store.selected_event = str(self.table.value["event_id"].iloc[row])
 
     def __panel__(self) -> pn.viewable.Viewable:
-        return self.table
+        return pn.Column(self.table, self.pager, sizing_mode="stretch_width")

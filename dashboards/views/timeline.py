@@ -6,7 +6,7 @@ import panel as pn
 import param
 import plotly.graph_objects as go
 
-from dashboards.figures import make_timeline_figure
+from dashboards.figures import MAX_POINTS, make_timeline_figure
 from dashboards.views.base import PlotView
 
 
@@ -28,8 +28,10 @@ class TimelineView(PlotView):
 
     def figure(self) -> go.Figure:
         store = self.store
-        return make_timeline_figure(store.filtered, self.y, colors=store.colors,
-                                    labels=store.labels)
+        markers = store.selection.markers(MAX_POINTS)
+        return make_timeline_figure(markers.rows, self.y, colors=store.colors,
+                                    labels=markers.labels, top_actors=markers.top_actors,
+                                    total=markers.total)
 
     def clicked(self, value: str) -> None:
         self.store.selected_event = value

@@ -65,19 +65,8 @@ class Store:
         """A connection to the store, waiting while another process holds the file."""
         import duckdb
 
-        deadline = time.monotonic() + LOCK_WAIT_SECONDS
-        delay = 0.02
-        while True:
-            try:
-                con = duckdb.connect(str(self.path), read_only=self.read_only)
-                break
-            except duckdb.Error as exc:
-                if not any(word in str(exc) for word in _LOCK_WORDS):
-                    raise StoreError(f"{self.path}: {exc}") from exc
-                if time.monotonic() > deadline:
-                    raise StoreError(f"{self.path}: another process holds the store") from exc
-                time.sleep(delay)
-                delay = min(delay * 2, 0.5)
+        con = waiting_for_lock(self.path, lambda: duckdb.connect(str(self.path),
+                                                                 read_only=self.read_only))
         try:
             yield con
         finally:
@@ -148,6 +137,24 @@ class Store:
         from timeline.store.stories import rebuild_stories
 
         return rebuild_stories(self, merge)
+
+
+def waiting_for_lock(path: Path, opening: Callable[[], Any]) -> Any:
+    """``opening()`` (which opens ``path``), retried while another process holds the file."""
+    import duckdb
+
+    deadline = time.monotonic() + LOCK_WAIT_SECONDS
+    delay = 0.02
+    while True:
+        try:
+            return opening()
+        except duckdb.Error as exc:
+            if not any(word in str(exc) for word in _LOCK_WORDS):
+                raise StoreError(f"{path}: {exc}") from exc
+            if time.monotonic() > deadline:
+                raise StoreError(f"{path}: another process holds the store") from exc
+            time.sleep(delay)
+            delay = min(delay * 2, 0.5)
 
 
 def _create_tables(con: duckdb.DuckDBPyConnection) -> None:

@@ -1,0 +1,281 @@
+"""The dashboard over an event store, in DuckDB: filters and aggregates never reach pandas.
+
+A served store is not read into the server's memory. Its events are copied once into
+a small *index* (one DuckDB file in the temporary folder, per server process) holding
+what filters and figures need (dates and intervals, type, actors, places,
+coordinates, confidence, story, the lower-cased sentence) plus each event's rank in
+its story and in the table's order. Every filter change is then SQL over the index:
+counts per period, type, actor and place are ``GROUP BY``s, the timeline's markers a
+hash-ordered sample, the table and the narrative one ``LIMIT``/``OFFSET`` page whose
+full rows are read from the store by id.
+
+The index is rebuilt when the store file changed since it was made (``timeline
+ingest`` wrote to it, or another server saved an edit), so a browser refresh shows new
+events; an edit made by this server updates its event's index row in place. The
+store itself is only opened for a moment at a time, read-only, so ``ingest`` can
+write while the dashboard is open. DuckDB's memory and threads are capped
+(``MEMORY_LIMIT``, ``THREADS``) so a million events stay within a server's budget.
+"""
+
+from __future__ import annotations
+
+import atexit
+import itertools
+import os
+import re
+import shutil
+import tempfile
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+#: DuckDB's memory cap and worker threads for the dashboard's queries.
+MEMORY_LIMIT = "512MB"
+THREADS = 2
+#: The table's order (newest first, undated last); ``ord`` is the store's reading order.
+TABLE_ORDER = "date DESC NULLS LAST, ord"
+
+# Each event's story (``sid``), rank in its story (``pos``: most confident first, then
+# the store's reading order) and place in that reading order (``ord``). Computed on a
+# narrow projection: sorting a million wide rows would spill.
+_RANKS = """
+CREATE OR REPLACE TEMP TABLE ranks AS
+WITH keys AS (
+  SELECT e.event_id, coalesce(m.story_id, e.event_id) AS story, e.confidence, e.date,
+    e.doc_id, e.trigger_start
+  FROM src.events e LEFT JOIN src.story_members m USING (event_id))
+SELECT event_id, dense_rank() OVER (ORDER BY story) AS sid,
+  row_number() OVER (ORDER BY story, confidence DESC NULLS LAST, date NULLS LAST, doc_id,
+                     trigger_start) AS pos,
+  row_number() OVER (ORDER BY date NULLS LAST, doc_id, trigger_start) AS ord FROM keys
+"""
+# One row per event: what the filters, figures and pages read. ``lo``/``hi`` are the
+# event's interval as ``dashboards.aggregate.event_intervals`` computes it;
+# ``correction`` is what ``dashboards.backing.store_events`` says.
+_INDEX_ROWS = """
+WITH edited AS ({last_edit})
+SELECT e.event_id, e.date, e.start, e."end", lo, CASE WHEN coalesce(e."end", lo + INTERVAL 1 DAY)
+    > lo THEN coalesce(e."end", lo + INTERVAL 1 DAY) ELSE lo + INTERVAL 1 DAY END AS hi,
+  e.event_type, e.actors, e.locations,
+  coalesce(nullif(e.place, ''), e.locations[1], '(no place)') AS map_place,
+  coalesce(e.country, '') AS country, coalesce(e.place_precision, 'unknown')
+    AS place_precision, e.latitude, e.longitude, e.confidence,
+  coalesce(e.wrong, FALSE) AS wrong, e.granularity, e.title, e.url, e.time_text,
+  e.time_value, e.sentence, lower(e.sentence) AS lsentence,
+  coalesce(s.n_sources, 1) AS n_sources, CASE WHEN coalesce(e.wrong, FALSE)
+    THEN '{wrong}' ELSE coalesce(edited.last_edit, '') END AS correction, r.sid, r.pos, r.ord
+FROM (SELECT *, coalesce(start, date) AS lo FROM src.events) e JOIN {ranks} r USING (event_id)
+LEFT JOIN src.story_members m USING (event_id)
+LEFT JOIN src.stories s ON s.story_id = m.story_id LEFT JOIN edited USING (event_id)
+"""
+_ONE_RANK = "(SELECT ? AS event_id, ?::BIGINT AS sid, ?::BIGINT AS pos, ?::BIGINT AS ord)"
+
+
+def _index_rows(ranks: str) -> str:
+    from dashboards.backing import LAST_EDIT
+    from dashboards.store import MARKED_WRONG
+
+    last_edit = re.sub(r"\b(edits|story_members)\b", r"src.\1", LAST_EDIT)
+    return _INDEX_ROWS.format(last_edit=last_edit, wrong=MARKED_WRONG, ranks=ranks)
+
+
+#: Columns a selection copies from the index (what figures draw; pages read the index).
+SHOWN_COLUMNS = ("event_id, date, start, \"end\", lo, hi, event_type, actors, locations, "
+                 "map_place, country, place_precision, latitude, longitude, confidence, "
+                 "granularity, title, time_text, time_value, sid, pos, ord")
+
+
+def _stamp(path: Path) -> tuple[int, ...]:
+    """What changes when a store is written: its file's and its WAL's time and size."""
+    parts: list[int] = []
+    for file in (path, path.with_name(path.name + ".wal")):
+        if file.exists():
+            info = file.stat()
+            parts += [info.st_mtime_ns, info.st_size]
+    return tuple(parts)
+
+
+class StoreIndex:
+    """The index of one store in this server process (see the module's docstring)."""
+
+    _open: dict[str, StoreIndex] = {}
+    _folder: str | None = None
+    _guard = threading.Lock()
+
+    def __init__(self, path: Path) -> None:
+        import duckdb
+
+        self.path = path
+        self.lock = threading.RLock()
+        self.file = Path(self._index_folder()) / f"index-{len(self._open)}.duckdb"
+        self.con = duckdb.connect(str(self.file))
+        self.con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'; SET threads = {THREADS};"
+                         "SET preserve_insertion_order = false")
+        self.stamp: tuple[int, ...] = ()
+        self.build_seconds = 0.0
+        self._names = itertools.count()
+
+    @classmethod
+    def of(cls, path: str | os.PathLike[str]) -> StoreIndex:
+        """The up-to-date index of the store at ``path`` (rebuilt when the store changed)."""
+        from timeline.errors import StoreError
+
+        store = Path(path).resolve()
+        if not store.is_file():
+            raise StoreError(f"{store}: no such store")
+        with cls._guard:
+            index = cls._open.get(str(store)) or cls._open.setdefault(str(store), cls(store))
+        with index.lock:
+            if _stamp(store) != index.stamp:
+                index.rebuild()
+        return index
+
+    @classmethod
+    def _index_folder(cls) -> str:
+        if cls._folder is None:
+            cls._folder = tempfile.mkdtemp(prefix="timeline-dashboard-")
+            atexit.register(shutil.rmtree, cls._folder, True)
+        return cls._folder
+
+    def rebuild(self) -> None:
+        """Copy the store's events into the index anew."""
+        started = time.perf_counter()
+        stamp = _stamp(self.path)
+        with self._attached():
+            self.con.execute(_RANKS)
+            self.con.execute(f"CREATE OR REPLACE TABLE light AS {_index_rows('ranks')} "
+                             "ORDER BY pos")
+            self.con.execute("DROP TABLE ranks")
+        self.stamp = stamp
+        self.build_seconds = time.perf_counter() - started
+
+    def refresh_event(self, event_id: str, before: tuple[int, ...]) -> None:
+        """Re-read one event after this server edited it (``before``: the store's stamp
+        before the edit; the index counts as current only if nothing else changed)."""
+        with self.lock, self._attached():
+            kept = self.con.execute("SELECT sid, pos, ord FROM light WHERE event_id = ?",
+                                    [event_id]).fetchone()
+            if kept is None:
+                return
+            self.con.execute("DELETE FROM light WHERE event_id = ?", [event_id])
+            self.con.execute(f"INSERT INTO light BY NAME {_index_rows(_ONE_RANK)}",
+                             [event_id, *kept])
+            if before == self.stamp:
+                self.stamp = _stamp(self.path)
+
+    def _attached(self) -> Any:
+        """The store attached read-only as ``src`` for one statement batch."""
+        import contextlib
+
+        @contextlib.contextmanager
+        def attached() -> Any:
+            _attach(self.con, self.path)
+            try:
+                yield
+            finally:
+                self.con.execute("DETACH src")
+        return attached()
+
+    def query(self, sql: str, params: list[Any] | None = None) -> pd.DataFrame:
+        """A query over the index, as a frame."""
+        with self.lock:
+            return self.con.execute(sql, params or []).df()
+
+    def scalar(self, sql: str, params: list[Any] | None = None) -> Any:
+        """The first value of a query over the index."""
+        with self.lock:
+            row = self.con.execute(sql, params or []).fetchone()
+        return None if row is None else row[0]
+
+    def execute(self, sql: str, params: list[Any] | None = None) -> None:
+        with self.lock:
+            self.con.execute(sql, params or [])
+
+    def top_items(self, column: str, n: int) -> list[str]:
+        """The ``n`` most frequent items of a list column over every event (ties by name)."""
+        return self.query(
+            f"SELECT item FROM (SELECT unnest({column}) AS item FROM light) WHERE item IS NOT "
+            "NULL GROUP BY item ORDER BY count(*) DESC, item LIMIT ?", [n])["item"].tolist()
+
+    def types(self) -> list[str]:
+        """The event types present, sorted."""
+        return self.query("SELECT DISTINCT event_type FROM light WHERE event_type IS NOT NULL "
+                          "ORDER BY event_type")["event_type"].tolist()
+
+    def date_bounds(self) -> tuple[Any, Any] | None:
+        """First and last day covered by any event, or None when nothing is dated."""
+        with self.lock:
+            low, high = self.con.execute("SELECT min(lo), max(hi) FROM light WHERE lo IS NOT "
+                                         "NULL").fetchone()
+        return None if low is None else (low, high)
+
+    def count(self) -> int:
+        """Events in the store."""
+        return int(self.scalar("SELECT count(*) FROM light"))
+
+    def new_name(self) -> str:
+        """A fresh name for a selection's temporary table."""
+        return f"shown_{next(self._names)}"
+
+
+def _attach(con: Any, path: Path) -> None:
+    """ATTACH the store read-only, waiting while another process holds it for writing."""
+    from timeline.store.db import waiting_for_lock
+
+    quoted = str(path).replace("'", "''")
+    waiting_for_lock(path, lambda: con.execute(f"ATTACH '{quoted}' AS src (READ_ONLY)"))
+
+
+@dataclass(frozen=True)
+class Filters:
+    """The dashboard's filters (``DataStore``'s params), as SQL over the index.
+
+    The same rules as ``DataStore.mask``: an event counts when its interval overlaps
+    the date range (its last day included), has any chosen actor or place, one of the
+    types, the search text in its sentence, at least the confidence; events marked
+    wrong and of type ``other`` are left out unless asked for.
+    """
+
+    date_range: tuple[Any, Any] | None = None
+    actors: tuple[str, ...] = ()
+    places: tuple[str, ...] = ()
+    event_types: tuple[str, ...] = ()
+    search: str = ""
+    min_confidence: float = 0.0
+    show_wrong: bool = False
+    show_other: bool = False
+
+    def sql(self) -> tuple[str, list[Any]]:
+        """A ``WHERE`` clause over the index and its parameters."""
+        from dashboards.labels import OTHER
+
+        clauses: list[str] = []
+        params: list[Any] = []
+        if self.date_range is not None:
+            low, high = (pd.Timestamp(v) for v in self.date_range)
+            clauses.append("lo < ? AND hi > ?")
+            params += [(high.normalize() + pd.Timedelta(days=1)).to_pydatetime(),
+                       low.to_pydatetime()]
+        for column, values in (("actors", self.actors), ("locations", self.places)):
+            if values:
+                clauses.append(f"list_has_any({column}, ?::VARCHAR[])")
+                params.append(list(values))
+        if self.event_types:
+            clauses.append(f"event_type IN ({', '.join('?' * len(self.event_types))})")
+            params += list(self.event_types)
+        if self.search.strip():
+            clauses.append("contains(lsentence, ?)")
+            params.append(self.search.strip().lower())
+        if self.min_confidence > 0:
+            clauses.append("coalesce(confidence, 0.0) >= ?")
+            params.append(float(self.min_confidence))
+        if not self.show_wrong:
+            clauses.append("NOT wrong")
+        if not self.show_other and OTHER not in self.event_types:
+            clauses.append("coalesce(event_type, '') <> ?")
+            params.append(OTHER)
+        return " AND ".join(clauses) or "TRUE", params

@@ -1,0 +1,173 @@
+"""The selection over an event store: every answer is SQL over the store's index.
+
+In the stories view the shown rows are one event per story, its most confident kept
+event (``pos``: the event's rank in its story), materialised once per filter change
+as a temporary table of the index; with raw events they are the index's rows that
+pass the filters. Only what is drawn is read into pandas: a sample of markers,
+aggregates of a few hundred rows, one page of the table or narrative (whose full
+rows come from the store by id).
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pandas as pd
+
+from dashboards.selection import Markers, Selection
+from dashboards.sql import SHOWN_COLUMNS, TABLE_ORDER, Filters, StoreIndex
+
+_TOP_ITEMS = """
+SELECT item AS value, count(*) AS count FROM (SELECT unnest({column}) AS item FROM {rows})
+WHERE item IS NOT NULL GROUP BY item ORDER BY count DESC, value LIMIT ?
+"""
+_EDGES = """
+WITH items AS (SELECT pos, unnest(actors) AS actor FROM {rows}),
+     top AS (SELECT unnest(?::VARCHAR[]) AS actor),
+     kept AS (SELECT pos, actor FROM items SEMI JOIN top USING (actor))
+SELECT a.actor AS source, b.actor AS target, count(*) AS weight
+FROM kept a JOIN kept b ON a.pos = b.pos AND a.actor < b.actor
+GROUP BY ALL ORDER BY weight DESC, source, target
+"""
+_PLACES = """
+SELECT map_place AS place, country, place_precision,
+  coalesce(event_type, 'unknown') AS event_type, avg(latitude) AS latitude,
+  avg(longitude) AS longitude, count(*) AS count
+FROM {rows} WHERE latitude IS NOT NULL AND longitude IS NOT NULL
+GROUP BY ALL ORDER BY count DESC, place, country, place_precision, event_type
+"""
+# Events per (first day, day after the last, type): spread over days in pandas.
+_SPANS = """
+SELECT date_trunc('day', lo) AS start,
+  CASE WHEN hi = date_trunc('day', hi) THEN hi ELSE date_trunc('day', hi) + INTERVAL 1 DAY
+  END AS "end", coalesce(event_type, 'unknown') AS event_type, count(*) AS weight
+FROM {rows} WHERE lo IS NOT NULL GROUP BY ALL
+"""
+_NARRATIVE = """
+WITH told AS (SELECT sid, min(pos) AS first, count(*) AS reports FROM {rows} GROUP BY sid)
+SELECT l.*, told.reports AS _reports FROM told JOIN light l ON l.pos = told.first
+ORDER BY l.date NULLS LAST, l.confidence DESC NULLS LAST, l.ord LIMIT ? OFFSET ?
+"""
+# One page of the table, newest first: the index holds every column the table shows.
+_PAGE = f"""
+SELECT l.* FROM light l WHERE pos IN (SELECT pos FROM {{rows}} ORDER BY {TABLE_ORDER}
+                                      LIMIT ? OFFSET ?)
+ORDER BY {TABLE_ORDER}
+"""
+
+
+class StoreSelection(Selection):
+    """What the filters keep of the store at ``path`` (one per filter change)."""
+
+    paged = True
+
+    def __init__(self, index: StoreIndex, path: str, filters: Filters, stories: bool) -> None:
+        self.index, self.path, self.filters = index, path, filters
+        self._cached: dict[Any, Any] = {}
+        where, self.params = filters.sql()
+        self.stories = stories
+        if stories:
+            self.rows = self.index.new_name()
+            self.index.execute(
+                f"CREATE TEMP TABLE {self.rows} AS SELECT {SHOWN_COLUMNS} FROM light "
+                f"WHERE pos IN (SELECT min(pos) FROM light WHERE {where} GROUP BY sid)",
+                self.params)
+            self.params = []
+        else:
+            self.rows = f"(SELECT {SHOWN_COLUMNS} FROM light WHERE {where})"
+
+    def close(self) -> None:
+        """Drop the selection's temporary table (when it is replaced)."""
+        if self.stories:
+            self.index.execute(f"DROP TABLE IF EXISTS {self.rows}")
+
+    def _query(self, sql: str, extra: list[Any] | None = None) -> pd.DataFrame:
+        return self.index.query(sql.format(rows=self.rows), [*self.params, *(extra or [])])
+
+    def count(self) -> int:
+        if "count" not in self._cached:
+            self._cached["count"] = int(self.index.scalar(f"SELECT count(*) FROM {self.rows}",
+                                                          self.params))
+        return self._cached["count"]
+
+    def markers(self, limit: int) -> Markers:
+        if ("markers", limit) not in self._cached:
+            self._cached["markers", limit] = self._markers(limit)
+        return self._cached["markers", limit]
+
+    def _markers(self, limit: int) -> Markers:
+        dated = f"SELECT * FROM {self.rows} WHERE date IS NOT NULL"
+        rows = self.index.query(f"{dated} ORDER BY hash(event_id), event_id LIMIT ?",
+                                [*self.params, limit])
+        total = int(self.index.scalar(f"SELECT count(*) FROM ({dated})", self.params))
+        return Markers(_typed(rows), None, total, self.top_items("actors", 30).index.tolist())
+
+    def top_items(self, column: str, n: int) -> pd.Series:
+        """Counts of the ``n`` most frequent items of a list column (ties by name)."""
+        frame = self._query(_TOP_ITEMS.replace("{column}", column), [n])
+        return pd.Series(frame["count"].to_numpy(), index=frame["value"].to_numpy(),
+                         name="count")
+
+    def spread_counts(self, freq: str) -> pd.DataFrame:
+        from dashboards.aggregate import spread_counts
+
+        spans = self._query(_SPANS)
+        return spread_counts(spans.assign(date=spans["start"]), freq, weight="weight")
+
+    def date_focus(self) -> tuple[pd.Timestamp, pd.Timestamp] | None:
+        from dashboards.figures import focus_range
+
+        row = self._query(f"SELECT quantile_cont(date, 0.05) AS low, quantile_cont(date, 0.95)"
+                          f" AS high, min(date) AS first, max(date) AS last FROM {{rows}}")
+        values = row.iloc[0]
+        if pd.isna(values["first"]):
+            return None
+        return focus_range(*(pd.Timestamp(values[k]) for k in ("low", "high", "first", "last")))
+
+    def cooccurrence(self, top_n: int) -> tuple[pd.Series, pd.DataFrame]:
+        nodes = self.top_items("actors", top_n)
+        if nodes.empty:
+            return nodes, pd.DataFrame({"source": [], "target": [], "weight": []})
+        edges = self._query(_EDGES, [list(nodes.index)])
+        return nodes, edges.astype({"weight": "int64"})
+
+    def place_counts(self) -> pd.DataFrame:
+        return self._query(_PLACES).astype({"count": "int64"})
+
+    def table_page(self, offset: int, limit: int) -> pd.DataFrame:
+        from dashboards.aggregate import table_frame
+
+        rows = _typed(self._query(_PAGE, [limit, offset]))
+        table = table_frame(rows)
+        table.insert(3, "sources", rows["n_sources"].to_numpy())
+        return table.reset_index(drop=True)
+
+    def narrative(self, offset: int, limit: int) -> tuple[pd.DataFrame, int]:
+        told = _typed(self._query(_NARRATIVE, [limit, offset]))
+        total = int(self.index.scalar(
+            f"SELECT count(DISTINCT sid) FROM {self.rows}", self.params))
+        return told, total
+
+    def download(self) -> pd.DataFrame:
+        from dataclasses import replace
+
+        where, params = replace(self.filters, show_wrong=True).sql()
+        ids = self.index.query(f"SELECT event_id FROM light WHERE {where} ORDER BY ord", params)
+        return self.events(ids["event_id"].tolist())
+
+    def events(self, ids: list[str]) -> pd.DataFrame:
+        """The store's rows of ``ids``, in that order (session columns, see ``backing``)."""
+        from dashboards.backing import store_events
+
+        if not ids:
+            return store_events(self.path, "FALSE")
+        rows = store_events(self.path, "e.event_id IN (SELECT unnest(?::VARCHAR[]))", [ids])
+        order = pd.Series(range(len(ids)), index=ids)
+        return rows.iloc[order.loc[rows["event_id"]].argsort()].reset_index(drop=True)
+
+
+def _typed(rows: pd.DataFrame) -> pd.DataFrame:
+    """Index rows with the list columns as lists (DuckDB gives numpy arrays)."""
+    for column in ("actors", "locations"):
+        rows[column] = [list(v) if v is not None else [] for v in rows[column]]
+    return rows
