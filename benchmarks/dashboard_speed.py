@@ -6,8 +6,10 @@ Usage::
 
 With ``--store`` the dashboard runs over an event store (``timeline serve --store``):
 a synthetic store of N events is built once (in a child process, and kept in the
-temporary folder for the next run), each page build reads it as a new browser session
-does, and the server's memory (peak resident set) is reported too (target < 1.5 GB).
+temporary folder for the next run). The first session after the store changed copies
+it into the server's index (``dashboards.sql``) and is timed on its own; the initial
+page is then a new session over the unchanged store. The server's memory (peak
+resident set) is reported too (target < 1.5 GB).
 
 Two figures, each the median of R runs:
 
@@ -58,11 +60,18 @@ def _build(df):
 
 def _store_session(events: int):
     """A factory of store-backed sessions over a synthetic store of ``events`` events."""
+    from dashboards.store import DataStore
+
+    path = synthetic_store(events)
+    return lambda: DataStore.from_store(str(path))
+
+
+def synthetic_store(events: int):
+    """The path of a synthetic store of ``events`` events in the temporary folder."""
     import multiprocessing
     import tempfile
     from pathlib import Path
 
-    from dashboards.store import DataStore
     from dashboards.synthetic import make_synthetic_store
 
     path = Path(tempfile.gettempdir()) / f"timeline-dashboard-speed-{events}.duckdb"
@@ -73,7 +82,7 @@ def _store_session(events: int):
     child.join()
     if child.exitcode != 0:
         raise SystemExit(f"building the synthetic store {path} failed")
-    return lambda: DataStore.from_store(str(path))
+    return path
 
 
 def _peak_memory_gb() -> float:
@@ -122,9 +131,13 @@ def run(events: int, repeat: int,
 
     df = _store_session(events) if over_store else make_synthetic_frame(events)
     _build(make_synthetic_frame(100))  # warm imports and Panel's lazy set-up
-    step = ("initial page (read the store, views, models)" if over_store
+    results = []
+    if over_store:
+        results.append(("first session after a store change (index built)",
+                         _timed(lambda: _build(df), 1), None))
+    step = ("initial page (new session: SQL, views, models)" if over_store
             else "initial page (store + views + models)")
-    results = [(step, _timed(lambda: _build(df), repeat), INITIAL_TARGET)]
+    results.append((step, _timed(lambda: _build(df), repeat), INITIAL_TARGET))
     dashboard = _build(df)
     store = dashboard.store
     for label, action in _filter_steps(store):
@@ -158,7 +171,8 @@ def _print(events: int, repeat: int, results, payload) -> None:
     print(f"{'step':<{width}}  {'seconds':>8}  {'target':>7}  ok")
     for step, seconds, target in results:
         ok = "yes" if target is None or seconds < target else "NO"
-        print(f"{step:<{width}}  {seconds:>8.3f}  {target:>6.1f}s  {ok}")
+        shown = "-" if target is None else f"{target:.1f}s"
+        print(f"{step:<{width}}  {seconds:>8.3f}  {shown:>7}  {ok}")
     print()
     for label, value in payload:
         print(f"{label:<{width}}  {value:>8}")

@@ -83,10 +83,10 @@ def _index_rows(ranks: str) -> str:
     return _INDEX_ROWS.format(last_edit=last_edit, wrong=MARKED_WRONG, ranks=ranks)
 
 
-#: Columns a selection copies from the index (what figures draw; pages read the index).
-SHOWN_COLUMNS = ("event_id, date, start, \"end\", lo, hi, event_type, actors, locations, "
-                 "map_place, country, place_precision, latitude, longitude, confidence, "
-                 "granularity, title, time_text, time_value, sid, pos, ord")
+#: Columns a selection copies from the index: what filters and aggregates read (the
+#: markers and pages read their rows from the index by ``pos``).
+SHOWN_COLUMNS = ("event_id, date, lo, hi, event_type, actors, locations, map_place, country, "
+                 "place_precision, latitude, longitude, confidence, sid, pos, ord")
 
 
 def _stamp(path: Path) -> tuple[int, ...]:

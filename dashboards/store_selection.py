@@ -14,6 +14,7 @@ from typing import Any
 
 import pandas as pd
 
+from dashboards.figures import MAX_ACTOR_ROWS
 from dashboards.selection import Markers, Selection
 from dashboards.sql import SHOWN_COLUMNS, TABLE_ORDER, Filters, StoreIndex
 
@@ -48,6 +49,14 @@ WITH told AS (SELECT sid, min(pos) AS first, count(*) AS reports FROM {rows} GRO
 SELECT l.*, told.reports AS _reports FROM told JOIN light l ON l.pos = told.first
 ORDER BY l.date NULLS LAST, l.confidence DESC NULLS LAST, l.ord LIMIT ? OFFSET ?
 """
+# A stable sample of the dated rows (every one when few), read whole from the index.
+_MARKERS = """
+SELECT * FROM light WHERE pos IN (SELECT pos FROM {rows} WHERE date IS NOT NULL
+                                  ORDER BY hash(event_id), event_id LIMIT ?)
+ORDER BY hash(event_id), event_id
+"""
+#: Items counted at once for the actor axis and the network (their slider's maximum).
+_TOP_LIMIT = 100
 # One page of the table, newest first: the index holds every column the table shows.
 _PAGE = f"""
 SELECT l.* FROM light l WHERE pos IN (SELECT pos FROM {{rows}} ORDER BY {TABLE_ORDER}
@@ -84,27 +93,31 @@ class StoreSelection(Selection):
     def _query(self, sql: str, extra: list[Any] | None = None) -> pd.DataFrame:
         return self.index.query(sql.format(rows=self.rows), [*self.params, *(extra or [])])
 
+    def _once(self, key: Any, compute: Any) -> Any:
+        """``compute()``, run once per selection (several views ask the same)."""
+        if key not in self._cached:
+            self._cached[key] = compute()
+        return self._cached[key]
+
     def count(self) -> int:
-        if "count" not in self._cached:
-            self._cached["count"] = int(self.index.scalar(f"SELECT count(*) FROM {self.rows}",
-                                                          self.params))
-        return self._cached["count"]
+        return self._counts()[0]
+
+    def _counts(self) -> tuple[int, int]:
+        """Rows shown, and those of them that are dated."""
+        return self._once("counts", lambda: tuple(int(n) for n in self._query(
+            "SELECT count(*) AS n, count(date) AS dated FROM {rows}").iloc[0]))
 
     def markers(self, limit: int) -> Markers:
-        if ("markers", limit) not in self._cached:
-            self._cached["markers", limit] = self._markers(limit)
-        return self._cached["markers", limit]
-
-    def _markers(self, limit: int) -> Markers:
-        dated = f"SELECT * FROM {self.rows} WHERE date IS NOT NULL"
-        rows = self.index.query(f"{dated} ORDER BY hash(event_id), event_id LIMIT ?",
-                                [*self.params, limit])
-        total = int(self.index.scalar(f"SELECT count(*) FROM ({dated})", self.params))
-        return Markers(_typed(rows), None, total, self.top_items("actors", 30).index.tolist())
+        return self._once(("markers", limit), lambda: Markers(
+            _typed(self._query(_MARKERS, [limit])), None, self._counts()[1],
+            self.top_items("actors", MAX_ACTOR_ROWS).index.tolist()))
 
     def top_items(self, column: str, n: int) -> pd.Series:
         """Counts of the ``n`` most frequent items of a list column (ties by name)."""
-        frame = self._query(_TOP_ITEMS.replace("{column}", column), [n])
+        most = self._once(("top", column), lambda: self._query(
+            _TOP_ITEMS.replace("{column}", column), [_TOP_LIMIT]))
+        frame = most.head(n) if n <= _TOP_LIMIT else self._query(
+            _TOP_ITEMS.replace("{column}", column), [n])
         return pd.Series(frame["count"].to_numpy(), index=frame["value"].to_numpy(),
                          name="count")
 
@@ -144,8 +157,8 @@ class StoreSelection(Selection):
 
     def narrative(self, offset: int, limit: int) -> tuple[pd.DataFrame, int]:
         told = _typed(self._query(_NARRATIVE, [limit, offset]))
-        total = int(self.index.scalar(
-            f"SELECT count(DISTINCT sid) FROM {self.rows}", self.params))
+        total = self.count() if self.stories else self._once("stories", lambda: int(
+            self.index.scalar(f"SELECT count(DISTINCT sid) FROM {self.rows}", self.params)))
         return told, total
 
     def download(self) -> pd.DataFrame:
