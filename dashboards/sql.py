@@ -85,7 +85,7 @@ def _index_rows(ranks: str) -> str:
 
 #: Columns a selection copies from the index: what filters and aggregates read (the
 #: markers and pages read their rows from the index by ``pos``).
-SHOWN_COLUMNS = ("event_id, date, lo, hi, event_type, actors, locations, map_place, country, "
+SHOWN_COLUMNS = ("event_id, date, lo, hi, event_type, actors, map_place, country, "
                  "place_precision, latitude, longitude, confidence, sid, pos, ord")
 
 
