@@ -118,6 +118,8 @@ class StoreIndex:
         self.stamp: tuple[int, ...] = ()
         self.build_seconds = 0.0
         self._names = itertools.count()
+        #: Temporary tables of selections that are gone, dropped before the next is made.
+        self.unused: list[str] = []
 
     @classmethod
     def of(cls, path: str | os.PathLike[str]) -> StoreIndex:
@@ -218,7 +220,10 @@ class StoreIndex:
         return int(self.scalar("SELECT count(*) FROM light"))
 
     def new_name(self) -> str:
-        """A fresh name for a selection's temporary table."""
+        """A fresh name for a selection's temporary table (those no longer used dropped)."""
+        with self.lock:
+            while self.unused:
+                self.con.execute(f"DROP TABLE IF EXISTS {self.unused.pop()}")
         return f"shown_{next(self._names)}"
 
 

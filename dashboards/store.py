@@ -184,11 +184,8 @@ class DataStore(pn.viewable.Viewer):
         filters = Filters(self.date_range, tuple(self.actors), tuple(self.places),
                           tuple(self.event_types), self.search, self.min_confidence,
                           self.show_wrong, self.show_other)
-        old = self.selection
         new = StoreSelection(self._sql, self.store_path, filters, self.stories_view)
         self.param.update(selection=new, filtered=new.markers(MAX_POINTS).rows)
-        if old is not None and old is not new:
-            old.close()
 
     def download_rows(self) -> pd.DataFrame:
         """The events a download holds: the filters' events, those marked wrong flagged."""

@@ -10,6 +10,7 @@ rows come from the store by id).
 
 from __future__ import annotations
 
+import weakref
 from typing import Any
 
 import pandas as pd
@@ -77,6 +78,9 @@ class StoreSelection(Selection):
         self.stories = stories
         if stories:
             self.rows = self.index.new_name()
+            # Dropped by the index once this selection is gone (replaced, or its session
+            # closed), never from the garbage collector's thread itself.
+            weakref.finalize(self, self.index.unused.append, self.rows)
             self.index.execute(
                 f"CREATE TEMP TABLE {self.rows} AS SELECT {SHOWN_COLUMNS} FROM light "
                 f"WHERE pos IN (SELECT min(pos) FROM light WHERE {where} GROUP BY sid)",
@@ -84,11 +88,6 @@ class StoreSelection(Selection):
             self.params = []
         else:
             self.rows = f"(SELECT {SHOWN_COLUMNS} FROM light WHERE {where})"
-
-    def close(self) -> None:
-        """Drop the selection's temporary table (when it is replaced)."""
-        if self.stories:
-            self.index.execute(f"DROP TABLE IF EXISTS {self.rows}")
 
     def _query(self, sql: str, extra: list[Any] | None = None) -> pd.DataFrame:
         return self.index.query(sql.format(rows=self.rows), [*self.params, *(extra or [])])

@@ -151,3 +151,23 @@ def test_the_table_turns_its_pages_in_sql(bigger: Path) -> None:
 
 def _refuse(*_args: object, **_kwargs: object) -> pd.DataFrame:
     raise AssertionError("a filter change read events from the store")
+
+
+def test_replaced_selections_leave_no_tables_behind(corpus: Path) -> None:
+    import gc
+
+    store = DataStore.from_store(str(corpus))
+    index = sql.StoreIndex.of(str(corpus))
+
+    def tables() -> int:
+        return int(index.scalar("SELECT count(*) FROM duckdb_tables() WHERE temporary"))
+
+    before = tables()
+    for value in (0.2, 0.4, 0.6, 0.8):
+        store.min_confidence = value
+        gc.collect()
+    assert tables() <= before + 1
+    del store
+    gc.collect()
+    DataStore.from_store(str(corpus))  # the next session drops what the last one left
+    assert tables() <= before + 1
