@@ -45,10 +45,17 @@ SELECT date_trunc('day', lo) AS start,
   END AS "end", coalesce(event_type, 'unknown') AS event_type, count(*) AS weight
 FROM {rows} WHERE lo IS NOT NULL GROUP BY ALL
 """
+_NARRATIVE_ORDER = "date NULLS LAST, confidence DESC NULLS LAST, ord"
 _NARRATIVE = """
 WITH told AS (SELECT sid, min(pos) AS first, count(*) AS reports FROM {rows} GROUP BY sid)
 SELECT l.*, told.reports AS _reports FROM told JOIN light l ON l.pos = told.first
 ORDER BY l.date NULLS LAST, l.confidence DESC NULLS LAST, l.ord LIMIT ? OFFSET ?
+"""
+# In the stories view each shown row is its story's one entry.
+_STORY_NARRATIVE = f"""
+SELECT *, 1 AS _reports FROM light WHERE pos IN (
+  SELECT pos FROM {{rows}} ORDER BY {_NARRATIVE_ORDER} LIMIT ? OFFSET ?)
+ORDER BY {_NARRATIVE_ORDER}
 """
 # A stable sample of the dated rows (every one when few), read whole from the index.
 _MARKERS = """
@@ -155,7 +162,8 @@ class StoreSelection(Selection):
         return table.reset_index(drop=True)
 
     def narrative(self, offset: int, limit: int) -> tuple[pd.DataFrame, int]:
-        told = _typed(self._query(_NARRATIVE, [limit, offset]))
+        told = _typed(self._query(_STORY_NARRATIVE if self.stories else _NARRATIVE,
+                                  [limit, offset]))
         total = self.count() if self.stories else self._once("stories", lambda: int(
             self.index.scalar(f"SELECT count(DISTINCT sid) FROM {self.rows}", self.params)))
         return told, total
