@@ -116,6 +116,8 @@ class StoreIndex:
         self.con.execute(f"SET memory_limit = '{MEMORY_LIMIT}'; SET threads = {THREADS};"
                          "SET preserve_insertion_order = false")
         self.stamp: tuple[int, ...] = ()
+        #: How many times the index was built (a selection of an older one is redone).
+        self.built = 0
         self.build_seconds = 0.0
         self._names = itertools.count()
         #: Temporary tables of selections that are gone, dropped before the next is made.
@@ -153,6 +155,7 @@ class StoreIndex:
                              "ORDER BY pos")
             self.con.execute("DROP TABLE ranks")
         self.stamp = stamp
+        self.built += 1
         self.build_seconds = time.perf_counter() - started
 
     def refresh_event(self, event_id: str, before: tuple[int, ...]) -> None:

@@ -80,10 +80,15 @@ class StoreSelection(Selection):
 
     def __init__(self, index: StoreIndex, path: str, filters: Filters, stories: bool) -> None:
         self.index, self.path, self.filters = index, path, filters
-        self._cached: dict[Any, Any] = {}
-        where, self.params = filters.sql()
         self.stories = stories
-        if stories:
+        self._select()
+
+    def _select(self) -> None:
+        """Make the shown rows (again, when another session rebuilt the index since)."""
+        self._cached: dict[Any, Any] = {}
+        self.built = self.index.built
+        where, self.params = self.filters.sql()
+        if self.stories:
             self.rows = self.index.new_name()
             # Dropped by the index once this selection is gone (replaced, or its session
             # closed), never from the garbage collector's thread itself.
@@ -96,11 +101,19 @@ class StoreSelection(Selection):
         else:
             self.rows = f"(SELECT {SHOWN_COLUMNS} FROM light WHERE {where})"
 
+    def _current(self) -> None:
+        # Positions change when the index is rebuilt: rows of an older index would
+        # point at other events.
+        if self.built != self.index.built:
+            self._select()
+
     def _query(self, sql: str, extra: list[Any] | None = None) -> pd.DataFrame:
+        self._current()
         return self.index.query(sql.format(rows=self.rows), [*self.params, *(extra or [])])
 
     def _once(self, key: Any, compute: Any) -> Any:
         """``compute()``, run once per selection (several views ask the same)."""
+        self._current()
         if key not in self._cached:
             self._cached[key] = compute()
         return self._cached[key]

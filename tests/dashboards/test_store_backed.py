@@ -206,3 +206,18 @@ def test_the_detail_shows_the_note_tags_and_last_change_as_text(tiny) -> None:
     html = dash.view(EventDetail).body.object
     assert "&lt;b&gt;call back&lt;/b&gt;" in html and "<b>call" not in html
     assert "Rzeszow" in html and "place  -&gt; Rzeszow" in html
+
+
+def test_an_open_session_keeps_showing_true_rows_after_another_rebuilds_the_index(
+        store_file: Path, tmp_path: Path) -> None:
+    first = DataStore.from_store(str(store_file), show_other=True)
+    before = first.selection.table_page(0, 100_000)
+    extra = tmp_path / "late.jsonl"
+    extra.write_text('{"id": "a-early", "published": "2020-01-02", "title": "Early", '
+                     '"text": "Emmanuel Macron met Olaf Scholz in Berlin on Monday."}\n',
+                     encoding="utf-8")
+    Store(store_file).ingest(str(extra))
+    second = DataStore.from_store(str(store_file), show_other=True)  # rebuilds the index
+    rows = first.selection.table_page(0, 100_000)
+    assert rows.values.tolist() == second.selection.table_page(0, 100_000).values.tolist()
+    assert len(rows) > len(before)
