@@ -1,11 +1,12 @@
-"""The dashboard over an event store: each session reads the store, edits go back to it.
+"""The dashboard over an event store: rows read from the store, edits written back to it.
 
-A served store is read when a browser session opens (not once per process), so events
-that ``timeline ingest`` added meanwhile appear after a refresh. An analyst's change
-is written by ``Store.edit`` (with who made it) and the event's row is read back, so
-what the session shows is what the store now holds, and every other session sees it
-on its next refresh. Each event carries its story (``story_id``) and the story's
-number of sources (``n_sources``), so the dashboard can show one row per story.
+Filters and figures run in SQL over the server's index of the store
+(``dashboards.sql``), rebuilt when a session opens after the store changed, so events
+that ``timeline ingest`` added meanwhile appear after a refresh. Full rows (the event
+detail, downloads) are read here, by id. An analyst's change is written by
+``Store.edit`` (with who made it), so every other session sees it on its next
+refresh. Each event carries its story (``story_id``) and the story's number of
+sources (``n_sources``), so the dashboard can show one row per story.
 """
 
 from __future__ import annotations
