@@ -69,13 +69,11 @@ def store_events(path: str | Path, where: str = "TRUE",
     return frame
 
 
-def edit_event(path: str | Path, event_id: str, field: str, value: Any,
-               editor: str) -> pd.DataFrame:
-    """Record the edit in the store and return the event's row as the store now has it."""
+def edit_event(path: str | Path, event_id: str, field: str, value: Any, editor: str) -> None:
+    """Record the edit in the store, by ``editor`` (``DEFAULT_EDITOR`` when blank)."""
     from timeline.store import Store
 
     Store(path).edit(event_id, field, value, editor=editor.strip() or DEFAULT_EDITOR)
-    return store_events(path, "e.event_id = ?", [event_id])
 
 
 def memory_edit(row: pd.Series, field: str, value: Any) -> dict[str, Any]:

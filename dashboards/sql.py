@@ -89,7 +89,7 @@ SHOWN_COLUMNS = ("event_id, date, lo, hi, event_type, actors, map_place, country
                  "place_precision, latitude, longitude, confidence, sid, pos, ord")
 
 
-def _stamp(path: Path) -> tuple[int, ...]:
+def store_stamp(path: Path) -> tuple[int, ...]:
     """What changes when a store is written: its file's and its WAL's time and size."""
     parts: list[int] = []
     for file in (path, path.with_name(path.name + ".wal")):
@@ -134,7 +134,7 @@ class StoreIndex:
         with cls._guard:
             index = cls._open.get(str(store)) or cls._open.setdefault(str(store), cls(store))
         with index.lock:
-            if _stamp(store) != index.stamp:
+            if store_stamp(store) != index.stamp:
                 index.rebuild()
         return index
 
@@ -148,7 +148,7 @@ class StoreIndex:
     def rebuild(self) -> None:
         """Copy the store's events into the index anew."""
         started = time.perf_counter()
-        stamp = _stamp(self.path)
+        stamp = store_stamp(self.path)
         with self._attached():
             self.con.execute(_RANKS)
             self.con.execute(f"CREATE OR REPLACE TABLE light AS {_index_rows('ranks')} "
@@ -170,7 +170,7 @@ class StoreIndex:
             self.con.execute(f"INSERT INTO light BY NAME {_index_rows(_ONE_RANK)}",
                              [event_id, *kept])
             if before == self.stamp:
-                self.stamp = _stamp(self.path)
+                self.stamp = store_stamp(self.path)
 
     def _attached(self) -> Any:
         """The store attached read-only as ``src`` for one statement batch."""
@@ -217,6 +217,10 @@ class StoreIndex:
             low, high = self.con.execute("SELECT min(lo), max(hi) FROM light WHERE lo IS NOT "
                                          "NULL").fetchone()
         return None if low is None else (low, high)
+
+    def has_event(self, event_id: str) -> bool:
+        """True when the index holds the event."""
+        return self.scalar("SELECT count(*) FROM light WHERE event_id = ?", [event_id]) > 0
 
     def count(self) -> int:
         """Events in the store."""

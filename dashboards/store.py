@@ -268,20 +268,23 @@ class DataStore(pn.viewable.Viewer):
     def edit(self, event_id: str, field: str, value: Any) -> None:
         """Change one field of an event (see ``timeline.store.edits.EDITABLE``).
 
-        Over a store the edit is recorded there, by ``editor``, and the row is read
-        back; otherwise it lives in this session only. A bad value raises ``StoreError``.
+        Over a store the edit is recorded there, by ``editor``, and the event's row in
+        the index is read anew; otherwise it lives in this session only. A bad value
+        raises ``StoreError``.
         """
-        old = self.event(event_id)
-        if old is None:
-            raise KeyError(event_id)
         if self.store_path:
-            from dashboards.sql import _stamp
+            from dashboards.sql import store_stamp
 
-            before = _stamp(self._sql.path)
+            if not self._sql.has_event(event_id):
+                raise KeyError(event_id)
+            before = store_stamp(self._sql.path)
             edit_event(self.store_path, event_id, field, value, self.editor)
             self._sql.refresh_event(event_id, before)
             self.revision += 1
             return
+        old = self.event(event_id)
+        if old is None:
+            raise KeyError(event_id)
         self._set_row(event_id, memory_edit(old, field, value))
 
     def _set_row(self, event_id: str, values: dict[str, Any]) -> None:
