@@ -36,6 +36,8 @@ import pandas as pd
 #: DuckDB's memory cap and worker threads for the dashboard's queries.
 MEMORY_LIMIT = "512MB"
 THREADS = 2
+#: Name of a server process's index folder in the temporary folder (its pid follows).
+INDEX_FOLDER = "timeline-dashboard-index-"
 #: The table's order (newest first, undated last); ``ord`` is the store's reading order.
 TABLE_ORDER = "date DESC NULLS LAST, ord"
 
@@ -87,6 +89,29 @@ def _index_rows(ranks: str) -> str:
 #: markers and pages read their rows from the index by ``pos``).
 SHOWN_COLUMNS = ("event_id, date, lo, hi, event_type, actors, map_place, country, "
                  "place_precision, latitude, longitude, confidence, sid, pos, ord")
+
+
+def sweep_index_folders(root: Path) -> list[Path]:
+    """Remove the index folders of server processes that are gone (killed before their
+    exit handler ran); return them."""
+    gone = []
+    for folder in root.glob(f"{INDEX_FOLDER}*"):
+        pid = folder.name[len(INDEX_FOLDER):]
+        if pid.isdigit() and not _running(int(pid)):
+            shutil.rmtree(folder, ignore_errors=True)
+            gone.append(folder)
+    return gone
+
+
+def _running(pid: int) -> bool:
+    """True when a process ``pid`` exists (signal 0 only checks; it sends nothing)."""
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
 
 
 def store_stamp(path: Path) -> tuple[int, ...]:
@@ -141,7 +166,12 @@ class StoreIndex:
     @classmethod
     def _index_folder(cls) -> str:
         if cls._folder is None:
-            cls._folder = tempfile.mkdtemp(prefix="timeline-dashboard-")
+            root = Path(tempfile.gettempdir())
+            sweep_index_folders(root)
+            folder = root / f"{INDEX_FOLDER}{os.getpid()}"
+            shutil.rmtree(folder, ignore_errors=True)
+            folder.mkdir()
+            cls._folder = str(folder)
             atexit.register(shutil.rmtree, cls._folder, True)
         return cls._folder
 

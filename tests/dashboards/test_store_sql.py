@@ -171,3 +171,17 @@ def test_replaced_selections_leave_no_tables_behind(corpus: Path) -> None:
     gc.collect()
     DataStore.from_store(str(corpus))  # the next session drops what the last one left
     assert tables() <= before + 1
+
+
+def test_index_folders_of_gone_servers_are_swept(tmp_path: Path) -> None:
+    import os
+
+    gone = tmp_path / f"{sql.INDEX_FOLDER}{2 ** 22 + 7}"  # above Linux's largest pid
+    alive = tmp_path / f"{sql.INDEX_FOLDER}{os.getpid()}"
+    other = tmp_path / "timeline-dashboard-speed-1000.duckdb"
+    for folder in (gone, alive):
+        folder.mkdir()
+        (folder / "index-0.duckdb").write_bytes(b"")
+    other.write_bytes(b"")
+    assert sql.sweep_index_folders(tmp_path) == [gone]
+    assert not gone.exists() and alive.exists() and other.exists()
