@@ -259,6 +259,7 @@ class LocationWords:
     feature_modifiers: frozenset[str] = frozenset()
     near: frozenset[str] = frozenset()
     mislabelled: frozenset[str] = frozenset()
+    sentence_types: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -273,7 +274,8 @@ def load_location_words() -> LocationWords:
              for key in ("static", "motion", "target", "motion_types", "target_types")}
     extra = {field: frozenset(word_list(data, name, key)) for field, key in (
         ("feature_words", "feature_words"), ("feature_modifiers", "feature_modifiers"),
-        ("near", "near_prepositions"), ("mislabelled", "mislabelled_place_prepositions"))}
+        ("near", "near_prepositions"), ("mislabelled", "mislabelled_place_prepositions"),
+        ("sentence_types", "sentence_place_types"))}
     return LocationWords(place_nouns=frozenset(word_list(data, name, "place_nouns")), **lists,
                          **extra)
 

@@ -321,3 +321,15 @@ def _coordinates(node: object) -> Iterable[tuple[float, float]]:
                 yield float(item[0]), float(item[1])
             else:
                 stack.extend(item)
+
+
+@functools.cache
+def capital_names() -> frozenset[str]:
+    """Capitals as geocoded ("Kyiv" for countryinfo's "Kiev"), for metonymy checks."""
+    found = set()
+    for record in _countryinfo().values():
+        capital = record.info().get("capital")
+        place = geocode(capital) if isinstance(capital, str) and capital else None
+        if place is not None and place.precision == "city":
+            found.add(place.name)
+    return frozenset(found)
