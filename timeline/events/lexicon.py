@@ -260,6 +260,7 @@ class LocationWords:
     near: frozenset[str] = frozenset()
     mislabelled: frozenset[str] = frozenset()
     sentence_types: frozenset[str] = frozenset()
+    area_features: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -275,7 +276,7 @@ def load_location_words() -> LocationWords:
     extra = {field: frozenset(word_list(data, name, key)) for field, key in (
         ("feature_words", "feature_words"), ("feature_modifiers", "feature_modifiers"),
         ("near", "near_prepositions"), ("mislabelled", "mislabelled_place_prepositions"),
-        ("sentence_types", "sentence_place_types"))}
+        ("sentence_types", "sentence_place_types"), ("area_features", "area_features"))}
     return LocationWords(place_nouns=frozenset(word_list(data, name, "place_nouns")), **lists,
                          **extra)
 

@@ -108,7 +108,8 @@ def locate(prep: str, obj: Token, label: str | None, context: tuple[str, ...]) -
     if phrase is None:
         return None
     first, hints = _split_admin(phrase)
-    place = places.geocode(first, context, hints)
+    area = phrase.feature.rpartition(" ")[2] in words.area_features
+    place = places.geocode(first, context, hints, area=area)
     if label not in PLACE_LABELS and not phrase.feature:
         if prep not in words.mislabelled or place is None:
             return None

@@ -55,6 +55,8 @@ class Place:
     admin2: str = ""
     #: "place", "admin2", "admin1", "region" (part of a country) or "country".
     level: str = ""
+    #: People living there, where the gazetteer says (0 when unknown).
+    population: int = 0
 
 
 def normalise(name: str) -> str:
@@ -164,13 +166,24 @@ def _choose(candidates: list[gazetteer.Entry], context: Iterable[str],
         if found is not None:
             return found
     names = _country_names()
-    preferred = set(context)
+    preferred = context_countries(tuple(context))
     local = next((e for e in ranked if names.get(e.country_code, e.country_code) in preferred),
                  None)
     if local is not None and (local.population >= MIN_CONTEXT_POPULATION
                               or ranked[0].population < MIN_ALIAS_POPULATION):
         return local
     return ranked[0]
+
+
+@functools.lru_cache(maxsize=1024)
+def context_countries(context: tuple[str, ...]) -> frozenset[str]:
+    """The countries an article's place names name or lie in: "Lugansk" puts an
+    article in Ukraine as surely as "Ukraine" does."""
+    found = set()
+    for name in context:
+        place = _geocode(name, (), (), _EXTRA.get())
+        found.update({name, place.country} if place is not None else {name})
+    return frozenset(found)
 
 
 def _in_area(entry: gazetteer.Entry, hint: str) -> bool:
@@ -205,37 +218,41 @@ def _gazetteer_places() -> dict[str, Place]:
     return table
 
 
-def geocode(name: str, context: Iterable[str] = (), hints: Sequence[str] = ()) -> Place | None:
+def geocode(name: str, context: Iterable[str] = (), hints: Sequence[str] = (),
+            area: bool = False) -> Place | None:
     """Geocode a place name; ``hints`` are admin areas the text names beside it
-    ("Kharkiv" in "Kupiansk, Kharkiv"), ``context`` countries the article names.
-    None if unknown."""
-    return _geocode(name, tuple(context), tuple(hints), _EXTRA.get())
+    ("Kharkiv" in "Kupiansk, Kharkiv"), ``context`` countries the article names;
+    ``area``: the text calls it an admin area ("the Donetsk region"), so an admin-1
+    or admin-2 area of that name wins over a town. None if unknown."""
+    return _geocode(name, tuple(context), tuple(hints), _EXTRA.get(), area)
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _geocode(name: str, context: tuple[str, ...], hints: tuple[str, ...],
-             extra: tuple[str, ...]) -> Place | None:
+             extra: tuple[str, ...], area: bool = False) -> Place | None:
     """``geocode``, remembered: articles name the same places again and again."""
     del extra  # part of the cache key: user gazetteers change the answer
     key = normalise(name)
     if not key:
         return None
     curated = _gazetteer_places().get(key)
-    if curated is not None:
+    if curated is not None and (not area or curated.precision == "region"):
         return _with_admin(curated)
     found = country_table().get(key)
     if found is not None:
         return found
     # "the separatist east": a lower-case word is no name of a town or region.
     candidates = _candidates(key) if name.strip()[:1].isupper() else []
+    if area:
+        candidates = [e for e in candidates if e.kind != gazetteer.POPULATED] or candidates
     if not candidates:
-        return None
+        return _with_admin(curated) if curated is not None else None
     entry = _choose(candidates, context, hints)
     names = _country_names()
     return Place(entry.name, names.get(entry.country_code, entry.country_code),
                  entry.latitude, entry.longitude, KIND_PRECISION.get(entry.kind, "city"),
                  entry.admin1, entry.admin2,
-                 "place" if entry.kind == gazetteer.POPULATED else entry.kind)
+                 "place" if entry.kind == gazetteer.POPULATED else entry.kind, entry.population)
 
 
 #: Largest distance in degrees at which a gazetteer entry is the curated place itself.
@@ -244,7 +261,10 @@ SAME_PLACE_DEGREES = 0.3
 
 @functools.cache
 def _with_admin(place: Place) -> Place:
-    """A curated place with the admin areas of its gazetteer namesake nearby."""
+    """A curated place with the admin areas of its gazetteer namesake nearby; a
+    curated region ("Donetsk region") that is an admin-1 area, as that area."""
+    if place.precision == "region":
+        return _as_admin1(place)
     if place.precision != "city" or place.admin1:
         return place
     near = [e for e in gazetteer.lookup(place.name)
@@ -253,7 +273,25 @@ def _with_admin(place: Place) -> Place:
     if not near:
         return place
     return Place(place.name, place.country, place.latitude, place.longitude, place.precision,
-                 near[0].admin1, near[0].admin2, "place")
+                 near[0].admin1, near[0].admin2, "place", max(e.population for e in near))
+
+
+#: Largest distance in degrees between a curated region and its admin-1 area's centre.
+SAME_AREA_DEGREES = 1.5
+
+
+def _as_admin1(place: Place) -> Place:
+    """A curated region as the admin-1 area it is, when the index has one of its name
+    nearby ("Donetsk region" is the admin-1 area Donetsk); else unchanged."""
+    names = _country_names()
+    area = next((e for e in gazetteer.lookup(_stem(place.name))
+                 if e.kind == gazetteer.ADMIN1 and names.get(e.country_code) == place.country
+                 and abs(e.latitude - place.latitude) + abs(e.longitude - place.longitude)
+                 < SAME_AREA_DEGREES), None)
+    if area is None:
+        return place
+    return Place(place.name, place.country, place.latitude, place.longitude, place.precision,
+                 area.name, "", gazetteer.ADMIN1)
 
 
 @functools.cache

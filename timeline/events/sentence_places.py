@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
     from timeline.events.clauses import MentionIndex
+    from timeline.model import Mention
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Labels of names that are no place however the gazetteer reads them.
@@ -35,26 +36,96 @@ NON_PLACE_LABELS = frozenset({"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MO
                               "PERCENT", "QUANTITY"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 R = TypeVar("R")
+#: A closing attribution is at most this many tokens after its mark.
+ATTRIBUTION_TOKENS = 6
+ATTRIBUTION_MARKS = frozenset({":", "-", "–", "—"})
+#: Dependencies by which a name modifies a noun ("Kiev forces", "Kiev's shelling").
+MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
 
 
 def sentence_locations(sent: Span, index: MentionIndex,
                        context: tuple[str, ...] = ()) -> tuple[Location, ...]:
-    """Every place the sentence names as a proper noun, in text order."""
+    """Every place the sentence names as a proper noun, in text order, up to a closing
+    attribution ("...: Kiev", "... - Ukrainian interior ministry")."""
     found: list[Location] = []
     for token in sent:
-        if not _name_head(token) or token.dep_ in SUBJECT_DEPS:
+        if not _name_head(token) or token.dep_ in SUBJECT_DEPS or in_attribution(token):
             continue
         mention = index.at(token)
-        if mention is not None and not _maybe_place(mention):
+        if mention is not None and mention.label in PLACE_LABELS:
+            place = places.geocode(mention.canonical or mention.text, context)
+        elif _maybe_place(mention, token):
+            # A name the NER missed or mislabelled counts in a country the article
+            # names, or as a town of some size: "Over 20 killed" is no village in
+            # England, "Donetsk" a city wherever the article is.
+            place = places.geocode(mention.text if mention else _name(token), context)
+            place = place if place is not None and _plausible(place, context) else None
+        else:
             continue
-        name = _name(token)
-        place = places.geocode(mention.canonical or mention.text
-                               if mention is not None and mention.label in PLACE_LABELS
-                               else name, context)
-        if place is None or _names_government(token, place):
+        if place is None or names_government(token, place):
             continue
         found.append(Location(place.name, place, near=_modifies_actor(token)))
-    return tuple(found)
+    part = _compass_part(sent, index, context)
+    return (*found, part) if part is not None else tuple(found)
+
+
+def _compass_part(sent: Span, index: MentionIndex,
+                  context: tuple[str, ...]) -> Location | None:
+    """ "Nine Ukrainian servicemen killed in the east": a compass noun after a place
+    preposition is that part of the one country the sentence (or else the article)
+    names."""
+    words = load_location_words()
+    compass = next((t for t in sent if t.dep_ == "pobj" and t.pos_ in {"NOUN", "PROPN"}
+                    and t.lower_ in words.place_nouns and places.is_direction(t.lower_)
+                    and t.head.lower_ in words.static), None)
+    if compass is None:
+        return None
+    named = {places.country_of_demonym(m.text) if m.label == "NORP" else
+             getattr(places.geocode(m.canonical or m.text), "country", None)
+             for t in sent if (m := index.at(t)) is not None and m.label in {"GPE", "NORP"}}
+    named.discard(None)
+    if not named:
+        named = {c for c in countries(context) if places.country_table().get(places.normalise(c))}
+    if len(named) != 1:
+        return None
+    country = places.geocode(next(iter(named)))
+    if country is None or country.precision != "country":
+        return None
+    part = places.directional(compass.lower_, country)
+    return Location(part.name, part)
+
+
+def in_attribution(token: Token) -> bool:
+    """True inside a closing attribution: the verbless end of a sentence after a colon
+    or a spaced dash ("...: Kiev", "... - Ukrainian interior ministry"), which names
+    who reported the event, not where it happened."""
+    doc, start = token.doc, token.i
+    while start > 0 and token.i - start <= ATTRIBUTION_TOKENS:
+        before = doc[start - 1]
+        if before.pos_ == "VERB" or before.is_sent_end:
+            return False
+        if before.text in ATTRIBUTION_MARKS and (before.text == ":" or before.whitespace_):
+            break
+        start -= 1
+    else:
+        return False
+    end = token.i
+    while not doc[end].is_sent_end and end + 1 < len(doc):
+        if doc[end].pos_ == "VERB" or end - start > ATTRIBUTION_TOKENS:
+            return False
+        end += 1
+    return doc[end].pos_ != "VERB" and end - start <= ATTRIBUTION_TOKENS
+
+
+def _plausible(place: places.Place, context: tuple[str, ...]) -> bool:
+    if context:
+        return place.country in countries(context)
+    return place.population >= places.MIN_CONTEXT_POPULATION
+
+
+def countries(context: tuple[str, ...]) -> frozenset[str]:
+    """The countries the context names or holds a named place in."""
+    return places.context_countries(context)
 
 
 def _name_head(token: Token) -> bool:
@@ -78,15 +149,14 @@ def _name(token: Token) -> str:
     return token.doc[first:token.i + 1].text
 
 
-def _maybe_place(mention: object) -> bool:
-    """A place mention, or a name the NER mislabelled as a person or organisation
-    without a title or role ("Slaviansk" as a PERSON)."""
-    label = getattr(mention, "label", "")
-    if label in PLACE_LABELS:
-        return True
-    if label in NON_PLACE_LABELS:
+def _maybe_place(mention: Mention | None, token: Token) -> bool:
+    """A name the NER missed, or mislabelled as a person or organisation without a
+    title or role ("Slaviansk" as a PERSON); no acronym ("UN", "EU")."""
+    if mention is None:
+        return not token.text.isupper()
+    if mention.label in NON_PLACE_LABELS or mention.title or mention.role:
         return False
-    return not getattr(mention, "title", "") and not getattr(mention, "role", "")
+    return not mention.text.isupper() and mention.canonical in {"", mention.text}
 
 
 def _modifies_actor(token: Token) -> bool:
@@ -97,9 +167,20 @@ def _modifies_actor(token: Token) -> bool:
             and load_event_lexicon().type_of_noun(head.lemma_.lower()) is None)
 
 
-def _names_government(token: Token, place: places.Place) -> bool:
-    """A capital naming its government: "Kiev forces", "Moscow-backed rebels"."""
-    return _modifies_actor(token) and place.name in _capitals()
+def names_government(token: Token, place: places.Place) -> bool:
+    """A capital naming its government: "Kiev forces", "Kiev's shelling of the east",
+    "Kiev shelling in Donetsk"; not "Kiev protest", "Kiev's Independence Square"."""
+    if token.dep_ not in MODIFIER_DEPS or place.name not in _capitals():
+        return False
+    head = token.head
+    if head.lemma_.lower() in load_location_words().feature_words or \
+            head.ent_type_ in {"FAC", "LOC"}:
+        return False
+    if load_event_lexicon().type_of_noun(head.lemma_.lower()) is None:
+        return True  # "Kiev forces", "Kiev's military"
+    # An event noun: the government when possessive or placed elsewhere.
+    return token.dep_ == "poss" or any(c.dep_ == "prep" and c.lower_ in
+                                       load_location_words().static for c in head.children)
 
 
 @functools.cache
