@@ -208,6 +208,8 @@ def locations_of(tokens: Iterable[Token], index: MentionIndex, event_type: str,
                     found.append(location)
         if token.dep_ not in {"prep", "dative"} or token.lower_ not in allowed:
             continue
+        if token.lower_ == "of" and not (token.head.pos_ == "VERB" or _is_event_noun(token.head)):
+            continue  # "the shelling of Donetsk", not "the village of Robotyne" again
         for obj in token.children:
             if obj.dep_ != "pobj":
                 continue
@@ -215,7 +217,8 @@ def locations_of(tokens: Iterable[Token], index: MentionIndex, event_type: str,
                 if in_attribution(part):
                     continue  # "killed in Donbas - Kyiv": who reported it
                 location = _location(token, part, index, context)
-                if location is not None:
+                if location is not None and not (location.place is not None and
+                                                 names_government(part, location.place)):
                     found.append(location)
     return found
 

@@ -261,6 +261,7 @@ class LocationWords:
     mislabelled: frozenset[str] = frozenset()
     sentence_types: frozenset[str] = frozenset()
     area_features: frozenset[str] = frozenset()
+    government_types: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -276,7 +277,8 @@ def load_location_words() -> LocationWords:
     extra = {field: frozenset(word_list(data, name, key)) for field, key in (
         ("feature_words", "feature_words"), ("feature_modifiers", "feature_modifiers"),
         ("near", "near_prepositions"), ("mislabelled", "mislabelled_place_prepositions"),
-        ("sentence_types", "sentence_place_types"), ("area_features", "area_features"))}
+        ("sentence_types", "sentence_place_types"), ("area_features", "area_features"),
+        ("government_types", "government_capital_types"))}
     return LocationWords(place_nouns=frozenset(word_list(data, name, "place_nouns")), **lists,
                          **extra)
 

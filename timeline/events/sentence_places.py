@@ -51,22 +51,29 @@ def sentence_locations(sent: Span, index: MentionIndex,
     for token in sent:
         if not _name_head(token) or token.dep_ in SUBJECT_DEPS or in_attribution(token):
             continue
-        mention = index.at(token)
-        if mention is not None and mention.label in PLACE_LABELS:
-            place = places.geocode(mention.canonical or mention.text, context)
-        elif _maybe_place(mention, token):
-            # A name the NER missed or mislabelled counts in a country the article
-            # names, or as a town of some size: "Over 20 killed" is no village in
-            # England, "Donetsk" a city wherever the article is.
-            place = places.geocode(mention.text if mention else _name(token), context)
-            place = place if place is not None and _plausible(place, context) else None
-        else:
-            continue
+        place = _place_of(token, index.at(token), context)
         if place is None or names_government(token, place):
             continue
         found.append(Location(place.name, place, near=_modifies_actor(token)))
     part = _compass_part(sent, index, context)
     return (*found, part) if part is not None else tuple(found)
+
+
+def _place_of(token: Token, mention: Mention | None,
+              context: tuple[str, ...]) -> places.Place | None:
+    """The place a name ending at ``token`` names, or None. A mention run across a
+    dash by the NER ("Maryinka - DPR Defense Ministry") is read as the name alone."""
+    name = _name(token)
+    if mention is not None and mention.label in PLACE_LABELS:
+        whole = mention.canonical or mention.text
+        return places.geocode(whole, context) or places.geocode(name, context)
+    if not _maybe_place(mention, token):
+        return None
+    # A name the NER missed or mislabelled counts in a country the article names, or
+    # as a town of some size: "Over 20 killed" is no village in England, "Donetsk" a
+    # city wherever the article is.
+    place = places.geocode(name, context)
+    return place if place is not None and _plausible(place, context) else None
 
 
 def _compass_part(sent: Span, index: MentionIndex,
@@ -131,9 +138,11 @@ def countries(context: tuple[str, ...]) -> frozenset[str]:
 def _name_head(token: Token) -> bool:
     """The last word of a proper name ("Independence Square", "Kiev"), tagged as a
     proper noun or, in headlines, as an adjective ("Donetsk/ADJ rebels")."""
-    if not token.text[:1].isupper() or not token.is_alpha:
+    if not token.text[:1].isupper() or not token.is_alpha or token.is_sent_start:
         return False
-    if token.pos_ != "PROPN" and not (token.pos_ == "ADJ" and token.dep_ == "compound"):
+    # Headlines confuse the tagger: "Donetsk/ADJ rebels", "shelling of Donetsk/NOUN".
+    if token.pos_ not in {"PROPN", "NOUN"} and not (token.pos_ == "ADJ" and
+                                                   token.dep_ == "compound"):
         return False
     following = token.nbor() if token.i + 1 < len(token.doc) else None
     return not (following is not None and following.pos_ == "PROPN"
@@ -170,17 +179,23 @@ def _modifies_actor(token: Token) -> bool:
 def names_government(token: Token, place: places.Place) -> bool:
     """A capital naming its government: "Kiev forces", "Kiev's shelling of the east",
     "Kiev shelling in Donetsk"; not "Kiev protest", "Kiev's Independence Square"."""
-    if token.dep_ not in MODIFIER_DEPS or place.name not in _capitals():
+    if place.name not in _capitals():
+        return False
+    words = load_location_words()
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    lexicon = load_event_lexicon()
+    if following is not None and words.government_types & {
+            lexicon.type_of_noun(following.lemma_.lower()),
+            lexicon.type_of_noun(following.lower_)}:
+        return True  # "Kiev shelling", whatever the parse
+    if token.dep_ not in MODIFIER_DEPS:
         return False
     head = token.head
-    if head.lemma_.lower() in load_location_words().feature_words or \
-            head.ent_type_ in {"FAC", "LOC"}:
+    if head.lemma_.lower() in words.feature_words or head.ent_type_ in {"FAC", "LOC"}:
         return False
-    if load_event_lexicon().type_of_noun(head.lemma_.lower()) is None:
-        return True  # "Kiev forces", "Kiev's military"
-    # An event noun: the government when possessive or placed elsewhere.
-    return token.dep_ == "poss" or any(c.dep_ == "prep" and c.lower_ in
-                                       load_location_words().static for c in head.children)
+    # "Kiev forces", "Kiev's military"; an event noun only in the possessive.
+    return token.dep_ == "poss" or load_event_lexicon().type_of_noun(
+        head.lemma_.lower()) is None
 
 
 @functools.cache
