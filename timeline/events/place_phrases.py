@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 #: Dependencies by which a bracketed or comma-joined admin area hangs off a place.
 HINT_DEPS = frozenset({"appos", "npadvmod", "nmod", "conj", "compound"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Labels of names that are no place however the gazetteer reads them ("in March").
+NON_PLACE_LABELS = frozenset({"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY",
+                              "PERCENT", "QUANTITY", "EVENT", "LAW", "LANGUAGE",
+                              "WORK_OF_ART", "PRODUCT"})
 
 
 @dataclass(frozen=True)
@@ -111,7 +115,8 @@ def locate(prep: str, obj: Token, label: str | None, context: tuple[str, ...]) -
     area = phrase.feature.rpartition(" ")[2] in words.area_features
     place = places.geocode(first, context, hints, area=area)
     if label not in PLACE_LABELS and not phrase.feature:
-        if prep not in words.mislabelled or place is None:
+        if prep not in words.mislabelled or place is None or label in NON_PLACE_LABELS \
+                or obj.ent_type_ in NON_PLACE_LABELS:
             return None
     near = prep in words.near or phrase.feature in {"outskirts", "border"}
     feature = phrase.feature or _facility(obj)

@@ -20,9 +20,9 @@ import functools
 from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
-from timeline.events import places
+from timeline.events import place_phrases, places
 from timeline.events.lexicon import load_event_lexicon, load_location_words
-from timeline.events.place_phrases import Location
+from timeline.events.place_phrases import NON_PLACE_LABELS, PLACE_LABELS, Location
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -30,10 +30,6 @@ if TYPE_CHECKING:
     from timeline.events.clauses import MentionIndex
     from timeline.model import Mention
 
-PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-#: Labels of names that are no place however the gazetteer reads them.
-NON_PLACE_LABELS = frozenset({"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY",
-                              "PERCENT", "QUANTITY"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 R = TypeVar("R")
 #: A closing attribution is at most this many tokens after its mark.
@@ -63,7 +59,11 @@ def _place_of(token: Token, mention: Mention | None,
               context: tuple[str, ...]) -> places.Place | None:
     """The place a name ending at ``token`` names, or None. A mention run across a
     dash by the NER ("Maryinka - DPR Defense Ministry") is read as the name alone."""
-    name = _name(token)
+    if token.ent_type_ in NON_PLACE_LABELS:
+        return None  # "in March"
+    # "Chiang Mai International Airport" is Chiang Mai, "Donetsk airport" Donetsk.
+    phrase = place_phrases.read_phrase(token)
+    name = phrase.name if phrase is not None else _name(token)
     if mention is not None and mention.label in PLACE_LABELS:
         whole = mention.canonical or mention.text
         return places.geocode(whole, context) or places.geocode(name, context)
@@ -145,8 +145,9 @@ def _name_head(token: Token) -> bool:
                                                    token.dep_ == "compound"):
         return False
     following = token.nbor() if token.i + 1 < len(token.doc) else None
+    # "Chiang" in "Chiang Mai International Airport" is part of a longer name.
     return not (following is not None and following.pos_ == "PROPN"
-                and token.dep_ == "compound" and token.head.i == following.i)
+                and token.dep_ == "compound" and token.head.i > token.i)
 
 
 def _name(token: Token) -> str:
