@@ -91,12 +91,28 @@ def _connection(pid: int) -> sqlite3.Connection:
                         "cache directory writable")
 
 
-def lookup(name: str) -> list[Entry]:
-    """Places called ``name`` (main or alternate name), most populous first."""
-    rows = _connection(os.getpid()).execute(
-        "SELECT name, cc, admin1, admin2, lat, lon, population, kind, alternate "
-        "FROM places WHERE key = ? ORDER BY alternate, population DESC LIMIT 50", (key(name),))
-    return [Entry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8])) for r in rows]
+#: Most namesakes returned by one lookup ("Alexandrovka" names hundreds of villages).
+LOOKUP_LIMIT = 50
+_COLUMNS = "name, cc, admin1, admin2, lat, lon, population, kind, alternate"
+
+
+def lookup(name: str, country_codes: Iterable[str] = ()) -> list[Entry]:
+    """Places called ``name`` (main or alternate name), most populous first; with
+    ``country_codes``, the namesakes in those countries are added even when more
+    than ``LOOKUP_LIMIT`` bigger ones elsewhere share the name."""
+    db, wanted = _connection(os.getpid()), key(name)
+    rows = db.execute(f"SELECT {_COLUMNS} FROM places WHERE key = ? "
+                      "ORDER BY alternate, population DESC LIMIT ?", (wanted, LOOKUP_LIMIT))
+    found = [Entry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8])) for r in rows]
+    codes = sorted(set(country_codes))
+    if len(found) < LOOKUP_LIMIT or not codes:
+        return found
+    marks = ",".join("?" * len(codes))
+    local = db.execute(f"SELECT {_COLUMNS} FROM places WHERE key = ? AND cc IN ({marks}) "
+                       "ORDER BY alternate, population DESC LIMIT ?",
+                       (wanted, *codes, LOOKUP_LIMIT))
+    extra = [Entry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8])) for r in local]
+    return found + [e for e in extra if e not in found]
 
 
 def build_index(path: Path) -> None:

@@ -262,6 +262,7 @@ class LocationWords:
     sentence_types: frozenset[str] = frozenset()
     area_features: frozenset[str] = frozenset()
     government_types: frozenset[str] = frozenset()
+    transliterations: tuple[tuple[str, str], ...] = ()
 
 
 @functools.cache
@@ -279,8 +280,9 @@ def load_location_words() -> LocationWords:
         ("near", "near_prepositions"), ("mislabelled", "mislabelled_place_prepositions"),
         ("sentence_types", "sentence_place_types"), ("area_features", "area_features"),
         ("government_types", "government_capital_types"))}
+    pairs = tuple((str(a), str(b)) for a, b in data.get("transliterations") or ())
     return LocationWords(place_nouns=frozenset(word_list(data, name, "place_nouns")), **lists,
-                         **extra)
+                         **extra, transliterations=pairs)
 
 
 @functools.cache

@@ -27,7 +27,8 @@ from dataclasses import dataclass
 
 from timeline.events import gazetteer
 
-from timeline.events.lexicon import load_country_aliases, load_directions, load_gazetteer
+from timeline.events.lexicon import (load_country_aliases, load_directions, load_gazetteer,
+                                     load_location_words)
 
 #: Alternate names ("Kiev") of places smaller than this rank after every main name,
 #: so that rare spellings of villages do not shadow well-known places.
@@ -147,10 +148,15 @@ def _user_index(path: str) -> dict[str, tuple[gazetteer.Entry, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-def _candidates(name: str) -> list[gazetteer.Entry]:
-    """Entries called ``name``: user gazetteers first, then the bundled index."""
+def _candidates(name: str, context: tuple[str, ...] = ()) -> list[gazetteer.Entry]:
+    """Entries called ``name``: user gazetteers first, then the bundled index (with
+    the namesakes in the context's countries however many bigger ones there are)."""
     found = [e for path in _EXTRA.get() for e in _user_index(path).get(gazetteer.key(name), ())]
-    return found or gazetteer.lookup(name)
+    if found:
+        return found
+    codes = {code for code, country in _country_names().items()
+             if country in context_countries(context)} if context else set()
+    return gazetteer.lookup(name, codes)
 
 
 def _rank(entry: gazetteer.Entry) -> tuple[bool, int]:
@@ -167,6 +173,13 @@ def _choose(candidates: list[gazetteer.Entry], context: Iterable[str],
             return found
     names = _country_names()
     preferred = context_countries(tuple(context))
+    # A place in an admin-1 area the article names ("Lugansk" ... "Alexandrovka").
+    areas = [c for c in context if c not in _country_set()]
+    nearby = next((e for e in ranked if e.admin1 and any(_same_area(e.admin1, a)
+                                                          for a in areas)), None)
+    if nearby is not None and (nearby.population >= MIN_CONTEXT_POPULATION
+                               or ranked[0].population < MIN_ALIAS_POPULATION):
+        return nearby
     local = next((e for e in ranked if names.get(e.country_code, e.country_code) in preferred),
                  None)
     if local is not None and (local.population >= MIN_CONTEXT_POPULATION
@@ -184,6 +197,31 @@ def context_countries(context: tuple[str, ...]) -> frozenset[str]:
         place = _geocode(name, (), (), _EXTRA.get())
         found.update({name, place.country} if place is not None else {name})
     return frozenset(found)
+
+
+def _any_in(candidates: list[gazetteer.Entry], context: tuple[str, ...]) -> bool:
+    names, wanted = _country_names(), context_countries(context)
+    return any(names.get(e.country_code, e.country_code) in wanted for e in candidates)
+
+
+def _variants(key: str) -> list[str]:
+    """Other romanisations of ``key`` ("alexandrovka" -> "aleksandrovka")."""
+    found = []
+    for written, spelt in load_location_words().transliterations:
+        if written in key:
+            found.append(key.replace(written, spelt))
+    return found
+
+
+@functools.cache
+def _country_set() -> frozenset[str]:
+    return frozenset(_country_names().values())
+
+
+def _same_area(area: str, name: str) -> bool:
+    """True when ``name`` ("Lugansk", "Kharkiv") names admin area ``area``."""
+    want, have = _stem(name), _stem(area)
+    return bool(want) and bool(have) and (have.startswith(want) or want.startswith(have))
 
 
 def _in_area(entry: gazetteer.Entry, hint: str) -> bool:
@@ -242,7 +280,9 @@ def _geocode(name: str, context: tuple[str, ...], hints: tuple[str, ...],
     if found is not None:
         return found
     # "the separatist east": a lower-case word is no name of a town or region.
-    candidates = _candidates(key) if name.strip()[:1].isupper() else []
+    candidates = _candidates(key, context) if name.strip()[:1].isupper() else []
+    if candidates and context and not _any_in(candidates, context):
+        candidates += [e for variant in _variants(key) for e in _candidates(variant, context)]
     if area:
         candidates = [e for e in candidates if e.kind != gazetteer.POPULATED] or candidates
     if not candidates:
