@@ -263,6 +263,7 @@ class LocationWords:
     area_features: frozenset[str] = frozenset()
     government_types: frozenset[str] = frozenset()
     transliterations: tuple[tuple[str, str], ...] = ()
+    sentence_skip: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -279,7 +280,8 @@ def load_location_words() -> LocationWords:
         ("feature_words", "feature_words"), ("feature_modifiers", "feature_modifiers"),
         ("near", "near_prepositions"), ("mislabelled", "mislabelled_place_prepositions"),
         ("sentence_types", "sentence_place_types"), ("area_features", "area_features"),
-        ("government_types", "government_capital_types"))}
+        ("government_types", "government_capital_types"),
+        ("sentence_skip", "sentence_skip_prepositions"))}
     pairs = tuple((str(a), str(b)) for a, b in data.get("transliterations") or ())
     return LocationWords(place_nouns=frozenset(word_list(data, name, "place_nouns")), **lists,
                          **extra, transliterations=pairs)

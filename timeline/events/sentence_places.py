@@ -37,6 +37,8 @@ ATTRIBUTION_TOKENS = 6
 ATTRIBUTION_MARKS = frozenset({":", "-", "–", "—"})
 #: Dependencies by which a name modifies a noun ("Kiev forces", "Kiev's shelling").
 MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
+#: Modifier arcs climbed from a name to the head of its phrase.
+MAX_PHRASE_DEPTH = 6
 
 
 def sentence_locations(sent: Span, index: MentionIndex,
@@ -45,12 +47,13 @@ def sentence_locations(sent: Span, index: MentionIndex,
     attribution ("...: Kiev", "... - Ukrainian interior ministry")."""
     found: list[Location] = []
     for token in sent:
-        if not _name_head(token) or token.dep_ in SUBJECT_DEPS or in_attribution(token):
+        if not _name_head(token) or token.dep_ in SUBJECT_DEPS or in_attribution(token) \
+                or _destination(token):
             continue
         place = _place_of(token, index.at(token), context)
         if place is None or names_government(token, place):
             continue
-        found.append(Location(place.name, place, near=_modifies_actor(token)))
+        found.append(Location(place.name, place, near=_modifies_actor(token) or _near(token)))
     part = _compass_part(sent, index, context)
     return (*found, part) if part is not None else tuple(found)
 
@@ -69,11 +72,8 @@ def _place_of(token: Token, mention: Mention | None,
         return places.geocode(whole, context) or places.geocode(name, context)
     if not _maybe_place(mention, token):
         return None
-    # A name the NER missed or mislabelled counts in a country the article names, or
-    # as a town of some size: "Over 20 killed" is no village in England, "Donetsk" a
-    # city wherever the article is.
     place = places.geocode(name, context)
-    return place if place is not None and _plausible(place, context) else None
+    return place if place is not None and _plausible(place, context, token) else None
 
 
 def _compass_part(sent: Span, index: MentionIndex,
@@ -124,10 +124,36 @@ def in_attribution(token: Token) -> bool:
     return doc[end].pos_ != "VERB" and end - start <= ATTRIBUTION_TOKENS
 
 
-def _plausible(place: places.Place, context: tuple[str, ...]) -> bool:
+def _preposition(token: Token) -> str:
+    """The preposition whose object phrase holds ``token`` ("near" for "Maryinka" in
+    "near Maryinka - DPR Defense Ministry"), or ""."""
+    for _ in range(MAX_PHRASE_DEPTH):
+        if token.dep_ == "pobj":
+            return token.head.lower_ if token.head.dep_ == "prep" else ""
+        if token.dep_ not in MODIFIER_DEPS | {"appos"} or token.head.i == token.i:
+            return ""
+        token = token.head
+    return ""
+
+
+def _near(token: Token) -> bool:
+    """A name after "near", "outside", "around" ...: ACLED's precision 2."""
+    return _preposition(token) in load_location_words().near
+
+
+def _destination(token: Token) -> bool:
+    """A name after a preposition of motion ("leaving for Chiang Mai", "fled to
+    Poland"): where someone went, not where the event happened."""
+    return _preposition(token) in load_location_words().sentence_skip
+
+
+def _plausible(place: places.Place, context: tuple[str, ...], token: Token) -> bool:
+    """A name the NER did not call a place is taken in a country the article names;
+    without one, as a town of some size, and never as a headline's first word ("Over
+    20 killed")."""
     if context:
         return place.country in countries(context)
-    return place.population >= places.MIN_CONTEXT_POPULATION
+    return place.population >= places.MIN_CONTEXT_POPULATION and not token.is_sent_start
 
 
 def countries(context: tuple[str, ...]) -> frozenset[str]:
@@ -138,7 +164,7 @@ def countries(context: tuple[str, ...]) -> frozenset[str]:
 def _name_head(token: Token) -> bool:
     """The last word of a proper name ("Independence Square", "Kiev"), tagged as a
     proper noun or, in headlines, as an adjective ("Donetsk/ADJ rebels")."""
-    if not token.text[:1].isupper() or not token.is_alpha or token.is_sent_start:
+    if not token.text[:1].isupper() or not token.is_alpha:
         return False
     # Headlines confuse the tagger: "Donetsk/ADJ rebels", "shelling of Donetsk/NOUN".
     if token.pos_ not in {"PROPN", "NOUN"} and not (token.pos_ == "ADJ" and
