@@ -17,7 +17,8 @@ first. Per UCDP event:
   precisely placed event among all the event's reports (UCDP codes the most precise
   location its sources give, not the first report's), and the ceiling, the share of
   events one of whose headlines names a gazetteer place that passes the test at all
-  (most UCDP points come from article bodies the headlines do not carry);
+  (most UCDP points come from article bodies the headlines do not carry; bare place
+  names in the source list, UCDP's own location notes, are no headlines);
 * actor: ``side_a`` or ``side_b`` is among the primary event's actors (actor1, actor2,
   associated actors and named actors), through ``SIDE_WORDS``;
 * deaths: the primary event states fatalities, and they equal UCDP's ``best`` (or lie
@@ -103,18 +104,31 @@ def _precision(code: Any) -> int:
 
 def headline_names_place(event: dict[str, Any]) -> bool:
     """True when some headline names a place (any gazetteer name, read with Ukraine as
-    the country) that passes ``place_ok``: the best a headline reader can do."""
+    the country) that passes ``place_ok``: the best a headline reader can do. A
+    "headline" that is a bare name ("Debaltseve") is UCDP's own location note in the
+    source list, not a report, and reports no event: it does not count."""
     from timeline.events import places
 
     for source in event["sources"]:
-        for match in NAME_RUN.finditer(source.get("headline") or ""):
-            found = places.geocode(match.group(0), ("Ukraine",))
+        headline = (source.get("headline") or "").strip()
+        if NAME_RUN.fullmatch(headline):
+            continue
+        for name in (n for m in NAME_RUN.finditer(headline) for n in _names_in(m.group(0))):
+            found = places.geocode(name, ("Ukraine",))
             if found is not None and place_ok(event, {
                     "latitude": found.latitude, "longitude": found.longitude,
                     "place": found.name, "admin1": found.admin1, "admin2": found.admin2,
                     "country": found.country}):
                 return True
     return False
+
+
+def _names_in(run: str, longest: int = 3) -> list[str]:
+    """Every name of up to ``longest`` words in a capitalised run, possessives cut:
+    "Ukraine's Donetsk" gives "Ukraine", "Donetsk" and both together."""
+    words = [w.removesuffix("'s").removesuffix("’s") for w in run.split()]
+    return [" ".join(words[i:j]) for i in range(len(words))
+            for j in range(i + 1, min(len(words), i + longest) + 1)]
 
 
 def in_interval(day: Any, start: str, end: str) -> bool:
