@@ -20,7 +20,7 @@ import functools
 from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
-from timeline.events import place_phrases, places
+from timeline.events import places
 from timeline.events.lexicon import load_event_lexicon, load_location_words
 from timeline.events.place_phrases import NON_PLACE_LABELS, PLACE_LABELS, Location
 
@@ -64,9 +64,10 @@ def _place_of(token: Token, mention: Mention | None,
     dash by the NER ("Maryinka - DPR Defense Ministry") is read as the name alone."""
     if token.ent_type_ in NON_PLACE_LABELS:
         return None  # "in March"
-    # "Chiang Mai International Airport" is Chiang Mai, "Donetsk airport" Donetsk.
-    phrase = place_phrases.read_phrase(token)
-    name = phrase.name if phrase is not None else _name(token)
+    name, area = _name(token)
+    if area:
+        # "killed in Donetsk Republic": the area, though the NER calls it an organisation.
+        return places.geocode(name, context, area=True)
     if mention is not None and mention.label in PLACE_LABELS:
         whole = mention.canonical or mention.text
         return places.geocode(whole, context) or places.geocode(name, context)
@@ -149,10 +150,12 @@ def _destination(token: Token) -> bool:
 
 def _plausible(place: places.Place, context: tuple[str, ...], token: Token) -> bool:
     """A name the NER did not call a place is taken in a country the article names;
-    without one, as a town of some size, and never as a headline's first word ("Over
-    20 killed")."""
+    without one, after a locative preposition, or as a town of some size that does not
+    open the sentence ("Over 20 killed")."""
     if context:
         return place.country in countries(context)
+    if _preposition(token) in load_location_words().mislabelled:
+        return True  # "killed in Chermalyk": a locative preposition vouches for it
     return place.population >= places.MIN_CONTEXT_POPULATION and not token.is_sent_start
 
 
@@ -161,28 +164,37 @@ def countries(context: tuple[str, ...]) -> frozenset[str]:
     return places.context_countries(context)
 
 
-def _name_head(token: Token) -> bool:
-    """The last word of a proper name ("Independence Square", "Kiev"), tagged as a
-    proper noun or, in headlines, as an adjective ("Donetsk/ADJ rebels")."""
+def _in_name(token: Token) -> bool:
+    """A capitalised word tagged as a proper noun or, in headlines, as a noun or a
+    compound adjective ("Donetsk/ADJ rebels", "shelling of Donetsk/NOUN")."""
     if not token.text[:1].isupper() or not token.is_alpha:
         return False
-    # Headlines confuse the tagger: "Donetsk/ADJ rebels", "shelling of Donetsk/NOUN".
-    if token.pos_ not in {"PROPN", "NOUN"} and not (token.pos_ == "ADJ" and
-                                                   token.dep_ == "compound"):
+    return token.pos_ in {"PROPN", "NOUN"} or (token.pos_ == "ADJ" and token.dep_ == "compound")
+
+
+def _name_head(token: Token) -> bool:
+    """The last word of a proper name ("Kiev", "Chiang Mai International Airport")."""
+    if not _in_name(token):
         return False
     following = token.nbor() if token.i + 1 < len(token.doc) else None
-    # "Chiang" in "Chiang Mai International Airport" is part of a longer name.
-    return not (following is not None and following.pos_ == "PROPN"
-                and token.dep_ == "compound" and token.head.i > token.i)
+    return not (following is not None and following.pos_ == "PROPN" and _in_name(following)
+                and token.whitespace_)
 
 
-def _name(token: Token) -> str:
-    """The proper name ending at ``token``, with the proper nouns compounded before it."""
+def _name(token: Token) -> tuple[str, bool]:
+    """The proper name ending at ``token`` (the adjacent proper nouns before it) without
+    the feature words that end it, and whether those name an admin area: "Chiang Mai
+    International Airport" is Chiang Mai, "Donetsk Republic" the area Donetsk."""
     first = token.i
     while first > 0 and token.doc[first - 1].pos_ == "PROPN" and \
-            token.doc[first - 1].dep_ == "compound" and token.doc[first - 1].head.i == token.i:
+            _in_name(token.doc[first - 1]) and token.doc[first - 1].whitespace_:
         first -= 1
-    return token.doc[first:token.i + 1].text
+    words = load_location_words()
+    last = token.i
+    while last > first and token.doc[last].lower_ in words.feature_words | words.feature_modifiers:
+        last -= 1
+    area = last < token.i and token.lower_ in words.area_features
+    return token.doc[first:last + 1].text, area
 
 
 def _maybe_place(mention: Mention | None, token: Token) -> bool:
