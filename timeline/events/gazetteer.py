@@ -33,7 +33,7 @@ from pathlib import Path
 from timeline.errors import ResourceError
 
 #: Bump when the index layout or its sources change: a new file is built.
-INDEX_VERSION = 2
+INDEX_VERSION = 3
 INDEX_NAME = f"places-v{INDEX_VERSION}.sqlite"
 #: GeoNames feature codes of populated places and of first/second-order admin areas.
 POPULATED, ADMIN1, ADMIN2 = "populated place", "admin1", "admin2"
@@ -197,8 +197,9 @@ def _position(record: dict[str, object]) -> tuple[str, float, float]:
 
 
 def _usable_alias(name: str) -> bool:
-    """ASCII alternate names that look like names ("Kupiansk", not "kwpyansk")."""
-    return name.isascii() and name[:1].isupper() and len(name) > 2
+    """ASCII alternate names that look like names ("Kupiansk", not "kwpyansk", nor
+    codes in capitals such as the airport code "LNR", which is also the LNR)."""
+    return name.isascii() and name[:1].isupper() and len(name) > 2 and not name.isupper()
 
 
 def _area_spellings(name: str) -> set[str]:

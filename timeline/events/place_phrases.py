@@ -71,6 +71,8 @@ def read_phrase(obj: Token) -> PlacePhrase | None:
         return PlacePhrase(text, name[-1], _feature(obj), _hints(obj, {t.i for t in name}))
     if obj.pos_ != "PROPN":
         return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children):
+        return None  # "the Park of Forged Figures", "Bank of America": not "Park"
     inner = [c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     first = min([obj.i, *(c.left_edge.i for c in inner)])
     return PlacePhrase(obj.doc[first:obj.i + 1].text, obj, "", _hints(obj, {c.i for c in inner}))

@@ -64,6 +64,8 @@ def _place_of(token: Token, mention: Mention | None,
     dash by the NER ("Maryinka - DPR Defense Ministry") is read as the name alone."""
     if token.ent_type_ in NON_PLACE_LABELS:
         return None  # "in March"
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return None  # "the Park of Forged Figures" is no town called Park
     name, area = _name(token)
     if area:
         # "killed in Donetsk Republic": the area, though the NER calls it an organisation.
@@ -244,13 +246,16 @@ def _capitals() -> frozenset[str]:
 
 def with_sentence_place(record: R, sent: Span, index: MentionIndex,
                         context: tuple[str, ...] = ()) -> R:
-    """``record`` (an ``EventRecord``) placed at its sentence's places when it has none
-    of its own and its type happens somewhere."""
-    event = record.event  # type: ignore[attr-defined]
-    if record.locations or event.event_type not in load_location_words().sentence_types:  # type: ignore[attr-defined]
+    """``record`` (an ``EventRecord``) placed at its sentence's places when none of
+    its own is geocoded and its type happens somewhere."""
+    event, own = record.event, record.locations  # type: ignore[attr-defined]
+    if any(loc.place is not None for loc in own) or \
+            event.event_type not in load_location_words().sentence_types:
         return record
+    # Places the clause names but the gazetteer lacks ("the Park of Forged Figures")
+    # stay first: "... in Donetsk" places them.
     found = sentence_locations(sent, index, context)
     if not found:
         return record
-    event = replace(event, locations=tuple(loc.text for loc in found))
-    return replace(record, event=event, locations=found)  # type: ignore[type-var]
+    event = replace(event, locations=tuple(loc.text for loc in (*own, *found)))
+    return replace(record, event=event, locations=(*own, *found))  # type: ignore[type-var]
