@@ -12,7 +12,10 @@ looked up (by character offsets, as ``benchmarks.meantime`` does) and:
 * actor1 is right when it names an ``Arg0`` participant, actor2 when it names an
   ``Arg1`` one: the words of our name as written (``actor1_text``) or our standard
   name overlap the participant's words (ignoring case and function words);
-* a place is right when one of our locations overlaps a ``LOC`` participant's words.
+* a place is right when one of our locations overlaps the words of a participant in
+  the location role (``Argm-LOC``) or of a ``LOC`` entity in any role but ``Arg0``: the
+  agent ("the White House said", "the EU banned", "we") is an actor, not where the
+  event happened (scored as a place before, it made 39 of the 142 gold places).
 
 Precision is over our events at gold triggers that name an actor1 (actor2, a place);
 recall over gold event mentions with an Arg0 (Arg1, a LOC participant).
@@ -27,6 +30,9 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+#: MEANTIME's name of the location role (PropBank's AM-LOC).
+LOCATION_ROLES = frozenset({"Argm-LOC", "AM-LOC"})
 
 from benchmarks.meantime import MEANTIME, document_text
 
@@ -75,7 +81,8 @@ def read_roles(path: Path) -> tuple[str, str, list[GoldRoles]]:
         role = link.get("sem_role", "")
         if role in {"Arg0", "Arg1"}:
             words[role].append(text[start:end])
-        if mention_type.get(target.get("m_id")) == "LOC" or role == "AM-LOC":
+        if role in LOCATION_ROLES or (mention_type.get(target.get("m_id")) == "LOC"
+                                      and role != "Arg0"):
             words["LOC"].append(text[start:end])
     gold = [GoldRoles(*mention_span[m], tuple(w["Arg0"]), tuple(w["Arg1"]), tuple(w["LOC"]))
             for m, w in roles.items() if m in mention_span]

@@ -53,3 +53,19 @@ def test_country_precision_and_admin_names() -> None:
     oblast = {**EVENT, "where_prec": "4"}
     assert ucdp.place_ok(oblast, _row(latitude=48.3, longitude=35.0, place="eastern Ukraine",
                                       admin1="Donets'ka Oblast'"))
+
+
+def test_most_precise_report_and_headline_ceiling() -> None:
+    # The first report places the event only in the country; a later one names Donetsk.
+    country = _row(latitude=48.38, longitude=31.17, place="Ukraine", geo_precision=3)
+    town = _row(geo_precision=1)
+    scores = ucdp.score(EVENT, [country, town])
+    assert (scores.place, scores.place_reports) == (False, True)
+    assert ucdp.best_placed([_row(event_type="statement"), country]) is country
+    named = {**EVENT, "sources": [{"date": "2014-08-17",
+                                   "headline": "Shelling kills ten in Ukraine's Donetsk"}]}
+    assert ucdp.headline_names_place(named)
+    # A bare place name in the source list is UCDP's note, not a headline.
+    bare = {**EVENT, "sources": [{"date": "2014-08-17", "headline": "Donetsk"}]}
+    assert not ucdp.headline_names_place(bare)
+    assert not ucdp.headline_names_place(EVENT)

@@ -1,4 +1,4 @@
-"""Golden conflict coding: each case's listed columns, worked out by hand."""
+"""Golden conflict coding and place forms: each case's listed columns, worked out by hand."""
 
 from __future__ import annotations
 
@@ -10,7 +10,10 @@ import yaml
 
 from timeline.pipeline import extract
 
-GOLDEN = yaml.safe_load((Path(__file__).parent / "data" / "conflict_golden.yaml").read_text())
+#: The conflict-coding corpus and the place forms, in one layout.
+GOLDEN = {"cases": [case for name in ("conflict_golden.yaml", "places_golden.yaml")
+                    for case in yaml.safe_load((Path(__file__).parent / "data" / name)
+                                               .read_text(encoding="utf-8"))["cases"]]}
 
 
 def _value(row: object, column: str) -> object:

@@ -104,3 +104,82 @@ def test_unwritable_cache_falls_back_then_says_why(tmp_path: Path,
     monkeypatch.setattr(gazetteer.tempfile, "gettempdir", lambda: str(tmp_path / "tmp"))
     with pytest.raises(ResourceError, match="read-only file system"):
         gazetteer._connection(-1)
+
+
+def _somali_report(tmp_path: Path) -> tuple[Path, Path]:
+    places_csv = tmp_path / "places.csv"
+    places_csv.write_text("name,latitude,longitude,country\nQorxoqabad,2.5,45.25,SO\n",
+                          encoding="utf-8")
+    article = tmp_path / "report.txt"
+    article.write_text("Gunmen attacked a convoy near Qorxoqabad on Monday.", encoding="utf-8")
+    return places_csv, article
+
+
+def _store_places(path: Path) -> set[tuple[str, str]]:
+    from timeline.store import Store
+
+    frame = Store(path).events()
+    return set(zip(frame["place"], frame["country"]))
+
+
+def test_cli_ingest_gazetteer_option(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from timeline.cli import main
+
+    places_csv, article = _somali_report(tmp_path)
+    store = tmp_path / "somalia.duckdb"
+    result = CliRunner().invoke(main, ["ingest", str(article), "--store", str(store),
+                                       "--published", "2024-05-08", "--gazetteer",
+                                       str(places_csv), "--no-progress"])
+    assert result.exit_code == 0, result.output
+    assert ("Qorxoqabad", "Somalia") in _store_places(store)
+    missing = CliRunner().invoke(main, ["ingest", str(article), "--store", str(store),
+                                        "--gazetteer", str(tmp_path / "none.csv")])
+    assert missing.exit_code == 2 and "none.csv" in missing.output
+
+
+def test_dask_workers_get_the_gazetteer_content(tmp_path: Path) -> None:
+    distributed = pytest.importorskip("dask.distributed")
+    from timeline.store import Store
+
+    places_csv, article = _somali_report(tmp_path)
+    store = tmp_path / "dask.duckdb"
+    with distributed.LocalCluster(n_workers=1, threads_per_worker=1, processes=False,
+                                  dashboard_address=None) as cluster, \
+            distributed.Client(cluster) as client:
+        summary = Store(store).ingest(str(article), "2024-05-08", client=client,
+                                      gazetteers=[str(places_csv)])
+    assert summary.new == 1 and summary.failed == 0
+    assert ("Qorxoqabad", "Somalia") in _store_places(store)
+
+
+def test_worker_reads_shipped_gazetteer_without_the_client_file(tmp_path: Path) -> None:
+    import io
+
+    import pandas as pd
+
+    from timeline.model import Article
+    from timeline.store.distributed import extract_partition
+
+    article = Article(id="a", body="Gunmen attacked a convoy near Qorxoqabad on Monday.")
+    shipped = [("places.csv", b"name,latitude,longitude,country\nQorxoqabad,2.5,45.25,SO\n")]
+    data, errors = extract_partition([article], "2024-05-08", {}, shipped)
+    frame = pd.read_parquet(io.BytesIO(data))
+    assert not errors and set(frame["place"]) == {"Qorxoqabad"}
+
+
+def test_geonames_admin1_code_becomes_its_name(tmp_path: Path) -> None:
+    # Real country files carry codes: "07" is Kharkiv oblast in GeoNames' UA table
+    # (the code Kharkiv itself carries in the bundled cities500); admin-2 codes stay.
+    row = HAMLET.replace("\tSO\t\tLower Shabeelle\t", "\tUA\t\t07\t")
+    row = row.split("\t")
+    row[11] = "6312345"
+    path = tmp_path / "UA.txt"
+    path.write_text("\t".join(row) + "\n", encoding="utf-8")
+    entry = dict(gazetteer.load_user_gazetteer(path))["Qorxoqabad"]
+    assert (entry.country_code, entry.admin1, entry.admin2) == (
+        "UA", "Kharkivs’ka Oblast’", "6312345")
+    unknown = tmp_path / "XX.txt"
+    unknown.write_text("\t".join([*row[:10], "99", *row[11:]]) + "\n", encoding="utf-8")
+    assert dict(gazetteer.load_user_gazetteer(unknown))["Qorxoqabad"].admin1 == "99"

@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
-from timeline.cli.options import output_options, published_option
+from timeline.cli.options import gazetteer_option, output_options, published_option
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -34,15 +34,7 @@ EXIT_INCOMPLETE = 1
     show_default=True,
     help="Worker processes for large corpora (each loads the spaCy model once).",
 )
-@click.option(
-    "--gazetteer",
-    "gazetteers",
-    multiple=True,
-    type=click.Path(exists=True, dir_okay=False),
-    help="Extra places: a GeoNames text file (e.g. UA.txt from the GeoNames country "
-    "dumps) or a CSV with name, latitude, longitude [, country, admin1, admin2]; "
-    "searched before the bundled gazetteer. Repeatable.",
-)
+@gazetteer_option
 @click.option(
     "--progress/--no-progress",
     default=True,

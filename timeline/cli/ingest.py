@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from timeline.cli.options import published_option, store_option
+from timeline.cli.options import gazetteer_option, published_option, store_option
 
 #: Exit status when some input could not be read or extracted.
 EXIT_INCOMPLETE = 1
@@ -24,10 +24,12 @@ EXIT_INCOMPLETE = 1
                    "(tcp://host:8786) instead of on this machine.")
 @click.option("--batch-size", type=click.IntRange(min=1), default=64, show_default=True,
               help="Articles committed together; an interrupted run redoes at most one batch.")
+@gazetteer_option
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="Show a progress bar (rate and time left) on standard error.")
 def ingest(paths: tuple[str, ...], store: str, published: Any, processes: int,
-           dask_address: str | None, batch_size: int, progress: bool) -> None:
+           dask_address: str | None, batch_size: int, gazetteers: tuple[str, ...],
+           progress: bool) -> None:
     """Add articles to an event store; articles already there are skipped.
 
     PATH is anything `timeline extract` reads. An article whose id and content are
@@ -41,6 +43,7 @@ def ingest(paths: tuple[str, ...], store: str, published: Any, processes: int,
       timeline ingest news/ --store corpus.duckdb
       timeline ingest today.jsonl --store corpus.duckdb -j 2
       timeline ingest archive/ --store corpus.duckdb --dask tcp://scheduler:8786
+      timeline ingest reports/ --store somalia.duckdb --gazetteer SO.txt
     """
     from tqdm import tqdm
 
@@ -62,7 +65,8 @@ def ingest(paths: tuple[str, ...], store: str, published: Any, processes: int,
                                           client=client, batch_size=batch_size,
                                           progress=bar.update, on_error=warn, on_start=start,
                                           on_note=lambda line: bar.write(f"warning: {line}",
-                                                                         file=sys.stderr))
+                                                                         file=sys.stderr),
+                                          gazetteers=gazetteers)
     except TimelineError as exc:
         raise click.ClickException(str(exc)) from exc
     finally:

@@ -97,3 +97,16 @@ def store_option(*, must_exist: bool) -> Callable[[F], F]:
         )(command)
 
     return decorate
+
+
+def gazetteer_option(command: F) -> F:
+    """Add ``--gazetteer PATH`` (repeatable): user gazetteers, as ``gazetteers``."""
+    return click.option(
+        "--gazetteer",
+        "gazetteers",
+        multiple=True,
+        type=click.Path(exists=True, dir_okay=False),
+        help="Extra places: a GeoNames text file (e.g. UA.txt from the GeoNames country "
+        "dumps) or a CSV with name, latitude, longitude [, country, admin1, admin2]; "
+        "searched before the bundled gazetteer. Repeatable.",
+    )(command)

@@ -16,7 +16,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from timeline.events import anchoring, article_steps, casualties, clauses, noise, roles
+from timeline.events import (anchoring, article_steps, casualties, clauses, noise, roles,
+                             sentence_places)
 from timeline.events.casualties import Casualties
 from timeline.events.clauses import Location, MentionIndex
 from timeline.events.entities import Profile
@@ -143,7 +144,10 @@ def extract_events(
             record = _record(article, token, typed, sentence_no)
             if record is not None:
                 record = _dated(record, article, token, numbered, reference)
-                record = _country_only(_same_place(record, numbered, sentence_no))
+                record = sentence_places.with_sentence_place(
+                    _same_place(record, numbered, sentence_no), sent, article.index,
+                    article.context)
+                record = _country_only(record)
                 numbered.append((sentence_no, record))
     records = article_steps.finish([r for _, r in numbered], doc, lexicon, text)
     return [r for r in records if include_other or r.event.event_type != OTHER]

@@ -16,6 +16,7 @@ from timeline.events import place_phrases, places
 from timeline.events.lexicon import load_location_words
 from timeline.events.place_phrases import Location
 from timeline.events.places import Place
+from timeline.events.sentence_places import in_attribution, names_government
 from timeline.model import Mention
 
 if TYPE_CHECKING:
@@ -199,17 +200,25 @@ def locations_of(tokens: Iterable[Token], index: MentionIndex, event_type: str,
         if token.dep_ == "compound" and _is_event_noun(token.head):
             # "the Donetsk shelling": a place naming where the event noun happened
             # ("Kiev forces" name an actor, not a place).
+            # "Kiev shelling" names who shelled.
             mention = index.at(token)
             if mention is not None and mention.label in PLACE_LABELS:
-                found.append(_place_location("", token, mention, context))
+                location = _place_location("", token, mention, context)
+                if location.place is None or not names_government(token, location.place):
+                    found.append(location)
         if token.dep_ not in {"prep", "dative"} or token.lower_ not in allowed:
             continue
+        if token.lower_ == "of" and not (token.head.pos_ == "VERB" or _is_event_noun(token.head)):
+            continue  # "the shelling of Donetsk", not "the village of Robotyne" again
         for obj in token.children:
             if obj.dep_ != "pobj":
                 continue
             for part in (obj, *obj.conjuncts):
+                if in_attribution(part):
+                    continue  # "killed in Donbas - Kyiv": who reported it
                 location = _location(token, part, index, context)
-                if location is not None:
+                if location is not None and not (location.place is not None and
+                                                 names_government(part, location.place)):
                     found.append(location)
     return found
 
@@ -230,6 +239,8 @@ def object_places(trigger: Token, index: MentionIndex,
         owned = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
                  for g in c.children if g.dep_ == "pobj"] if _is_event_noun(obj) else []
         for part in (obj, *obj.conjuncts, *owned):
+            if in_attribution(part):
+                continue
             mention = index.at(part)
             if mention is not None and mention.label in PLACE_LABELS and not _is_facility(part):
                 found.append(_place_location("", part, mention, context))
@@ -289,7 +300,9 @@ def _place_noun(prep: Token, obj: Token, index: MentionIndex) -> Location | None
         mention = index.at(child)
         if child.dep_ in {"amod", "compound", "poss", "nmod"} and mention is not None:
             if mention.label in {"NORP", "GPE"}:
-                place = places.geocode(mention.canonical)
+                # "in the Kharkiv region": the admin area, not the city.
+                place = places.geocode(mention.canonical, area=obj.lemma_.lower()
+                                       in load_location_words().area_features)
                 if place is not None and places.is_direction(obj.text):
                     part = places.directional(obj.text, place)
                     return Location(part.name, part)

@@ -33,10 +33,12 @@ from pathlib import Path
 from timeline.errors import ResourceError
 
 #: Bump when the index layout or its sources change: a new file is built.
-INDEX_VERSION = 1
+INDEX_VERSION = 3
 INDEX_NAME = f"places-v{INDEX_VERSION}.sqlite"
 #: GeoNames feature codes of populated places and of first/second-order admin areas.
 POPULATED, ADMIN1, ADMIN2 = "populated place", "admin1", "admin2"
+#: Endings of transliterated adjectival area names ("Kharkivs’ka Oblast’").
+ADJECTIVE_ENDINGS = ("s'kyi", "skyi", "s'ka", "ska", "skaya", "skiy")
 #: Columns of a GeoNames text dump (geoname table), by position.
 GEONAMES_COLUMNS = 19
 
@@ -89,12 +91,28 @@ def _connection(pid: int) -> sqlite3.Connection:
                         "cache directory writable")
 
 
-def lookup(name: str) -> list[Entry]:
-    """Places called ``name`` (main or alternate name), most populous first."""
-    rows = _connection(os.getpid()).execute(
-        "SELECT name, cc, admin1, admin2, lat, lon, population, kind, alternate "
-        "FROM places WHERE key = ? ORDER BY alternate, population DESC LIMIT 50", (key(name),))
-    return [Entry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8])) for r in rows]
+#: Most namesakes returned by one lookup ("Alexandrovka" names hundreds of villages).
+LOOKUP_LIMIT = 50
+_COLUMNS = "name, cc, admin1, admin2, lat, lon, population, kind, alternate"
+
+
+def lookup(name: str, country_codes: Iterable[str] = ()) -> list[Entry]:
+    """Places called ``name`` (main or alternate name), most populous first; with
+    ``country_codes``, the namesakes in those countries are added even when more
+    than ``LOOKUP_LIMIT`` bigger ones elsewhere share the name."""
+    db, wanted = _connection(os.getpid()), key(name)
+    rows = db.execute(f"SELECT {_COLUMNS} FROM places WHERE key = ? "
+                      "ORDER BY alternate, population DESC LIMIT ?", (wanted, LOOKUP_LIMIT))
+    found = [Entry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8])) for r in rows]
+    codes = sorted(set(country_codes))
+    if len(found) < LOOKUP_LIMIT or not codes:
+        return found
+    marks = ",".join("?" * len(codes))
+    local = db.execute(f"SELECT {_COLUMNS} FROM places WHERE key = ? AND cc IN ({marks}) "
+                       "ORDER BY alternate, population DESC LIMIT ?",
+                       (wanted, *codes, LOOKUP_LIMIT))
+    extra = [Entry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8])) for r in local]
+    return found + [e for e in extra if e not in found]
 
 
 def build_index(path: Path) -> None:
@@ -106,8 +124,14 @@ def build_index(path: Path) -> None:
         db = sqlite3.connect(temp)
         db.execute("CREATE TABLE places (key TEXT, name TEXT, cc TEXT, admin1 TEXT, admin2 TEXT,"
                    " lat REAL, lon REAL, population INTEGER, kind TEXT, alternate INTEGER)")
-        db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)", _rows())
+        admins, cities = _admin_names(), _cities500()
+        codes = _admin1_codes(cities, admins)
+        db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
+                       _rows(cities, admins, codes))
         db.execute("CREATE INDEX places_key ON places (key)")
+        db.execute("CREATE TABLE admin1 (cc TEXT, code TEXT, name TEXT, PRIMARY KEY (cc, code))")
+        db.executemany("INSERT INTO admin1 VALUES (?,?,?)",
+                       ((cc, code, name) for (cc, code), name in codes.items()))
         db.commit()
         db.close()
         os.replace(temp, path)
@@ -116,17 +140,30 @@ def build_index(path: Path) -> None:
             os.remove(temp)
 
 
-def _rows() -> Iterator[tuple[object, ...]]:
-    admins = _admin_names()
-    cities = _cities500()
-    # Places under 1,000 people are not in the admin-name source: their admin-1 name
-    # comes from a bigger place with the same admin-1 code.
+def _admin1_codes(cities: list[dict[str, object]],
+                  admins: dict[tuple[object, ...], tuple[str, str]]) -> dict[tuple[str, str], str]:
+    """Admin-1 name by (country code, GeoNames admin-1 code), read off the places both
+    sources hold (neither package ships GeoNames' admin code tables)."""
     codes: dict[tuple[str, str], str] = {}
     for record in cities:
         found = admins.get(_position(record))
         if found and found[0]:
             codes.setdefault((str(record["countrycode"]), str(record.get("admin1code", ""))),
                              found[0])
+    return codes
+
+
+def admin1_name(country_code: str, code: str) -> str:
+    """The name of admin-1 area ``code`` ("12") of a country ("UA"), or "" if unknown."""
+    row = _connection(os.getpid()).execute(
+        "SELECT name FROM admin1 WHERE cc = ? AND code = ?", (country_code, code)).fetchone()
+    return row[0] if row else ""
+
+
+def _rows(cities: list[dict[str, object]], admins: dict[tuple[object, ...], tuple[str, str]],
+          codes: dict[tuple[str, str], str]) -> Iterator[tuple[object, ...]]:
+    # Places under 1,000 people are not in the admin-name source: their admin-1 name
+    # comes from a bigger place with the same admin-1 code.
     areas: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
     for record in cities:
         cc, lat, lon = _position(record)
@@ -160,17 +197,28 @@ def _position(record: dict[str, object]) -> tuple[str, float, float]:
 
 
 def _usable_alias(name: str) -> bool:
-    """ASCII alternate names that look like names ("Kupiansk", not "kwpyansk")."""
-    return name.isascii() and name[:1].isupper() and len(name) > 2
+    """ASCII alternate names that look like names ("Kupiansk", not "kwpyansk", nor
+    codes in capitals such as the airport code "LNR", which is also the LNR)."""
+    return name.isascii() and name[:1].isupper() and len(name) > 2 and not name.isupper()
 
 
 def _area_spellings(name: str) -> set[str]:
-    """An area's name, and without its kind ("Kharkiv Oblast" is also "Kharkiv")."""
+    """An area's name, and without its kind ("Kharkiv Oblast" is also "Kharkiv"); a
+    transliterated adjective ("Kharkivs’ka Oblast’") also as the city it is named after
+    ("Kharkiv", "Kharkiv Oblast")."""
     spellings = {name}
+    plain = name.replace("’", "'").rstrip("'")
     for suffix in (" Oblast", " Province", " Region", " Governorate", " County", " District",
                    " State", " Department", " Prefecture", " Raion", " Municipality"):
-        if name.endswith(suffix) and len(name) > len(suffix) + 2:
-            spellings.add(name[: -len(suffix)])
+        if plain.endswith(suffix) and len(plain) > len(suffix) + 2:
+            stem = plain[: -len(suffix)]
+            spellings.add(stem)
+            for ending in ADJECTIVE_ENDINGS:
+                if stem.endswith(ending) and len(stem) > len(ending) + 2:
+                    # "Kharkivs'ka" is Kharkiv's, "Luhans'ka" Luhansk's.
+                    for city in (stem[: -len(ending)], stem[: -len(ending)] + "sk"):
+                        spellings.update({city, city + suffix})
+                    break
     return spellings
 
 
@@ -217,9 +265,12 @@ def _geonames_rows(source: Path, lines: Iterable[str]) -> Iterator[tuple[str, En
             raise ResourceError(f"{source}:{number}: expected {GEONAMES_COLUMNS} tab-separated "
                                 f"GeoNames columns, found {len(fields)}")
         kind = {"ADM1": ADMIN1, "ADM2": ADMIN2}.get(fields[7], POPULATED)
-        entry = Entry(fields[1], fields[8], fields[10] if kind == POPULATED else "",
-                      fields[11] if kind == POPULATED else "", _float(source, number, fields[4]),
-                      _float(source, number, fields[5]), int(fields[14] or 0), kind)
+        # Admin-1 codes ("12") become names from the index's table; admin-2 codes stay
+        # codes: no offline source maps them to names.
+        admin1 = (admin1_name(fields[8], fields[10]) or fields[10]) if kind != ADMIN1 else ""
+        entry = Entry(fields[1], fields[8], admin1, fields[11] if kind == POPULATED else "",
+                      _float(source, number, fields[4]), _float(source, number, fields[5]),
+                      int(fields[14] or 0), kind)
         yield entry.name, entry
         alternate = replace(entry, alternate=True)
         for alias in {a for a in fields[3].split(",") if _usable_alias(a)} | {fields[2]}:

