@@ -21,6 +21,7 @@ unresolved expressions and bounds ("since 1992", "until 2020") do not.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
@@ -158,6 +159,39 @@ def _last_between(index: TimeIndex, start: int, before: int,
         if index.times[i].end_char <= before and keep(i):
             return index.times[i]
     return None
+
+
+@functools.cache
+def recent_day_pattern(prepositions: frozenset[str], periods: frozenset[str]) -> re.Pattern[str]:
+    """"in past 24 hours", "over the past day", "in a day": a preposition, an optional
+    "the", a period (alternatives of fixed words, so matching stays linear)."""
+    def words(phrase: str) -> str:
+        return r"\s+".join(map(re.escape, phrase.split()))
+
+    preps = "|".join(sorted(map(words, prepositions), key=len, reverse=True))
+    spans = "|".join(sorted(map(words, periods), key=len, reverse=True))
+    return re.compile(rf"\b(?:{preps})\s+(?:the\s+)?(?:{spans})\b(?!-)", re.IGNORECASE)
+
+
+def recent_day(text: str, start: int, end: int, reference: date,
+               pattern: re.Pattern[str]) -> TimeExpression | None:
+    """The day before ``reference`` when ``text[start:end]`` (a sentence) reports a daily
+    period ("two soldiers killed in past 24 hours"): a daily report covers the 24 hours
+    up to its publication, mostly the day before."""
+    match = pattern.search(text, start, end)
+    if match is None:
+        return None
+    try:
+        day = datetime(reference.year, reference.month, reference.day) - timedelta(days=1)
+    except OverflowError:  # 0001-01-01 has no day before
+        return None
+    return TimeExpression(
+        text=match.group(), start_char=match.start(), end_char=match.end(), type="DATE",
+        value=day.date().isoformat(), start=day, end=day + timedelta(days=1),
+        granularity=Granularity.DAY, anchor=PUBLISHED_ANCHOR, rule="recent-day",
+        confidence=0.8, reason=f"a daily report's period ({match.group()!r}): the day "
+                               "before publication",
+    )
 
 
 def published_time(reference: date) -> TimeExpression:

@@ -158,7 +158,7 @@ def _dated(record: EventRecord, article: _Article, trigger: Token,
     if modifier is not None:
         event = replace(record.event, time=modifier)
         return _with_confidence(replace(record, event=event, time_source=TimeSource.SENTENCE))
-    return _fallback_time(record, earlier, record.sentence_no, reference)
+    return _fallback_time(record, earlier, record.sentence_no, reference, article)
 
 
 def _record(article: _Article, trigger: Token, typed: tuple[str, str],
@@ -227,10 +227,11 @@ def _by_actor(coding: Coding, assigned: Roles, lexicon: EventLexicon) -> Coding:
 
 
 def _fallback_time(record: EventRecord, earlier: Sequence[tuple[int, EventRecord]],
-                   sentence_no: int, reference: date | None) -> EventRecord:
+                   sentence_no: int, reference: date | None, article: _Article) -> EventRecord:
     """The time of an earlier event of the same sentence ("Protesters gathered ... on
-    Tuesday; police fired tear gas"), continuity with a recent event sharing an actor,
-    else the publication date."""
+    Tuesday; police fired tear gas"), the day before publication for a daily report's
+    period ("killed in past 24 hours"), continuity with a recent event sharing an
+    actor, else the publication date."""
     for previous_no, previous in reversed(earlier):
         if previous_no != sentence_no:
             break
@@ -238,6 +239,10 @@ def _fallback_time(record: EventRecord, earlier: Sequence[tuple[int, EventRecord
             event = replace(record.event, time=previous.event.time)
             return _with_confidence(replace(record, event=event,
                                             time_source=TimeSource.SENTENCE))
+    daily = _recent_day(record, article, reference)
+    if daily is not None:
+        event = replace(record.event, time=daily)
+        return _with_confidence(replace(record, event=event, time_source=TimeSource.SENTENCE))
     names = set(record.event.actors)
     for previous_no, previous in reversed(earlier):
         if sentence_no - previous_no > anchoring.CONTINUITY_SENTENCES:
@@ -251,6 +256,17 @@ def _fallback_time(record: EventRecord, earlier: Sequence[tuple[int, EventRecord
         return _with_confidence(replace(record, time_source=TimeSource.NONE))
     event = replace(record.event, time=anchoring.published_time(reference))
     return _with_confidence(replace(record, event=event, time_source=TimeSource.PUBLISHED))
+
+
+def _recent_day(record: EventRecord, article: _Article,
+                reference: date | None) -> TimeExpression | None:
+    if reference is None:
+        return None
+    lexicon = article.lexicon
+    pattern = anchoring.recent_day_pattern(lexicon.recent_day_prepositions,
+                                           lexicon.recent_day_periods)
+    return anchoring.recent_day(article.times.text, record.event.sentence_start,
+                                record.event.sentence_end, reference, pattern)
 
 
 def _modifier_time(index: anchoring.TimeIndex, trigger: Token) -> TimeExpression | None:

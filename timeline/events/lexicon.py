@@ -149,6 +149,8 @@ class EventLexicon:
     violent_types: frozenset[str] = frozenset()
     casualty_types: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
+    recent_day_prepositions: frozenset[str] = frozenset()
+    recent_day_periods: frozenset[str] = frozenset()
 
     def type_of_verb(self, lemma: str) -> str | None:
         """The event type whose verbs include ``lemma`` (a phrasal verb first), or None."""
@@ -303,7 +305,8 @@ def load_event_lexicon() -> EventLexicon:
                         modality=Modality(**words), **lists)
 
 
-_WORD_LISTS = ("light_verbs", "non_events", "time_bounds", "reporting_verbs")
+_WORD_LISTS = ("light_verbs", "non_events", "time_bounds", "reporting_verbs",
+               "recent_day_prepositions", "recent_day_periods")
 _TYPE_LISTS = ("subject_types", "object_place_types", "object_actor_types", "target_types",
                "violent_types", "casualty_types")
 _MODALITY = ("negated", "hypothetical", "planned", "planned_governors", "hypothetical_nouns",
