@@ -95,8 +95,8 @@ def _victims(word: Token, words: CasualtyWords) -> list[Token]:
         found += [c for c in word.head.children if c.dep_ == "dobj"]
     if word.dep_ == "acl" and word.tag_ == "VBN":
         found.append(word.head)  # a headline's "Ten civilians killed in ..."
-    if word.pos_ in {"NOUN", "ADJ"}:
-        # "12 deaths", "35 dead": the number modifies the word itself.
+    if word.pos_ in {"NOUN", "ADJ", "PROPN"}:
+        # "12 deaths", "35 dead", "Two KIA": the number modifies the word itself.
         found.append(word)
         if word.dep_ in {"amod", "acomp", "oprd"} and word.head.pos_ in {"NOUN", "NUM"}:
             found.append(word.head)

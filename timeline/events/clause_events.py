@@ -16,7 +16,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from timeline.events import anchoring, article_steps, casualties, clauses, noise, roles
+from timeline.events import (anchoring, article_steps, casualties, clauses, headlines, noise,
+                             roles)
 from timeline.events.casualties import Casualties
 from timeline.events.clauses import Location, MentionIndex
 from timeline.events.entities import Profile
@@ -136,17 +137,30 @@ def extract_events(
     )
     numbered: list[tuple[int, EventRecord]] = []
     for sentence_no, sent in enumerate(sents):
+        told = len(numbered)
         for token in sent:
             typed = event_type(token, lexicon) if is_trigger(token) else None
             if typed is None or noise.inside(token.idx, skipped):
                 continue
-            record = _record(article, token, typed, sentence_no)
-            if record is not None:
-                record = _dated(record, article, token, numbered, reference)
-                record = _country_only(_same_place(record, numbered, sentence_no))
-                numbered.append((sentence_no, record))
+            _add(numbered, _record(article, token, typed, sentence_no), article, token,
+                 reference)
+        nominal = None if len(numbered) > told else headlines.nominal_trigger(sent, lexicon)
+        if nominal is not None and not noise.inside(nominal[0].idx, skipped):
+            # "Clashes near Sloviansk", "One dead in Ukraine clashes": no verb tells it.
+            _add(numbered, _record(article, *nominal, sentence_no, nominal=True), article,
+                 nominal[0], reference)
     records = article_steps.finish([r for _, r in numbered], doc, lexicon, text)
     return [r for r in records if include_other or r.event.event_type != OTHER]
+
+
+def _add(numbered: list[tuple[int, EventRecord]], record: EventRecord | None,
+         article: _Article, trigger: Token, reference: date | None) -> None:
+    """Date and place ``record`` (when there is one) and append it."""
+    if record is None:
+        return
+    record = _dated(record, article, trigger, numbered, reference)
+    record = _country_only(_same_place(record, numbered, record.sentence_no))
+    numbered.append((record.sentence_no, record))
 
 
 def _dated(record: EventRecord, article: _Article, trigger: Token,
@@ -162,10 +176,11 @@ def _dated(record: EventRecord, article: _Article, trigger: Token,
 
 
 def _record(article: _Article, trigger: Token, typed: tuple[str, str],
-            sentence_no: int) -> EventRecord | None:
+            sentence_no: int, nominal: bool = False) -> EventRecord | None:
+    """The event of the clause of ``trigger`` (``nominal``: of a verbless headline)."""
     index, context, lexicon = article.index, article.context, article.lexicon
-    subjects = clauses.subjects(trigger)
-    if not subjects:
+    subjects = [] if nominal else clauses.subjects(trigger)
+    if not subjects and not nominal:
         return None  # "the need to provide support": nobody is reported doing anything
     tokens, near = clauses.clause_and_near(trigger, LOCATION_DEPTH)
     coding = code(trigger, typed[1], lexicon, tokens)

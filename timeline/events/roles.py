@@ -329,6 +329,9 @@ def _role_tokens(trigger: Token, lexicon: EventLexicon, type_id: str,
         s.head.dep_ == "nsubjpass" and s.dep_ == "conj")]
     initiators = ([s for s in subjects if s not in passive] + _agents(trigger, lexicon)
                   + _event_noun_owners(trigger, lexicon))
+    if trigger.pos_ in {"NOUN", "PROPN"}:
+        # A headline's event noun: "separatist attack", "Ukrainian army's shelling".
+        initiators += [o for o in _owners(trigger) if o.dep_ != "compound"]
     targets = list(passive)
     heads = [trigger, *light_nouns(trigger)]
     if type_id in lexicon.target_types or type_id in lexicon.object_actor_types:
