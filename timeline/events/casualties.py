@@ -83,10 +83,24 @@ def _total(counts: list[Count]) -> Count | None:
     return Count(sum(c.value for c in unique), "; ".join(c.text for c in unique))
 
 
+def is_headline_passive(verb: Token) -> bool:
+    """True for a headline's passive read as an active verb: "Two Ukrainian soldiers
+    killed, 16 wounded" (a casualty verb with a subject, no object and no auxiliary):
+    its subject is the victim."""
+    words = load_words()
+    lemma = verb.lemma_.lower()
+    if lemma not in words.killed | words.injured or lemma in words.intransitive:
+        return False
+    deps = {c.dep_ for c in verb.children}
+    return verb.pos_ == "VERB" and "nsubj" in deps and not deps & {
+        "dobj", "aux", "auxpass", "ccomp", "xcomp"}
+
+
 def _victims(word: Token, words: CasualtyWords) -> list[Token]:
     """Noun phrases naming the people ``word`` reports killed or injured."""
     deps = {"nsubjpass", "dobj"}
-    headline = word.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in word.children)
+    headline = (word.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in word.children)
+                ) or is_headline_passive(word)
     if word.lemma_.lower() in words.intransitive or headline:
         deps.add("nsubj")  # "three people died"; a headline's "two wounded"
     found = [c for c in word.children if c.dep_ in deps]

@@ -186,7 +186,8 @@ def _record(article: _Article, trigger: Token, typed: tuple[str, str],
     coding = code(trigger, typed[1], lexicon, tokens)
     kind = coding.event_type
     # Who was acted upon ("Ukrainian soldiers were killed") did not act.
-    acting = [s for s in subjects if s.dep_ != "nsubjpass" and s.i != trigger.head.i]
+    acting = [] if casualties.is_headline_passive(trigger) else [
+        s for s in subjects if s.dep_ != "nsubjpass" and s.i != trigger.head.i]
     mentions = [m for s in acting for m in clauses.actors_of(s, index)]
     actors = _actors(mentions + clauses.counterparts(trigger, index,
                                                      kind in lexicon.object_actor_types))

@@ -325,8 +325,11 @@ def _role_tokens(trigger: Token, lexicon: EventLexicon, type_id: str,
                  subjects: list[Token]) -> tuple[list[Token], list[Token]]:
     """(initiator tokens, target tokens): active subjects or the "by" agent act; passive
     subjects, objects of target types and "on"/"against"/"with" phrases undergo."""
-    passive = [s for s in subjects if s.dep_ == "nsubjpass" or s.i == trigger.head.i or (
-        s.head.dep_ == "nsubjpass" and s.dep_ == "conj")]
+    from timeline.events.casualties import is_headline_passive
+
+    headline = is_headline_passive(trigger)  # "Two Ukrainian soldiers killed"
+    passive = [s for s in subjects if headline or s.dep_ == "nsubjpass" or s.i == trigger.head.i
+               or (s.head.dep_ == "nsubjpass" and s.dep_ == "conj")]
     initiators = ([s for s in subjects if s not in passive] + _agents(trigger, lexicon)
                   + _event_noun_owners(trigger, lexicon))
     if trigger.pos_ in {"NOUN", "PROPN"}:
