@@ -34,7 +34,7 @@ def nominal_trigger(sent: Span, lexicon: EventLexicon) -> tuple[Token, tuple[str
     casualty = _casualty_word(root)
     if casualty is None:
         return None
-    noun = next((t for t in sent if t.pos_ in NOUN_TAGS and _noun_type(t, lexicon)), None)
+    noun = next((t for t in sent if t is not casualty and _noun_type(t, lexicon)), None)
     if noun is not None:
         found = _noun_type(noun, lexicon)
         return (noun, found) if found is not None else None

@@ -151,6 +151,7 @@ class EventLexicon:
     reporting_verbs: frozenset[str] = frozenset()
     recent_day_prepositions: frozenset[str] = frozenset()
     recent_day_periods: frozenset[str] = frozenset()
+    event_noun_prepositions: frozenset[str] = frozenset()
 
     def type_of_verb(self, lemma: str) -> str | None:
         """The event type whose verbs include ``lemma`` (a phrasal verb first), or None."""
@@ -306,7 +307,7 @@ def load_event_lexicon() -> EventLexicon:
 
 
 _WORD_LISTS = ("light_verbs", "non_events", "time_bounds", "reporting_verbs",
-               "recent_day_prepositions", "recent_day_periods")
+               "recent_day_prepositions", "recent_day_periods", "event_noun_prepositions")
 _TYPE_LISTS = ("subject_types", "object_place_types", "object_actor_types", "target_types",
                "violent_types", "casualty_types")
 _MODALITY = ("negated", "hypothetical", "planned", "planned_governors", "hypothetical_nouns",

@@ -30,6 +30,9 @@ if TYPE_CHECKING:
 TARGET_PREPS = frozenset({"on", "against", "at", "upon"})
 COUNTERPART_PREPS = frozenset({"with", "between"})
 STATE_NAME = "Military Forces of {country}"
+#: How deep below a preposition an event noun may name a killing's cause ("as a result
+#: of the shelling": as -> result -> of -> shelling).
+CAUSE_DEPTH = 3
 GROUP = "GROUP"
 
 
@@ -332,7 +335,7 @@ def _role_tokens(trigger: Token, lexicon: EventLexicon, type_id: str,
                or (s.head.dep_ == "nsubjpass" and s.dep_ == "conj")]
     initiators = ([s for s in subjects if s not in passive] + _agents(trigger, lexicon)
                   + _event_noun_owners(trigger, lexicon))
-    if trigger.pos_ in {"NOUN", "PROPN"}:
+    if not subjects and (trigger.pos_ in {"NOUN", "PROPN"} or trigger.tag_ == "VBG"):
         # A headline's event noun: "separatist attack", "Ukrainian army's shelling".
         initiators += [o for o in _owners(trigger) if o.dep_ != "compound"]
     targets = list(passive)
@@ -375,11 +378,26 @@ def _owners(noun: Token) -> list[Token]:
 
 
 def event_nouns(trigger: Token, lexicon: EventLexicon) -> list[Token]:
-    """Violent event nouns in the verb's "in"/"during" phrases ("killed in shelling")."""
-    return [o for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"in", "during"}
-            for o in c.children if o.dep_ in {"pobj", "pcomp"} and (
-                lexicon.type_of_noun(o.lemma_.lower()) in lexicon.violent_types
-                or lexicon.type_of_noun(o.lower_) in lexicon.violent_types)]
+    """Violent event nouns in the verb's "in"/"during" phrases and causes ("killed in
+    shelling", "died as a result of shelling by ...", "killed due to enemy shelling"):
+    up to ``CAUSE_DEPTH`` arcs down through prepositions and their objects."""
+    found: list[Token] = []
+    stack = [(c, 0) for c in trigger.children
+             if c.dep_ == "prep" and c.lower_ in lexicon.event_noun_prepositions]
+    while stack:
+        token, depth = stack.pop()
+        if token.dep_ in {"pobj", "pcomp"} and noun_type(token, lexicon) in lexicon.violent_types:
+            found.append(token)
+            continue
+        if depth < CAUSE_DEPTH:
+            stack += [(c, depth + 1) for c in token.children
+                      if c.dep_ in {"prep", "pobj", "pcomp"}]
+    return sorted(found, key=lambda t: t.i)
+
+
+def noun_type(token: Token, lexicon: EventLexicon) -> str | None:
+    """The type of an event noun by lemma or form ("shelling", parsed as a gerund)."""
+    return lexicon.type_of_noun(token.lemma_.lower()) or lexicon.type_of_noun(token.lower_)
 
 
 def light_nouns(trigger: Token) -> Sequence[Token]:
