@@ -149,7 +149,8 @@ def extract_events(
             # "Clashes near Sloviansk", "One dead in Ukraine clashes": no verb tells it.
             _add(numbered, _record(article, *nominal, sentence_no, nominal=True), article,
                  nominal[0], reference)
-    records = article_steps.finish([r for _, r in numbered], doc, lexicon, text)
+    records = headlines.attribute_sources(
+        article_steps.finish([r for _, r in numbered], doc, lexicon, text), doc)
     return [r for r in records if include_other or r.event.event_type != OTHER]
 
 

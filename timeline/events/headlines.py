@@ -1,4 +1,4 @@
-"""Events told without a verb, as wire headlines tell them.
+"""Events told without a verb, and sources named after a dash, as wire headlines tell them.
 
 "Clashes near Sloviansk", "Shelling in Donetsk", "One dead in Ukraine clashes", "Five
 dead as Ukraine police launch assault on protesters", "Two KIA, two WIA amid enemy
@@ -8,21 +8,36 @@ first violent noun of the sentence when a casualty word heads it), or the casual
 itself ("Two dead in Donetsk": a death). Only the types ``casualty_types`` lists (political
 violence and deaths) are read this way: "Morning briefing" or "Situation report" stay
 titles.
+
+"Two activists shot dead during Ukraine protests: prosecutors", "Ukrainian soldier
+killed in Donbas - JFO HQ": a short verbless phrase after the sentence's last colon or
+dash names who reported it; it becomes the events' ``reported_by``.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from timeline.events.casualties import load_words
 from timeline.events.lexicon import EventLexicon
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
+
+    from timeline.events.clause_events import EventRecord
 
 #: The type of an event told only by its casualties ("Two dead in Donetsk").
 DEATH = "death"
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+#: Marks before a trailing source: "...: prosecutors", "... - police".
+SOURCE_MARKS = frozenset({":", "-", "–", "—"})
+#: At most this many words name a trailing source, after at least ``MIN_REPORT`` words.
+MAX_SOURCE = 6
+MIN_REPORT = 3
+#: Parts of speech a source phrase never holds (a clause or a count follows the mark:
+#: "Ukraine: five killed in shelling").
+NOT_SOURCE = frozenset({"VERB", "AUX", "NUM"})
 
 
 def nominal_trigger(sent: Span, lexicon: EventLexicon) -> tuple[Token, tuple[str, str]] | None:
@@ -67,3 +82,40 @@ def _casualty_word(root: Token) -> Token | None:
             if token is root or token.dep_ in {"amod", "appos", "acomp"}:
                 return token
     return None
+
+
+def trailing_source(sent: Span) -> tuple[int, str] | None:
+    """(offset, text) of the source named after the sentence's last colon or dash:
+    "...: prosecutors", "... - mayor's office"; None when there is none."""
+    words = [t for t in sent if not t.is_space]
+    while words and words[-1].is_punct and words[-1].text not in SOURCE_MARKS:
+        words.pop()
+    for back in range(1, min(MAX_SOURCE, len(words) - MIN_REPORT) + 1):
+        mark = words[-back - 1]
+        if mark.text in SOURCE_MARKS and (mark.text == ":" or mark.whitespace_
+                                          or mark.i > 0 and mark.doc[mark.i - 1].whitespace_):
+            tail = words[-back:]
+            if any(t.pos_ in NOT_SOURCE for t in tail):
+                return None
+            return tail[0].idx, mark.doc[tail[0].i:tail[-1].i + 1].text
+    return None
+
+
+def attribute_sources(records: list[EventRecord], doc: Doc) -> list[EventRecord]:
+    """Give the events of a sentence ending in a named source that source as
+    ``reported_by`` (unless a reporting verb already gave one)."""
+    sources: dict[int, tuple[int, str] | None] = {}
+    out = []
+    for record in records:
+        if record.reported_by:
+            out.append(record)
+            continue
+        start = record.event.sentence_start
+        if start not in sources:
+            span = doc.char_span(start, record.event.sentence_end, alignment_mode="expand")
+            sources[start] = trailing_source(span) if span is not None else None
+        found = sources[start]
+        if found is not None and record.event.start_char < found[0]:
+            record = replace(record, reported_by=found[1])
+        out.append(record)
+    return out
