@@ -74,6 +74,7 @@ class _Article:
     times: anchoring.TimeIndex
     context: tuple[str, ...]
     lexicon: EventLexicon
+    reference: date | None = None
     #: Casualties read per sentence number (several violent clauses share a sentence).
     read: dict[int, Casualties] = field(default_factory=dict)
 
@@ -133,7 +134,7 @@ def extract_events(
         doc_id=doc_id, index=MentionIndex(doc, mentions),
         times=anchoring.index_times(doc, times, lexicon.time_bounds, sents),
         context=tuple(dict.fromkeys(m.canonical for m in mentions if m.label in {"GPE", "NORP"})),
-        lexicon=lexicon,
+        lexicon=lexicon, reference=reference,
     )
     numbered: list[tuple[int, EventRecord]] = []
     for sentence_no, sent in enumerate(sents):
@@ -197,6 +198,12 @@ def _record(article: _Article, trigger: Token, typed: tuple[str, str],
     country = place.country if place else article.country
     sent = article.times.sents[sentence_no]
     time, source = anchoring.choose_time(article.times, trigger, tokens, sentence_no)
+    if time is not None:
+        # "over past week": a report's period, not last calendar week.
+        recent = _recent(article, sent.start_char, sent.end_char, article.reference)
+        if recent is not None and recent.start_char < time.end_char and (
+                time.start_char < recent.end_char):
+            time = recent
     event = Event(
         doc_id=article.doc_id, trigger=typed[0], event_type=kind,
         start_char=trigger.idx, end_char=trigger.idx + len(trigger),
@@ -256,7 +263,7 @@ def _fallback_time(record: EventRecord, earlier: Sequence[tuple[int, EventRecord
             event = replace(record.event, time=previous.event.time)
             return _with_confidence(replace(record, event=event,
                                             time_source=TimeSource.SENTENCE))
-    daily = _recent_day(record, article, reference)
+    daily = _recent(article, record.event.sentence_start, record.event.sentence_end, reference)
     if daily is not None:
         event = replace(record.event, time=daily)
         return _with_confidence(replace(record, event=event, time_source=TimeSource.SENTENCE))
@@ -275,15 +282,20 @@ def _fallback_time(record: EventRecord, earlier: Sequence[tuple[int, EventRecord
     return _with_confidence(replace(record, event=event, time_source=TimeSource.PUBLISHED))
 
 
-def _recent_day(record: EventRecord, article: _Article,
-                reference: date | None) -> TimeExpression | None:
+def _recent(article: _Article, sentence_start: int, sentence_end: int,
+            reference: date | None) -> TimeExpression | None:
+    """The report's period a sentence names ("in past 24 hours", "over past week")."""
     if reference is None:
         return None
     lexicon = article.lexicon
-    pattern = anchoring.recent_day_pattern(lexicon.recent_day_prepositions,
-                                           lexicon.recent_day_periods)
-    return anchoring.recent_day(article.times.text, record.event.sentence_start,
-                                record.event.sentence_end, reference, pattern)
+    for periods, first, last in ((lexicon.recent_day_periods, -1, -1),
+                                 (lexicon.recent_week_periods, -6, 0)):
+        period = anchoring.recent_period(lexicon.recent_prepositions, periods, first, last)
+        found = anchoring.recent_time(article.times.text, sentence_start, sentence_end,
+                                      reference, period)
+        if found is not None:
+            return found
+    return None
 
 
 def _modifier_time(index: anchoring.TimeIndex, trigger: Token) -> TimeExpression | None:

@@ -149,8 +149,9 @@ class EventLexicon:
     violent_types: frozenset[str] = frozenset()
     casualty_types: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
-    recent_day_prepositions: frozenset[str] = frozenset()
+    recent_prepositions: frozenset[str] = frozenset()
     recent_day_periods: frozenset[str] = frozenset()
+    recent_week_periods: frozenset[str] = frozenset()
     event_noun_prepositions: frozenset[str] = frozenset()
 
     def type_of_verb(self, lemma: str) -> str | None:
@@ -307,7 +308,8 @@ def load_event_lexicon() -> EventLexicon:
 
 
 _WORD_LISTS = ("light_verbs", "non_events", "time_bounds", "reporting_verbs",
-               "recent_day_prepositions", "recent_day_periods", "event_noun_prepositions")
+               "recent_prepositions", "recent_day_periods", "recent_week_periods",
+               "event_noun_prepositions")
 _TYPE_LISTS = ("subject_types", "object_place_types", "object_actor_types", "target_types",
                "violent_types", "casualty_types")
 _MODALITY = ("negated", "hypothetical", "planned", "planned_governors", "hypothetical_nouns",
