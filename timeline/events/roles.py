@@ -148,7 +148,9 @@ def actor_of(token: Token, index: MentionIndex, country: str) -> Actor | None:
         # "Al Shabaab fighters", "Wagner forces": a group the NER did not tag.
         return Actor(doc[unnamed[0].left_edge.i:unnamed[-1].i + 1].text.strip(), written, "ORG")
     if group is not None and not compound_named and (group.state or named is None):
-        home = _country_of(nationality) if nationality else country
+        home = _country_of(nationality) if nationality else (
+            _forces_country(named, group)[1] if named is not None else "") or _of_country(
+            token) or country
         return Actor(group.named(home), written, GROUP, home, group.state, group.victim)
     chosen = named or nationality or (mentions[0] if mentions else None)
     if chosen is None:
@@ -185,6 +187,19 @@ def _forces_country(mention: Mention, group: ActorGroup | None) -> tuple[ActorGr
             if country:
                 return state, country
     return None, ""
+
+
+def _of_country(token: Token) -> str:
+    """The country an "of" phrase names: "Artillerymen of the Russian Federation"."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            start = next((t.i for t in obj.subtree if t.pos_ != "DET"), obj.i)
+            country = _country_named(token.doc[start:obj.i + 1].text)
+            if not country and _is_force(obj) and obj is not token:
+                country = _of_country(obj)  # "aviation of the Armed Forces of Ukraine"
+            if country:
+                return country
+    return ""
 
 
 def _country_named(name: str) -> str:
@@ -370,11 +385,21 @@ def _event_noun_owners(trigger: Token, lexicon: EventLexicon) -> list[Token]:
 
 
 def _owners(noun: Token) -> list[Token]:
-    """The possessor, modifiers and "by" phrase of an event noun."""
+    """The possessor, modifiers and "by" phrase of an event noun, and an "of" phrase
+    naming armed forces ("the shelling of the Armed Forces of Ukraine", as reports
+    translated from Russian and Ukrainian put the perpetrator)."""
     return [c for c in noun.children if c.dep_ in {"poss", "amod", "compound"}
             and c.pos_ in {"NOUN", "PROPN", "ADJ"}] + [
-        g for c in noun.children if c.dep_ == "prep" and c.lower_ == "by"
+        g for c in noun.children if c.dep_ == "prep" and (
+            c.lower_ == "by" or c.lower_ == "of" and any(
+                _is_force(g) for g in c.children if g.dep_ == "pobj"))
         for g in c.children if g.dep_ == "pobj"]
+
+
+def _is_force(token: Token) -> bool:
+    """True for a noun of a state force group ("Forces", "army", "troops")."""
+    group = group_of(token)
+    return group is not None and group.state
 
 
 def event_nouns(trigger: Token, lexicon: EventLexicon) -> list[Token]:
