@@ -85,11 +85,16 @@ def _total(counts: list[Count]) -> Count | None:
 
 def is_headline_passive(verb: Token) -> bool:
     """True for a headline's passive read as an active verb: "Two Ukrainian soldiers
-    killed, 16 wounded" (a casualty verb with a subject, no object and no auxiliary):
-    its subject is the victim."""
+    killed, 16 wounded", "Two activists shot dead" (a casualty verb, or a verb with a
+    casualty complement, with a subject, no object and no auxiliary): its subject is
+    the victim."""
     words = load_words()
     lemma = verb.lemma_.lower()
-    if lemma not in words.killed | words.injured or lemma in words.intransitive:
+    casualty = words.killed | words.injured
+    # "Two activists shot dead": the complement makes the verb a killing.
+    resulting = any(c.dep_ in {"oprd", "acomp"} and c.lemma_.lower() in casualty
+                    for c in verb.children)
+    if not resulting and (lemma not in casualty or lemma in words.intransitive):
         return False
     deps = {c.dep_ for c in verb.children}
     return verb.pos_ == "VERB" and "nsubj" in deps and not deps & {
@@ -105,8 +110,12 @@ def _victims(word: Token, words: CasualtyWords) -> list[Token]:
         deps.add("nsubj")  # "three people died"; a headline's "two wounded"
     found = [c for c in word.children if c.dep_ in deps]
     if word.dep_ in {"oprd", "acomp"} and word.head.pos_ == "VERB":
-        # "leaves one militiaman dead"
-        found += [c for c in word.head.children if c.dep_ == "dobj"]
+        # "leaves one militiaman dead"; a headline's "Two activists shot dead"
+        verb = word.head
+        passive = {"nsubj", "nsubjpass"} if is_headline_passive(verb) else {"nsubjpass"}
+        found += [c for c in verb.children if c.dep_ == "dobj" or c.dep_ in passive]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            found.append(verb.head)
     if word.dep_ == "acl" and word.tag_ == "VBN":
         found.append(word.head)  # a headline's "Ten civilians killed in ..."
     if word.pos_ in {"NOUN", "ADJ", "PROPN"}:

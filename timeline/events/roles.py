@@ -159,7 +159,8 @@ def actor_of(token: Token, index: MentionIndex, country: str) -> Actor | None:
     if state is not None:
         # "Armed Forces of Ukraine", "Ukrainian Armed Forces", "AFU": a state's forces
         # by their own name, in ACLED's style.
-        return Actor(state.named(forces_of), written, GROUP, forces_of, True)
+        text = chosen.text if written in chosen.text else written  # "Armed Forces of Ukraine"
+        return Actor(state.named(forces_of), text, GROUP, forces_of, True)
     kind = "GPE" if chosen.label in {"GPE", "NORP"} else chosen.label
     text = written if chosen.text in written else chosen.text
     return Actor(chosen.canonical or chosen.text, text, kind,
