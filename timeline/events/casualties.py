@@ -88,17 +88,24 @@ def is_headline_passive(verb: Token) -> bool:
     killed, 16 wounded", "Two activists shot dead" (a casualty verb, or a verb with a
     casualty complement, with a subject, no object and no auxiliary): its subject is
     the victim."""
-    words = load_words()
-    lemma = verb.lemma_.lower()
-    casualty = words.killed | words.injured
-    # "Two activists shot dead": the complement makes the verb a killing.
-    resulting = any(c.dep_ in {"oprd", "acomp"} and c.lemma_.lower() in casualty
-                    for c in verb.children)
-    if not resulting and (lemma not in casualty or lemma in words.intransitive):
+    if verb.pos_ != "VERB":
         return False
-    deps = {c.dep_ for c in verb.children}
-    return verb.pos_ == "VERB" and "nsubj" in deps and not deps & {
-        "dobj", "aux", "auxpass", "ccomp", "xcomp"}
+    words = load_words()
+    casualty = _casualty_lemmas()
+    children = list(verb.children)
+    deps = {c.dep_ for c in children}
+    if "nsubj" not in deps or deps & {"dobj", "aux", "auxpass", "ccomp", "xcomp"}:
+        return False
+    lemma = verb.lemma_.lower()
+    # "Two activists shot dead": the complement makes the verb a killing.
+    return (lemma in casualty and lemma not in words.intransitive) or any(
+        c.dep_ in {"oprd", "acomp"} and c.lemma_.lower() in casualty for c in children)
+
+
+@functools.cache
+def _casualty_lemmas() -> frozenset[str]:
+    words = load_words()
+    return words.killed | words.injured
 
 
 def _victims(word: Token, words: CasualtyWords) -> list[Token]:

@@ -25,7 +25,7 @@ from timeline.events.lexicon import EventLexicon, load_event_lexicon
 from timeline.events.roles import Roles
 from timeline.events.taxonomy import OTHER, Coding, code, event_type, modality
 from timeline.model import Event, Mention, TimeExpression
-from timeline.vocab import TimeSource
+from timeline.vocab import Granularity, TimeSource
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -188,7 +188,8 @@ def _record(article: _Article, trigger: Token, typed: tuple[str, str],
     coding = code(trigger, typed[1], lexicon, tokens)
     kind = coding.event_type
     # Who was acted upon ("Ukrainian soldiers were killed") did not act.
-    acting = [] if casualties.is_headline_passive(trigger) else [
+    headline_passive = kind in lexicon.casualty_types and casualties.is_headline_passive(trigger)
+    acting = [] if headline_passive else [
         s for s in subjects if s.dep_ != "nsubjpass" and s.i != trigger.head.i]
     mentions = [m for s in acting for m in clauses.actors_of(s, index)]
     actors = _actors(mentions + clauses.counterparts(trigger, index,
@@ -198,7 +199,7 @@ def _record(article: _Article, trigger: Token, typed: tuple[str, str],
     country = place.country if place else article.country
     sent = article.times.sents[sentence_no]
     time, source = anchoring.choose_time(article.times, trigger, tokens, sentence_no)
-    if time is not None:
+    if time is not None and time.granularity == Granularity.WEEK:
         # "over past week": a report's period, not last calendar week.
         recent = _recent(article, sent.start_char, sent.end_char, article.reference)
         if recent is not None and recent.start_char < time.end_char and (

@@ -87,10 +87,14 @@ def _casualty_word(root: Token) -> Token | None:
 def trailing_source(sent: Span) -> tuple[int, str] | None:
     """(offset, text) of the source named after the sentence's last colon or dash:
     "...: prosecutors", "... - mayor's office"; None when there is none."""
-    words = [t for t in sent if not t.is_space]
+    # Only the sentence's last words can name its source: read those, not the whole.
+    doc = sent.doc
+    tail_start = max(sent.start, sent.end - MAX_SOURCE - 4)
+    words = [t for t in doc[tail_start:sent.end] if not t.is_space]
     while words and words[-1].is_punct and words[-1].text not in SOURCE_MARKS:
         words.pop()
-    for back in range(1, min(MAX_SOURCE, len(words) - MIN_REPORT) + 1):
+    before = tail_start - sent.start  # words not read, all before the source
+    for back in range(1, min(MAX_SOURCE, len(words) - 1, len(words) + before - MIN_REPORT) + 1):
         mark = words[-back - 1]
         if mark.text in SOURCE_MARKS and (mark.text == ":" or mark.whitespace_
                                           or mark.i > 0 and mark.doc[mark.i - 1].whitespace_):

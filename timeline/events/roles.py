@@ -346,7 +346,8 @@ def _role_tokens(trigger: Token, lexicon: EventLexicon, type_id: str,
     subjects, objects of target types and "on"/"against"/"with" phrases undergo."""
     from timeline.events.casualties import is_headline_passive
 
-    headline = is_headline_passive(trigger)  # "Two Ukrainian soldiers killed"
+    # "Two Ukrainian soldiers killed"
+    headline = type_id in lexicon.casualty_types and is_headline_passive(trigger)
     passive = [s for s in subjects if headline or s.dep_ == "nsubjpass" or s.i == trigger.head.i
                or (s.head.dep_ == "nsubjpass" and s.dep_ == "conj")]
     initiators = ([s for s in subjects if s not in passive] + _agents(trigger, lexicon)
