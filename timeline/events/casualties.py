@@ -123,7 +123,7 @@ def _victims(word: Token, words: CasualtyWords) -> list[Token]:
         found += [c for c in verb.children if c.dep_ == "dobj" or c.dep_ in passive]
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             found.append(verb.head)
-    if word.dep_ == "acl" and word.tag_ == "VBN":
+    if word.dep_ == "acl" and word.tag_ in {"VBN", "VBD"}:
         found.append(word.head)  # a headline's "Ten civilians killed in ..."
     if word.pos_ in {"NOUN", "ADJ", "PROPN"}:
         # "12 deaths", "35 dead", "Two KIA": the number modifies the word itself.

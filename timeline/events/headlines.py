@@ -46,7 +46,7 @@ def nominal_trigger(sent: Span, lexicon: EventLexicon) -> tuple[Token, tuple[str
     typed = _noun_type(root, lexicon)
     if typed is not None and not _has_subject(root):
         return root, typed
-    casualty = _casualty_word(root)
+    casualty = _casualty_word(root) or _casualty_count(sent)
     if casualty is None:
         return None
     noun = next((t for t in sent if t is not casualty and _noun_type(t, lexicon)), None)
@@ -70,6 +70,19 @@ def _noun_type(token: Token, lexicon: EventLexicon) -> tuple[str, str] | None:
 
 def _has_subject(token: Token) -> bool:
     return any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+
+
+def _casualty_count(sent: Span) -> Token | None:
+    """A casualty word with a count anywhere in a verbless headline: "Ukrainian army
+    shells DPR 277 times over past week, four killed" (parsed as a noun phrase)."""
+    known = load_words().killed | load_words().injured
+    doc = sent.doc
+    for token in sent:
+        if token.lemma_.lower() in known and token.tag_ in {"VBN", "VBD", "JJ"} and (
+                token.i > sent.start and doc[token.i - 1].like_num
+                or any(c.dep_ == "nummod" for c in token.children)):
+            return token  # "four killed", "2 dead"
+    return None
 
 
 def _casualty_word(root: Token) -> Token | None:

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 TARGET_PREPS = frozenset({"on", "against", "at", "upon"})
 COUNTERPART_PREPS = frozenset({"with", "between"})
 STATE_NAME = "Military Forces of {country}"
+#: Entity types of a place named as a modifier.
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 #: How deep below a preposition an event noun may name a killing's cause ("as a result
 #: of the shelling": as -> result -> of -> shelling).
 CAUSE_DEPTH = 3
@@ -288,7 +290,8 @@ def assign(trigger: Token, index: MentionIndex, lexicon: EventLexicon, type_id: 
         # Victims are targets, never initiators; a country acting violently is its
         # military ("Israel responded with drone strikes").
         second = [a for a in first if a.victim] + second
-        first = [_as_state(a) for a in first if not a.victim]
+        first = list({a.name: a for a in map(_as_state, (a for a in first if not a.victim))
+                      }.values())  # "Ukrainian army": Ukraine and its army are one actor
     actor1 = first[0] if first else None
     actor2 = next((a for a in second if actor1 is None or a.name != actor1.name), None)
     return Roles(actor1, actor2, tuple(first[1:]))
@@ -354,7 +357,9 @@ def _role_tokens(trigger: Token, lexicon: EventLexicon, type_id: str,
                   + _event_noun_owners(trigger, lexicon))
     if not subjects and (trigger.pos_ in {"NOUN", "PROPN"} or trigger.tag_ == "VBG"):
         # A headline's event noun: "separatist attack", "Ukrainian army's shelling".
-        initiators += [o for o in _owners(trigger) if o.dep_ != "compound"]
+        # Not a place ("Ukraine clashes"): a place modifier says where, not who.
+        initiators += [o for o in _owners(trigger)
+                       if o.dep_ != "compound" or o.ent_type_ not in PLACE_ENTITIES]
     targets = list(passive)
     heads = [trigger, *light_nouns(trigger)]
     if type_id in lexicon.target_types or type_id in lexicon.object_actor_types:
