@@ -156,14 +156,31 @@ class EventLexicon:
 
     def type_of_verb(self, lemma: str) -> str | None:
         """The event type whose verbs include ``lemma`` (a phrasal verb first), or None."""
-        phrasal = dict(self.phrasal_types).get(lemma)
-        if phrasal is not None:
-            return phrasal
-        return next((t.id for t in self.types if lemma in t.verbs), None)
+        return self._verb_types.get(lemma)
 
     def type_of_noun(self, lemma: str) -> str | None:
         """The event type whose nouns include ``lemma``, or None."""
-        return next((t.id for t in self.types if lemma in t.nouns), None)
+        return self._noun_types.get(lemma)
+
+    @functools.cached_property
+    def _verb_types(self) -> dict[str, str]:
+        """Type by verb lemma (phrasal verbs win), built once: typing every clause looks
+        verbs up many times."""
+        table: dict[str, str] = {}
+        for event_type in self.types:
+            for verb in event_type.verbs:
+                table.setdefault(verb, event_type.id)
+        table.update(dict(self.phrasal_types))
+        return table
+
+    @functools.cached_property
+    def _noun_types(self) -> dict[str, str]:
+        """Type by noun lemma, built once."""
+        table: dict[str, str] = {}
+        for event_type in self.types:
+            for noun in event_type.nouns:
+                table.setdefault(noun, event_type.id)
+        return table
 
     def get(self, type_id: str) -> EventType | None:
         """The taxonomy entry ``type_id`` (None for other)."""
