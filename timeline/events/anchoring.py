@@ -84,9 +84,11 @@ class TimeIndex:
 
 
 def index_times(doc: Doc, times: Sequence[TimeExpression], bounds: frozenset[str],
-                sents: tuple[Span, ...]) -> TimeIndex:
-    """Keep the expressions that can date an event and find the clause of each."""
-    text = doc.text  # Doc.text joins every token on each call: read it once
+                sents: tuple[Span, ...], text: str | None = None) -> TimeIndex:
+    """Keep the expressions that can date an event and find the clause of each
+    (``text``: the article's text, same offsets as ``doc``'s, when the caller has it)."""
+    if text is None:
+        text = doc.text  # Doc.text joins every token on each call: read it once
     usable = tuple(sorted(
         (t for t in times if t.start is not None and t.value and not _is_bound(text, t, bounds)),
         key=lambda t: t.start_char))

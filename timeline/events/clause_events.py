@@ -132,7 +132,7 @@ def extract_events(
     sents = tuple(doc.sents)
     article = _Article(
         doc_id=doc_id, index=MentionIndex(doc, mentions),
-        times=anchoring.index_times(doc, times, lexicon.time_bounds, sents),
+        times=anchoring.index_times(doc, times, lexicon.time_bounds, sents, text),
         context=tuple(dict.fromkeys(m.canonical for m in mentions if m.label in {"GPE", "NORP"})),
         lexicon=lexicon, reference=reference,
     )
@@ -208,7 +208,9 @@ def _record(article: _Article, trigger: Token, typed: tuple[str, str],
     event = Event(
         doc_id=article.doc_id, trigger=typed[0], event_type=kind,
         start_char=trigger.idx, end_char=trigger.idx + len(trigger),
-        sentence_start=sent.start_char, sentence_end=sent.start_char + len(sent.text.rstrip()),
+        # Span.text joins the sentence's tokens on every call: slice the text once read.
+        sentence_start=sent.start_char, sentence_end=sent.start_char + len(
+            article.times.text[sent.start_char:sent.end_char].rstrip()),
         actors=tuple(a.name for a in actors), locations=tuple(loc.text for loc in locations),
         time=time, confidence=0.0,
     )
