@@ -18,6 +18,8 @@ def _sentence(text: str):
     ("Shelling in Donetsk", "Shelling", "shelling"),
     ("One dead in Ukraine clashes despite de-escalation", "clashes", "clash"),
     ("Two dead in Donetsk", "dead", "death"),
+    ("Ukrainian military shell Donetsk Republic, one militia killed - defense ministry",
+     "shell", "shelling"),
 ])
 def test_verbless_headline_event(text: str, trigger: str, kind: str) -> None:
     found = nominal_trigger(_sentence(text), load_event_lexicon())

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 #: The type of an event told only by its casualties ("Two dead in Donetsk").
 DEATH = "death"
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+#: How many words back a headline's count may stand from its casualty word.
+COUNT_REACH = 4
 #: Marks before a trailing source: "...: prosecutors", "... - police".
 SOURCE_MARKS = frozenset({":", "-", "–", "—"})
 #: At most this many words name a trailing source, after at least ``MIN_REPORT`` words.
@@ -76,13 +78,23 @@ def _casualty_count(sent: Span) -> Token | None:
     """A casualty word with a count anywhere in a verbless headline: "Ukrainian army
     shells DPR 277 times over past week, four killed" (parsed as a noun phrase)."""
     known = load_words().killed | load_words().injured
-    doc = sent.doc
     for token in sent:
         if token.lemma_.lower() in known and token.tag_ in {"VBN", "VBD", "JJ"} and (
-                token.i > sent.start and doc[token.i - 1].like_num
-                or any(c.dep_ == "nummod" for c in token.children)):
-            return token  # "four killed", "2 dead"
+                _counted(token, sent) or any(c.dep_ == "nummod" for c in token.children)):
+            return token
     return None
+
+
+def _counted(word: Token, sent: Span) -> bool:
+    """True when a number stands before ``word`` with only nouns and adjectives between:
+    "four killed", "one militia killed", "two Ukrainian soldiers wounded"."""
+    doc = sent.doc
+    for i in range(word.i - 1, max(sent.start, word.i - COUNT_REACH) - 1, -1):
+        if doc[i].like_num:
+            return True
+        if doc[i].pos_ not in {"NOUN", "PROPN", "ADJ"}:
+            return False
+    return False
 
 
 def _casualty_word(root: Token) -> Token | None:
