@@ -42,7 +42,9 @@ def test_titles_are_no_events(text: str) -> None:
     ("Ukrainian soldier killed in Donbas - JFO HQ", "JFO HQ"),
     ("Ukraine: five killed in shelling", None),  # a topic label and a clause
     ("Fighting - and talks", None),  # too short before the mark
+    ("The talks ended with a single word: failure", None),  # no source, the sentence's own
+    ("Six Ukraine soldiers killed in separatist east: Kiev", "Kiev"),
 ])
 def test_trailing_source(text: str, source: str | None) -> None:
-    found = trailing_source(_sentence(text))
+    found = trailing_source(_sentence(text), load_event_lexicon())
     assert (found[1] if found else None) == source

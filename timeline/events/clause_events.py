@@ -151,7 +151,7 @@ def extract_events(
             _add(numbered, _record(article, *nominal, sentence_no, nominal=True), article,
                  nominal[0], reference)
     records = headlines.attribute_sources(
-        article_steps.finish([r for _, r in numbered], doc, lexicon, text), doc)
+        article_steps.finish([r for _, r in numbered], doc, lexicon, text), doc, lexicon)
     return [r for r in records if include_other or r.event.event_type != OTHER]
 
 

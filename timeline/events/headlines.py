@@ -109,9 +109,10 @@ def _casualty_word(root: Token) -> Token | None:
     return None
 
 
-def trailing_source(sent: Span) -> tuple[int, str] | None:
+def trailing_source(sent: Span, lexicon: EventLexicon) -> tuple[int, str] | None:
     """(offset, text) of the source named after the sentence's last colon or dash:
-    "...: prosecutors", "... - mayor's office"; None when there is none."""
+    "...: prosecutors", "... - mayor's office" (a name, or a phrase ending in one of
+    ``source_nouns``); None when there is none."""
     # Only the sentence's last words can name its source: read those, not the whole.
     doc = sent.doc
     tail_start = max(sent.start, sent.end - MAX_SOURCE - 4)
@@ -124,13 +125,17 @@ def trailing_source(sent: Span) -> tuple[int, str] | None:
         if mark.text in SOURCE_MARKS and (mark.text == ":" or mark.whitespace_
                                           or mark.i > 0 and mark.doc[mark.i - 1].whitespace_):
             tail = words[-back:]
-            if any(t.pos_ in NOT_SOURCE for t in tail):
+            if any(t.pos_ in NOT_SOURCE for t in tail) or not (
+                    any(t.pos_ == "PROPN" for t in tail)
+                    or tail[-1].lower_ in lexicon.source_nouns
+                    or tail[-1].lemma_.lower() in lexicon.source_nouns):
                 return None
             return tail[0].idx, mark.doc[tail[0].i:tail[-1].i + 1].text
     return None
 
 
-def attribute_sources(records: list[EventRecord], doc: Doc) -> list[EventRecord]:
+def attribute_sources(records: list[EventRecord], doc: Doc,
+                      lexicon: EventLexicon) -> list[EventRecord]:
     """Give the events of a sentence ending in a named source that source as
     ``reported_by`` (unless a reporting verb already gave one)."""
     sources: dict[int, tuple[int, str] | None] = {}
@@ -142,7 +147,7 @@ def attribute_sources(records: list[EventRecord], doc: Doc) -> list[EventRecord]
         start = record.event.sentence_start
         if start not in sources:
             span = doc.char_span(start, record.event.sentence_end, alignment_mode="expand")
-            sources[start] = trailing_source(span) if span is not None else None
+            sources[start] = trailing_source(span, lexicon) if span is not None else None
         found = sources[start]
         if found is not None and record.event.start_char < found[0]:
             record = replace(record, reported_by=found[1])

@@ -153,6 +153,7 @@ class EventLexicon:
     recent_day_periods: frozenset[str] = frozenset()
     recent_week_periods: frozenset[str] = frozenset()
     event_noun_prepositions: frozenset[str] = frozenset()
+    source_nouns: frozenset[str] = frozenset()
 
     def type_of_verb(self, lemma: str) -> str | None:
         """The event type whose verbs include ``lemma`` (a phrasal verb first), or None."""
@@ -326,7 +327,7 @@ def load_event_lexicon() -> EventLexicon:
 
 _WORD_LISTS = ("light_verbs", "non_events", "time_bounds", "reporting_verbs",
                "recent_prepositions", "recent_day_periods", "recent_week_periods",
-               "event_noun_prepositions")
+               "event_noun_prepositions", "source_nouns")
 _TYPE_LISTS = ("subject_types", "object_place_types", "object_actor_types", "target_types",
                "violent_types", "casualty_types")
 _MODALITY = ("negated", "hypothetical", "planned", "planned_governors", "hypothetical_nouns",
