@@ -20,7 +20,9 @@ first. Per UCDP event:
   (most UCDP points come from article bodies the headlines do not carry; bare place
   names in the source list, UCDP's own location notes, are no headlines);
 * actor: ``side_a`` or ``side_b`` is among the primary event's actors (actor1, actor2,
-  associated actors and named actors), through ``SIDE_WORDS``;
+  associated actors and named actors), through ``SIDE_WORDS``; a "Government of X" side
+  only through the state itself ("X", "Military Forces of X"), not through civilians
+  or groups in X ("Civilians (X)");
 * deaths: the primary event states fatalities, and they equal UCDP's ``best`` (or lie
   within ``low``..``high``).
 
@@ -172,17 +174,28 @@ def place_ok(event: dict[str, Any], row: dict[str, Any]) -> bool:
 
 def actor_ok(event: dict[str, Any], row: dict[str, Any]) -> bool:
     """True when UCDP's side_a or side_b is among the row's actors."""
-    names = [row.get("actor1", ""), row.get("actor2", ""), row.get("actor1_text", ""),
-             row.get("actor2_text", ""), *row.get("assoc_actors", []), *row.get("actors", [])]
-    text = " | ".join(str(n).lower() for n in names if n)
+    names = [str(n).lower() for n in (
+        row.get("actor1", ""), row.get("actor2", ""), row.get("actor1_text", ""),
+        row.get("actor2_text", ""), *row.get("assoc_actors", []), *row.get("actors", [])) if n]
+    text = " | ".join(names)
     for side in (event["side_a"], event["side_b"]):
         if side.startswith("Government of "):
             country = side.removeprefix("Government of ").split(" (")[0].lower()
-            if country in text:
+            if any(_state_of(name, country) for name in names):
                 return True
         elif any(word in text for word in SIDE_WORDS.get(side, (side.lower(),))):
             return True
     return False
+
+
+def _state_of(name: str, country: str) -> bool:
+    """True when an actor name is the country's state: the country ("Ukraine"), its
+    forces or government ("Military Forces of Ukraine", "Government of Ukraine"), not a
+    group or people in it ("Civilians (Ukraine)", "Unidentified Armed Group (Ukraine)")."""
+    if name == country:
+        return True
+    owner = name.rsplit(" of ", 1)[-1].removeprefix("the ")
+    return " of " in name and owner.startswith(country)  # "... of the Russian Federation"
 
 
 def score(event: dict[str, Any], rows: Sequence[dict[str, Any]]) -> Scores:

@@ -117,7 +117,8 @@ EVENT_COLUMN_DOCS: dict[str, str] = {
                    f" {TimeSource.SAME_ACTOR} (a recent event of the same actor),"
                    f" {TimeSource.PUBLISHED} (the publication date) or {TimeSource.NONE}",
     "time_rule": "id of the temporal rule that resolved the time expression "
-                 "(timeline/resources/temporal_*.yaml; 'published-date' for the publication date)",
+                 "(timeline/resources/temporal_*.yaml; 'published-date' for the publication "
+                 "date, 'recent-period' for a report's period counted back from it)",
     "time_reason": "how the time expression's value was reached (the resolver's reason)",
     "event_type": "our type (see the taxonomy table): clash, shelling, airstrike, explosion, "
                   "attack, abduction, arrest, looting, protest, repression, riot, displacement, "

@@ -34,11 +34,23 @@ def test_each_measure_can_fail() -> None:
     far = _row(date=datetime(2014, 8, 17), latitude=50.45, longitude=30.52, place="Kyiv",
                actor1="Protesters (Ukraine)", fatalities=3)
     scores = ucdp.score(EVENT, [far])
-    assert (scores.date, scores.place, scores.actor, scores.deaths) == (False, False, True, False)
+    # Protesters in Ukraine are neither the Government of Ukraine nor the DPR.
+    assert (scores.date, scores.place, scores.actor, scores.deaths) == (False, False, False, False)
+    assert ucdp.score(EVENT, [_row(actor1="", actors=["Ukraine"])]).actor
     rebels = _row(actor1="Unidentified Armed Group (Ukraine)", country="Russia")
     assert ucdp.actor_ok({**EVENT, "side_a": "Government of Russia (Soviet Union)"}, rebels)
     assert not ucdp.actor_ok({**EVENT, "side_b": "Maidan", "side_a": "Government of Russia"},
                              _row(actor1="Military Forces of Ukraine"))
+
+
+def test_government_side_is_the_state_not_people_in_it() -> None:
+    government = {**EVENT, "side_b": "Civilians"}
+    for name in ("Civilians (Ukraine)", "Unidentified Armed Group (Ukraine)", "east Ukraine"):
+        assert not ucdp.actor_ok({**government, "side_b": "Maidan"}, _row(actor1=name)), name
+    for name in ("Ukraine", "Military Forces of Ukraine", "Police Forces of Ukraine"):
+        assert ucdp.actor_ok(government, _row(actor1=name)), name
+    russia = {**EVENT, "side_a": "Government of Russia (Soviet Union)", "side_b": "Maidan"}
+    assert ucdp.actor_ok(russia, _row(actor1="", actors=["Armed Forces of the Russian Federation"]))
 
 
 def test_conflict_event_is_primary_and_no_event_scores_nothing() -> None:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from timeline.events.anchoring import choose_time, index_times, published_time
 from timeline.events.lexicon import load_event_lexicon
@@ -79,3 +79,35 @@ def test_a_clock_time_is_finer_than_a_year_in_the_same_clause() -> None:
                         Granularity.HOUR, "2023-01-17T10:30Z")
     year = _expression(text, "2023", datetime(2023, 1, 1), 365, Granularity.YEAR, "2023")
     assert _choose(text, [year, clock], "met") == ("2023-01-17T10:30Z", TimeSource.CLAUSE)
+
+
+def _recent(text: str, reference: date, week: bool = False):
+    from timeline.events.anchoring import recent_period, recent_time
+
+    lexicon = load_event_lexicon()
+    periods, first, last = ((lexicon.recent_week_periods, -6, 0) if week
+                            else (lexicon.recent_day_periods, -1, -1))
+    period = recent_period(lexicon.recent_prepositions, periods, first, last)
+    return recent_time(text, 0, len(text), reference, period)
+
+
+def test_daily_period_is_the_day_before_publication() -> None:
+    found = _recent("Two KIA, two WIA in Donbas in past 24 hours - JFO HQ", date(2024, 5, 8))
+    assert found is not None and found.text == "in past 24 hours"
+    assert (found.value, found.start, found.end) == (
+        "2024-05-07", datetime(2024, 5, 7), datetime(2024, 5, 8))
+    assert found.granularity == Granularity.DAY and found.rule == "recent-period"
+
+
+def test_weekly_period_is_the_seven_days_up_to_publication() -> None:
+    found = _recent("Nine killed in shellings over the past week", date(2016, 4, 1), week=True)
+    assert found is not None
+    assert (found.start, found.end) == (datetime(2016, 3, 26), datetime(2016, 4, 2))
+    assert found.value == "P7D" and found.granularity == Granularity.WEEK
+
+
+def test_no_period_without_its_preposition_or_inside_a_compound() -> None:
+    assert _recent("The day-to-day shelling killed two", date(2024, 5, 8)) is None
+    assert _recent("Past day events were quiet", date(2024, 5, 8)) is None
+    # The calendar's first day has no day before.
+    assert _recent("killed in past 24 hours", date(1, 1, 1)) is None

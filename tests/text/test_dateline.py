@@ -12,6 +12,12 @@ from timeline.text.dateline import dateline_end
         ("WASHINGTON (AP) — The top US officer met.", "WASHINGTON (AP) — "),
         ("The top US and Ukrainian military officers held a meeting.", ""),
         ("US General Mark Milley met his counterpart.", ""),
+        # Wire slugs before a headline are blanked like datelines.
+        ("UPDATE 1-Fighting rages at airport", "UPDATE 1-"),
+        ("RPT-For embattled Ukraine rebels, no time to honour the dead", "RPT-"),
+        ("EXCLUSIVE-Over 100 Russian soldiers killed", "EXCLUSIVE-"),
+        ("UKRAINE-RUSSIA talks stall", ""),
+        ("UPDATES-to the software", ""),
     ],
 )
 def test_dateline_end(text: str, dateline: str) -> None:

@@ -21,6 +21,7 @@ unresolved expressions and bounds ("since 1992", "until 2020") do not.
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
@@ -83,9 +84,11 @@ class TimeIndex:
 
 
 def index_times(doc: Doc, times: Sequence[TimeExpression], bounds: frozenset[str],
-                sents: tuple[Span, ...]) -> TimeIndex:
-    """Keep the expressions that can date an event and find the clause of each."""
-    text = doc.text  # Doc.text joins every token on each call: read it once
+                sents: tuple[Span, ...], text: str | None = None) -> TimeIndex:
+    """Keep the expressions that can date an event and find the clause of each
+    (``text``: the article's text, same offsets as ``doc``'s, when the caller has it)."""
+    if text is None:
+        text = doc.text  # Doc.text joins every token on each call: read it once
     usable = tuple(sorted(
         (t for t in times if t.start is not None and t.value and not _is_bound(text, t, bounds)),
         key=lambda t: t.start_char))
@@ -158,6 +161,56 @@ def _last_between(index: TimeIndex, start: int, before: int,
         if index.times[i].end_char <= before and keep(i):
             return index.times[i]
     return None
+
+
+@dataclass(frozen=True)
+class RecentPeriod:
+    """A report's period counted back from its publication date: "in past 24 hours" is
+    the day before (``first`` = ``last`` = -1), "over past week" the seven days up to
+    the publication (-6 .. 0), as UCDP and ACLED code such reports."""
+
+    pattern: re.Pattern[str]
+    first: int
+    last: int
+
+
+@functools.cache
+def recent_period(prepositions: frozenset[str], periods: frozenset[str], first: int,
+                  last: int) -> RecentPeriod:
+    """"in past 24 hours", "over the past week": a preposition, an optional "the", a
+    period (alternatives of fixed words, so matching stays linear)."""
+    def words(phrase: str) -> str:
+        return r"\s+".join(map(re.escape, phrase.split()))
+
+    preps = "|".join(sorted(map(words, prepositions), key=len, reverse=True))
+    spans = "|".join(sorted(map(words, periods), key=len, reverse=True))
+    pattern = re.compile(rf"\b(?:{preps})\s+(?:the\s+)?(?:{spans})\b(?!-)", re.IGNORECASE)
+    return RecentPeriod(pattern, first, last)
+
+
+def recent_time(text: str, start: int, end: int, reference: date,
+                period: RecentPeriod) -> TimeExpression | None:
+    """The period ``text[start:end]`` (a sentence) reports, counted back from
+    ``reference`` ("two soldiers killed in past 24 hours": the day before), or None."""
+    match = period.pattern.search(text, start, end)
+    if match is None:
+        return None
+    try:
+        day = datetime(reference.year, reference.month, reference.day)
+        first, after = day + timedelta(days=period.first), day + timedelta(days=period.last + 1)
+    except OverflowError:  # the calendar's first or last days
+        return None
+    days = period.last - period.first + 1
+    one_day = days == 1
+    return TimeExpression(
+        text=match.group(), start_char=match.start(), end_char=match.end(),
+        type="DATE" if one_day else "DURATION",
+        value=first.date().isoformat() if one_day else f"P{days}D", start=first, end=after,
+        granularity=Granularity.DAY if one_day else Granularity.WEEK,
+        anchor=PUBLISHED_ANCHOR, rule="recent-period", confidence=0.8,
+        reason=f"a report's period ({match.group()!r}) counted back from the publication "
+               f"date: {first.date()} to {(after - timedelta(days=1)).date()}",
+    )
 
 
 def published_time(reference: date) -> TimeExpression:

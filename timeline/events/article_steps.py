@@ -134,10 +134,13 @@ def _source(verb: Token, record: EventRecord) -> str:
 
 def fold_casualties(records: list[EventRecord], lexicon: EventLexicon) -> list[EventRecord]:
     """Count a sentence's casualties once, on its first violent event; a perpetrator-less
-    death right after a violent event is that event's casualty report."""
+    death next to a violent event (right after it, or before it in the same sentence:
+    "Two DPR militiamen killed, another two wounded in attack on Sakhanka") is that
+    event's casualty report, its victims the event's target."""
+    pending = list(records)
     out: list[EventRecord] = []
     counted: set[int] = set()
-    for record in records:
+    for position, record in enumerate(pending):
         kind = record.event.event_type
         if kind in lexicon.violent_types:
             if record.sentence_no in counted:
@@ -146,7 +149,11 @@ def fold_casualties(records: list[EventRecord], lexicon: EventLexicon) -> list[E
         elif kind in lexicon.casualty_types and record.roles.actor1 is None:
             previous = _violent_before(out, record, lexicon)
             if previous is not None:
-                out[previous] = _add_casualties(out[previous], record.casualties)
+                out[previous] = _fold_death(out[previous], record)
+                continue
+            later = _violent_later(pending, position, lexicon)
+            if later is not None:
+                pending[later] = _fold_death(pending[later], record)
                 continue
         out.append(record)
     return out
@@ -162,6 +169,28 @@ def _violent_before(records: list[EventRecord], record: EventRecord,
         if other.event.event_type in lexicon.violent_types:
             return index
     return None
+
+
+def _violent_later(records: list[EventRecord], position: int,
+                   lexicon: EventLexicon) -> int | None:
+    """Index of the next violent event in the same sentence as ``records[position]``."""
+    sentence_no = records[position].sentence_no
+    for index in range(position + 1, len(records)):
+        if records[index].sentence_no != sentence_no:
+            return None
+        if records[index].event.event_type in lexicon.violent_types:
+            return index
+    return None
+
+
+def _fold_death(record: EventRecord, death: EventRecord) -> EventRecord:
+    """``record`` with ``death``'s casualties, and its victims as target if it has none."""
+    record = _add_casualties(record, death.casualties)
+    victims = death.roles.actor2
+    if record.roles.actor2 is None and victims is not None and (
+            record.roles.actor1 is None or record.roles.actor1.name != victims.name):
+        record = replace(record, roles=replace(record.roles, actor2=victims))
+    return record
 
 
 def _add_casualties(record: EventRecord, more: Casualties) -> EventRecord:

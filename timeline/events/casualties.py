@@ -83,20 +83,50 @@ def _total(counts: list[Count]) -> Count | None:
     return Count(sum(c.value for c in unique), "; ".join(c.text for c in unique))
 
 
+def is_headline_passive(verb: Token) -> bool:
+    """True for a headline's passive read as an active verb: "Two Ukrainian soldiers
+    killed, 16 wounded", "Two activists shot dead" (a casualty verb, or a verb with a
+    casualty complement, with a subject, no object and no auxiliary): its subject is
+    the victim."""
+    if verb.pos_ != "VERB":
+        return False
+    words = load_words()
+    casualty = _casualty_lemmas()
+    children = list(verb.children)
+    deps = {c.dep_ for c in children}
+    if "nsubj" not in deps or deps & {"dobj", "aux", "auxpass", "ccomp", "xcomp"}:
+        return False
+    lemma = verb.lemma_.lower()
+    # "Two activists shot dead": the complement makes the verb a killing.
+    return (lemma in casualty and lemma not in words.intransitive) or any(
+        c.dep_ in {"oprd", "acomp"} and c.lemma_.lower() in casualty for c in children)
+
+
+@functools.cache
+def _casualty_lemmas() -> frozenset[str]:
+    words = load_words()
+    return words.killed | words.injured
+
+
 def _victims(word: Token, words: CasualtyWords) -> list[Token]:
     """Noun phrases naming the people ``word`` reports killed or injured."""
     deps = {"nsubjpass", "dobj"}
-    headline = word.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in word.children)
+    headline = (word.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in word.children)
+                ) or is_headline_passive(word)
     if word.lemma_.lower() in words.intransitive or headline:
         deps.add("nsubj")  # "three people died"; a headline's "two wounded"
     found = [c for c in word.children if c.dep_ in deps]
     if word.dep_ in {"oprd", "acomp"} and word.head.pos_ == "VERB":
-        # "leaves one militiaman dead"
-        found += [c for c in word.head.children if c.dep_ == "dobj"]
-    if word.dep_ == "acl" and word.tag_ == "VBN":
+        # "leaves one militiaman dead"; a headline's "Two activists shot dead"
+        verb = word.head
+        passive = {"nsubj", "nsubjpass"} if is_headline_passive(verb) else {"nsubjpass"}
+        found += [c for c in verb.children if c.dep_ == "dobj" or c.dep_ in passive]
+        if verb.dep_ == "acl" and verb.tag_ == "VBN":
+            found.append(verb.head)
+    if word.dep_ == "acl" and word.tag_ in {"VBN", "VBD"}:
         found.append(word.head)  # a headline's "Ten civilians killed in ..."
-    if word.pos_ in {"NOUN", "ADJ"}:
-        # "12 deaths", "35 dead": the number modifies the word itself.
+    if word.pos_ in {"NOUN", "ADJ", "PROPN"}:
+        # "12 deaths", "35 dead", "Two KIA": the number modifies the word itself.
         found.append(word)
         if word.dep_ in {"amod", "acomp", "oprd"} and word.head.pos_ in {"NOUN", "NUM"}:
             found.append(word.head)

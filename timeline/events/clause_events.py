@@ -16,8 +16,8 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from timeline.events import (anchoring, article_steps, casualties, clauses, noise, roles,
-                             sentence_places)
+from timeline.events import (anchoring, article_steps, casualties, clauses, headlines, noise,
+                             roles, sentence_places)
 from timeline.events.casualties import Casualties
 from timeline.events.clauses import Location, MentionIndex
 from timeline.events.entities import Profile
@@ -25,7 +25,7 @@ from timeline.events.lexicon import EventLexicon, load_event_lexicon
 from timeline.events.roles import Roles
 from timeline.events.taxonomy import OTHER, Coding, code, event_type, modality
 from timeline.model import Event, Mention, TimeExpression
-from timeline.vocab import TimeSource
+from timeline.vocab import Granularity, TimeSource
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -74,6 +74,7 @@ class _Article:
     times: anchoring.TimeIndex
     context: tuple[str, ...]
     lexicon: EventLexicon
+    reference: date | None = None
     #: Casualties read per sentence number (several violent clauses share a sentence).
     read: dict[int, Casualties] = field(default_factory=dict)
 
@@ -131,26 +132,39 @@ def extract_events(
     sents = tuple(doc.sents)
     article = _Article(
         doc_id=doc_id, index=MentionIndex(doc, mentions),
-        times=anchoring.index_times(doc, times, lexicon.time_bounds, sents),
+        times=anchoring.index_times(doc, times, lexicon.time_bounds, sents, text),
         context=tuple(dict.fromkeys(m.canonical for m in mentions if m.label in {"GPE", "NORP"})),
-        lexicon=lexicon,
+        lexicon=lexicon, reference=reference,
     )
     numbered: list[tuple[int, EventRecord]] = []
     for sentence_no, sent in enumerate(sents):
+        told = len(numbered)
         for token in sent:
             typed = event_type(token, lexicon) if is_trigger(token) else None
             if typed is None or noise.inside(token.idx, skipped):
                 continue
-            record = _record(article, token, typed, sentence_no)
-            if record is not None:
-                record = _dated(record, article, token, numbered, reference)
-                record = sentence_places.with_sentence_place(
-                    _same_place(record, numbered, sentence_no), sent, article.index,
-                    article.context)
-                record = _country_only(record)
-                numbered.append((sentence_no, record))
-    records = article_steps.finish([r for _, r in numbered], doc, lexicon, text)
+            _add(numbered, _record(article, token, typed, sentence_no), article, token,
+                 reference)
+        nominal = None if len(numbered) > told else headlines.nominal_trigger(sent, lexicon)
+        if nominal is not None and not noise.inside(nominal[0].idx, skipped):
+            # "Clashes near Sloviansk", "One dead in Ukraine clashes": no verb tells it.
+            _add(numbered, _record(article, *nominal, sentence_no, nominal=True), article,
+                 nominal[0], reference)
+    records = headlines.attribute_sources(
+        article_steps.finish([r for _, r in numbered], doc, lexicon, text), doc, lexicon)
     return [r for r in records if include_other or r.event.event_type != OTHER]
+
+
+def _add(numbered: list[tuple[int, EventRecord]], record: EventRecord | None,
+         article: _Article, trigger: Token, reference: date | None) -> None:
+    """Date and place ``record`` (when there is one) and append it."""
+    if record is None:
+        return
+    record = _dated(record, article, trigger, numbered, reference)
+    record = sentence_places.with_sentence_place(
+        _same_place(record, numbered, record.sentence_no), trigger.sent, article.index,
+        article.context)
+    numbered.append((record.sentence_no, _country_only(record)))
 
 
 def _dated(record: EventRecord, article: _Article, trigger: Token,
@@ -162,20 +176,23 @@ def _dated(record: EventRecord, article: _Article, trigger: Token,
     if modifier is not None:
         event = replace(record.event, time=modifier)
         return _with_confidence(replace(record, event=event, time_source=TimeSource.SENTENCE))
-    return _fallback_time(record, earlier, record.sentence_no, reference)
+    return _fallback_time(record, earlier, record.sentence_no, reference, article)
 
 
 def _record(article: _Article, trigger: Token, typed: tuple[str, str],
-            sentence_no: int) -> EventRecord | None:
+            sentence_no: int, nominal: bool = False) -> EventRecord | None:
+    """The event of the clause of ``trigger`` (``nominal``: of a verbless headline)."""
     index, context, lexicon = article.index, article.context, article.lexicon
-    subjects = clauses.subjects(trigger)
-    if not subjects:
+    subjects = [] if nominal else clauses.subjects(trigger)
+    if not subjects and not nominal:
         return None  # "the need to provide support": nobody is reported doing anything
     tokens, near = clauses.clause_and_near(trigger, LOCATION_DEPTH)
     coding = code(trigger, typed[1], lexicon, tokens)
     kind = coding.event_type
     # Who was acted upon ("Ukrainian soldiers were killed") did not act.
-    acting = [s for s in subjects if s.dep_ != "nsubjpass" and s.i != trigger.head.i]
+    headline_passive = kind in lexicon.casualty_types and casualties.is_headline_passive(trigger)
+    acting = [] if headline_passive else [
+        s for s in subjects if s.dep_ != "nsubjpass" and s.i != trigger.head.i]
     mentions = [m for s in acting for m in clauses.actors_of(s, index)]
     actors = _actors(mentions + clauses.counterparts(trigger, index,
                                                      kind in lexicon.object_actor_types))
@@ -184,10 +201,18 @@ def _record(article: _Article, trigger: Token, typed: tuple[str, str],
     country = place.country if place else article.country
     sent = article.times.sents[sentence_no]
     time, source = anchoring.choose_time(article.times, trigger, tokens, sentence_no)
+    if time is not None and time.granularity == Granularity.WEEK:
+        # "over past week": a report's period, not last calendar week.
+        recent = _recent(article, sent.start_char, sent.end_char, article.reference)
+        if recent is not None and recent.start_char < time.end_char and (
+                time.start_char < recent.end_char):
+            time = recent
     event = Event(
         doc_id=article.doc_id, trigger=typed[0], event_type=kind,
         start_char=trigger.idx, end_char=trigger.idx + len(trigger),
-        sentence_start=sent.start_char, sentence_end=sent.start_char + len(sent.text.rstrip()),
+        # Span.text joins the sentence's tokens on every call: slice the text once read.
+        sentence_start=sent.start_char, sentence_end=sent.start_char + len(
+            article.times.text[sent.start_char:sent.end_char].rstrip()),
         actors=tuple(a.name for a in actors), locations=tuple(loc.text for loc in locations),
         time=time, confidence=0.0,
     )
@@ -231,10 +256,11 @@ def _by_actor(coding: Coding, assigned: Roles, lexicon: EventLexicon) -> Coding:
 
 
 def _fallback_time(record: EventRecord, earlier: Sequence[tuple[int, EventRecord]],
-                   sentence_no: int, reference: date | None) -> EventRecord:
+                   sentence_no: int, reference: date | None, article: _Article) -> EventRecord:
     """The time of an earlier event of the same sentence ("Protesters gathered ... on
-    Tuesday; police fired tear gas"), continuity with a recent event sharing an actor,
-    else the publication date."""
+    Tuesday; police fired tear gas"), the day before publication for a daily report's
+    period ("killed in past 24 hours"), continuity with a recent event sharing an
+    actor, else the publication date."""
     for previous_no, previous in reversed(earlier):
         if previous_no != sentence_no:
             break
@@ -242,6 +268,10 @@ def _fallback_time(record: EventRecord, earlier: Sequence[tuple[int, EventRecord
             event = replace(record.event, time=previous.event.time)
             return _with_confidence(replace(record, event=event,
                                             time_source=TimeSource.SENTENCE))
+    daily = _recent(article, record.event.sentence_start, record.event.sentence_end, reference)
+    if daily is not None:
+        event = replace(record.event, time=daily)
+        return _with_confidence(replace(record, event=event, time_source=TimeSource.SENTENCE))
     names = set(record.event.actors)
     for previous_no, previous in reversed(earlier):
         if sentence_no - previous_no > anchoring.CONTINUITY_SENTENCES:
@@ -255,6 +285,22 @@ def _fallback_time(record: EventRecord, earlier: Sequence[tuple[int, EventRecord
         return _with_confidence(replace(record, time_source=TimeSource.NONE))
     event = replace(record.event, time=anchoring.published_time(reference))
     return _with_confidence(replace(record, event=event, time_source=TimeSource.PUBLISHED))
+
+
+def _recent(article: _Article, sentence_start: int, sentence_end: int,
+            reference: date | None) -> TimeExpression | None:
+    """The report's period a sentence names ("in past 24 hours", "over past week")."""
+    if reference is None:
+        return None
+    lexicon = article.lexicon
+    for periods, first, last in ((lexicon.recent_day_periods, -1, -1),
+                                 (lexicon.recent_week_periods, -6, 0)):
+        period = anchoring.recent_period(lexicon.recent_prepositions, periods, first, last)
+        found = anchoring.recent_time(article.times.text, sentence_start, sentence_end,
+                                      reference, period)
+        if found is not None:
+            return found
+    return None
 
 
 def _modifier_time(index: anchoring.TimeIndex, trigger: Token) -> TimeExpression | None:

@@ -78,7 +78,8 @@ def clause_and_near(trigger: Token, max_depth: int) -> tuple[list[Token], list[T
 
 def subjects(trigger: Token) -> list[Token]:
     """Subject tokens of the clause (with conjuncts), borrowed from a governor if none."""
-    if trigger.dep_ == "acl" and trigger.tag_ == "VBN" and (
+    # "LPR servicemen killed in shelling": the tagger may call the participle a past tense.
+    if trigger.dep_ == "acl" and trigger.tag_ in {"VBN", "VBD"} and (
             trigger.head.dep_ == "ROOT" or trigger.lemma_.lower() in _casualty_verbs()):
         # A headline's passive without its auxiliary: "Ten civilians killed in ...",
         # "Young girl among six killed in east Ukraine".

@@ -149,17 +149,39 @@ class EventLexicon:
     violent_types: frozenset[str] = frozenset()
     casualty_types: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
+    recent_prepositions: frozenset[str] = frozenset()
+    recent_day_periods: frozenset[str] = frozenset()
+    recent_week_periods: frozenset[str] = frozenset()
+    event_noun_prepositions: frozenset[str] = frozenset()
+    source_nouns: frozenset[str] = frozenset()
 
     def type_of_verb(self, lemma: str) -> str | None:
         """The event type whose verbs include ``lemma`` (a phrasal verb first), or None."""
-        phrasal = dict(self.phrasal_types).get(lemma)
-        if phrasal is not None:
-            return phrasal
-        return next((t.id for t in self.types if lemma in t.verbs), None)
+        return self._verb_types.get(lemma)
 
     def type_of_noun(self, lemma: str) -> str | None:
         """The event type whose nouns include ``lemma``, or None."""
-        return next((t.id for t in self.types if lemma in t.nouns), None)
+        return self._noun_types.get(lemma)
+
+    @functools.cached_property
+    def _verb_types(self) -> dict[str, str]:
+        """Type by verb lemma (phrasal verbs win), built once: typing every clause looks
+        verbs up many times."""
+        table: dict[str, str] = {}
+        for event_type in self.types:
+            for verb in event_type.verbs:
+                table.setdefault(verb, event_type.id)
+        table.update(dict(self.phrasal_types))
+        return table
+
+    @functools.cached_property
+    def _noun_types(self) -> dict[str, str]:
+        """Type by noun lemma, built once."""
+        table: dict[str, str] = {}
+        for event_type in self.types:
+            for noun in event_type.nouns:
+                table.setdefault(noun, event_type.id)
+        return table
 
     def get(self, type_id: str) -> EventType | None:
         """The taxonomy entry ``type_id`` (None for other)."""
@@ -312,7 +334,9 @@ def load_event_lexicon() -> EventLexicon:
                         modality=Modality(**words), **lists)
 
 
-_WORD_LISTS = ("light_verbs", "non_events", "time_bounds", "reporting_verbs")
+_WORD_LISTS = ("light_verbs", "non_events", "time_bounds", "reporting_verbs",
+               "recent_prepositions", "recent_day_periods", "recent_week_periods",
+               "event_noun_prepositions", "source_nouns")
 _TYPE_LISTS = ("subject_types", "object_place_types", "object_actor_types", "target_types",
                "violent_types", "casualty_types")
 _MODALITY = ("negated", "hypothetical", "planned", "planned_governors", "hypothetical_nouns",

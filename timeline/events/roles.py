@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from timeline.events import clauses
 from timeline.events.clauses import MentionIndex
 from timeline.events.lexicon import EventLexicon, _entries
+from timeline.resource_files import read_bundled, word_list
 from timeline.model import Mention
 
 if TYPE_CHECKING:
@@ -29,6 +30,11 @@ if TYPE_CHECKING:
 TARGET_PREPS = frozenset({"on", "against", "at", "upon"})
 COUNTERPART_PREPS = frozenset({"with", "between"})
 STATE_NAME = "Military Forces of {country}"
+#: Entity types of a place named as a modifier.
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+#: How deep below a preposition an event noun may name a killing's cause ("as a result
+#: of the shelling": as -> result -> of -> shelling).
+CAUSE_DEPTH = 3
 GROUP = "GROUP"
 
 
@@ -144,15 +150,111 @@ def actor_of(token: Token, index: MentionIndex, country: str) -> Actor | None:
         # "Al Shabaab fighters", "Wagner forces": a group the NER did not tag.
         return Actor(doc[unnamed[0].left_edge.i:unnamed[-1].i + 1].text.strip(), written, "ORG")
     if group is not None and not compound_named and (group.state or named is None):
-        home = _country_of(nationality) if nationality else country
+        home = _country_of(nationality) if nationality else (
+            _forces_country(named, group)[1] if named is not None else "") or _of_country(
+            token) or country
         return Actor(group.named(home), written, GROUP, home, group.state, group.victim)
     chosen = named or nationality or (mentions[0] if mentions else None)
     if chosen is None:
         return None
+    state, forces_of = _forces_country(chosen, group)
+    if state is not None:
+        # "Armed Forces of Ukraine", "Ukrainian Armed Forces", "AFU": a state's forces
+        # by their own name, in ACLED's style.
+        text = chosen.text if written in chosen.text else written  # "Armed Forces of Ukraine"
+        return Actor(state.named(forces_of), text, GROUP, forces_of, True)
     kind = "GPE" if chosen.label in {"GPE", "NORP"} else chosen.label
     text = written if chosen.text in written else chosen.text
     return Actor(chosen.canonical or chosen.text, text, kind,
                  chosen.canonical if kind == "GPE" else "")
+
+
+def _forces_country(mention: Mention, group: ActorGroup | None) -> tuple[ActorGroup | None, str]:
+    """The state force group and country an organisation's name names ("Armed Forces
+    of Ukraine", "Ukrainian Armed Forces", "National Police of Ukraine"), else
+    (None, "")."""
+    from timeline.events import places
+
+    if mention.label != "ORG":
+        return None, ""
+    words = (mention.canonical or mention.text).replace("’", "'").split()
+    lowered = {w.lower() for w in words}
+    state = group if group is not None and group.state else next(
+        (g for g in load_groups() if g.state and g.nouns & lowered), None)
+    if state is None:
+        return None, ""
+    for start in range(len(words)):
+        for end in range(min(len(words), start + 3), start, -1):
+            name = " ".join(words[start:end])
+            country = places.country_of_demonym(name) or _country_named(name)
+            if country:
+                return state, country
+    return None, ""
+
+
+def _of_country(token: Token) -> str:
+    """The country an "of" phrase names: "Artillerymen of the Russian Federation"."""
+    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+            start = next((t.i for t in obj.subtree if t.pos_ != "DET"), obj.i)
+            country = _country_named(token.doc[start:obj.i + 1].text)
+            if not country and _is_force(obj) and obj is not token:
+                country = _of_country(obj)  # "aviation of the Armed Forces of Ukraine"
+            if country:
+                return country
+    return ""
+
+
+def _country_named(name: str) -> str:
+    from timeline.events import places
+
+    place = places.geocode(name)
+    return place.country if place is not None and place.precision == "country" else ""
+
+
+@functools.cache
+def _capitals() -> dict[str, str]:
+    """Country by the gazetteer name of its capital ("Kyiv" -> "Ukraine")."""
+    import countryinfo
+
+    from timeline.events import places
+
+    table: dict[str, str] = {}
+    for record in countryinfo.all_countries():
+        try:
+            capital, country = record.capital(), record.name()
+        except (KeyError, AttributeError):
+            continue
+        place = places.geocode(capital) if isinstance(capital, str) and capital else None
+        if place is not None and place.country and place.precision != "country":
+            table.setdefault(place.name, place.country)
+    return table
+
+
+@functools.cache
+def capital_types() -> frozenset[str]:
+    """Event types in which a capital named as the actor stands for its government."""
+    from timeline.errors import RuleFileError
+    from timeline.events.lexicon import load_event_lexicon
+
+    types = frozenset(word_list(read_bundled("actors.yaml"), "actors.yaml", "capital_types"))
+    unknown = sorted(types - {t.id for t in load_event_lexicon().types})
+    if unknown:
+        raise RuleFileError("actors.yaml", f"capital_types names unknown event types: {unknown}")
+    return types
+
+
+def _capital_as_country(actor: Actor) -> Actor:
+    """The country of a capital city named as an actor; other actors unchanged."""
+    from timeline.events import places
+
+    if actor.kind != "GPE":
+        return actor
+    place = places.geocode(actor.name)
+    if place is None or place.precision == "country":
+        return actor
+    country = _capitals().get(place.name, "")
+    return replace(actor, name=country, country=country) if country == place.country else actor
 
 
 def _country_of(mention: Mention) -> str:
@@ -180,11 +282,16 @@ def assign(trigger: Token, index: MentionIndex, lexicon: EventLexicon, type_id: 
     first = _actors(initiators, index, country)
     second = _actors(targets, index, country, skip_places=True)
     violent = type_id in lexicon.violent_types
+    if violent or type_id in capital_types():
+        # "Kiev reports", "Moscow denies": a capital stands for its government (not in
+        # "London voted to remain", where its people vote).
+        first = [_capital_as_country(a) for a in first]
     if violent:
         # Victims are targets, never initiators; a country acting violently is its
         # military ("Israel responded with drone strikes").
         second = [a for a in first if a.victim] + second
-        first = [_as_state(a) for a in first if not a.victim]
+        first = list({a.name: a for a in map(_as_state, (a for a in first if not a.victim))
+                      }.values())  # "Ukrainian army": Ukraine and its army are one actor
     actor1 = first[0] if first else None
     actor2 = next((a for a in second if actor1 is None or a.name != actor1.name), None)
     return Roles(actor1, actor2, tuple(first[1:]))
@@ -240,9 +347,19 @@ def _role_tokens(trigger: Token, lexicon: EventLexicon, type_id: str,
                  subjects: list[Token]) -> tuple[list[Token], list[Token]]:
     """(initiator tokens, target tokens): active subjects or the "by" agent act; passive
     subjects, objects of target types and "on"/"against"/"with" phrases undergo."""
-    passive = [s for s in subjects if s.dep_ == "nsubjpass" or s.i == trigger.head.i or (
-        s.head.dep_ == "nsubjpass" and s.dep_ == "conj")]
-    initiators = [s for s in subjects if s not in passive] + _event_noun_owners(trigger, lexicon)
+    from timeline.events.casualties import is_headline_passive
+
+    # "Two Ukrainian soldiers killed"
+    headline = type_id in lexicon.casualty_types and is_headline_passive(trigger)
+    passive = [s for s in subjects if headline or s.dep_ == "nsubjpass" or s.i == trigger.head.i
+               or (s.head.dep_ == "nsubjpass" and s.dep_ == "conj")]
+    initiators = ([s for s in subjects if s not in passive] + _agents(trigger, lexicon)
+                  + _event_noun_owners(trigger, lexicon))
+    if not subjects and (trigger.pos_ in {"NOUN", "PROPN"} or trigger.tag_ == "VBG"):
+        # A headline's event noun: "separatist attack", "Ukrainian army's shelling".
+        # Not a place ("Ukraine clashes"): a place modifier says where, not who.
+        initiators += [o for o in _owners(trigger)
+                       if o.dep_ != "compound" or o.ent_type_ not in PLACE_ENTITIES]
     targets = list(passive)
     heads = [trigger, *light_nouns(trigger)]
     if type_id in lexicon.target_types or type_id in lexicon.object_actor_types:
@@ -254,21 +371,65 @@ def _role_tokens(trigger: Token, lexicon: EventLexicon, type_id: str,
     return initiators, targets
 
 
+def _agents(trigger: Token, lexicon: EventLexicon) -> list[Token]:
+    """The "by" agent of a headline's bare passive ("soldier killed by sniper"), or the
+    owner of the agent's event noun ("killed by Ukrainian mortar fire")."""
+    found = []
+    for agent in (g for c in trigger.children if c.dep_ == "agent"
+                  for g in c.children if g.dep_ == "pobj"):
+        if lexicon.type_of_noun(agent.lemma_.lower()) in lexicon.violent_types:
+            found += _owners(agent)
+        else:
+            found.append(agent)
+    return found
+
+
 def _event_noun_owners(trigger: Token, lexicon: EventLexicon) -> list[Token]:
     """Who carried out the event noun a killing happened in: "killed in Ukrainian
-    army's shelling", "killed in separatist ambush"."""
-    owners = []
-    for noun in event_nouns(trigger, lexicon):
-        owners += [c for c in noun.children if c.dep_ in {"poss", "amod", "compound"}
-                   and c.pos_ in {"NOUN", "PROPN", "ADJ"}]
-    return owners
+    army's shelling", "killed in separatist ambush", "killed in shelling by Ukrainian
+    troops"."""
+    return [o for noun in event_nouns(trigger, lexicon) for o in _owners(noun)]
+
+
+def _owners(noun: Token) -> list[Token]:
+    """The possessor, modifiers and "by" phrase of an event noun, and an "of" phrase
+    naming armed forces ("the shelling of the Armed Forces of Ukraine", as reports
+    translated from Russian and Ukrainian put the perpetrator)."""
+    return [c for c in noun.children if c.dep_ in {"poss", "amod", "compound"}
+            and c.pos_ in {"NOUN", "PROPN", "ADJ"}] + [
+        g for c in noun.children if c.dep_ == "prep" and (
+            c.lower_ == "by" or c.lower_ == "of" and any(
+                _is_force(g) for g in c.children if g.dep_ == "pobj"))
+        for g in c.children if g.dep_ == "pobj"]
+
+
+def _is_force(token: Token) -> bool:
+    """True for a noun of a state force group ("Forces", "army", "troops")."""
+    group = group_of(token)
+    return group is not None and group.state
 
 
 def event_nouns(trigger: Token, lexicon: EventLexicon) -> list[Token]:
-    """Violent event nouns in the verb's "in"/"during" phrases ("killed in shelling")."""
-    return [o for c in trigger.children if c.dep_ == "prep" and c.lower_ in {"in", "during"}
-            for o in c.children if o.dep_ == "pobj"
-            and lexicon.type_of_noun(o.lemma_.lower()) in lexicon.violent_types]
+    """Violent event nouns in the verb's "in"/"during" phrases and causes ("killed in
+    shelling", "died as a result of shelling by ...", "killed due to enemy shelling"):
+    up to ``CAUSE_DEPTH`` arcs down through prepositions and their objects."""
+    found: list[Token] = []
+    stack = [(c, 0) for c in trigger.children
+             if c.dep_ == "prep" and c.lower_ in lexicon.event_noun_prepositions]
+    while stack:
+        token, depth = stack.pop()
+        if token.dep_ in {"pobj", "pcomp"} and noun_type(token, lexicon) in lexicon.violent_types:
+            found.append(token)
+            continue
+        if depth < CAUSE_DEPTH:
+            stack += [(c, depth + 1) for c in token.children
+                      if c.dep_ in {"prep", "pobj", "pcomp"}]
+    return sorted(found, key=lambda t: t.i)
+
+
+def noun_type(token: Token, lexicon: EventLexicon) -> str | None:
+    """The type of an event noun by lemma or form ("shelling", parsed as a gerund)."""
+    return lexicon.type_of_noun(token.lemma_.lower()) or lexicon.type_of_noun(token.lower_)
 
 
 def light_nouns(trigger: Token) -> Sequence[Token]:

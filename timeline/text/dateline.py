@@ -1,4 +1,5 @@
-"""Find the dateline that opens a wire story ("KYIV, Jan 19 (Reuters) -").
+"""Find the dateline that opens a wire story ("KYIV, Jan 19 (Reuters) -") or the slug
+that opens a wire headline ("UPDATE 1-").
 
 The dateline names where the story was filed, not who acted: its place must not
 become the subject of the first sentence's event.
@@ -6,6 +7,7 @@ become the subject of the first sentence's event.
 
 from __future__ import annotations
 
+import functools
 import re
 
 # Anchored at the start and bounded everywhere, so matching stays linear: an upper-case
@@ -18,9 +20,21 @@ _DATELINE = re.compile(
 )
 
 
+@functools.cache
+def _wire_slug() -> re.Pattern[str]:
+    """A wire service's slug before a headline ("UPDATE 1-", "WRAPUP 2-", "RPT-"), from
+    ``noise_lines.yaml``: a word of the list, an optional version number, a hyphen."""
+    from timeline.resource_files import read_bundled, word_list
+
+    words = word_list(read_bundled("noise_lines.yaml"), "noise_lines.yaml", "wire_slugs")
+    alternatives = "|".join(sorted(map(re.escape, words), key=len, reverse=True))
+    return re.compile(rf"\s*(?:{alternatives})(?:[ \t]\d{{1,2}})?[ \t]*-(?=\S)")
+
+
 def dateline_end(text: str) -> int:
-    """Offset just after the opening dateline of ``text``, or 0 when there is none."""
-    match = _DATELINE.match(text)
+    """Offset just after the opening dateline (or wire slug: "UPDATE 1-Fighting rages
+    ...") of ``text``, or 0 when there is none."""
+    match = _DATELINE.match(text) or _wire_slug().match(text)
     return match.end() if match else 0
 
 
