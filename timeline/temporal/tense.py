@@ -25,6 +25,10 @@ _PAST_AUX = frozenset({"was", "were", "had"})
 RIGHT_PENALTY = 6
 #: "since" right before an expression: what it names has begun by the reference date.
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
+#: "until" right before an expression names a deadline still ahead ("markets remain
+#: closed until Friday", "postponed until Tuesday morning"), unless a past auxiliary
+#: puts the clause in the past ("Until Thursday, they had not called him a suspect").
+_UNTIL = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -121,6 +125,8 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
     cues = _cues()
     before = [w.lower().replace("’", "'") for w in _WORD.findall(left)]
     after = [w.lower().replace("’", "'") for w in _WORD.findall(right)]
+    if _UNTIL.search(left[-12:]) and not _PAST_AUX.intersection(before + after):
+        return Tense("future", "until")
     left_at, left_kind, left_cue, left_present = _first_cue(before, range(len(before) - 1, -1, -1), cues)
     right_at, right_kind, right_cue, right_present = _first_cue(after, range(len(after)), cues)
     if left_kind and left_at <= right_at + RIGHT_PENALTY:
