@@ -20,7 +20,7 @@ from timeline.temporal.partial import Partial, Shift
 from timeline.temporal.resolution import Anchor, Resolution
 from timeline.temporal.resolve import resolve
 from timeline.temporal.tag import Candidate, tag
-from timeline.temporal.tense import NARRATIVE, SINCE, Tense, clause_tense, since_before
+from timeline.temporal.tense import NARRATIVE, SINCE, UNTIL, Tense, clause_tense, since_before
 from timeline.vocab import MODES, Granularity, Mode
 
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
@@ -149,6 +149,17 @@ def _anchor_of(text: str, candidates: Sequence[Candidate], i: int, story: _Story
     return anchor
 
 
+def _planned(text: str, c: Candidate, mode: str) -> bool:
+    """In a narrative, whether ``c`` names a time the story only plans or expects.
+
+    "until" is no plan: "retreated to Canton until October 15" tells what happened.
+    """
+    if mode != Mode.NARRATIVE:
+        return False
+    tense = clause_tense(text, c.start, c.end)
+    return tense.tense == "future" and tense.cue != UNTIL.cue
+
+
 def resolve_candidates(text: str, candidates: Sequence[Candidate], reference: Anchor | None,
                        mode: str = Mode.NEWS) -> list[TimeExpression]:
     """Resolve tagged candidates in order, each relative one against its anchor."""
@@ -161,9 +172,11 @@ def resolve_candidates(text: str, candidates: Sequence[Candidate], reference: An
         last = story.last
         looks_back = (mode == Mode.NARRATIVE and isinstance(c.meaning, Shift) and last is not None
                       and res.start is not None and res.start.date() < last.day)
-        if res.partial is not None and res.start is not None and not looks_back:
+        if res.partial is not None and res.start is not None and not looks_back \
+                and not _planned(text, c, mode):
             # A story's current date moves with the dates it names and forward with
-            # "two days later", not with a look back ("the previous year").
+            # "two days later", not with a look back ("the previous year") nor with a
+            # plan ("a campaign planned for 1976" told in March 1975).
             story.last = Anchor(res.start.date(), f"previous expression '{c.text}'", res.partial)
             story.last_end = c.end
             if res.partial.day is not None:

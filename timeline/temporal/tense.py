@@ -43,6 +43,8 @@ class Tense:
 SINCE = Tense("since", "since")
 #: Narrative mode: a story moves forward from the last date mentioned.
 NARRATIVE = Tense("narrative", "story order")
+#: "until" right before an expression: a deadline still ahead of the reference date.
+UNTIL = Tense("future", "until")
 
 
 def since_before(text: str, start: int) -> bool:
@@ -126,7 +128,7 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
     before = [w.lower().replace("’", "'") for w in _WORD.findall(left)]
     after = [w.lower().replace("’", "'") for w in _WORD.findall(right)]
     if _UNTIL.search(left[-12:]) and not _PAST_AUX.intersection(before + after):
-        return Tense("future", "until")
+        return UNTIL
     left_at, left_kind, left_cue, left_present = _first_cue(before, range(len(before) - 1, -1, -1), cues)
     right_at, right_kind, right_cue, right_present = _first_cue(after, range(len(after)), cues)
     if left_kind and left_at <= right_at + RIGHT_PENALTY:
