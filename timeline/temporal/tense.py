@@ -137,3 +137,32 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
         return Tense(right_kind, right_cue)
     present = left_present or right_present
     return Tense("present", present) if present else Tense(None)
+
+
+_PARTICIPLE_ENDS = ("ed", "en", "wn", "ne", "ught", "lt", "nt", "pt", "ft", "un", "ld")
+_BETWEEN_HAD = frozenset({"already", "not", "also", "just", "been", "long", "never", "previously", "earlier"})
+
+
+def pluperfect(text: str, start: int, end: int) -> bool:
+    """Whether the nearest verb before the expression, in its clause, is a past perfect.
+
+    "Chinese forces that had invaded Northern Burma in late 1943": a look back.
+    """
+    left, _ = _clause(text, start, end)
+    tokens = [w.lower().replace("’", "'") for w in _WORD.findall(left)]
+    cues = _cues()
+    for i in range(len(tokens) - 1, -1, -1):
+        found = _cue_at(tokens, i, cues)
+        if found is None or found[0] == "present":
+            continue
+        if found[1] == "had":  # "had already taken": "had" with a participle after it
+            k = i + 1
+            while k < len(tokens) and tokens[k] in _BETWEEN_HAD:
+                k += 1
+            return k < len(tokens) and tokens[k].endswith(_PARTICIPLE_ENDS)
+        j = i - 1
+        while j >= 0 and tokens[j] in _BETWEEN_HAD:
+            j -= 1
+        return j >= 0 and tokens[j] in ("had", "'d")
+    return False
+
