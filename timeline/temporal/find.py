@@ -150,6 +150,11 @@ def _anchor_of(text: str, candidates: Sequence[Candidate], i: int, story: _Story
     return anchor
 
 
+#: "until" then an event, then the expression: "until the fall of Budapest in February
+#: 1945". "until 1940" itself is not matched: the story gets there.
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+[^,.;:()\s][^,.;:()]*\s(?:in|on|by)\s+$", re.IGNORECASE)
+
+
 def _holds_story_date(res: Resolution, last: Anchor | None, mode: str) -> bool:
     """In a narrative, whether ``res`` is a coarser period holding the story's date.
 
@@ -174,6 +179,9 @@ def _aside(text: str, c: Candidate, mode: str) -> bool:
     tense = clause_tense(text, c.start, c.end)
     if tense.tense == "future" and tense.cue != UNTIL.cue:
         return True
+    if isinstance(c.meaning, Partial) and c.meaning.year is not None \
+            and _UNTIL_BEFORE.search(text, max(0, c.start - 60), c.start):
+        return True  # "a siege that lasted until the fall of Budapest in February 1945"
     return pluperfect(text, c.start, c.end)
 
 
