@@ -176,6 +176,8 @@ def _aside(text: str, c: Candidate, mode: str) -> bool:
     """
     if mode != Mode.NARRATIVE:
         return False
+    if since_before(text, c.start):
+        return True  # "the first incursion since 1995": a bound, not where the story is
     tense = clause_tense(text, c.start, c.end)
     if tense.tense == "future" and tense.cue != UNTIL.cue:
         return True
