@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.temporal.tense import clause_tense, since_before
+from timeline.temporal.tense import clause_tense, pluperfect, since_before
 
 
 @pytest.mark.parametrize(("text", "target", "tense"), [
@@ -17,6 +17,10 @@ from timeline.temporal.tense import clause_tense, since_before
     ("The rights can be exercised on Nov. 21.", "Nov. 21", None),
     ("Talks on Friday.", "Friday", None),
     ("He said. They will vote on Friday.", "Friday", "future"),
+    ("Markets will remain closed until Friday.", "Friday", "future"),
+    ("Officials postponed until Tuesday any action.", "Tuesday", "future"),
+    ("Until Thursday, they had not called him a suspect.", "Thursday", "past"),
+    ("It was not until Tuesday that Castro spoke.", "Tuesday", "past"),
 ])
 def test_clause_tense(text: str, target: str, tense: str | None) -> None:
     start = text.index(target)
@@ -37,3 +41,15 @@ def test_clause_stops_at_sentence_end() -> None:
 ])
 def test_since_before(text: str, target: str, expected: bool) -> None:
     assert since_before(text, text.index(target)) is expected, text
+
+
+@pytest.mark.parametrize(("text", "target", "expected"), [
+    ("Forces that had invaded Burma in late 1943 besieged the town.", "late 1943", True),
+    ("The army had already taken the city in May.", "May", True),
+    ("The army took the city in May.", "May", False),
+    ("The two armies had talks in May.", "May", False),
+    ("The army had been told. It took the city in May.", "May", False),
+])
+def test_pluperfect(text: str, target: str, expected: bool) -> None:
+    start = text.index(target)
+    assert pluperfect(text, start, start + len(target)) is expected

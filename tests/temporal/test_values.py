@@ -48,7 +48,8 @@ def test_place(partial: Partial, value: str, start: datetime, end: datetime, gra
     (Duration(None, "Y"), "PXY"),
     (Duration(None, "H"), "PTXH"),
     (Duration(2, "DE"), "P20Y"),
-    (Duration(3, "Q"), "P9M"),
+    (Duration(3, "Q"), "P3Q"),
+    (Duration(1.5, "Q"), "P4M15D"),
     (Duration(2, "W"), "P2W"),
 ])
 def test_format_duration(duration: Duration, value: str) -> None:

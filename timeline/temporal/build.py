@@ -19,7 +19,8 @@ from timeline.temporal.values import OffCalendar, bc_year
 _PARTIAL_FIELDS = frozenset(Partial.__dataclass_fields__)
 _SPACES = re.compile(r"[\s-]+")
 #: Groups a shift keeps on the period it lands on ("June last year", "last night").
-_FILL_GROUPS = frozenset({"part", "hour", "minute", "ampm", "month", "day", "quarter", "half", "season"})
+_FILL_GROUPS = frozenset({"part", "hour", "minute", "ampm", "month", "day", "quarter", "half", "season",
+                          "year"})
 
 
 class NotADate(ValueError):

@@ -20,7 +20,8 @@ from timeline.temporal.partial import Partial, Shift
 from timeline.temporal.resolution import Anchor, Resolution
 from timeline.temporal.resolve import resolve
 from timeline.temporal.tag import Candidate, tag
-from timeline.temporal.tense import NARRATIVE, SINCE, Tense, clause_tense, since_before
+from timeline.temporal.tense import (NARRATIVE, SINCE, UNTIL, Tense, clause_tense, pluperfect,
+                                     since_before)
 from timeline.vocab import MODES, Granularity, Mode
 
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
@@ -149,6 +150,43 @@ def _anchor_of(text: str, candidates: Sequence[Candidate], i: int, story: _Story
     return anchor
 
 
+#: "until" then an event, then the expression: "until the fall of Budapest in February
+#: 1945". "until 1940" itself is not matched: the story gets there.
+_UNTIL_BEFORE = re.compile(r"\b(?:until|till)\s+[^,.;:()\s][^,.;:()]*\s(?:in|on|by)\s+$", re.IGNORECASE)
+
+
+def _holds_story_date(res: Resolution, last: Anchor | None, mode: str) -> bool:
+    """In a narrative, whether ``res`` is a coarser period holding the story's date.
+
+    "On December 7 (December 8 in Asian time zones), 1941": the year keeps the story
+    on 8 December, not on 1 January 1941.
+    """
+    if mode != Mode.NARRATIVE or last is None or res.start is None or res.end is None:
+        return False
+    inside = res.start.date() <= last.day < res.end.date()
+    return inside and (res.end - res.start).days > 1
+
+
+def _aside(text: str, c: Candidate, mode: str) -> bool:
+    """In a narrative, whether ``c`` names a time aside from the story's course.
+
+    A plan or expectation ("would be exposed for a planned campaign in 1976") or a
+    look back in the past perfect ("forces that had invaded Burma in late 1943").
+    "until" is no plan: "retreated to Canton until October 15" tells what happened.
+    """
+    if mode != Mode.NARRATIVE:
+        return False
+    if since_before(text, c.start):
+        return True  # "the first incursion since 1995": a bound, not where the story is
+    tense = clause_tense(text, c.start, c.end)
+    if tense.tense == "future" and tense.cue != UNTIL.cue:
+        return True
+    if isinstance(c.meaning, Partial) and c.meaning.year is not None \
+            and _UNTIL_BEFORE.search(text, max(0, c.start - 60), c.start):
+        return True  # "a siege that lasted until the fall of Budapest in February 1945"
+    return pluperfect(text, c.start, c.end)
+
+
 def resolve_candidates(text: str, candidates: Sequence[Candidate], reference: Anchor | None,
                        mode: str = Mode.NEWS) -> list[TimeExpression]:
     """Resolve tagged candidates in order, each relative one against its anchor."""
@@ -161,9 +199,12 @@ def resolve_candidates(text: str, candidates: Sequence[Candidate], reference: An
         last = story.last
         looks_back = (mode == Mode.NARRATIVE and isinstance(c.meaning, Shift) and last is not None
                       and res.start is not None and res.start.date() < last.day)
-        if res.partial is not None and res.start is not None and not looks_back:
+        if res.partial is not None and res.start is not None and not looks_back \
+                and not _aside(text, c, mode) and not _holds_story_date(res, last, mode):
             # A story's current date moves with the dates it names and forward with
-            # "two days later", not with a look back ("the previous year").
+            # "two days later", not with a look back ("the previous year"), a plan
+            # ("a campaign planned for 1976" told in March 1975), a flashback ("had
+            # invaded in late 1943") or a period around it ("1941" after December 8).
             story.last = Anchor(res.start.date(), f"previous expression '{c.text}'", res.partial)
             story.last_end = c.end
             if res.partial.day is not None:

@@ -19,7 +19,7 @@ from timeline.vocab import NO_ANCHOR, Granularity
 
 UNIT_NAMES = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade",
               "CE": "century", "WE": "weekend", "H": "hour", "MIN": "minute", "S": "second"}
-_FILL_FIELDS = ("month", "day", "quarter", "half", "season", "part_of_day", "hour", "minute")
+_FILL_FIELDS = ("year", "month", "day", "quarter", "half", "season", "part_of_day", "hour", "minute")
 
 
 def _add_months(day: date, count: int) -> date:

@@ -25,6 +25,10 @@ _PAST_AUX = frozenset({"was", "were", "had"})
 RIGHT_PENALTY = 6
 #: "since" right before an expression: what it names has begun by the reference date.
 _SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
+#: "until" right before an expression names a deadline still ahead ("markets remain
+#: closed until Friday", "postponed until Tuesday morning"), unless a past auxiliary
+#: puts the clause in the past ("Until Thursday, they had not called him a suspect").
+_UNTIL = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -39,6 +43,8 @@ class Tense:
 SINCE = Tense("since", "since")
 #: Narrative mode: a story moves forward from the last date mentioned.
 NARRATIVE = Tense("narrative", "story order")
+#: "until" right before an expression: a deadline still ahead of the reference date.
+UNTIL = Tense("future", "until")
 
 
 def since_before(text: str, start: int) -> bool:
@@ -121,6 +127,8 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
     cues = _cues()
     before = [w.lower().replace("’", "'") for w in _WORD.findall(left)]
     after = [w.lower().replace("’", "'") for w in _WORD.findall(right)]
+    if _UNTIL.search(left[-12:]) and not _PAST_AUX.intersection(before + after):
+        return UNTIL
     left_at, left_kind, left_cue, left_present = _first_cue(before, range(len(before) - 1, -1, -1), cues)
     right_at, right_kind, right_cue, right_present = _first_cue(after, range(len(after)), cues)
     if left_kind and left_at <= right_at + RIGHT_PENALTY:
@@ -129,3 +137,32 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
         return Tense(right_kind, right_cue)
     present = left_present or right_present
     return Tense("present", present) if present else Tense(None)
+
+
+_PARTICIPLE_ENDS = ("ed", "en", "wn", "ne", "ught", "lt", "nt", "pt", "ft", "un", "ld")
+_BETWEEN_HAD = frozenset({"already", "not", "also", "just", "been", "long", "never", "previously", "earlier"})
+
+
+def pluperfect(text: str, start: int, end: int) -> bool:
+    """Whether the nearest verb before the expression, in its clause, is a past perfect.
+
+    "Chinese forces that had invaded Northern Burma in late 1943": a look back.
+    """
+    left, _ = _clause(text, start, end)
+    tokens = [w.lower().replace("’", "'") for w in _WORD.findall(left)]
+    cues = _cues()
+    for i in range(len(tokens) - 1, -1, -1):
+        found = _cue_at(tokens, i, cues)
+        if found is None or found[0] == "present":
+            continue
+        if found[1] == "had":  # "had already taken": "had" with a participle after it
+            k = i + 1
+            while k < len(tokens) and tokens[k] in _BETWEEN_HAD:
+                k += 1
+            return k < len(tokens) and tokens[k].endswith(_PARTICIPLE_ENDS)
+        j = i - 1
+        while j >= 0 and tokens[j] in _BETWEEN_HAD:
+            j -= 1
+        return j >= 0 and tokens[j] in ("had", "'d")
+    return False
+

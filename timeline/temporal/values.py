@@ -203,7 +203,10 @@ def format_duration(d: Duration) -> str:
     if unit == "WE":
         return _assemble(_components(d.amount * 2, "D"))
     if unit == "Q":
-        return _assemble(_components(d.amount * 3, "M"))  # TimeML writes quarters as months
+        # A whole number of quarters keeps its unit (P2Q), as P1Q and PXQ do; a
+        # fraction of one is written in months.
+        amount = d.amount if d.amount == int(d.amount) else None
+        return f"P{int(amount)}Q" if amount is not None else _assemble(_components(d.amount * 3, "M"))
     if unit == "CE" and d.amount == int(d.amount):
         return f"P{int(d.amount)}CE"
     return _assemble(_components(d.amount, unit))
