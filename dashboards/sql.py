@@ -42,8 +42,9 @@ INDEX_FOLDER = "timeline-dashboard-index-"
 TABLE_ORDER = "date DESC NULLS LAST, ord"
 
 # Each event's story (``sid``), rank in its story (``pos``: most confident first, then
-# the store's reading order) and place in that reading order (``ord``). Computed on a
-# narrow projection: sorting a million wide rows would spill.
+# the store's reading order), place in that reading order (``ord``) and in the
+# timeline's sample order (``h``: a hash of its id). Computed on a narrow projection:
+# sorting a million wide rows would spill.
 _RANKS = """
 CREATE OR REPLACE TEMP TABLE ranks AS
 WITH keys AS (
@@ -53,7 +54,8 @@ WITH keys AS (
 SELECT event_id, dense_rank() OVER (ORDER BY story) AS sid,
   row_number() OVER (ORDER BY story, confidence DESC NULLS LAST, date NULLS LAST, doc_id,
                      trigger_start) AS pos,
-  row_number() OVER (ORDER BY date NULLS LAST, doc_id, trigger_start) AS ord FROM keys
+  row_number() OVER (ORDER BY date NULLS LAST, doc_id, trigger_start) AS ord,
+  row_number() OVER (ORDER BY hash(event_id), event_id) AS h FROM keys
 """
 # One row per event: what the filters, figures and pages read. ``lo``/``hi`` are the
 # event's interval as ``dashboards.aggregate.event_intervals`` computes it;
@@ -69,12 +71,14 @@ SELECT e.event_id, e.date, e.start, e."end", lo, CASE WHEN coalesce(e."end", lo 
   coalesce(e.wrong, FALSE) AS wrong, e.granularity, e.title, e.url, e.time_text,
   e.time_value, e.sentence, lower(e.sentence) AS lsentence,
   coalesce(s.n_sources, 1) AS n_sources, CASE WHEN coalesce(e.wrong, FALSE)
-    THEN '{wrong}' ELSE coalesce(edited.last_edit, '') END AS correction, r.sid, r.pos, r.ord
+    THEN '{wrong}' ELSE coalesce(edited.last_edit, '') END AS correction, r.sid, r.pos, r.ord,
+  r.h
 FROM (SELECT *, coalesce(start, date) AS lo FROM src.events) e JOIN {ranks} r USING (event_id)
 LEFT JOIN src.story_members m USING (event_id)
 LEFT JOIN src.stories s ON s.story_id = m.story_id LEFT JOIN edited USING (event_id)
 """
-_ONE_RANK = "(SELECT ? AS event_id, ?::BIGINT AS sid, ?::BIGINT AS pos, ?::BIGINT AS ord)"
+_ONE_RANK = ("(SELECT ? AS event_id, ?::BIGINT AS sid, ?::BIGINT AS pos, ?::BIGINT AS ord, "
+             "?::BIGINT AS h)")
 
 
 def _index_rows(ranks: str) -> str:
@@ -88,7 +92,7 @@ def _index_rows(ranks: str) -> str:
 #: Columns a selection copies from the index: what filters and aggregates read (the
 #: markers and pages read their rows from the index by ``pos``).
 SHOWN_COLUMNS = ("event_id, date, lo, hi, event_type, actors, map_place, country, "
-                 "place_precision, latitude, longitude, confidence, sid, pos, ord")
+                 "place_precision, latitude, longitude, confidence, sid, pos, ord, h")
 
 
 def sweep_index_folders(root: Path) -> list[Path]:
@@ -181,8 +185,10 @@ class StoreIndex:
         stamp = store_stamp(self.path)
         with self._attached():
             self.con.execute(_RANKS)
+            # Stored in sample order: the timeline's markers of a large selection are
+            # then the table's first row groups, not rows scattered over all of them.
             self.con.execute(f"CREATE OR REPLACE TABLE light AS {_index_rows('ranks')} "
-                             "ORDER BY pos")
+                             "ORDER BY h")
             self.con.execute("DROP TABLE ranks")
         self.stamp = stamp
         self.built += 1
@@ -192,7 +198,7 @@ class StoreIndex:
         """Re-read one event after this server edited it (``before``: the store's stamp
         before the edit; the index counts as current only if nothing else changed)."""
         with self.lock, self._attached():
-            kept = self.con.execute("SELECT sid, pos, ord FROM light WHERE event_id = ?",
+            kept = self.con.execute("SELECT sid, pos, ord, h FROM light WHERE event_id = ?",
                                     [event_id]).fetchone()
             if kept is None:
                 return

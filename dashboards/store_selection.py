@@ -57,11 +57,11 @@ SELECT *, 1 AS _reports FROM light WHERE pos IN (
   SELECT pos FROM {{rows}} ORDER BY {_NARRATIVE_ORDER} LIMIT ? OFFSET ?)
 ORDER BY {_NARRATIVE_ORDER}
 """
-# A stable sample of the dated rows (every one when few), read whole from the index.
+# A stable sample of the dated rows (every one when few), read whole from the index:
+# the first in ``h`` order (a hash of the id), which is also the index's storage order.
 _MARKERS = """
-SELECT * FROM light WHERE pos IN (SELECT pos FROM {rows} WHERE date IS NOT NULL
-                                  ORDER BY hash(event_id), event_id LIMIT ?)
-ORDER BY hash(event_id), event_id
+SELECT * FROM light WHERE h IN (SELECT h FROM {rows} WHERE date IS NOT NULL ORDER BY h LIMIT ?)
+ORDER BY h
 """
 #: Items counted at once for the actor axis and the network (their slider's maximum).
 _TOP_LIMIT = 100
