@@ -11,8 +11,12 @@ full rows are read from the store by id.
 
 The index is rebuilt when the store file changed since it was made (``timeline
 ingest`` wrote to it, or another server saved an edit), so a browser refresh shows new
-events; an edit made by this server updates its event's index row in place. The
-store itself is only opened for a moment at a time, read-only, so ``ingest`` can
+events; an edit made by this server updates its event's index row in place. What
+the index answers is kept until either happens (``StoreIndex.version``): the filter
+options and date bounds, and the answers of the last ``ANSWERED_SELECTIONS`` filter
+settings, shared by every session, so going back to a setting (resetting the filters,
+switching between stories and raw events, a new browser session's first page) runs
+no query again. The store itself is only opened for a moment at a time, read-only, so ``ingest`` can
 write while the dashboard is open. DuckDB's memory and threads are capped
 (``MEMORY_LIMIT``, ``THREADS``) so a million events stay within a server's budget.
 """
@@ -22,6 +26,8 @@ from __future__ import annotations
 import atexit
 import itertools
 import os
+from collections import OrderedDict
+from collections.abc import Callable
 import re
 import shutil
 import tempfile
@@ -36,6 +42,8 @@ import pandas as pd
 #: DuckDB's memory cap and worker threads for the dashboard's queries.
 MEMORY_LIMIT = "512MB"
 THREADS = 2
+#: Filter settings whose answers the index keeps (the least recently used are dropped).
+ANSWERED_SELECTIONS = 16
 #: Name of a server process's index folder in the temporary folder (its pid follows).
 INDEX_FOLDER = "timeline-dashboard-index-"
 #: The table's order (newest first, undated last); ``ord`` is the store's reading order.
@@ -147,6 +155,10 @@ class StoreIndex:
         self.stamp: tuple[int, ...] = ()
         #: How many times the index was built (a selection of an older one is redone).
         self.built = 0
+        #: Bumped when the index's rows change (rebuilt, or one event re-read): what
+        #: was answered before is forgotten.
+        self.version = 0
+        self._answers: OrderedDict[Any, dict[Any, Any]] = OrderedDict()
         self.build_seconds = 0.0
         self._names = itertools.count()
         #: Temporary tables of selections that are gone, dropped before the next is made.
@@ -192,6 +204,7 @@ class StoreIndex:
             self.con.execute("DROP TABLE ranks")
         self.stamp = stamp
         self.built += 1
+        self._changed()
         self.build_seconds = time.perf_counter() - started
 
     def refresh_event(self, event_id: str, before: tuple[int, ...]) -> None:
@@ -205,8 +218,29 @@ class StoreIndex:
             self.con.execute("DELETE FROM light WHERE event_id = ?", [event_id])
             self.con.execute(f"INSERT INTO light BY NAME {_index_rows(_ONE_RANK)}",
                              [event_id, *kept])
+            self._changed()
             if before == self.stamp:
                 self.stamp = store_stamp(self.path)
+
+    def _changed(self) -> None:
+        self.version += 1
+        self._answers.clear()
+
+    def answers(self, key: Any) -> dict[Any, Any]:
+        """The answers kept for ``key`` (a selection's filters) at this ``version``."""
+        with self.lock:
+            kept = self._answers.pop(key, None)
+            self._answers[key] = {} if kept is None else kept
+            while len(self._answers) > ANSWERED_SELECTIONS:
+                self._answers.popitem(last=False)
+            return self._answers[key]
+
+    def _memo(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """``compute()`` once per ``version`` (the filter options, bounds, count)."""
+        kept = self.answers("index")
+        if key not in kept:
+            kept[key] = compute()
+        return kept[key]
 
     def _attached(self) -> Any:
         """The store attached read-only as ``src`` for one statement batch."""
@@ -238,20 +272,20 @@ class StoreIndex:
 
     def top_items(self, column: str, n: int) -> list[str]:
         """The ``n`` most frequent items of a list column over every event (ties by name)."""
-        return self.query(
+        return self._memo(("top", column, n), lambda: self.query(
             f"SELECT item FROM (SELECT unnest({column}) AS item FROM light) WHERE item IS NOT "
-            "NULL GROUP BY item ORDER BY count(*) DESC, item LIMIT ?", [n])["item"].tolist()
+            "NULL GROUP BY item ORDER BY count(*) DESC, item LIMIT ?", [n])["item"].tolist())
 
     def types(self) -> list[str]:
         """The event types present, sorted."""
-        return self.query("SELECT DISTINCT event_type FROM light WHERE event_type IS NOT NULL "
-                          "ORDER BY event_type")["event_type"].tolist()
+        return self._memo("types", lambda: self.query(
+            "SELECT DISTINCT event_type FROM light WHERE event_type IS NOT NULL "
+            "ORDER BY event_type")["event_type"].tolist())
 
     def date_bounds(self) -> tuple[Any, Any] | None:
         """First and last day covered by any event, or None when nothing is dated."""
-        with self.lock:
-            low, high = self.con.execute("SELECT min(lo), max(hi) FROM light WHERE lo IS NOT "
-                                         "NULL").fetchone()
+        low, high = self._memo("bounds", lambda: self.con.execute(
+            "SELECT min(lo), max(hi) FROM light WHERE lo IS NOT NULL").fetchone())
         return None if low is None else (low, high)
 
     def has_event(self, event_id: str) -> bool:
@@ -260,7 +294,7 @@ class StoreIndex:
 
     def count(self) -> int:
         """Events in the store."""
-        return int(self.scalar("SELECT count(*) FROM light"))
+        return self._memo("count", lambda: int(self.scalar("SELECT count(*) FROM light")))
 
     def new_name(self) -> str:
         """A fresh name for a selection's temporary table (those no longer used dropped)."""

@@ -84,35 +84,50 @@ class StoreSelection(Selection):
         self._select()
 
     def _select(self) -> None:
-        """Make the shown rows (again, when another session rebuilt the index since)."""
-        self._cached: dict[Any, Any] = {}
-        self.built = self.index.built
+        """Take the answers kept for these filters (again, when the index changed since)."""
+        self.version = self.index.version
+        self._cached = self.index.answers((self.filters, self.stories))
+        self._rows: str | None = None
+
+    @property
+    def rows(self) -> str:
+        """The shown rows, as a table or subquery of the index (made on first use: a
+        setting answered before needs none)."""
+        if self._rows is not None:
+            return self._rows
         where, self.params = self.filters.sql()
-        if self.stories:
-            self.rows = self.index.new_name()
-            # Dropped by the index once this selection is gone (replaced, or its session
-            # closed), never from the garbage collector's thread itself.
-            weakref.finalize(self, self.index.unused.append, self.rows)
-            self.index.execute(
-                f"CREATE TEMP TABLE {self.rows} AS SELECT {SHOWN_COLUMNS} FROM light "
-                f"WHERE pos IN (SELECT min(pos) FROM light WHERE {where} GROUP BY sid)",
-                self.params)
-            self.params = []
-        else:
-            self.rows = f"(SELECT {SHOWN_COLUMNS} FROM light WHERE {where})"
+        if not self.stories:
+            self._rows = f"(SELECT {SHOWN_COLUMNS} FROM light WHERE {where})"
+            return self._rows
+        name = self.index.new_name()
+        # Dropped by the index once this selection is gone (replaced, or its session
+        # closed), never from the garbage collector's thread itself.
+        weakref.finalize(self, self.index.unused.append, name)
+        self.index.execute(
+            f"CREATE TEMP TABLE {name} AS SELECT {SHOWN_COLUMNS} FROM light "
+            f"WHERE pos IN (SELECT min(pos) FROM light WHERE {where} GROUP BY sid)",
+            self.params)
+        self.params, self._rows = [], name
+        return name
 
     def _current(self) -> None:
-        # Positions change when the index is rebuilt: rows of an older index would
-        # point at other events.
-        if self.built != self.index.built:
+        # Positions change when the index is rebuilt, and an edit changes an event's
+        # row: answers and rows of an older index would show other events.
+        if self.version != self.index.version:
             self._select()
 
     def _query(self, sql: str, extra: list[Any] | None = None) -> pd.DataFrame:
+        """A query over the shown rows, answered once for these filters (a copy)."""
         self._current()
-        return self.index.query(sql.format(rows=self.rows), [*self.params, *(extra or [])])
+        key = ("query", sql, repr(extra))
+        if key not in self._cached:
+            rows = self.rows
+            self._cached[key] = self.index.query(sql.format(rows=rows),
+                                                 [*self.params, *(extra or [])])
+        return self._cached[key].copy()
 
     def _once(self, key: Any, compute: Any) -> Any:
-        """``compute()``, run once per selection (several views ask the same)."""
+        """``compute()``, run once for these filters (several views and sessions ask)."""
         self._current()
         if key not in self._cached:
             self._cached[key] = compute()
