@@ -17,7 +17,9 @@ Two figures, each the median of R runs:
   document as the server does for a new browser session (target < 3 s);
 * filter change: set one filter on the store and wait for every view (timeline,
   table, detail, network, map, counts) to recompute and update its models
-  (target < 0.5 s).
+  (target < 0.5 s). Timed the first time each setting is asked for; the index keeps
+  its answers (``dashboards.sql``), so the R-1 later runs, and a new session's page
+  over an index that answered the default setting before, are reported apart.
 
 It also reports what would be sent to the browser: the markers drawn on the
 timeline (sampled above ``MAX_POINTS``), the table rows of one page (remote
@@ -63,7 +65,18 @@ def _store_session(events: int):
     from dashboards.store import DataStore
 
     path = synthetic_store(events)
-    return lambda: DataStore.from_store(str(path))
+
+    def session() -> DataStore:
+        return DataStore.from_store(str(path))
+    session.path = path
+    return session
+
+
+def _forget(df) -> None:
+    """Make the store's index forget its answers (a new session then computes them)."""
+    from dashboards.sql import StoreIndex
+
+    StoreIndex.of(df.path).forget()
 
 
 def synthetic_store(events: int):
@@ -137,9 +150,13 @@ def run(events: int, repeat: int,
                          _timed(lambda: _build(df), 1), None))
     step = ("initial page (new session: SQL, views, models)" if over_store
             else "initial page (store + views + models)")
+    if over_store:
+        results.append(("initial page, nothing answered yet", _timed(
+            lambda: (_forget(df), _build(df)), repeat), INITIAL_TARGET))
     results.append((step, _timed(lambda: _build(df), repeat), INITIAL_TARGET))
     dashboard = _build(df)
     store = dashboard.store
+    again: list[float] = []
     for label, action in _filter_steps(store):
         seconds = []
         for _ in range(repeat):
@@ -147,15 +164,22 @@ def run(events: int, repeat: int,
             action()
             seconds.append(time.perf_counter() - start)
             store.reset_filters()
-        results.append((f"filter: {label}", statistics.median(seconds), FILTER_TARGET))
+        results.append((f"filter: {label}", seconds[0], FILTER_TARGET))
+        again += seconds[1:]
+    if again:
+        results.append(("filter: a setting asked for before (median)",
+                        statistics.median(again), FILTER_TARGET))
     store.actors = [store.actor_options[0]]
     results.append(("filter: reset to all events",
                     _timed(lambda: (store.reset_filters()), 1), FILTER_TARGET))
     if over_store:
         store.stories_view = True
-        results.append(("switch to raw events", _timed(
-            lambda: (setattr(store, "stories_view", False),
-                     setattr(store, "stories_view", True)), 1) / 2, FILTER_TARGET))
+        results.append(("switch to raw events (first time since the index was built)",
+                        _timed(lambda: setattr(store, "stories_view", False), 1),
+                        FILTER_TARGET))
+        results.append(("switch back to stories, then raw again (answers kept)", _timed(
+            lambda: (setattr(store, "stories_view", True),
+                     setattr(store, "stories_view", False)), 1) / 2, FILTER_TARGET))
     payload = _payload(dashboard)
     if over_store:
         payload.append(("server memory, peak (target < 1.5 GB)",

@@ -222,6 +222,11 @@ class StoreIndex:
             if before == self.stamp:
                 self.stamp = store_stamp(self.path)
 
+    def forget(self) -> None:
+        """Forget every answer (as when the index changes)."""
+        with self.lock:
+            self._changed()
+
     def _changed(self) -> None:
         self.version += 1
         self._answers.clear()
@@ -344,8 +349,10 @@ class Filters:
                        low.to_pydatetime()]
         for column, values in (("actors", self.actors), ("locations", self.places)):
             if values:
-                clauses.append(f"list_has_any({column}, ?::VARCHAR[])")
-                params.append(list(values))
+                # One list_contains per value: several times faster than list_has_any.
+                anyof = " OR ".join(f"list_contains({column}, ?)" for _ in values)
+                clauses.append(f"({anyof})")
+                params += list(values)
         if self.event_types:
             clauses.append(f"event_type IN ({', '.join('?' * len(self.event_types))})")
             params += list(self.event_types)

@@ -57,10 +57,14 @@ SELECT *, 1 AS _reports FROM light WHERE pos IN (
   SELECT pos FROM {{rows}} ORDER BY {_NARRATIVE_ORDER} LIMIT ? OFFSET ?)
 ORDER BY {_NARRATIVE_ORDER}
 """
-# A stable sample of the dated rows (every one when few), read whole from the index:
-# the first in ``h`` order (a hash of the id), which is also the index's storage order.
+# A stable sample of the dated rows (every one when few): the first in ``h`` order (a
+# hash of the id), which is also the index's storage order. Only the columns the
+# timeline draws and its hover labels show: a sample of a small selection is spread
+# over the whole index, and every column read is decompressed around each row.
 _MARKERS = """
-SELECT * FROM light WHERE h IN (SELECT h FROM {rows} WHERE date IS NOT NULL ORDER BY h LIMIT ?)
+SELECT event_id, date, start, "end", event_type, actors, locations, confidence, granularity,
+  title, time_text, time_value, sid, pos, h
+FROM light WHERE h IN (SELECT h FROM {rows} WHERE date IS NOT NULL ORDER BY h LIMIT ?)
 ORDER BY h
 """
 #: Items counted at once for the actor axis and the network (their slider's maximum).
