@@ -69,3 +69,24 @@ def hostile_timeline_csv(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("hostile") / "hostile.csv"
     write_file(frame, path, "csv")
     return path
+
+
+WIRE = Path(__file__).parents[1] / "store" / "data" / "wire.jsonl"
+
+
+@pytest.fixture(scope="module")
+def ingested(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wire articles ingested once; each test works on its own copy."""
+    from timeline.store import Store
+
+    path = tmp_path_factory.mktemp("store") / "wire.duckdb"
+    Store(path).ingest(str(WIRE))
+    return path
+
+
+@pytest.fixture
+def store_file(ingested: Path, tmp_path: Path) -> Path:
+    """A copy of the wire articles' store for one test."""
+    import shutil
+
+    return Path(shutil.copy(ingested, tmp_path / "s.duckdb"))

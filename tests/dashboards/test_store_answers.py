@@ -7,7 +7,6 @@ index, and what was kept is then answered anew.
 
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -20,21 +19,8 @@ from dashboards.layout import Dashboard  # noqa: E402
 from dashboards.store import DataStore  # noqa: E402
 from timeline.store import Store  # noqa: E402
 
-WIRE = Path(__file__).parents[1] / "store" / "data" / "wire.jsonl"
 LATE = ('{"id": "z-late", "published": "2031-07-02", "title": "Late", '
         '"text": "Zebulon Quartermaine met Olaf Scholz in Berlin on Monday."}\n')
-
-
-@pytest.fixture(scope="module")
-def ingested(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    path = tmp_path_factory.mktemp("answers") / "wire.duckdb"
-    Store(path).ingest(str(WIRE))
-    return path
-
-
-@pytest.fixture
-def store_file(ingested: Path, tmp_path: Path) -> Path:
-    return Path(shutil.copy(ingested, tmp_path / "s.duckdb"))
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ stories first with a switch to raw events, wrong rows kept flagged in downloads.
 from __future__ import annotations
 
 import io
-import shutil
 from pathlib import Path
 
 import pandas as pd
@@ -20,21 +19,6 @@ from dashboards.views.detail import EventDetail  # noqa: E402
 from dashboards.views.downloads import DownloadPanel  # noqa: E402
 from timeline.errors import StoreError  # noqa: E402
 from timeline.store import Store  # noqa: E402
-
-WIRE = Path(__file__).parents[1] / "store" / "data" / "wire.jsonl"
-
-
-@pytest.fixture(scope="module")
-def ingested(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The wire articles ingested once; each test works on its own copy."""
-    path = tmp_path_factory.mktemp("store") / "wire.duckdb"
-    Store(path).ingest(str(WIRE))
-    return path
-
-
-@pytest.fixture
-def store_file(ingested: Path, tmp_path: Path) -> Path:
-    return Path(shutil.copy(ingested, tmp_path / "s.duckdb"))
 
 
 def _event(path: Path, doc_id: str) -> str:
