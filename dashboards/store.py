@@ -164,6 +164,11 @@ class DataStore(pn.viewable.Viewer):
     @param.depends("date_range", "actors", "places", "event_types", "search",
                    "min_confidence", "show_wrong", "stories_view", "show_other", watch=True)
     def _apply_filters(self) -> None:
+        # Every view's update goes to the browser in one message, not one per view.
+        with pn.io.hold():
+            self._select()
+
+    def _select(self) -> None:
         if self.store_path:
             self._select_in_store()
             return
