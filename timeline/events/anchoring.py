@@ -175,6 +175,7 @@ class RecentPeriod:
 
 
 @functools.cache
+@functools.cache  # asked for each undated clause; the lexicon's words never change
 def recent_period(prepositions: frozenset[str], periods: frozenset[str], first: int,
                   last: int) -> RecentPeriod:
     """"in past 24 hours", "over the past week": a preposition, an optional "the", a

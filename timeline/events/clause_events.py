@@ -96,6 +96,15 @@ def is_trigger(token: Token) -> bool:
     return not clauses.is_folded(token)
 
 
+def verb_positions(doc: Doc) -> frozenset[int]:
+    """Indices of the tokens tagged VERB, read in one array: only these can head an event,
+    and a Token object costs more to build than a whole array of tags."""
+    from spacy.attrs import POS
+    from spacy.symbols import VERB
+
+    return frozenset(i for i, pos in enumerate(doc.to_array(POS).tolist()) if pos == VERB)
+
+
 def is_uncertain(trigger: Token, lexicon: EventLexicon) -> bool:
     """True when the clause is negated, hypothetical or planned ("would travel")."""
     return modality(trigger, lexicon) != "asserted"
@@ -137,9 +146,10 @@ def extract_events(
         lexicon=lexicon, reference=reference,
     )
     numbered: list[tuple[int, EventRecord]] = []
+    verbs = verb_positions(doc)
     for sentence_no, sent in enumerate(sents):
         told = len(numbered)
-        for token in sent:
+        for token in (doc[i] for i in range(sent.start, sent.end) if i in verbs):
             typed = event_type(token, lexicon) if is_trigger(token) else None
             if typed is None or noise.inside(token.idx, skipped):
                 continue

@@ -41,6 +41,11 @@ def is_folded(token: Token) -> bool:
             and not any(c.dep_ in SUBJECT_DEPS for c in token.children))
 
 
+def _opens_clause(token: Token) -> bool:
+    """True for a verb starting a nested clause with its own event."""
+    return token.dep_ in CLAUSE_DEPS and token.pos_ in {"VERB", "AUX"}
+
+
 def clause_tokens(trigger: Token, max_depth: int = 0) -> list[Token]:
     """The trigger and what it governs, without nested clauses but with folded ones.
 
@@ -54,9 +59,10 @@ def clause_tokens(trigger: Token, max_depth: int = 0) -> list[Token]:
         if max_depth and depth >= max_depth:
             continue
         for child in token.children:
-            if child.dep_ in CLAUSE_DEPS and child.pos_ in {"VERB", "AUX"} and not is_folded(child):
+            folded = is_folded(child)
+            if not folded and _opens_clause(child):
                 continue
-            stack.append((child, 0 if is_folded(child) else depth + 1))
+            stack.append((child, 0 if folded else depth + 1))
     return sorted(out, key=lambda t: t.i)
 
 
@@ -69,9 +75,9 @@ def clause_and_near(trigger: Token, max_depth: int) -> tuple[list[Token], list[T
         if within:
             near.append(token)
         for child in token.children:
-            if child.dep_ in CLAUSE_DEPS and child.pos_ in {"VERB", "AUX"} and not is_folded(child):
-                continue
             folded = is_folded(child)
+            if not folded and _opens_clause(child):
+                continue
             stack.append((child, 0 if folded else depth + 1, within and depth < max_depth))
     return sorted(out, key=lambda t: t.i), sorted(near, key=lambda t: t.i)
 

@@ -162,9 +162,18 @@ def _titles_by_key() -> dict[str, tuple[tuple[str, str], ...]]:
     return {k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in index.items()}
 
 
+@functools.lru_cache(maxsize=1 << 16)  # every token is looked up: words recur
 def _title_key(text: str) -> str:
     head = text.split()[0] if text.split() else text
     return head.rstrip(".-").split(".")[0].split("-")[0]
+
+
+def token_texts(doc: Doc) -> list[str]:
+    """The text of every token, read from one array (no Token object built per token)."""
+    from spacy.attrs import ORTH
+
+    strings = doc.vocab.strings
+    return [strings[orth] for orth in doc.to_array(ORTH).tolist()]
 
 
 def _title_at(doc: Doc, i: int) -> tuple[str, int] | None:
@@ -195,7 +204,7 @@ def _apply_title_cues(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
     stop = load_not_names()
     keys = _titles_by_key()
     # Most tokens are no title: find the few candidates in one pass over the Doc.
-    candidates = [t.i for t in doc if _title_key(t.text) in keys]
+    candidates = [i for i, text in enumerate(token_texts(doc)) if _title_key(text) in keys]
     done = 0
     named: list[_Draft] = []  # in text order, never overlapping one another
     person_ids = {(d.start, d.end): d.kb_id for d in drafts if d.label == "PERSON"}
