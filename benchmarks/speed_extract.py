@@ -86,7 +86,8 @@ def interleaved(base: Callable[[], object], ours: Callable[[], object],
     return found
 
 
-def _median_ratio(rounds: list[Round], clock: str) -> float:
+def median_ratio(rounds: list[Round], clock: str) -> float:
+    """The median round's ratio of baseline to our time on ``clock`` ("cpu" or "wall")."""
     return statistics.median(getattr(r, f"base_{clock}") / getattr(r, f"ours_{clock}")
                              for r in rounds)
 
@@ -124,16 +125,16 @@ def main(argv: list[str] | None = None) -> None:
         rate = _median_rate(n, many, "ours")
         verdict = "meets" if rate >= TARGET else "misses"
         print(f"\ntarget >= {TARGET:.0f} articles/s with {p} processes: {verdict} ({rate:.1f})")
-    ratio = _median_ratio(one, "cpu")
+    ratio = median_ratio(one, "cpu")
     print(f"target ratio >= {RATIO_TARGET:.2f} (1 process, CPU): "
           f"{'meets' if ratio >= RATIO_TARGET else 'misses'} ({ratio:.3f})")
 
 
 def _line(label: str, n: int, rounds: list[Round], cpu: bool = True) -> None:
-    cpu_ratio = f"{_median_ratio(rounds, 'cpu'):>13.3f}" if cpu else f"{'':>13}"
+    cpu_ratio = f"{median_ratio(rounds, 'cpu'):>13.3f}" if cpu else f"{'':>13}"
     print(f"{label:34}{_median_rate(n, rounds, 'base'):>10.1f}"
           f"{_median_rate(n, rounds, 'ours'):>10.1f}{cpu_ratio}"
-          f"{_median_ratio(rounds, 'wall'):>14.3f}")
+          f"{median_ratio(rounds, 'wall'):>14.3f}")
 
 
 if __name__ == "__main__":

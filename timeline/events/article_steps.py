@@ -22,6 +22,7 @@ from timeline.events import roles as role_rules
 from timeline.events.casualties import Casualties, Count
 from timeline.events.lexicon import EventLexicon
 from timeline.events.taxonomy import coding_of
+from timeline.events.tokens import children_of
 from timeline.vocab import TimeSource
 
 if TYPE_CHECKING:
@@ -117,7 +118,7 @@ def fold_reports(records: list[EventRecord], doc: Doc,
 def _reported(verb: Token) -> list[Token]:
     """Clauses ``verb`` reports: its complement, or the clause it is attached to
     ("Israel struck ..., the army said")."""
-    found = [c for c in verb.children if c.dep_ in REPORT_DEPS]
+    found = [c for c in children_of(verb) if c.dep_ in REPORT_DEPS]
     if verb.dep_ in REPORT_DEPS and verb.head is not verb:
         found.append(verb.head)
     return found
@@ -128,7 +129,7 @@ def _source(verb: Token, record: EventRecord) -> str:
     actor = record.roles.actor1
     if actor is not None:
         return actor.text
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    subject = next((c for c in children_of(verb) if c.dep_ == "nsubj"), None)
     return role_rules.phrase(subject) if subject is not None else ""
 
 

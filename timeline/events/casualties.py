@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from timeline.errors import RuleFileError
+from timeline.events.tokens import children_of
 from timeline.resource_files import read_bundled
 
 if TYPE_CHECKING:
@@ -92,7 +93,7 @@ def is_headline_passive(verb: Token) -> bool:
         return False
     words = load_words()
     casualty = _casualty_lemmas()
-    children = list(verb.children)
+    children = list(children_of(verb))
     deps = {c.dep_ for c in children}
     if "nsubj" not in deps or deps & {"dobj", "aux", "auxpass", "ccomp", "xcomp"}:
         return False
@@ -111,16 +112,16 @@ def _casualty_lemmas() -> frozenset[str]:
 def _victims(word: Token, words: CasualtyWords) -> list[Token]:
     """Noun phrases naming the people ``word`` reports killed or injured."""
     deps = {"nsubjpass", "dobj"}
-    headline = (word.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in word.children)
+    headline = (word.tag_ == "VBN" and not any(c.dep_ in {"aux", "auxpass"} for c in children_of(word))
                 ) or is_headline_passive(word)
     if word.lemma_.lower() in words.intransitive or headline:
         deps.add("nsubj")  # "three people died"; a headline's "two wounded"
-    found = [c for c in word.children if c.dep_ in deps]
+    found = [c for c in children_of(word) if c.dep_ in deps]
     if word.dep_ in {"oprd", "acomp"} and word.head.pos_ == "VERB":
         # "leaves one militiaman dead"; a headline's "Two activists shot dead"
         verb = word.head
         passive = {"nsubj", "nsubjpass"} if is_headline_passive(verb) else {"nsubjpass"}
-        found += [c for c in verb.children if c.dep_ == "dobj" or c.dep_ in passive]
+        found += [c for c in children_of(verb) if c.dep_ == "dobj" or c.dep_ in passive]
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             found.append(verb.head)
     if word.dep_ == "acl" and word.tag_ in {"VBN", "VBD"}:
@@ -136,7 +137,7 @@ def _victims(word: Token, words: CasualtyWords) -> list[Token]:
 def _count(noun: Token, word: Token, words: CasualtyWords) -> Count | None:
     """The count a victim phrase gives, or None when it gives none."""
     number = noun if _is_number(noun, words) else next(
-        (c for c in noun.children if c.dep_ == "nummod" or (
+        (c for c in children_of(noun) if c.dep_ == "nummod" or (
             c.dep_ in {"amod", "quantmod"} and _is_number(c, words))), None)
     if number is None:
         # "dozens of people": the vague word heads the phrase.

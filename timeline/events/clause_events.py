@@ -24,6 +24,7 @@ from timeline.events.entities import Profile
 from timeline.events.lexicon import EventLexicon, load_event_lexicon
 from timeline.events.roles import Roles
 from timeline.events.taxonomy import OTHER, Coding, code, event_type, modality
+from timeline.events.tokens import children_of
 from timeline.model import Event, Mention, TimeExpression
 from timeline.vocab import Granularity, TimeSource
 
@@ -316,8 +317,8 @@ def _recent(article: _Article, sentence_start: int, sentence_end: int,
 def _modifier_time(index: anchoring.TimeIndex, trigger: Token) -> TimeExpression | None:
     """The time of a participle modifying one of the clause's arguments: "A mob lynched
     two men accused of theft in Kisumu on Sunday" happened on Sunday."""
-    for argument in (c for c in trigger.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"}):
-        for participle in (c for c in argument.children if c.dep_ == "acl"):
+    for argument in (c for c in children_of(trigger) if c.dep_ in {"dobj", "nsubj", "nsubjpass"}):
+        for participle in (c for c in children_of(argument) if c.dep_ == "acl"):
             last = participle.right_edge
             start, end = participle.left_edge.idx, last.idx + len(last)
             found = [t for t in index.times if start <= t.start_char and t.end_char <= end]

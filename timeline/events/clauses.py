@@ -17,6 +17,7 @@ from timeline.events.lexicon import load_location_words
 from timeline.events.place_phrases import Location
 from timeline.events.places import Place
 from timeline.events.sentence_places import in_attribution, names_government
+from timeline.events.tokens import children_of
 from timeline.model import Mention
 
 if TYPE_CHECKING:
@@ -38,7 +39,7 @@ def is_folded(token: Token) -> bool:
     """True for a subjectless participle modifying a verb ("Speaking at ..., Duda said")."""
     return (token.dep_ == "advcl" and token.tag_ in {"VBG", "VBN"}
             and token.head.pos_ in {"VERB", "AUX"}
-            and not any(c.dep_ in SUBJECT_DEPS for c in token.children))
+            and not any(c.dep_ in SUBJECT_DEPS for c in children_of(token)))
 
 
 def _opens_clause(token: Token) -> bool:
@@ -58,7 +59,7 @@ def clause_tokens(trigger: Token, max_depth: int = 0) -> list[Token]:
         out.append(token)
         if max_depth and depth >= max_depth:
             continue
-        for child in token.children:
+        for child in children_of(token):
             folded = is_folded(child)
             if not folded and _opens_clause(child):
                 continue
@@ -74,7 +75,7 @@ def clause_and_near(trigger: Token, max_depth: int) -> tuple[list[Token], list[T
         out.append(token)
         if within:
             near.append(token)
-        for child in token.children:
+        for child in children_of(token):
             folded = is_folded(child)
             if not folded and _opens_clause(child):
                 continue
@@ -90,14 +91,14 @@ def subjects(trigger: Token) -> list[Token]:
         # A headline's passive without its auxiliary: "Ten civilians killed in ...",
         # "Young girl among six killed in east Ukraine".
         return [trigger.head]
-    owner = [c for c in trigger.children if c.dep_ == "poss"]
-    if trigger.tag_ == "VBG" and owner and not any(c.dep_ in SUBJECT_DEPS for c in trigger.children):
+    owner = [c for c in children_of(trigger) if c.dep_ == "poss"]
+    if trigger.tag_ == "VBG" and owner and not any(c.dep_ in SUBJECT_DEPS for c in children_of(trigger)):
         return owner  # "Ukrainian military's shelling leaves one dead"
     token = trigger
     for _ in range(4):  # xcomp chains are short; the bound guards odd parses
-        found = [c for c in token.children if c.dep_ in SUBJECT_DEPS]
-        agent = [g for c in token.children if c.dep_ == "agent"
-                 for g in c.children if g.dep_ == "pobj"]
+        found = [c for c in children_of(token) if c.dep_ in SUBJECT_DEPS]
+        agent = [g for c in children_of(token) if c.dep_ == "agent"
+                 for g in children_of(c) if g.dep_ == "pobj"]
         if any(c.dep_ == "nsubjpass" for c in found) and agent:
             found = agent  # the agent acts: "forces are bolstered by Wagner"
         if found:
@@ -155,11 +156,11 @@ def actors_of(token: Token, index: MentionIndex) -> list[Mention]:
         return [person] if person is not None else []
     # An appositive names the actor itself: "Milley's spokesman, Colonel Dave Butler"
     # is Butler, not Milley.
-    named = [m for c in token.children if c.dep_ == "appos" for m in actors_of(c, index)]
+    named = [m for c in children_of(token) if c.dep_ == "appos" for m in actors_of(c, index)]
     if named:
         return named
     found: list[Mention] = []
-    for child in token.children:
+    for child in children_of(token):
         if child.dep_ in {"compound", "amod", "nmod", "poss"}:
             for part in (child, *child.conjuncts):
                 mention = index.at(part)
@@ -175,15 +176,15 @@ def counterparts(trigger: Token, index: MentionIndex, with_object: bool = False)
     Only prepositions on the verb or on its object count: in "travel ... for a meeting
     between NATO and other defense chiefs" NATO is not the traveller's counterpart.
     """
-    heads = [trigger, *(c for c in trigger.children if c.dep_ in {"dobj", "nsubj", "nsubjpass"})]
+    heads = [trigger, *(c for c in children_of(trigger) if c.dep_ in {"dobj", "nsubj", "nsubjpass"})]
     found: list[Mention] = []
     if with_object:
-        for obj in (c for c in trigger.children if c.dep_ == "dobj"):
+        for obj in (c for c in children_of(trigger) if c.dep_ == "dobj"):
             for part in (obj, *obj.conjuncts):
                 found.extend(actors_of(part, index))
-    for token in (c for h in heads for c in h.children):
+    for token in (c for h in heads for c in children_of(h)):
         if token.dep_ == "prep" and token.lower_ in {"with", "between"}:
-            for obj in token.children:
+            for obj in children_of(token):
                 if obj.dep_ == "pobj":
                     for part in (obj, *obj.conjuncts):
                         found.extend(actors_of(part, index))
@@ -217,7 +218,7 @@ def locations_of(tokens: Iterable[Token], index: MentionIndex, event_type: str,
             continue
         if token.lower_ == "of" and not (token.head.pos_ == "VERB" or _is_event_noun(token.head)):
             continue  # "the shelling of Donetsk", not "the village of Robotyne" again
-        for obj in token.children:
+        for obj in children_of(token):
             if obj.dep_ != "pobj":
                 continue
             for part in (obj, *obj.conjuncts):
@@ -241,10 +242,10 @@ def object_places(trigger: Token, index: MentionIndex,
                   context: tuple[str, ...] = ()) -> tuple[Location, ...]:
     """Places that are the verb's direct object: "visited Kyiv", "struck southern Turkey"."""
     found = []
-    for obj in (c for c in trigger.children if c.dep_ == "dobj"):
+    for obj in (c for c in children_of(trigger) if c.dep_ == "dobj"):
         # "took control of Goma": the place is the event noun's "of" phrase.
-        owned = [g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-                 for g in c.children if g.dep_ == "pobj"] if _is_event_noun(obj) else []
+        owned = [g for c in children_of(obj) if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in children_of(c) if g.dep_ == "pobj"] if _is_event_noun(obj) else []
         for part in (obj, *obj.conjuncts, *owned):
             if in_attribution(part):
                 continue
@@ -276,7 +277,7 @@ def _place_location(prep: str, obj: Token, mention: Mention,
                     context: tuple[str, ...]) -> Location:
     """A place mention as a Location, narrowed by a compass word ("eastern Ukraine")."""
     place = places.geocode(mention.canonical or mention.text, context)
-    direction = next((c.text for c in obj.children
+    direction = next((c.text for c in children_of(obj)
                       if c.dep_ in {"amod", "compound"} and places.is_direction(c.text)), None)
     if direction is not None and place is not None and place.precision == "country":
         place = places.directional(direction, place)

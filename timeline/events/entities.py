@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING
 
 from timeline.events import places
 from timeline.events.lexicon import load_gazetteer, load_not_names, load_titles
+from timeline.events.tokens import children_of
 from timeline.model import Mention
 
 if TYPE_CHECKING:
@@ -342,7 +343,7 @@ def _gazetteer_names() -> dict[str, str]:
 def _role(doc: Doc, draft: _Draft) -> str:
     """The appositive describing a person: "the Chairman of ..." or "Milley's spokesman"."""
     root = doc[draft.start:draft.end].root
-    for child in root.children:
+    for child in children_of(root):
         if child.dep_ == "appos" and child.ent_type_ != "PERSON":
             return _phrase(doc, child.left_edge.i, child.right_edge.i + 1)
     head = root.head

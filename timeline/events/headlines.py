@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from timeline.events.casualties import load_words
 from timeline.events.lexicon import EventLexicon
+from timeline.events.tokens import children_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -71,7 +72,7 @@ def _noun_type(token: Token, lexicon: EventLexicon) -> tuple[str, str] | None:
 
 
 def _has_subject(token: Token) -> bool:
-    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in token.children)
+    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in children_of(token))
 
 
 def _casualty_count(sent: Span) -> Token | None:
@@ -80,7 +81,7 @@ def _casualty_count(sent: Span) -> Token | None:
     known = load_words().killed | load_words().injured
     for token in sent:
         if token.lemma_.lower() in known and token.tag_ in {"VBN", "VBD", "JJ"} and (
-                _counted(token, sent) or any(c.dep_ == "nummod" for c in token.children)):
+                _counted(token, sent) or any(c.dep_ == "nummod" for c in children_of(token))):
             return token
     return None
 
@@ -102,7 +103,7 @@ def _casualty_word(root: Token) -> Token | None:
     ("One dead", "Five dead as ...")."""
     words = load_words()
     known = words.killed | words.injured
-    for token in (root, *root.children):
+    for token in (root, *children_of(root)):
         if token.lemma_.lower() in known or token.lower_ in known:
             if token is root or token.dep_ in {"amod", "appos", "acomp"}:
                 return token

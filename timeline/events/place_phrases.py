@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 from timeline.events import places
 from timeline.events.lexicon import load_location_words
 from timeline.events.places import Place
+from timeline.events.tokens import children_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -54,13 +55,13 @@ def read_phrase(obj: Token) -> PlacePhrase | None:
     """The place a noun phrase names, or None when it names none."""
     words = load_location_words()
     if obj.lemma_.lower() in words.feature_words:
-        of = next((g for c in obj.children if c.dep_ == "prep" and c.lower_ == "of"
-                   for g in c.children if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+        of = next((g for c in children_of(obj) if c.dep_ == "prep" and c.lower_ == "of"
+                   for g in children_of(c) if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
         if of is not None:  # "the city of Kharkiv", "the port of Rotterdam"
             phrase = read_phrase(of)
             return None if phrase is None else PlacePhrase(
                 phrase.name, phrase.head, _feature(obj), phrase.hints)
-        name = [c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        name = [c for c in children_of(obj) if c.dep_ == "compound" and c.pos_ == "PROPN"]
         # "Hmeimim Air Base": "Air" belongs to the feature, not the name.
         while name and name[-1].lower_ in words.feature_modifiers:
             name.pop()
@@ -71,9 +72,9 @@ def read_phrase(obj: Token) -> PlacePhrase | None:
         return PlacePhrase(text, name[-1], _feature(obj), _hints(obj, {t.i for t in name}))
     if obj.pos_ != "PROPN":
         return None
-    if any(c.dep_ == "prep" and c.lower_ == "of" for c in obj.children):
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in children_of(obj)):
         return None  # "the Park of Forged Figures", "Bank of America": not "Park"
-    inner = [c for c in obj.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+    inner = [c for c in children_of(obj) if c.dep_ == "compound" and c.pos_ == "PROPN"]
     first = min([obj.i, *(c.left_edge.i for c in inner)])
     return PlacePhrase(obj.doc[first:obj.i + 1].text, obj, "", _hints(obj, {c.i for c in inner}))
 
@@ -81,7 +82,7 @@ def read_phrase(obj: Token) -> PlacePhrase | None:
 def _feature(noun: Token) -> str:
     """The feature word with the words that join it ("railway station", "air base")."""
     words = load_location_words()
-    parts = [c for c in noun.children if c.dep_ in {"compound", "amod"}
+    parts = [c for c in children_of(noun) if c.dep_ in {"compound", "amod"}
              and c.lower_ in words.feature_modifiers and c.i == noun.i - 1]
     if parts and parts[0].i > 0 and noun.doc[parts[0].i - 1].lower_ in words.feature_modifiers:
         parts.insert(0, noun.doc[parts[0].i - 1])  # "main railway station"
@@ -96,7 +97,7 @@ def _hints(obj: Token, skip: set[int]) -> tuple[str, ...]:
         if (child.i == obj.i or child.i in skip or child.pos_ != "PROPN"
                 or child.dep_ not in HINT_DEPS - {"compound"}):
             continue
-        parts = [c.i for c in child.children if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        parts = [c.i for c in children_of(child) if c.dep_ == "compound" and c.pos_ == "PROPN"]
         text = obj.doc[min([child.i, *parts]):child.i + 1].text
         if text != name:
             found.append(text)
@@ -134,7 +135,7 @@ def _split_admin(phrase: PlacePhrase) -> tuple[str, tuple[str, ...]]:
     """"Kupiansk, Kharkiv" parses as Kharkiv with Kupiansk attached: the first name is
     the place, what follows it its admin area."""
     head = phrase.head
-    before = [c for c in head.children if c.dep_ in {"nmod", "compound", "appos"}
+    before = [c for c in children_of(head) if c.dep_ in {"nmod", "compound", "appos"}
               and c.pos_ == "PROPN" and c.i < head.i and head.doc[c.i + 1].text == ","]
     if before:
         return before[0].text, (head.text, *phrase.hints)

@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from timeline.events import clauses
 from timeline.events.clauses import MentionIndex
 from timeline.events.lexicon import EventLexicon, _entries
+from timeline.events.tokens import children_of
 from timeline.resource_files import read_bundled, word_list
 from timeline.model import Mention
 
@@ -102,7 +103,7 @@ def group_of(token: Token) -> ActorGroup | None:
     candidates = index.get(token.lemma_.lower()) or index.get(token.lower_)
     if not candidates:
         return None
-    modifiers = {c.lemma_.lower() for c in token.children if c.dep_ in {"amod", "compound"}}
+    modifiers = {c.lemma_.lower() for c in children_of(token) if c.dep_ in {"amod", "compound"}}
     return next((g for g in candidates if not g.modifiers or g.modifiers & modifiers), None)
 
 
@@ -144,7 +145,7 @@ def actor_of(token: Token, index: MentionIndex, country: str) -> Actor | None:
     nationality = next((m for m in mentions if m.label in {"GPE", "NORP"}), None)
     named = next((m for m in mentions if m.label in {"PERSON", "ORG"}), None)
     compound_named = named is not None and _modifies(named, token, index)
-    unnamed = [c for c in token.children if c.dep_ == "compound" and c.pos_ == "PROPN"
+    unnamed = [c for c in children_of(token) if c.dep_ == "compound" and c.pos_ == "PROPN"
                and index.at(c) is None]
     if group is not None and unnamed and named is None and nationality is None:
         # "Al Shabaab fighters", "Wagner forces": a group the NER did not tag.
@@ -194,8 +195,8 @@ def _forces_country(mention: Mention, group: ActorGroup | None) -> tuple[ActorGr
 
 def _of_country(token: Token) -> str:
     """The country an "of" phrase names: "Artillerymen of the Russian Federation"."""
-    for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ == "of"):
-        for obj in (g for g in prep.children if g.dep_ == "pobj"):
+    for prep in (c for c in children_of(token) if c.dep_ == "prep" and c.lower_ == "of"):
+        for obj in (g for g in children_of(prep) if g.dep_ == "pobj"):
             start = next((t.i for t in obj.subtree if t.pos_ != "DET"), obj.i)
             country = _country_named(token.doc[start:obj.i + 1].text)
             if not country and _is_force(obj) and obj is not token:
@@ -269,7 +270,7 @@ def _country_of(mention: Mention) -> str:
 def _modifies(mention: Mention, token: Token, index: MentionIndex) -> bool:
     """True when ``mention`` is a compound or modifier of ``token`` ("Al Shabaab militants")."""
     return index.at(token) is mention or any(
-        index.at(c) is mention for c in token.children if c.dep_ in {"compound", "amod", "nmod"})
+        index.at(c) is mention for c in children_of(token) if c.dep_ in {"compound", "amod", "nmod"})
 
 
 def assign(trigger: Token, index: MentionIndex, lexicon: EventLexicon, type_id: str,
@@ -363,11 +364,11 @@ def _role_tokens(trigger: Token, lexicon: EventLexicon, type_id: str,
     targets = list(passive)
     heads = [trigger, *light_nouns(trigger)]
     if type_id in lexicon.target_types or type_id in lexicon.object_actor_types:
-        targets += [p for c in trigger.children if c.dep_ == "dobj" for p in (c, *c.conjuncts)]
+        targets += [p for c in children_of(trigger) if c.dep_ == "dobj" for p in (c, *c.conjuncts)]
     preps = COUNTERPART_PREPS | (TARGET_PREPS if type_id in lexicon.target_types else set())
     for head in heads:
-        for prep in (c for c in head.children if c.dep_ == "prep" and c.lower_ in preps):
-            targets += [p for o in prep.children if o.dep_ == "pobj" for p in (o, *o.conjuncts)]
+        for prep in (c for c in children_of(head) if c.dep_ == "prep" and c.lower_ in preps):
+            targets += [p for o in children_of(prep) if o.dep_ == "pobj" for p in (o, *o.conjuncts)]
     return initiators, targets
 
 
@@ -375,8 +376,8 @@ def _agents(trigger: Token, lexicon: EventLexicon) -> list[Token]:
     """The "by" agent of a headline's bare passive ("soldier killed by sniper"), or the
     owner of the agent's event noun ("killed by Ukrainian mortar fire")."""
     found = []
-    for agent in (g for c in trigger.children if c.dep_ == "agent"
-                  for g in c.children if g.dep_ == "pobj"):
+    for agent in (g for c in children_of(trigger) if c.dep_ == "agent"
+                  for g in children_of(c) if g.dep_ == "pobj"):
         if lexicon.type_of_noun(agent.lemma_.lower()) in lexicon.violent_types:
             found += _owners(agent)
         else:
@@ -395,12 +396,12 @@ def _owners(noun: Token) -> list[Token]:
     """The possessor, modifiers and "by" phrase of an event noun, and an "of" phrase
     naming armed forces ("the shelling of the Armed Forces of Ukraine", as reports
     translated from Russian and Ukrainian put the perpetrator)."""
-    return [c for c in noun.children if c.dep_ in {"poss", "amod", "compound"}
+    return [c for c in children_of(noun) if c.dep_ in {"poss", "amod", "compound"}
             and c.pos_ in {"NOUN", "PROPN", "ADJ"}] + [
-        g for c in noun.children if c.dep_ == "prep" and (
+        g for c in children_of(noun) if c.dep_ == "prep" and (
             c.lower_ == "by" or c.lower_ == "of" and any(
-                _is_force(g) for g in c.children if g.dep_ == "pobj"))
-        for g in c.children if g.dep_ == "pobj"]
+                _is_force(g) for g in children_of(c) if g.dep_ == "pobj"))
+        for g in children_of(c) if g.dep_ == "pobj"]
 
 
 def _is_force(token: Token) -> bool:
@@ -414,7 +415,7 @@ def event_nouns(trigger: Token, lexicon: EventLexicon) -> list[Token]:
     shelling", "died as a result of shelling by ...", "killed due to enemy shelling"):
     up to ``CAUSE_DEPTH`` arcs down through prepositions and their objects."""
     found: list[Token] = []
-    stack = [(c, 0) for c in trigger.children
+    stack = [(c, 0) for c in children_of(trigger)
              if c.dep_ == "prep" and c.lower_ in lexicon.event_noun_prepositions]
     while stack:
         token, depth = stack.pop()
@@ -422,7 +423,7 @@ def event_nouns(trigger: Token, lexicon: EventLexicon) -> list[Token]:
             found.append(token)
             continue
         if depth < CAUSE_DEPTH:
-            stack += [(c, depth + 1) for c in token.children
+            stack += [(c, depth + 1) for c in children_of(token)
                       if c.dep_ in {"prep", "pobj", "pcomp"}]
     return sorted(found, key=lambda t: t.i)
 
@@ -435,6 +436,6 @@ def noun_type(token: Token, lexicon: EventLexicon) -> str | None:
 def light_nouns(trigger: Token) -> Sequence[Token]:
     """Event nouns a light verb governs: its object, or its "with" phrase ("responded
     with drone strikes on X"); not "for a meeting between NATO and ..." after "travel"."""
-    return [o for c in trigger.children if c.dep_ == "dobj" or (
+    return [o for c in children_of(trigger) if c.dep_ == "dobj" or (
                 c.dep_ == "prep" and c.lower_ == "with")
-            for o in ((c,) if c.dep_ == "dobj" else [g for g in c.children if g.dep_ == "pobj"])]
+            for o in ((c,) if c.dep_ == "dobj" else [g for g in children_of(c) if g.dep_ == "pobj"])]

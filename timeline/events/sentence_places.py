@@ -23,6 +23,7 @@ from typing import TYPE_CHECKING, TypeVar
 from timeline.events import places
 from timeline.events.lexicon import load_event_lexicon, load_location_words
 from timeline.events.place_phrases import NON_PLACE_LABELS, PLACE_LABELS, Location
+from timeline.events.tokens import children_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -64,7 +65,7 @@ def _place_of(token: Token, mention: Mention | None,
     dash by the NER ("Maryinka - DPR Defense Ministry") is read as the name alone."""
     if token.ent_type_ in NON_PLACE_LABELS:
         return None  # "in March"
-    if any(c.dep_ == "prep" and c.lower_ == "of" for c in token.children):
+    if any(c.dep_ == "prep" and c.lower_ == "of" for c in children_of(token)):
         return None  # "the Park of Forged Figures" is no town called Park
     name, area = _name(token)
     if area:

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from timeline.events.lexicon import EventLexicon, EventType
+from timeline.events.tokens import children_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -50,9 +51,9 @@ def event_type(trigger: Token, lexicon: EventLexicon) -> tuple[str, str] | None:
     "be") report no event.
     """
     lemma = trigger.lemma_.lower()
-    particle = next((c.lower_ for c in trigger.children if c.dep_ == "prt"), "")
+    particle = next((c.lower_ for c in children_of(trigger) if c.dep_ == "prt"), "")
     phrasal = f"{lemma} {particle}" if particle else lemma
-    nouns = [c for c in trigger.children if c.dep_ in NOUN_DEPS]
+    nouns = [c for c in children_of(trigger) if c.dep_ in NOUN_DEPS]
     if phrasal in lexicon.light_verbs or lemma in lexicon.light_verbs:
         nouns = _nouns(trigger)
         found = next((t for t in (lexicon.type_of_noun(n.lemma_.lower()) for n in nouns)
@@ -78,9 +79,9 @@ def event_type(trigger: Token, lexicon: EventLexicon) -> tuple[str, str] | None:
 
 def _nouns(trigger: Token) -> list[Token]:
     """Nouns that may name a light verb's event: objects, subjects, then "with" phrases."""
-    found = [c for dep in NOUN_DEPS for c in trigger.children if c.dep_ == dep]
-    found += [o for c in trigger.children if c.dep_ == "prep" and c.lower_ == "with"
-              for o in c.children if o.dep_ == "pobj"]
+    found = [c for dep in NOUN_DEPS for c in children_of(trigger) if c.dep_ == dep]
+    found += [o for c in children_of(trigger) if c.dep_ == "prep" and c.lower_ == "with"
+              for o in children_of(c) if o.dep_ == "pobj"]
     # "took control of Goma": the object's own noun first, then nouns it governs.
     return found
 
@@ -143,7 +144,7 @@ def object_lemmas(tokens: Sequence[Token]) -> frozenset[str]:
 
 def has_agent(trigger: Token) -> bool:
     """True when someone is said to do it: an active subject or a "by" agent."""
-    children = list(trigger.children)
+    children = list(children_of(trigger))
     if any(c.dep_ == "agent" for c in children):
         return True
     # "gunmen killed five villagers"; in "the general died" the subject is the victim.
@@ -180,7 +181,7 @@ def modality(trigger: Token, lexicon: EventLexicon) -> str:
 def _own_modality(verb: Token, lexicon: EventLexicon) -> str:
     """The modality the verb's own auxiliaries, negation and markers give it."""
     words = lexicon.modality
-    marks = {c.lower_ for c in verb.children if c.dep_ in {"aux", "auxpass", "neg", "mark"}}
+    marks = {c.lower_ for c in children_of(verb) if c.dep_ in {"aux", "auxpass", "neg", "mark"}}
     if marks & words.negated:
         return "negated"
     if marks & words.hypothetical:
