@@ -6,6 +6,9 @@ every path the library reads goes through :func:`read_regular`, which refuses th
 with :class:`~timeline.errors.NotRegularFileError` (an ``OSError``) naming what the
 path is. The type is checked before opening, so nothing is opened that could block,
 and again on the open descriptor, in case the path was swapped in between.
+
+:func:`looks_like_path` is the one rule for telling a path from a text where a string
+may be either (``timeline.extract("news/x.txt")``, ``timeline ingest``).
 """
 
 from __future__ import annotations
@@ -24,6 +27,34 @@ SPECIAL_KINDS = (
 )
 # Opening a FIFO without O_NONBLOCK waits for a writer; with it, open returns at once.
 _OPEN_FLAGS = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0)
+
+
+#: Longest string taken for a path; a longer one is always text.
+_MAX_PATH = 4096
+#: Suffixes that make a one-word string a file name even when no such file exists.
+_PATH_SUFFIXES = (".txt", ".text", ".html", ".htm", ".jsonl", ".ndjson", ".csv", ".json",
+                  ".xml", ".md")
+
+
+def looks_like_path(text: str) -> bool:
+    """Whether the string ``text`` names a file rather than being an article's text.
+
+    It does when it is ``-`` (standard input), or a single line under 4096 characters
+    that is an existing path, or that has no whitespace and either contains a path
+    separator or ends in a file suffix (``.txt``, ``.html``, ``.jsonl``, ``.csv``...).
+    So ``"news/x.txtt"`` and ``"missing.txt"`` are paths (and reading them fails with
+    "no such file"), while ``"Kyiv was shelled on 3 March."`` is text.
+    """
+    if text == "-":
+        return True
+    if "\n" in text or "\r" in text or not text.strip() or len(text) >= _MAX_PATH:
+        return False
+    if os.path.exists(text):
+        return True
+    if any(char.isspace() for char in text):
+        return False
+    separators = {"/", os.sep} | ({os.altsep} if os.altsep else set())
+    return any(sep in text for sep in separators) or text.lower().endswith(_PATH_SUFFIXES)
 
 
 def special_kind(mode: int) -> str:

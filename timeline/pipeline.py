@@ -108,7 +108,9 @@ def to_articles(source: Any) -> list[Article]:
 
 
 def _is_path(text: str) -> bool:
-    return text == "-" or ("\n" not in text and len(text) < 4096 and os.path.exists(text))
+    from timeline.files import looks_like_path
+
+    return looks_like_path(text)
 
 
 def _text_article(text: str, doc_id: str) -> Article:

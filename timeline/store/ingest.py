@@ -11,11 +11,14 @@ rebuilt once the events are in.
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from timeline.errors import InputError, TimelineError
+from timeline.files import looks_like_path
+from timeline.store.identity import assign_ids
 
 if TYPE_CHECKING:
     import pandas as pd
@@ -81,6 +84,7 @@ def ingest(store: Store, source: Any, published: Any = None, *, processes: int =
     if on_start is not None:
         on_start(len(articles))
     summary.read = len(articles) + summary.failed
+    articles = assign_ids(store, articles)
     todo, changed = _pending(store, articles)
     summary.skipped = len(articles) - len(todo)
     if progress is not None and summary.skipped:
@@ -116,19 +120,14 @@ def _read(source: Any, summary: IngestSummary,
         source = [source]
     articles: list[Article] = []
     for item in source:
-        if isinstance(item, str) and _looks_like_path(item):
+        if isinstance(item, (str, os.PathLike)) and (
+                not isinstance(item, str) or looks_like_path(item)):
             from timeline.articles import read_articles
 
             articles.extend(read_articles([item], on_error=skip))
         else:
             articles.extend(to_articles(item))
     return articles
-
-
-def _looks_like_path(text: str) -> bool:
-    import os
-
-    return text == "-" or ("\n" not in text and len(text) < 4096 and os.path.exists(text))
 
 
 def _report(on_error: Callable[[str], None] | None, summary: IngestSummary, line: str) -> None:

@@ -65,6 +65,7 @@ def article_rows(batch: Sequence[Article], frame: pd.DataFrame, errors: dict[str
     from timeline.dating import note_for
     from timeline.published import parse_published
     from timeline.temporal.reference_choice import choose_reference
+    from timeline.store.identity import stored_source
     from timeline.store.ingest import STATUS_FAILED, STATUS_OK, STATUS_UNDATED, content_hash
 
     stamp = parse_published(published)
@@ -82,7 +83,7 @@ def article_rows(batch: Sequence[Article], frame: pd.DataFrame, errors: dict[str
             notes.append(note)
         rows.append({
             "doc_id": article.id, "content_hash": content_hash(article),
-            "title": article.title, "url": article.url, "source_path": article.source,
+            "title": article.title, "url": article.url, "source_path": stored_source(article),
             "published": article.published, "reference_date": day,
             "reference_source": source, "status": status,
             "error": errors.get(article.id), "n_events": int(counts.get(article.id, 0)),

@@ -1,0 +1,59 @@
+"""Tests for timeline.store.identity: one stored article per source, ids stable across runs."""
+
+from __future__ import annotations
+
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from timeline.store import Store
+
+SHELLING = "Russian forces shelled Kharkiv on 3 March 2023, killing two people.\n"
+DEPOT = "Ukrainian troops attacked a depot near Bakhmut on 5 March 2023.\n"
+
+
+def _clock() -> datetime:
+    return datetime(2024, 7, 1, 12, 0)
+
+
+@pytest.fixture()
+def folders(tmp_path: Path) -> tuple[Path, Path]:
+    """Two folders each holding a ``report.txt`` with different news."""
+    one, two = tmp_path / "d1", tmp_path / "d2"
+    for folder, text in ((one, SHELLING), (two, DEPOT)):
+        folder.mkdir()
+        (folder / "report.txt").write_text(text)
+    return one, two
+
+
+def _ids_by_file(store: Store) -> dict[str, str]:
+    articles = store.articles()
+    return {Path(path).parent.name: doc_id
+            for doc_id, path in zip(articles["doc_id"], articles["source_path"])}
+
+
+def test_same_named_files_in_one_run_get_two_articles(tmp_path: Path, folders) -> None:
+    store = Store(tmp_path / "s.duckdb", clock=_clock)
+    summary = store.ingest([str(folder) for folder in folders])
+    assert (summary.new, summary.failed) == (2, 0)
+    assert _ids_by_file(store) == {"d1": "report", "d2": "report-2"}
+
+
+def test_a_second_file_of_the_same_name_never_replaces_the_first(tmp_path: Path,
+                                                                 folders) -> None:
+    store = Store(tmp_path / "s.duckdb", clock=_clock)
+    store.ingest(str(folders[0]))
+    summary = store.ingest(str(folders[1]))
+    assert (summary.new, summary.changed) == (1, 0)
+    assert _ids_by_file(store) == {"d1": "report", "d2": "report-2"}
+    triggers = store.events().groupby("doc_id")["trigger"].apply(sorted).to_dict()
+    assert triggers == {"report": ["shell"], "report-2": ["attack"]}
+
+
+def test_ids_stay_with_their_file_whatever_the_order(tmp_path: Path, folders) -> None:
+    store = Store(tmp_path / "s.duckdb", clock=_clock)
+    store.ingest([str(folder) for folder in folders])
+    again = store.ingest([str(folder) for folder in reversed(folders)])
+    assert (again.skipped, again.new, again.changed) == (2, 0, 0)
+    assert _ids_by_file(store) == {"d1": "report", "d2": "report-2"}
