@@ -11,7 +11,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from timeline.articles import iter_articles, read_articles
+from timeline.articles import iter_articles, read_articles, row_id
 from timeline.errors import InputError
 
 HTML_PAGE = """<!DOCTYPE html><html><head><title>Milley meets Zaluzhnyi | Example News</title>
@@ -194,10 +194,22 @@ def test_jsonl_fields_and_ids(tmp_path: Path) -> None:
     assert second.published is None
 
 
-def test_jsonl_row_without_id_gets_stem_and_line(tmp_path: Path) -> None:
+def test_jsonl_row_without_id_gets_stem_and_content_hash(tmp_path: Path) -> None:
+    # 8 hex digits of sha256("One.\0\0") (text, title, url), as `sha256sum` gives.
     path = tmp_path / "news.jsonl"
     path.write_text(jsonl({"text": "One."}, "", {"text": "Three."}))
-    assert [a.id for a in read_articles(path)] == ["news:1", "news:3"]
+    assert [a.id for a in read_articles(path)] == ["news:fbe8a1b0", "news:d1686647"]
+
+
+def test_row_ids_do_not_change_when_rows_are_added_or_reordered(tmp_path: Path) -> None:
+    path = tmp_path / "feed.jsonl"
+    rows = [{"text": "One.", "title": "A"}, {"text": "Two.", "url": "https://x.example/2"}]
+    path.write_text(jsonl(*rows))
+    before = {a.body: a.id for a in read_articles(path)}
+    path.write_text(jsonl({"text": "New first."}, *reversed(rows)))
+    after = {a.body: a.id for a in read_articles(path)}
+    assert {body: after[body] for body in before} == before
+    assert len(set(after.values())) == 3
 
 
 def test_jsonl_broken_lines_are_skipped_and_named(tmp_path: Path) -> None:
@@ -241,7 +253,8 @@ def test_jsonl_rows_with_unicode_line_separators_keep_their_line(
     row = json.dumps({"text": body}, ensure_ascii=False)  # U+2028 raw, controls escaped
     path.write_text(jsonl(row, "{broken", {"text": "Last."}), encoding="utf-8")
     articles, problems = lenient(path)
-    assert [(a.id, a.body) for a in articles] == [("news:1", body), ("news:3", "Last.")]
+    assert [a.body for a in articles] == [body, "Last."]
+    assert [a.id for a in articles] == [row_id("news", body, "", ""), "news:b033b69c"]
     assert [where(p) for p in problems] == [("news.jsonl", 2)]
 
 
@@ -257,7 +270,7 @@ def test_csv_rows_with_quoted_newlines(tmp_path: Path) -> None:
     )
     first, second = read_articles(path)
     # The first record starts on line 2 and spans two lines.
-    assert first.id == "news:2"
+    assert first.id == "news:1b162ec3"  # a hash of text and title, not the line
     assert first.body == "Milley met Zaluzhnyi.\nThey talked, at length."
     assert first.published == pd.Timestamp("2023-01-17")
     assert first.title == "Meeting"
@@ -340,7 +353,7 @@ def test_directory_is_read_recursively_in_sorted_order(tmp_path: Path) -> None:
     (tmp_path / ".hidden" / "secret.txt").write_text("Hidden.")
     (tmp_path / ".draft.txt").write_text("Draft.")
     ids = [a.id for a in read_articles(tmp_path)]
-    assert ids == ["y", "a:1", "a:2", "z", "top"]  # a/y, b/a, b/z, top
+    assert ids == ["y", "a:68309201", "a:14334dc6", "z", "top"]  # a/y, b/a, b/z, top
 
 
 def test_derived_ids_are_made_unique(tmp_path: Path) -> None:

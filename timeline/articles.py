@@ -25,8 +25,9 @@ directories
     Standard input, read as one plain-text article with id ``stdin``.
 
 Every article gets a stable id: the given ``id``, else the file stem for one-article
-files, else ``stem:line`` for corpus rows (the line the row starts on). Derived ids
-that collide get a ``-2``, ``-3``... suffix in reading order.
+files, else ``stem:hash`` for corpus rows (a hash of the row's text, title and URL, so
+reordering rows keeps ids: :func:`row_id`). Derived ids that collide get a ``-2``,
+``-3``... suffix in reading order.
 
 Trailing boilerplate (a scraped list of unrelated headlines) is split off with
 ``split_trailing`` into ``Article.trailing``, so ``Article.body`` is what gets analysed.
@@ -43,6 +44,7 @@ from __future__ import annotations
 
 import csv
 import dataclasses
+import hashlib
 import io
 import json
 import os
@@ -387,15 +389,26 @@ def _row_article(row: _Row, stem: str) -> _Read | InputError:
         published = parse_published(values["published"]) if values["published"].strip() else None
     except ValueError as exc:
         return InputError(row.source, str(exc), row.line)
+    text = _normalise_newlines(text)
     return _article(
-        values["id"].strip() or f"{stem}:{row.line}",
-        _normalise_newlines(text),
+        values["id"].strip() or row_id(stem, text, values["title"].strip(), values["url"].strip()),
+        text,
         title=values["title"].strip(),
         url=values["url"].strip(),
         published=published,
         source=f"{row.source}:{row.line}",
         given_id=bool(values["id"].strip()),
     )
+
+
+def row_id(stem: str, text: str, title: str, url: str) -> str:
+    """The id of a corpus row that gives none: ``stem:`` and a short hash of its content.
+
+    The hash (8 hex digits of SHA-256 over text, title and URL) does not depend on
+    where the row is in the file, so reordering or adding rows keeps every id.
+    """
+    key = "\x00".join((text, title, url)).encode("utf-8", "surrogatepass")
+    return f"{stem}:{hashlib.sha256(key).hexdigest()[:8]}"
 
 
 def _row_text(row: _Row, values: dict[str, str]) -> str | InputError:

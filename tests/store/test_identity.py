@@ -57,3 +57,23 @@ def test_ids_stay_with_their_file_whatever_the_order(tmp_path: Path, folders) ->
     again = store.ingest([str(folder) for folder in reversed(folders)])
     assert (again.skipped, again.new, again.changed) == (2, 0, 0)
     assert _ids_by_file(store) == {"d1": "report", "d2": "report-2"}
+
+
+def _feed(path: Path, rows: list[str]) -> None:
+    path.write_text("".join(f'{{"text": "{text}"}}\n' for text in rows))
+
+
+def test_edits_survive_rows_added_before_them(tmp_path: Path) -> None:
+    feed = tmp_path / "feed.jsonl"
+    _feed(feed, [SHELLING.strip(), DEPOT.strip()])
+    store = Store(tmp_path / "s.duckdb", clock=_clock)
+    store.ingest(str(feed))
+    shelling = store.events().query("trigger == 'shell'")["event_id"].iloc[0]
+    store.edit(shelling, "note", "two dead per the mayor", editor="ana")
+    _feed(feed, ["Protesters marched in Nairobi on 7 March 2023.", DEPOT.strip(),
+                 SHELLING.strip()])
+    summary = store.ingest(str(feed))
+    assert (summary.new, summary.skipped, summary.changed) == (1, 2, 0)
+    events = store.events().set_index("event_id")
+    assert events.loc[shelling, "note"] == "two dead per the mayor"
+    assert store.counts()["articles"] == 3
