@@ -77,3 +77,16 @@ def test_edits_survive_rows_added_before_them(tmp_path: Path) -> None:
     events = store.events().set_index("event_id")
     assert events.loc[shelling, "note"] == "two dead per the mayor"
     assert store.counts()["articles"] == 3
+
+
+def test_a_different_published_date_re_extracts_articles_that_rely_on_it(
+        tmp_path: Path) -> None:
+    story = tmp_path / "story.txt"
+    story.write_text("Troops shelled the village on Monday.\n")
+    store = Store(tmp_path / "s.duckdb", clock=_clock)
+    store.ingest(str(story), "2023-03-08")
+    same = store.ingest(str(story), "2023-03-08")
+    assert (same.skipped, same.changed) == (1, 0)
+    moved = store.ingest(str(story), "2024-03-08")
+    assert (moved.skipped, moved.changed) == (0, 1)
+    assert store.events()["date"].dt.strftime("%Y-%m-%d").tolist() == ["2024-03-04"]

@@ -55,9 +55,17 @@ class IngestSummary:
                 f"{self.events} events added, {self.stories} stories in the store")
 
 
-def content_hash(article: Article) -> str:
-    """A hash of what extraction reads: body, title, URL and publication date."""
-    published = "" if article.published is None else article.published.isoformat()
+def content_hash(article: Article, given: Any = None) -> str:
+    """A hash of what extraction reads: body, title, URL and publication date.
+
+    The publication date is the article's own, else ``given`` (``--published``), so
+    ingesting again with a different ``--published`` re-extracts the articles that
+    rely on it.
+    """
+    from timeline.published import parse_published
+
+    day = article.published if article.published is not None else parse_published(given)
+    published = "" if day is None else day.isoformat()
     key = "\x00".join((article.body, article.title, article.url, published))
     return hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()
 
@@ -85,7 +93,7 @@ def ingest(store: Store, source: Any, published: Any = None, *, processes: int =
         on_start(len(articles))
     summary.read = len(articles) + summary.failed
     articles = assign_ids(store, articles)
-    todo, changed = _pending(store, articles)
+    todo, changed = _pending(store, articles, published)
     summary.skipped = len(articles) - len(todo)
     if progress is not None and summary.skipped:
         progress(summary.skipped)
@@ -136,7 +144,8 @@ def _report(on_error: Callable[[str], None] | None, summary: IngestSummary, line
         on_error(line)
 
 
-def _pending(store: Store, articles: Sequence[Article]) -> tuple[list[Article], set[str]]:
+def _pending(store: Store, articles: Sequence[Article],
+             published: Any) -> tuple[list[Article], set[str]]:
     """Articles to extract (new, changed, or failed last time) and the ids of changed ones."""
     known = {row[0]: (row[1], row[2]) for row in store.query(
         "SELECT doc_id, content_hash, status FROM articles").itertuples(index=False)}
@@ -145,7 +154,7 @@ def _pending(store: Store, articles: Sequence[Article]) -> tuple[list[Article], 
         previous = known.get(article.id)
         if previous is None:
             todo.append(article)
-        elif previous[0] != content_hash(article) or previous[1] == STATUS_FAILED:
+        elif previous[0] != content_hash(article, published) or previous[1] == STATUS_FAILED:
             todo.append(article)
             changed.add(article.id)
     return todo, changed

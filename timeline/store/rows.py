@@ -82,7 +82,7 @@ def article_rows(batch: Sequence[Article], frame: pd.DataFrame, errors: dict[str
         if notes is not None and note is not None:
             notes.append(note)
         rows.append({
-            "doc_id": article.id, "content_hash": content_hash(article),
+            "doc_id": article.id, "content_hash": content_hash(article, stamp),
             "title": article.title, "url": article.url, "source_path": stored_source(article),
             "published": article.published, "reference_date": day,
             "reference_source": source, "status": status,
