@@ -91,3 +91,26 @@ def test_stories_go_to_the_tool_formats_too(store: Path, fmt: str) -> None:
                                        "--format", fmt])
     assert result.exit_code == 0, result.output
     assert "visit" in result.stdout
+
+
+def test_export_of_an_unknown_type_is_a_usage_error_listing_the_types(store: Path) -> None:
+    result = CliRunner().invoke(main, ["export", "--store", str(store), "--type", "atack"])
+    assert result.exit_code == 2
+    assert "unknown event type 'atack'" in result.output
+    assert "attack" in result.output.split("known types:")[1]
+
+
+def test_export_with_from_after_to_is_a_usage_error(store: Path) -> None:
+    result = CliRunner().invoke(main, ["export", "--store", str(store),
+                                       "--from", "2023-03-10", "--to", "2023-03-01"])
+    assert result.exit_code == 2
+    assert "--from 2023-03-10 is after --to 2023-03-01" in result.output
+
+
+def test_export_filters_ignore_case(store: Path) -> None:
+    result = CliRunner().invoke(main, ["export", "--store", str(store), "--place", "kyiv",
+                                       "--country", "UA", "--actor", "biden", "--type", "VISIT",
+                                       "--format", "jsonl"])
+    assert result.exit_code == 0, result.output
+    rows = [json.loads(line) for line in result.stdout.splitlines()]
+    assert {(row["place"], row["event_type"]) for row in rows} == {("Kyiv", "visit")}

@@ -16,9 +16,13 @@ class EventFilter:
     """Events to keep; an empty field does not filter.
 
     ``start``/``end`` keep events whose interval overlaps ``[start, end)``; ``types``,
-    ``actors``, ``places`` and ``countries`` keep events with any of the values given;
-    ``text`` is a case-insensitive substring of the sentence, title or an actor;
-    ``min_confidence`` a lower bound; ``doc_ids`` restricts to articles.
+    ``actors``, ``places`` and ``countries`` keep events with any of the values given,
+    ignoring case: ``types`` and ``places`` the whole value, ``countries`` the name or
+    its ISO 3166 code ("UA" for Ukraine), ``actors`` a whole actor name or a run of
+    whole words in it ("Blinken" finds "Antony Blinken", "Blink" does not); ``text``
+    is a case-insensitive substring of the sentence, title or an actor;
+    ``min_confidence`` a lower bound; ``doc_ids`` restricts to articles. Every value
+    is passed to DuckDB as a parameter, never written into the SQL.
     """
 
     start: date | datetime | None = None
@@ -42,13 +46,19 @@ class EventFilter:
             clauses.append(f'coalesce({alias}."start", {alias}."date") < ?')
             params.append(self.end)
         for column, values in (("event_type", self.types), ("place", self.places),
-                               ("country", self.countries), ("doc_id", self.doc_ids)):
+                               ("country", _with_country_names(self.countries))):
             if values:
-                clauses.append(f'{alias}."{column}" IN ({", ".join("?" * len(values))})')
-                params.extend(values)
+                clauses.append(f'lower({alias}."{column}") IN ({", ".join("?" * len(values))})')
+                params.extend(value.lower() for value in values)
+        if self.doc_ids:
+            clauses.append(f'{alias}."doc_id" IN ({", ".join("?" * len(self.doc_ids))})')
+            params.extend(self.doc_ids)
         if self.actors:
-            clauses.append(f'list_has_any({alias}."actors", ?::VARCHAR[])')
-            params.append(list(self.actors))
+            # Padded with spaces, so a value matches whole words of a name only.
+            clauses.append(f"len(list_filter({alias}.\"actors\", lambda a: len(list_filter("
+                           "?::VARCHAR[], lambda w: contains(' ' || lower(a) || ' ', w))) > 0)) > 0")
+            words = [f" {value.strip().lower()} " for value in self.actors]
+            params.append(words)
         if self.text:
             clauses.append(
                 f'(contains(lower({alias}."sentence"), ?) OR contains(lower({alias}."title"), ?)'
@@ -58,3 +68,14 @@ class EventFilter:
             clauses.append(f'{alias}."confidence" >= ?')
             params.append(self.min_confidence)
         return (" AND ".join(clauses) or "TRUE"), params
+
+
+def _with_country_names(values: tuple[str, ...]) -> tuple[str, ...]:
+    """``values`` and the country name of each that is an ISO 3166 code."""
+    if not values:
+        return values
+    from timeline.events.namesakes import country_names
+
+    names = country_names()
+    return values + tuple(names[value.strip().upper()] for value in values
+                          if value.strip().upper() in names)
