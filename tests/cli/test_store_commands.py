@@ -114,3 +114,26 @@ def test_export_filters_ignore_case(store: Path) -> None:
     assert result.exit_code == 0, result.output
     rows = [json.loads(line) for line in result.stdout.splitlines()]
     assert {(row["place"], row["event_type"]) for row in rows} == {("Kyiv", "visit")}
+
+
+@pytest.mark.parametrize("command", [["export"], ["ingest", str(WIRE), "--no-progress"]])
+@pytest.mark.parametrize("content", [b"doc_id,text\na,b\n", b""])
+def test_a_store_that_is_not_a_duckdb_file_is_refused_untouched(
+        tmp_path: Path, command: list[str], content: bytes) -> None:
+    csv = tmp_path / "all.csv"
+    csv.write_bytes(content)
+    result = CliRunner().invoke(main, [*command, "--store", str(csv)])
+    assert result.exit_code == 1, result.output
+    assert f"{csv} is not an event store" in result.output
+    assert "Traceback" not in result.output and "Catalog" not in result.output
+    assert csv.read_bytes() == content
+
+
+def test_export_from_a_duckdb_file_that_is_not_a_store_is_refused(tmp_path: Path) -> None:
+    import duckdb
+
+    other = tmp_path / "other.duckdb"
+    duckdb.connect(str(other)).close()
+    result = CliRunner().invoke(main, ["export", "--store", str(other)])
+    assert result.exit_code == 1
+    assert f"{other} is not an event store" in result.output

@@ -30,6 +30,8 @@ if TYPE_CHECKING:
 #: How long an operation waits for another process's lock on the file.
 LOCK_WAIT_SECONDS = 30.0
 _LOCK_WORDS = ("lock", "Conflicting")
+# A DuckDB database file carries "DUCK" at bytes 8-11 of its header.
+_DUCKDB_MAGIC, _MAGIC_START, _MAGIC_END = b"DUCK", 8, 12
 
 
 def _utc_now() -> datetime:
@@ -49,13 +51,21 @@ class Store:
         self.path = Path(path)
         self.read_only = read_only
         self.clock = clock
-        if read_only:
-            if not self.path.is_file():
-                raise StoreError(f"{self.path}: no such store")
-        else:
+        if read_only and not self.path.is_file():
+            raise StoreError(f"{self.path}: no such store")
+        if self.path.exists():
+            _check_store_file(self.path)
+        if not read_only:
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with self.transaction() as con:
                 _create_tables(con)
+            return
+        with self.connect() as con:
+            present = {row[0] for row in con.execute(
+                "SELECT table_name FROM information_schema.tables").fetchall()}
+        if not {"articles", "events"} <= present:
+            raise StoreError(f"{self.path} is not an event store (a DuckDB file without "
+                             "the store's tables)")
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r})"
@@ -137,6 +147,17 @@ class Store:
         from timeline.store.stories import rebuild_stories
 
         return rebuild_stories(self, merge)
+
+
+def _check_store_file(path: Path) -> None:
+    """Refuse, before DuckDB opens (and might change) it, a file that is not a store."""
+    try:
+        with path.open("rb") as stream:
+            head = stream.read(_MAGIC_END)
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot read: {exc.strerror or exc}") from exc
+    if head[_MAGIC_START:_MAGIC_END] != _DUCKDB_MAGIC:
+        raise StoreError(f"{path} is not an event store (not a DuckDB file)")
 
 
 def waiting_for_lock(path: Path, opening: Callable[[], Any]) -> Any:
