@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from click.testing import CliRunner
 
@@ -137,3 +138,18 @@ def test_export_from_a_duckdb_file_that_is_not_a_store_is_refused(tmp_path: Path
     result = CliRunner().invoke(main, ["export", "--store", str(other)])
     assert result.exit_code == 1
     assert f"{other} is not an event store" in result.output
+
+
+@pytest.mark.parametrize("suffix", ["csv", "xlsx", "jsonl", "parquet"])
+def test_exported_stories_read_back_as_stories(store: Path, tmp_path: Path,
+                                               suffix: str) -> None:
+    from timeline.store import Store
+
+    out = tmp_path / f"stories.{suffix}"
+    result = CliRunner().invoke(main, ["export", "--store", str(store), "--stories",
+                                       "-o", str(out)])
+    assert result.exit_code == 0, result.output
+    back = read_timeline(out)
+    assert "events" not in back.columns and "documents" not in back.columns
+    assert any(len(ids) > 1 for ids in back["doc_ids"])  # lists, not "a; b" strings
+    pd.testing.assert_frame_equal(back, Store(store, read_only=True).stories())

@@ -1,6 +1,7 @@
 """Give a frame read back from a file the dtypes it was written with.
 
-Event, actor and place frames get theirs from :mod:`timeline.schema`, ``find_times``
+Event, actor and place frames get theirs from :mod:`timeline.schema`, stories (of
+``timeline export --stories``) from :mod:`timeline.store.tables`, ``find_times``
 frames from :mod:`timeline.temporal.frame` (categories included); columns no schema
 describes are typed by looking at them (ISO dates, numbers, booleans).
 """
@@ -34,6 +35,10 @@ def schema_for(columns: pd.Index) -> DtypeSpec:
     names = set(columns)
     if not names:
         return schema.EVENT_DTYPES
+    if "story_id" in names and "event_id" not in names:
+        from timeline.store.tables import STORY_DTYPES  # stories of an event store
+
+        return STORY_DTYPES
     for key, spec in (
         ("event_id", schema.EVENT_DTYPES),
         ("actor", schema.ACTOR_DTYPES),
