@@ -39,8 +39,8 @@ def run(*args: str) -> str:
         (("-o", "out.ndjson"), "None 'out.ndjson' jsonl"),
         (("-o", "out.txt"), "None 'out.txt' table"),
         (("-o", "out"), "None 'out' table"),  # no suffix: the default
-        (("-o", "out.csv", "--format", "parquet"), "None 'out.csv' parquet"),  # explicit wins
-        (("-o", "out.xlsx", "--format", "CSV"), "None 'out.xlsx' csv"),
+        (("-o", "out.CSV", "--format", "csv"), "None 'out.CSV' csv"),
+        (("-o", "out.data", "--format", "csv"), "None 'out.data' csv"),  # suffix of no format
         (("-o", "-", "--format", "csv"), "None None csv"),  # "-" is standard output
     ],
 )
@@ -65,6 +65,21 @@ def test_unknown_suffix_is_a_usage_error_naming_the_formats() -> None:
 def test_suffix_of_a_format_the_command_does_not_write_is_refused() -> None:
     message = _refused(events, "-o", "events.tml")
     assert "does not write timeml" in message and "csv (.csv)" in message
+
+
+@pytest.mark.parametrize(("output", "fmt", "said"), [("out.xlsx", "CSV", "xlsx"),
+                                                      ("out.csv", "parquet", "csv"),
+                                                      ("out.timesketch.csv", "json", "timesketch")])
+def test_format_contradicting_the_suffix_is_refused(output: str, fmt: str, said: str) -> None:
+    # CSV text used to be written silently into out.xlsx.
+    message = _refused(events, "-o", output, "--format", fmt)
+    assert output in message and f"--format says {fmt.lower()}" in message
+    assert f"suffix says {said}" in message
+
+
+def test_a_compound_suffix_agrees_with_the_format_of_its_last_part() -> None:
+    result = CliRunner().invoke(events, ["-o", "x.timesketch.csv", "--format", "csv"])
+    assert result.stdout.strip() == "'x.timesketch.csv' csv"
 
 
 def test_binary_format_to_standard_output_is_refused() -> None:

@@ -169,6 +169,7 @@ def choose(output: str | None, name: str | None, frame: Frame, default: str) -> 
     """
     if name is not None:
         fmt, source = get(name), f"--format {name}"
+        _check_suffix(output, fmt)
     elif output is not None and Path(output).suffix:
         found = for_suffix(output)
         if found is None:
@@ -183,6 +184,21 @@ def choose(output: str | None, name: str | None, frame: Frame, default: str) -> 
     if fmt.binary and output is None:
         raise InputError(source, f"{fmt.name} is binary: give -o/--output PATH to write it")
     return fmt
+
+
+def _check_suffix(output: str | None, fmt: Format) -> None:
+    """Refuse ``-o`` whose suffix names another format than ``fmt`` (CSV into ``.xlsx``).
+
+    A suffix no format claims is left to ``--format``; a compound suffix agrees when
+    its last part does (``--format csv -o x.timesketch.csv`` is CSV text all the same).
+    """
+    if output is None or for_suffix(output) is None:
+        return
+    ends = {"." + suffix.rsplit(".", 1)[-1] for suffix in fmt.suffixes}
+    if Path(output).suffix.lower() not in ends:
+        named = for_suffix(output).name  # type: ignore[union-attr]
+        raise InputError(f"-o {output}", f"the suffix says {named}, but --format says "
+                                         f"{fmt.name}; change one of them")
 
 
 # -- writing ---------------------------------------------------------------------------
