@@ -182,12 +182,22 @@ def test_bad_published_and_mode(article: Path) -> None:
     assert result.exit_code == 2
 
 
-def test_empty_file_gives_header_only(tmp_path: Path) -> None:
+@pytest.mark.parametrize("content", ["", "   \n", "\ufeff", "\u3000\n"], ids=repr)
+def test_empty_file_is_refused_as_extract_refuses_it(tmp_path: Path, content: str) -> None:
     path = tmp_path / "empty.txt"
-    path.write_text("   \n", encoding="utf-8")
-    result = _run(str(path), "--format", "csv")
-    assert result.exit_code == 0, result.output
-    assert result.stdout.splitlines()[0].startswith("text,start_char")
+    path.write_text(content, encoding="utf-8")
+    out = tmp_path / "t.csv"
+    result = _run(str(path), "-o", str(out))
+    assert result.exit_code == 1
+    assert f"{path}: empty file" in result.stderr
+    assert not out.exists()
+    extracted = CliRunner().invoke(main, ["extract", str(path), "-o", str(tmp_path / "e.csv")])
+    assert extracted.exit_code != 0 and "empty file" in extracted.stderr
+
+
+def test_empty_stdin_is_refused() -> None:
+    result = _run("-", stdin="")
+    assert result.exit_code == 1 and "<stdin>: empty file" in result.stderr
 
 
 def test_help_has_examples() -> None:

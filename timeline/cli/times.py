@@ -97,9 +97,12 @@ def read_text(file: str) -> str:
     if problem:
         raise InputError(name, problem)
     try:
-        return data.decode("utf-8-sig")
+        text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(name, f"is not valid UTF-8 text (bad byte at offset {exc.start})") from exc
+    if not text.strip():  # blank beyond ASCII too, as `extract` refuses it
+        raise InputError(name, "empty file")
+    return text
 
 
 def _find(text: str, published: Any, mode: str, events_file: str | None) -> pd.DataFrame:
