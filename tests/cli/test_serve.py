@@ -91,8 +91,10 @@ def test_inputs_reach_the_app_as_a_config(served, tmp_path, monkeypatch):
 
 
 def test_store_option_serves_the_store(served, tmp_path):
+    from timeline.store import Store
+
     db = tmp_path / "corpus.duckdb"
-    db.write_bytes(b"")
+    Store(db)
     result = CliRunner().invoke(serve, ["--store", str(db)])
     assert result.exit_code == 0, result.output
     (config, _options), = served
@@ -104,4 +106,24 @@ def test_store_with_articles_is_refused(served, tmp_path):
     db.write_bytes(b"")
     result = CliRunner().invoke(serve, ["--store", str(db), str(db)])
     assert result.exit_code == 2 and "timeline ingest" in result.output
+    assert served == []
+
+
+@pytest.mark.parametrize("name, said", [("all.gexf", "gexf is written only"),
+                                        ("all.graphml", "graphml is written only"),
+                                        ("all.docx", "unknown suffix")])
+def test_a_timeline_no_reader_reads_is_refused_before_serving(served, tmp_path, name, said):
+    timeline = tmp_path / name
+    timeline.write_text("<gexf/>", encoding="utf-8")
+    result = CliRunner().invoke(serve, ["--timeline", str(timeline)])
+    assert result.exit_code == 2
+    assert f"{timeline}: {said}" in result.output and "csv (.csv)" in result.output
+    assert served == []
+
+
+def test_a_store_that_is_not_a_store_is_refused_before_serving(served, tmp_path):
+    csv = tmp_path / "all.csv"
+    csv.write_text("a,b\n1,2\n", encoding="utf-8")
+    result = CliRunner().invoke(serve, ["--store", str(csv)])
+    assert result.exit_code == 2 and f"{csv} is not an event store" in result.output
     assert served == []

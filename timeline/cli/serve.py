@@ -47,7 +47,8 @@ def credentials_from(basic_auth: str | None, auth_file: str | None) -> Credentia
 @click.command("serve")
 @click.argument("paths", nargs=-1, type=click.Path(exists=True))
 @click.option("--timeline", "timeline_file", type=click.Path(exists=True, dir_okay=False),
-              help="Open a timeline saved by `timeline extract` (csv, jsonl, parquet).")
+              help="Open a timeline saved by `timeline extract` in a format that reads back "
+                   "(csv, jsonl, json, parquet, xlsx, ...; not gexf or graphml).")
 @click.option("--store", "store_file", type=click.Path(exists=True, dir_okay=False),
               help="Open an event store made by `timeline ingest`: each browser session "
                    "reads it anew, and corrections are saved in it.")
@@ -92,6 +93,7 @@ def serve(paths: tuple[str, ...], timeline_file: str | None, store_file: str | N
     if store_file and (paths or timeline_file):
         raise click.UsageError("--store opens the store alone: add articles to it with "
                                "`timeline ingest PATH... --store DB`")
+    _check_inputs(timeline_file, store_file)
     config = DashboardConfig(paths=tuple(os.path.abspath(p) for p in paths),
                              timeline_file=os.path.abspath(timeline_file) if timeline_file
                              else None, max_upload_mb=max_upload_mb,
@@ -101,3 +103,28 @@ def serve(paths: tuple[str, ...], timeline_file: str | None, store_file: str | N
     click.echo(f"Serving the dashboard at http://{address}:{port}/", err=True)
     run(config, ServerOptions(port=port, address=address, credentials=credentials,
                               show=show))
+
+
+def _check_inputs(timeline_file: str | None, store_file: str | None) -> None:
+    """Refuse, before serving, a timeline no reader reads or a file that is no store.
+
+    Otherwise the page would answer and each session would fail on its own.
+    """
+    from timeline.errors import TimelineError
+    from timeline.export import registry
+
+    if timeline_file:
+        fmt = registry.for_suffix(timeline_file)
+        if fmt is None or fmt.read is None:
+            readable = ", ".join(f"{f.name} ({', '.join(f.suffixes)})"
+                                 for f in registry.FORMATS.values() if f.read is not None)
+            what = f"{fmt.name} is written only" if fmt else "unknown suffix"
+            raise click.BadParameter(f"{timeline_file}: {what}; a timeline is read from "
+                                     f"{readable}", param_hint="'--timeline'")
+    if store_file:
+        from timeline.store import Store
+
+        try:
+            Store(store_file, read_only=True)
+        except TimelineError as exc:
+            raise click.BadParameter(str(exc), param_hint="'--store'") from exc
