@@ -67,3 +67,29 @@ def test_given_or_own_dates_raise_no_note() -> None:
         warnings.simplefilter("error", DatingWarning)
         frame = extract([Article("undated", UNDATED_TEXT)], "2023-01-19")
     assert notes_of(frame) == []
+
+
+@pytest.mark.parametrize(("value", "shown"), [
+    ("2023-03-05", "2023-03-05"), ("2023-03", "2023-03"), ("2023-W10", "week 10 of 2023"),
+    ("2023", "2023"), ("202", "the 2020s"), ("20", "the years 2000-2099"),
+    ("", "1993-02-20..2052-03-02"),
+])
+def test_inferred_values_are_shown_at_their_granularity(value: str, shown: str) -> None:
+    from timeline.dating import readable_value
+
+    ref = ReferenceDate(value=value, start=datetime(1993, 2, 20), end=datetime(2052, 3, 2),
+                        most_likely=datetime(2023, 3, 5), probability=0.9, confidence=0.3)
+    assert readable_value(ref) == shown
+
+
+def test_a_vague_inferred_date_never_shows_an_empty_or_raw_value() -> None:
+    ref = ReferenceDate(value="", start=datetime(1993, 2, 20), end=datetime(2052, 3, 2),
+                        most_likely=datetime(2023, 3, 5), probability=0.9, confidence=0.1)
+    reference = inferred_reference(ref)
+    assert reference.evidence[0].startswith(
+        "inferred publication date within 1993-02-20..2052-03-02 (end exclusive)")
+    assert "within 1993-02-20..2052-03-02" in reference.note and "none" not in reference.note
+    decade = inferred_reference(ReferenceDate(
+        value="202", start=datetime(2020, 1, 1), end=datetime(2030, 1, 1),
+        most_likely=datetime(2023, 3, 5), probability=0.9, confidence=0.4))
+    assert decade.evidence[0].startswith("inferred publication date the 2020s, 2020-01-01")

@@ -35,6 +35,25 @@ class DatingNote:
     message: str
 
 
+def readable_value(ref: ReferenceDate) -> str:
+    """The inferred date at its granularity, for people: ``2023-03-05``, ``2023-03``,
+    ``week 10 of 2023``, ``2023``, ``the 2020s``, ``the years 2000-2099``; the interval
+    (``1993-02-20..2052-03-02``) when there is no value."""
+    value = ref.value or ""
+    if value.isdigit() and len(value) == 3:
+        return f"the {value}0s"
+    if value.isdigit() and len(value) == 2:
+        return f"the years {value}00-{value}99"
+    year, _, week = value.partition("-W")
+    if week and year.isdigit():
+        return f"week {int(week)} of {year}"
+    if value:
+        return value
+    if ref.start is None or ref.end is None:
+        return "unknown"
+    return f"{ref.start:%Y-%m-%d}..{ref.end:%Y-%m-%d}"
+
+
 def inferred_note(ref: ReferenceDate) -> str:
     """Why an inferred date ``ref`` is missing or too vague to trust; "" when it is not."""
     from timeline.temporal.reference import low_confidence, reference_day
@@ -47,7 +66,7 @@ def inferred_note(ref: ReferenceDate) -> str:
     if why is None:
         return ""
     return (f"publication date inferred with low confidence: most likely {day.date()}, "
-            f"value {ref.value or 'none'} ({why})")
+            f"within {readable_value(ref)} ({why})")
 
 
 def note_for(doc_id: str, reference: Reference | None) -> DatingNote | None:

@@ -153,3 +153,11 @@ def test_exported_stories_read_back_as_stories(store: Path, tmp_path: Path,
     assert "events" not in back.columns and "documents" not in back.columns
     assert any(len(ids) > 1 for ids in back["doc_ids"])  # lists, not "a; b" strings
     pd.testing.assert_frame_equal(back, Store(store, read_only=True).stories())
+
+
+@pytest.mark.parametrize(("what", "noun"), [("--events", "event"), ("--stories", "story")])
+def test_one_row_is_counted_in_the_singular(store: Path, what: str, noun: str) -> None:
+    result = CliRunner().invoke(main, ["export", "--store", str(store), what,
+                                       "--place", "nairobi"])
+    assert result.exit_code == 0, result.output
+    assert f"1 {noun} written" in result.stderr

@@ -97,7 +97,7 @@ def test_inferred_date_is_explained_on_stderr(seed_text: str, tmp_path: Path) ->
     path.write_text(seed_text, encoding="utf-8")
     result = _run(str(path), "--format", "json")
     assert result.exit_code == 0, result.output
-    assert "inferred publication date 2023-W03" in result.stderr
+    assert "inferred publication date week 3 of 2023" in result.stderr
     rows = json.loads(result.stdout)
     tuesday = next(r for r in rows if r["text"].lower().endswith("tuesday"))
     assert tuesday["value"] == "2023-01-17"

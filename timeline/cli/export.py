@@ -9,6 +9,8 @@ import click
 
 from timeline.cli.options import output_options, store_option
 
+_SINGULAR = {"events": "event", "stories": "story"}
+
 
 @click.command(no_args_is_help=True)
 @store_option(must_exist=True)
@@ -63,7 +65,8 @@ def export(store: str, output: str | None, fmt: str, what: str, start: datetime 
         raise click.ClickException(str(exc)) from exc
     except OSError as exc:
         raise click.FileError(output or "<stdout>", hint=exc.strerror or str(exc)) from exc
-    click.echo(f"{len(frame)} {what} written" + (f" to {output}" if output else ""), err=True)
+    noun = what if len(frame) != 1 else _SINGULAR[what]
+    click.echo(f"{len(frame)} {noun} written" + (f" to {output}" if output else ""), err=True)
 
 
 def _check_types(types: tuple[str, ...], db: Any) -> None:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import Any
 
-from timeline.dating import inferred_note
+from timeline.dating import inferred_note, readable_value
 from timeline.model import Reference, ReferenceDate
 from timeline.temporal.reference import infer_reference_date, reference_day
 from timeline.vocab import INFERRED_ANCHOR, PUBLISHED_ANCHOR, ReferenceSource
@@ -60,7 +60,8 @@ def inferred_reference(inferred: ReferenceDate) -> Reference:
                          ("no publication date given or found in the text", *inferred.evidence),
                          note)
     span = f"{inferred.start:%Y-%m-%d}..{inferred.end:%Y-%m-%d} (end exclusive)"
-    summary = f"{INFERRED_ANCHOR} {inferred.value}, {span}; relative dates count from {day}"
+    summary = (f"{INFERRED_ANCHOR} {readable_value(inferred)}, {span}" if inferred.value
+               else f"{INFERRED_ANCHOR} within {span}") + f"; relative dates count from {day}"
     return Reference(day, ReferenceSource.INFERRED, INFERRED_ANCHOR,
                      (summary, *inferred.evidence), note)
 
