@@ -79,7 +79,8 @@ def test_unknown_format_is_refused_naming_the_known_ones(
     [
         (None, None, "times", "table"),
         ("t.ndjson", None, "times", "jsonl"),
-        ("t.csv", "json", "events", "json"),  # an explicit format wins
+        ("t.data", "json", "events", "json"),  # a suffix of no format: --format decides
+        ("t.timesketch.csv", "csv", "events", "csv"),  # the last suffix agrees
         ("t", None, "events", "csv"),  # no suffix: the default
         ("t.PQ", None, "events", "parquet"),
     ],
@@ -96,6 +97,7 @@ def test_choose(output: str | None, name: str | None, frame: registry.Frame, exp
         ("t.tml", None, "events", "does not write timeml"),
         ("t.gexf", None, "times", "does not write gexf"),
         (None, "parquet", "times", "binary"),
+        ("t.csv", "json", "events", "the suffix says csv, but --format says json"),
     ],
 )
 def test_choose_refuses(
