@@ -130,14 +130,19 @@ def test_a_store_that_is_not_a_duckdb_file_is_refused_untouched(
     assert csv.read_bytes() == content
 
 
-def test_export_from_a_duckdb_file_that_is_not_a_store_is_refused(tmp_path: Path) -> None:
+@pytest.mark.parametrize("command", [["export"], ["ingest", str(WIRE), "--no-progress"]])
+def test_a_duckdb_file_that_is_not_a_store_is_refused_untouched(tmp_path: Path,
+                                                               command: list[str]) -> None:
     import duckdb
 
     other = tmp_path / "other.duckdb"
-    duckdb.connect(str(other)).close()
-    result = CliRunner().invoke(main, ["export", "--store", str(other)])
+    with duckdb.connect(str(other)) as con:
+        con.execute("CREATE TABLE prices (item VARCHAR, price DOUBLE)")
+    result = CliRunner().invoke(main, [*command, "--store", str(other)])
     assert result.exit_code == 1
     assert f"{other} is not an event store" in result.output
+    with duckdb.connect(str(other), read_only=True) as con:
+        assert [row[0] for row in con.execute("SHOW TABLES").fetchall()] == ["prices"]
 
 
 @pytest.mark.parametrize("suffix", ["csv", "xlsx", "jsonl", "parquet"])

@@ -57,7 +57,7 @@ def export(store: str, output: str | None, fmt: str, what: str, start: datetime 
     where = EventFilter(start=start, end=end, types=types, actors=actors, places=places,
                         countries=countries, text=search, min_confidence=min_confidence)
     try:
-        db = Store(store, read_only=True)
+        db = Store(store, read_only=True).verify()
         _check_types(types, db)
         frame = db.stories(where) if what == "stories" else db.events(where, edits=not without_wrong)
         write_frame(frame, output, fmt)

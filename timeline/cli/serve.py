@@ -125,6 +125,6 @@ def _check_inputs(timeline_file: str | None, store_file: str | None) -> None:
         from timeline.store import Store
 
         try:
-            Store(store_file, read_only=True)
+            Store(store_file, read_only=True).verify()
         except TimelineError as exc:
             raise click.BadParameter(str(exc), param_hint="'--store'") from exc

@@ -53,19 +53,29 @@ class Store:
         self.clock = clock
         if read_only and not self.path.is_file():
             raise StoreError(f"{self.path}: no such store")
-        if self.path.exists():
+        existed = self.path.exists()
+        if existed:
             _check_store_file(self.path)
         if not read_only:
+            if existed:  # never add the store's tables to someone else's database
+                self.verify()
             self.path.parent.mkdir(parents=True, exist_ok=True)
             with self.transaction() as con:
                 _create_tables(con)
-            return
+
+    def verify(self) -> Store:
+        """This store, after checking that the file holds the store's tables.
+
+        Opening checks only the file's header (cheap enough for every query of the
+        dashboard); commands that open a store the user named call this too.
+        """
         with self.connect() as con:
             present = {row[0] for row in con.execute(
                 "SELECT table_name FROM information_schema.tables").fetchall()}
         if not {"articles", "events"} <= present:
             raise StoreError(f"{self.path} is not an event store (a DuckDB file without "
                              "the store's tables)")
+        return self
 
     def __repr__(self) -> str:
         return f"Store({str(self.path)!r})"
