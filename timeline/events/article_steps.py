@@ -148,11 +148,13 @@ def fold_casualties(records: list[EventRecord], lexicon: EventLexicon) -> list[E
                 record = replace(record, casualties=Casualties())
             counted.add(record.sentence_no)
         elif kind in lexicon.casualty_types and record.roles.actor1 is None:
+            # The violent event of the death's own sentence first, then the sentence before.
             previous = _violent_before(out, record, lexicon)
-            if previous is not None:
+            later = _violent_later(pending, position, lexicon)
+            if previous is not None and (later is None or
+                                         out[previous].sentence_no == record.sentence_no):
                 out[previous] = _fold_death(out[previous], record)
                 continue
-            later = _violent_later(pending, position, lexicon)
             if later is not None:
                 pending[later] = _fold_death(pending[later], record)
                 continue
