@@ -103,9 +103,11 @@ def fold_reports(records: list[EventRecord], doc: Doc,
             continue
         verb = doc[index]
         reported = [by_token.get(t.i) for t in _reported(verb)]
-        # Only events ACLED codes absorb their report: "he told reporters the talks
-        # went well" stays a statement.
-        events = [r for r in reported if r is not None and r.coding.acled_event_type]
+        # Only events ACLED codes, and deaths and injuries (which become the casualties
+        # of such an event), absorb their report: "he told reporters the talks went
+        # well" stays a statement.
+        events = [r for r in reported if r is not None and (
+            r.coding.acled_event_type or r.event.event_type in lexicon.casualty_types)]
         if events:
             dropped.add(index)
             for event in events:
@@ -187,8 +189,11 @@ def _violent_later(records: list[EventRecord], position: int,
 
 
 def _fold_death(record: EventRecord, death: EventRecord) -> EventRecord:
-    """``record`` with ``death``'s casualties, and its victims as target if it has none."""
+    """``record`` with ``death``'s casualties, its source and its victims as target, when
+    ``record`` has none of its own."""
     record = _add_casualties(record, death.casualties)
+    if death.reported_by and not record.reported_by:
+        record = replace(record, reported_by=death.reported_by)
     victims = death.roles.actor2
     if record.roles.actor2 is None and victims is not None and (
             record.roles.actor1 is None or record.roles.actor1.name != victims.name):
