@@ -147,3 +147,41 @@ def test_a_boilerplate_file_without_a_kind_names_the_file() -> None:
     data["kinds"] = [*data["kinds"], {"id": "table", "examples": ["| a | b |"]}]
     with pytest.raises(RuleFileError, match="my_boilerplate.yaml, entry 'table': duplicate id"):
         compile_boilerplate(data, "my_boilerplate.yaml")
+
+
+def _not_caption_examples() -> list[str]:
+    from timeline.resource_files import entries, read_bundled
+    from timeline.text.boilerplate import RESOURCE
+
+    kinds = {entry["id"]: entry for entry in entries(read_bundled(RESOURCE), RESOURCE, "kinds")}
+    return list(kinds["caption"]["not_examples"])
+
+
+@pytest.mark.parametrize("line", _not_caption_examples())
+def test_agency_datelines_are_not_credits(line: str) -> None:
+    from timeline.text.boilerplate import line_kind
+
+    assert line_kind(line) == "", line
+    text = line + "\n" + END
+    assert split_trailing(text) == (text, "")
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "GAZA CITY, Palestinian Territories, Nov 14, 2023 (AFP) - Israeli air strikes killed "
+        "at least 15 people in the southern Gaza Strip overnight, the health ministry said Tuesday.",
+        "KABUL (AFP) - A suicide bomber killed at least 20 people at a mosque in northern "
+        "Afghanistan on Friday, police said.",
+    ],
+)
+def test_afp_lead_paragraph_makes_an_event(lead: str) -> None:
+    import warnings
+
+    from timeline.pipeline import extract
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        events = extract(lead + "\n\nThe Islamic State group claimed the attack.\n", "2023-11-14")
+    assert (events["sentence_start"] == 0).any(), events["sentence"].tolist()
+    assert "kill" in set(events["trigger"])

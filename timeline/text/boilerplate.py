@@ -107,6 +107,7 @@ class Boilerplate:
     byline: re.Pattern[str]
     caption_markers: tuple[str, ...]
     credit_starts: tuple[str, ...]
+    max_words_after_credit: int
 
 
 @cache
@@ -133,6 +134,7 @@ def compile_boilerplate(data: dict[str, Any], source: str) -> Boilerplate:
             byline=re.compile(str(kinds["byline"]["pattern"])),
             caption_markers=word_list(caption, source, "markers"),
             credit_starts=word_list(caption, source, "starts"),
+            max_words_after_credit=int(caption["max_words_after"]),
         )
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise RuleFileError(source, f"malformed: {exc!r}") from exc
@@ -157,6 +159,20 @@ def _bullet_item(line: str, rules: Boilerplate) -> bool:
     return False
 
 
+def _closing_credit(line: str, marker: str, max_words: int) -> bool:
+    """True when the last ``marker`` of ``line`` closes it: a credit ("... (AP Photo/Jane
+    Doe)", "... REUTERS/Jane Doe"), not an agency dateline before the story ("KABUL (AFP)
+    - A suicide bomber killed ...")."""
+    at = line.rfind(marker)
+    if at < 0:
+        return False
+    tail = line[at + len(marker):]
+    if marker.startswith("("):
+        close = tail.find(")")
+        tail = tail[close + 1:] if close >= 0 else ""
+    return len(tail.replace("/", " ").split()) <= max_words
+
+
 def line_kind(line: str, rules: Boilerplate | None = None) -> str:
     """What boilerplate ``line`` is on its own: table, bullet, heading, byline, caption, or ""."""
     rules = rules or load_boilerplate()
@@ -170,7 +186,8 @@ def line_kind(line: str, rules: Boilerplate | None = None) -> str:
         return "heading"
     if rules.byline.match(stripped):
         return "byline"
-    if any(m in stripped for m in rules.caption_markers) or stripped.startswith(rules.credit_starts):
+    if stripped.startswith(rules.credit_starts) or any(
+            _closing_credit(stripped, m, rules.max_words_after_credit) for m in rules.caption_markers):
         return "caption"
     if _bullet_item(stripped, rules):
         return "bullet"
