@@ -21,7 +21,10 @@ Each ``Cue`` names a date or part of one and how it relates to the moment of wri
 * ``this_week``: "this week" with a past (future) weekday: written on or after
   (before) that weekday, in the same week;
 * ``span``: a known edition of a recurring event ("speaking at Davos");
-* ``after``: a named past event ("the invasion"): written after it.
+* ``after``: a named past event ("the invasion"): written after it;
+* ``notice``: the year of a copyright notice in the footer ("Copyright 2023 The
+  Associated Press."): a notice names the year of first publication; a page footer
+  names a later year, never an earlier one.
 
 How much each cue says about the writing day is ``timeline.temporal.reference_model``'s
 business; this module only reads the text.
@@ -310,3 +313,12 @@ def event_cues(body: str, events: Sequence[ReferenceEvent], after_days: int) -> 
             found.append(Cue("span", "none", f"{mention.text!r} names {event.name}: written"
                              f" during or just after an edition", spans=spans))
     return found
+
+
+def notice_cues(removed: str) -> list[Cue]:
+    """The copyright notices among the boilerplate lines cut from the text."""
+    from timeline.text.boilerplate import notice_years
+
+    return [Cue("notice", "none", f"copyright notice of {year}: published in or before it",
+                year, spans=((date(year, 1, 1), date(year + 1, 1, 1)),))
+            for year in sorted(set(notice_years(removed)))]

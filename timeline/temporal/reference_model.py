@@ -230,6 +230,13 @@ def log_likelihood(cue: Cue, cal: Calendar, prior: Prior) -> np.ndarray:
         base = prior.lag(month).log_density(offsets(month, cal))
         on = cal.ords == cue.spans[0][0].toordinal()
         return np.logaddexp(np.log(outside) + base, np.where(on, np.log(1 - outside), -np.inf))
+    if cue.kind == "notice":  # the year itself, else earlier; later only by mistake
+        start = cue.spans[0][0].toordinal()
+        inside = (cal.ords >= start) & (cal.ords < cue.spans[0][1].toordinal())
+        before = np.log(outside / prior.support["coarse_reach"])
+        after = np.log(prior.fixed["notice_after"] / prior.support["coarse_reach"])
+        return np.where(inside, np.log((1 - outside - prior.fixed["notice_after"]) / 365.25),
+                        np.where(cal.ords < start, before, after))
     if cue.kind == "weekday_of_date":
         inst = nearest_instance(cal, cue.month, cue.day)  # type: ignore[arg-type]
         inside = (inst - 1) % 7 + 1 == cue.weekday
@@ -256,7 +263,7 @@ def log_likelihood(cue: Cue, cal: Calendar, prior: Prior) -> np.ndarray:
 
 def _anchor(cue: Cue) -> int | None:
     """Ordinal of the first day a dated cue names, or None."""
-    if UNITS.get(cue.kind) not in ("day", "month", "year") and cue.kind != "mark":
+    if UNITS.get(cue.kind) not in ("day", "month", "year") and cue.kind not in ("mark", "notice"):
         return None
     return date(cue.year, cue.month or 1, cue.day or 1).toordinal()  # type: ignore[arg-type]
 
@@ -269,7 +276,7 @@ def fine_window(cue: Cue, prior: Prior) -> tuple[int, int] | None:
         return _clip(anchor - reach, anchor + reach)
     if cue.kind in ("month", "mark") and anchor is not None:
         return _clip(anchor - reach, anchor + 31 + reach)
-    if cue.kind in ("now", "span", "deictic"):
+    if cue.kind in ("now", "span", "deictic", "notice"):
         first = min(s.toordinal() for s, _ in cue.spans)
         last = max(min(e.toordinal(), _LAST) for _, e in cue.spans)
         return _clip(first - prior.support["now"], last + prior.support["now"])

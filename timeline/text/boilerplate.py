@@ -25,7 +25,7 @@ from timeline.resource_files import entries, read_bundled, word_list
 
 RESOURCE = "boilerplate.yaml"
 #: The kinds of boilerplate line, each an entry of ``boilerplate.yaml``.
-KINDS = ("table", "heading", "byline", "caption", "bullet")
+KINDS = ("table", "heading", "byline", "caption", "bullet", "footer")
 _LINK = re.compile(r"\]\(|https?://|www\.")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
@@ -108,6 +108,7 @@ class Boilerplate:
     caption_markers: tuple[str, ...]
     credit_starts: tuple[str, ...]
     max_words_after_credit: int
+    footers: tuple[re.Pattern[str], ...]
 
 
 @cache
@@ -135,6 +136,7 @@ def compile_boilerplate(data: dict[str, Any], source: str) -> Boilerplate:
             caption_markers=word_list(caption, source, "markers"),
             credit_starts=word_list(caption, source, "starts"),
             max_words_after_credit=int(caption["max_words_after"]),
+            footers=tuple(re.compile(str(p)) for p in word_list(kinds["footer"], source, "patterns")),
         )
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise RuleFileError(source, f"malformed: {exc!r}") from exc
@@ -186,6 +188,8 @@ def line_kind(line: str, rules: Boilerplate | None = None) -> str:
         return "heading"
     if rules.byline.match(stripped):
         return "byline"
+    if any(p.match(stripped) for p in rules.footers):
+        return "footer"
     if stripped.startswith(rules.credit_starts) or any(
             _closing_credit(stripped, m, rules.max_words_after_credit) for m in rules.caption_markers):
         return "caption"
@@ -221,6 +225,19 @@ def boilerplate_lines(lines: Sequence[str], rules: Boilerplate | None = None) ->
             cut.update([i] if kind else [])
             i += 1
     return cut
+
+
+def notice_years(lines: str, rules: Boilerplate | None = None) -> list[int]:
+    """The years of the copyright notices among ``lines`` ("Copyright 2023 The
+    Associated Press."): the ``year`` group of a footer pattern."""
+    rules = rules or load_boilerplate()
+    years = []
+    for line in lines.splitlines():
+        for pattern in rules.footers:
+            match = pattern.match(line.strip())
+            if match and match.groupdict().get("year"):
+                years.append(int(match.group("year")))
+    return years
 
 
 def blank_boilerplate(text: str) -> tuple[str, list[str]]:
