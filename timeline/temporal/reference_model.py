@@ -276,7 +276,7 @@ def fine_window(cue: Cue, prior: Prior) -> tuple[int, int] | None:
         return _clip(anchor - reach, anchor + reach)
     if cue.kind in ("month", "mark") and anchor is not None:
         return _clip(anchor - reach, anchor + 31 + reach)
-    if cue.kind in ("now", "span", "deictic", "notice"):
+    if cue.kind in ("now", "span", "deictic", "notice", "anchored"):
         first = min(s.toordinal() for s, _ in cue.spans)
         last = max(min(e.toordinal(), _LAST) for _, e in cue.spans)
         return _clip(first - prior.support["now"], last + prior.support["now"])
