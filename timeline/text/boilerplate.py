@@ -101,6 +101,7 @@ class Boilerplate:
     """The contents of ``boilerplate.yaml``, compiled."""
 
     table_min_pipes: int
+    stamp_cells: frozenset[str]
     min_bullet_lines: int
     bullets: tuple[str, ...]
     headings: frozenset[str]
@@ -129,6 +130,7 @@ def compile_boilerplate(data: dict[str, Any], source: str) -> Boilerplate:
     try:
         return Boilerplate(
             table_min_pipes=int(table["min_pipes"]),
+            stamp_cells=frozenset(word_list(table, source, "stamp_cells")),
             min_bullet_lines=int(bullet["min_lines"]),
             bullets=word_list(bullet, source, "bullets"),
             headings=frozenset(_heading_key(h) for h in word_list(kinds["heading"], source, "words")),
@@ -161,6 +163,11 @@ def _bullet_item(line: str, rules: Boilerplate) -> bool:
     return False
 
 
+def _stamp(line: str, rules: Boilerplate) -> bool:
+    """An agency's timestamp line ("Paris, France | AFP | Thursday 23/03/2023 - 18:45")."""
+    return any(cell.strip() in rules.stamp_cells for cell in line.split("|"))
+
+
 def _closing_credit(line: str, marker: str, max_words: int) -> bool:
     """True when the last ``marker`` of ``line`` closes it: a credit ("... (AP Photo/Jane
     Doe)", "... REUTERS/Jane Doe"), not an agency dateline before the story ("KABUL (AFP)
@@ -182,7 +189,7 @@ def line_kind(line: str, rules: Boilerplate | None = None) -> str:
     if not stripped:
         return ""
     if _TABLE_RULE.match(stripped) or (stripped.count("|") >= rules.table_min_pipes
-                                       and stripped[-1] not in ".!?"):
+                                       and stripped[-1] not in ".!?" and not _stamp(stripped, rules)):
         return "table"
     if _heading_key(stripped) in rules.headings:
         return "heading"
