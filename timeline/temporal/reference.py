@@ -116,6 +116,8 @@ def weigh(cues: Sequence[Cue], notes: Sequence[str] = (), level: float = LEVEL) 
                           f"{first}..{last} would end after {date.max}")
     most = date.fromordinal(est.most_likely)
     value, p_first, p_last = timex_value(first, last, most)
+    if not value:  # the interval crosses a century's end: the most likely day's century
+        p_first, p_last, value = _period(most, UNITS[-1])
     confidence = round(est.mass(p_first.toordinal(), p_last.toordinal()), 2)
     weighed = tuple(zip((c.description for c in cues), est.weights()))
     evidence = (*notes, *(f"{d} (weight {w:+.2f})" for d, w in weighed),
