@@ -266,7 +266,8 @@ def article_rows(article: Article, doc: Doc, given: date | None, config: Extract
     # by timeline.articles); the inference reads a body cut from its boilerplate.
     clean = split_trailing(article.body)[0] == article.body
     reference = choose_reference(article.body, article.published, given, config.events,
-                                 candidates=candidates if clean else None)
+                                 candidates=candidates if clean else None,
+                                 trailing=article.trailing)
     times = find_expressions(article.body, reference, mode=config.mode, events=config.events,
                              candidates=candidates)
     mentions = find_mentions(doc)

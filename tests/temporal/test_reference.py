@@ -208,3 +208,26 @@ def test_reference_day_is_the_last_day_of_the_interval(
     from timeline.temporal.reference import reference_day
 
     assert reference_day(ReferenceDate("x", start, end)) == expected
+
+
+def test_a_phrase_counted_from_an_event_dates_the_story_present() -> None:
+    # "A month after the Valencia floods" (2024-10-29) is about 2024-11-29; the protest
+    # "on Saturday" was Saturday 2024-11-30. Scored like a named "November 2024", whose
+    # fitted lag puts the writing months later, it gave 2025-03-08.
+    flood = {"id": "valencia-floods", "name": "the Valencia floods", "date": "2024-10-29",
+             "aliases": ["the Valencia floods"]}
+    text = ("VALENCIA, Spain (AP) — A month after the Valencia floods, thousands of people "
+            "protested in the city on Saturday against the regional government.")
+    ref = infer_reference_date(text, events=[flood])
+    assert ref.start is not None and ref.end is not None, ref.evidence
+    assert ref.start <= datetime(2024, 11, 30) < ref.end <= datetime(2024, 12, 31), ref.evidence
+    assert datetime(2024, 11, 1) <= ref.most_likely < datetime(2024, 12, 9), ref.evidence
+
+
+def test_an_interval_across_a_century_end_still_has_a_value() -> None:
+    # "1900" alone: a 90% interval from the 1890s into the 1900s fits no century; the
+    # value is the most likely day's century, never empty beside an interval.
+    ref = infer_reference_date("1900")
+    assert ref.start is not None and ref.end is not None
+    assert ref.value == f"{ref.most_likely.year:04d}"[:2], ref.evidence
+    assert 0 < ref.confidence <= 1

@@ -147,3 +147,74 @@ def test_a_boilerplate_file_without_a_kind_names_the_file() -> None:
     data["kinds"] = [*data["kinds"], {"id": "table", "examples": ["| a | b |"]}]
     with pytest.raises(RuleFileError, match="my_boilerplate.yaml, entry 'table': duplicate id"):
         compile_boilerplate(data, "my_boilerplate.yaml")
+
+
+def _not_examples() -> list[str]:
+    from timeline.resource_files import entries, read_bundled
+    from timeline.text.boilerplate import RESOURCE
+
+    return [line for entry in entries(read_bundled(RESOURCE), RESOURCE, "kinds")
+            for line in entry.get("not_examples", [])]
+
+
+@pytest.mark.parametrize("line", _not_examples())
+def test_agency_datelines_are_not_credits(line: str) -> None:
+    from timeline.text.boilerplate import line_kind
+
+    assert line_kind(line) == "", line
+    text = line + "\n" + END
+    assert split_trailing(text) == (text, "")
+
+
+@pytest.mark.parametrize(
+    "lead",
+    [
+        "GAZA CITY, Palestinian Territories, Nov 14, 2023 (AFP) - Israeli air strikes killed "
+        "at least 15 people in the southern Gaza Strip overnight, the health ministry said Tuesday.",
+        "KABUL (AFP) - A suicide bomber killed at least 20 people at a mosque in northern "
+        "Afghanistan on Friday, police said.",
+    ],
+)
+def test_afp_lead_paragraph_makes_an_event(lead: str) -> None:
+    import warnings
+
+    from timeline.pipeline import extract
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        events = extract(lead + "\n\nThe Islamic State group claimed the attack.\n", "2023-11-14")
+    assert (events["sentence_start"] == 0).any(), events["sentence"].tolist()
+    assert "kill" in set(events["trigger"])
+
+
+AP_STORY = (
+    "NAIROBI, Kenya (AP) — Kenyan police fired tear gas at protesters in Nairobi on Monday.\n\n"
+    "Police arrested 238 people, the interior minister said on Tuesday.\n\n"
+)
+AP_FOOTER = (
+    "___\n\n"
+    "Associated Press writer Evelyne Musambi contributed to this report.\n\n"
+    "Copyright 2023 The Associated Press. All rights reserved.\n"
+)
+
+
+def test_wire_footers_are_boilerplate_and_their_year_is_kept() -> None:
+    from timeline.text.boilerplate import notice_years
+
+    body, removed = split_trailing(AP_STORY + AP_FOOTER)
+    assert body.startswith(AP_STORY) and not body[len(AP_STORY):].strip()
+    assert "contributed" in removed and "Copyright 2023" in removed
+    assert notice_years(removed) == [2023]
+    assert notice_years(AP_STORY) == []
+
+
+def test_wire_footers_make_no_event() -> None:
+    import warnings
+
+    from timeline.pipeline import extract
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        events = extract(AP_STORY + AP_FOOTER, "2023-03-21")
+    assert not events["sentence"].str.contains("Copyright|contributed").any()
+    assert "2023" not in set(events["time_text"].astype(str))

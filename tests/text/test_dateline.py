@@ -10,6 +10,9 @@ from timeline.text.dateline import dateline_end
         ("HONG KONG — Hong Kong's leader said on Monday.", "HONG KONG — "),
         ("KYIV, Jan 19 (Reuters) - Ukraine said.", "KYIV, Jan 19 (Reuters) - "),
         ("WASHINGTON (AP) — The top US officer met.", "WASHINGTON (AP) — "),
+        ("GAZA CITY, Palestinian Territories, Nov 14, 2023 (AFP) - Israeli strikes killed 15.",
+         "GAZA CITY, Palestinian Territories, Nov 14, 2023 (AFP) - "),
+        ("KABUL (AFP) - A suicide bomber killed 20.", "KABUL (AFP) - "),
         ("The top US and Ukrainian military officers held a meeting.", ""),
         ("US General Mark Milley met his counterpart.", ""),
         # Wire slugs before a headline are blanked like datelines.

@@ -74,7 +74,7 @@ def article_rows(batch: Sequence[Article], frame: pd.DataFrame, errors: dict[str
     rows = []
     for article in batch:
         reference = choose_reference(article.body, article.published, given,
-                                     options.get("events"))
+                                     options.get("events"), trailing=article.trailing)
         day, source = reference.day, reference.source
         status = (STATUS_FAILED if article.id in errors
                   else STATUS_UNDATED if day is None else STATUS_OK)

@@ -26,8 +26,8 @@ from typing import Any
 from timeline.model import ReferenceDate
 from timeline.temporal.knowledge import resolve_events
 from timeline.temporal.reference_cues import (
-    RESOURCE, Cue, dateline_cues, deictic_cues, event_cues, load_cues, tagged_cues,
-    this_week_cues,
+    RESOURCE, Cue, dateline_cues, deictic_cues, event_cues, load_cues, notice_cues,
+    tagged_cues, this_week_cues,
 )
 from timeline.text.boilerplate import split_trailing
 from timeline.vocab import Granularity, ReferenceSource
@@ -116,6 +116,8 @@ def weigh(cues: Sequence[Cue], notes: Sequence[str] = (), level: float = LEVEL) 
                           f"{first}..{last} would end after {date.max}")
     most = date.fromordinal(est.most_likely)
     value, p_first, p_last = timex_value(first, last, most)
+    if not value:  # the interval crosses a century's end: the most likely day's century
+        p_first, p_last, value = _period(most, UNITS[-1])
     confidence = round(est.mass(p_first.toordinal(), p_last.toordinal()), 2)
     weighed = tuple(zip((c.description for c in cues), est.weights()))
     evidence = (*notes, *(f"{d} (weight {w:+.2f})" for d, w in weighed),
@@ -154,14 +156,14 @@ def find_cues(body: str, events: Any = None, candidates: Sequence[Any] | None = 
     ]
 
 
-def _body(text: str) -> tuple[str, list[str]]:
-    """The text without boilerplate, and a note of what was cut."""
+def _body(text: str) -> tuple[str, list[str], str]:
+    """The text without boilerplate, a note of what was cut, and what was cut."""
     body, trailing = split_trailing(text)
     notes = []
     if trailing:
         count = sum(1 for line in trailing.splitlines() if line.strip())
         notes.append(f"ignored {count} trailing headline lines after the body")
-    return body, notes
+    return body, notes, trailing
 
 
 def estimate(text: str, *, events: Any = None) -> Any:
@@ -169,35 +171,40 @@ def estimate(text: str, *, events: Any = None) -> Any:
     when the text names no date."""
     from timeline.temporal.reference_model import estimate as model_estimate
 
-    body, _notes = _body(text)
-    return model_estimate(find_cues(body, events)) if body.strip() else None
+    body, _notes, cut = _body(text)
+    cues = [*find_cues(body, events), *notice_cues(cut)]
+    return model_estimate(cues) if body.strip() else None
 
 
 def infer_reference_date(text: str, *, events: Any = None,
-                         candidates: Sequence[Any] | None = None) -> ReferenceDate:
+                         candidates: Sequence[Any] | None = None,
+                         trailing: str = "") -> ReferenceDate:
     """When ``text`` was most probably written, with the evidence and its weights.
 
     ``events``: reference events (see ``timeline.temporal.knowledge.resolve_events``);
     ``candidates``: ``tag()`` of the text's body (``split_trailing(text)[0]``) when the
-    caller has it, so the text is tagged once. ``value`` is a TIMEX3 value at the
-    granularity the 90% interval supports ("2023-01-19", "2023-W03", "2023-01",
-    "2023"), or "" when the text holds no dated evidence; ``start``/``end`` (end
-    exclusive) bound that interval, ``most_likely`` is the single most probable day and
-    ``confidence`` the probability of ``value``.
+    caller has it, so the text is tagged once; ``trailing``: boilerplate already cut
+    from ``text`` (``Article.trailing``), read for copyright notices only. ``value`` is a
+    TIMEX3 value at the granularity the 90% interval supports ("2023-01-19",
+    "2023-W03", "2023-01", "2023"), or "" when the text holds no dated evidence;
+    ``start``/``end`` (end exclusive) bound that interval, ``most_likely`` is the single
+    most probable day and ``confidence`` the probability of ``value``.
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
-    body, notes = _body(text)
-    return infer_from_body(body, notes, events=events, candidates=candidates)
+    body, notes, cut = _body(text)
+    return infer_from_body(body, notes, events=events, candidates=candidates,
+                           trailing=cut + "\n" + trailing)
 
 
 def infer_from_body(body: str, notes: Sequence[str] = (), *, events: Any = None,
-                    candidates: Sequence[Any] | None = None) -> ReferenceDate:
-    """``infer_reference_date`` on a body already cut from its boilerplate; ``candidates``
-    is ``tag(body)`` when the caller has it, so the text is tagged once."""
+                    candidates: Sequence[Any] | None = None,
+                    trailing: str = "") -> ReferenceDate:
+    """``infer_reference_date`` on a body already cut from its boilerplate (``trailing``);
+    ``candidates`` is ``tag(body)`` when the caller has it, so the text is tagged once."""
     if not body.strip():
         return ReferenceDate("", None, None, ("the text is empty",), 0.0, ReferenceSource.INFERRED)
-    return weigh(find_cues(body, events, candidates), notes)
+    return weigh([*find_cues(body, events, candidates), *notice_cues(trailing)], notes)
 
 
 def reference_day(ref: ReferenceDate) -> datetime | None:

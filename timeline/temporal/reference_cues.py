@@ -8,8 +8,8 @@ Each ``Cue`` names a date or part of one and how it relates to the moment of wri
   granularity, with the tense of its clause;
 * ``month_day`` / ``month_only`` / ``weekday``: a date without its year ("Oct. 19",
   "in March", "on Tuesday"), with the tense (or "last"/"next"/"this");
-* ``anchored``: an event-anchored phrase that names a date ("the first anniversary of
-  the earthquake", "two years after the invasion");
+* ``anchored``: an event-anchored phrase that names a date ("a month after the
+  floods", "two years after the invasion"): written within that period or just after;
 * ``now``: an event-anchored phrase that describes the moment of writing ("day 300 of
   the war", "as the war entered its third year");
 * ``mark``: an anniversary or a whole-year count ("the first anniversary of the
@@ -21,7 +21,10 @@ Each ``Cue`` names a date or part of one and how it relates to the moment of wri
 * ``this_week``: "this week" with a past (future) weekday: written on or after
   (before) that weekday, in the same week;
 * ``span``: a known edition of a recurring event ("speaking at Davos");
-* ``after``: a named past event ("the invasion"): written after it.
+* ``after``: a named past event ("the invasion"): written after it;
+* ``notice``: the year of a copyright notice in the footer ("Copyright 2023 The
+  Associated Press."): a notice names the year of first publication; a page footer
+  names a later year, never an earlier one.
 
 How much each cue says about the writing day is ``timeline.temporal.reference_model``'s
 business; this module only reads the text.
@@ -263,8 +266,21 @@ def this_week_cues(body: str, found: Sequence[Cue], cues: Cues) -> list[Cue]:
     return out
 
 
-#: The cue kind of an anchored phrase's date, by its granularity.
-_KIND_OF = {Granularity.DAY: "full", Granularity.MONTH: "month", Granularity.YEAR: "year"}
+#: The granularities of an anchored phrase's date that make it a cue.
+_KIND_OF = (Granularity.DAY, Granularity.MONTH, Granularity.YEAR)
+
+
+def anchored_cue(what: str, tense: str, first: date, end: date, after_days: int) -> Cue:
+    """"A month after the Valencia floods, thousands protested": the story is told from
+    within the period the phrase names or just after it (before it, in the future
+    tense). Not a named month's lag: "November 2024" is named with its year mostly when
+    it is long past, while a phrase counted from an event dates the story's present."""
+    reach = timedelta(after_days + 1)
+    if tense == "future":
+        span = (max(date.min + reach, first) - reach, end)
+    else:
+        span = (first, min(end, date.max - reach) + reach)
+    return Cue("anchored", tense, what, first.year, spans=(span,))
 
 
 def event_cues(body: str, events: Sequence[ReferenceEvent], after_days: int) -> list[Cue]:
@@ -291,10 +307,7 @@ def event_cues(body: str, events: Sequence[ReferenceEvent], after_days: int) -> 
             counted.add(expr.anchor)
             found.append(Cue("now", "none", what, spans=((first, end),)))
         elif mark is None and expr.granularity in _KIND_OF:
-            kind = _KIND_OF[expr.granularity]
-            day = first.day if kind == "full" else None
-            month = first.month if kind != "year" else None
-            found.append(Cue(kind, tense, what, first.year, month, day))
+            found.append(anchored_cue(what, tense, first, end, after_days))
     seen: set[str] = set()
     for mention in mentions:
         event = mention.event
@@ -310,3 +323,12 @@ def event_cues(body: str, events: Sequence[ReferenceEvent], after_days: int) -> 
             found.append(Cue("span", "none", f"{mention.text!r} names {event.name}: written"
                              f" during or just after an edition", spans=spans))
     return found
+
+
+def notice_cues(removed: str) -> list[Cue]:
+    """The copyright notices among the boilerplate lines cut from the text."""
+    from timeline.text.boilerplate import notice_years
+
+    return [Cue("notice", "none", f"copyright notice of {year}: published in or before it",
+                year, spans=((date(year, 1, 1), date(year + 1, 1, 1)),))
+            for year in sorted(set(notice_years(removed)))]

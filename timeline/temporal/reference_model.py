@@ -6,8 +6,8 @@ per kind of cue and tense, fitted on the development corpora and stored in
 ``reference_prior.yaml`` (``python -m benchmarks.fit_reference_prior`` writes it).
 Cues with no corpus to fit them on (event-anchored phrases, recurring events) use the
 inside/outside likelihoods of ``reference_inference.yaml``. The log-likelihoods are
-summed; those of the n cues read from the body are first divided by a temperature,
-1 + (n - 1) * correlation: cues of one text are not independent, and the fitted
+summed; those of the n dated cues read from the body are first divided by a
+temperature, 1 + (n - 1) * correlation: cues of one text are not independent, and the fitted
 correlation is the one that makes the 90% intervals hold the truth 90% of the time on
 the development corpora. A dateline, and a single body cue, are taken at their word.
 The result is normalised over the candidate days.
@@ -118,17 +118,27 @@ def offsets(cue: Cue, cal: Calendar) -> np.ndarray:
 
 @dataclass(frozen=True)
 class Lag:
-    """A fitted distribution of offsets as a dense table of log densities."""
+    """A fitted distribution of offsets as a dense table of log densities.
+
+    Beyond the table the density falls as 1 / |offset| (log-uniform out to the unit's
+    ``FAR_SPAN``), with its own fitted mass on each side: a past date is far more
+    often a year before the writing than thirty, and the writing far more often
+    after it than before.
+    """
 
     low: int
     table: np.ndarray
-    far: float  # log density of an offset outside the table
+    far_before: float  # log of the far mass before the table (offsets below ``low``)
+    far_after: float  # log of the far mass after it
+    log_span: float  # log(FAR_SPAN / edge): the log-uniform tail's normaliser
 
     def log_density(self, off: np.ndarray) -> np.ndarray:
         """Log density of each offset."""
         index = off - self.low
         inside = (index >= 0) & (index < len(self.table))
-        return np.where(inside, self.table[np.clip(index, 0, len(self.table) - 1)], self.far)
+        far = np.where(off < self.low, self.far_before, self.far_after)
+        tail = far - np.log(np.maximum(np.abs(off), 1)) - self.log_span
+        return np.where(inside, self.table[np.clip(index, 0, len(self.table) - 1)], tail)
 
 
 @dataclass(frozen=True)
@@ -146,16 +156,19 @@ class Prior:
         return self.lags[key] if key in self.lags else self.lags[f"{cue.kind}/all"]
 
 
-def make_lag(unit: str, probs: Sequence[float], far: float) -> Lag:
-    """A dense ``Lag`` from bin probabilities (see ``bins``) and the far mass."""
+def make_lag(unit: str, probs: Sequence[float], far: float | Sequence[float]) -> Lag:
+    """A dense ``Lag`` from bin probabilities (see ``bins``) and the far mass, one
+    number (shared evenly by both sides) or ``[before, after]``."""
     low, high = RANGES[unit]
     per_day = np.log(DAYS_PER_STEP.get(unit, 1.0))
     table = np.empty(high - low + 1)
     for (a, b), p in zip(bins(unit), probs, strict=True):
         table[a - low:b - low + 1] = np.log(max(p, 1e-12) / (b - a + 1)) - per_day
-    far_log = (float(np.log(max(far, 1e-12) / (2 * FAR_SPAN[unit])) - per_day)
-               if unit in FAR_SPAN else -np.inf)
-    return Lag(low, table, far_log)
+    before, after = (float(far) / 2,) * 2 if isinstance(far, (int, float)) else map(float, far)
+    if unit not in FAR_SPAN:
+        return Lag(low, table, -np.inf, -np.inf, 0.0)
+    return Lag(low, table, float(np.log(max(before, 1e-12))) - per_day,
+               float(np.log(max(after, 1e-12))) - per_day, float(np.log(FAR_SPAN[unit] / high)))
 
 
 @cache
@@ -196,7 +209,7 @@ def _lag(key: str, entry: Any, source: str) -> Lag:
     if kind not in UNITS or not isinstance(entry, dict):
         raise RuleFileError(source, f"not a lag of a known cue kind ({', '.join(UNITS)})", key)
     try:
-        return make_lag(UNITS[kind], entry["probs"], float(entry.get("far", 0)))
+        return make_lag(UNITS[kind], entry["probs"], entry.get("far", 0))
     except (KeyError, TypeError, ValueError) as exc:
         raise RuleFileError(source, f"needs one probability per bin and a far mass: {exc!r}",
                             key) from exc
@@ -217,6 +230,13 @@ def log_likelihood(cue: Cue, cal: Calendar, prior: Prior) -> np.ndarray:
         base = prior.lag(month).log_density(offsets(month, cal))
         on = cal.ords == cue.spans[0][0].toordinal()
         return np.logaddexp(np.log(outside) + base, np.where(on, np.log(1 - outside), -np.inf))
+    if cue.kind == "notice":  # the year itself, else earlier; later only by mistake
+        start = cue.spans[0][0].toordinal()
+        inside = (cal.ords >= start) & (cal.ords < cue.spans[0][1].toordinal())
+        before = np.log(outside / prior.support["coarse_reach"])
+        after = np.log(prior.fixed["notice_after"] / prior.support["coarse_reach"])
+        return np.where(inside, np.log((1 - outside - prior.fixed["notice_after"]) / 365.25),
+                        np.where(cal.ords < start, before, after))
     if cue.kind == "weekday_of_date":
         inst = nearest_instance(cal, cue.month, cue.day)  # type: ignore[arg-type]
         inside = (inst - 1) % 7 + 1 == cue.weekday
@@ -243,7 +263,7 @@ def log_likelihood(cue: Cue, cal: Calendar, prior: Prior) -> np.ndarray:
 
 def _anchor(cue: Cue) -> int | None:
     """Ordinal of the first day a dated cue names, or None."""
-    if UNITS.get(cue.kind) not in ("day", "month", "year") and cue.kind != "mark":
+    if UNITS.get(cue.kind) not in ("day", "month", "year") and cue.kind not in ("mark", "notice"):
         return None
     return date(cue.year, cue.month or 1, cue.day or 1).toordinal()  # type: ignore[arg-type]
 
@@ -256,7 +276,7 @@ def fine_window(cue: Cue, prior: Prior) -> tuple[int, int] | None:
         return _clip(anchor - reach, anchor + reach)
     if cue.kind in ("month", "mark") and anchor is not None:
         return _clip(anchor - reach, anchor + 31 + reach)
-    if cue.kind in ("now", "span", "deictic"):
+    if cue.kind in ("now", "span", "deictic", "notice", "anchored"):
         first = min(s.toordinal() for s, _ in cue.spans)
         last = max(min(e.toordinal(), _LAST) for _, e in cue.spans)
         return _clip(first - prior.support["now"], last + prior.support["now"])
@@ -278,6 +298,23 @@ def _merged(windows: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     return out
 
 
+#: Cues that name a day of the year without its year: their day in every year is a candidate.
+YEARLY = ("dateline_md", "weekday_of_date")
+
+
+def yearly_windows(cues: Sequence[Cue], first: int, last: int, reach: int) -> list[tuple[int, int]]:
+    """``reach`` days around a year-less dateline's month-day (or a "Tuesday, Jan. 17")
+    in every year from ``first`` to ``last``: a coarse block would step over the very
+    day ("Feb 20" in the year it fell on the Monday the story names)."""
+    years = np.arange(date.fromordinal(first).year, date.fromordinal(last).year + 1)
+    out: list[tuple[int, int]] = []
+    for cue in cues:
+        if cue.kind in YEARLY and len(years):
+            days = _ordinals(years, cue.month, cue.day)  # type: ignore[arg-type]
+            out += [_clip(int(d) - reach, int(d) + reach) for d in days if first <= d <= last]
+    return out
+
+
 def candidates(cues: Sequence[Cue], prior: Prior) -> tuple[np.ndarray, np.ndarray]:
     """Candidate days (first ordinal of each block) and how many days each stands for.
 
@@ -291,10 +328,11 @@ def candidates(cues: Sequence[Cue], prior: Prior) -> tuple[np.ndarray, np.ndarra
     anchors += [w for pair in windows for w in pair]
     if not anchors:
         return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
-    fine = np.concatenate([np.empty(0, dtype=np.int64)]
-                          + [np.arange(a, b + 1, dtype=np.int64) for a, b in _merged(windows)])
     reach, step = prior.support["coarse_reach"], prior.support["coarse_step"]
     first, last = _clip(min(anchors) - reach, max(anchors) + reach)
+    windows += yearly_windows(cues, first, last, prior.support["yearly"])
+    fine = np.concatenate([np.empty(0, dtype=np.int64)]
+                          + [np.arange(a, b + 1, dtype=np.int64) for a, b in _merged(windows)])
     while (last - first) // step > prior.support["coarse_max"] or step % 7 == 0:
         step += 1
     coarse = np.arange(first, last - step + 2, step, dtype=np.int64)
@@ -314,9 +352,12 @@ def scores(cues: Sequence[Cue], cal: Calendar, prior: Prior) -> np.ndarray:
 
 
 def divisors(cues: Sequence[Cue], correlation: float) -> np.ndarray:
-    """What each cue's log-likelihood is divided by: 1 for a dateline, the temperature
-    1 + (n - 1) * correlation for each of the n cues read from the body."""
-    direct = np.array([c.kind.startswith("dateline") for c in cues])
+    """What each cue's log-likelihood is divided by: the temperature 1 + (n - 1) *
+    correlation for each of the n body cues with a fitted lag (dates and weekdays, the
+    cues the correlation was fitted on), 1 for a dateline and for a cue with a fixed
+    likelihood (an anchored phrase, an edition, a deictic): those already say how often
+    they are wrong, and many weekdays do not make "day 300 of the war" less exact."""
+    direct = np.array([c.kind.startswith("dateline") or c.kind not in UNITS for c in cues])
     temperature = 1 + max(0, int((~direct).sum()) - 1) * correlation
     return np.where(direct, 1.0, temperature)
 

@@ -25,7 +25,7 @@ from timeline.resource_files import entries, read_bundled, word_list
 
 RESOURCE = "boilerplate.yaml"
 #: The kinds of boilerplate line, each an entry of ``boilerplate.yaml``.
-KINDS = ("table", "heading", "byline", "caption", "bullet")
+KINDS = ("table", "heading", "byline", "caption", "bullet", "footer")
 _LINK = re.compile(r"\]\(|https?://|www\.")
 _TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 
@@ -101,12 +101,15 @@ class Boilerplate:
     """The contents of ``boilerplate.yaml``, compiled."""
 
     table_min_pipes: int
+    stamp_cells: frozenset[str]
     min_bullet_lines: int
     bullets: tuple[str, ...]
     headings: frozenset[str]
     byline: re.Pattern[str]
     caption_markers: tuple[str, ...]
     credit_starts: tuple[str, ...]
+    max_words_after_credit: int
+    footers: tuple[re.Pattern[str], ...]
 
 
 @cache
@@ -127,12 +130,15 @@ def compile_boilerplate(data: dict[str, Any], source: str) -> Boilerplate:
     try:
         return Boilerplate(
             table_min_pipes=int(table["min_pipes"]),
+            stamp_cells=frozenset(word_list(table, source, "stamp_cells")),
             min_bullet_lines=int(bullet["min_lines"]),
             bullets=word_list(bullet, source, "bullets"),
             headings=frozenset(_heading_key(h) for h in word_list(kinds["heading"], source, "words")),
             byline=re.compile(str(kinds["byline"]["pattern"])),
             caption_markers=word_list(caption, source, "markers"),
             credit_starts=word_list(caption, source, "starts"),
+            max_words_after_credit=int(caption["max_words_after"]),
+            footers=tuple(re.compile(str(p)) for p in word_list(kinds["footer"], source, "patterns")),
         )
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise RuleFileError(source, f"malformed: {exc!r}") from exc
@@ -157,6 +163,25 @@ def _bullet_item(line: str, rules: Boilerplate) -> bool:
     return False
 
 
+def _stamp(line: str, rules: Boilerplate) -> bool:
+    """An agency's timestamp line ("Paris, France | AFP | Thursday 23/03/2023 - 18:45")."""
+    return any(cell.strip() in rules.stamp_cells for cell in line.split("|"))
+
+
+def _closing_credit(line: str, marker: str, max_words: int) -> bool:
+    """True when the last ``marker`` of ``line`` closes it: a credit ("... (AP Photo/Jane
+    Doe)", "... REUTERS/Jane Doe"), not an agency dateline before the story ("KABUL (AFP)
+    - A suicide bomber killed ...")."""
+    at = line.rfind(marker)
+    if at < 0:
+        return False
+    tail = line[at + len(marker):]
+    if marker.startswith("("):
+        close = tail.find(")")
+        tail = tail[close + 1:] if close >= 0 else ""
+    return len(tail.replace("/", " ").split()) <= max_words
+
+
 def line_kind(line: str, rules: Boilerplate | None = None) -> str:
     """What boilerplate ``line`` is on its own: table, bullet, heading, byline, caption, or ""."""
     rules = rules or load_boilerplate()
@@ -164,13 +189,16 @@ def line_kind(line: str, rules: Boilerplate | None = None) -> str:
     if not stripped:
         return ""
     if _TABLE_RULE.match(stripped) or (stripped.count("|") >= rules.table_min_pipes
-                                       and stripped[-1] not in ".!?"):
+                                       and stripped[-1] not in ".!?" and not _stamp(stripped, rules)):
         return "table"
     if _heading_key(stripped) in rules.headings:
         return "heading"
     if rules.byline.match(stripped):
         return "byline"
-    if any(m in stripped for m in rules.caption_markers) or stripped.startswith(rules.credit_starts):
+    if any(p.match(stripped) for p in rules.footers):
+        return "footer"
+    if stripped.startswith(rules.credit_starts) or any(
+            _closing_credit(stripped, m, rules.max_words_after_credit) for m in rules.caption_markers):
         return "caption"
     if _bullet_item(stripped, rules):
         return "bullet"
@@ -204,6 +232,19 @@ def boilerplate_lines(lines: Sequence[str], rules: Boilerplate | None = None) ->
             cut.update([i] if kind else [])
             i += 1
     return cut
+
+
+def notice_years(lines: str, rules: Boilerplate | None = None) -> list[int]:
+    """The years of the copyright notices among ``lines`` ("Copyright 2023 The
+    Associated Press."): the ``year`` group of a footer pattern."""
+    rules = rules or load_boilerplate()
+    years = []
+    for line in lines.splitlines():
+        for pattern in rules.footers:
+            match = pattern.match(line.strip())
+            if match and match.groupdict().get("year"):
+                years.append(int(match.group("year")))
+    return years
 
 
 def blank_boilerplate(text: str) -> tuple[str, list[str]]:

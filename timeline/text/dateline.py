@@ -11,10 +11,11 @@ import functools
 import re
 
 # Anchored at the start and bounded everywhere, so matching stays linear: an upper-case
-# place, an optional ", Region" or ", Jan 19", an optional "(Agency)", then a dash.
+# place, up to three ", Region" / ", Nov 14" / ", 2023" parts, an optional "(Agency)",
+# then a dash. No part holds a comma, so the parts split one way only.
 _DATELINE = re.compile(
     r"\s*[A-Z][A-Z'’.\- ]{0,40}[A-Z.]"
-    r"(?:,[ \t]*[A-Z][\w'’.\- ]{0,40})?"
+    r"(?:,[ \t]*[A-Z0-9][\w'’.\- ]{0,40}){0,3}"
     r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?"
     r"[—–-]{1,2}[ \t]"
 )
