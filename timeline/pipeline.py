@@ -199,7 +199,7 @@ def _rows_local(articles: Sequence[Article], given: date | None, config: Extract
                 failures: list[InputError], notes: list[DatingNote]) -> list[dict[str, Any]]:
     from timeline.events.nlp import load_nlp, parse_each
     from timeline.events.places import extra_gazetteers
-    from timeline.text.dateline import blank_dateline
+    from timeline.events.noise import blank_dateline
 
     nlp = load_nlp(gazetteer=config.gazetteer)
     rows: list[dict[str, Any]] = []

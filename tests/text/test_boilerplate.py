@@ -179,12 +179,15 @@ def test_afp_lead_paragraph_makes_an_event(lead: str) -> None:
     import warnings
 
     from timeline.pipeline import extract
+    from timeline.text.dateline import dateline_end
 
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
         events = extract(lead + "\n\nThe Islamic State group claimed the attack.\n", "2023-11-14")
-    assert (events["sentence_start"] == 0).any(), events["sentence"].tolist()
+    # The lead's sentence starts at its first word, just after the dateline.
+    assert (events["sentence_start"] == dateline_end(lead)).any(), events["sentence"].tolist()
     assert "kill" in set(events["trigger"])
+    assert events.loc[events["trigger"] == "kill", "fatalities"].tolist()[0] >= 15
 
 
 AP_STORY = (

@@ -125,7 +125,7 @@ def extract_events(
     """Events reported by ``doc``, in text order.
 
     ``text``: the article's own text, when ``doc`` was parsed from it with the opening
-    dateline blanked (``timeline.text.dateline.blank_dateline``); ``doc.text`` otherwise.
+    dateline blanked (``timeline.events.noise.blank_dateline``); ``doc.text`` otherwise.
     """
     lexicon = lexicon or load_event_lexicon()
     # A dateline ("GAZIANTEP, Turkey —") says where the story was filed; its place is

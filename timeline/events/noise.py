@@ -66,6 +66,18 @@ def dateline_spans(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+def blank_dateline(text: str) -> str:
+    """``text`` with the dateline opening the story (on any of its first lines) turned
+    to spaces: same length, same offsets.
+
+    The parser then reads the lead sentence as it would without a dateline: "KYIV, Aug 7
+    (Reuters) - Ukrainian troops crossed" hides "Ukrainian" from the entity recogniser.
+    """
+    for start, end in dateline_spans(text):
+        text = text[:start] + " " * (end - start) + text[end:]
+    return text
+
+
 def inside(char: int, spans: list[tuple[int, int]]) -> bool:
     """True when ``char`` lies in one of ``spans`` (sorted, not overlapping): a binary
     search, so that checking every token stays linear in the text."""

@@ -37,13 +37,3 @@ def dateline_end(text: str) -> int:
     ...") of ``text``, or 0 when there is none."""
     match = _DATELINE.match(text) or _wire_slug().match(text)
     return match.end() if match else 0
-
-
-def blank_dateline(text: str) -> str:
-    """``text`` with its opening dateline turned to spaces (same length, same offsets).
-
-    The parser then reads the lead sentence as it would without a dateline: "KYIV, Aug 7
-    (Reuters) - Ukrainian troops crossed" hides "Ukrainian" from the entity recogniser.
-    """
-    end = dateline_end(text)
-    return " " * end + text[end:] if end else text
