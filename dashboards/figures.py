@@ -62,16 +62,27 @@ def new_figure(data: list | None = None) -> go.Figure:
 
 def trace(kind: type, **props: object) -> object:
     """A ``kind`` trace (``go.Scatter``...) without validation; pandas values as arrays."""
-    return kind(**{k: _plain(v) for k, v in props.items()}, _validate=False)
+    return kind(**{k: _plain(v, k) for k, v in props.items()}, _validate=False)
 
 
-def _plain(value: object) -> object:
-    """``value`` with pandas objects as numpy arrays, as Plotly's validation stores them."""
+def _plain(value: object, key: str = "") -> object:
+    """``value`` with pandas objects as numpy arrays, as Plotly's validation stores them.
+
+    Lists of per-point values become arrays too: Panel sends arrays to the browser as
+    columns, while Bokeh walks every item of a list looking for models to send.
+    """
     if isinstance(value, (pd.Series, pd.Index)):
         return value.to_numpy()
     if isinstance(value, dict):
-        return {k: _plain(v) for k, v in value.items()}
+        return {k: _plain(v, k) for k, v in value.items()}
+    if isinstance(value, list) and key in _POINT_ARRAYS:
+        return np.array(value, dtype=object)
     return value
+
+
+#: Trace properties (and marker/line sub-properties) that hold one value per point.
+_POINT_ARRAYS = frozenset({"x", "y", "text", "hovertext", "customdata", "textposition",
+                           "size", "color", "symbol", "width", "opacity"})
 
 
 def _empty(title: str, message: str) -> go.Figure:
@@ -153,7 +164,7 @@ def _timeline_marker(group: pd.DataFrame, color: str) -> dict:
     """Opacity says confidence; a dark outline marks a date known to the day or finer."""
     coarse = group["_coarse"].to_numpy()
     return dict(size=11, color=color, opacity=group["_opacity"].to_numpy(),
-                line=dict(width=np.where(coarse, 0.0, 1.6).tolist(),
+                line=dict(width=np.where(coarse, 0.0, 1.6),
                           color="rgb(30, 30, 40)"))
 
 
