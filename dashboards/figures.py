@@ -240,7 +240,7 @@ def counts_figure(counts: pd.DataFrame, freq: str, *, colors: dict[str, str],
         column = column[column > 0]
         fig.add_trace(trace(
             go.Bar, x=column.index, y=column, name=_text(event_type),
-            marker_color=colors.get(event_type, "#888"),
+            marker=dict(color=colors.get(event_type, "#888")),
             # The (escaped) trace name, not the type itself: a template would expand a
             # "%{y}" written in the data.
             hovertemplate=f"%{{fullData.name}}: %{{y:.1f}} events<br>"
@@ -376,7 +376,7 @@ def map_figure(counts: pd.DataFrame, *, colors: dict[str, str]) -> go.Figure:
     for event_type, group in points.groupby("event_type", sort=True):
         fig.add_trace(_place_trace(group, event_type, biggest,
                                    colors.get(event_type, "#888")))
-    fig.update_geos(projection_type="natural earth", showcountries=True,
+    fig.update_geos(projection=dict(type="natural earth"), showcountries=True,
                     countrycolor="#bbb", showland=True, landcolor="#f3f3f0",
                     showocean=True, oceancolor="#eef4f8", **view)
     legend_rows = -(-points["event_type"].nunique() // 5)
