@@ -49,9 +49,45 @@ _LAYOUT = dict(template=_TEMPLATE, margin=dict(l=10, r=10, t=50, b=10),
                font=dict(family="Inter, Segoe UI, Helvetica, Arial, sans-serif", size=12))
 
 
+def new_figure(data: list | None = None) -> go.Figure:
+    """A figure built without Plotly's per-property validation.
+
+    Validating every property of every trace and of the layout costs more than the
+    data itself on each filter change (a quarter of a second for the four figures);
+    the builders here pass only known properties, which the tests check by rebuilding
+    each figure with validation. Traces come from ``trace``.
+    """
+    return go.Figure(data=data or [], layout=_LAYOUT, _validate=False)
+
+
+def trace(kind: type, **props: object) -> object:
+    """A ``kind`` trace (``go.Scatter``...) without validation; pandas values as arrays."""
+    return kind(**{k: _plain(v, k) for k, v in props.items()}, _validate=False)
+
+
+def _plain(value: object, key: str = "") -> object:
+    """``value`` with pandas objects as numpy arrays, as Plotly's validation stores them.
+
+    Lists of per-point values become arrays too: Panel sends arrays to the browser as
+    columns, while Bokeh walks every item of a list looking for models to send.
+    """
+    if isinstance(value, (pd.Series, pd.Index)):
+        return value.to_numpy()
+    if isinstance(value, dict):
+        return {k: _plain(v, k) for k, v in value.items()}
+    if isinstance(value, list) and key in _POINT_ARRAYS:
+        return np.array(value, dtype=object)
+    return value
+
+
+#: Trace properties (and marker/line sub-properties) that hold one value per point.
+_POINT_ARRAYS = frozenset({"x", "y", "text", "hovertext", "customdata", "textposition",
+                           "size", "color", "symbol", "width", "opacity"})
+
+
 def _empty(title: str, message: str) -> go.Figure:
-    fig = go.Figure(layout=_LAYOUT)
-    fig.update_layout(title=title, xaxis_visible=False, yaxis_visible=False, height=300)
+    fig = new_figure()
+    fig.update_layout(title_text=title, xaxis_visible=False, yaxis_visible=False, height=300)
     fig.add_annotation(text=message, showarrow=False, font=dict(size=14, color="#666"))
     return fig
 
@@ -113,13 +149,13 @@ def make_timeline_figure(df: pd.DataFrame, y: str = "actor", *,
     scatter = go.Scattergl if len(rows) > WEBGL_THRESHOLD else go.Scatter
     traces = [_interval_trace(rows, scatter)]
     for event_type, group in rows.groupby(rows["event_type"].astype("str"), sort=True):
-        traces.append(scatter(
-            x=group["date"], y=group["_y"], mode="markers", name=_text(event_type),
+        traces.append(trace(
+            scatter, x=group["date"], y=group["_y"], mode="markers", name=_text(event_type),
             marker=_timeline_marker(group, colors.get(event_type, "#888")),
             customdata=group["event_id"].to_numpy(), hovertext=group["_label"].to_numpy(),
             hoverinfo="text",
         ))
-    fig = go.Figure(data=traces, layout=_LAYOUT)
+    fig = new_figure(traces)
     _style_timeline(fig, rows, title)
     return fig
 
@@ -128,7 +164,7 @@ def _timeline_marker(group: pd.DataFrame, color: str) -> dict:
     """Opacity says confidence; a dark outline marks a date known to the day or finer."""
     coarse = group["_coarse"].to_numpy()
     return dict(size=11, color=color, opacity=group["_opacity"].to_numpy(),
-                line=dict(width=np.where(coarse, 0.0, 1.6).tolist(),
+                line=dict(width=np.where(coarse, 0.0, 1.6),
                           color="rgb(30, 30, 40)"))
 
 
@@ -142,7 +178,7 @@ def _style_timeline(fig: go.Figure, rows: pd.DataFrame, title: str) -> None:
                       height=max(420, 24 * len(order) + 240), hovermode="closest",
                       clickmode="event", legend=_BOTTOM_LEGEND,
                       updatemenus=[range_buttons(rows["date"])])
-    fig.update_yaxes(categoryorder="array", categoryarray=order, title=None)
+    fig.update_yaxes(categoryorder="array", categoryarray=order)
     fig.update_xaxes(type="date", rangeslider=dict(visible=True, thickness=0.06),
                      **date_ticks(rows["date"], bool(rows["_hour"].any())))
 
@@ -176,7 +212,7 @@ def _interval_trace(rows: pd.DataFrame, scatter: type) -> go.Scatter:
     ys = np.empty(3 * n, dtype="object")
     xs[0::3], xs[1::3], xs[2::3] = wide["start"].to_numpy(), wide["end"].to_numpy(), None
     ys[0::3], ys[1::3], ys[2::3] = wide["_y"].to_numpy(), wide["_y"].to_numpy(), None
-    return scatter(x=xs, y=ys, mode="lines", name="date interval (week/month/inferred)",
+    return trace(scatter, x=xs, y=ys, mode="lines", name="date interval (week/month/inferred)",
                    line=dict(width=8, color="rgba(99,110,250,0.25)"), hoverinfo="skip",
                    connectgaps=False)
 
@@ -196,22 +232,22 @@ def counts_figure(counts: pd.DataFrame, freq: str, *, colors: dict[str, str],
     title = f"Events per {label} (uncertain dates spread over their interval)"
     if counts.empty:
         return _empty(title, "No dated events match the filters")
-    fig = go.Figure(layout=_LAYOUT)
+    fig = new_figure()
     for event_type in counts.columns:
         # Only periods with events: a corpus spanning decades would otherwise send
         # thousands of empty bars per type, which browsers draw very slowly.
         column = counts[event_type].round(2)
         column = column[column > 0]
-        fig.add_trace(go.Bar(
-            x=column.index, y=column, name=_text(event_type),
-            marker_color=colors.get(event_type, "#888"),
+        fig.add_trace(trace(
+            go.Bar, x=column.index, y=column, name=_text(event_type),
+            marker=dict(color=colors.get(event_type, "#888")),
             # The (escaped) trace name, not the type itself: a template would expand a
             # "%{y}" written in the data.
             hovertemplate=f"%{{fullData.name}}: %{{y:.1f}} events<br>"
                           f"{label} of %{{x|%Y-%m-%d}}<extra></extra>",
         ))
-    fig.update_layout(title=title, barmode="stack", height=380, bargap=0.1,
-                      legend=dict(_BOTTOM_LEGEND, y=-0.15), yaxis_title="events")
+    fig.update_layout(title_text=title, barmode="stack", height=380, bargap=0.1,
+                      legend=dict(_BOTTOM_LEGEND, y=-0.15), yaxis_title_text="events")
     if focus is not None:
         fig.update_xaxes(range=list(focus))
     return fig
@@ -239,9 +275,9 @@ def network_figure(nodes: pd.Series, edges: pd.DataFrame, top_n: int) -> go.Figu
     graph.add_weighted_edges_from(edges.itertuples(index=False, name=None))
     pos = nx.spring_layout(graph, seed=7, weight="weight", k=2.2 / np.sqrt(len(nodes)),
                            iterations=100)
-    fig = go.Figure(data=_edge_traces(edges, pos), layout=_LAYOUT)
+    fig = new_figure(_edge_traces(edges, pos))
     fig.add_trace(_node_trace(nodes, pos))
-    fig.update_layout(title=title, height=560, showlegend=False, clickmode="event",
+    fig.update_layout(title_text=title, height=560, showlegend=False, clickmode="event",
                       hovermode="closest", margin=dict(l=10, r=10, t=50, b=10),
                       xaxis=dict(visible=False, range=_padded([p[0] for p in pos.values()])),
                       yaxis=dict(visible=False, range=_padded([p[1] for p in pos.values()])))
@@ -258,8 +294,8 @@ def _padded(values: list[float], share: float = 0.18) -> list[float]:
 def _node_trace(nodes: pd.Series, pos: dict) -> go.Scatter:
     """Actors as circles sized by event count, each labelled away from the centre."""
     ys = [pos[a][1] for a in nodes.index]
-    return go.Scatter(
-        x=[pos[a][0] for a in nodes.index], y=ys, mode="markers+text",
+    return trace(
+        go.Scatter, x=[pos[a][0] for a in nodes.index], y=ys, mode="markers+text",
         text=[_text(a) for a in nodes.index],
         textposition=["top center" if y >= 0 else "bottom center" for y in ys],
         textfont=dict(size=12, color="#14283c"), customdata=list(nodes.index),
@@ -287,13 +323,13 @@ def _edge_traces(edges: pd.DataFrame, pos: dict) -> list[go.Scatter]:
         for source, target in zip(group["source"], group["target"]):
             xs += [pos[source][0], pos[target][0], None]
             ys += [pos[source][1], pos[target][1], None]
-        traces.append(go.Scatter(
-            x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
+        traces.append(trace(
+            go.Scatter, x=xs, y=ys, mode="lines", hoverinfo="skip", showlegend=False,
             line=dict(width=_EDGE_WIDTHS[int(width_class)], color="rgba(70, 85, 110, 0.5)")))
     middles = [((pos[s][0] + pos[t][0]) / 2, (pos[s][1] + pos[t][1]) / 2)
                for s, t in zip(edges["source"], edges["target"])]
-    traces.append(go.Scatter(
-        x=[m[0] for m in middles], y=[m[1] for m in middles], mode="markers",
+    traces.append(trace(
+        go.Scatter, x=[m[0] for m in middles], y=[m[1] for m in middles], mode="markers",
         marker=dict(size=10, opacity=0), showlegend=False, hoverinfo="text",
         hovertext=[f"{_text(s)} — {_text(t)}: {w} shared events" for s, t, w
                    in zip(edges["source"], edges["target"], edges["weight"])]))
@@ -333,18 +369,18 @@ def map_figure(counts: pd.DataFrame, *, colors: dict[str, str]) -> go.Figure:
     view = _geo_view(counts)
     extent = max(np.ptp(counts["latitude"]), np.ptp(counts["longitude"]), 20.0)
     points = spread_points(points, radius=0.012 * extent if "fitbounds" in view else 0.35)
-    fig = go.Figure(layout=_LAYOUT)
+    fig = new_figure()
     if len(areas):
         fig.add_trace(_country_trace(areas))
     biggest = counts["count"].max()
     for event_type, group in points.groupby("event_type", sort=True):
         fig.add_trace(_place_trace(group, event_type, biggest,
                                    colors.get(event_type, "#888")))
-    fig.update_geos(projection_type="natural earth", showcountries=True,
+    fig.update_geos(projection=dict(type="natural earth"), showcountries=True,
                     countrycolor="#bbb", showland=True, landcolor="#f3f3f0",
                     showocean=True, oceancolor="#eef4f8", **view)
     legend_rows = -(-points["event_type"].nunique() // 5)
-    fig.update_layout(title=title, height=500 + 24 * legend_rows, legend=dict(
+    fig.update_layout(title_text=title, height=500 + 24 * legend_rows, legend=dict(
         orientation="h", x=0, y=0, yanchor="top", title_text="Event type"),
         margin=dict(l=5, r=5, t=40, b=20 + 26 * legend_rows))
     return fig
@@ -354,8 +390,8 @@ def _place_trace(group: pd.DataFrame, event_type: str, biggest: int,
                  color: str) -> go.Scattergeo:
     """One event type's places, sized by count; the hover says the precision."""
     precision = group["place_precision"].to_numpy()
-    return go.Scattergeo(
-        lat=group["latitude"], lon=group["longitude"], name=_text(event_type),
+    return trace(
+        go.Scattergeo, lat=group["latitude"], lon=group["longitude"], name=_text(event_type),
         marker=dict(size=8 + 30 * np.sqrt(group["count"] / biggest), color=color,
                     opacity=0.8, symbol=[_SYMBOLS.get(p, "circle") for p in precision],
                     line=dict(width=1, color="white")),
@@ -379,8 +415,8 @@ def _country_trace(areas: pd.DataFrame) -> go.Choropleth:
              + "<br>".join(f"{_text(t)}: {k}" for t, k in zip(types, ks))
              for c, n, types, ks in zip(areas["country"], areas["count"], areas["by_type"],
                                         areas["type_counts"])]
-    return go.Choropleth(
-        locations=areas["iso3"], locationmode="ISO-3", z=areas["count"],
+    return trace(
+        go.Choropleth, locations=areas["iso3"], locationmode="ISO-3", z=areas["count"],
         zmin=0, colorscale=[[0, "rgb(255, 236, 204)"], [1, "rgb(230, 150, 60)"]],
         showscale=False, marker=dict(line=dict(color="rgb(200, 120, 40)", width=1)),
         hovertext=hover, hoverinfo="text", customdata=areas["place"],

@@ -11,6 +11,7 @@ those are allowed, but only from this origin.
 from __future__ import annotations
 
 import secrets
+import signal
 from dataclasses import dataclass
 from typing import Any
 
@@ -104,7 +105,14 @@ def build_server(config: DashboardConfig, options: ServerOptions) -> Any:
 
 
 def serve(config: DashboardConfig, options: ServerOptions) -> None:
-    """Build the server and run it until interrupted."""
+    """Build the server and run it until interrupted or terminated."""
     server = build_server(config, options)
     server.start()
+    signal.signal(signal.SIGTERM, _exit_on_signal)
     server.io_loop.start()
+
+
+def _exit_on_signal(signum: int, _frame: object) -> None:
+    """Exit as an interrupt does, so the exit handlers run (they remove the index folder
+    of a server over a store); by default SIGTERM ends the process without them."""
+    raise SystemExit(128 + signum)

@@ -146,9 +146,16 @@ class StoreSelection(Selection):
             "SELECT count(*) AS n, count(date) AS dated FROM {rows}").iloc[0]))
 
     def markers(self, limit: int) -> Markers:
-        return self._once(("markers", limit), lambda: Markers(
-            _typed(self._query(_MARKERS, [limit])), None, self._counts()[1],
-            self.top_items("actors", MAX_ACTOR_ROWS).index.tolist()))
+        return self._once(("markers", limit), lambda: self._markers(limit))
+
+    def _markers(self, limit: int) -> Markers:
+        """The sample with its hover labels, kept with the answers: a setting asked for
+        again, or the other y axis, does not write 5,000 labels anew."""
+        from dashboards.labels import hover_labels
+
+        rows = _typed(self._query(_MARKERS, [limit]))
+        return Markers(rows, hover_labels(rows), self._counts()[1],
+                       self.top_items("actors", MAX_ACTOR_ROWS).index.tolist())
 
     def top_items(self, column: str, n: int) -> pd.Series:
         """Counts of the ``n`` most frequent items of a list column (ties by name)."""

@@ -83,3 +83,18 @@ def test_login_sets_strict_cookies_and_wrong_passwords_are_limited(login_server)
 def test_the_dashboard_needs_a_login(login_server):
     status, headers, _ = _request(login_server)
     assert status == 302 and "login" in headers["Location"]
+
+
+def test_a_terminated_server_removes_its_index_folder(store_file, tmp_path):
+    """``timeline serve --store`` killed with SIGTERM (as a service manager stops it)
+    leaves no index folder behind, as on Ctrl-C."""
+    from dashboards.sql import INDEX_FOLDER
+
+    temp = tmp_path / "temp"
+    temp.mkdir()
+    with served(["--store", str(store_file)], "server-sigterm",
+                env={"TMPDIR": str(temp)}) as url:
+        status, _, _ = _request(url)  # a session: the server indexes the store
+        assert status == 200
+        assert len(list(temp.glob(f"{INDEX_FOLDER}*"))) == 1
+    assert list(temp.glob(f"{INDEX_FOLDER}*")) == []
