@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import secrets
 import signal
+import threading
 from dataclasses import dataclass
 from typing import Any
 
@@ -107,9 +108,15 @@ def build_server(config: DashboardConfig, options: ServerOptions) -> Any:
 def serve(config: DashboardConfig, options: ServerOptions) -> None:
     """Build the server and run it until interrupted or terminated."""
     server = build_server(config, options)
-    server.start()
-    signal.signal(signal.SIGTERM, _exit_on_signal)
-    server.io_loop.start()
+    # Signal handlers can only be set from the main thread; elsewhere the caller owns them.
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _exit_on_signal) if main else None
+    try:
+        server.start()
+        server.io_loop.start()
+    finally:
+        if main:
+            signal.signal(signal.SIGTERM, previous)
 
 
 def _exit_on_signal(signum: int, _frame: object) -> None:

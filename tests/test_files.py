@@ -49,3 +49,14 @@ def test_ingest_of_a_missing_path_fails_and_stores_nothing(tmp_path: Path) -> No
     from timeline.store import Store
 
     assert Store(store).counts()["articles"] == 0
+
+
+@pytest.mark.parametrize("text", ["GENEVA/KYIV", "24/7", "9/11", "N/A", "and/or",
+                                  "https://www.reuters.com/world/rebels-2024-03-03/"])
+def test_one_word_texts_with_a_slash_are_text(text: str) -> None:
+    assert not looks_like_path(text)
+
+
+@pytest.mark.parametrize("text", ["news/x.txtt", "news/", "missing.txt"])
+def test_path_looking_strings_are_paths(text: str) -> None:
+    assert looks_like_path(text)

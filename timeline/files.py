@@ -14,6 +14,7 @@ may be either (``timeline.extract("news/x.txt")``, ``timeline ingest``).
 from __future__ import annotations
 
 import os
+import re
 import stat
 
 from timeline.errors import NotRegularFileError
@@ -36,14 +37,19 @@ _PATH_SUFFIXES = (".txt", ".text", ".html", ".htm", ".jsonl", ".ndjson", ".csv",
                   ".xml", ".md")
 
 
+#: A file extension ending a path's last part.
+_EXTENSION = re.compile(r"\.[A-Za-z0-9]{1,8}$")
+
+
 def looks_like_path(text: str) -> bool:
     """Whether the string ``text`` names a file rather than being an article's text.
 
     It does when it is ``-`` (standard input), or a single line under 4096 characters
-    that is an existing path, or that has no whitespace and either contains a path
-    separator or ends in a file suffix (``.txt``, ``.html``, ``.jsonl``, ``.csv``...).
-    So ``"news/x.txtt"`` and ``"missing.txt"`` are paths (and reading them fails with
-    "no such file"), while ``"Kyiv was shelled on 3 March."`` is text.
+    that is an existing path, or that has no whitespace, is no URL, and ends in a file
+    suffix (``.txt``, ``.html``, ``.jsonl``, ``.csv``...), in a path separator, or in
+    a file extension after a separator. So ``"news/x.txtt"``, ``"news/"`` and
+    ``"missing.txt"`` are paths (reading them fails with "no such file"), while
+    ``"Kyiv was shelled on 3 March."``, ``"GENEVA/KYIV"``, ``"24/7"`` and a URL are text.
     """
     if text == "-":
         return True
@@ -51,10 +57,16 @@ def looks_like_path(text: str) -> bool:
         return False
     if os.path.exists(text):
         return True
-    if any(char.isspace() for char in text):
+    if "://" in text or any(char.isspace() for char in text):
         return False
-    separators = {"/", os.sep} | ({os.altsep} if os.altsep else set())
-    return any(sep in text for sep in separators) or text.lower().endswith(_PATH_SUFFIXES)
+    if text.lower().endswith(_PATH_SUFFIXES):
+        return True
+    separators = ("/", os.sep, *((os.altsep,) if os.altsep else ()))
+    if text.endswith(separators):
+        return True  # a folder: "news/"
+    # A separator and a file extension: "news/x.txtt"; "GENEVA/KYIV", "24/7" are text.
+    last = max(text.rfind(sep) for sep in separators)
+    return last >= 0 and _EXTENSION.search(text, last) is not None
 
 
 def special_kind(mode: int) -> str:

@@ -90,3 +90,13 @@ def test_a_different_published_date_re_extracts_articles_that_rely_on_it(
     moved = store.ingest(str(story), "2024-03-08")
     assert (moved.skipped, moved.changed) == (0, 1)
     assert store.events()["date"].dt.strftime("%Y-%m-%d").tolist() == ["2024-03-04"]
+
+
+def test_a_source_given_twice_in_one_run_is_read_once(tmp_path: Path) -> None:
+    from timeline.store import Store
+
+    story = tmp_path / "c.txt"
+    story.write_text("Police arrested 20 protesters in Nairobi on Tuesday.\n", encoding="utf-8")
+    store = Store(tmp_path / "s.duckdb")
+    summary = store.ingest([str(story), str(story)])
+    assert summary.new == 1 and store.articles()["doc_id"].tolist() == ["c"]

@@ -2,8 +2,10 @@
 
 An article is the same article as a stored one when its *source* is the same: the
 file it was read from (as an absolute path) for one-article files, and its id for
-JSON Lines and CSV rows and for texts passed to the API (a row's id is the given
-``id``, or a hash of its content, so it does not depend on the row's line). The
+JSON Lines and CSV rows (a row's id is the given ``id``, which names the article in
+every file, as a feed's ids do, or a hash of its content, so it does not depend on the
+row's line) and for texts passed to the API (give ``Article(id=...)`` to keep texts
+apart; plain strings are ``text-1``...). A source given twice in one run is read once. The
 same source keeps the id it was first stored under, whatever order the files are
 read in later; a new source whose id is taken by another source gets the next free
 ``-2``, ``-3``... suffix, so a different file never replaces another article.
@@ -54,8 +56,12 @@ def assign_ids(store: Store, articles: Sequence[Article]) -> list[Article]:
              .itertuples(index=False)}
     taken = set(known.values())
     result: list[Article] = []
+    seen: set[str] = set()
     for article in articles:
         key = source_key(article.id, article.source)
+        if key in seen:
+            continue  # the same source given twice in one run: read once
+        seen.add(key)
         doc_id = known.get(key) or _free(article.id, taken)
         known[key] = doc_id
         taken.add(doc_id)
