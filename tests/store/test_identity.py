@@ -100,3 +100,13 @@ def test_a_source_given_twice_in_one_run_is_read_once(tmp_path: Path) -> None:
     store = Store(tmp_path / "s.duckdb")
     summary = store.ingest([str(story), str(story)])
     assert summary.new == 1 and store.articles()["doc_id"].tolist() == ["c"]
+
+
+def test_plain_texts_ingested_apart_are_two_articles(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s.duckdb")
+    store.ingest("Police arrested 20 protesters in Nairobi on 4 July 2023.")
+    summary = store.ingest("Floods hit Dhaka on 5 July 2023, killing 12 people.")
+    assert (summary.new, summary.changed) == (1, 0)
+    assert len(store.articles()) == 2
+    again = store.ingest("Police arrested 20 protesters in Nairobi on 4 July 2023.")
+    assert (again.new, again.changed, again.skipped) == (0, 0, 1)

@@ -10,6 +10,7 @@ rebuilt once the events are in.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -133,6 +134,13 @@ def _read(source: Any, summary: IngestSummary,
             from timeline.articles import read_articles
 
             articles.extend(read_articles([item], on_error=skip))
+        elif isinstance(item, str):
+            # A plain text is named by its content, as a corpus row without an id is:
+            # another text ingested later is another article, never a change of this one.
+            from timeline.articles import row_id
+
+            articles.extend(dataclasses.replace(a, id=row_id("text", a.body, "", ""))
+                            for a in to_articles(item))
         else:
             articles.extend(to_articles(item))
     return articles
