@@ -299,13 +299,14 @@ def _merged(windows: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 #: Cues that name a day of the year without its year: their day in every year is a candidate.
-YEARLY = ("dateline_md", "weekday_of_date")
+YEARLY = ("dateline_md", "weekday_of_date", "month_day")
 
 
 def yearly_windows(cues: Sequence[Cue], first: int, last: int, reach: int) -> list[tuple[int, int]]:
-    """``reach`` days around a year-less dateline's month-day (or a "Tuesday, Jan. 17")
-    in every year from ``first`` to ``last``: a coarse block would step over the very
-    day ("Feb 20" in the year it fell on the Monday the story names)."""
+    """``reach`` days around a year-less dateline's month-day, a "Tuesday, Jan. 17" or
+    a body's "June 15" in every year from ``first`` to ``last``: a coarse block would
+    step over the very day ("Feb 20" in the year it fell on the Monday the story names;
+    "June 15" with "said on Thursday" in the year June 18 was a Thursday)."""
     years = np.arange(date.fromordinal(first).year, date.fromordinal(last).year + 1)
     out: list[tuple[int, int]] = []
     for cue in cues:
