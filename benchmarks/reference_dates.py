@@ -11,7 +11,9 @@ way, the table gives the share of documents dated at all, the share of those who
 90% interval holds the true date (DCT), the share whose most likely day is the true
 day, and the median interval width in days; the undated ones are split into those with
 no cue at all and those whose only cues name no year (weekdays, month-days, months),
-with how many of the latter point to the true month of the year.
+with how many of the latter point to the true month of the year. For the dated ones it
+says how many hold a cue naming a day within a week of the truth: without one, a most
+likely day that is the true day is luck, so that share bounds the exact-day share.
 The calibration table then compares the
 stated probability of intervals (50%, 80%, 90%, 95%) with the share that held the
 truth, over the development corpora with the date lines removed.
@@ -67,6 +69,8 @@ class Tally:
     inside: int = 0
     exact: int = 0
     widths: list[int] = field(default_factory=list)
+    # dated documents with a day-precise cue naming a day within a week of the truth
+    near: int = 0
     misses: list[str] = field(default_factory=list)
     # undated documents by the evidence they hold: "no cue", or "year-less" cues only;
     # of those, how many point to the true month of the year ("month right")
@@ -128,6 +132,33 @@ def _month_of_year(cues: Sequence[Any]) -> int | None:
     return int(np.bincount(cal.months, weights=probs, minlength=12).argmax()) + 1
 
 
+#: Cues that name a day (with or without its year), and how near the truth one must be.
+DAY_CUES = ("dateline", "dateline_md", "full", "month_day", "deictic", "mark")
+NEAR_DAYS = 7
+
+
+def _near_day(cues: Sequence[Any], truth: int) -> bool:
+    """Whether a cue names a day within ``NEAR_DAYS`` of the true day (a year-less one
+    in the year nearest it): without one, a most likely day that is the true day is luck."""
+    import numpy as np
+
+    from timeline.temporal.reference_model import Calendar, nearest_instance
+
+    cal = Calendar.of(np.array([truth]))
+    for cue in cues:
+        if cue.kind in ("mark", "deictic"):  # the day itself
+            day = cue.spans[0][0].toordinal()
+        elif cue.kind not in DAY_CUES:
+            continue
+        elif cue.year is not None:
+            day = date(cue.year, cue.month, cue.day).toordinal()
+        else:
+            day = int(nearest_instance(cal, cue.month, cue.day)[0])
+        if abs(day - truth) <= NEAR_DAYS:
+            return True
+    return False
+
+
 def score(docs: Sequence[Doc], misses: int = 0) -> Tally:
     """Tally documents against their DCT."""
     from timeline.temporal.reference import estimate
@@ -150,6 +181,7 @@ def score(docs: Sequence[Doc], misses: int = 0) -> Tally:
             tally.misses.append(f"{doc.name}: DCT {doc.dct[:10]}, inferred "
                                 f"{date.fromordinal(first)}..{date.fromordinal(last)}")
         tally.exact += est.most_likely == truth
+        tally.near += _near_day(est.cues, truth)
         tally.widths.append(last - first + 1)
         for level in LEVELS:
             a, b = est.interval(level)
@@ -258,6 +290,9 @@ def main(argv: Sequence[str] | None = None) -> int:
                 print(f"    undated: {tally.undated['no cue']} with no cue, "
                       f"{tally.undated['year-less']} with only year-less cues "
                       f"({tally.undated['month right']} pointing to the true month)")
+            if tally.dated:
+                print(f"    a cue names a day within {NEAR_DAYS} days of the truth in "
+                      f"{tally.near} of {tally.dated} dated ({_share(tally.near, tally.dated)}%)")
             print("\n".join(f"    {m}" for m in tally.misses))
             if way == "no date line" and name in DEVELOPMENT:
                 stripped_dev.append(tally)
