@@ -102,15 +102,37 @@ def smooth(unit: str, counts: np.ndarray, far: np.ndarray,
         c, f = counts + POOL_PSEUDO * pool[0], far + POOL_PSEUDO * pool[1]
     if unit in UNIMODAL:
         c = unimodal(c, widths)
+    elif unit in KERNEL:
+        c = kernel_smooth(c, widths)
     total = c.sum() + f.sum()
     return [float(f"{x / total:.4g}") for x in c], [float(f"{x / total:.4g}") for x in f]
 
 
 #: Units whose lag is made unimodal: news is mostly about the recent past, and a date
-#: is the less likely the farther the writing is from the most common lag. A year-less
-#: "Oct. 19" too: a hundred of them over a year of offsets left single days at a
-#: millionth beside days at four hundredths, a veto that was sampling, not news.
-UNIMODAL = ("day", "month", "year", "yearless_day")
+#: is the less likely the farther the writing is from the most common lag.
+UNIMODAL = ("day", "month", "year")
+#: Units whose one-day bins are smoothed with ``KERNEL_WEIGHTS``: a hundred year-less
+#: "Oct. 19" over a year of offsets left single days at a millionth beside days at four
+#: hundredths, a veto that was sampling, not news; their mode is too noisy to make
+#: them unimodal around it.
+KERNEL = ("yearless_day",)
+KERNEL_WEIGHTS = (1.0, 2.0, 3.0, 2.0, 1.0)
+
+
+def kernel_smooth(counts: np.ndarray, widths: np.ndarray) -> np.ndarray:
+    """``counts`` with each run of one-day bins averaged with its neighbours
+    (``KERNEL_WEIGHTS``, renormalised at the run's ends); the run's mass is kept."""
+    out = counts.astype(float).copy()
+    single = np.flatnonzero(widths == 1)
+    if not len(single):
+        return out
+    first, last = int(single[0]), int(single[-1]) + 1
+    run = counts[first:last].astype(float)
+    kernel = np.array(KERNEL_WEIGHTS)
+    smoothed = np.convolve(run, kernel, mode="same") / np.convolve(
+        np.ones(len(run)), kernel, mode="same")
+    out[first:last] = smoothed * run.sum() / smoothed.sum()
+    return out
 
 
 def unimodal(counts: np.ndarray, widths: np.ndarray) -> np.ndarray:

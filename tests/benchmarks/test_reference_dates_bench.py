@@ -31,6 +31,8 @@ def test_score_counts_dated_inside_and_exact() -> None:
     ]
     tally = score(docs, misses=5)
     assert (tally.docs, tally.dated, tally.inside, tally.exact, tally.widths) == (3, 2, 1, 1, [1, 1])
+    # The date line names 2023-01-19: the hit's day; 2023-02-01 is 13 days later.
+    assert tally.near == 1
     assert tally.misses == ["miss: DCT 2023-02-01, inferred 2023-01-19..2023-01-19"]
     assert format_row("mini", "as scraped", tally).split() == [
         "mini", "as", "scraped", "3", "66.7", "50.0", "50.0", "1"]
@@ -69,3 +71,16 @@ def test_undated_documents_are_split_by_the_evidence_they_hold() -> None:
     tally = score(docs)
     assert tally.dated == 0
     assert tally.undated == {"no cue": 1, "year-less": 3, "month right": 1}
+
+
+def test_near_counts_a_day_cue_within_a_week_of_the_truth() -> None:
+    # "June 15" (no year) is 3 days before 2009-06-18 and 9 days after 2009-06-06;
+    # "June 15, 2009" is 10 days after 2009-06-05; a year names no day.
+    docs = [
+        Doc("month-day near", "Deliveries begin in 2011 under a deal signed on June 15.", "2009-06-18"),
+        Doc("month-day far", "Deliveries begin in 2011 under a deal signed on June 15.", "2009-06-06"),
+        Doc("full far", "They met on June 15, 2009.", "2009-06-05"),
+        Doc("year only", "Deliveries begin in 2011.", "2009-06-18"),
+    ]
+    tally = score(docs)
+    assert (tally.dated, tally.near) == (4, 1)

@@ -68,6 +68,19 @@ def test_golden(case: dict[str, Any]) -> None:
         assert "no dated evidence" in ref.evidence[-1], message
 
 
+def _cue_tenses() -> list[Any]:
+    path = Path(__file__).parent / "golden" / "reference" / "cue_tenses.yaml"
+    return [pytest.param(e, id=e["id"]) for e in yaml.safe_load(path.read_text("utf-8"))]
+
+
+@pytest.mark.parametrize("case", _cue_tenses())
+def test_cue_tense(case: dict[str, Any]) -> None:
+    from timeline.temporal.reference import find_cues
+
+    found = [(c.kind, c.tense) for c in find_cues(case["text"]) if f"{case['date']!r}" in c.description]
+    assert found and all(tense == case["tense"] for _, tense in found), (case["text"], found)
+
+
 def test_full_date_alone_answers_with_a_wide_interval() -> None:
     # One past-tense date: written then or soon after, but dates in news can be old, so
     # the interval is wide and the value coarse; it still answers.

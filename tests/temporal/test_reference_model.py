@@ -79,3 +79,15 @@ def test_fixed_cue_allows_its_span() -> None:
     assert est is not None
     first, last = est.interval(0.9)
     assert date(2023, 1, 8).toordinal() <= first <= last <= date(2023, 1, 23).toordinal()
+
+
+def test_a_body_month_day_is_a_candidate_day_by_day_in_every_year() -> None:
+    # "June 15" (no year) and a year 2011: the days around June 15 of 2009 and 2010,
+    # where June 18, 2009 and June 17, 2010 are the Thursdays after it (checked), are
+    # candidates one day each, not days inside a coarse block.
+    prior = model.load_prior()
+    cues = [Cue("month_day", "past", "", None, 6, 15), Cue("year", "future", "", 2011)]
+    ords, widths = model.candidates(cues, prior)
+    single = set(ords[widths == 1].tolist())
+    for day in ("2009-06-18", "2010-06-17", "2010-06-15", "2011-06-08", "2011-06-22"):
+        assert date.fromisoformat(day).toordinal() in single, day

@@ -77,6 +77,7 @@ class Cues:
     windows: dict[str, int]
     datelines: tuple[tuple[str, str, re.Pattern[str]], ...]
     this_week: re.Pattern[str]
+    prospective: re.Pattern[str]
 
 
 @cache
@@ -97,7 +98,8 @@ def compile_cues(data: dict[str, Any], source: str) -> Cues:
             for rule in rules
         )
         return Cues(months=months, windows={k: int(v) for k, v in data["windows"].items()},
-                    datelines=datelines, this_week=re.compile(data["this_week"], re.IGNORECASE))
+                    datelines=datelines, this_week=re.compile(data["this_week"], re.IGNORECASE),
+                    prospective=re.compile(data["prospective"], re.IGNORECASE))
     except (KeyError, TypeError, ValueError, AttributeError, re.error) as exc:
         raise RuleFileError(source, f"malformed: {exc!r}") from exc
 
@@ -148,6 +150,22 @@ def _valid(year: int, month: int, day: int) -> bool:
     return True
 
 
+#: Where a sentence ends, for the words before a date.
+_SENTENCE_END = re.compile(r"[.!?;]\s|\n")
+_WORDS = re.compile(r"[\w'’]+")
+
+
+def prospective(body: str, start: int, cues: Cues) -> bool:
+    """Whether a word that sets a date ahead ("would", "must be", "to be", "deadline")
+    stands among the last few words before ``start``, in its sentence."""
+    left = body[max(0, start - 120):start]
+    cut = None
+    for cut in _SENTENCE_END.finditer(left):
+        pass
+    words = _WORDS.findall(left[cut.end():] if cut else left)
+    return cues.prospective.search(" ".join(words[-cues.windows["prospective_words"]:])) is not None
+
+
 def _tense(body: str, start: int, end: int, direction: int | None) -> str:
     from timeline.temporal.tense import clause_tense, since_before
 
@@ -155,6 +173,8 @@ def _tense(body: str, start: int, end: int, direction: int | None) -> str:
         return {-1: "last", 1: "next", 0: "this"}.get(direction, "none")
     if since_before(body, start):
         return "past"
+    if prospective(body, start, load_cues()):
+        return "future"
     return clause_tense(body, start, end).tense or "none"
 
 
