@@ -160,6 +160,15 @@ def _decreasing(counts: np.ndarray, widths: np.ndarray) -> np.ndarray:
     return density * widths
 
 
+def week_offsets(tense: str) -> list[int]:
+    """The date offsets a weekday's offsets 0..6 stand for in ``tense``: a past
+    "Tuesday" read on Thursday is 2 days back, a future "Tuesday" read on Thursday is 5
+    days ahead (weekday offset 2, date offset -5)."""
+    if tense == "future":
+        return [0, *range(-6, 0)]
+    return list(range(7))
+
+
 def borrow_week(lags: dict[str, dict]) -> None:
     """Shape the first week after a dated mention like the week after a weekday mention.
 
@@ -172,11 +181,11 @@ def borrow_week(lags: dict[str, dict]) -> None:
 
     for unit_kind in ("full", "month_day"):
         edges = bins("day" if unit_kind == "full" else "yearless_day")
-        week = [edges.index((o, o)) for o in range(7)]
         for key, entry in lags.items():
             if not key.startswith(f"{unit_kind}/"):
                 continue
             tense = key.split("/")[1]
+            week = [edges.index((o, o)) for o in week_offsets(tense)]
             weekday = lags.get(f"weekday/{tense}", lags["weekday/all"])["probs"]
             total = sum(entry["probs"][i] for i in week)
             for i, share in zip(week, weekday, strict=True):
