@@ -78,6 +78,7 @@ class Cues:
     datelines: tuple[tuple[str, str, re.Pattern[str]], ...]
     this_week: re.Pattern[str]
     prospective: re.Pattern[str]
+    retrospective: re.Pattern[str]
 
 
 @cache
@@ -99,7 +100,8 @@ def compile_cues(data: dict[str, Any], source: str) -> Cues:
         )
         return Cues(months=months, windows={k: int(v) for k, v in data["windows"].items()},
                     datelines=datelines, this_week=re.compile(data["this_week"], re.IGNORECASE),
-                    prospective=re.compile(data["prospective"], re.IGNORECASE))
+                    prospective=re.compile(data["prospective"], re.IGNORECASE),
+                    retrospective=re.compile(data["retrospective"], re.IGNORECASE))
     except (KeyError, TypeError, ValueError, AttributeError, re.error) as exc:
         raise RuleFileError(source, f"malformed: {exc!r}") from exc
 
@@ -155,15 +157,23 @@ _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 _WORDS = re.compile(r"[\w'’]+")
 
 
-def prospective(body: str, start: int, cues: Cues) -> bool:
-    """Whether a word that sets a date ahead ("would", "must be", "to be", "deadline")
-    stands among the last few words before ``start``, in its sentence."""
+def words_before(body: str, start: int, count: int) -> str:
+    """The last ``count`` words before ``start``, in its sentence, joined by spaces."""
     left = body[max(0, start - 120):start]
     cut = None
     for cut in _SENTENCE_END.finditer(left):
         pass
-    words = _WORDS.findall(left[cut.end():] if cut else left)
-    return cues.prospective.search(" ".join(words[-cues.windows["prospective_words"]:])) is not None
+    return " ".join(_WORDS.findall(left[cut.end():] if cut else left)[-count:])
+
+
+def set_tense(body: str, start: int, cues: Cues) -> str | None:
+    """"past" after a refusal ("would not comment on Tuesday"), "future" after a word
+    that sets a date ahead ("would", "must be", "to be", "deadline"), among the last
+    few words before ``start``; else None (the clause's tense decides)."""
+    words = words_before(body, start, cues.windows["prospective_words"])
+    if cues.retrospective.search(words):
+        return "past"
+    return "future" if cues.prospective.search(words) else None
 
 
 def _tense(body: str, start: int, end: int, direction: int | None) -> str:
@@ -173,9 +183,7 @@ def _tense(body: str, start: int, end: int, direction: int | None) -> str:
         return {-1: "last", 1: "next", 0: "this"}.get(direction, "none")
     if since_before(body, start):
         return "past"
-    if prospective(body, start, load_cues()):
-        return "future"
-    return clause_tense(body, start, end).tense or "none"
+    return set_tense(body, start, load_cues()) or clause_tense(body, start, end).tense or "none"
 
 
 def tagged_cues(body: str, candidates: Sequence[Any], limit: int) -> list[Cue]:
