@@ -38,7 +38,7 @@ OUT = Path(__file__).resolve().parent.parent / "timeline" / "resources" / "refer
 SMOOTH_PSEUDO = 2.0
 POOL_PSEUDO = 10.0
 MIN_TENSE = 10
-CORRELATIONS = (0.0, 0.02, 0.05, 0.1, 0.15, 0.2, 0.25, 0.3, 0.4, 0.5, 0.7, 1.0)
+CORRELATIONS = (*(i / 100 for i in range(51)), 0.6, 0.7, 0.85, 1.0)
 TARGET = 0.90
 
 

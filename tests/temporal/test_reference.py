@@ -79,6 +79,8 @@ def test_cue_tense(case: dict[str, Any]) -> None:
 
     found = [(c.kind, c.tense) for c in find_cues(case["text"]) if f"{case['date']!r}" in c.description]
     assert found and all(tense == case["tense"] for _, tense in found), (case["text"], found)
+    if "kind" in case:
+        assert [kind for kind, _ in found] == [case["kind"]], (case["text"], found)
 
 
 def test_full_date_alone_answers_with_a_wide_interval() -> None:

@@ -182,7 +182,7 @@ def _tense(body: str, start: int, end: int, direction: int | None) -> str:
     if direction is not None:
         return {-1: "last", 1: "next", 0: "this"}.get(direction, "none")
     if since_before(body, start):
-        return "past"
+        return SINCE
     return set_tense(body, start, load_cues()) or clause_tense(body, start, end).tense or "none"
 
 
@@ -209,17 +209,25 @@ def tagged_cues(body: str, candidates: Sequence[Any], limit: int) -> list[Cue]:
     return found
 
 
+#: The tense of a year after "since" ("the worst fall since 1987", "not in recession
+#: since 2001"): a look back, most often by years, with a lag of its own. A month or
+#: day after "since" is often recent ("since September 2008" in 2009): simply past.
+SINCE = "since"
+
+
 def _partial_cues(p: Any, text: str, tense_of: Any) -> list[Cue]:
     """The cues one tagged date gives: its date at its granularity, and its weekday."""
     out: list[Cue] = []
     if p.year is not None:
+        tense = tense_of(None)
         if p.month is not None and p.day is not None and _valid(p.year, p.month, p.day):
-            out.append(Cue("full", tense_of(None), f"date {text!r}", p.year, p.month, p.day))
+            out.append(Cue("full", _past(tense), f"date {text!r}", p.year, p.month, p.day))
         elif p.month is not None and p.day is None:
-            out.append(Cue("month", tense_of(None), f"month {text!r}", p.year, p.month))
+            out.append(Cue("month", _past(tense), f"month {text!r}", p.year, p.month))
         elif p.month is None and p.day is None and p.weekday is None and p.week is None:
-            out.append(Cue("year", tense_of(None), f"year {text!r}", p.year))
+            out.append(Cue("year", tense, f"year {text!r}", p.year))
         return out
+    tense_of = _yearless(tense_of)
     if p.month is not None and p.day is not None and _valid(2000, p.month, p.day):
         out.append(Cue("month_day", tense_of(p.direction), f"date without year {text!r}",
                        None, p.month, p.day))
@@ -233,6 +241,16 @@ def _partial_cues(p: Any, text: str, tense_of: Any) -> list[Cue]:
         out.append(Cue("weekday_of_date", "none", f"weekday of {text!r}", None, p.month, p.day,
                        p.weekday))
     return out
+
+
+def _past(tense: str) -> str:
+    """``tense``, with "since" as simply past."""
+    return "past" if tense == SINCE else tense
+
+
+def _yearless(tense_of: Any) -> Any:
+    """``tense_of`` for a date without a year: "since Monday" is simply past."""
+    return lambda direction: _past(tense_of(direction))
 
 
 #: What may stand between a deictic and the date beside it ("Yesterday, Tuesday,").
