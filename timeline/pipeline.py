@@ -199,12 +199,12 @@ def _rows_local(articles: Sequence[Article], given: date | None, config: Extract
                 failures: list[InputError], notes: list[DatingNote]) -> list[dict[str, Any]]:
     from timeline.events.nlp import load_nlp, parse_each
     from timeline.events.places import extra_gazetteers
-    from timeline.events.noise import blank_dateline
+    from timeline.events.noise import parse_text
 
     nlp = load_nlp(gazetteer=config.gazetteer)
     rows: list[dict[str, Any]] = []
     # The lead sentence is parsed as it would be without its dateline.
-    docs = parse_each([blank_dateline(a.body) for a in articles], nlp=nlp,
+    docs = parse_each([parse_text(a.body) for a in articles], nlp=nlp,
                       batch_size=config.batch_size)
     with extra_gazetteers(config.gazetteers):
         for article, doc in zip(articles, docs):

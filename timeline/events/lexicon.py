@@ -154,6 +154,7 @@ class EventLexicon:
     recent_week_periods: frozenset[str] = frozenset()
     event_noun_prepositions: frozenset[str] = frozenset()
     source_nouns: frozenset[str] = frozenset()
+    undergo_verbs: frozenset[str] = frozenset()
 
     def type_of_verb(self, lemma: str) -> str | None:
         """The event type whose verbs include ``lemma`` (a phrasal verb first), or None."""
@@ -336,7 +337,7 @@ def load_event_lexicon() -> EventLexicon:
 
 _WORD_LISTS = ("light_verbs", "non_events", "time_bounds", "reporting_verbs",
                "recent_prepositions", "recent_day_periods", "recent_week_periods",
-               "event_noun_prepositions", "source_nouns")
+               "event_noun_prepositions", "source_nouns", "undergo_verbs")
 _TYPE_LISTS = ("subject_types", "object_place_types", "object_actor_types", "target_types",
                "violent_types", "casualty_types")
 _MODALITY = ("negated", "hypothetical", "planned", "planned_governors", "hypothetical_nouns",

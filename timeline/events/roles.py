@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 from timeline.events import clauses
 from timeline.events.clauses import MentionIndex
 from timeline.events.lexicon import EventLexicon, _entries
+from timeline.events.taxonomy import undergone_nouns
 from timeline.events.tokens import children_of
 from timeline.resource_files import read_bundled, word_list
 from timeline.model import Mention
@@ -152,8 +153,8 @@ def actor_of(token: Token, index: MentionIndex, country: str) -> Actor | None:
         return Actor(doc[unnamed[0].left_edge.i:unnamed[-1].i + 1].text.strip(), written, "ORG")
     if group is not None and not compound_named and (group.state or named is None):
         home = _country_of(nationality) if nationality else (
-            _forces_country(named, group)[1] if named is not None else "") or _of_country(
-            token) or country
+            _forces_country(named, group)[1] if named is not None else "") or (
+            _modifier_country(token) or _of_country(token) or country)
         return Actor(group.named(home), written, GROUP, home, group.state, group.victim)
     chosen = named or nationality or (mentions[0] if mentions else None)
     if chosen is None:
@@ -191,6 +192,18 @@ def _forces_country(mention: Mention, group: ActorGroup | None) -> tuple[ActorGr
             if country:
                 return state, country
     return None, ""
+
+
+def _modifier_country(token: Token) -> str:
+    """The country a nationality word before the noun names when the entity recogniser
+    missed it: "One Ukrainian serviceman killed" (a headline's capitals hide it)."""
+    from timeline.events import places
+
+    for child in (c for c in children_of(token) if c.dep_ in {"amod", "compound"}):
+        country = places.country_of_demonym(child.text)
+        if country:
+            return country
+    return ""
 
 
 def _of_country(token: Token) -> str:
@@ -352,10 +365,13 @@ def _role_tokens(trigger: Token, lexicon: EventLexicon, type_id: str,
 
     # "Two Ukrainian soldiers killed"
     headline = type_id in lexicon.casualty_types and is_headline_passive(trigger)
-    passive = [s for s in subjects if headline or s.dep_ == "nsubjpass" or s.i == trigger.head.i
-               or (s.head.dep_ == "nsubjpass" and s.dep_ == "conj")]
-    initiators = ([s for s in subjects if s not in passive] + _agents(trigger, lexicon)
-                  + _event_noun_owners(trigger, lexicon))
+    # "Ukrainian positions came under Russian fire": the subject undergoes it.
+    undergone = undergone_nouns(trigger, lexicon)
+    passive = [s for s in subjects if headline or undergone or s.dep_ == "nsubjpass"
+               or s.i == trigger.head.i or (s.head.dep_ == "nsubjpass" and s.dep_ == "conj")]
+    initiators = ([o for s in subjects if s not in passive for o in _doers(s, lexicon)]
+                  + _agents(trigger, lexicon) + _event_noun_owners(trigger, lexicon)
+                  + [o for n in undergone for o in _owners(n)])
     if not subjects and (trigger.pos_ in {"NOUN", "PROPN"} or trigger.tag_ == "VBG"):
         # A headline's event noun: "separatist attack", "Ukrainian army's shelling".
         # Not a place ("Ukraine clashes"): a place modifier says where, not who.
@@ -370,6 +386,16 @@ def _role_tokens(trigger: Token, lexicon: EventLexicon, type_id: str,
         for prep in (c for c in children_of(head) if c.dep_ == "prep" and c.lower_ in preps):
             targets += [p for o in children_of(prep) if o.dep_ == "pobj" for p in (o, *o.conjuncts)]
     return initiators, targets
+
+
+def _doers(subject: Token, lexicon: EventLexicon) -> list[Token]:
+    """Who acted, for a subject: itself, or, for a violent event noun ("Ukrainian army's
+    shelling of Donetsk kills a civilian", "Russian shelling kills 2"), the noun and
+    whoever carried it out; a place modifier says where, not who ("Donetsk shelling")."""
+    if noun_type(subject, lexicon) not in lexicon.violent_types:
+        return [subject]
+    return [subject] + [o for o in _owners(subject) if o.dep_ != "compound"
+                        or o.ent_type_ not in PLACE_ENTITIES]
 
 
 def _agents(trigger: Token, lexicon: EventLexicon) -> list[Token]:
@@ -415,6 +441,10 @@ def event_nouns(trigger: Token, lexicon: EventLexicon) -> list[Token]:
     shelling", "died as a result of shelling by ...", "killed due to enemy shelling"):
     up to ``CAUSE_DEPTH`` arcs down through prepositions and their objects."""
     found: list[Token] = []
+    # "Child killed in Gorlovka shelling by Ukrainian army": the parser may hang the
+    # gerund on the verb itself.
+    found += [c for c in children_of(trigger) if c.dep_ in {"advcl", "acl"}
+              and c.tag_ == "VBG" and noun_type(c, lexicon) in lexicon.violent_types]
     stack = [(c, 0) for c in children_of(trigger)
              if c.dep_ == "prep" and c.lower_ in lexicon.event_noun_prepositions]
     while stack:

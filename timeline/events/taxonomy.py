@@ -54,10 +54,14 @@ def event_type(trigger: Token, lexicon: EventLexicon) -> tuple[str, str] | None:
     particle = next((c.lower_ for c in children_of(trigger) if c.dep_ == "prt"), "")
     phrasal = f"{lemma} {particle}" if particle else lemma
     nouns = [c for c in children_of(trigger) if c.dep_ in NOUN_DEPS]
+    undergone = undergone_nouns(trigger, lexicon)
+    if undergone:
+        # "came under fire": the noun's event, undergone by the subject.
+        found = _noun_event(undergone, lexicon)
+        if found is not None:
+            return f"{lemma} under", found
     if phrasal in lexicon.light_verbs or lemma in lexicon.light_verbs:
-        nouns = _nouns(trigger)
-        found = next((t for t in (lexicon.type_of_noun(n.lemma_.lower()) for n in nouns)
-                      if t is not None), None)
+        found = _noun_event(_nouns(trigger), lexicon)
         if found is not None:
             return phrasal, found
     for noun in (n for n in nouns if n.dep_ in {"nsubj", "nsubjpass"}):
@@ -75,6 +79,24 @@ def event_type(trigger: Token, lexicon: EventLexicon) -> tuple[str, str] | None:
         if nouns:
             return phrasal, noun_type(nouns[0], lexicon) or found
     return phrasal, found
+
+
+def _noun_event(nouns: Sequence[Token], lexicon: EventLexicon) -> str | None:
+    """The type of the first violent event noun among ``nouns`` and their conjuncts
+    ("launched four missile and 27 air strikes" is an air strike, not missile aid),
+    else of the first event noun."""
+    words = [w for n in nouns for w in (n, *n.conjuncts)]
+    types = [t for t in (lexicon.type_of_noun(w.lemma_.lower()) for w in words) if t]
+    return next((t for t in types if t in lexicon.violent_types), types[0] if types else None)
+
+
+def undergone_nouns(trigger: Token, lexicon: EventLexicon) -> list[Token]:
+    """Nouns of an event the subject undergoes ("came under fire"): the objects of the
+    verb's preposition when verb and preposition are one of ``undergo_verbs``."""
+    lemma = trigger.lemma_.lower()
+    return [o for c in children_of(trigger) if c.dep_ == "prep"
+            and f"{lemma} {c.lower_}" in lexicon.undergo_verbs
+            for o in children_of(c) if o.dep_ == "pobj"]
 
 
 def _nouns(trigger: Token) -> list[Token]:
