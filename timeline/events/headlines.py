@@ -51,12 +51,23 @@ def nominal_trigger(sent: Span, lexicon: EventLexicon) -> tuple[Token, tuple[str
         return root, typed
     casualty = _casualty_word(root) or _casualty_count(sent)
     if casualty is None:
-        return None
+        # A headline the parser read as one noun phrase: "Ukrainian army shells DPR
+        # 1,774 times", "Heavy casualties reported in eastern Ukraine fighting".
+        return _violent_noun(sent, lexicon)
     noun = next((t for t in sent if t is not casualty and _noun_type(t, lexicon)), None)
     if noun is not None:
         found = _noun_type(noun, lexicon)
         return (noun, found) if found is not None else None
     return casualty, (casualty.lemma_.lower(), DEATH)
+
+
+def _violent_noun(sent: Span, lexicon: EventLexicon) -> tuple[Token, tuple[str, str]] | None:
+    """(token, (lemma, type)) of the first violent event noun of the sentence, or None."""
+    for token in sent:
+        found = _noun_type(token, lexicon)
+        if found is not None and found[1] in lexicon.violent_types:
+            return token, found
+    return None
 
 
 def _noun_type(token: Token, lexicon: EventLexicon) -> tuple[str, str] | None:

@@ -38,6 +38,8 @@ PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
 #: of the shelling": as -> result -> of -> shelling).
 CAUSE_DEPTH = 3
 GROUP = "GROUP"
+#: How many words before an event noun may name who carried it out.
+MODIFIER_REACH = 4
 
 
 @dataclass(frozen=True)
@@ -142,6 +144,8 @@ def actor_of(token: Token, index: MentionIndex, country: str) -> Actor | None:
         return Actor(follower.canonical or follower.text, follower.text, "PERSON")
     mentions = clauses.actors_of(token, index)
     group = group_of(token)
+    if not mentions and group is None:
+        return _demonym_actor(token)
     written = phrase(token)
     nationality = next((m for m in mentions if m.label in {"GPE", "NORP"}), None)
     named = next((m for m in mentions if m.label in {"PERSON", "ORG"}), None)
@@ -192,6 +196,15 @@ def _forces_country(mention: Mention, group: ActorGroup | None) -> tuple[ActorGr
             if country:
                 return state, country
     return None, ""
+
+
+def _demonym_actor(token: Token) -> Actor | None:
+    """The country a nationality word the entity recogniser missed names ("Ukrainian"
+    before "shelling"), else None."""
+    from timeline.events import places
+
+    country = places.country_of_demonym(token.text)
+    return Actor(country, token.text, "GPE", country) if country else None
 
 
 def _modifier_country(token: Token) -> str:
@@ -372,15 +385,15 @@ def _role_tokens(trigger: Token, lexicon: EventLexicon, type_id: str,
     initiators = ([o for s in subjects if s not in passive for o in _doers(s, lexicon)]
                   + _agents(trigger, lexicon) + _event_noun_owners(trigger, lexicon)
                   + [o for n in undergone for o in _owners(n)])
-    if not subjects and (trigger.pos_ in {"NOUN", "PROPN"} or trigger.tag_ == "VBG"):
+    if trigger.pos_ in {"NOUN", "PROPN"} or trigger.tag_ == "VBG":
         # A headline's event noun: "separatist attack", "Ukrainian army's shelling".
-        # Not a place ("Ukraine clashes"): a place modifier says where, not who.
-        initiators += [o for o in _owners(trigger)
-                       if o.dep_ != "compound" or o.ent_type_ not in PLACE_ENTITIES]
+        initiators += _carried_out_by(trigger)
     targets = list(passive)
     heads = [trigger, *light_nouns(trigger)]
-    if type_id in lexicon.target_types or type_id in lexicon.object_actor_types:
-        targets += [p for c in children_of(trigger) if c.dep_ == "dobj" for p in (c, *c.conjuncts)]
+    # The direct object is the target of violence, the counterpart of a meeting, and
+    # whom any other act is done to when it names an actor ("accused Russia", "Apple
+    # sued Samsung"); a theme ("signed the contract") names none and gives no actor2.
+    targets += [p for c in children_of(trigger) if c.dep_ == "dobj" for p in (c, *c.conjuncts)]
     preps = COUNTERPART_PREPS | (TARGET_PREPS if type_id in lexicon.target_types else set())
     for head in heads:
         for prep in (c for c in children_of(head) if c.dep_ == "prep" and c.lower_ in preps):
@@ -394,8 +407,13 @@ def _doers(subject: Token, lexicon: EventLexicon) -> list[Token]:
     whoever carried it out; a place modifier says where, not who ("Donetsk shelling")."""
     if noun_type(subject, lexicon) not in lexicon.violent_types:
         return [subject]
-    return [subject] + [o for o in _owners(subject) if o.dep_ != "compound"
-                        or o.ent_type_ not in PLACE_ENTITIES]
+    return [subject, *_carried_out_by(subject)]
+
+
+def _carried_out_by(noun: Token) -> list[Token]:
+    """The owners of an event noun that name who carried it out: not a place ("Ukraine
+    clashes", "Donetsk shelling"): a place modifier says where, not who."""
+    return [o for o in _owners(noun) if o.dep_ != "compound" or o.ent_type_ not in PLACE_ENTITIES]
 
 
 def _agents(trigger: Token, lexicon: EventLexicon) -> list[Token]:
@@ -422,12 +440,29 @@ def _owners(noun: Token) -> list[Token]:
     """The possessor, modifiers and "by" phrase of an event noun, and an "of" phrase
     naming armed forces ("the shelling of the Armed Forces of Ukraine", as reports
     translated from Russian and Ukrainian put the perpetrator)."""
-    return [c for c in children_of(noun) if c.dep_ in {"poss", "amod", "compound"}
-            and c.pos_ in {"NOUN", "PROPN", "ADJ"}] + [
+    children = [c for c in children_of(noun) if c.dep_ in {"poss", "amod", "compound"}
+                and c.pos_ in {"NOUN", "PROPN", "ADJ"}]
+    return children + [w for w in _words_before(noun) if w not in children] + [
         g for c in children_of(noun) if c.dep_ == "prep" and (
             c.lower_ == "by" or c.lower_ == "of" and any(
                 _is_force(g) for g in children_of(c) if g.dep_ == "pobj"))
         for g in children_of(c) if g.dep_ == "pobj"]
+
+
+def _words_before(noun: Token) -> list[Token]:
+    """Nationality words and forces in the words right before an event noun, however
+    the parser hung them: "in Ukrainian shelling of Donetsk" (read as "in Ukrainian",
+    then a verb), "Ukrainian army's Donetsk shelling"."""
+    from timeline.events import places
+
+    found = []
+    for i in range(noun.i - 1, max(noun.sent.start, noun.i - MODIFIER_REACH) - 1, -1):
+        word = noun.doc[i]
+        if word.pos_ not in {"ADJ", "NOUN", "PROPN"} and word.tag_ != "POS":
+            break
+        if places.country_of_demonym(word.text) or _is_force(word):
+            found.append(word)
+    return found
 
 
 def _is_force(token: Token) -> bool:
