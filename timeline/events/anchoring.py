@@ -179,13 +179,14 @@ class RecentPeriod:
 def recent_period(prepositions: frozenset[str], periods: frozenset[str], first: int,
                   last: int) -> RecentPeriod:
     """"in past 24 hours", "over the past week": a preposition, an optional "the", a
-    period (alternatives of fixed words, so matching stays linear)."""
+    period (alternatives of fixed words, so matching stays linear); not a possessive
+    ("in last week's attack" names the attack, not the report's period)."""
     def words(phrase: str) -> str:
         return r"\s+".join(map(re.escape, phrase.split()))
 
     preps = "|".join(sorted(map(words, prepositions), key=len, reverse=True))
     spans = "|".join(sorted(map(words, periods), key=len, reverse=True))
-    pattern = re.compile(rf"\b(?:{preps})\s+(?:the\s+)?(?:{spans})\b(?!-)", re.IGNORECASE)
+    pattern = re.compile(rf"\b(?:{preps})\s+(?:the\s+)?(?:{spans})\b(?![-'’])", re.IGNORECASE)
     return RecentPeriod(pattern, first, last)
 
 

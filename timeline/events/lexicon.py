@@ -281,6 +281,7 @@ class LocationWords:
     feature_words: frozenset[str] = frozenset()
     feature_modifiers: frozenset[str] = frozenset()
     near: frozenset[str] = frozenset()
+    near_features: frozenset[str] = frozenset()
     mislabelled: frozenset[str] = frozenset()
     sentence_types: frozenset[str] = frozenset()
     area_features: frozenset[str] = frozenset()
@@ -301,7 +302,7 @@ def load_location_words() -> LocationWords:
              for key in ("static", "motion", "target", "motion_types", "target_types")}
     extra = {field: frozenset(word_list(data, name, key)) for field, key in (
         ("feature_words", "feature_words"), ("feature_modifiers", "feature_modifiers"),
-        ("near", "near_prepositions"), ("mislabelled", "mislabelled_place_prepositions"),
+        ("near", "near_prepositions"), ("near_features", "near_features"), ("mislabelled", "mislabelled_place_prepositions"),
         ("sentence_types", "sentence_place_types"), ("area_features", "area_features"),
         ("government_types", "government_capital_types"),
         ("sentence_skip", "sentence_skip_prepositions"))}

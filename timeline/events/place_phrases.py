@@ -61,7 +61,8 @@ def read_phrase(obj: Token) -> PlacePhrase | None:
             phrase = read_phrase(of)
             return None if phrase is None else PlacePhrase(
                 phrase.name, phrase.head, _feature(obj), phrase.hints)
-        name = [c for c in children_of(obj) if c.dep_ == "compound" and c.pos_ == "PROPN"]
+        name = [c for c in children_of(obj) if c.dep_ == "compound" and c.pos_ == "PROPN"
+                or _tagged_name(c)]
         # "Hmeimim Air Base": "Air" belongs to the feature, not the name.
         while name and name[-1].lower_ in words.feature_modifiers:
             name.pop()
@@ -77,6 +78,13 @@ def read_phrase(obj: Token) -> PlacePhrase | None:
     inner = [c for c in children_of(obj) if c.dep_ == "compound" and c.pos_ == "PROPN"]
     first = min([obj.i, *(c.left_edge.i for c in inner)])
     return PlacePhrase(obj.doc[first:obj.i + 1].text, obj, "", _hints(obj, {c.i for c in inner}))
+
+
+def _tagged_name(modifier: Token) -> bool:
+    """A place name the tagger took for an adjective: "in the Bakhmut direction"
+    (not a nationality word: "the Ukrainian border" is a place noun's)."""
+    return (modifier.dep_ == "amod" and modifier.ent_type_ in {"GPE", "LOC"}
+            and modifier.is_title and not places.country_of_demonym(modifier.text))
 
 
 def _feature(noun: Token) -> str:
@@ -121,7 +129,7 @@ def locate(prep: str, obj: Token, label: str | None, context: tuple[str, ...]) -
         if prep not in words.mislabelled or place is None or label in NON_PLACE_LABELS \
                 or obj.ent_type_ in NON_PLACE_LABELS:
             return None
-    near = prep in words.near or phrase.feature in {"outskirts", "border"}
+    near = prep in words.near or phrase.feature.rpartition(" ")[2] in words.near_features
     feature = phrase.feature or _facility(obj)
     if place is None:
         # A place the gazetteer lacks, in an area it knows: "Ceel Buur town (Ceel Buur,

@@ -476,10 +476,6 @@ def event_nouns(trigger: Token, lexicon: EventLexicon) -> list[Token]:
     shelling", "died as a result of shelling by ...", "killed due to enemy shelling"):
     up to ``CAUSE_DEPTH`` arcs down through prepositions and their objects."""
     found: list[Token] = []
-    # "Child killed in Gorlovka shelling by Ukrainian army": the parser may hang the
-    # gerund on the verb itself.
-    found += [c for c in children_of(trigger) if c.dep_ in {"advcl", "acl"}
-              and c.tag_ == "VBG" and noun_type(c, lexicon) in lexicon.violent_types]
     stack = [(c, 0) for c in children_of(trigger)
              if c.dep_ == "prep" and c.lower_ in lexicon.event_noun_prepositions]
     while stack:
@@ -490,7 +486,26 @@ def event_nouns(trigger: Token, lexicon: EventLexicon) -> list[Token]:
         if depth < CAUSE_DEPTH:
             stack += [(c, depth + 1) for c in children_of(token)
                       if c.dep_ in {"prep", "pobj", "pcomp"}]
+    if not found:
+        after = _noun_after(trigger, lexicon)
+        found = [after] if after is not None else []
     return sorted(found, key=lambda t: t.i)
+
+
+def _noun_after(trigger: Token, lexicon: EventLexicon) -> Token | None:
+    """The violent noun of the phrase right after the verb, read word by word where the
+    parser broke the phrase up: "killed in Gorlovka shelling by Ukrainian army", "Four
+    killed in Ukrainian shelling of Donetsk republic" (the gerund hung elsewhere)."""
+    doc, end = trigger.doc, trigger.sent.end
+    if trigger.i + 1 >= end or doc[trigger.i + 1].lower_ not in lexicon.event_noun_prepositions:
+        return None
+    for word in doc[trigger.i + 2:min(end, trigger.i + 2 + MODIFIER_REACH + 1)]:
+        if noun_type(word, lexicon) in lexicon.violent_types and (
+                word.pos_ in {"NOUN", "PROPN"} or word.tag_ == "VBG"):
+            return word
+        if word.pos_ not in {"DET", "ADJ", "NOUN", "PROPN"} and word.tag_ != "POS":
+            return None
+    return None
 
 
 def noun_type(token: Token, lexicon: EventLexicon) -> str | None:
