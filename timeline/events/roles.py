@@ -317,8 +317,11 @@ def assign(trigger: Token, index: MentionIndex, lexicon: EventLexicon, type_id: 
         # Victims are targets, never initiators; a country acting violently is its
         # military ("Israel responded with drone strikes").
         second = [a for a in first if a.victim] + second
-        first = list({a.name: a for a in map(_as_state, (a for a in first if not a.victim))
-                      }.values())  # "Ukrainian army": Ukraine and its army are one actor
+        # "Ukrainian army": Ukraine and its army are one actor, written as it first is.
+        states: dict[str, Actor] = {}
+        for actor in map(_as_state, (a for a in first if not a.victim)):
+            states.setdefault(actor.name, actor)
+        first = list(states.values())
     actor1 = first[0] if first else None
     actor2 = next((a for a in second if actor1 is None or a.name != actor1.name), None)
     return Roles(actor1, actor2, tuple(first[1:]))
@@ -403,11 +406,12 @@ def _role_tokens(trigger: Token, lexicon: EventLexicon, type_id: str,
 
 def _doers(subject: Token, lexicon: EventLexicon) -> list[Token]:
     """Who acted, for a subject: itself, or, for a violent event noun ("Ukrainian army's
-    shelling of Donetsk kills a civilian", "Russian shelling kills 2"), the noun and
-    whoever carried it out; a place modifier says where, not who ("Donetsk shelling")."""
-    if noun_type(subject, lexicon) not in lexicon.violent_types:
+    shelling of Donetsk kills a civilian", "Russian shelling kills 2"), whoever carried
+    it out; a place modifier says where, not who ("Donetsk shelling"). A noun that is
+    also a group ("a mob lynched two men") acts itself."""
+    if noun_type(subject, lexicon) not in lexicon.violent_types or group_of(subject):
         return [subject]
-    return [subject, *_carried_out_by(subject)]
+    return _carried_out_by(subject)
 
 
 def _carried_out_by(noun: Token) -> list[Token]:
