@@ -11,7 +11,9 @@ looked up (by character offsets, as ``benchmarks.meantime`` does) and:
 
 * actor1 is right when it names an ``Arg0`` participant, actor2 when it names an
   ``Arg1`` one: the words of our name as written (``actor1_text``) or our standard
-  name overlap the participant's words (ignoring case and function words);
+  name overlap the participant's words, or the name of the entity the participant
+  refers to (MEANTIME's ``REFERS_TO`` and the entity's ``TAG_DESCRIPTOR``: "He" is
+  Steve Jobs, so an actor1 "Steve Jobs" names him), ignoring case and function words;
 * a place is right when one of our locations overlaps the words of a participant in
   the location role (``Argm-LOC``) or of a ``LOC`` entity in any role but ``Arg0``: the
   agent ("the White House said", "the EU banned", "we") is an actor, not where the
@@ -65,12 +67,14 @@ def read_roles(path: Path) -> tuple[str, str, list[GoldRoles]]:
             if anchors:
                 mention_span[mention.get("m_id")] = (anchors[0][0], anchors[-1][1])
     entity_type = {e.get("m_id"): e.get("ent_type", "") for e in markables.iter("ENTITY")}
-    mention_type = {}
+    entity_name = {e.get("m_id"): e.get("TAG_DESCRIPTOR", "") for e in markables.iter("ENTITY")}
+    mention_type, mention_name = {}, {}
     for link in root.iter("REFERS_TO"):
         target = link.find("target")
         for source in link.findall("source"):
             if target is not None:
                 mention_type[source.get("m_id")] = entity_type.get(target.get("m_id"), "")
+                mention_name[source.get("m_id")] = entity_name.get(target.get("m_id"), "")
     roles: dict[str, dict[str, list[str]]] = {}
     for link in root.iter("HAS_PARTICIPANT"):
         source, target = link.find("source"), link.find("target")
@@ -79,11 +83,13 @@ def read_roles(path: Path) -> tuple[str, str, list[GoldRoles]]:
         start, end = mention_span[target.get("m_id")]
         words = roles.setdefault(source.get("m_id"), {"Arg0": [], "Arg1": [], "LOC": []})
         role = link.get("sem_role", "")
+        # The participant as written and the entity it refers to ("He": Steve Jobs).
+        names = [text[start:end], *filter(None, [mention_name.get(target.get("m_id"))])]
         if role in {"Arg0", "Arg1"}:
-            words[role].append(text[start:end])
+            words[role] += names
         if role in LOCATION_ROLES or (mention_type.get(target.get("m_id")) == "LOC"
                                       and role != "Arg0"):
-            words["LOC"].append(text[start:end])
+            words["LOC"] += names
     gold = [GoldRoles(*mention_span[m], tuple(w["Arg0"]), tuple(w["Arg1"]), tuple(w["LOC"]))
             for m, w in roles.items() if m in mention_span]
     return text, dct, sorted(gold, key=lambda g: g.start)

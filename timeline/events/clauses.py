@@ -33,6 +33,9 @@ ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Pronouns resolved to the nearest person named before them.
 PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
+#: Pronouns standing for an organisation as a clause's subject, and what they stand for.
+ORG_PRONOUNS = frozenset({"it"})
+ORG_LABELS = frozenset({"ORG"})
 
 
 def is_folded(token: Token) -> bool:
@@ -133,11 +136,16 @@ class MentionIndex:
 
     def person_before(self, char: int) -> Mention | None:
         """The last PERSON mention ending before ``char`` (for "he said")."""
+        return self.last_before(char, frozenset({"PERSON"}))
+
+    def last_before(self, char: int, labels: frozenset[str], since: int = 0) -> Mention | None:
+        """The last mention of one of ``labels`` starting at ``since`` or later and
+        ending before ``char``."""
         found = None
         for mention in self.mentions:
             if mention.end_char > char:
                 break
-            if mention.label == "PERSON":
+            if mention.label in labels and mention.start_char >= since:
                 found = mention
         return found
 
@@ -154,6 +162,11 @@ def actors_of(token: Token, index: MentionIndex) -> list[Mention]:
     if token.lower_ in PERSON_PRONOUNS:
         person = index.person_before(token.idx)
         return [person] if person is not None else []
+    if token.lower_ in ORG_PRONOUNS and token.dep_ in SUBJECT_DEPS:
+        # "Apple announced Monday it has settled the dispute": the organisation named
+        # before it in the same sentence.
+        named = index.last_before(token.idx, ORG_LABELS, token.sent.start_char)
+        return [named] if named is not None else []
     # An appositive names the actor itself: "Milley's spokesman, Colonel Dave Butler"
     # is Butler, not Milley.
     named = [m for c in children_of(token) if c.dep_ == "appos" for m in actors_of(c, index)]
