@@ -212,8 +212,10 @@ def _record(article: _Article, trigger: Token, typed: tuple[str, str],
     country = place.country if place else article.country
     sent = article.times.sents[sentence_no]
     time, source = anchoring.choose_time(article.times, trigger, tokens, sentence_no)
-    if time is not None and time.granularity == Granularity.WEEK:
-        # "over past week": a report's period, not last calendar week.
+    if time is not None and time.granularity == Granularity.WEEK and (
+            modality(trigger, lexicon) == "asserted"):
+        # "over past week": a report's period, not last calendar week ("will resume in
+        # one week" is no report).
         recent = _recent(article, sent.start_char, sent.end_char, article.reference)
         if recent is not None and recent.start_char < time.end_char and (
                 time.start_char < recent.end_char):
@@ -270,7 +272,7 @@ def _fallback_time(record: EventRecord, earlier: Sequence[tuple[int, EventRecord
                    sentence_no: int, reference: date | None, article: _Article) -> EventRecord:
     """The time of an earlier event of the same sentence ("Protesters gathered ... on
     Tuesday; police fired tear gas"), the day before publication for a daily report's
-    period ("killed in past 24 hours"), continuity with a recent event sharing an
+    period ("killed in past 24 hours"; not for what will or may happen "in a day"), continuity with a recent event sharing an
     actor, else the publication date."""
     for previous_no, previous in reversed(earlier):
         if previous_no != sentence_no:
@@ -279,7 +281,8 @@ def _fallback_time(record: EventRecord, earlier: Sequence[tuple[int, EventRecord
             event = replace(record.event, time=previous.event.time)
             return _with_confidence(replace(record, event=event,
                                             time_source=TimeSource.SENTENCE))
-    daily = _recent(article, record.event.sentence_start, record.event.sentence_end, reference)
+    daily = None if record.uncertain else _recent(
+        article, record.event.sentence_start, record.event.sentence_end, reference)
     if daily is not None:
         event = replace(record.event, time=daily)
         return _with_confidence(replace(record, event=event, time_source=TimeSource.SENTENCE))
