@@ -203,7 +203,7 @@ def _record(article: _Article, trigger: Token, typed: tuple[str, str],
     # Who was acted upon ("Ukrainian soldiers were killed") did not act.
     headline_passive = kind in lexicon.casualty_types and casualties.is_headline_passive(trigger)
     acting = [] if headline_passive else [
-        s for s in subjects if s.dep_ != "nsubjpass" and s.i != trigger.head.i]
+        s for s in subjects if s.dep_ != "nsubjpass" and not clauses.described_by(s, trigger)]
     mentions = [m for s in acting for m in clauses.actors_of(s, index)]
     actors = _actors(mentions + clauses.counterparts(trigger, index,
                                                      kind in lexicon.object_actor_types))
@@ -348,14 +348,16 @@ def _same_place(record: EventRecord, earlier: Sequence[tuple[int, EventRecord]],
 def _country_only(record: EventRecord) -> EventRecord:
     """A conflict event the text places nowhere but in a country ("Five Ukrainian
     soldiers were killed") is placed in that country, at country precision: the
-    target's country, else that of a group acting in it."""
+    target's country, else that of a non-state group acting in it."""
     from timeline.events import places
 
     one, two = record.roles.actor1, record.roles.actor2
     if record.locations or not record.coding.acled_event_type:
         return record
+    # A state's forces act abroad ("Russian troops shelled the bridge" is no event in
+    # Russia); a rebel or armed group in its own country.
     country = (two.country if two else "") or (
-        one.country if one is not None and one.kind == roles.GROUP else "")
+        one.country if one is not None and one.kind == roles.GROUP and not one.state else "")
     place = places.geocode(country) if country else None
     if place is None or place.precision != "country":
         return record

@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "csubjpass",
                          "parataxis", "conj", "pcomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: Tags of relative pronouns ("which", "who", "that" heading a relative clause).
+RELATIVE_TAGS = frozenset({"WDT", "WP"})
 #: Dependencies along which a clause without a subject borrows its governor's.
 CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl"})
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -105,11 +107,27 @@ def subjects(trigger: Token) -> list[Token]:
         if any(c.dep_ == "nsubjpass" for c in found) and agent:
             found = agent  # the agent acts: "forces are bolstered by Wagner"
         if found:
-            return [t for s in found for t in (s, *s.conjuncts)]
+            return [t for s in found for t in (_antecedent(s, token), *s.conjuncts)]
         if token.dep_ not in CONTROL_DEPS or token.head is token:
             return []
         token = token.head
     return []
+
+
+def described_by(subject: Token, verb: Token) -> bool:
+    """True when ``subject`` is the noun a participle describes, borrowed as its
+    subject ("Ten civilians killed in ...": the civilians underwent it), not a relative
+    clause's antecedent ("Chrysler, which had exited bankruptcy": Chrysler acted)."""
+    return subject.i == verb.head.i and verb.dep_ != "relcl"
+
+
+def _antecedent(subject: Token, verb: Token) -> Token:
+    """A relative clause's pronoun subject stands for the noun the clause describes:
+    "Chrysler, which had just exited bankruptcy", "Obama, who signed the bill" (an
+    active subject: in "the bridge, which was destroyed" nobody named acted)."""
+    if verb.dep_ == "relcl" and subject.dep_ == "nsubj" and subject.tag_ in RELATIVE_TAGS:
+        return verb.head
+    return subject
 
 
 def _casualty_verbs() -> frozenset[str]:

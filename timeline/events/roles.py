@@ -384,7 +384,8 @@ def _role_tokens(trigger: Token, lexicon: EventLexicon, type_id: str,
     # "Ukrainian positions came under Russian fire": the subject undergoes it.
     undergone = undergone_nouns(trigger, lexicon)
     passive = [s for s in subjects if headline or undergone or s.dep_ == "nsubjpass"
-               or s.i == trigger.head.i or (s.head.dep_ == "nsubjpass" and s.dep_ == "conj")]
+               or clauses.described_by(s, trigger)
+               or (s.head.dep_ == "nsubjpass" and s.dep_ == "conj")]
     initiators = ([o for s in subjects if s not in passive for o in _doers(s, lexicon)]
                   + _agents(trigger, lexicon) + _event_noun_owners(trigger, lexicon)
                   + [o for n in undergone for o in _owners(n)])
