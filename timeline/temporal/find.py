@@ -21,7 +21,7 @@ from timeline.temporal.resolution import Anchor, Resolution
 from timeline.temporal.resolve import resolve
 from timeline.temporal.tag import Candidate, tag
 from timeline.temporal.tense import (NARRATIVE, SINCE, UNTIL, Tense, clause_tense, pluperfect,
-                                     since_before)
+                                     possessive_tense, since_before)
 from timeline.vocab import MODES, Granularity, Mode
 
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
@@ -119,6 +119,8 @@ def _resolve_one(text: str, c: Candidate, anchor: Anchor | None, story: _Story) 
         tense = NARRATIVE
     elif _needs_tense(c.meaning):
         tense = SINCE if since_before(text, c.start) else clause_tense(text, c.start, c.end)
+        if c.meaning.weekday is not None:
+            tense = possessive_tense(text, c.start, c.end, tense)
     else:
         tense = Tense(None)
     return resolve(c.meaning, anchor, tense)
