@@ -25,8 +25,11 @@ from timeline.temporal.tense import (NARRATIVE, SINCE, UNTIL, Tense, clause_tens
 from timeline.vocab import MODES, Granularity, Mode
 
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
-#: What may stand between a clock time and the day it is on: "10:30 GMT on January 17".
-_TIME_THEN_DAY = re.compile(r"[ \t]*,?[ \t]*(?:on[ \t]+)?", re.IGNORECASE)
+#: What may stand between a clock time and the day it is on: "10:30 GMT on January 17",
+#: "(0735 GMT) Friday".
+_TIME_THEN_DAY = re.compile(r"[ \t]*\)?[ \t]*,?[ \t]*(?:on[ \t]+)?", re.IGNORECASE)
+#: A clock time and the same time in another zone in brackets: "10:35 a.m. (0735 GMT)".
+_OTHER_ZONE = re.compile(r"[ \t]*\([ \t]*")
 
 
 def check_mode(mode: str) -> None:
@@ -128,8 +131,13 @@ def _resolve_one(text: str, c: Candidate, anchor: Anchor | None, story: _Story) 
 
 def _day_after(text: str, c: Candidate, following: Sequence[Candidate],
                story: _Story) -> Anchor | None:
-    """The day named right after a clock time ("10:30 GMT on January 17, 2023")."""
-    if not following or _TIME_THEN_DAY.fullmatch(text, c.end, following[0].start) is None:
+    """The day named right after a clock time ("10:30 GMT on January 17, 2023"), past
+    the same time in another zone ("10:35 a.m. (0735 GMT) Friday")."""
+    end = c.end
+    if len(following) > 1 and _time_only(following[0].meaning) \
+            and _OTHER_ZONE.fullmatch(text, end, following[0].start):
+        end, following = following[0].end, following[1:]
+    if not following or _TIME_THEN_DAY.fullmatch(text, end, following[0].start) is None:
         return None
     day = following[0]
     res = _resolve_one(text, day, _anchor_for(day.meaning, story), story)
@@ -144,7 +152,7 @@ def _anchor_of(text: str, candidates: Sequence[Candidate], i: int, story: _Story
     anchor = _anchor_for(c.meaning, story)
     if not _time_only(c.meaning):
         return anchor
-    after = _day_after(text, c, candidates[i + 1:i + 2], story)
+    after = _day_after(text, c, candidates[i + 1:i + 3], story)
     if after is not None:
         return after
     if _same_sentence_day(text, story.last, story.last_end, c.start):
