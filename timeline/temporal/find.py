@@ -63,10 +63,12 @@ def _anchor_for(meaning: object, story: _Story) -> Anchor | None:
         fallback = (last or reference) if mode == Mode.NARRATIVE else (reference or last)
         return story.focus or fallback
     if base == "previous_day":
-        # "for the day" is the day last named ("on Monday"), never a day cut out of a
-        # year or month named before it ("since '82").
-        day_named = last is not None and last.partial is not None and last.partial.day is not None
-        return (last or reference) if day_named or mode == Mode.NARRATIVE else reference
+        # "for the day", "in the morning" are on the day last named ("on Monday"), even
+        # with a year or month named since ("the highest since 1983"), never on a day
+        # cut out of them; with no day named, on the reference date.
+        if mode == Mode.NARRATIVE:
+            return last or reference
+        return story.last_day or reference
     if base == "previous" or mode == Mode.NARRATIVE:
         return last or reference
     return reference

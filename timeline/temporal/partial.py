@@ -65,8 +65,8 @@ class Shift:
     means an unknown count ("years ago"). ``base`` is ``"reference"`` (the publication
     date), ``"previous"`` (the last resolved expression, as in "two days later") or
     ``"focus"`` (the period a financial report is about: "a year ago" after "the third
-    quarter" is the year-ago quarter) or ``"previous_day"`` (the previous expression if it
-    names a day, else the reference: "for the day" after "on Monday"). ``keep`` keeps the anchor's finer granularity.
+    quarter" is the year-ago quarter) or ``"previous_day"`` (in news the last expression naming
+    a day, else the reference: "for the day" after "on Monday"). ``keep`` keeps the anchor's finer granularity.
     ``fill`` adds parts that the shifted period keeps ("yesterday morning"); ``sign``
     tells which side an unknown count lies on ("years ago" is -1: PAST_REF).
     """
