@@ -122,6 +122,7 @@ _CONVERTERS: dict[str, Callable[[str], Any]] = {
     "season": lambda t: _word("season", t),
     "quarter": lambda t: _word("quarter_ordinal", t),
     "half": lambda t: _word("half_ordinal", t),
+    "week_nth": lambda t: _word("week_of_month", t),
     "decade": _decade,
     "century": lambda t: _ordinal(t) - 1,
     "minute": int,
@@ -131,7 +132,8 @@ _CONVERTERS: dict[str, Callable[[str], Any]] = {
     # Only UTC and GMT are captured: both are written "Z"; local zones stay unmarked.
     "zone": lambda t: "Z",
 }
-_TARGET = {"part": "part_of_day", "dir": "direction", "position": "mod", "yearwords": "year"}
+_TARGET = {"part": "part_of_day", "dir": "direction", "position": "mod", "yearwords": "year",
+           "week_nth": "nth"}
 
 
 def partial_from(groups: dict[str, str], fixed: dict[str, Any]) -> Partial:

@@ -20,7 +20,8 @@ class Partial:
     one before the reference ("last April"), +1 the next one after it, 0 the one in the
     current period ("this summer"), None: decide from the tense of the clause.
     ``nth`` with ``month`` and ``weekday`` is the nth such weekday of the month (-1 for
-    the last): Thanksgiving is ``Partial(month=11, weekday=4, nth=4)``. ``zone`` is "Z"
+    the last): Thanksgiving is ``Partial(month=11, weekday=4, nth=4)``; with ``month`` and
+    no weekday it is the nth week of the month ("the last week of March"). ``zone`` is "Z"
     for a clock time given in UTC or GMT, which the value then ends with (ISO 8601).
     ``bc``: the year is one before the common era, carried as a proxy year.
     """
