@@ -100,10 +100,22 @@ def _ordinal(text: str) -> int:
     return int(digits.group()) if digits else int(_word("ordinal", text))
 
 
+#: Parts of day that put an hour written without a.m. or p.m. after noon ("4 in the
+#: afternoon"); "at night" does so from 6 ("10 at night"), not in the small hours.
+_AFTERNOON_PARTS = frozenset({"afternoon", "evening"})
+NIGHT_FROM_HOUR = 6
+
+
+def _after_noon(groups: dict[str, str], hour: int) -> bool:
+    ampm = (groups.get("ampm") or "").lower().replace(".", "").replace(" ", "")
+    part = (groups.get("part") or groups.get("part__b") or "").lower()
+    return ampm.startswith("p") or part in _AFTERNOON_PARTS or (part == "night" and hour >= NIGHT_FROM_HOUR)
+
+
 def _hour(groups: dict[str, str]) -> int:
     hour = int(groups["hour"])
     ampm = (groups.get("ampm") or "").lower().replace(".", "").replace(" ", "")
-    if ampm.startswith("p") and hour < 12:
+    if _after_noon(groups, hour) and hour < 12:
         hour += 12
     elif ampm.startswith("a") and hour == 12:
         hour = 0
