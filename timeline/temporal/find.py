@@ -48,15 +48,16 @@ _DAY_UNITS = frozenset({"D", "W", "WE", "H", "MIN"})
 FAR_CHAIN_DAYS = 365
 
 
-def _anchor_for(meaning: object, story: _Story) -> Anchor | None:
-    """Which date a meaning counts from: the reference, or the last date mentioned.
+def _anchor_for(c: Candidate, story: _Story) -> Anchor | None:
+    """Which date a candidate counts from: the reference, or the last date mentioned.
 
-    "Two days earlier" counts from the last expression naming a day, never from a year
-    or a bound ("since 2014"): in news, from the reference date when there is none.
+    "Two days earlier" and "the previous Friday" count from the last expression naming
+    a day, never from a year or a bound ("since 2014"): in news, from the reference date
+    when there is none. A date rule names its base in its ``set`` (``base: previous``).
     """
-    mode, reference, last = story.mode, story.reference, story.last
-    base = meaning.base if isinstance(meaning, Shift) else "reference"
-    if base == "previous" and mode == Mode.NEWS and meaning.unit in _DAY_UNITS:  # type: ignore[union-attr]
+    mode, reference, last, meaning = story.mode, story.reference, story.last, c.meaning
+    base = meaning.base if isinstance(meaning, Shift) else c.rule.params.get("base", "reference")
+    if base == "previous" and mode == Mode.NEWS and _counts_days(meaning):
         return story.last_day or reference
     if base == "focus":
         # "a year earlier" in a story counts from the story's date, as any shift does.
@@ -72,6 +73,13 @@ def _anchor_for(meaning: object, story: _Story) -> Anchor | None:
     if base == "previous" or mode == Mode.NARRATIVE:
         return last or reference
     return reference
+
+
+def _counts_days(meaning: object) -> bool:
+    """A shift in days or finer, or a weekday: it chains only from a day."""
+    if isinstance(meaning, Shift):
+        return meaning.unit in _DAY_UNITS
+    return isinstance(meaning, Partial) and meaning.weekday is not None
 
 
 def _time_only(meaning: object) -> bool:
@@ -142,7 +150,7 @@ def _day_after(text: str, c: Candidate, following: Sequence[Candidate],
     if not following or _TIME_THEN_DAY.fullmatch(text, end, following[0].start) is None:
         return None
     day = following[0]
-    res = _resolve_one(text, day, _anchor_for(day.meaning, story), story)
+    res = _resolve_one(text, day, _anchor_for(day, story), story)
     if res.partial is None or res.partial.day is None or res.start is None:
         return None
     return Anchor(res.start.date(), f"following expression '{day.text}'", res.partial)
@@ -151,7 +159,7 @@ def _day_after(text: str, c: Candidate, following: Sequence[Candidate],
 def _anchor_of(text: str, candidates: Sequence[Candidate], i: int, story: _Story) -> Anchor | None:
     """The date candidate ``i`` counts from; a clock time is on the day named beside it."""
     c = candidates[i]
-    anchor = _anchor_for(c.meaning, story)
+    anchor = _anchor_for(c, story)
     if not _time_only(c.meaning):
         return anchor
     after = _day_after(text, c, candidates[i + 1:i + 3], story)
