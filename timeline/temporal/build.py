@@ -100,10 +100,22 @@ def _ordinal(text: str) -> int:
     return int(digits.group()) if digits else int(_word("ordinal", text))
 
 
+#: Parts of day that put an hour written without a.m. or p.m. after noon ("4 in the
+#: afternoon"); "at night" does so from 6 ("10 at night"), not in the small hours.
+_AFTERNOON_PARTS = frozenset({"afternoon", "evening"})
+NIGHT_FROM_HOUR = 6
+
+
+def _after_noon(groups: dict[str, str], hour: int) -> bool:
+    ampm = (groups.get("ampm") or "").lower().replace(".", "").replace(" ", "")
+    part = (groups.get("part") or groups.get("part__b") or "").lower()
+    return ampm.startswith("p") or part in _AFTERNOON_PARTS or (part == "night" and hour >= NIGHT_FROM_HOUR)
+
+
 def _hour(groups: dict[str, str]) -> int:
     hour = int(groups["hour"])
     ampm = (groups.get("ampm") or "").lower().replace(".", "").replace(" ", "")
-    if ampm.startswith("p") and hour < 12:
+    if _after_noon(groups, hour) and hour < 12:
         hour += 12
     elif ampm.startswith("a") and hour == 12:
         hour = 0
@@ -122,6 +134,7 @@ _CONVERTERS: dict[str, Callable[[str], Any]] = {
     "season": lambda t: _word("season", t),
     "quarter": lambda t: _word("quarter_ordinal", t),
     "half": lambda t: _word("half_ordinal", t),
+    "week_nth": lambda t: _word("week_of_month", t),
     "decade": _decade,
     "century": lambda t: _ordinal(t) - 1,
     "minute": int,
@@ -131,7 +144,8 @@ _CONVERTERS: dict[str, Callable[[str], Any]] = {
     # Only UTC and GMT are captured: both are written "Z"; local zones stay unmarked.
     "zone": lambda t: "Z",
 }
-_TARGET = {"part": "part_of_day", "dir": "direction", "position": "mod", "yearwords": "year"}
+_TARGET = {"part": "part_of_day", "dir": "direction", "position": "mod", "yearwords": "year",
+           "week_nth": "nth"}
 
 
 def partial_from(groups: dict[str, str], fixed: dict[str, Any]) -> Partial:

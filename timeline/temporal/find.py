@@ -21,12 +21,15 @@ from timeline.temporal.resolution import Anchor, Resolution
 from timeline.temporal.resolve import resolve
 from timeline.temporal.tag import Candidate, tag
 from timeline.temporal.tense import (NARRATIVE, SINCE, UNTIL, Tense, clause_tense, pluperfect,
-                                     since_before)
+                                     possessive_tense, since_before)
 from timeline.vocab import MODES, Granularity, Mode
 
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
-#: What may stand between a clock time and the day it is on: "10:30 GMT on January 17".
-_TIME_THEN_DAY = re.compile(r"[ \t]*,?[ \t]*(?:on[ \t]+)?", re.IGNORECASE)
+#: What may stand between a clock time and the day it is on: "10:30 GMT on January 17",
+#: "(0735 GMT) Friday".
+_TIME_THEN_DAY = re.compile(r"[ \t]*\)?[ \t]*,?[ \t]*(?:on[ \t]+)?", re.IGNORECASE)
+#: A clock time and the same time in another zone in brackets: "10:35 a.m. (0735 GMT)".
+_OTHER_ZONE = re.compile(r"[ \t]*\([ \t]*")
 
 
 def check_mode(mode: str) -> None:
@@ -45,28 +48,38 @@ _DAY_UNITS = frozenset({"D", "W", "WE", "H", "MIN"})
 FAR_CHAIN_DAYS = 365
 
 
-def _anchor_for(meaning: object, story: _Story) -> Anchor | None:
-    """Which date a meaning counts from: the reference, or the last date mentioned.
+def _anchor_for(c: Candidate, story: _Story) -> Anchor | None:
+    """Which date a candidate counts from: the reference, or the last date mentioned.
 
-    "Two days earlier" counts from the last expression naming a day, never from a year
-    or a bound ("since 2014"): in news, from the reference date when there is none.
+    "Two days earlier" and "the previous Friday" count from the last expression naming
+    a day, never from a year or a bound ("since 2014"): in news, from the reference date
+    when there is none. A date rule names its base in its ``set`` (``base: previous``).
     """
-    mode, reference, last = story.mode, story.reference, story.last
-    base = meaning.base if isinstance(meaning, Shift) else "reference"
-    if base == "previous" and mode == Mode.NEWS and meaning.unit in _DAY_UNITS:  # type: ignore[union-attr]
+    mode, reference, last, meaning = story.mode, story.reference, story.last, c.meaning
+    base = meaning.base if isinstance(meaning, Shift) else c.rule.params.get("base", "reference")
+    if base == "previous" and mode == Mode.NEWS and _counts_days(meaning):
         return story.last_day or reference
     if base == "focus":
         # "a year earlier" in a story counts from the story's date, as any shift does.
         fallback = (last or reference) if mode == Mode.NARRATIVE else (reference or last)
         return story.focus or fallback
     if base == "previous_day":
-        # "for the day" is the day last named ("on Monday"), never a day cut out of a
-        # year or month named before it ("since '82").
-        day_named = last is not None and last.partial is not None and last.partial.day is not None
-        return (last or reference) if day_named or mode == Mode.NARRATIVE else reference
+        # "for the day", "in the morning" are on the day last named ("on Monday"), even
+        # with a year or month named since ("the highest since 1983"), never on a day
+        # cut out of them; with no day named, on the reference date.
+        if mode == Mode.NARRATIVE:
+            return last or reference
+        return story.last_day or reference
     if base == "previous" or mode == Mode.NARRATIVE:
         return last or reference
     return reference
+
+
+def _counts_days(meaning: object) -> bool:
+    """A shift in days or finer, or a weekday: it chains only from a day."""
+    if isinstance(meaning, Shift):
+        return meaning.unit in _DAY_UNITS
+    return isinstance(meaning, Partial) and meaning.weekday is not None
 
 
 def _time_only(meaning: object) -> bool:
@@ -119,6 +132,8 @@ def _resolve_one(text: str, c: Candidate, anchor: Anchor | None, story: _Story) 
         tense = NARRATIVE
     elif _needs_tense(c.meaning):
         tense = SINCE if since_before(text, c.start) else clause_tense(text, c.start, c.end)
+        if c.meaning.weekday is not None:
+            tense = possessive_tense(text, c.start, c.end, tense)
     else:
         tense = Tense(None)
     return resolve(c.meaning, anchor, tense)
@@ -126,11 +141,16 @@ def _resolve_one(text: str, c: Candidate, anchor: Anchor | None, story: _Story) 
 
 def _day_after(text: str, c: Candidate, following: Sequence[Candidate],
                story: _Story) -> Anchor | None:
-    """The day named right after a clock time ("10:30 GMT on January 17, 2023")."""
-    if not following or _TIME_THEN_DAY.fullmatch(text, c.end, following[0].start) is None:
+    """The day named right after a clock time ("10:30 GMT on January 17, 2023"), past
+    the same time in another zone ("10:35 a.m. (0735 GMT) Friday")."""
+    end = c.end
+    if len(following) > 1 and _time_only(following[0].meaning) \
+            and _OTHER_ZONE.fullmatch(text, end, following[0].start):
+        end, following = following[0].end, following[1:]
+    if not following or _TIME_THEN_DAY.fullmatch(text, end, following[0].start) is None:
         return None
     day = following[0]
-    res = _resolve_one(text, day, _anchor_for(day.meaning, story), story)
+    res = _resolve_one(text, day, _anchor_for(day, story), story)
     if res.partial is None or res.partial.day is None or res.start is None:
         return None
     return Anchor(res.start.date(), f"following expression '{day.text}'", res.partial)
@@ -139,10 +159,10 @@ def _day_after(text: str, c: Candidate, following: Sequence[Candidate],
 def _anchor_of(text: str, candidates: Sequence[Candidate], i: int, story: _Story) -> Anchor | None:
     """The date candidate ``i`` counts from; a clock time is on the day named beside it."""
     c = candidates[i]
-    anchor = _anchor_for(c.meaning, story)
+    anchor = _anchor_for(c, story)
     if not _time_only(c.meaning):
         return anchor
-    after = _day_after(text, c, candidates[i + 1:i + 2], story)
+    after = _day_after(text, c, candidates[i + 1:i + 3], story)
     if after is not None:
         return after
     if _same_sentence_day(text, story.last, story.last_end, c.start):

@@ -20,7 +20,8 @@ class Partial:
     one before the reference ("last April"), +1 the next one after it, 0 the one in the
     current period ("this summer"), None: decide from the tense of the clause.
     ``nth`` with ``month`` and ``weekday`` is the nth such weekday of the month (-1 for
-    the last): Thanksgiving is ``Partial(month=11, weekday=4, nth=4)``. ``zone`` is "Z"
+    the last): Thanksgiving is ``Partial(month=11, weekday=4, nth=4)``; with ``month`` and
+    no weekday it is the nth week of the month ("the last week of March"). ``zone`` is "Z"
     for a clock time given in UTC or GMT, which the value then ends with (ISO 8601).
     ``bc``: the year is one before the common era, carried as a proxy year.
     """
@@ -65,8 +66,8 @@ class Shift:
     means an unknown count ("years ago"). ``base`` is ``"reference"`` (the publication
     date), ``"previous"`` (the last resolved expression, as in "two days later") or
     ``"focus"`` (the period a financial report is about: "a year ago" after "the third
-    quarter" is the year-ago quarter) or ``"previous_day"`` (the previous expression if it
-    names a day, else the reference: "for the day" after "on Monday"). ``keep`` keeps the anchor's finer granularity.
+    quarter" is the year-ago quarter) or ``"previous_day"`` (in news the last expression naming
+    a day, else the reference: "for the day" after "on Monday"). ``keep`` keeps the anchor's finer granularity.
     ``fill`` adds parts that the shifted period keeps ("yesterday morning"); ``sign``
     tells which side an unknown count lies on ("years ago" is -1: PAST_REF).
     """

@@ -67,7 +67,7 @@ def _candidates(p: Partial, anchor: Anchor) -> list[Partial]:
             out.append(replace(p, year=index // 12, month=index % 12 + 1, bc=anchor.bc))
         return out
     years = [replace(p, year=anchor.day.year + k, bc=anchor.bc) for k in (-1, 0, 1)]
-    return [_nth_weekday(c) for c in years] if p.nth is not None else years
+    return [_nth_weekday(c) for c in years] if p.nth is not None and p.weekday is not None else years
 
 
 def _nth_weekday(p: Partial) -> Partial:

@@ -139,6 +139,26 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
     return Tense("present", present) if present else Tense(None)
 
 
+#: An expression in the possessive names an event: "Wednesday's ruling".
+_POSSESSIVE = re.compile(r"['’]s\b")
+
+
+def possessive_tense(text: str, start: int, end: int, tense: Tense) -> Tense:
+    """The tense for a weekday in the possessive, given its clause's ``tense``.
+
+    "Wednesday's ruling" names an event already known: the future of another verb
+    ("said they would look for ways to get around Wednesday's ruling") does not move
+    it a week ahead; a future cue right before it ("ahead of Sunday's vote", "the
+    upcoming Friday's") does. Past and unknown tenses are kept.
+    """
+    if tense.tense != "future" or tense.cue == UNTIL.cue or not _POSSESSIVE.match(text, end):
+        return tense
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(text[max(0, start - 40):start])]
+    while words and words[-1] == "the":
+        words.pop()
+    return tense if f" {' '.join(words)}".endswith(f" {tense.cue}") else Tense(None)
+
+
 _PARTICIPLE_ENDS = ("ed", "en", "wn", "ne", "ught", "lt", "nt", "pt", "ft", "un", "ld")
 _BETWEEN_HAD = frozenset({"already", "not", "also", "just", "been", "long", "never", "previously", "earlier"})
 

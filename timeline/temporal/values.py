@@ -7,6 +7,7 @@ TIMEX3 value ("2023-01-17", "2023-W03", "2022-SU", "199"), the interval it cover
 
 from __future__ import annotations
 
+import calendar
 import re
 from dataclasses import dataclass, fields
 from datetime import date, datetime, timedelta
@@ -126,6 +127,8 @@ def _place(p: Partial) -> Placed:
         return _place_day(calendar_date(y, p.month, p.day), p)
     if p.week is not None:
         return _place_week(y, p.week, p.weekend, p.bc)
+    if p.month is not None and p.nth is not None and p.weekday is None:
+        return _place_week_of_month(y, p.month, p.nth, p.bc)
     if p.month is not None:
         start, end = _month_span(y, p.month, 1)
         return Placed(f"{year_label(y, p.bc)}-{p.month:02d}", start, end, Granularity.MONTH)
@@ -172,6 +175,17 @@ def _place_week(year: int, week: int, weekend: bool, bc: bool = False) -> Placed
         sat = start + timedelta(days=5)
         return Placed(f"{year_label(year, bc)}-W{week:02d}-WE", sat, sat + timedelta(days=2), Granularity.WEEK)
     return Placed(f"{year_label(year, bc)}-W{week:02d}", start, start + timedelta(days=7), Granularity.WEEK)
+
+
+def _place_week_of_month(year: int, month: int, nth: int, bc: bool = False) -> Placed:
+    """The ``nth`` week of a month (-1 the last): the ISO week holding the middle of the
+    month's nth seven days ("the last week of March" 2009 is 25-31 March: 2009-W13)."""
+    if nth > 0:
+        middle = date(year, month, 4 + 7 * (nth - 1))
+    else:
+        middle = date(year, month, calendar.monthrange(year, month)[1] - 3 + 7 * (nth + 1))
+    iso_year, week, _ = middle.isocalendar()
+    return _place_week(iso_year, week, False, bc)
 
 
 def _place_day(day: date, p: Partial) -> Placed:
