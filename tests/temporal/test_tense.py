@@ -21,6 +21,21 @@ from timeline.temporal.tense import clause_tense, pluperfect, since_before
     ("Officials postponed until Tuesday any action.", "Tuesday", "future"),
     ("Until Thursday, they had not called him a suspect.", "Thursday", "past"),
     ("It was not until Tuesday that Castro spoke.", "Tuesday", "past"),
+    ("The summit opens Monday.", "Monday", "future"),
+    ("Voters go to the polls on Sunday.", "Sunday", "future"),
+    ("Polls close on Sunday evening.", "Sunday", "future"),
+    ("The court hears the appeal on Tuesday.", "Tuesday", "future"),
+    ("The new rules take effect on Friday.", "Friday", "future"),
+    ("Voters went to the polls on Sunday.", "Sunday", "past"),
+    ("The summit opened Monday.", "Monday", "past"),
+    ("He runs every Sunday.", "Sunday", None),
+    ("He usually plays tennis on Sunday.", "Sunday", None),
+    ("The minister says it is calm on Monday.", "Monday", "present"),
+    ("The votes on Sunday are counted.", "Sunday", "present"),
+    ("The team's plays on Saturday are new.", "Saturday", "present"),
+    ("To go there on Friday is hard.", "Friday", "present"),
+    ("Two visits on Friday are planned.", "Friday", "present"),
+    ("Summit opens in Brussels on Monday\n\nLeaders met.", "Monday", None),
 ])
 def test_clause_tense(text: str, target: str, tense: str | None) -> None:
     start = text.index(target)

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from timeline.temporal.rules import load_words
+from timeline.temporal.scheduled import scheduled_cue
 
 #: How far around an expression the clause is searched, in characters.
 WINDOW = 160
@@ -121,7 +122,9 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
     The nearest past or future cue decides; one before the expression is preferred
     unless a cue after it is clearly nearer ("Just ahead of the trip, the ministry on
     Sunday issued..." is past). A present cue does not settle the question (a present
-    clause can talk of either side); it is reported only when nothing else is found.
+    clause can talk of either side); it is reported only when nothing else is found,
+    after a scheduling verb in the simple present ("The summit opens Monday"), which
+    reads as future.
     """
     left, right = _clause(text, start, end)
     cues = _cues()
@@ -135,6 +138,9 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
         return Tense(left_kind, left_cue)
     if right_kind:
         return Tense(right_kind, right_cue)
+    scheduled = scheduled_cue(text, start, end, before + after, WINDOW)
+    if scheduled is not None:
+        return Tense("future", scheduled)  # "The summit opens Monday": scheduled ahead
     present = left_present or right_present
     return Tense("present", present) if present else Tense(None)
 

@@ -1,0 +1,106 @@
+"""Find a scheduled event told in the simple present: "The summit opens Monday".
+
+News writes what is scheduled in the simple present ("Voters go to the polls on
+Sunday", "Parliament votes on the bill Thursday", "The verdict is due Friday") and
+what happened in the past. ``scheduled_cue`` finds such a present verb among a
+clause's words when the clause has no past or future cue of its own: a third-person
+form (-s, -es, -ies) of a verb on the ``scheduled_verbs`` list of
+``temporal_words.yaml``, or its base form after a plural subject ("voters go", "they
+meet"). A habitual word ("every", "usually") or a headline line (historical present:
+"Earthquake strikes Japan") rules it out. Linear in the clause's words.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from timeline.temporal.rules import load_words
+
+_SIBILANT_ENDS = ("s", "sh", "ch", "x", "z", "o")
+#: A line this short without closing punctuation is a headline, not body text.
+HEADLINE_WORDS = 14
+_LINE_END = re.compile(r"[.!?\"”’')]\s*$")
+_WORD = re.compile(r"[\w'’]+")
+
+
+@dataclass(frozen=True)
+class _Schedule:
+    """Verb forms by first word: (rest of the phrase, whether the form is a base form)."""
+
+    forms: dict[str, tuple[tuple[tuple[str, ...], bool], ...]]
+    phrases: frozenset[tuple[str, ...]]
+    habitual: frozenset[str]
+    not_before: frozenset[str]
+    pronouns: frozenset[str]
+
+
+def third_person(verb: str) -> str:
+    """The third-person singular present of a base form: go -> goes, fly -> flies."""
+    if verb.endswith("y") and len(verb) > 2 and verb[-2] not in "aeiou":
+        return verb[:-1] + "ies"
+    return verb + ("es" if verb.endswith(_SIBILANT_ENDS) else "s")
+
+
+@cache
+def _schedule() -> _Schedule:
+    words = load_words()
+    forms: dict[str, list[tuple[tuple[str, ...], bool]]] = {}
+    for phrase in words["scheduled_verbs"]:
+        first, *rest = phrase.split()
+        forms.setdefault(first, []).append((tuple(rest), True))
+        forms.setdefault(third_person(first), []).append((tuple(rest), False))
+    ordered = {k: tuple(sorted(v, key=lambda f: -len(f[0]))) for k, v in forms.items()}
+    not_before = frozenset(words["scheduled_not_before"]).union(words["number"])  # "two visits"
+    return _Schedule(ordered, frozenset(tuple(p.split()) for p in words["scheduled_phrases"]),
+                     frozenset(words["habitual_words"]), not_before, frozenset(words["plural_pronouns"]))
+
+
+def _plural_subject(word: str, table: _Schedule) -> bool:
+    """Whether ``word`` can be the plural subject of a base form ("voters", "they")."""
+    if word in table.pronouns:
+        return True
+    return len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word not in table.not_before
+
+
+def _verb_at(tokens: list[str], i: int, table: _Schedule) -> str | None:
+    """The scheduling verb (or phrase) starting at token ``i``, or None."""
+    if i > 0 and tuple(tokens[i - 1:i + 1]) in table.phrases:
+        return f"{tokens[i - 1]} {tokens[i]}"
+    word = tokens[i]
+    previous = tokens[i - 1] if i > 0 else ""
+    if previous in table.not_before or previous.endswith("'s") or previous.isdigit():
+        return None  # "the votes", "his return", "to go", "the team's plays", "2 visits"
+    for rest, base in table.forms.get(word, ()):
+        if tuple(tokens[i + 1:i + 1 + len(rest)]) != rest:
+            continue
+        if base and not _plural_subject(previous, table):
+            return None
+        return " ".join((word, *rest))
+    return None
+
+
+def _headline(text: str, start: int, end: int, window: int) -> bool:
+    """Whether the span sits on a short line with no closing punctuation (a headline)."""
+    left = text.rfind("\n", max(0, start - window), start)
+    if left < 0 and start > window:
+        return False  # a long line: body text
+    right = text.find("\n", end, end + window)
+    if right < 0 and end + window < len(text):
+        return False  # a long line: body text
+    line = text[left + 1:right if right >= 0 else len(text)]
+    return len(_WORD.findall(line)) <= HEADLINE_WORDS and not _LINE_END.search(line)
+
+
+def scheduled_cue(text: str, start: int, end: int, tokens: list[str], window: int) -> str | None:
+    """The simple-present scheduling verb among ``tokens`` (the clause around
+    ``text[start:end]``, lower case, with no past or future cue), or None."""
+    table = _schedule()
+    if table.habitual.intersection(tokens):
+        return None
+    for i in range(len(tokens)):
+        verb = _verb_at(tokens, i, table)
+        if verb is not None:
+            return None if _headline(text, start, end, window) else verb
+    return None
