@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
+from timeline.resource_files import read_bundled
 from timeline.temporal.rules import load_words
 
 _SIBILANT_ENDS = ("s", "sh", "ch", "x", "z", "o")
@@ -34,6 +35,7 @@ class _Schedule:
     habitual: frozenset[str]
     not_before: frozenset[str]
     pronouns: frozenset[str]
+    reported: frozenset[str]
 
 
 def third_person(verb: str) -> str:
@@ -54,7 +56,14 @@ def _schedule() -> _Schedule:
     ordered = {k: tuple(sorted(v, key=lambda f: -len(f[0]))) for k, v in forms.items()}
     not_before = frozenset(words["scheduled_not_before"]).union(words["number"])  # "two visits"
     return _Schedule(ordered, frozenset(tuple(p.split()) for p in words["scheduled_phrases"]),
-                     frozenset(words["habitual_words"]), not_before, frozenset(words["plural_pronouns"]))
+                     frozenset(words["habitual_words"]), not_before, frozenset(words["plural_pronouns"]),
+                     _reporting_past(words["reporting_past_irregular"]))
+
+
+def _reporting_past(irregular: dict[str, str]) -> frozenset[str]:
+    """The past forms of the reporting verbs of ``event_types.yaml`` (said, reported)."""
+    verbs = read_bundled("event_types.yaml")["reporting_verbs"]
+    return frozenset(irregular.get(v) or v + ("d" if v.endswith("e") else "ed") for v in verbs)
 
 
 def _plural_subject(word: str, table: _Schedule) -> bool:
@@ -91,6 +100,22 @@ def _headline(text: str, start: int, end: int, window: int) -> bool:
         return False  # a long line: body text
     line = text[left + 1:right if right >= 0 else len(text)]
     return len(_WORD.findall(line)) <= HEADLINE_WORDS and not _LINE_END.search(line)
+
+
+#: At most this many words in an attribution after a comma: "..., the commission said".
+ATTRIBUTION_WORDS = 6
+
+
+def attributed(right: str) -> list[str] | None:
+    """The words of ``right`` (a clause after an expression) before a closing
+    attribution (", officials said"), lower case; None when it does not end in one."""
+    comma = right.rfind(",")
+    if comma < 0:
+        return None
+    tail = [w.lower() for w in _WORD.findall(right[comma + 1:])]
+    if not tail or len(tail) > ATTRIBUTION_WORDS or not _schedule().reported.intersection(tail):
+        return None
+    return [w.lower().replace("’", "'") for w in _WORD.findall(right[:comma])]
 
 
 def scheduled_cue(text: str, start: int, end: int, tokens: list[str], window: int) -> str | None:

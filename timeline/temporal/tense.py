@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from timeline.temporal.rules import load_words
-from timeline.temporal.scheduled import scheduled_cue
+from timeline.temporal.scheduled import attributed, scheduled_cue
 
 #: How far around an expression the clause is searched, in characters.
 WINDOW = 160
@@ -123,8 +123,8 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
     unless a cue after it is clearly nearer ("Just ahead of the trip, the ministry on
     Sunday issued..." is past). A present cue does not settle the question (a present
     clause can talk of either side); it is reported only when nothing else is found,
-    after a scheduling verb in the simple present ("The summit opens Monday"), which
-    reads as future.
+    after a scheduling verb in the simple present ("The summit opens Monday", also
+    before a closing attribution: "..., officials said"), which reads as future.
     """
     left, right = _clause(text, start, end)
     cues = _cues()
@@ -136,6 +136,10 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
     right_at, right_kind, right_cue, right_present = _first_cue(after, range(len(after)), cues)
     if left_kind and left_at <= right_at + RIGHT_PENALTY:
         return Tense(left_kind, left_cue)
+    if right_kind == "past" and not left_kind:
+        reported = _reported_schedule(text, start, end, before, right)
+        if reported is not None:
+            return reported
     if right_kind:
         return Tense(right_kind, right_cue)
     scheduled = scheduled_cue(text, start, end, before + after, WINDOW)
@@ -143,6 +147,16 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
         return Tense("future", scheduled)  # "The summit opens Monday": scheduled ahead
     present = left_present or right_present
     return Tense("present", present) if present else Tense(None)
+
+
+def _reported_schedule(text: str, start: int, end: int, before: list[str], right: str) -> Tense | None:
+    """Future when a clause with no cue of its own but a closing attribution tells a
+    scheduled event: "The summit opens Monday, officials said"; else None."""
+    words = attributed(right)
+    if words is None or _first_cue(words, range(len(words)), _cues())[1]:
+        return None
+    scheduled = scheduled_cue(text, start, end, before + words, WINDOW)
+    return None if scheduled is None else Tense("future", scheduled)
 
 
 #: An expression in the possessive names an event: "Wednesday's ruling".
