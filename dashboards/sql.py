@@ -99,7 +99,7 @@ def _index_rows(ranks: str) -> str:
 
 #: Columns a selection copies from the index: what filters and aggregates read (the
 #: markers and pages read their rows from the index by ``pos``).
-SHOWN_COLUMNS = ("event_id, date, lo, hi, event_type, actors, map_place, country, "
+SHOWN_COLUMNS = ("date, lo, hi, event_type, actors, map_place, country, "
                  "place_precision, latitude, longitude, confidence, sid, pos, ord, h")
 
 
@@ -202,6 +202,8 @@ class StoreIndex:
             self.con.execute(f"CREATE OR REPLACE TABLE light AS {_index_rows('ranks')} "
                              "ORDER BY h")
             self.con.execute("DROP TABLE ranks")
+            # Pages and narrative entries read a few rows by position: a look-up.
+            self.con.execute("CREATE INDEX light_pos ON light (pos)")
         self.stamp = stamp
         self.built += 1
         self._changed()

@@ -23,12 +23,16 @@ _TOP_ITEMS = """
 SELECT item AS value, count(*) AS count FROM (SELECT unnest({column}) AS item FROM {rows})
 WHERE item IS NOT NULL GROUP BY item ORDER BY count DESC, value LIMIT ?
 """
+# Co-occurring top actors: each event's list keeps only the top actors, equal lists
+# are counted once, and each counted list gives its pairs (as a self-join on the event
+# would: every two items, the smaller name first).
 _EDGES = """
-WITH items AS (SELECT pos, unnest(actors) AS actor FROM {rows}),
-     top AS (SELECT unnest(?::VARCHAR[]) AS actor),
-     kept AS (SELECT pos, actor FROM items SEMI JOIN top USING (actor))
-SELECT a.actor AS source, b.actor AS target, count(*) AS weight
-FROM kept a JOIN kept b ON a.pos = b.pos AND a.actor < b.actor
+WITH shown AS (SELECT actors FROM {rows} WHERE len(actors) > 1),
+     kept AS (SELECT [x FOR x IN actors IF list_contains(top, x)] AS a, count(*) AS n
+              FROM shown, (SELECT ?::VARCHAR[] AS top) GROUP BY a HAVING len(a) > 1),
+     pairs AS (SELECT source, unnest(a) AS target, n FROM (SELECT unnest(a) AS source, a, n
+                                                          FROM kept))
+SELECT source, target, sum(n)::BIGINT AS weight FROM pairs WHERE source < target
 GROUP BY ALL ORDER BY weight DESC, source, target
 """
 _PLACES = """
@@ -46,17 +50,18 @@ SELECT date_trunc('day', lo) AS start,
 FROM {rows} WHERE lo IS NOT NULL GROUP BY ALL
 """
 _NARRATIVE_ORDER = "date NULLS LAST, confidence DESC NULLS LAST, ord"
-_NARRATIVE = """
-WITH told AS (SELECT sid, min(pos) AS first, count(*) AS reports FROM {rows} GROUP BY sid)
-SELECT l.*, told.reports AS _reports FROM told JOIN light l ON l.pos = told.first
-ORDER BY l.date NULLS LAST, l.confidence DESC NULLS LAST, l.ord LIMIT ? OFFSET ?
+# The positions of one narrative page (its full rows are then read by position). With
+# raw events each story told is its first shown event, with the number of them; the
+# number of stories rides along.
+_NARRATIVE = f"""
+WITH told AS (SELECT min(pos) AS first, count(*) AS reports FROM {{rows}} GROUP BY sid)
+SELECT l.pos, told.reports AS _reports, (SELECT count(*) FROM told) AS _total
+FROM told JOIN (SELECT pos, date, confidence, ord FROM light) l ON l.pos = told.first
+ORDER BY {_NARRATIVE_ORDER} LIMIT ? OFFSET ?
 """
 # In the stories view each shown row is its story's one entry.
-_STORY_NARRATIVE = f"""
-SELECT *, 1 AS _reports FROM light WHERE pos IN (
-  SELECT pos FROM {{rows}} ORDER BY {_NARRATIVE_ORDER} LIMIT ? OFFSET ?)
-ORDER BY {_NARRATIVE_ORDER}
-"""
+_STORY_NARRATIVE = (f"SELECT pos, 1 AS _reports FROM {{rows}} ORDER BY {_NARRATIVE_ORDER} "
+                    "LIMIT ? OFFSET ?")
 # A stable sample of the dated rows (every one when few): the first in ``h`` order (a
 # hash of the id), which is also the index's storage order. Only the columns the
 # timeline draws and its hover labels show: a sample of a small selection is spread
@@ -69,12 +74,11 @@ ORDER BY h
 """
 #: Items counted at once for the actor axis and the network (their slider's maximum).
 _TOP_LIMIT = 100
-# One page of the table, newest first: the index holds every column the table shows.
-_PAGE = f"""
-SELECT l.* FROM light l WHERE pos IN (SELECT pos FROM {{rows}} ORDER BY {TABLE_ORDER}
-                                      LIMIT ? OFFSET ?)
-ORDER BY {TABLE_ORDER}
-"""
+# The positions of one page of the table, newest first (the index holds every column
+# the table shows; its rows are then read by position).
+_PAGE = f"SELECT pos FROM {{rows}} ORDER BY {TABLE_ORDER} LIMIT ? OFFSET ?"
+# Index rows by position: a look-up in the index's ART index on ``pos``, not a scan.
+_AT = "SELECT * FROM light WHERE pos IN (SELECT unnest(?::BIGINT[])) ORDER BY {order}"
 
 
 class StoreSelection(Selection):
@@ -195,17 +199,30 @@ class StoreSelection(Selection):
     def table_page(self, offset: int, limit: int) -> pd.DataFrame:
         from dashboards.aggregate import table_frame
 
-        rows = _typed(self._query(_PAGE, [limit, offset]))
+        rows = self._at(_PAGE, [limit, offset], TABLE_ORDER)
         table = table_frame(rows)
         table.insert(3, "sources", rows["n_sources"].to_numpy())
         return table.reset_index(drop=True)
 
     def narrative(self, offset: int, limit: int) -> tuple[pd.DataFrame, int]:
-        told = _typed(self._query(_STORY_NARRATIVE if self.stories else _NARRATIVE,
-                                  [limit, offset]))
-        total = self.count() if self.stories else self._once("stories", lambda: int(
-            self.index.scalar(f"SELECT count(DISTINCT sid) FROM {self.rows}", self.params)))
-        return told, total
+        told = self._at(_STORY_NARRATIVE if self.stories else _NARRATIVE, [limit, offset],
+                        _NARRATIVE_ORDER)
+        if self.stories:
+            return told, self.count()
+        if len(told):
+            return told, int(told["_total"].iloc[0])
+        return told, self._once("stories", lambda: int(self.index.scalar(
+            f"SELECT count(DISTINCT sid) FROM {self.rows}", self.params)))
+
+    def _at(self, keys: str, extra: list[Any], order: str) -> pd.DataFrame:
+        """The index's rows at the positions ``keys`` gives (with its other columns),
+        in ``order``: the positions are chosen over the narrow shown rows, and only
+        those rows are read whole."""
+        chosen = self._query(keys, extra)
+        rows = self._once(("at", keys, repr(extra)), lambda: self.index.query(
+            _AT.format(order=order), [chosen["pos"].tolist()]))
+        extras = chosen.set_index("pos")
+        return _typed(rows.join(extras, on="pos") if len(extras.columns) else rows.copy())
 
     def download(self) -> pd.DataFrame:
         from dataclasses import replace
