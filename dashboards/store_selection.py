@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 
+from dashboards import summaries
 from dashboards.figures import MAX_ACTOR_ROWS
 from dashboards.selection import Markers, Selection
 from dashboards.sql import SHOWN_COLUMNS, TABLE_ORDER, Filters, StoreIndex
@@ -53,8 +54,9 @@ _NARRATIVE_ORDER = "date NULLS LAST, confidence DESC NULLS LAST, ord"
 # The positions of one narrative page (its full rows are then read by position). With
 # raw events each story told is its first shown event, with the number of them; the
 # number of stories rides along.
+_TOLD = "SELECT min(pos) AS first, count(*) AS reports FROM {rows} GROUP BY sid"
 _NARRATIVE = f"""
-WITH told AS (SELECT min(pos) AS first, count(*) AS reports FROM {{rows}} GROUP BY sid)
+WITH told AS ({{told}})
 SELECT l.pos, told.reports AS _reports, (SELECT count(*) FROM told) AS _total
 FROM told JOIN (SELECT pos, date, confidence, ord FROM light) l ON l.pos = told.first
 ORDER BY {_NARRATIVE_ORDER} LIMIT ? OFFSET ?
@@ -124,15 +126,32 @@ class StoreSelection(Selection):
         if self.version != self.index.version:
             self._select()
 
-    def _query(self, sql: str, extra: list[Any] | None = None) -> pd.DataFrame:
-        """A query over the shown rows, answered once for these filters (a copy)."""
+    def _query(self, sql: str, extra: list[Any] | None = None,
+               over: str | None = None) -> pd.DataFrame:
+        """A query over the shown rows (or over the groups of the summary table ``over``
+        the filters keep), answered once for these filters (a copy)."""
         self._current()
         key = ("query", sql, repr(extra))
         if key not in self._cached:
             rows = self.rows
+            if over is not None:
+                rows = f"(SELECT * FROM {over} WHERE {self.filters.sql()[0]})"
             self._cached[key] = self.index.query(sql.format(rows=rows),
                                                  [*self.params, *(extra or [])])
         return self._cached[key].copy()
+
+    def _ask(self, plain: str, summed: str, table: str,
+             extra: list[Any] | None = None) -> pd.DataFrame:
+        """``plain`` over the shown rows, or the same answer as ``summed`` over the summary
+        ``table`` when the filters allow it (``dashboards.summaries``)."""
+        if self.summarised:
+            return self._query(summed, extra, over=table)
+        return self._query(plain, extra)
+
+    @property
+    def summarised(self) -> bool:
+        """True when the summaries answer: raw events filtered by kind only."""
+        return not self.stories and self.filters.by_kind_only and self.index.summaries()
 
     def _once(self, key: Any, compute: Any) -> Any:
         """``compute()``, run once for these filters (several views and sessions ask)."""
@@ -146,8 +165,9 @@ class StoreSelection(Selection):
 
     def _counts(self) -> tuple[int, int]:
         """Rows shown, and those of them that are dated."""
-        return self._once("counts", lambda: tuple(int(n) for n in self._query(
-            "SELECT count(*) AS n, count(date) AS dated FROM {rows}").iloc[0]))
+        return self._once("counts", lambda: tuple(int(n) for n in self._ask(
+            "SELECT count(*) AS n, count(date) AS dated FROM {rows}", summaries.COUNTS,
+            "sum_dates").iloc[0]))
 
     def markers(self, limit: int) -> Markers:
         return self._once(("markers", limit), lambda: self._markers(limit))
@@ -163,25 +183,33 @@ class StoreSelection(Selection):
 
     def top_items(self, column: str, n: int) -> pd.Series:
         """Counts of the ``n`` most frequent items of a list column (ties by name)."""
-        most = self._once(("top", column), lambda: self._query(
-            _TOP_ITEMS.replace("{column}", column), [_TOP_LIMIT]))
-        frame = most.head(n) if n <= _TOP_LIMIT else self._query(
-            _TOP_ITEMS.replace("{column}", column), [n])
+        def top(limit: int) -> pd.DataFrame:
+            plain = _TOP_ITEMS.replace("{column}", column)
+            if column == "actors":
+                return self._ask(plain, summaries.TOP_ACTORS, "sum_actors", [limit])
+            return self._query(plain, [limit])
+
+        most = self._once(("top", column), lambda: top(_TOP_LIMIT))
+        frame = most.head(n) if n <= _TOP_LIMIT else top(n)
         return pd.Series(frame["count"].to_numpy(), index=frame["value"].to_numpy(),
                          name="count")
 
     def spread_counts(self, freq: str) -> pd.DataFrame:
         from dashboards.aggregate import spread_counts
 
-        spans = self._query(_SPANS)
+        spans = self._ask(_SPANS, summaries.SPANS, "sum_spans")
         return spread_counts(spans.assign(date=spans["start"]), freq, weight="weight")
 
     def date_focus(self) -> tuple[pd.Timestamp, pd.Timestamp] | None:
         from dashboards.figures import focus_range
 
-        row = self._query(f"SELECT quantile_cont(date, 0.05) AS low, quantile_cont(date, 0.95)"
-                          f" AS high, min(date) AS first, max(date) AS last FROM {{rows}}")
-        values = row.iloc[0]
+        if self.summarised:
+            dates = self._query(summaries.DATES, over="sum_dates")
+            values = summaries.date_quantiles(dates["date"], dates["n"])
+        else:
+            values = self._query(
+                "SELECT quantile_cont(date, 0.05) AS low, quantile_cont(date, 0.95) AS high,"
+                " min(date) AS first, max(date) AS last FROM {rows}").iloc[0]
         if pd.isna(values["first"]):
             return None
         return focus_range(*(pd.Timestamp(values[k]) for k in ("low", "high", "first", "last")))
@@ -190,11 +218,11 @@ class StoreSelection(Selection):
         nodes = self.top_items("actors", top_n)
         if nodes.empty:
             return nodes, pd.DataFrame({"source": [], "target": [], "weight": []})
-        edges = self._query(_EDGES, [list(nodes.index)])
+        edges = self._ask(_EDGES, summaries.EDGES, "sum_pairs", [list(nodes.index)])
         return nodes, edges.astype({"weight": "int64"})
 
     def place_counts(self) -> pd.DataFrame:
-        return self._query(_PLACES).astype({"count": "int64"})
+        return self._ask(_PLACES, summaries.PLACES, "sum_places").astype({"count": "int64"})
 
     def table_page(self, offset: int, limit: int) -> pd.DataFrame:
         from dashboards.aggregate import table_frame
@@ -205,8 +233,13 @@ class StoreSelection(Selection):
         return table.reset_index(drop=True)
 
     def narrative(self, offset: int, limit: int) -> tuple[pd.DataFrame, int]:
-        told = self._at(_STORY_NARRATIVE if self.stories else _NARRATIVE, [limit, offset],
-                        _NARRATIVE_ORDER)
+        if self.stories:
+            keys, over = _STORY_NARRATIVE, None
+        elif self.summarised:
+            keys, over = _NARRATIVE.replace("{told}", summaries.TOLD), "sum_stories"
+        else:
+            keys, over = _NARRATIVE.replace("{told}", _TOLD), None
+        told = self._at(keys, [limit, offset], _NARRATIVE_ORDER, over)
         if self.stories:
             return told, self.count()
         if len(told):
@@ -214,11 +247,12 @@ class StoreSelection(Selection):
         return told, self._once("stories", lambda: int(self.index.scalar(
             f"SELECT count(DISTINCT sid) FROM {self.rows}", self.params)))
 
-    def _at(self, keys: str, extra: list[Any], order: str) -> pd.DataFrame:
+    def _at(self, keys: str, extra: list[Any], order: str,
+            over: str | None = None) -> pd.DataFrame:
         """The index's rows at the positions ``keys`` gives (with its other columns),
         in ``order``: the positions are chosen over the narrow shown rows, and only
         those rows are read whole."""
-        chosen = self._query(keys, extra)
+        chosen = self._query(keys, extra, over)
         rows = self._once(("at", keys, repr(extra)), lambda: self.index.query(
             _AT.format(order=order), [chosen["pos"].tolist()]))
         extras = chosen.set_index("pos")
