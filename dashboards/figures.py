@@ -28,8 +28,12 @@ from dashboards.text import escape_text as _text
 
 #: Above this many markers the timeline switches to WebGL (Scattergl) traces.
 WEBGL_THRESHOLD = 1_000
-#: At most this many markers are drawn; larger views are sampled (the table has all).
-MAX_POINTS = 5_000
+#: At most this many markers are drawn; larger views are sampled, and the title says
+#: so (the table and the counts over time have every event). Each marker costs its
+#: hover label and its share of the figure's JSON on every filter change.
+MAX_POINTS = 2_000
+#: What the timeline's title adds under a sample.
+SAMPLE_NOTE = "<br><sup>every event is counted in Counts over time and listed in Events</sup>"
 #: At most this many actor rows on the timeline's y axis.
 MAX_ACTOR_ROWS = 30
 _SYMBOLS = {"city": "circle", "region": "square", "country": "diamond-open"}
@@ -134,10 +138,10 @@ def make_timeline_figure(df: pd.DataFrame, y: str = "actor", *,
                    else "No events match the filters")
         return _empty("Timeline", message)
     if len(ys) > max_points:
-        title += f" — a sample of {max_points:,} of {len(ys):,} markers"
+        title += f" — a sample of {max_points:,} of {len(ys):,} markers{SAMPLE_NOTE}"
         ys = ys.sample(max_points, random_state=0)
     elif total is not None and total > len(df):
-        title += f" — a sample of {len(df):,} of {total:,} events"
+        title += f" — a sample of {len(df):,} of {total:,} events{SAMPLE_NOTE}"
     # Axis ticks render markup: the row names (actors, types) are escaped like labels.
     rows = df.loc[ys.index, ["event_id", "date", "start", "end", "event_type"]].assign(
         _y=escape_column(ys), _opacity=marker_opacity(df.loc[ys.index, "confidence"]),
@@ -176,6 +180,7 @@ def _style_timeline(fig: go.Figure, rows: pd.DataFrame, title: str) -> None:
     order = rows["_y"].value_counts().sort_values(kind="stable").index.tolist()
     fig.update_layout(title=dict(text=title, x=0.01, xanchor="left"),
                       height=max(420, 24 * len(order) + 240), hovermode="closest",
+                      margin_t=75 if SAMPLE_NOTE in title else 50,
                       clickmode="event", legend=_BOTTOM_LEGEND,
                       updatemenus=[range_buttons(rows["date"])])
     fig.update_yaxes(categoryorder="array", categoryarray=order)
