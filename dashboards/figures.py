@@ -11,6 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
+from plotly.colors import make_colorscale, sequential
 
 from dashboards.aggregate import (
     NO_ACTOR,
@@ -28,8 +29,12 @@ from dashboards.text import escape_text as _text
 
 #: Above this many markers the timeline switches to WebGL (Scattergl) traces.
 WEBGL_THRESHOLD = 1_000
-#: At most this many markers are drawn; larger views are sampled (the table has all).
-MAX_POINTS = 5_000
+#: At most this many markers are drawn; larger views are sampled, and the title says
+#: so (the table and the counts over time have every event). Each marker costs its
+#: hover label and its share of the figure's JSON on every filter change.
+MAX_POINTS = 2_000
+#: What the timeline's title adds under a sample.
+SAMPLE_NOTE = "<br><sup>every event is counted in Counts over time and listed in Events</sup>"
 #: At most this many actor rows on the timeline's y axis.
 MAX_ACTOR_ROWS = 30
 _SYMBOLS = {"city": "circle", "region": "square", "country": "diamond-open"}
@@ -44,20 +49,25 @@ _TEMPLATE = dict(layout=dict(
 ))
 # Legends below the plot leave the full width to the dates.
 _BOTTOM_LEGEND = dict(orientation="h", x=0, xanchor="left", y=-0.16, yanchor="top",
-                      title_text="Event type")
+                      title=dict(text="Event type"))
 _LAYOUT = dict(template=_TEMPLATE, margin=dict(l=10, r=10, t=50, b=10),
                font=dict(family="Inter, Segoe UI, Helvetica, Arial, sans-serif", size=12))
 
 
-def new_figure(data: list | None = None) -> go.Figure:
-    """A figure built without Plotly's per-property validation.
+def new_figure(data: list | None = None, layout: dict | None = None) -> go.Figure:
+    """A figure built without Plotly's per-property validation, its whole layout given.
 
     Validating every property of every trace and of the layout costs more than the
-    data itself on each filter change (a quarter of a second for the four figures);
-    the builders here pass only known properties, which the tests check by rebuilding
-    each figure with validation. Traces come from ``trace``.
+    data itself on each filter change (a quarter of a second for the four figures),
+    and so do ``update_layout`` and ``add_trace`` afterwards (each property path is
+    parsed and validated): the builders here pass every trace and the layout at once,
+    with only known properties, which the tests check by rebuilding each figure with
+    validation. Traces come from ``trace``; ``layout`` adds to the common one (its
+    ``margin`` to the common margin).
     """
-    return go.Figure(data=data or [], layout=_LAYOUT, _validate=False)
+    layout = dict(layout or {})
+    merged = {**_LAYOUT, **layout, "margin": {**_LAYOUT["margin"], **layout.get("margin", {})}}
+    return go.Figure(data=data or [], layout=merged, _validate=False)
 
 
 def trace(kind: type, **props: object) -> object:
@@ -86,10 +96,10 @@ _POINT_ARRAYS = frozenset({"x", "y", "text", "hovertext", "customdata", "textpos
 
 
 def _empty(title: str, message: str) -> go.Figure:
-    fig = new_figure()
-    fig.update_layout(title_text=title, xaxis_visible=False, yaxis_visible=False, height=300)
-    fig.add_annotation(text=message, showarrow=False, font=dict(size=14, color="#666"))
-    return fig
+    return new_figure(layout=dict(
+        title=dict(text=title), xaxis=dict(visible=False), yaxis=dict(visible=False),
+        height=300, annotations=[dict(text=message, showarrow=False,
+                                      font=dict(size=14, color="#666"))]))
 
 
 def timeline_rows(df: pd.DataFrame, y: str = "actor",
@@ -134,10 +144,10 @@ def make_timeline_figure(df: pd.DataFrame, y: str = "actor", *,
                    else "No events match the filters")
         return _empty("Timeline", message)
     if len(ys) > max_points:
-        title += f" — a sample of {max_points:,} of {len(ys):,} markers"
+        title += f" — a sample of {max_points:,} of {len(ys):,} markers{SAMPLE_NOTE}"
         ys = ys.sample(max_points, random_state=0)
     elif total is not None and total > len(df):
-        title += f" — a sample of {len(df):,} of {total:,} events"
+        title += f" — a sample of {len(df):,} of {total:,} events{SAMPLE_NOTE}"
     # Axis ticks render markup: the row names (actors, types) are escaped like labels.
     rows = df.loc[ys.index, ["event_id", "date", "start", "end", "event_type"]].assign(
         _y=escape_column(ys), _opacity=marker_opacity(df.loc[ys.index, "confidence"]),
@@ -155,9 +165,7 @@ def make_timeline_figure(df: pd.DataFrame, y: str = "actor", *,
             customdata=group["event_id"].to_numpy(), hovertext=group["_label"].to_numpy(),
             hoverinfo="text",
         ))
-    fig = new_figure(traces)
-    _style_timeline(fig, rows, title)
-    return fig
+    return new_figure(traces, _timeline_layout(rows, title))
 
 
 def _timeline_marker(group: pd.DataFrame, color: str) -> dict:
@@ -168,19 +176,20 @@ def _timeline_marker(group: pd.DataFrame, color: str) -> dict:
                           color="rgb(30, 30, 40)"))
 
 
-def _style_timeline(fig: go.Figure, rows: pd.DataFrame, title: str) -> None:
+def _timeline_layout(rows: pd.DataFrame, title: str) -> dict:
     """Axis order, height, range slider, zoom buttons and date ticks of the timeline."""
+    xaxis = dict(type="date", rangeslider=dict(visible=True, thickness=0.06),
+                 **date_ticks(rows["date"], bool(rows["_hour"].any())))
     focus = initial_range(rows["date"])
     if focus is not None:
-        fig.update_xaxes(range=list(focus))
+        xaxis["range"] = list(focus)
     order = rows["_y"].value_counts().sort_values(kind="stable").index.tolist()
-    fig.update_layout(title=dict(text=title, x=0.01, xanchor="left"),
-                      height=max(420, 24 * len(order) + 240), hovermode="closest",
-                      clickmode="event", legend=_BOTTOM_LEGEND,
-                      updatemenus=[range_buttons(rows["date"])])
-    fig.update_yaxes(categoryorder="array", categoryarray=order)
-    fig.update_xaxes(type="date", rangeslider=dict(visible=True, thickness=0.06),
-                     **date_ticks(rows["date"], bool(rows["_hour"].any())))
+    return dict(title=dict(text=title, x=0.01, xanchor="left"),
+                height=max(420, 24 * len(order) + 240), hovermode="closest",
+                margin=dict(t=75 if SAMPLE_NOTE in title else 50),
+                clickmode="event", legend=_BOTTOM_LEGEND,
+                updatemenus=[range_buttons(rows["date"])],
+                yaxis=dict(categoryorder="array", categoryarray=order), xaxis=xaxis)
 
 
 def initial_range(dates: pd.Series) -> tuple[pd.Timestamp, pd.Timestamp] | None:
@@ -232,13 +241,13 @@ def counts_figure(counts: pd.DataFrame, freq: str, *, colors: dict[str, str],
     title = f"Events per {label} (uncertain dates spread over their interval)"
     if counts.empty:
         return _empty(title, "No dated events match the filters")
-    fig = new_figure()
+    bars = []
     for event_type in counts.columns:
         # Only periods with events: a corpus spanning decades would otherwise send
         # thousands of empty bars per type, which browsers draw very slowly.
         column = counts[event_type].round(2)
         column = column[column > 0]
-        fig.add_trace(trace(
+        bars.append(trace(
             go.Bar, x=column.index, y=column, name=_text(event_type),
             marker=dict(color=colors.get(event_type, "#888")),
             # The (escaped) trace name, not the type itself: a template would expand a
@@ -246,11 +255,11 @@ def counts_figure(counts: pd.DataFrame, freq: str, *, colors: dict[str, str],
             hovertemplate=f"%{{fullData.name}}: %{{y:.1f}} events<br>"
                           f"{label} of %{{x|%Y-%m-%d}}<extra></extra>",
         ))
-    fig.update_layout(title_text=title, barmode="stack", height=380, bargap=0.1,
-                      legend=dict(_BOTTOM_LEGEND, y=-0.15), yaxis_title_text="events")
+    layout = dict(title=dict(text=title), barmode="stack", height=380, bargap=0.1,
+                  legend=dict(_BOTTOM_LEGEND, y=-0.15), yaxis=dict(title=dict(text="events")))
     if focus is not None:
-        fig.update_xaxes(range=list(focus))
-    return fig
+        layout["xaxis"] = dict(range=list(focus))
+    return new_figure(bars, layout)
 
 
 def make_network_figure(df: pd.DataFrame, top_n: int = 25) -> go.Figure:
@@ -275,13 +284,11 @@ def network_figure(nodes: pd.Series, edges: pd.DataFrame, top_n: int) -> go.Figu
     graph.add_weighted_edges_from(edges.itertuples(index=False, name=None))
     pos = nx.spring_layout(graph, seed=7, weight="weight", k=2.2 / np.sqrt(len(nodes)),
                            iterations=100)
-    fig = new_figure(_edge_traces(edges, pos))
-    fig.add_trace(_node_trace(nodes, pos))
-    fig.update_layout(title_text=title, height=560, showlegend=False, clickmode="event",
-                      hovermode="closest", margin=dict(l=10, r=10, t=50, b=10),
-                      xaxis=dict(visible=False, range=_padded([p[0] for p in pos.values()])),
-                      yaxis=dict(visible=False, range=_padded([p[1] for p in pos.values()])))
-    return fig
+    return new_figure([*_edge_traces(edges, pos), _node_trace(nodes, pos)], dict(
+        title=dict(text=title), height=560, showlegend=False, clickmode="event",
+        hovermode="closest", margin=dict(l=10, r=10, t=50, b=10),
+        xaxis=dict(visible=False, range=_padded([p[0] for p in pos.values()])),
+        yaxis=dict(visible=False, range=_padded([p[1] for p in pos.values()]))))
 
 
 def _padded(values: list[float], share: float = 0.18) -> list[float]:
@@ -302,11 +309,13 @@ def _node_trace(nodes: pd.Series, pos: dict) -> go.Scatter:
         hovertext=[f"{_text(a)}: {c} events (click to filter)" for a, c in nodes.items()],
         hoverinfo="text", name="actors", showlegend=False,
         marker=dict(size=12 + 30 * np.sqrt(nodes.to_numpy() / nodes.max()),
-                    color=nodes.to_numpy(), colorscale="Blues", cmin=0,
+                    color=nodes.to_numpy(), colorscale=_BLUES, cmin=0,
                     line=dict(width=1.2, color="#234")),
     )
 
 
+#: Plotly's "Blues" written out, as validation would (the figure is not validated).
+_BLUES = make_colorscale(sequential.Blues)
 #: Edge widths: an edge's share of the heaviest edge picks one of these.
 _EDGE_WIDTHS = (1.0, 2.5, 4.5, 7.0)
 
@@ -345,7 +354,7 @@ def _geo_view(counts: pd.DataFrame) -> dict:
     if lat.max() - lat.min() > 12 or lon.max() - lon.min() > 12:
         return {"fitbounds": "locations"}
     return {"center": dict(lat=float(lat.mean()), lon=float(lon.mean())),
-            "projection_scale": 5}
+            "projection": dict(scale=5)}
 
 
 def make_map_figure(df: pd.DataFrame, *, colors: dict[str, str] | None = None) -> go.Figure:
@@ -369,21 +378,18 @@ def map_figure(counts: pd.DataFrame, *, colors: dict[str, str]) -> go.Figure:
     view = _geo_view(counts)
     extent = max(np.ptp(counts["latitude"]), np.ptp(counts["longitude"]), 20.0)
     points = spread_points(points, radius=0.012 * extent if "fitbounds" in view else 0.35)
-    fig = new_figure()
-    if len(areas):
-        fig.add_trace(_country_trace(areas))
+    traces = [_country_trace(areas)] if len(areas) else []
     biggest = counts["count"].max()
     for event_type, group in points.groupby("event_type", sort=True):
-        fig.add_trace(_place_trace(group, event_type, biggest,
-                                   colors.get(event_type, "#888")))
-    fig.update_geos(projection=dict(type="natural earth"), showcountries=True,
-                    countrycolor="#bbb", showland=True, landcolor="#f3f3f0",
-                    showocean=True, oceancolor="#eef4f8", **view)
+        traces.append(_place_trace(group, event_type, biggest, colors.get(event_type, "#888")))
+    geo = dict(showcountries=True, countrycolor="#bbb", showland=True, landcolor="#f3f3f0",
+               showocean=True, oceancolor="#eef4f8", **view)
+    geo["projection"] = dict(type="natural earth", **view.get("projection", {}))
     legend_rows = -(-points["event_type"].nunique() // 5)
-    fig.update_layout(title_text=title, height=500 + 24 * legend_rows, legend=dict(
-        orientation="h", x=0, y=0, yanchor="top", title_text="Event type"),
-        margin=dict(l=5, r=5, t=40, b=20 + 26 * legend_rows))
-    return fig
+    return new_figure(traces, dict(
+        title=dict(text=title), height=500 + 24 * legend_rows, geo=geo, legend=dict(
+            orientation="h", x=0, y=0, yanchor="top", title=dict(text="Event type")),
+        margin=dict(l=5, r=5, t=40, b=20 + 26 * legend_rows)))
 
 
 def _place_trace(group: pd.DataFrame, event_type: str, biggest: int,

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 import panel as pn
 import param
 
+from dashboards.status_line import StatusLine
 from dashboards.text import escaped_options
 
 if TYPE_CHECKING:
@@ -49,7 +50,7 @@ class FilterWidgets:
         self.reset = pn.widgets.Button(label="Reset filters", color="light",
                                        sizing_mode="stretch_width")
         self.reset.on_click(lambda _event: store.reset_filters())
-        self.summary = pn.pane.Markdown(sizing_mode="stretch_width", margin=(0, 10))
+        self.summary = StatusLine(sizing_mode="stretch_width", margin=(0, 10))
         self.dates.param.watch(self._dates_changed, "value_throttled")
         store.param.watch(self._data_changed, ["data", "revision"])
         store.param.watch(self._range_changed, "date_range")

@@ -39,6 +39,8 @@ from typing import Any
 
 import pandas as pd
 
+from dashboards.summaries import make_summaries
+
 #: DuckDB's memory cap and worker threads for the dashboard's queries.
 MEMORY_LIMIT = "512MB"
 THREADS = 2
@@ -99,7 +101,7 @@ def _index_rows(ranks: str) -> str:
 
 #: Columns a selection copies from the index: what filters and aggregates read (the
 #: markers and pages read their rows from the index by ``pos``).
-SHOWN_COLUMNS = ("event_id, date, lo, hi, event_type, actors, map_place, country, "
+SHOWN_COLUMNS = ("date, lo, hi, event_type, actors, map_place, country, "
                  "place_precision, latitude, longitude, confidence, sid, pos, ord, h")
 
 
@@ -160,6 +162,8 @@ class StoreIndex:
         self.version = 0
         self._answers: OrderedDict[Any, dict[Any, Any]] = OrderedDict()
         self.build_seconds = 0.0
+        #: True when an edit changed a row since the summaries were made.
+        self.summaries_stale = True
         self._names = itertools.count()
         #: Temporary tables of selections that are gone, dropped before the next is made.
         self.unused: list[str] = []
@@ -202,6 +206,10 @@ class StoreIndex:
             self.con.execute(f"CREATE OR REPLACE TABLE light AS {_index_rows('ranks')} "
                              "ORDER BY h")
             self.con.execute("DROP TABLE ranks")
+            # Pages and narrative entries read a few rows by position: a look-up.
+            self.con.execute("CREATE INDEX light_pos ON light (pos)")
+            make_summaries(self.con)
+        self.summaries_stale = False
         self.stamp = stamp
         self.built += 1
         self._changed()
@@ -218,9 +226,19 @@ class StoreIndex:
             self.con.execute("DELETE FROM light WHERE event_id = ?", [event_id])
             self.con.execute(f"INSERT INTO light BY NAME {_index_rows(_ONE_RANK)}",
                              [event_id, *kept])
+            self.summaries_stale = True
             self._changed()
             if before == self.stamp:
                 self.stamp = store_stamp(self.path)
+
+    def summaries(self) -> bool:
+        """True once the summary tables hold the index's rows (made again after an edit
+        changed one, the first time they are asked for)."""
+        with self.lock:
+            if self.summaries_stale:
+                make_summaries(self.con)
+                self.summaries_stale = False
+        return True
 
     def forget(self) -> None:
         """Forget every answer (as when the index changes)."""
@@ -335,6 +353,13 @@ class Filters:
     min_confidence: float = 0.0
     show_wrong: bool = False
     show_other: bool = False
+
+    @property
+    def by_kind_only(self) -> bool:
+        """True when only the event types, ``show_wrong`` and ``show_other`` filter: the
+        clause then reads ``event_type`` and ``wrong`` only (see ``dashboards.summaries``)."""
+        return (self.date_range is None and not self.actors and not self.places
+                and not self.search.strip() and self.min_confidence <= 0)
 
     def sql(self) -> tuple[str, list[Any]]:
         """A ``WHERE`` clause over the index and its parameters."""

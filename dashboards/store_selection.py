@@ -15,6 +15,7 @@ from typing import Any
 
 import pandas as pd
 
+from dashboards import summaries
 from dashboards.figures import MAX_ACTOR_ROWS
 from dashboards.selection import Markers, Selection
 from dashboards.sql import SHOWN_COLUMNS, TABLE_ORDER, Filters, StoreIndex
@@ -23,12 +24,16 @@ _TOP_ITEMS = """
 SELECT item AS value, count(*) AS count FROM (SELECT unnest({column}) AS item FROM {rows})
 WHERE item IS NOT NULL GROUP BY item ORDER BY count DESC, value LIMIT ?
 """
+# Co-occurring top actors: each event's list keeps only the top actors, equal lists
+# are counted once, and each counted list gives its pairs (as a self-join on the event
+# would: every two items, the smaller name first).
 _EDGES = """
-WITH items AS (SELECT pos, unnest(actors) AS actor FROM {rows}),
-     top AS (SELECT unnest(?::VARCHAR[]) AS actor),
-     kept AS (SELECT pos, actor FROM items SEMI JOIN top USING (actor))
-SELECT a.actor AS source, b.actor AS target, count(*) AS weight
-FROM kept a JOIN kept b ON a.pos = b.pos AND a.actor < b.actor
+WITH shown AS (SELECT actors FROM {rows} WHERE len(actors) > 1),
+     kept AS (SELECT [x FOR x IN actors IF list_contains(top, x)] AS a, count(*) AS n
+              FROM shown, (SELECT ?::VARCHAR[] AS top) GROUP BY a HAVING len(a) > 1),
+     pairs AS (SELECT source, unnest(a) AS target, n FROM (SELECT unnest(a) AS source, a, n
+                                                          FROM kept))
+SELECT source, target, sum(n)::BIGINT AS weight FROM pairs WHERE source < target
 GROUP BY ALL ORDER BY weight DESC, source, target
 """
 _PLACES = """
@@ -46,17 +51,19 @@ SELECT date_trunc('day', lo) AS start,
 FROM {rows} WHERE lo IS NOT NULL GROUP BY ALL
 """
 _NARRATIVE_ORDER = "date NULLS LAST, confidence DESC NULLS LAST, ord"
-_NARRATIVE = """
-WITH told AS (SELECT sid, min(pos) AS first, count(*) AS reports FROM {rows} GROUP BY sid)
-SELECT l.*, told.reports AS _reports FROM told JOIN light l ON l.pos = told.first
-ORDER BY l.date NULLS LAST, l.confidence DESC NULLS LAST, l.ord LIMIT ? OFFSET ?
+# The positions of one narrative page (its full rows are then read by position). With
+# raw events each story told is its first shown event, with the number of them; the
+# number of stories rides along.
+_TOLD = "SELECT min(pos) AS first, count(*) AS reports FROM {rows} GROUP BY sid"
+_NARRATIVE = f"""
+WITH told AS ({{told}})
+SELECT l.pos, told.reports AS _reports, (SELECT count(*) FROM told) AS _total
+FROM told JOIN (SELECT pos, date, confidence, ord FROM light) l ON l.pos = told.first
+ORDER BY {_NARRATIVE_ORDER} LIMIT ? OFFSET ?
 """
 # In the stories view each shown row is its story's one entry.
-_STORY_NARRATIVE = f"""
-SELECT *, 1 AS _reports FROM light WHERE pos IN (
-  SELECT pos FROM {{rows}} ORDER BY {_NARRATIVE_ORDER} LIMIT ? OFFSET ?)
-ORDER BY {_NARRATIVE_ORDER}
-"""
+_STORY_NARRATIVE = (f"SELECT pos, 1 AS _reports FROM {{rows}} ORDER BY {_NARRATIVE_ORDER} "
+                    "LIMIT ? OFFSET ?")
 # A stable sample of the dated rows (every one when few): the first in ``h`` order (a
 # hash of the id), which is also the index's storage order. Only the columns the
 # timeline draws and its hover labels show: a sample of a small selection is spread
@@ -69,12 +76,11 @@ ORDER BY h
 """
 #: Items counted at once for the actor axis and the network (their slider's maximum).
 _TOP_LIMIT = 100
-# One page of the table, newest first: the index holds every column the table shows.
-_PAGE = f"""
-SELECT l.* FROM light l WHERE pos IN (SELECT pos FROM {{rows}} ORDER BY {TABLE_ORDER}
-                                      LIMIT ? OFFSET ?)
-ORDER BY {TABLE_ORDER}
-"""
+# The positions of one page of the table, newest first (the index holds every column
+# the table shows; its rows are then read by position).
+_PAGE = f"SELECT pos FROM {{rows}} ORDER BY {TABLE_ORDER} LIMIT ? OFFSET ?"
+# Index rows by position: a look-up in the index's ART index on ``pos``, not a scan.
+_AT = "SELECT * FROM light WHERE pos IN (SELECT unnest(?::BIGINT[])) ORDER BY {order}"
 
 
 class StoreSelection(Selection):
@@ -120,15 +126,32 @@ class StoreSelection(Selection):
         if self.version != self.index.version:
             self._select()
 
-    def _query(self, sql: str, extra: list[Any] | None = None) -> pd.DataFrame:
-        """A query over the shown rows, answered once for these filters (a copy)."""
+    def _query(self, sql: str, extra: list[Any] | None = None,
+               over: str | None = None) -> pd.DataFrame:
+        """A query over the shown rows (or over the groups of the summary table ``over``
+        the filters keep), answered once for these filters (a copy)."""
         self._current()
         key = ("query", sql, repr(extra))
         if key not in self._cached:
             rows = self.rows
+            if over is not None:
+                rows = f"(SELECT * FROM {over} WHERE {self.filters.sql()[0]})"
             self._cached[key] = self.index.query(sql.format(rows=rows),
                                                  [*self.params, *(extra or [])])
         return self._cached[key].copy()
+
+    def _ask(self, plain: str, summed: str, table: str,
+             extra: list[Any] | None = None) -> pd.DataFrame:
+        """``plain`` over the shown rows, or the same answer as ``summed`` over the summary
+        ``table`` when the filters allow it (``dashboards.summaries``)."""
+        if self.summarised:
+            return self._query(summed, extra, over=table)
+        return self._query(plain, extra)
+
+    @property
+    def summarised(self) -> bool:
+        """True when the summaries answer: raw events filtered by kind only."""
+        return not self.stories and self.filters.by_kind_only and self.index.summaries()
 
     def _once(self, key: Any, compute: Any) -> Any:
         """``compute()``, run once for these filters (several views and sessions ask)."""
@@ -142,8 +165,9 @@ class StoreSelection(Selection):
 
     def _counts(self) -> tuple[int, int]:
         """Rows shown, and those of them that are dated."""
-        return self._once("counts", lambda: tuple(int(n) for n in self._query(
-            "SELECT count(*) AS n, count(date) AS dated FROM {rows}").iloc[0]))
+        return self._once("counts", lambda: tuple(int(n) for n in self._ask(
+            "SELECT count(*) AS n, count(date) AS dated FROM {rows}", summaries.COUNTS,
+            "sum_dates").iloc[0]))
 
     def markers(self, limit: int) -> Markers:
         return self._once(("markers", limit), lambda: self._markers(limit))
@@ -159,25 +183,33 @@ class StoreSelection(Selection):
 
     def top_items(self, column: str, n: int) -> pd.Series:
         """Counts of the ``n`` most frequent items of a list column (ties by name)."""
-        most = self._once(("top", column), lambda: self._query(
-            _TOP_ITEMS.replace("{column}", column), [_TOP_LIMIT]))
-        frame = most.head(n) if n <= _TOP_LIMIT else self._query(
-            _TOP_ITEMS.replace("{column}", column), [n])
+        def top(limit: int) -> pd.DataFrame:
+            plain = _TOP_ITEMS.replace("{column}", column)
+            if column == "actors":
+                return self._ask(plain, summaries.TOP_ACTORS, "sum_actors", [limit])
+            return self._query(plain, [limit])
+
+        most = self._once(("top", column), lambda: top(_TOP_LIMIT))
+        frame = most.head(n) if n <= _TOP_LIMIT else top(n)
         return pd.Series(frame["count"].to_numpy(), index=frame["value"].to_numpy(),
                          name="count")
 
     def spread_counts(self, freq: str) -> pd.DataFrame:
         from dashboards.aggregate import spread_counts
 
-        spans = self._query(_SPANS)
+        spans = self._ask(_SPANS, summaries.SPANS, "sum_spans")
         return spread_counts(spans.assign(date=spans["start"]), freq, weight="weight")
 
     def date_focus(self) -> tuple[pd.Timestamp, pd.Timestamp] | None:
         from dashboards.figures import focus_range
 
-        row = self._query(f"SELECT quantile_cont(date, 0.05) AS low, quantile_cont(date, 0.95)"
-                          f" AS high, min(date) AS first, max(date) AS last FROM {{rows}}")
-        values = row.iloc[0]
+        if self.summarised:
+            dates = self._query(summaries.DATES, over="sum_dates")
+            values = summaries.date_quantiles(dates["date"], dates["n"])
+        else:
+            values = self._query(
+                "SELECT quantile_cont(date, 0.05) AS low, quantile_cont(date, 0.95) AS high,"
+                " min(date) AS first, max(date) AS last FROM {rows}").iloc[0]
         if pd.isna(values["first"]):
             return None
         return focus_range(*(pd.Timestamp(values[k]) for k in ("low", "high", "first", "last")))
@@ -186,26 +218,45 @@ class StoreSelection(Selection):
         nodes = self.top_items("actors", top_n)
         if nodes.empty:
             return nodes, pd.DataFrame({"source": [], "target": [], "weight": []})
-        edges = self._query(_EDGES, [list(nodes.index)])
+        edges = self._ask(_EDGES, summaries.EDGES, "sum_pairs", [list(nodes.index)])
         return nodes, edges.astype({"weight": "int64"})
 
     def place_counts(self) -> pd.DataFrame:
-        return self._query(_PLACES).astype({"count": "int64"})
+        return self._ask(_PLACES, summaries.PLACES, "sum_places").astype({"count": "int64"})
 
     def table_page(self, offset: int, limit: int) -> pd.DataFrame:
         from dashboards.aggregate import table_frame
 
-        rows = _typed(self._query(_PAGE, [limit, offset]))
+        rows = self._at(_PAGE, [limit, offset], TABLE_ORDER)
         table = table_frame(rows)
         table.insert(3, "sources", rows["n_sources"].to_numpy())
         return table.reset_index(drop=True)
 
     def narrative(self, offset: int, limit: int) -> tuple[pd.DataFrame, int]:
-        told = _typed(self._query(_STORY_NARRATIVE if self.stories else _NARRATIVE,
-                                  [limit, offset]))
-        total = self.count() if self.stories else self._once("stories", lambda: int(
-            self.index.scalar(f"SELECT count(DISTINCT sid) FROM {self.rows}", self.params)))
-        return told, total
+        if self.stories:
+            keys, over = _STORY_NARRATIVE, None
+        elif self.summarised:
+            keys, over = _NARRATIVE.replace("{told}", summaries.TOLD), "sum_stories"
+        else:
+            keys, over = _NARRATIVE.replace("{told}", _TOLD), None
+        told = self._at(keys, [limit, offset], _NARRATIVE_ORDER, over)
+        if self.stories:
+            return told, self.count()
+        if len(told):
+            return told, int(told["_total"].iloc[0])
+        return told, self._once("stories", lambda: int(self.index.scalar(
+            f"SELECT count(DISTINCT sid) FROM {self.rows}", self.params)))
+
+    def _at(self, keys: str, extra: list[Any], order: str,
+            over: str | None = None) -> pd.DataFrame:
+        """The index's rows at the positions ``keys`` gives (with its other columns),
+        in ``order``: the positions are chosen over the narrow shown rows, and only
+        those rows are read whole."""
+        chosen = self._query(keys, extra, over)
+        rows = self._once(("at", keys, repr(extra)), lambda: self.index.query(
+            _AT.format(order=order), [chosen["pos"].tolist()]))
+        extras = chosen.set_index("pos")
+        return _typed(rows.join(extras, on="pos") if len(extras.columns) else rows.copy())
 
     def download(self) -> pd.DataFrame:
         from dataclasses import replace

@@ -16,6 +16,7 @@ import param
 
 from dashboards.highlight import highlight, sentence_spans
 from dashboards.labels import date_text, type_color
+from dashboards.status_line import StatusLine
 from dashboards.text import display_text, escape_text
 from dashboards.views.base import View
 
@@ -107,7 +108,7 @@ class NarrativeView(View):
         self.entries.on_click(self._clicked)
         self.earlier = pn.widgets.Button(label="◀ Earlier", width=100)
         self.later = pn.widgets.Button(label="Later ▶", width=100)
-        self.position = pn.pane.Markdown(margin=(0, 10))
+        self.position = StatusLine(margin=(0, 10))
         self.earlier.on_click(lambda _e: self._turn(-1))
         self.later.on_click(lambda _e: self._turn(1))
         self.store.param.watch(self._first_page, ["filtered"])

@@ -14,6 +14,7 @@ import panel as pn
 from dashboards.aggregate import TABLE_COLUMNS
 import param
 
+from dashboards.status_line import StatusLine
 from dashboards.views.base import View
 
 PAGE_SIZE = 12
@@ -54,7 +55,7 @@ class EventsTable(View):
         self.table.on_click(self._clicked)
         self.earlier = pn.widgets.Button(label="◀ Newer", width=100)
         self.later = pn.widgets.Button(label="Older ▶", width=100)
-        self.position = pn.pane.Markdown(margin=(0, 10))
+        self.position = StatusLine(margin=(0, 10))
         self.earlier.on_click(lambda _e: self._turn(-1))
         self.later.on_click(lambda _e: self._turn(1))
         self.pager = pn.Row(self.earlier, self.later, self.position, visible=paged)

@@ -54,8 +54,12 @@ def test_timeline_uses_webgl_and_samples_large_frames():
     assert {t.type for t in markers(fig)} == {"scattergl"}
     assert sum(len(t.x) for t in markers(fig)) == 1500
     assert "sample of 1,500 of 3,000" in fig.layout.title.text
+    # The sample says where every event is still counted.
+    assert figures.SAMPLE_NOTE in fig.layout.title.text and fig.layout.margin.t == 75
     small = figures.make_timeline_figure(big, "event_type", max_points=500)
     assert {t.type for t in markers(small)} == {"scatter"}  # few enough for SVG
+    whole = figures.make_timeline_figure(big.head(900), "event_type")
+    assert "sample" not in whole.layout.title.text and whole.layout.margin.t == 50
 
 
 def test_empty_frames_give_a_message(tiny):

@@ -102,6 +102,21 @@ def test_markers_are_a_stable_sample_of_the_shown_events(corpus: Path) -> None:
     assert small.rows["event_id"].tolist() == again.rows["event_id"].tolist()
 
 
+def test_the_timeline_of_a_sample_says_so(corpus: Path,
+                                          monkeypatch: pytest.MonkeyPatch) -> None:
+    from dashboards.figures import SAMPLE_NOTE
+    from dashboards.views.timeline import TimelineView
+
+    monkeypatch.setattr("dashboards.views.timeline.MAX_POINTS", 40)
+    served = DataStore.from_store(str(corpus), stories_view=False)
+    view = TimelineView(served, y="event_type")
+    figure = view.pane.object
+    drawn = sum(len(t.x) for t in figure.data if t.mode == "markers")
+    dated = served.selection.markers(40).total
+    assert drawn == 40 < dated
+    assert f"a sample of 40 of {dated:,} events{SAMPLE_NOTE}" in figure.layout.title.text
+
+
 @pytest.fixture(scope="module")
 def bigger(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return make_synthetic_store(tmp_path_factory.mktemp("sql20k") / "s.duckdb", 20_000)
