@@ -162,9 +162,10 @@ def partial_from(groups: dict[str, str], fixed: dict[str, Any]) -> Partial:
         values["hour"], values["minute"] = 12, 0
     if groups.get("holiday_nth") is not None:
         values["month"], values["nth"], values["weekday"] = _word("holiday_nth", groups["holiday_nth"])
-    if groups.get("holiday") is not None:
-        month, day = str(_word("holiday", groups["holiday"])).split("-")
-        values["month"], values["day"] = int(month), int(day)
+    for kind in ("holiday", "national_day"):
+        if groups.get(kind) is not None:
+            month, day = str(_word(kind, groups[kind])).split("-")
+            values["month"], values["day"] = int(month), int(day)
     if groups.get("year_tail") is not None and "year" in values:
         values["year"] = _year_tail(values["year"], int(groups["year_tail"]))
     if groups.get("era") is not None:

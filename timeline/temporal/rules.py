@@ -31,7 +31,8 @@ EXAMPLE_KEYS = ("text", "value")
 CAPTURE_GROUPS = frozenset({
     "year", "yearwords", "year_tail", "era", "month", "day", "weekday", "part", "season", "quarter", "half",
     "decade", "century", "hour", "minute", "second", "ampm", "noon", "zone", "dir", "position",
-    "holiday", "holiday_nth", "week_nth", "number", "unit", "period", "shift", "approx", "adverb", "span",
+    "holiday", "holiday_nth", "national_day", "week_nth", "number", "unit", "period", "shift", "approx",
+    "adverb", "span",
 })
 _PLACEHOLDER = re.compile(r"\{([=^]?)([A-Za-z_]\w*)(?::(\w+))?\}")
 _GROUP = re.compile(r"\(\?P<(\w+)>")
@@ -108,7 +109,8 @@ def _alternation(words: list[str], title: bool) -> str:
     parts = []
     for word in sorted(words, key=len, reverse=True):
         text = word[:1].upper() + word[1:] if title else word
-        parts.append(re.escape(text).replace(r"\ ", r"\s+").replace(r"\-", "[-\\s]?"))
+        parts.append(re.escape(text).replace(r"\ ", r"\s+").replace(r"\-", "[-\\s]?")
+                     .replace("'", "['’]"))
     return "|".join(parts)
 
 
