@@ -401,15 +401,16 @@ class Profile:
 
 def profiles(mentions: Iterable[Mention]) -> dict[str, Profile]:
     """One Profile per canonical name; the first title and role given win."""
-    found: dict[str, Profile] = {}
+    # Gathered as plain values and built once: an article names its actors many times.
+    found: dict[str, tuple[str, str, str, dict[str, None]]] = {}
     for mention in mentions:
         name = mention.canonical or mention.text
-        kind = "GPE" if mention.label in {"NORP", "GPE"} else mention.label
-        old = found.get(name, Profile(name, kind))
-        aliases = old.aliases if mention.text in old.aliases else (*old.aliases, mention.text)
-        found[name] = replace(old, title=old.title or mention.title,
-                              role=old.role or mention.role, aliases=aliases)
-    return found
+        kind, title, role, aliases = found.get(name) or (
+            "GPE" if mention.label in {"NORP", "GPE"} else mention.label, "", "", {})
+        aliases[mention.text] = None
+        found[name] = (kind, title or mention.title, role or mention.role, aliases)
+    return {name: Profile(name, kind, title, role, tuple(aliases))
+            for name, (kind, title, role, aliases) in found.items()}
 
 
 def same_person(a: str, b: str, match: NameMatcher = similar_names) -> bool:
