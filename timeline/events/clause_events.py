@@ -78,11 +78,18 @@ class _Article:
     reference: date | None = None
     #: Casualties read per sentence number (several violent clauses share a sentence).
     read: dict[int, Casualties] = field(default_factory=dict)
+    #: Report periods found per sentence (start, end), for the same reason.
+    periods: dict[tuple[int, int], TimeExpression | None] = field(default_factory=dict)
 
     @functools.cached_property
     def country(self) -> str:
         """The first country the article names or places a named place in."""
         return _first_country(self.index.mentions)
+
+    @functools.cached_property
+    def published(self) -> TimeExpression | None:
+        """The publication date as the time of an event, built once per article."""
+        return None if self.reference is None else anchoring.published_time(self.reference)
 
     def casualties(self, sent_no: int, sent: Span) -> Casualties:
         if sent_no not in self.read:
@@ -173,8 +180,9 @@ def _add(numbered: list[tuple[int, EventRecord]], record: EventRecord | None,
         return
     record = _dated(record, article, trigger, numbered, reference)
     record = sentence_places.with_sentence_place(
-        _same_place(record, numbered, record.sentence_no), trigger.sent, article.index,
-        article.context)
+        # Token.sent walks the document each time it is asked: the sentences are listed.
+        _same_place(record, numbered, record.sentence_no), article.times.sents[record.sentence_no],
+        article.index, article.context)
     numbered.append((record.sentence_no, _country_only(record)))
 
 
@@ -185,8 +193,7 @@ def _dated(record: EventRecord, article: _Article, trigger: Token,
         return record
     modifier = _modifier_time(article.times, trigger)
     if modifier is not None:
-        event = replace(record.event, time=modifier)
-        return _with_confidence(replace(record, event=event, time_source=TimeSource.SENTENCE))
+        return _timed(record, modifier, TimeSource.SENTENCE)
     return _fallback_time(record, earlier, record.sentence_no, reference, article)
 
 
@@ -212,8 +219,8 @@ def _record(article: _Article, trigger: Token, typed: tuple[str, str],
     country = place.country if place else article.country
     sent = article.times.sents[sentence_no]
     time, source = anchoring.choose_time(article.times, trigger, tokens, sentence_no)
-    if time is not None and time.granularity == Granularity.WEEK and (
-            modality(trigger, lexicon) == "asserted"):
+    mode = modality(trigger, lexicon)
+    if time is not None and time.granularity == Granularity.WEEK and mode == "asserted":
         # "over past week": a report's period, not last calendar week ("will resume in
         # one week" is no report).
         recent = _recent(article, sent.start_char, sent.end_char, article.reference)
@@ -227,15 +234,14 @@ def _record(article: _Article, trigger: Token, typed: tuple[str, str],
         sentence_start=sent.start_char, sentence_end=sent.start_char + len(
             article.times.text[sent.start_char:sent.end_char].rstrip()),
         actors=tuple(a.name for a in actors), locations=tuple(loc.text for loc in locations),
-        time=time, confidence=0.0,
+        time=time, confidence=confidence(source, time, mode, kind) if source else 0.0,
     )
     assigned = roles.assign(trigger, index, lexicon, kind, country, subjects)
-    record = EventRecord(event, actors, locations, source, modality(trigger, lexicon),
-                         _by_actor(coding, assigned, lexicon), assigned,
-                         article.casualties(sent_no=sentence_no, sent=sent)
-                         if kind in lexicon.casualty_types else Casualties(),
-                         sentence_no=sentence_no)
-    return _with_confidence(record) if source else record
+    return EventRecord(event, actors, locations, source, mode,
+                       _by_actor(coding, assigned, lexicon), assigned,
+                       article.casualties(sent_no=sentence_no, sent=sent)
+                       if kind in lexicon.casualty_types else Casualties(),
+                       sentence_no=sentence_no)
 
 
 def _locations(article: _Article, trigger: Token, typed: tuple[str, str], kind: str,
@@ -278,14 +284,11 @@ def _fallback_time(record: EventRecord, earlier: Sequence[tuple[int, EventRecord
         if previous_no != sentence_no:
             break
         if previous.time_source in DATED_SOURCES and not previous.uncertain:
-            event = replace(record.event, time=previous.event.time)
-            return _with_confidence(replace(record, event=event,
-                                            time_source=TimeSource.SENTENCE))
+            return _timed(record, previous.event.time, TimeSource.SENTENCE)
     daily = None if record.uncertain else _recent(
         article, record.event.sentence_start, record.event.sentence_end, reference)
     if daily is not None:
-        event = replace(record.event, time=daily)
-        return _with_confidence(replace(record, event=event, time_source=TimeSource.SENTENCE))
+        return _timed(record, daily, TimeSource.SENTENCE)
     names = set(record.event.actors)
     for previous_no, previous in reversed(earlier):
         if sentence_no - previous_no > anchoring.CONTINUITY_SENTENCES:
@@ -293,12 +296,11 @@ def _fallback_time(record: EventRecord, earlier: Sequence[tuple[int, EventRecord
         # A hypothetical event ("would travel") does not set the narrative's time.
         if (names & set(previous.event.actors) and not previous.uncertain
                 and previous.time_source in DATED_SOURCES):
-            event = replace(record.event, time=previous.event.time)
-            return _with_confidence(replace(record, event=event, time_source=TimeSource.SAME_ACTOR))
+            return _timed(record, previous.event.time, TimeSource.SAME_ACTOR)
     if reference is None:
-        return _with_confidence(replace(record, time_source=TimeSource.NONE))
-    event = replace(record.event, time=anchoring.published_time(reference))
-    return _with_confidence(replace(record, event=event, time_source=TimeSource.PUBLISHED))
+        return _timed(record, record.event.time, TimeSource.NONE)
+    published = article.published if reference == article.reference else None
+    return _timed(record, published or anchoring.published_time(reference), TimeSource.PUBLISHED)
 
 
 def _recent(article: _Article, sentence_start: int, sentence_end: int,
@@ -306,6 +308,17 @@ def _recent(article: _Article, sentence_start: int, sentence_end: int,
     """The report's period a sentence names ("in past 24 hours", "over past week")."""
     if reference is None:
         return None
+    if reference == article.reference:
+        key = (sentence_start, sentence_end)
+        if key not in article.periods:
+            article.periods[key] = _recent_period(article, sentence_start, sentence_end,
+                                                  reference)
+        return article.periods[key]
+    return _recent_period(article, sentence_start, sentence_end, reference)
+
+
+def _recent_period(article: _Article, sentence_start: int, sentence_end: int,
+                   reference: date) -> TimeExpression | None:
     lexicon = article.lexicon
     for periods, first, last in ((lexicon.recent_day_periods, -1, -1),
                                  (lexicon.recent_week_periods, -6, 0)):
@@ -366,17 +379,25 @@ def _country_only(record: EventRecord) -> EventRecord:
     return replace(record, event=event, locations=(location,))
 
 
-def _with_confidence(record: EventRecord) -> EventRecord:
+def _timed(record: EventRecord, time: TimeExpression | None,
+           source: TimeSource) -> EventRecord:
+    """``record`` dated by ``time``, found as ``source``, with the confidence they give."""
+    score = confidence(source, time, record.modality, record.event.event_type)
+    return replace(record, event=replace(record.event, time=time, confidence=score),
+                   time_source=source)
+
+
+def confidence(source: TimeSource | None, time: TimeExpression | None, modality: str,
+               event_type: str) -> float:
     """Combine how the date was found, how sure its resolution was, and factuality."""
-    time = record.event.time
-    score = anchoring.TIME_SOURCE_CONFIDENCE.get(record.time_source, 0.2)
-    if time is not None and record.time_source != TimeSource.PUBLISHED:
+    score = anchoring.TIME_SOURCE_CONFIDENCE.get(source, 0.2)
+    if time is not None and source != TimeSource.PUBLISHED:
         score *= max(0.0, min(1.0, time.confidence or 1.0))
-    if record.uncertain:
+    if modality != "asserted":
         score *= UNCERTAIN_FACTOR
-    if record.event.event_type == "other":
+    if event_type == "other":
         score *= OTHER_FACTOR
-    return replace(record, event=replace(record.event, confidence=round(score, 3)))
+    return round(score, 3)
 
 
 def _first_country(mentions: Sequence[Mention]) -> str:

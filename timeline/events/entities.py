@@ -80,17 +80,44 @@ def similar_names(a: str, b: str, threshold: float = FUZZY_THRESHOLD) -> bool:
 
 def find_mentions(doc: Doc, *, match: NameMatcher = similar_names) -> list[Mention]:
     """Corrected, canonicalised entity mentions of ``doc``, in text order."""
-    drafts = _base_drafts(doc)
+    texts = _Texts(doc)
+    drafts = _base_drafts(doc, texts)
     drafts = _apply_title_cues(doc, drafts)
-    drafts = [d for d in map(lambda d: _without_markup(doc, d), drafts) if d is not None]
-    people = _PersonLookup(_known_people(doc, drafts), match)
-    drafts = _propagate_people(doc, drafts, people)
-    context = _countries_in(doc, drafts)
-    mentions = [_to_mention(doc, d, people, context) for d in drafts]
+    drafts = [d if not MARKUP_CHARS.intersection(texts(d.start, d.end)) else _without_markup(doc, d)
+              for d in drafts]
+    drafts = [d for d in drafts if d is not None]
+    people = _PersonLookup(_known_people(texts, drafts), match)
+    drafts = _propagate_people(texts, drafts, people)
+    context = _countries_in(texts, drafts)
+    mentions = [_to_mention(doc, texts, d, people, context) for d in drafts]
     return sorted(mentions, key=lambda m: m.start_char)
 
 
-def _base_drafts(doc: Doc) -> list[_Draft]:
+class _Texts:
+    """The text of token ranges of one Doc, sliced from the Doc's text once read:
+    ``Span.text`` joins the span's tokens again on every call, and each mention's
+    text is asked for at every step."""
+
+    def __init__(self, doc: Doc) -> None:
+        self.doc = doc
+        self.text = doc.text
+
+    def start_char(self, start: int) -> int:
+        return self.doc[start].idx
+
+    def end_char(self, end: int) -> int:
+        """Offset after the text of the tokens before ``end``."""
+        last = self.doc[end - 1]
+        return last.idx + len(last)
+
+    def __call__(self, start: int, end: int) -> str:
+        """``doc[start:end].text``."""
+        if end <= start:
+            return ""
+        return self.text[self.start_char(start):self.end_char(end)]
+
+
+def _base_drafts(doc: Doc, texts: _Texts) -> list[_Draft]:
     drafts = []
     for ent in doc.ents:
         if ent.label_ not in KEEP_LABELS:
@@ -100,7 +127,7 @@ def _base_drafts(doc: Doc) -> list[_Draft]:
             start += 1
         if end - start > 1 and doc[end - 1].tag_ == "POS":
             end -= 1
-        end = _balanced_end(doc, start, end)
+        end = _balanced_end(doc, start, end) if "(" in texts(start, end) else end
         if ent.label_ == "NORP":
             end, label = _named_group_end(doc, end), "ORG"
             label = "NORP" if end == ent.end else label
@@ -236,7 +263,7 @@ def _overlaps(draft: _Draft, named: Sequence[_Draft], starts: Sequence[int]) -> 
     return last >= 0 and named[last].end > draft.start
 
 
-def _known_people(doc: Doc, drafts: list[_Draft]) -> dict[str, str]:
+def _known_people(texts: _Texts, drafts: list[_Draft]) -> dict[str, str]:
     """Canonical full name by lower-case surname and by lower-case full name."""
     people: dict[str, str] = {}
     for entry in load_gazetteer():
@@ -245,19 +272,19 @@ def _known_people(doc: Doc, drafts: list[_Draft]) -> dict[str, str]:
             people.setdefault(surname, entry.name)
             people[entry.name.lower()] = entry.name
     for draft in drafts:
-        span = doc[draft.start:draft.end]
-        if draft.label == "PERSON" and len(span) >= 2 and not draft.kb_id:
-            name = span.text
-            people.setdefault(span[-1].text.lower(), name)
+        if draft.label == "PERSON" and draft.end - draft.start >= 2 and not draft.kb_id:
+            name = texts(draft.start, draft.end)
+            people.setdefault(texts(draft.end - 1, draft.end).lower(), name)
             people[name.lower()] = name
     return people
 
 
-def _propagate_people(doc: Doc, drafts: list[_Draft], people: _PersonLookup) -> list[_Draft]:
+def _propagate_people(texts: _Texts, drafts: list[_Draft], people: _PersonLookup,
+                      ) -> list[_Draft]:
     """Relabel PERSON the non-person entities that spell a known person's name."""
     fixed = []
     for draft in drafts:
-        text = doc[draft.start:draft.end].text
+        text = texts(draft.start, draft.end)
         is_country = places.country_table().get(places.normalise(text)) is not None
         if (draft.label in CONFUSABLE_LABELS and draft.end - draft.start <= 2
                 and not is_country and people(text)):
@@ -298,11 +325,11 @@ class _PersonLookup:
         return hits.pop() if len(hits) == 1 else None
 
 
-def _countries_in(doc: Doc, drafts: Iterable[_Draft]) -> tuple[str, ...]:
+def _countries_in(texts: _Texts, drafts: Iterable[_Draft]) -> tuple[str, ...]:
     """Countries the article names, to choose between same-named cities."""
     found = []
     for draft in drafts:
-        text = doc[draft.start:draft.end].text
+        text = texts(draft.start, draft.end)
         place = places.country_table().get(places.normalise(text))
         country = place.country if place else places.country_of_demonym(text)
         if country and country not in found:
@@ -310,13 +337,13 @@ def _countries_in(doc: Doc, drafts: Iterable[_Draft]) -> tuple[str, ...]:
     return tuple(found)
 
 
-def _to_mention(doc: Doc, draft: _Draft, people: _PersonLookup,
+def _to_mention(doc: Doc, texts: _Texts, draft: _Draft, people: _PersonLookup,
                 context: tuple[str, ...]) -> Mention:
-    span = doc[draft.start:draft.end]
-    canonical = _canonical(span.text, draft, people, context)
+    text = texts(draft.start, draft.end)
+    canonical = _canonical(text, draft, people, context)
     role = _role(doc, draft) if draft.label == "PERSON" else ""
-    return Mention(span.text, span.start_char, span.end_char, draft.label, canonical,
-                   draft.title, role)
+    return Mention(text, texts.start_char(draft.start), texts.end_char(draft.end),
+                   draft.label, canonical, draft.title, role)
 
 
 def _canonical(text: str, draft: _Draft, people: _PersonLookup,
@@ -374,15 +401,16 @@ class Profile:
 
 def profiles(mentions: Iterable[Mention]) -> dict[str, Profile]:
     """One Profile per canonical name; the first title and role given win."""
-    found: dict[str, Profile] = {}
+    # Gathered as plain values and built once: an article names its actors many times.
+    found: dict[str, tuple[str, str, str, dict[str, None]]] = {}
     for mention in mentions:
         name = mention.canonical or mention.text
-        kind = "GPE" if mention.label in {"NORP", "GPE"} else mention.label
-        old = found.get(name, Profile(name, kind))
-        aliases = old.aliases if mention.text in old.aliases else (*old.aliases, mention.text)
-        found[name] = replace(old, title=old.title or mention.title,
-                              role=old.role or mention.role, aliases=aliases)
-    return found
+        kind, title, role, aliases = found.get(name) or (
+            "GPE" if mention.label in {"NORP", "GPE"} else mention.label, "", "", {})
+        aliases[mention.text] = None
+        found[name] = (kind, title or mention.title, role or mention.role, aliases)
+    return {name: Profile(name, kind, title, role, tuple(aliases))
+            for name, (kind, title, role, aliases) in found.items()}
 
 
 def same_person(a: str, b: str, match: NameMatcher = similar_names) -> bool:

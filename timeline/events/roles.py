@@ -118,13 +118,18 @@ def phrase(token: Token) -> str:
     # Stop at a break in the phrase: "MOGADISHU (Reuters) - Al Shabaab fighters".
     while start > token.left_edge.i and not _breaks(doc[start - 1]):
         start -= 1
-    while start < token.i and (doc[start].pos_ in {"DET", "PRON"} or doc[start].tag_ == "PRP$"
-                               or doc[start].like_num or doc[start].dep_ in {"quantmod", "nummod"}):
+    while start < token.i and _leads_phrase(doc[start]):
         start += 1
     end = token.i + 1
     if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
         end += 3
     return doc[start:end].text
+
+
+def _leads_phrase(token: Token) -> bool:
+    """A determiner, pronoun or number in front of a noun phrase's name."""
+    return (token.pos_ in {"DET", "PRON"} or token.tag_ == "PRP$" or token.like_num
+            or token.dep_ in {"quantmod", "nummod"})
 
 
 def _breaks(token: Token) -> bool:
