@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from timeline.temporal.build import NotADate, build
+from timeline.temporal.national_days import own_independence_days
 from timeline.temporal.partial import Meaning
 from timeline.temporal.rules import Rule, load_rules
 from timeline.temporal.triggers import attempts, trigger_index
@@ -92,4 +93,4 @@ def tag(text: str, rules: Sequence[Rule] | None = None,
     Fifth Amendment") take part in the overlap choice and are then dropped.
     """
     chosen = spans_filter(_scan(text, tuple(rules or load_rules())))
-    return [c for c in chosen if c.meaning is not None]
+    return own_independence_days(text, [c for c in chosen if c.meaning is not None])
