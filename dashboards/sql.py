@@ -320,11 +320,25 @@ class StoreIndex:
         return self._memo("count", lambda: int(self.scalar("SELECT count(*) FROM light")))
 
     def new_name(self) -> str:
-        """A fresh name for a selection's temporary table (those no longer used dropped)."""
+        """A fresh name for a selection's shown rows (those no longer used dropped)."""
         with self.lock:
             while self.unused:
-                self.con.execute(f"DROP TABLE IF EXISTS {self.unused.pop()}")
+                self._settled().unregister(self.unused.pop())
         return f"shown_{next(self._names)}"
+
+    def hold(self, name: str, sql: str, params: list[Any]) -> None:
+        """Keep the rows of ``sql`` as the table ``name`` for later queries: an Arrow
+        table in this process's memory that DuckDB scans, a quarter cheaper to make
+        than a temporary table (nothing compressed or written)."""
+        with self.lock:
+            rows = self._settled().sql(sql, params=params).to_arrow_table()
+            self.con.register(name, rows)
+
+    def _settled(self) -> Any:
+        """The connection with no result left unread (``fetchone`` leaves one, and
+        DuckDB then refuses relations and registrations on it)."""
+        self.con.execute("SELECT 1").fetchall()
+        return self.con
 
 
 def _attach(con: Any, path: Path) -> None:

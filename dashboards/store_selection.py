@@ -2,8 +2,8 @@
 
 In the stories view the shown rows are one event per story, its most confident kept
 event (``pos``: the event's rank in its story), materialised once per filter change
-as a temporary table of the index; with raw events they are the index's rows that
-pass the filters. Only what is drawn is read into pandas: a sample of markers,
+as an Arrow table the index scans (cheaper to make than a temporary table); with raw
+events they are the index's rows that pass the filters. Only what is drawn is read into pandas: a sample of markers,
 aggregates of a few hundred rows, one page of the table or narrative (whose full
 rows come from the store by id).
 """
@@ -113,10 +113,8 @@ class StoreSelection(Selection):
         # Dropped by the index once this selection is gone (replaced, or its session
         # closed), never from the garbage collector's thread itself.
         weakref.finalize(self, self.index.unused.append, name)
-        self.index.execute(
-            f"CREATE TEMP TABLE {name} AS SELECT {SHOWN_COLUMNS} FROM light "
-            f"WHERE pos IN (SELECT min(pos) FROM light WHERE {where} GROUP BY sid)",
-            self.params)
+        self.index.hold(name, f"SELECT {SHOWN_COLUMNS} FROM light WHERE pos IN "
+                        f"(SELECT min(pos) FROM light WHERE {where} GROUP BY sid)", self.params)
         self.params, self._rows = [], name
         return name
 
