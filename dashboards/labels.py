@@ -67,18 +67,36 @@ def type_colors(types: object) -> dict[str, str]:
     return {name: type_color(name) for name in names}
 
 
+#: How a date is written at each precision (a ``strftime`` format, or a function of
+#: the dates); any other precision is written to the day.
+_DATE_FORMATS: dict[str, object] = {
+    "hour": "%Y-%m-%d %H:%M",
+    "week": "week of %Y-%m-%d",
+    "month": "%b %Y", "season": "%b %Y",
+    "quarter": lambda d: d.dt.year.astype("str") + " Q" + d.dt.quarter.astype("str"),
+    "year": "%Y", "decade": "%Y",
+    "published": "%Y-%m-%d (publication date)",
+}
+
+
 def date_text(dates: pd.Series, granularity: pd.Series) -> pd.Series:
-    """Each date written at its precision: '2024', 'Jul 2024', 'week of 2024-07-01'..."""
-    grain = granularity.astype("str").fillna("")
-    text = dates.dt.strftime("%Y-%m-%d")
-    text = text.where(grain != "hour", dates.dt.strftime("%Y-%m-%d %H:%M"))
-    text = text.where(grain != "week", "week of " + text)
-    text = text.where(~grain.isin(["month", "season"]), dates.dt.strftime("%b %Y"))
-    text = text.where(grain != "quarter", dates.dt.year.astype("Int64").astype("str")
-                      + " Q" + dates.dt.quarter.astype("Int64").astype("str"))
-    text = text.where(~grain.isin(["year", "decade"]), dates.dt.strftime("%Y"))
-    text = text.where(grain != "published", text + " (publication date)")
-    return text.fillna("undated")
+    """Each date written at its precision: '2024', 'Jul 2024', 'week of 2024-07-01'...
+
+    Each precision's dates are formatted on their own (one ``strftime`` over the rows
+    of that precision, not every format over every row)."""
+    grain = granularity.astype("str").fillna("").to_numpy()
+    dated = dates.notna().to_numpy()
+    text = pd.Series("undated", index=dates.index, dtype="object")
+    plain = dated.copy()
+    for name in set(grain[dated]) & _DATE_FORMATS.keys():
+        rows = dated & (grain == name)
+        plain &= ~rows
+        form = _DATE_FORMATS[name]
+        text[rows] = (dates[rows].dt.strftime(form) if isinstance(form, str)
+                      else form(dates[rows])).to_numpy()
+    if plain.any():
+        text[plain] = dates[plain].dt.strftime("%Y-%m-%d").to_numpy()
+    return text.astype("str")
 
 
 def is_coarse(granularity: pd.Series) -> np.ndarray:
