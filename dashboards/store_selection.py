@@ -24,12 +24,12 @@ _TOP_ITEMS = """
 SELECT item AS value, count(*) AS count FROM (SELECT unnest({column}) AS item FROM {rows})
 WHERE item IS NOT NULL GROUP BY item ORDER BY count DESC, value LIMIT ?
 """
-# Co-occurring top actors: each event's list keeps only the top actors, equal lists
-# are counted once, and each counted list gives its pairs (as a self-join on the event
-# would: every two items, the smaller name first).
+# Co-occurring top actors: equal lists are counted once, each keeps only the top
+# actors (equal kept lists summed), and each gives its pairs (as a self-join on the
+# event would: every two items, the smaller name first).
 _EDGES = """
-WITH shown AS (SELECT actors FROM {rows} WHERE len(actors) > 1),
-     kept AS (SELECT [x FOR x IN actors IF list_contains(top, x)] AS a, count(*) AS n
+WITH shown AS (SELECT actors, count(*) AS n FROM {rows} WHERE len(actors) > 1 GROUP BY actors),
+     kept AS (SELECT [x FOR x IN actors IF list_contains(top, x)] AS a, sum(n) AS n
               FROM shown, (SELECT ?::VARCHAR[] AS top) GROUP BY a HAVING len(a) > 1),
      pairs AS (SELECT source, unnest(a) AS target, n FROM (SELECT unnest(a) AS source, a, n
                                                           FROM kept))
