@@ -3,9 +3,9 @@
 In the stories view the shown rows are one event per story, its most confident kept
 event (``pos``: the event's rank in its story), materialised once per filter change
 as an Arrow table the index scans (cheaper to make than a temporary table); with raw
-events they are the index's rows that pass the filters. Only what is drawn is read into pandas: a sample of markers,
-aggregates of a few hundred rows, one page of the table or narrative (whose full
-rows come from the store by id).
+events they are the index's rows that pass the filters. Only what is drawn is read
+into pandas: a sample of markers, aggregates of a few hundred rows, one page of the
+table or narrative (whose full rows come from the store by id).
 """
 
 from __future__ import annotations
