@@ -103,3 +103,20 @@ def test_time_grows_linearly(function: str, kind: str) -> None:
         f"{function} on {kind!r} junk: {small:.3f}s for {small_size} chars, "
         f"{large:.3f}s for {large_size} chars (x{ratio:.1f})"
     )
+
+
+#: Beginnings of time expressions a long run of spaces may follow ("Monday" then 64,000
+#: spaces): a pattern with two space runs side by side splits such a run quadratically.
+SPACE_RUN_PREFIXES = ["Monday", "Monday, March", "March 3", "the last week of March",
+                      "at 10:30 GMT", "10:35 a.m. (0735 GMT)", "on Tuesday, Jan."]
+
+
+@pytest.mark.parametrize("prefix", SPACE_RUN_PREFIXES)
+def test_a_long_space_run_after_a_time_is_linear(prefix: str) -> None:
+    run = FUNCTIONS["find_times"]
+    large_size = LARGE // 4
+    run(prefix + " " * 2_000 + "x Friday")
+    small = _cpu_seconds(run, prefix + " " * (large_size // 4) + "x Friday")
+    large = _cpu_seconds(run, prefix + " " * large_size + "x Friday")
+    ratio = large / max(small, 0.005)
+    assert ratio < MAX_RATIO, f"{prefix!r}: {small:.3f}s, then {large:.3f}s (x{ratio:.1f})"

@@ -91,6 +91,18 @@ def test_patterns_have_no_nested_quantifiers() -> None:
         assert not nested.search(rule.regex.pattern), rule.id
 
 
+def test_patterns_have_no_adjacent_space_runs() -> None:
+    """Two space runs with only an optional mark between them ("\\s*,?\\s+") split a
+    long run of spaces in as many ways as it is long: write "(?:\\s*,)?\\s+" instead."""
+    space = r"(?:\\s|\[ \\t\])[*+]"
+    adjacent = re.compile(space + r"(?:(?:\\.|[^\\()|*+?\[\]]|\[[^\]]*\])\?)?" + space)
+    for bad in (r"\s*,?\s+", r"[ \t]*\.?[ \t]*", r"\s*[,/:]?\s*[0-9]", r"\s+\s*"):
+        assert adjacent.search(bad), bad
+    assert not adjacent.search(r"(?:\s*,)?\s+")
+    for rule in load_rules():
+        assert not adjacent.search(rule.regex.pattern), rule.id
+
+
 def test_shift_without_unit_is_rejected() -> None:
     with pytest.raises(ResourceError, match="unit"):
         _compile(_raw(pattern="ago", build="shift"), {}, load_words())

@@ -106,9 +106,13 @@ _AFTERNOON_PARTS = frozenset({"afternoon", "evening"})
 NIGHT_FROM_HOUR = 6
 
 
+def _part(groups: dict[str, str]) -> str:
+    return (groups.get("part") or groups.get("part__b") or "").lower()
+
+
 def _after_noon(groups: dict[str, str], hour: int) -> bool:
     ampm = (groups.get("ampm") or "").lower().replace(".", "").replace(" ", "")
-    part = (groups.get("part") or groups.get("part__b") or "").lower()
+    part = _part(groups)
     return ampm.startswith("p") or part in _AFTERNOON_PARTS or (part == "night" and hour >= NIGHT_FROM_HOUR)
 
 
@@ -117,8 +121,8 @@ def _hour(groups: dict[str, str]) -> int:
     ampm = (groups.get("ampm") or "").lower().replace(".", "").replace(" ", "")
     if _after_noon(groups, hour) and hour < 12:
         hour += 12
-    elif ampm.startswith("a") and hour == 12:
-        hour = 0
+    elif hour == 12 and (ampm.startswith("a") or _part(groups) == "night"):
+        hour = 0  # "12 a.m.", "12 at night": midnight
     if hour > 24:
         raise NotADate(f"hour {hour} is out of range")
     return hour

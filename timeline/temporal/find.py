@@ -27,7 +27,7 @@ from timeline.vocab import MODES, Granularity, Mode
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 #: What may stand between a clock time and the day it is on: "10:30 GMT on January 17",
 #: "(0735 GMT) Friday".
-_TIME_THEN_DAY = re.compile(r"[ \t]*\)?[ \t]*,?[ \t]*(?:on[ \t]+)?", re.IGNORECASE)
+_TIME_THEN_DAY = re.compile(r"[ \t]*(?:\)[ \t]*)?(?:,[ \t]*)?(?:on[ \t]+)?", re.IGNORECASE)
 #: A clock time and the same time in another zone in brackets: "10:35 a.m. (0735 GMT)".
 _OTHER_ZONE = re.compile(r"[ \t]*\([ \t]*")
 

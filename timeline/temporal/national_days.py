@@ -2,10 +2,12 @@
 is about.
 
 "Ukraine's Independence Day" names its country (rule ``holiday.national``). A Kyiv
-report that says only "on Independence Day" means 24 August, not 4 July: the country
-is the one the text names most often among those with an Independence Day in the word
-list ``national_day`` (ties go to the one named first); a text naming none keeps the
-United States' day, the list ``holiday``'s default.
+report that says only "on Independence Day" means 24 August, not 4 July: the day moves
+to the country the text names most often among those in the word list
+``national_day`` (by name, not by adjective: "Indian Ocean" and "Polish sausages" name
+no country), and only when it names that country more often than the United States
+(``national_day_home``); names shared with the United States
+(``national_day_namesakes``: "Atlanta, Georgia") never move it.
 """
 
 from __future__ import annotations
@@ -22,41 +24,58 @@ from timeline.temporal.rules import load_words
 if TYPE_CHECKING:
     from timeline.temporal.tag import Candidate
 
-#: The holiday each ``national_day`` entry names, and the plain holiday it replaces.
-_HOLIDAY = " independence day"
-_POSSESSIVE = re.compile(r"['’]s?$")
+_HOLIDAY = "independence day"
+#: An entry naming its country by name: "ukraine's independence day".
+_BY_NAME = re.compile(r"^(?:the )?(?P<name>.+?)['’]s? independence day$")
 
 
-def _country(entry: str) -> str:
-    """The country word of an entry: "ukraine's independence day" -> "ukraine"."""
-    name = _POSSESSIVE.sub("", entry[: -len(_HOLIDAY)])
-    return name[len("the "):] if name.startswith("the ") else name
+@dataclasses.dataclass(frozen=True)
+class _Names:
+    pattern: re.Pattern[str]
+    days: dict[str, str]        # lower-case country name -> "MM-DD"
+    home: dict[str, str]        # the United States' names, lower case -> "MM-DD"
 
 
 @lru_cache(maxsize=1)
-def _countries() -> tuple[re.Pattern[str], dict[str, str]]:
-    """One pattern of every country name and adjective, and each one's month-day."""
-    days = {_country(entry): str(day) for entry, day in load_words()["national_day"].items()}
-    names = sorted(days, key=len, reverse=True)
-    body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in names)
-    return re.compile(rf"(?<![\w.])(?:{body})(?!\w)", re.IGNORECASE), days
+def _names() -> _Names:
+    words = load_words()
+    home_day = str(words["holiday"][_HOLIDAY])
+    days = {m["name"]: str(day) for entry, day in words["national_day"].items()
+            if (m := _BY_NAME.match(entry))}
+    for name in words["national_day_namesakes"]:
+        days.pop(name, None)
+    home = {name: home_day for name in words["national_day_home"]}
+    every = sorted({*days, *home}, key=len, reverse=True)
+    body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in every)
+    return _Names(re.compile(rf"(?<![\w.])(?:{body})(?![\w])", re.IGNORECASE), days, home)
+
+
+def _day_named(names: _Names, written: str) -> str | None:
+    """The day of the country ``written`` names, capitalised only ("polish" the verb and
+    "us" the pronoun name no country)."""
+    if not written[0].isupper():
+        return None
+    key = " ".join(written.lower().split())
+    return names.home.get(key) or names.days.get(key)
 
 
 def text_national_day(text: str) -> tuple[int, int] | None:
-    """The month and day of the Independence Day of the country ``text`` names most
-    (capitalised mentions only, so "polish" the verb is no country)."""
-    pattern, days = _countries()
-    counts = Counter(days[" ".join(m.group().lower().split())]
-                     for m in pattern.finditer(text) if m.group()[0].isupper())
-    if not counts:
+    """The month and day of a bare "Independence Day" in ``text``, or None to keep the
+    United States' day."""
+    names = _names()
+    home_day = next(iter(names.home.values()))
+    counts = Counter(day for m in names.pattern.finditer(text)
+                     if (day := _day_named(names, m.group())) is not None)
+    others = [(day, n) for day, n in counts.most_common() if day != home_day]
+    if not others or others[0][1] <= counts.get(home_day, 0):
         return None
-    month, day = counts.most_common(1)[0][0].split("-")
+    month, day = others[0][0].split("-")
     return int(month), int(day)
 
 
 def _is_bare(c: Candidate) -> bool:
     holiday = dict(c.groups).get("holiday")
-    return holiday is not None and " ".join(holiday.lower().split()) == _HOLIDAY.strip()
+    return holiday is not None and " ".join(holiday.lower().split()) == _HOLIDAY
 
 
 def own_independence_days(text: str, candidates: Sequence[Candidate]) -> list[Candidate]:

@@ -27,7 +27,7 @@ RESOURCE = "boilerplate.yaml"
 #: The kinds of boilerplate line, each an entry of ``boilerplate.yaml``.
 KINDS = ("table", "heading", "byline", "caption", "bullet", "footer")
 _LINK = re.compile(r"\]\(|https?://|www\.")
-_TABLE_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_TABLE_RULE = re.compile(r"^\s*(?:\|\s*)?:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*(?:\|\s*)?$")
 
 _SENTENCE_END = frozenset('.!?;"”’\'')
 _SMALL_WORDS = frozenset(
