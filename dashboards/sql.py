@@ -231,14 +231,15 @@ class StoreIndex:
             if before == self.stamp:
                 self.stamp = store_stamp(self.path)
 
-    def summaries(self) -> bool:
-        """True once the summary tables hold the index's rows (made again after an edit
-        changed one, the first time they are asked for)."""
+    def query_summary(self, sql: str, params: list[Any] | None = None) -> pd.DataFrame:
+        """A query over the summary tables, made again first when an edit changed a row
+        since. One hold of the lock: an edit landing between the two would leave the
+        answer older than the ``version`` it is kept under."""
         with self.lock:
             if self.summaries_stale:
                 make_summaries(self.con)
                 self.summaries_stale = False
-        return True
+            return self.query(sql, params)
 
     def forget(self) -> None:
         """Forget every answer (as when the index changes)."""

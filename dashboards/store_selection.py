@@ -129,14 +129,17 @@ class StoreSelection(Selection):
         """A query over the shown rows (or over the groups of the summary table ``over``
         the filters keep), answered once for these filters (a copy)."""
         self._current()
-        key = ("query", sql, repr(extra))
-        if key not in self._cached:
-            rows = self.rows
-            if over is not None:
-                rows = f"(SELECT * FROM {over} WHERE {self.filters.sql()[0]})"
-            self._cached[key] = self.index.query(sql.format(rows=rows),
-                                                 [*self.params, *(extra or [])])
-        return self._cached[key].copy()
+        cached, key = self._cached, ("query", sql, repr(extra))
+        if key not in cached:
+            if over is None:
+                cached[key] = self.index.query(sql.format(rows=self.rows),
+                                               [*self.params, *(extra or [])])
+            else:
+                where, params = self.filters.sql()
+                cached[key] = self.index.query_summary(
+                    sql.format(rows=f"(SELECT * FROM {over} WHERE {where})"),
+                    [*params, *(extra or [])])
+        return cached[key].copy()
 
     def _ask(self, plain: str, summed: str, table: str,
              extra: list[Any] | None = None) -> pd.DataFrame:
@@ -149,14 +152,17 @@ class StoreSelection(Selection):
     @property
     def summarised(self) -> bool:
         """True when the summaries answer: raw events filtered by kind only."""
-        return not self.stories and self.filters.by_kind_only and self.index.summaries()
+        return not self.stories and self.filters.by_kind_only
 
     def _once(self, key: Any, compute: Any) -> Any:
-        """``compute()``, run once for these filters (several views and sessions ask)."""
+        """``compute()``, run once for these filters (several views and sessions ask).
+        Kept with the answers current when asked: if the index changes meanwhile, what
+        ``compute`` read first may be older than what it reads last."""
         self._current()
-        if key not in self._cached:
-            self._cached[key] = compute()
-        return self._cached[key]
+        cached = self._cached
+        if key not in cached:
+            cached[key] = compute()
+        return cached[key]
 
     def count(self) -> int:
         return self._counts()[0]
@@ -249,12 +255,15 @@ class StoreSelection(Selection):
             over: str | None = None) -> pd.DataFrame:
         """The index's rows at the positions ``keys`` gives (with its other columns),
         in ``order``: the positions are chosen over the narrow shown rows, and only
-        those rows are read whole."""
-        chosen = self._query(keys, extra, over)
-        rows = self._once(("at", keys, repr(extra)), lambda: self.index.query(
-            _AT.format(order=order), [chosen["pos"].tolist()]))
-        extras = chosen.set_index("pos")
-        return _typed(rows.join(extras, on="pos") if len(extras.columns) else rows.copy())
+        those rows are read whole (kept together: rows read at positions chosen before
+        an edit are not kept after it)."""
+        def read() -> pd.DataFrame:
+            chosen = self._query(keys, extra, over)
+            rows = self.index.query(_AT.format(order=order), [chosen["pos"].tolist()])
+            extras = chosen.set_index("pos")
+            return rows.join(extras, on="pos") if len(extras.columns) else rows
+
+        return _typed(self._once(("at", keys, repr(extra)), read).copy())
 
     def download(self) -> pd.DataFrame:
         from dataclasses import replace

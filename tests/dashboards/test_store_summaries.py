@@ -84,3 +84,64 @@ def test_date_quantiles_interpolate_between_the_counted_dates() -> None:
     expanded = pd.Series(pd.to_datetime(["2024-01-01"] * 3 + ["2024-01-11"]))
     assert values["high"] == expanded.quantile(0.95)
     assert date_quantiles(dates.iloc[:0], pd.Series([], dtype="int64")).isna().all()
+
+
+@pytest.fixture
+def edit_next(monkeypatch: pytest.MonkeyPatch):
+    """``edit_next(at, edit)``: run ``edit`` when a selection next checks, for the
+    ``at``-th time from now, that its answers are the index's current ones (as an edit
+    of another session would land just before)."""
+    from dashboards.store_selection import StoreSelection
+
+    original = StoreSelection._current
+    armed: list = []
+
+    def current(self: StoreSelection) -> None:
+        if armed:
+            armed[0] -= 1
+            if armed[0] == 0:
+                armed.pop(1)()
+                armed.clear()
+        original(self)
+
+    monkeypatch.setattr(StoreSelection, "_current", current)
+    return lambda at, edit: armed.extend([at, edit])
+
+
+@pytest.mark.parametrize("ask", [lambda s: s.spread_counts("M").round(6).values.tolist(),
+                                 lambda s: s.place_counts().drop(
+                                     columns=["latitude", "longitude"]).values.tolist()])
+def test_an_edit_landing_before_a_summed_query_is_answered(corpus: Path, edit_next,
+                                                           ask) -> None:
+    served = DataStore.from_store(str(corpus), stories_view=False)
+    victim = str(served.selection.table_page(0, 1)["event_id"].iloc[0])
+    # Another session's edit lands after the summaries were checked, before the query.
+    # (Its own view, of stories, reads the rows: it does not make the summaries anew.)
+    editor = DataStore.from_store(str(corpus))
+    edit_next(1, lambda: editor.mark_wrong(victim))
+    first = ask(served.selection)
+    expected = ask(DataStore(store_events(corpus), stories_view=False).selection)
+    assert first == ask(served.selection) == expected
+
+
+def test_an_answer_begun_before_an_edit_is_not_kept_after_it(corpus: Path, edit_next) -> None:
+    served = DataStore.from_store(str(corpus), stories_view=False)
+    victim = str(served.selection.table_page(0, 1)["event_id"].iloc[0])
+    # The markers' rows are read, then another session's edit lands before their count is.
+    editor = DataStore.from_store(str(corpus))
+    edit_next(3, lambda: editor.mark_wrong(victim))
+    assert victim in served.selection.markers(5000).rows["event_id"].tolist()
+    assert victim not in served.selection.markers(5000).rows["event_id"].tolist()
+
+
+def test_a_page_is_read_at_the_positions_chosen_after_an_edit(corpus: Path, edit_next) -> None:
+    served = DataStore.from_store(str(corpus), stories_view=False)
+    victim = str(served.selection.table_page(0, 3)["event_id"].iloc[0])
+    edited: list[str] = []
+    editor = DataStore.from_store(str(corpus))
+    # A page's positions are chosen, then another session's edit lands before its
+    # rows are read (or, where they are read together, before the next asking).
+    edit_next(2, lambda: edited.append(editor.mark_wrong(victim)))
+    for _ in range(3):
+        page = served.selection.table_page(0, 3)
+    assert edited and victim not in page["event_id"].tolist()
