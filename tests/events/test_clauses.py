@@ -67,3 +67,21 @@ def test_directional_and_border_phrases() -> None:
     assert [(loc.feature, loc.near) for loc in locations] == [("", False), ("border", True)]
     assert [loc.place.precision for loc in locations] == ["region", "country"]
     assert best_place(locations).name == "southwestern Poland"
+
+
+def test_last_mention_before_a_character() -> None:
+    """Worked by hand on "Biden met Apple and Scholz; he said": the last PERSON ending
+    before "he" is Scholz, the last ORG Apple; from "Scholz" on there is no ORG."""
+    from timeline.model import Mention
+
+    text = "Biden met Apple and Scholz; he said"
+    mentions = [Mention("Scholz", 20, 26, "PERSON"), Mention("Biden", 0, 5, "PERSON"),
+                Mention("Apple", 10, 15, "ORG")]
+    doc = load_nlp()(text)
+    index = MentionIndex(doc, mentions)
+    he = text.index("he said")
+    assert index.person_before(he).text == "Scholz"
+    assert index.person_before(text.index("Scholz")).text == "Biden"
+    assert index.last_before(he, frozenset({"ORG"})).text == "Apple"
+    assert index.last_before(he, frozenset({"ORG"}), since=20) is None
+    assert index.last_before(4, frozenset({"PERSON", "ORG"})) is None

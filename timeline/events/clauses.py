@@ -8,6 +8,8 @@ folded into the clause it modifies: it only adds circumstances.
 
 from __future__ import annotations
 
+import bisect
+import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -147,6 +149,12 @@ class MentionIndex:
             span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
             for token in span or ():
                 self.by_token[token.i] = mention
+        # The furthest end so far at each position (non-decreasing, so a bisection finds
+        # the first mention ending past a character), and each label's positions.
+        self._ends = list(itertools.accumulate((m.end_char for m in self.mentions), max))
+        self._by_label: dict[str, list[int]] = {}
+        for i, mention in enumerate(self.mentions):
+            self._by_label.setdefault(mention.label, []).append(i)
 
     def at(self, token: Token) -> Mention | None:
         """The mention covering ``token``, if any."""
@@ -159,13 +167,13 @@ class MentionIndex:
     def last_before(self, char: int, labels: frozenset[str], since: int = 0) -> Mention | None:
         """The last mention of one of ``labels`` starting at ``since`` or later and
         ending before ``char``."""
-        found = None
-        for mention in self.mentions:
-            if mention.end_char > char:
-                break
-            if mention.label in labels and mention.start_char >= since:
-                found = mention
-        return found
+        before = bisect.bisect_right(self._ends, char)  # mentions before the first past it
+        last = max((positions[at - 1] for label in labels
+                    if (positions := self._by_label.get(label))
+                    and (at := bisect.bisect_left(positions, before)) > 0), default=None)
+        if last is None or self.mentions[last].start_char < since:
+            return None
+        return self.mentions[last]
 
 
 def actors_of(token: Token, index: MentionIndex) -> list[Mention]:
