@@ -12,6 +12,11 @@ from timeline.temporal.national_days import text_national_day
     # Kenya named twice by name, the United States once: Kenya's day, 12 December.
     ("Police said Kenya marked Independence Day calmly, and Kenya's president spoke; "
      "American diplomats attended.", "2023-12-14", "2023-12-12"),
+    # A capital names its country: Kyiv is Ukraine's, Washington the United States'.
+    ("Kyiv residents marked Independence Day quietly, officials said.", "2023-08-26", "2023-08-24"),
+    ("Crowds in Nairobi marked Independence Day.", "2023-12-14", "2023-12-12"),
+    ("Envoys from Kyiv watched fireworks in Washington on Independence Day.",
+     "2023-07-06", "2023-07-04"),
     # Named with its country: that country's day, whatever else the text names.
     ("American envoys attended India's Independence Day parade in Delhi.", "2023-08-20", "2023-08-15"),
     ("Kyiv celebrated Ukrainian Independence Day with a parade of captured tanks.",

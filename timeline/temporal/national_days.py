@@ -6,7 +6,8 @@ report that says only "on Independence Day" means 24 August, not 4 July: the day
 to the country the text names most often among those in the word list
 ``national_day`` (by name, not by adjective: "Indian Ocean" and "Polish sausages" name
 no country), and only when it names that country more often than the United States
-(``national_day_home``); names shared with the United States
+(``national_day_home``); a capital counts as its country's name
+(``national_day_capitals``: "Kyiv residents"), and names shared with the United States
 (``national_day_namesakes``: "Atlanta, Georgia") never move it.
 """
 
@@ -45,6 +46,8 @@ def _names() -> _Names:
     for name in words["national_day_namesakes"]:
         days.pop(name, None)
     home = {name: home_day for name in words["national_day_home"]}
+    for capital, country in words["national_day_capitals"].items():
+        days[capital] = home[country] if country in home else days[country]
     every = sorted({*days, *home}, key=len, reverse=True)
     body = "|".join(re.escape(n).replace(r"\ ", r"\s+") for n in every)
     return _Names(re.compile(rf"(?<![\w.])(?:{body})(?![\w])", re.IGNORECASE), days, home)
