@@ -402,7 +402,13 @@ def _role_tokens(trigger: Token, lexicon: EventLexicon, type_id: str,
     # The direct object is the target of violence, the counterpart of a meeting, and
     # whom any other act is done to when it names an actor ("accused Russia", "Apple
     # sued Samsung"); a theme ("signed the contract") names none and gives no actor2.
-    targets += [p for c in children_of(trigger) if c.dep_ == "dobj" for p in (c, *c.conjuncts)]
+    objects = [p for c in children_of(trigger) if c.dep_ == "dobj" for p in (c, *c.conjuncts)]
+    targets += objects
+    if trigger.lemma_.lower() not in lexicon.light_verbs:
+        # "repelled an attack by the RSF", "beat back a Russian assault": whoever carried
+        # out the violent act done to the subject is the other side.
+        targets += [o for n in objects if noun_type(n, lexicon) in lexicon.violent_types
+                    for o in _carried_out_by(n)]
     preps = COUNTERPART_PREPS | (TARGET_PREPS if type_id in lexicon.target_types else set())
     for head in heads:
         for prep in (c for c in children_of(head) if c.dep_ == "prep" and c.lower_ in preps):
