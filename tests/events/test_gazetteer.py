@@ -183,3 +183,28 @@ def test_geonames_admin1_code_becomes_its_name(tmp_path: Path) -> None:
     unknown = tmp_path / "XX.txt"
     unknown.write_text("\t".join([*row[:10], "99", *row[11:]]) + "\n", encoding="utf-8")
     assert dict(gazetteer.load_user_gazetteer(unknown))["Qorxoqabad"].admin1 == "99"
+
+
+def test_spelling_blind_lookup() -> None:
+    # Spaces, hyphens, apostrophes and doubled letters do not count.
+    assert gazetteer.loose_key("Ceel Buur") == gazetteer.loose_key("Ceelbuur") == "celbur"
+    assert gazetteer.loose_key("Bu’aale") == gazetteer.loose_key("Buaale")
+    assert {e.name for e in gazetteer.lookup_loose("Dhuusa Mareeb")} == {"Dhuusamarreeb"}
+    assert gazetteer.lookup_loose("Ceelbuur") == []  # the exact name is no other spelling
+    # Chosen by the admin area written beside it, or the article's country.
+    assert places.geocode("Ceel Buur", hints=("Galgaduud",)).country == "Somalia"
+    assert places.geocode("Ceel Buur", ("Somalia",)).name == "Ceelbuur"
+    assert places.geocode("Ceel Buur", ("Kenya",)) is None
+    assert places.geocode("Ceel Buur", hints=("Nairobi",)) is None
+    # A name with trailing punctuation is still the country, not a village GeoNames
+    # also calls "Ukraine"; short words are not looked up loosely.
+    assert places.geocode("Ukraine -").precision == "country"
+    assert gazetteer.loose_key("Three") and places.geocode("Thre e") is None
+
+
+def test_user_gazetteer_spelling_blind(tmp_path: Path) -> None:
+    path = tmp_path / "SO.txt"
+    path.write_text(HAMLET + "\n", encoding="utf-8")
+    with places.extra_gazetteers([str(path)]):
+        found = places.geocode("Qorxo-Qabaad")
+    assert (found.name, found.admin1) == ("Qorxoqabad", "Lower Shabeelle")

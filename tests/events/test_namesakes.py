@@ -38,3 +38,34 @@ def test_romanisation_variants_and_area_stems() -> None:
     assert namesakes.stem("Kharkivs’ka Oblast’") == "kharkivska"
     assert namesakes.any_in(ALL, frozenset({"Ukraine"}))
     assert not namesakes.any_in([RUSSIAN], frozenset({"Ukraine"}))
+
+
+def test_one_spelling_apart() -> None:
+    assert namesakes.similar("Galgaduud", "Galguduud")  # a letter changed
+    assert namesakes.similar("Dhuusa Mareeb", "Dhuusamarreeb")  # space, doubled letter
+    assert namesakes.similar("Kharkov", "Kharkiv")
+    assert namesakes.similar("Gedo", "Gedu") is False  # too short to risk it
+    assert namesakes.similar("Zaporozhye", "Zaporizhzhia") is False  # two letters apart
+    assert namesakes.stem("Donetsk Obl.") == namesakes.stem("Luhansk Oblt").replace(
+        "luhansk", "donetsk") == "donetsk"
+
+
+def test_alternate_name_of_a_much_bigger_place_ranks_first() -> None:
+    village = Entry("Artemovsk", "RU", "Krasnoyarsk Krai", "", 54.3, 93.4, 1_800)
+    town = Entry("Bakhmut", "UA", "Donetsk", "", 48.6, 38.0, 72_000, alternate=True)
+    assert namesakes.choose([village, town], (), frozenset(), ()) is town
+    # Three times bigger is not enough: the main name stands.
+    pokrovsk = Entry("Pokrovsk", "UA", "Donetsk", "", 48.3, 37.2, 60_000)
+    engels = Entry("Engels", "RU", "Saratov Oblast", "", 51.5, 46.1, 196_000, alternate=True)
+    assert namesakes.choose([pokrovsk, engels], (), frozenset(), ()) is pokrovsk
+
+
+def test_country_named_only_by_a_nationality_word_is_weaker() -> None:
+    big = Entry("Donetsk", "UA", "Donetsk", "", 48.0, 37.8, 900_000)
+    small = Entry("Donetsk", "RU", "Rostov", "", 48.3, 39.9, 50_000)
+    # "Russian troops ...": Russia preferred, but not over a namesake 18 times bigger.
+    assert namesakes.choose([big, small], (), frozenset({"Russia"}), (),
+                            frozenset()) is big
+    # "... in Russia's Rostov region": a place names the country.
+    assert namesakes.choose([big, small], (), frozenset({"Russia"}), (),
+                            frozenset({"Russia"})) is small

@@ -17,7 +17,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from timeline.events import (anchoring, article_steps, casualties, clauses, headlines, noise,
-                             roles, sentence_places)
+                             places, roles, sentence_places)
 from timeline.events.casualties import Casualties
 from timeline.events.clauses import Location, MentionIndex
 from timeline.events.entities import Profile
@@ -150,7 +150,8 @@ def extract_events(
     article = _Article(
         doc_id=doc_id, index=MentionIndex(doc, mentions),
         times=anchoring.index_times(doc, times, lexicon.time_bounds, sents, text),
-        context=tuple(dict.fromkeys(m.canonical for m in mentions if m.label in {"GPE", "NORP"})),
+        context=tuple(dict.fromkeys(places.context_name(m.label, m.text, m.canonical)
+                                    for m in mentions if m.label in {"GPE", "NORP"})),
         lexicon=lexicon, reference=reference,
     )
     numbered: list[tuple[int, EventRecord]] = []

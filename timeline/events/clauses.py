@@ -333,11 +333,14 @@ def _location(prep: Token, obj: Token, index: MentionIndex,
     mention = index.at(obj)
     if mention is not None and mention.label in PLACE_LABELS:
         return _place_location(prep.lower_, obj, mention, context)
-    if obj.lemma_.lower() in load_location_words().place_nouns:
+    read = place_phrases.locate(prep.lower_, obj, mention.label if mention else None, context)
+    if obj.lemma_.lower() in load_location_words().place_nouns and (
+            read is None or read.place is None):
+        # "near the Ukrainian border"; but "the east Ukrainian city of Donetsk" is Donetsk.
         found = _place_noun(prep, obj, index)
         if found is not None:
             return found
-    return place_phrases.locate(prep.lower_, obj, mention.label if mention else None, context)
+    return read
 
 
 def _place_noun(prep: Token, obj: Token, index: MentionIndex) -> Location | None:

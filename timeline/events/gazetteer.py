@@ -26,6 +26,7 @@ import json
 import os
 import sqlite3
 import tempfile
+import unicodedata
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -33,7 +34,7 @@ from pathlib import Path
 from timeline.errors import ResourceError
 
 #: Bump when the index layout or its sources change: a new file is built.
-INDEX_VERSION = 3
+INDEX_VERSION = 4
 INDEX_NAME = f"places-v{INDEX_VERSION}.sqlite"
 #: GeoNames feature codes of populated places and of first/second-order admin areas.
 POPULATED, ADMIN1, ADMIN2 = "populated place", "admin1", "admin2"
@@ -76,6 +77,16 @@ def key(name: str) -> str:
     return text[4:] if text.startswith("the ") else text
 
 
+def loose_key(name: str) -> str:
+    """Spelling-blind key: letters and digits only, accents dropped, runs of one letter
+    made one. Transliterations are written with and without spaces, hyphens, apostrophes
+    and doubled letters: "Ceel Buur" and "Ceelbuur", "Dhuusa Mareeb" and "Dhuusamarreeb",
+    "Bu'aale" and "Buaale" share a key."""
+    text = unicodedata.normalize("NFKD", key(name))
+    kept = [c for c in text if c.isalnum()]
+    return "".join(c for i, c in enumerate(kept) if i == 0 or c != kept[i - 1])
+
+
 @functools.cache
 def _connection(pid: int) -> sqlite3.Connection:
     """A read-only connection for this process (a forked worker opens its own)."""
@@ -96,6 +107,20 @@ LOOKUP_LIMIT = 50
 _COLUMNS = "name, cc, admin1, admin2, lat, lon, population, kind, alternate"
 
 
+def lookup_loose(name: str) -> list[Entry]:
+    """Places whose name is ``name`` spelt another way (``loose_key``) but not
+    ``name`` itself, most populous first."""
+    db, wanted = _connection(os.getpid()), loose_key(name)
+    rows = db.execute(f"SELECT {_COLUMNS} FROM places WHERE loose = ? AND key != ? "
+                      "ORDER BY alternate, population DESC LIMIT ?",
+                      (wanted, key(name), LOOKUP_LIMIT))
+    return [_entry(r) for r in rows]
+
+
+def _entry(row: tuple[object, ...]) -> Entry:
+    return Entry(*row[:8], bool(row[8]))  # type: ignore[arg-type]
+
+
 def lookup(name: str, country_codes: Iterable[str] = ()) -> list[Entry]:
     """Places called ``name`` (main or alternate name), most populous first; with
     ``country_codes``, the namesakes in those countries are added even when more
@@ -103,7 +128,7 @@ def lookup(name: str, country_codes: Iterable[str] = ()) -> list[Entry]:
     db, wanted = _connection(os.getpid()), key(name)
     rows = db.execute(f"SELECT {_COLUMNS} FROM places WHERE key = ? "
                       "ORDER BY alternate, population DESC LIMIT ?", (wanted, LOOKUP_LIMIT))
-    found = [Entry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8])) for r in rows]
+    found = [_entry(r) for r in rows]
     codes = sorted(set(country_codes))
     if len(found) < LOOKUP_LIMIT or not codes:
         return found
@@ -111,7 +136,7 @@ def lookup(name: str, country_codes: Iterable[str] = ()) -> list[Entry]:
     local = db.execute(f"SELECT {_COLUMNS} FROM places WHERE key = ? AND cc IN ({marks}) "
                        "ORDER BY alternate, population DESC LIMIT ?",
                        (wanted, *codes, LOOKUP_LIMIT))
-    extra = [Entry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], bool(r[8])) for r in local]
+    extra = [_entry(r) for r in local]
     return found + [e for e in extra if e not in found]
 
 
@@ -123,12 +148,14 @@ def build_index(path: Path) -> None:
     try:
         db = sqlite3.connect(temp)
         db.execute("CREATE TABLE places (key TEXT, name TEXT, cc TEXT, admin1 TEXT, admin2 TEXT,"
-                   " lat REAL, lon REAL, population INTEGER, kind TEXT, alternate INTEGER)")
+                   " lat REAL, lon REAL, population INTEGER, kind TEXT, alternate INTEGER,"
+                   " loose TEXT)")
         admins, cities = _admin_names(), _cities500()
         codes = _admin1_codes(cities, admins)
-        db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?)",
-                       _rows(cities, admins, codes))
+        db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+                       ((*row, loose_key(str(row[0]))) for row in _rows(cities, admins, codes)))
         db.execute("CREATE INDEX places_key ON places (key)")
+        db.execute("CREATE INDEX places_loose ON places (loose)")
         db.execute("CREATE TABLE admin1 (cc TEXT, code TEXT, name TEXT, PRIMARY KEY (cc, code))")
         db.executemany("INSERT INTO admin1 VALUES (?,?,?)",
                        ((cc, code, name) for (cc, code), name in codes.items()))

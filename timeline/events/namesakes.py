@@ -22,20 +22,32 @@ MIN_ALIAS_POPULATION = 100_000
 #: A place in a country the article names wins over a more populous namesake
 #: elsewhere only when it has this many people, or the namesake is small itself.
 MIN_CONTEXT_POPULATION = 5000
+#: A namesake this many times bigger wins over a town in a country named only by a
+#: nationality word.
+DWARFED = 10
 
 
-def _rank(entry: gazetteer.Entry) -> tuple[bool, int]:
-    return entry.alternate and entry.population < MIN_ALIAS_POPULATION, -entry.population
+def _ranked(candidates: list[gazetteer.Entry]) -> list[gazetteer.Entry]:
+    """Most populous first, an alternate name after every main name unless its place
+    is ``DWARFED`` times the biggest place of that main name: "Artemovsk" is Bakhmut
+    (its old name), not the Siberian village; "Pokrovsk" the Ukrainian town, not Engels
+    (once called Pokrovsk, three times its size)."""
+    biggest = max((e.population for e in candidates if not e.alternate), default=0)
+    return sorted(candidates, key=lambda e: (e.alternate and e.population < DWARFED * biggest,
+                                             -e.population))
 
 
 def choose(candidates: list[gazetteer.Entry], hints: Sequence[str],
-           preferred: frozenset[str], areas: Sequence[str]) -> gazetteer.Entry:
+           preferred: frozenset[str], areas: Sequence[str],
+           named: frozenset[str] | None = None) -> gazetteer.Entry:
     """The place in an admin area written beside the name (``hints``), else in an
     admin-1 area the article names (``areas``), else in a country it names or holds a
-    named place in (``preferred``), else the most populous."""
-    ranked = sorted(candidates, key=_rank)
+    named place in (``preferred``), else the most populous. A country ``preferred`` only
+    through a nationality word (not in ``named``: "Russian troops ... in the Donetsk
+    direction") does not make a town beat a namesake ``DWARFED`` times its size."""
+    ranked = _ranked(candidates)
     for hint in hints:
-        found = next((e for e in ranked if _in_area(e, hint)), None)
+        found = next((e for e in ranked if in_area(e, hint)), None)
         if found is not None:
             return found
     names = country_names()
@@ -47,10 +59,13 @@ def choose(candidates: list[gazetteer.Entry], hints: Sequence[str],
         return nearby
     local = next((e for e in ranked if names.get(e.country_code, e.country_code) in preferred),
                  None)
-    if local is not None and (local.population >= MIN_CONTEXT_POPULATION
-                              or ranked[0].population < MIN_ALIAS_POPULATION):
-        return local
-    return ranked[0]
+    if local is None or not (local.population >= MIN_CONTEXT_POPULATION
+                             or ranked[0].population < MIN_ALIAS_POPULATION):
+        return ranked[0]
+    if named is not None and names.get(local.country_code, local.country_code) not in named \
+            and local.population * DWARFED < ranked[0].population:
+        return ranked[0]
+    return local
 
 
 def any_in(candidates: list[gazetteer.Entry], wanted: frozenset[str]) -> bool:
@@ -80,22 +95,47 @@ def _same_area(area: str, name: str) -> bool:
     return bool(want) and bool(have) and (have.startswith(want) or want.startswith(have))
 
 
-def _in_area(entry: gazetteer.Entry, hint: str) -> bool:
+def in_area(entry: gazetteer.Entry, hint: str) -> bool:
     """True when ``hint`` names the entry's admin-1 or admin-2 area ("Kharkiv" for
-    "Kharkivs'ka Oblast'") or its country."""
+    "Kharkivs'ka Oblast'", "Galgaduud" for "Galguduud") or its country."""
+    return place_in_area(entry.admin1, entry.admin2,
+                         country_names().get(entry.country_code, ""), hint)
+
+
+def place_in_area(admin1: str, admin2: str, country: str, hint: str) -> bool:
+    """True when ``hint`` names one of the areas a place lies in."""
     want = stem(hint)
     if not want:
         return False
-    areas = (entry.admin1, entry.admin2, country_names().get(entry.country_code, ""))
-    return any(stem(a).startswith(want) or (a and want.startswith(stem(a))) for a in areas if a)
+    stems = [stem(a) for a in (admin1, admin2, country) if a]
+    return any(s.startswith(want) or want.startswith(s) or similar(want, s) for s in stems if s)
+
+
+#: Shortest spelling-blind key two names may differ in by one letter and still match.
+MIN_SIMILAR_LETTERS = 6
+
+
+def similar(one: str, other: str) -> bool:
+    """True when two names are one spelling apart: the same ``loose_key`` or, when long
+    enough, one letter added, dropped or changed ("Galgaduud", "Galguduud")."""
+    a, b = gazetteer.loose_key(one), gazetteer.loose_key(other)
+    if a == b:
+        return bool(a)
+    if min(len(a), len(b)) < MIN_SIMILAR_LETTERS or abs(len(a) - len(b)) > 1:
+        return False
+    start = next((i for i, (x, y) in enumerate(zip(a, b)) if x != y), min(len(a), len(b)))
+    # After the first difference the rest matches with one letter changed or skipped.
+    return a[start + 1:] == b[start + 1:] if len(a) == len(b) else \
+        (a[start + 1:] == b[start:] if len(a) > len(b) else a[start:] == b[start + 1:])
 
 
 def stem(name: str) -> str:
-    """An area name without accents of transliteration, apostrophes or its kind."""
-    text = gazetteer.key(name).replace("’", "").replace("'", "").replace("ʼ", "")
-    for suffix in (" oblast", " province", " region", " governorate", " district", " county",
-                   " state", " raion"):
-        text = text.removesuffix(suffix)
+    """An area name without accents of transliteration, apostrophes, a final full stop or
+    its kind, written out or abbreviated ("Donetsk Obl.", "Luhansk Oblt")."""
+    text = gazetteer.key(name).replace("’", "").replace("'", "").replace("ʼ", "").rstrip(".")
+    head, _, last = text.rpartition(" ")
+    if head and last in load_location_words().area_features:
+        text = head
     return text.strip()
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from timeline.events import places
+from timeline.events import namesakes, places
 from timeline.events.lexicon import load_location_words
 from timeline.events.places import Place
 from timeline.events.tokens import children_of
@@ -28,6 +28,9 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 NON_PLACE_LABELS = frozenset({"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY",
                               "PERCENT", "QUANTITY", "EVENT", "LAW", "LANGUAGE",
                               "WORK_OF_ART", "PRODUCT"})
+#: Labels the NER gives unfamiliar place names by mistake ("Energodar" as NORP,
+#: "Svitlodarsk" as PRODUCT): such a name the gazetteer knows may still be a place.
+SOFT_LABELS = frozenset({"NORP", "PRODUCT"})
 
 
 @dataclass(frozen=True)
@@ -71,13 +74,32 @@ def read_phrase(obj: Token) -> PlacePhrase | None:
         # "Ceel Buur town", "Hmeimim Air Base": the proper nouns before the feature.
         text = obj.doc[name[0].left_edge.i:name[-1].i + 1].text
         return PlacePhrase(text, name[-1], _feature(obj), _hints(obj, {t.i for t in name}))
-    if obj.pos_ != "PROPN":
+    if obj.pos_ != "PROPN" and not _mistagged_name(obj):
         return None
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in children_of(obj)):
         return None  # "the Park of Forged Figures", "Bank of America": not "Park"
     inner = [c for c in children_of(obj) if c.dep_ == "compound" and c.pos_ == "PROPN"]
     first = min([obj.i, *(c.left_edge.i for c in inner)])
-    return PlacePhrase(obj.doc[first:obj.i + 1].text, obj, "", _hints(obj, {c.i for c in inner}))
+    return PlacePhrase(obj.doc[first:obj.i + 1].text, obj, _area_after(obj),
+                       _hints(obj, {c.i for c in inner}))
+
+
+def _area_after(name: Token) -> str:
+    """An admin-area word written right after a name but parsed apart from it ("15
+    settlements in Kharkiv oblast", "oblast" hung off "settlements"), or ""."""
+    doc = name.doc
+    after = doc[name.i + 1] if name.i + 1 < len(doc) else None
+    if after is None or after.head.i == name.i or after.is_title:
+        return ""
+    return after.lower_ if after.lower_ in load_location_words().area_features else ""
+
+
+def _mistagged_name(obj: Token) -> bool:
+    """A capitalised word inside a sentence that the tagger took for an adverb or a
+    foreign word ("shelled Toretsk/ADV again"): a name if the gazetteer vouches for it
+    (not a common noun: title-case headlines capitalise those)."""
+    return (obj.pos_ in {"ADV", "X"} and obj.is_title and obj.is_alpha
+            and not obj.is_sent_start and obj.dep_ in {"dobj", "pobj"})
 
 
 def _tagged_name(modifier: Token) -> bool:
@@ -116,20 +138,23 @@ def locate(prep: str, obj: Token, label: str | None, context: tuple[str, ...]) -
     """The Location of a place phrase after preposition ``prep`` (or "" for an object).
 
     ``label`` is the NER label of the phrase's head; a name the NER took for a person
-    is read as a place only after a locative preposition and when the gazetteer knows it.
+    (or for a people: "near Kidal" as NORP) is read as a place only after a locative
+    preposition and when the gazetteer knows it; a name it missed, as the object of the
+    verb too, when the place lies in a country the article names ("attacked Afgooye").
     """
     words = load_location_words()
     phrase = read_phrase(obj)
     if phrase is None:
         return None
     first, hints = _split_admin(phrase)
-    area = phrase.feature.rpartition(" ")[2] in words.area_features
-    place = places.geocode(first, context, hints, area=area)
-    if label not in PLACE_LABELS and not phrase.feature:
-        if prep not in words.mislabelled or place is None or label in NON_PLACE_LABELS \
-                or obj.ent_type_ in NON_PLACE_LABELS:
-            return None
-    near = prep in words.near or phrase.feature.rpartition(" ")[2] in words.near_features
+    kind = phrase.feature.rpartition(" ")[2]
+    place = _geocode_phrase(first, kind, hints, context)
+    if label not in PLACE_LABELS and not phrase.feature and not _vouched(
+            prep, place, label if label else obj.ent_type_, obj, hints, context):
+        return None
+    # "in Ceel Dheer district": only the district's town is known, the event is near it.
+    near = prep in words.near or kind in words.near_features or (
+        kind in words.area_features and place is not None and place.level == "place")
     feature = phrase.feature or _facility(obj)
     if place is None:
         # A place the gazetteer lacks, in an area it knows: "Ceel Buur town (Ceel Buur,
@@ -137,6 +162,48 @@ def locate(prep: str, obj: Token, label: str | None, context: tuple[str, ...]) -
         area = next((p for p in (places.geocode(h, context) for h in hints) if p), None)
         return Location(first, area, feature, True) if area else Location(first, None, feature)
     return Location(place.name, place, feature, near)
+
+
+def _geocode_phrase(name: str, kind: str, hints: tuple[str, ...],
+                    context: tuple[str, ...]) -> Place | None:
+    """The place a phrase names: for an admin-area word, the area under its full name
+    first ("Plateau State" is Nigeria's, not Benin's department Plateau), then by name."""
+    if kind not in load_location_words().area_features:
+        return places.geocode(name, context, hints)
+    whole = places.geocode(f"{name} {kind}", context, hints, area=True)
+    if whole is not None and whole.precision != "city":
+        return whole
+    return places.geocode(name, context, hints, area=True)
+
+
+def _vouched(prep: str, place: Place | None, label: str, obj: Token, hints: tuple[str, ...],
+             context: tuple[str, ...]) -> bool:
+    """A name the NER did not call a place counts as one when the gazetteer knows it and
+    a locative preposition introduces it or an admin area written beside it agrees
+    ("Krymske, Luhansk Oblt"); missed by the NER, or taken for a people ("Energodar"
+    as NORP), also as the object or target of the verb ("shelled Toretsk", "fired on
+    Energodar") when it is a town of some size in a country the article names (or the
+    article names none). Never a date, number or nationality word."""
+    if place is None or _not_a_place(label, obj.text) or _not_a_place(obj.ent_type_, obj.text):
+        return False
+    if prep in load_location_words().mislabelled or any(
+            namesakes.place_in_area(place.admin1, place.admin2, place.country, h) for h in hints):
+        return True
+    words = load_location_words()
+    if label not in {"", "NORP"} or prep not in words.target | {""}:
+        return False  # "costs at Opel": a company, whatever village shares its name
+    if place.population < places.MIN_CONTEXT_POPULATION or obj.is_sent_start:
+        return False
+    return not places.named_countries(context) or \
+        place.country in places.context_countries(context)
+
+
+def _not_a_place(label: str, text: str) -> bool:
+    """Labels no place has; a "nationality" that is no nationality word ("near Kidal",
+    "in Omdurman" as NORP) or a "product" may still be one."""
+    if label == "NORP":
+        return places.country_of_demonym(text) is not None
+    return label in NON_PLACE_LABELS - SOFT_LABELS
 
 
 def _split_admin(phrase: PlacePhrase) -> tuple[str, tuple[str, ...]]:

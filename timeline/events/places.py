@@ -19,16 +19,18 @@ bounding box (``resources/locations.yaml``), with precision ``region``.
 
 from __future__ import annotations
 
-import ast
 import contextlib
 import contextvars
 import functools
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
 
 from timeline.events import gazetteer, namesakes
+from timeline.events.countries import (Place, bounding_box, country_of_demonym, country_records,
+                                       country_table, normalise)
+from timeline.events.lexicon import load_directions, load_gazetteer
 
-from timeline.events.lexicon import load_country_aliases, load_directions, load_gazetteer
+__all__ = ["Place", "bounding_box", "country_of_demonym", "country_table", "geocode",
+           "normalise"]
 
 #: Population above which a name the NER missed counts without a country (see
 #: ``namesakes``, which holds the rule for choosing between namesakes).
@@ -38,85 +40,6 @@ KIND_PRECISION = {"admin1": "region", "admin2": "region"}
 #: Extra gazetteers in force for the current extraction (see ``extra_gazetteers``).
 _EXTRA: contextvars.ContextVar[tuple[str, ...]] = contextvars.ContextVar("gazetteers",
                                                                           default=())
-
-
-@dataclass(frozen=True)
-class Place:
-    """A geocoded place; ``precision`` is city, region or country."""
-
-    name: str
-    country: str
-    latitude: float
-    longitude: float
-    precision: str
-    admin1: str = ""
-    admin2: str = ""
-    #: "place", "admin2", "admin1", "region" (part of a country) or "country".
-    level: str = ""
-    #: People living there, where the gazetteer says (0 when unknown).
-    population: int = 0
-
-
-def normalise(name: str) -> str:
-    """Lookup key: trimmed, lower case, without a leading "the" or trailing possessive."""
-    key = name.strip().replace("’", "'")
-    if key.endswith("'s"):
-        key = key[:-2]
-    key = key.lower()
-    return key[4:] if key.startswith("the ") else key
-
-
-@functools.cache
-def _countryinfo() -> dict[str, object]:
-    """countryinfo's records by country name (its package data, read once)."""
-    import countryinfo
-
-    return {c.name(): c for c in countryinfo.all_countries()}
-
-
-@functools.cache
-def country_table() -> dict[str, Place]:
-    """Country centroid by lower-case name, alternate spelling and alias."""
-    table: dict[str, Place] = {}
-    for name, record in _countryinfo().items():
-        info = record.info()
-        # Territories without a centroid fall back to their capital's position.
-        latlng = next(iter(_coordinates(info.get("latlng") or info.get("capital_latlng"))),
-                      None)
-        if latlng is None:
-            continue
-        place = Place(name, name, latlng[0], latlng[1], "country")
-        # Two-letter codes ("IT", "IN") collide with words; only longer spellings count.
-        spellings = [name, info.get("nativeName", ""), *info.get("altSpellings", [])]
-        for spelling in spellings:
-            if spelling and len(spelling) > 2:
-                table.setdefault(normalise(spelling), place)
-        table[normalise(name)] = place
-    for alias in load_country_aliases():
-        place = table.get(normalise(alias.country))
-        if place is not None:
-            for spelling in alias.names:
-                table[normalise(spelling)] = place
-    return table
-
-
-@functools.cache
-def demonym_table() -> dict[str, str]:
-    """Country name by lower-case nationality word ("ukrainian" -> "Ukraine")."""
-    table: dict[str, str] = {}
-    for name, record in _countryinfo().items():
-        demonym = record.info().get("demonym")
-        if demonym:
-            table.setdefault(demonym.lower(), name)
-    for alias in load_country_aliases():
-        for word in alias.demonyms:
-            table[word.lower()] = alias.country
-    return table
-
-
-def country_of_demonym(word: str) -> str | None:
-    """The country a nationality word refers to, or None."""
-    return demonym_table().get(normalise(word))
 
 
 @contextlib.contextmanager
@@ -130,11 +53,46 @@ def extra_gazetteers(paths: Sequence[str]) -> Iterator[None]:
 
 
 @functools.cache
-def _user_index(path: str) -> dict[str, tuple[gazetteer.Entry, ...]]:
+def _user_index(path: str, loose: bool = False) -> dict[str, tuple[gazetteer.Entry, ...]]:
+    """A user gazetteer's places by lookup key (``loose``: by spelling-blind key)."""
+    key_of = gazetteer.loose_key if loose else gazetteer.key
     index: dict[str, list[gazetteer.Entry]] = {}
     for spelling, entry in gazetteer.load_user_gazetteer(path):
-        index.setdefault(gazetteer.key(spelling), []).append(entry)
-    return {k: tuple(v) for k, v in index.items()}
+        index.setdefault(key_of(spelling), []).append(entry)
+    return {k: tuple(dict.fromkeys(v)) for k, v in index.items()}
+
+
+#: Shortest spelling-blind key looked up: shorter ones match too much ("Three").
+MIN_LOOSE_LETTERS = 5
+
+
+@functools.cache
+def _loose_countries() -> dict[str, Place]:
+    """Countries by spelling-blind key ("Ukraine -" is Ukraine, not a village that
+    GeoNames also calls so)."""
+    return {gazetteer.loose_key(k): p for k, p in country_table().items()}
+
+
+def _loose_candidates(name: str, hints: tuple[str, ...],
+                      context: tuple[str, ...]) -> list[gazetteer.Entry]:
+    """Places ``name`` may be another spelling of ("Ceel Buur" for Ceelbuur), kept when
+    an admin area written beside the name agrees, else when they lie in a country the
+    article names (any country when it names none; none when the areas written beside
+    the name all disagree)."""
+    wanted = gazetteer.loose_key(name)
+    if len(wanted) < MIN_LOOSE_LETTERS:
+        return []
+    found = [e for path in _EXTRA.get() for e in _user_index(path, True).get(wanted, ())
+             if gazetteer.key(e.name) != gazetteer.key(name)] or [
+        e for e in gazetteer.lookup_loose(name)
+        if not e.alternate or e.population >= namesakes.MIN_CONTEXT_POPULATION]
+    hinted = [e for e in found if any(namesakes.in_area(e, h) for h in hints)]
+    if hinted or hints:
+        return hinted
+    if not context:
+        return found
+    names, wanted_countries = namesakes.country_names(), context_countries(context)
+    return [e for e in found if names.get(e.country_code, e.country_code) in wanted_countries]
 
 
 def _candidates(name: str, context: tuple[str, ...] = ()) -> list[gazetteer.Entry]:
@@ -149,14 +107,28 @@ def _candidates(name: str, context: tuple[str, ...] = ()) -> list[gazetteer.Entr
 
 
 @functools.lru_cache(maxsize=1024)
+def named_countries(context: tuple[str, ...]) -> frozenset[str]:
+    """The countries of ``context_countries`` named by a place, not only by a nationality
+    word: "Russian troops shelled ..." says who shelled, not where."""
+    return context_countries(tuple(n for n in context if country_of_demonym(n) is None))
+
+
+@functools.lru_cache(maxsize=1024)
 def context_countries(context: tuple[str, ...]) -> frozenset[str]:
     """The countries an article's place names name or lie in: "Lugansk" puts an
     article in Ukraine as surely as "Ukraine" does."""
     found = set()
     for name in context:
         place = _geocode(name, (), (), _EXTRA.get())
-        found.update({name, place.country} if place is not None else {name})
+        found.update({name, place.country} if place is not None else
+                     {name, country_of_demonym(name) or name})
     return frozenset(found)
+
+
+def context_name(label: str, text: str, canonical: str) -> str:
+    """How a GPE or NORP mention enters an article's context: a nationality word as
+    written ("Russian", which ``named_countries`` tells apart), else its canonical name."""
+    return text if label == "NORP" and country_of_demonym(text) else canonical or text
 
 
 @functools.cache
@@ -196,21 +168,58 @@ def _geocode(name: str, context: tuple[str, ...], hints: tuple[str, ...],
     if found is not None:
         return found
     # "the separatist east": a lower-case word is no name of a town or region.
-    candidates = _candidates(key, context) if name.strip()[:1].isupper() else []
-    if candidates and context and not namesakes.any_in(candidates, context_countries(context)):
-        candidates += [e for variant in namesakes.variants(key)
-                       for e in _candidates(variant, context)]
-    if area:
-        candidates = [e for e in candidates if e.kind != gazetteer.POPULATED] or candidates
+    named = name.strip()[:1].isupper()
+    exact = _candidates(key, context) if named else []
+    if named and not exact and gazetteer.loose_key(name) in _loose_countries():
+        return _loose_countries()[gazetteer.loose_key(name)]  # "Ukraine -"
+    candidates = _gather(name, key, context, hints, exact) if named else []
     if not candidates:
         return _with_admin(curated) if curated is not None else None
+    if area:
+        candidates = [e for e in candidates if e.kind != gazetteer.POPULATED] or candidates
     entry = namesakes.choose(candidates, hints, context_countries(context),
-                             [c for c in context if c not in namesakes.country_set()])
+                             [c for c in context if c not in namesakes.country_set()],
+                             named_countries(context))
+    if area and entry.kind == gazetteer.POPULATED:
+        entry = _area_named_after(entry) or entry
     names = namesakes.country_names()
     return Place(entry.name, names.get(entry.country_code, entry.country_code),
                  entry.latitude, entry.longitude, KIND_PRECISION.get(entry.kind, "city"),
                  entry.admin1, entry.admin2,
                  "place" if entry.kind == gazetteer.POPULATED else entry.kind, entry.population)
+
+
+def _gather(name: str, key: str, context: tuple[str, ...], hints: tuple[str, ...],
+            exact: list[gazetteer.Entry]) -> list[gazetteer.Entry]:
+    """Gazetteer entries ``name`` may mean: its namesakes (``exact``); with none in the
+    article's countries, also those of its other romanisations; with none at all, none
+    there or none in an area written beside it, also those it may be another spelling of."""
+    candidates = list(exact)
+    wanted = context_countries(context) if context else frozenset()
+    if candidates and context and not namesakes.any_in(candidates, wanted):
+        candidates += [e for variant in namesakes.variants(key)
+                       for e in _candidates(variant, context)]
+    if not candidates or context and not namesakes.any_in(candidates, wanted) or hints and \
+            not any(namesakes.in_area(e, h) for e in candidates for h in hints):
+        candidates += _loose_candidates(name, hints, context)
+    return candidates
+
+
+def _area_named_after(town: gazetteer.Entry) -> gazetteer.Entry | None:
+    """The admin area named after a town, for "the Dnepropetrovsk region" (Dnipro's
+    oblast, Dnipropetrovsk), "the Zaporozhye region", "the Bakhmut district" (its
+    raion): the town's admin-1 area, else admin-2, when its name begins like the town's
+    or is one spelling away from it; None otherwise."""
+    town_stem = namesakes.stem(town.name)
+    for kind, name in ((gazetteer.ADMIN1, town.admin1), (gazetteer.ADMIN2, town.admin2)):
+        area_stem = namesakes.stem(name)
+        if area_stem and (area_stem.startswith(town_stem[:MIN_LOOSE_LETTERS])
+                          or namesakes.similar(area_stem, town_stem)):
+            found = [e for e in gazetteer.lookup(name) if e.kind == kind
+                     and e.country_code == town.country_code]
+            if found:
+                return found[0]
+    return None
 
 
 #: Largest distance in degrees at which a gazetteer entry is the curated place itself.
@@ -287,43 +296,10 @@ def directional(direction: str, place: Place) -> Place:
 
 
 @functools.cache
-def bounding_box(country: str) -> tuple[float, float, float, float] | None:
-    """(south, west, north, east) of a country's outline from countryinfo, or None."""
-    record = _countryinfo().get(country)
-    if record is None:
-        return None
-    raw = record.info().get("geoJSON")
-    if not raw:
-        return None
-    # countryinfo stores the outline as a Python literal, not JSON.
-    data = ast.literal_eval(raw) if isinstance(raw, str) else raw
-    points = list(_coordinates(data))
-    if not points:
-        return None
-    lons = [p[0] for p in points]
-    lats = [p[1] for p in points]
-    return min(lats), min(lons), max(lats), max(lons)
-
-
-def _coordinates(node: object) -> Iterable[tuple[float, float]]:
-    """Every (lon, lat) pair in a GeoJSON structure, iteratively (outlines nest deeply)."""
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        if isinstance(item, dict):
-            stack.extend(item.values())
-        elif isinstance(item, (list, tuple)):
-            if len(item) == 2 and all(isinstance(v, (int, float)) for v in item):
-                yield float(item[0]), float(item[1])
-            else:
-                stack.extend(item)
-
-
-@functools.cache
 def capital_names() -> frozenset[str]:
     """Capitals as geocoded ("Kyiv" for countryinfo's "Kiev"), for metonymy checks."""
     found = set()
-    for record in _countryinfo().values():
+    for record in country_records().values():
         capital = record.info().get("capital")
         place = geocode(capital) if isinstance(capital, str) and capital else None
         if place is not None and place.precision == "city":

@@ -40,6 +40,11 @@ ATTRIBUTION_MARKS = frozenset({":", "-", "–", "—"})
 MODIFIER_DEPS = frozenset({"compound", "poss", "amod", "nmod"})
 #: Modifier arcs climbed from a name to the head of its phrase.
 MAX_PHRASE_DEPTH = 6
+#: A name opening a sentence that the NER did not call a place is taken for a city of
+#: this size only (common words opening a headline name villages somewhere).
+MIN_OPENING_POPULATION = 100_000
+#: Marks that join the parts of one name ("Kamenka-Dniprovska").
+HYPHENS = frozenset({"-", "‐"})
 
 
 def sentence_locations(sent: Span, index: MentionIndex,
@@ -68,6 +73,8 @@ def _place_of(token: Token, mention: Mention | None,
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in children_of(token)):
         return None  # "the Park of Forged Figures" is no town called Park
     name, area = _name(token)
+    if not name:
+        return None  # "the Donetsk People`s Republic": "Republic" alone names no place
     if area:
         # "killed in Donetsk Republic": the area, though the NER calls it an organisation.
         return places.geocode(name, context, area=True)
@@ -152,14 +159,22 @@ def _destination(token: Token) -> bool:
 
 
 def _plausible(place: places.Place, context: tuple[str, ...], token: Token) -> bool:
-    """A name the NER did not call a place is taken in a country the article names;
-    without one, after a locative preposition, or as a town of some size that does not
-    open the sentence ("Over 20 killed")."""
-    if context:
-        return place.country in countries(context)
+    """A name the NER did not call a place is taken in a country the article names (by
+    a place name; a nationality word alone does not rule other countries out); else
+    after a locative preposition, or as a town of some size that does not open the
+    sentence ("Over 20 killed")."""
+    if place.country in countries(context):
+        return True
+    if places.named_countries(context):
+        return False
+    # A country named only by a nationality word ("Over 50 Russian servicemen killed
+    # near Novoaidar") may be who acted or suffered, not where.
     if _preposition(token) in load_location_words().mislabelled:
         return True  # "killed in Chermalyk": a locative preposition vouches for it
-    return place.population >= places.MIN_CONTEXT_POPULATION and not token.is_sent_start
+    if token.is_sent_start:
+        # "Over 20 killed" is no village; "Horlivka resident injured" is the city.
+        return token.pos_ == "PROPN" and place.population >= MIN_OPENING_POPULATION
+    return place.population >= places.MIN_CONTEXT_POPULATION
 
 
 def countries(context: tuple[str, ...]) -> frozenset[str]:
@@ -180,24 +195,37 @@ def _name_head(token: Token) -> bool:
     if not _in_name(token):
         return False
     following = token.nbor() if token.i + 1 < len(token.doc) else None
+    if following is not None and not token.whitespace_ and following.text in HYPHENS:
+        return False  # "Kamenka" of "Kamenka-Dniprovska"
     return not (following is not None and following.pos_ == "PROPN" and _in_name(following)
                 and token.whitespace_)
 
 
 def _name(token: Token) -> tuple[str, bool]:
     """The proper name ending at ``token`` (the adjacent proper nouns before it) without
-    the feature words that end it, and whether those name an admin area: "Chiang Mai
-    International Airport" is Chiang Mai, "Donetsk Republic" the area Donetsk."""
-    first = token.i
-    while first > 0 and token.doc[first - 1].pos_ == "PROPN" and \
-            _in_name(token.doc[first - 1]) and token.doc[first - 1].whitespace_:
-        first -= 1
+    the feature words that end it ("" when nothing else is left), and whether those name
+    an admin area: "Chiang Mai International Airport" is Chiang Mai, "Donetsk Republic"
+    the area Donetsk."""
+    doc, first = token.doc, token.i
+    while first > 0:
+        before = doc[first - 1]
+        if before.pos_ == "PROPN" and _in_name(before) and before.whitespace_:
+            first -= 1
+        elif before.text in HYPHENS and not before.whitespace_ and first > 1 and \
+                _in_name(doc[first - 2]) and not doc[first - 2].whitespace_:
+            first -= 2  # "Kamenka-Dniprovska" is one name
+        else:
+            break
     words = load_location_words()
+    kinds = words.feature_words | words.feature_modifiers
     last = token.i
-    while last > first and token.doc[last].lower_ in words.feature_words | words.feature_modifiers:
+    while last >= first and doc[last].lower_ in kinds:
         last -= 1
-    area = last < token.i and token.lower_ in words.area_features
-    return token.doc[first:last + 1].text, area
+    after = doc[token.i + 1] if token.i + 1 < len(doc) else None
+    # "Donetsk Republic"; "in the Zaporozhye region", the area word in lower case.
+    area = (last < token.i and token.lower_ in words.area_features) or (
+        after is not None and after.lower_ in words.area_features and not after.is_title)
+    return (doc[first:last + 1].text if last >= first else ""), area
 
 
 def _maybe_place(mention: Mention | None, token: Token) -> bool:
