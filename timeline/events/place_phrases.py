@@ -52,6 +52,8 @@ class PlacePhrase:
     head: Token
     feature: str = ""
     hints: tuple[str, ...] = ()
+    #: The feature is a part of the named place ("the Kiev district of Donetsk").
+    part: bool = False
 
 
 def read_phrase(obj: Token) -> PlacePhrase | None:
@@ -60,12 +62,11 @@ def read_phrase(obj: Token) -> PlacePhrase | None:
     if obj.lemma_.lower() in words.feature_words:
         of = next((g for c in children_of(obj) if c.dep_ == "prep" and c.lower_ == "of"
                    for g in children_of(c) if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
-        if of is not None:  # "the city of Kharkiv", "the port of Rotterdam"
-            phrase = read_phrase(of)
-            return None if phrase is None else PlacePhrase(
-                phrase.name, phrase.head, _feature(obj), phrase.hints)
         name = [c for c in children_of(obj) if c.dep_ == "compound" and c.pos_ == "PROPN"
                 or _tagged_name(c)]
+        if of is not None:  # "the city of Kharkiv", "the port of Rotterdam"
+            phrase = read_phrase(of)
+            return None if phrase is None else _of_phrase(obj, name, phrase)
         # "Hmeimim Air Base": "Air" belongs to the feature, not the name.
         while name and name[-1].lower_ in words.feature_modifiers:
             name.pop()
@@ -82,6 +83,19 @@ def read_phrase(obj: Token) -> PlacePhrase | None:
     first = min([obj.i, *(c.left_edge.i for c in inner)])
     return PlacePhrase(obj.doc[first:obj.i + 1].text, obj, _area_after(obj),
                        _hints(obj, {c.i for c in inner}))
+
+
+def _of_phrase(obj: Token, name: list[Token], whole: PlacePhrase) -> PlacePhrase:
+    """ "the city of Kharkiv" is Kharkiv; "the Kiev district of Donetsk", a named part of
+    a town, is that town (the district inside it); "the Kharkiv region of Ukraine" is
+    the region, in the country named after it."""
+    if not name:
+        return PlacePhrase(whole.name, whole.head, _feature(obj), whole.hints)
+    text = obj.doc[name[0].left_edge.i:name[-1].i + 1].text
+    town = places.geocode(whole.name)
+    if town is not None and town.level == "place":
+        return PlacePhrase(whole.name, whole.head, _feature(obj), whole.hints, part=True)
+    return PlacePhrase(text, name[-1], _feature(obj), (whole.name, *whole.hints))
 
 
 def _area_after(name: Token) -> str:
@@ -147,7 +161,7 @@ def locate(prep: str, obj: Token, label: str | None, context: tuple[str, ...]) -
     if phrase is None:
         return None
     first, hints = _split_admin(phrase)
-    kind = phrase.feature.rpartition(" ")[2]
+    kind = "" if phrase.part else phrase.feature.rpartition(" ")[2]
     place = _geocode_phrase(first, kind, hints, context)
     if label not in PLACE_LABELS and not phrase.feature and not _vouched(
             prep, place, label if label else obj.ent_type_, obj, hints, context):
@@ -222,6 +236,11 @@ def _facility(obj: Token) -> str:
     words = load_location_words()
     prep = obj.head if obj.dep_ == "pobj" else None
     noun = prep.head if prep is not None and prep.dep_ == "prep" else None
+    if noun is not None and noun.pos_ == "VERB":
+        # "attacked the main police station in Maiduguri", "in" hung off the verb: the
+        # object written right before the place phrase.
+        noun = next((c for c in children_of(noun) if c.dep_ == "dobj"
+                     and c.i + 1 == prep.i), None)
     if noun is not None and noun.lemma_.lower() in words.feature_words:
         return _feature(noun)
     return ""
