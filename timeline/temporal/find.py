@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Sequence
 
 from timeline.model import Reference, TimeExpression
+from timeline.temporal.excursion import excursion, next_named_years
 from timeline.temporal.partial import Partial, Shift
 from timeline.temporal.resolution import Anchor, Resolution
 from timeline.temporal.resolve import resolve
@@ -26,8 +27,9 @@ from timeline.vocab import MODES, Granularity, Mode
 
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 #: What may stand between a clock time and the day it is on: "10:30 GMT on January 17",
-#: "(0735 GMT) Friday".
-_TIME_THEN_DAY = re.compile(r"[ \t]*(?:\)[ \t]*)?(?:,[ \t]*)?(?:on[ \t]+)?", re.IGNORECASE)
+#: "(0735 GMT) Friday", "5:34 AM Baghdad time on March 20".
+_TIME_THEN_DAY = re.compile(r"[ \t]*(?:\)[ \t]*)?(?:,[ \t]*)?(?:(?:[A-Z][\w'’-]*[ \t]+){1,2}time,?[ \t]+)?"
+                            r"(?:on[ \t]+)?", re.IGNORECASE)
 #: A clock time and the same time in another zone in brackets: "10:35 a.m. (0735 GMT)".
 _OTHER_ZONE = re.compile(r"[ \t]*\([ \t]*")
 
@@ -212,6 +214,7 @@ def resolve_candidates(text: str, candidates: Sequence[Candidate], reference: An
     """Resolve tagged candidates in order, each relative one against its anchor."""
     out: list[TimeExpression] = []
     story = _Story(reference, mode)
+    returns = next_named_years(candidates) if mode == Mode.NARRATIVE else [None] * len(candidates)
     for i, c in enumerate(candidates):
         anchor = _anchor_of(text, candidates, i, story)
         res = _far_chain(_resolve_one(text, c, anchor, story), anchor, reference)
@@ -220,11 +223,13 @@ def resolve_candidates(text: str, candidates: Sequence[Candidate], reference: An
         looks_back = (mode == Mode.NARRATIVE and isinstance(c.meaning, Shift) and last is not None
                       and res.start is not None and res.start.date() < last.day)
         if res.partial is not None and res.start is not None and not looks_back \
-                and not _aside(text, c, mode) and not _holds_story_date(res, last, mode):
+                and not _aside(text, c, mode) and not _holds_story_date(res, last, mode) \
+                and not excursion(candidates, i, last, returns[i]):
             # A story's current date moves with the dates it names and forward with
             # "two days later", not with a look back ("the previous year"), a plan
             # ("a campaign planned for 1976" told in March 1975), a flashback ("had
-            # invaded in late 1943") or a period around it ("1941" after December 8).
+            # invaded in late 1943"), a period around it ("1941" after December 8) or
+            # a year named in passing before the story names its own again.
             story.last = Anchor(res.start.date(), f"previous expression '{c.text}'", res.partial)
             story.last_end = c.end
             if res.partial.day is not None:
