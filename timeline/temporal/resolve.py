@@ -213,8 +213,11 @@ def _resolve_year(p: Partial, anchor: Anchor, tense: Tense) -> Resolution:
         return unresolved("DATE", f"no calendar date fits around {around}")
     full, placed = (_story(options, anchor) if how == "story" else _pick(options, ref, how, tense))
     if how == "this" and placed.start > ref and tense.tense != "future" and p.direction is None:
-        # "the fourth quarter" reported in January is the one just ended.
-        full, placed = options[max(0, options.index((full, placed)) - 1)]
+        # "the fourth quarter" reported in January is the one just ended; in August it
+        # is this year's, still ahead, unless the past tense pulls it back further.
+        before = options[max(0, options.index((full, placed)) - 1)]
+        if _weighted_distance(before[1], ref, tense) < _weighted_distance(placed, ref, tense):
+            full, placed = before
     confidence = 0.95 if p.direction is not None else 0.85
     return _from_placed(placed, anchor.label, f"no year given: {_describe(how, tense, anchor)}", confidence, full)
 
