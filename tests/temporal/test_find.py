@@ -55,6 +55,18 @@ def test_narrative_mode_uses_last_date() -> None:
     assert found[1].anchor == "previous expression 'July 16, 1969'"
 
 
+def test_an_explicit_date_far_from_the_reference_is_no_doubtful_step() -> None:
+    """Only a step counted from a previous expression is doubted when it lands far away;
+    "in 1957" told after 1940 is an explicit date, with its rule's confidence."""
+    text = "The war began in 1940. Six years later, it ended. The treaty came in 1957."
+    found = find_expressions(text, choose_reference(text, given=pd.Timestamp("2023-01-19")),
+                             mode="narrative")
+    by_text = {e.text: e for e in found}
+    assert "doubtful" in by_text["Six years later"].reason
+    assert "doubtful" not in by_text["1957"].reason
+    assert by_text["1957"].confidence == by_text["1940"].confidence
+
+
 def test_year_ago_follows_the_quarter_reported() -> None:
     text = "Profit rose in the third quarter, up from $5 million a year ago."
     found = find_expressions(text, choose_reference(text, given=pd.Timestamp("1989-11-02")))

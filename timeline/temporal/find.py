@@ -23,7 +23,7 @@ from timeline.temporal.resolve import resolve
 from timeline.temporal.tag import Candidate, tag
 from timeline.temporal.tense import (NARRATIVE, SINCE, UNTIL, Tense, clause_tense, pluperfect,
                                      possessive_tense, since_before)
-from timeline.vocab import MODES, Granularity, Mode
+from timeline.vocab import ABSOLUTE_ANCHOR, MODES, Granularity, Mode
 
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 #: What may stand between a clock time and the day it is on: "10:30 GMT on January 17",
@@ -241,9 +241,10 @@ def resolve_candidates(text: str, candidates: Sequence[Candidate], reference: An
 
 def _far_chain(res: Resolution, anchor: Anchor | None, reference: Anchor | None) -> Resolution:
     """A step counted from a previous expression that lands a year or more from the
-    reference date loses half its confidence, and says why."""
+    reference date loses half its confidence, and says why. An explicit date ("in
+    1957") is no step: it keeps its confidence wherever the story is."""
     if (anchor is None or reference is None or anchor is reference or res.start is None
-            or not anchor.label.startswith("previous expression")):
+            or res.anchor == ABSOLUTE_ANCHOR or not anchor.label.startswith("previous expression")):
         return res
     days = abs((res.start.date() - reference.day).days)
     if days < FAR_CHAIN_DAYS:
