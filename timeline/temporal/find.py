@@ -46,6 +46,8 @@ def _needs_tense(meaning: object) -> bool:
 
 #: Shift units that count days or finer: they chain only from an expression naming a day.
 _DAY_UNITS = frozenset({"D", "W", "WE", "H", "MIN"})
+#: How long after a quarter ends its results are still the news, in days.
+REPORT_DAYS = 92
 #: A chain step landing this many days or more from the reference date is doubtful.
 FAR_CHAIN_DAYS = 365
 
@@ -99,10 +101,14 @@ def _same_sentence_day(text: str, last: Anchor | None, last_end: int, start: int
 
 
 def _is_focus(res: Resolution, reference: Anchor | None) -> bool:
-    """A quarter or half of the reference year: what a financial report is about."""
+    """A quarter or half of the reference year, or the one ended in the quarter before
+    the reference date ("the fourth quarter of 2005" reported in January 2006): what a
+    financial report is about."""
     if res.granularity != Granularity.QUARTER or res.partial is None:
         return False
-    return reference is None or res.partial.year == reference.day.year
+    if reference is None or res.partial.year == reference.day.year:
+        return True
+    return res.end is not None and 0 <= (reference.day - res.end.date()).days < REPORT_DAYS
 
 
 def _expression(c: Candidate, res: Resolution) -> TimeExpression:
@@ -246,7 +252,10 @@ def _far_chain(res: Resolution, anchor: Anchor | None, reference: Anchor | None)
     if (anchor is None or reference is None or anchor is reference or res.start is None
             or res.anchor == ABSOLUTE_ANCHOR or not anchor.label.startswith("previous expression")):
         return res
-    days = abs((res.start.date() - reference.day).days)
+    # Counted to the nearer end of the period: "the entire year" 2005 told on
+    # 2006-01-27 ends 26 days before it.
+    end = res.end.date() if res.end is not None else res.start.date()
+    days = max((res.start.date() - reference.day).days, (reference.day - end).days, 0)
     if days < FAR_CHAIN_DAYS:
         return res
     return replace(res, confidence=res.confidence * 0.5,
