@@ -23,6 +23,7 @@ from timeline.temporal.resolve import resolve
 from timeline.temporal.tag import Candidate, tag
 from timeline.temporal.tense import (NARRATIVE, SINCE, UNTIL, Tense, clause_tense, pluperfect,
                                      possessive_tense, since_before)
+from timeline.temporal.values import SEASON_MONTHS
 from timeline.vocab import ABSOLUTE_ANCHOR, MODES, Granularity, Mode
 
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
@@ -215,15 +216,39 @@ def _aside(text: str, c: Candidate, mode: str) -> bool:
     return pluperfect(text, c.start, c.end)
 
 
+def _year_from_inside(text: str, candidates: Sequence[Candidate], i: int) -> Candidate:
+    """A season or month without a year takes the year of a date inside it named next
+    in the same sentence: "launched their summer offensive in June 1942" is 1942's
+    summer whatever year the story or the reference date is in."""
+    c = candidates[i]
+    p = c.meaning
+    if not (isinstance(p, Partial) and p.needs_year and p.direction is None and p.day is None
+            and (p.season is not None or p.month is not None)) or i + 1 >= len(candidates):
+        return c
+    nxt = candidates[i + 1]
+    q = nxt.meaning
+    if not (isinstance(q, Partial) and q.year is not None and q.month is not None) \
+            or _SENTENCE_END.search(text, c.end, nxt.start) is not None:
+        return c
+    first, count = (SEASON_MONTHS[p.season] if p.season is not None else (p.month, 1))
+    if (q.month - first) % 12 >= count:
+        return c
+    year = q.year - 1 if q.month < first else q.year  # January 1943 is in the winter of 1942
+    return replace(c, meaning=replace(p, year=year, bc=q.bc))
+
+
 def resolve_candidates(text: str, candidates: Sequence[Candidate], reference: Anchor | None,
                        mode: str = Mode.NEWS) -> list[TimeExpression]:
     """Resolve tagged candidates in order, each relative one against its anchor."""
     out: list[TimeExpression] = []
     story = _Story(reference, mode)
     returns = next_named_years(candidates) if mode == Mode.NARRATIVE else [None] * len(candidates)
-    for i, c in enumerate(candidates):
+    for i in range(len(candidates)):
+        c = _year_from_inside(text, candidates, i)
         anchor = _anchor_of(text, candidates, i, story)
         res = _far_chain(_resolve_one(text, c, anchor, story), anchor, reference)
+        if c is not candidates[i]:
+            res = replace(res, reason=f"the year of '{candidates[i + 1].text}', named inside it next")
         out.append(_expression(c, res))
         last = story.last
         looks_back = (mode == Mode.NARRATIVE and isinstance(c.meaning, Shift) and last is not None
