@@ -10,7 +10,7 @@ back to its year soon after: the return must be named within ``RETURN_CHARS``.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from timeline.temporal.partial import Partial, Shift
 from timeline.temporal.resolution import Anchor
@@ -33,18 +33,21 @@ def named_year(c: Candidate) -> int | None:
     return None
 
 
-def next_named_years(candidates: Sequence[Candidate]) -> list[int | None]:
+def next_named_years(candidates: Sequence[Candidate],
+                     aside: Callable[[Candidate], bool]) -> list[int | None]:
     """For each candidate, the year named by the first later candidate that names one,
     when it starts within ``RETURN_CHARS`` of the candidate's end and no step counted
     from the story's date ("14 years later") comes first: a year the story counts on
-    from is where the story is."""
+    from is where the story is. A year named aside (``aside``: a flashback in the past
+    perfect, a plan, a bound after "since") is no return: "went public in 2003. In
+    March ... had met in 1998" leaves the story in 2003."""
     out: list[int | None] = [None] * len(candidates)
     following: Candidate | None = None
     for i in range(len(candidates) - 1, -1, -1):
         c = candidates[i]
         if following is not None and following.start - c.end <= RETURN_CHARS:
             out[i] = named_year(following)
-        if named_year(c) is not None:
+        if named_year(c) is not None and not aside(c):
             following = c
         elif isinstance(c.meaning, Shift):
             following = None

@@ -242,7 +242,8 @@ def resolve_candidates(text: str, candidates: Sequence[Candidate], reference: An
     """Resolve tagged candidates in order, each relative one against its anchor."""
     out: list[TimeExpression] = []
     story = _Story(reference, mode)
-    returns = next_named_years(candidates) if mode == Mode.NARRATIVE else [None] * len(candidates)
+    returns = (next_named_years(candidates, lambda c: _aside(text, c, mode))
+               if mode == Mode.NARRATIVE else [None] * len(candidates))
     for i in range(len(candidates)):
         c = _year_from_inside(text, candidates, i)
         anchor = _anchor_of(text, candidates, i, story)
