@@ -5,7 +5,7 @@ from __future__ import annotations
 import numpy as np
 import pytest
 
-from benchmarks.fit_reference_prior import borrow_week, kernel_smooth, week_offsets
+from benchmarks.fit_reference_prior import borrow_week, kernel_smooth, smooth, week_offsets
 from timeline.temporal.reference_model import bins
 
 
@@ -17,6 +17,19 @@ def test_kernel_smooth_spreads_one_day_bins_and_keeps_their_mass() -> None:
     widths = np.array([10, 1, 1, 1, 1, 1, 10])
     got = kernel_smooth(counts, widths)
     assert got == pytest.approx([5, 4 / 7, 6 / 7, 8 / 7, 6 / 7, 4 / 7, 7])
+
+
+def test_a_yearless_dateline_keeps_its_day() -> None:
+    # 100 datelines on the writing day and 5 the day before: folded onto a year, a
+    # dateline's month-day still names the writing day (about 100/105 of the mass),
+    # where a body's "Oct. 19" is spread over two days each side (a third at most).
+    edges = bins("yearless_day")
+    counts = np.zeros(len(edges))
+    counts[edges.index((0, 0))], counts[edges.index((-1, -1))] = 100, 5
+    dateline, _ = smooth("yearless_day", counts, np.zeros(2), None, "dateline_md")
+    body, _ = smooth("yearless_day", counts, np.zeros(2), None, "month_day")
+    assert dateline[edges.index((0, 0))] > 0.9
+    assert body[edges.index((0, 0))] < 0.4
 
 
 @pytest.mark.parametrize(("tense", "offsets"), [

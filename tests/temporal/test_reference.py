@@ -47,8 +47,9 @@ def test_seed_article(seed_text: str) -> None:
 
 
 def _golden() -> list[Any]:
-    path = Path(__file__).parent / "golden" / "reference" / "publication_dates.yaml"
-    return [pytest.param(e, id=e["id"]) for e in yaml.safe_load(path.read_text("utf-8"))]
+    folder = Path(__file__).parent / "golden" / "reference"
+    return [pytest.param(e, id=e["id"]) for name in ("publication_dates.yaml", "wire_copy.yaml")
+            for e in yaml.safe_load((folder / name).read_text("utf-8"))]
 
 
 @pytest.mark.parametrize("case", _golden())

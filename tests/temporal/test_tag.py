@@ -31,6 +31,15 @@ def test_longer_expression_wins() -> None:
     assert only.rule.id == "date.month_day_year"
 
 
+def test_no_expression_runs_across_a_blank_line() -> None:
+    # "October." ends a paragraph and "2." opens a numbered list: no "October 2"; a date
+    # wrapped over one line break stays whole.
+    assert [c.text for c in tag("He will step down by October.\n\n2. What happens next?")] == [
+        "October"]
+    assert [c.text for c in tag("in March\n \n15 people died")] == ["March"]
+    assert [c.text for c in tag("on March\n15, 2023")] == ["March\n15, 2023"]
+
+
 def test_skip_rules_block_and_vanish() -> None:
     assert tag("a 45-year-old man") == []
 

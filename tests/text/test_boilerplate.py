@@ -73,6 +73,8 @@ END = "Residents fled on Sunday, witnesses said.\n"
         ("Read more:\n- Sudan's war explained\n", "heading"),
         ("Most read\nSudan talks resume\n", "heading"),
         ("Sign up for our newsletter\n", "heading"),
+        ("Most Read\n1. Pound plunges to 31-year low\n2. What happens next?\n", "heading"),
+        ("1. Pound plunges to 31-year low\n2. What happens next?\n", "bullet"),
         ("By Khalid Abdelaziz, Reuters\n", "byline"),
         ("By AP writer\n", "byline"),
         ("Rescue workers search the rubble in Antakya, Tuesday, Feb. 7, 2023. (AP Photo)\n",
@@ -98,6 +100,7 @@ def test_interleaved_boilerplate_is_blanked_and_kept(block: str, kind: str) -> N
         "- The army said it had taken the airport on Saturday.",
         "TOKYO | Fri Mar 11, 2011 3:12am EST",
         "The fighting is related to a dispute over the airport.",
+        "1. The army said it had taken the airport on Saturday.",
     ],
 )
 def test_prose_is_not_boilerplate(line: str) -> None:

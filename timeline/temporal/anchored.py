@@ -229,8 +229,9 @@ def _nth_unit(match: re.Match[str], origin: date, config: AnchoredConfig) -> _Re
         # "nearing its 11th month": the second half of month N, close to N months.
         start, end = period_start + _days(period_start, period_end, 2), period_end
         point = period_end - timedelta(days=1)
-    elif mode == "start":
-        start, end = period_start, period_start + _days(period_start, period_end, 4)
+    elif mode == "start":  # its first quarter; "entered its 80th day": the day itself
+        start = period_start
+        end = period_start + max(timedelta(days=1), _days(period_start, period_end, 4))
         point = period_start
     else:
         start, end = period_start, period_end

@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
 
@@ -41,33 +42,56 @@ def _years_later(day: date, years: int) -> date | None:
             return None  # beyond the calendar
 
 
+@dataclass(frozen=True)
+class DateAnniversary:
+    """"the 74th anniversary of ... April 4, 1949": the phrase's span, N, the date it
+    counts from (its index among the dates given) and the day it names."""
+
+    start: int
+    end: int
+    n: int
+    index: int
+    day: date
+
+
+def anniversaries_of(text: str, dates: Sequence[tuple[int, date]]) -> list[DateAnniversary]:
+    """Each "the Nth anniversary of" followed, in its sentence and within ``REACH``
+    characters, by one of ``dates`` ((start offset, day), sorted by offset)."""
+    starts = [at for at, _ in dates]
+    out = []
+    for match in _phrase().finditer(text):
+        i = bisect.bisect_left(starts, match.end())
+        if i == len(dates) or starts[i] - match.end() > REACH:
+            continue
+        if _SENTENCE_END.search(text, match.end(), starts[i]):
+            continue
+        n = ordinal_value(match["ordinal"])
+        day = _years_later(dates[i][1], n)
+        if day is not None:
+            out.append(DateAnniversary(match.start("span"), match.end("span"), n, i, day))
+    return out
+
+
 def date_anniversaries(text: str, found: Sequence[TimeExpression]) -> list[TimeExpression]:
     """An expression for each "the Nth anniversary of" followed, in its sentence, by an
     explicit date (``found`` sorted by start)."""
     days = [e for e in found if e.anchor == ABSOLUTE_ANCHOR and e.granularity == Granularity.DAY and e.start]
-    starts = [e.start_char for e in days]
     out = []
-    for match in _phrase().finditer(text):
-        i = bisect.bisect_left(starts, match.end())
-        if i == len(days) or days[i].start_char - match.end() > REACH:
-            continue
-        if _SENTENCE_END.search(text, match.end(), days[i].start_char):
-            continue
-        given = days[i]
-        n = ordinal_value(match["ordinal"])
-        day = _years_later(given.start.date(), n)  # type: ignore[union-attr]
-        if day is None:
-            continue
+    for mark in anniversaries_of(text, [(e.start_char, e.start.date()) for e in days]):  # type: ignore[union-attr]
+        given, day = days[mark.index], mark.day
         start = datetime(day.year, day.month, day.day)
         out.append(TimeExpression(
-            text=match["span"], start_char=match.start("span"), end_char=match.end("span"),
+            text=text[mark.start:mark.end], start_char=mark.start, end_char=mark.end,
             type="DATE", value=day.isoformat(), start=start, end=start + timedelta(days=1),
             granularity=Granularity.DAY, anchor=f"anniversary of '{given.text}'", rule=RULE,
-            confidence=0.85, reason=f"{n} year(s) after {given.text!r} ({given.value})"))
+            confidence=0.85, reason=f"{mark.n} year(s) after {given.text!r} ({given.value})"))
     return out
 
 
 _MARK = re.compile(r"= (\d{4}-\d{2}-\d{2})(?:;|$)")
+#: A count with a hedge ("more than two years after", "nearly five months into"), as
+#: ``anchored._offset`` writes it: the unit, the mark and the side of it.
+_HEDGED = re.compile(r"[+-] \d+ (\w+)\(s\) = (\d{4}-\d{2}-\d{2}); '[^']+' puts it (before|after|around) that")
 _START = re.compile(r"year \d+ of the event runs (\d{4}-\d{2}-\d{2})\.\.[^;]*; '([^']+)'")
 
 
@@ -75,10 +99,11 @@ def exact_mark(expr: TimeExpression) -> date | None:
     """The one day a whole-year count lands on, when the value is coarser than that day.
 
     "two years since the invasion" is given as a month (2024-02) but marks 2024-02-24;
-    "as the war entered its third year" marks the day year 3 began. None otherwise. Read
-    from the reason this module writes (``_offset`` and ``_nth_unit``).
+    "as the war entered its third year" marks the day year 3 began. None otherwise, and
+    for a hedged count ("more than two years after": see ``hedged_span``). Read from the
+    reason ``anchored.py`` writes (``_offset`` and ``_nth_unit``).
     """
-    if expr.granularity == Granularity.DAY or not expr.reason:
+    if expr.granularity == Granularity.DAY or not expr.reason or _HEDGED.search(expr.reason):
         return None
     found = _MARK.search(expr.reason)
     if found and (" year(s)" in expr.reason or " decade(s)" in expr.reason):
@@ -87,3 +112,25 @@ def exact_mark(expr: TimeExpression) -> date | None:
     if started and load_rules().modes.get(" ".join(started.group(2).lower().split())) == "start":
         return date.fromisoformat(started.group(1))
     return None
+
+
+def hedged_span(expr: TimeExpression) -> tuple[date, date] | None:
+    """The days a hedged count allows (end exclusive), or None when it is not one.
+
+    "nearly five months into the war" (mark 2024-03-07) is the month before the mark,
+    "more than two years after the invasion" (2024-02-24) the year after it, "about a
+    year after" a unit either side: not the period the hedged point falls in, which
+    puts "nearly five months" (written on 29 February) in March.
+    """
+    from timeline.temporal.anchored import _STEP
+
+    found = _HEDGED.search(expr.reason or "")
+    if found is None or found.group(1) not in _STEP:
+        return None
+    step, mark, side = _STEP[found.group(1)], date.fromisoformat(found.group(2)), found.group(3)
+    try:
+        first = mark - step if side != "after" else mark + timedelta(days=1)
+        end = mark + step + timedelta(days=1) if side != "before" else mark
+    except (OverflowError, ValueError):
+        return None
+    return first, end

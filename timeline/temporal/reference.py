@@ -26,7 +26,7 @@ from typing import Any
 from timeline.model import ReferenceDate
 from timeline.temporal.knowledge import resolve_events
 from timeline.temporal.reference_cues import (
-    RESOURCE, Cue, dateline_cues, deictic_cues, event_cues, load_cues, notice_cues,
+    RESOURCE, Cue, date_anniversary_cues, dateline_cues, deictic_cues, event_cues, load_cues, notice_cues,
     tagged_cues, this_week_cues,
 )
 from timeline.text.boilerplate import split_trailing
@@ -146,9 +146,11 @@ def find_cues(body: str, events: Any = None, candidates: Sequence[Any] | None = 
     else:  # a date inside the dateline is the dateline's, not another cue
         candidates = [c for c in candidates if not blanked[c.start:c.end].isspace()]
     candidates = list(candidates)
-    tagged = tagged_cues(blanked, candidates, limit)
+    marks, counted = date_anniversary_cues(blanked, candidates)
+    tagged = tagged_cues(blanked, [c for i, c in enumerate(candidates) if i not in counted], limit)
     return [
         *datelines,
+        *marks,
         *tagged,
         *this_week_cues(body, tagged, config),
         *deictic_cues(blanked, candidates),

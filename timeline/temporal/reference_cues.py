@@ -253,6 +253,30 @@ def _yearless(tense_of: Any) -> Any:
     return lambda direction: _past(tense_of(direction))
 
 
+def date_anniversary_cues(body: str, candidates: Sequence[Any]) -> tuple[list[Cue], set[int]]:
+    """"fell on the 74th anniversary of the treaty, signed on April 4, 1949": a mark on
+    2023-04-04, not a date of 1949 the story looks back on. Returns the cues and the
+    positions (in ``candidates``) of the dates they count from, which are no cue of
+    their own."""
+    from timeline.temporal.anniversary import anniversaries_of
+    from timeline.temporal.partial import Partial
+
+    full = [(i, c) for i, c in enumerate(candidates)
+            if isinstance(c.meaning, Partial) and not c.meaning.bc and c.meaning.year is not None
+            and c.meaning.month is not None and c.meaning.day is not None
+            and _valid(c.meaning.year, c.meaning.month, c.meaning.day)]
+    dates = [(c.start, date(c.meaning.year, c.meaning.month, c.meaning.day)) for _, c in full]
+    cues, used = [], set()
+    for mark in anniversaries_of(body, dates):
+        index, given = full[mark.index]
+        used.add(index)
+        what = (f"{body[mark.start:mark.end]!r} of {given.text!r}: {mark.n} year(s) later;"
+                f" the day itself is {mark.day}")
+        cues.append(Cue("mark", _tense(body, mark.start, mark.end, None), what, mark.day.year,
+                        mark.day.month, spans=((mark.day, mark.day + timedelta(1)),)))
+    return cues, used
+
+
 #: What may stand between a deictic and the date beside it ("Yesterday, Tuesday,").
 _APPOSITION = re.compile(r"[\s,()\[\]–—-]{1,4}")
 
@@ -332,7 +356,7 @@ def anchored_cue(what: str, tense: str, first: date, end: date, after_days: int)
 def event_cues(body: str, events: Sequence[ReferenceEvent], after_days: int) -> list[Cue]:
     """Anchored phrases, named past events and known editions of recurring events."""
     from timeline.temporal.anchored import anchored_at, describes_now
-    from timeline.temporal.anniversary import exact_mark
+    from timeline.temporal.anniversary import exact_mark, hedged_span
 
     mentions = find_event_mentions(body, events)
     found: list[Cue] = []
@@ -340,7 +364,9 @@ def event_cues(body: str, events: Sequence[ReferenceEvent], after_days: int) -> 
     for expr in anchored_at(body, mentions):
         if expr.start is None or expr.end is None:
             continue
-        first, end = expr.start.date(), expr.end.date()
+        first, end = hedged_span(expr) or (expr.start.date(), expr.end.date())
+        if first >= end:  # an empty period allows no day
+            continue
         what = f"{expr.text!r} ({expr.rule}): {expr.reason}"
         mark = exact_mark(expr)
         if mark is None and expr.granularity == Granularity.DAY and not describes_now(expr.rule):

@@ -225,11 +225,8 @@ def log_likelihood(cue: Cue, cal: Calendar, prior: Prior) -> np.ndarray:
     if cue.kind in UNITS:
         return prior.lag(cue).log_density(offsets(cue, cal))
     outside = prior.fixed[cue.kind]
-    if cue.kind == "mark":  # the anniversary itself, else as a month named in that tense
-        month = replace(cue, kind="month")
-        base = prior.lag(month).log_density(offsets(month, cal))
-        on = cal.ords == cue.spans[0][0].toordinal()
-        return np.logaddexp(np.log(outside) + base, np.where(on, np.log(1 - outside), -np.inf))
+    if cue.kind == "mark":
+        return _mark_likelihood(cue, cal, prior)
     if cue.kind == "notice":  # the year itself, else earlier; later only by mistake
         start = cue.spans[0][0].toordinal()
         inside = (cal.ords >= start) & (cal.ords < cue.spans[0][1].toordinal())
@@ -259,6 +256,27 @@ def log_likelihood(cue: Cue, cal: Calendar, prior: Prior) -> np.ndarray:
         allowed = min(allowed, prior.support["coarse_reach"])
     other = max(1.0, 2 * prior.support["coarse_reach"] - allowed)
     return np.where(inside, np.log((1 - outside) / max(1.0, allowed)), np.log(outside / other))
+
+
+def _mark_likelihood(cue: Cue, cal: Calendar, prior: Prior) -> np.ndarray:
+    """An anniversary or whole-year count ("marked the second anniversary of the
+    invasion"): the day itself; else the weeks after it (before it, in the future
+    tense; either side with no tense), as a report of the day or a look back at it; a
+    day further off only rarely (``mark_far``). Not a month named with its year: "the
+    second anniversary" is said in the days around it, not months later."""
+    outside, far = prior.fixed["mark"], prior.fixed["mark_far"]
+    day, near = cue.spans[0][0].toordinal(), prior.support["now"]
+    after = cal.ords - day
+    if cue.tense == "future":
+        close = (after < 0) & (after >= -near)
+    elif cue.tense == "none":
+        close = (after != 0) & (np.abs(after) <= near)
+    else:
+        close = (after > 0) & (after <= near)
+    width = near * (2 if cue.tense == "none" else 1)
+    other = max(1.0, 2 * prior.support["coarse_reach"] - width)
+    return np.where(after == 0, np.log(1 - outside),
+                    np.where(close, np.log((outside - far) / width), np.log(far / other)))
 
 
 def _anchor(cue: Cue) -> int | None:

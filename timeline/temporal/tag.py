@@ -52,11 +52,15 @@ def longest_first(candidates: Sequence[Candidate]) -> list[Candidate]:
     return sorted(kept, key=lambda c: c.start)
 
 
+#: A blank line: no time expression runs across one (nor across blanked boilerplate).
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t\r]*\n")
+
+
 def _candidate(rule: Rule, m: re.Match[str], text: str) -> Candidate | None:
     groups = {k: v for k, v in m.groupdict().items() if v is not None}
     start, end = m.span("span") if "span" in groups else m.span()
-    if start == end:
-        return None
+    if start == end or _PARAGRAPH_BREAK.search(text, start, end):
+        return None  # empty, or across a paragraph ("by October.\n\n2. What next?")
     try:
         meaning = None if rule.build == "skip" else build(rule, groups)
     except NotADate:

@@ -104,6 +104,7 @@ class Boilerplate:
     stamp_cells: frozenset[str]
     min_bullet_lines: int
     bullets: tuple[str, ...]
+    numbered: re.Pattern[str]
     headings: frozenset[str]
     byline: re.Pattern[str]
     caption_markers: tuple[str, ...]
@@ -133,6 +134,7 @@ def compile_boilerplate(data: dict[str, Any], source: str) -> Boilerplate:
             stamp_cells=frozenset(word_list(table, source, "stamp_cells")),
             min_bullet_lines=int(bullet["min_lines"]),
             bullets=word_list(bullet, source, "bullets"),
+            numbered=re.compile(str(bullet["numbered"])),
             headings=frozenset(_heading_key(h) for h in word_list(kinds["heading"], source, "words")),
             byline=re.compile(str(kinds["byline"]["pattern"])),
             caption_markers=word_list(caption, source, "markers"),
@@ -155,12 +157,18 @@ def _unpunctuated(line: str, words: int = 14) -> bool:
 
 
 def _bullet_item(line: str, rules: Boilerplate) -> bool:
+    """A bulleted or numbered link, headline or menu entry (not a sentence)."""
     stripped = line.strip()
-    for bullet in rules.bullets:
-        if stripped.startswith(bullet + " "):
-            rest = stripped[len(bullet):]
-            return bool(_LINK.search(rest)) or _unpunctuated(rest) or is_headline(rest)
-    return False
+    numbered = rules.numbered.match(stripped)
+    if numbered:
+        rest = stripped[numbered.end():]
+    else:
+        bullet = next((b for b in rules.bullets if stripped.startswith(b + " ")), None)
+        if bullet is None:
+            return False
+        rest = stripped[len(bullet):]
+    rest = rest.rstrip().removesuffix("?")  # "What happens next?" is a headline
+    return bool(_LINK.search(rest)) or _unpunctuated(rest) or is_headline(rest)
 
 
 def _stamp(line: str, rules: Boilerplate) -> bool:
