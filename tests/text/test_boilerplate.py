@@ -224,3 +224,19 @@ def test_wire_footers_make_no_event() -> None:
         events = extract(AP_STORY + AP_FOOTER, "2023-03-21")
     assert not events["sentence"].str.contains("Copyright|contributed").any()
     assert "2023" not in set(events["time_text"].astype(str))
+
+
+def test_news_captions_are_the_credited_ones_not_archive_photos() -> None:
+    from timeline.text.boilerplate import news_captions
+
+    lines = "\n".join([
+        "Rescue workers search the rubble in Antakya, Tuesday, Feb. 7, 2023. (AP Photo/Hussein Malla)",
+        "FILE - Rescue workers in Antakya, Feb. 7, 2023. (AP Photo/Hussein Malla, File)",
+        "Protesters march in Paris on March 23, 2023. REUTERS/Benoit Tessier",
+        "Image caption, Mourners gather where 364 people were killed on 7 October 2023",
+        "The army said it had taken the airport on Saturday.",
+    ])
+    assert news_captions(lines) == [
+        "Rescue workers search the rubble in Antakya, Tuesday, Feb. 7, 2023. (AP Photo/Hussein Malla)",
+        "Protesters march in Paris on March 23, 2023. REUTERS/Benoit Tessier",
+    ]

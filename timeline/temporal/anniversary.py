@@ -32,6 +32,23 @@ def _phrase() -> re.Pattern[str]:
                       r"\s+of(?!\w)", re.IGNORECASE)
 
 
+@cache
+def years_after_phrase() -> re.Pattern[str]:
+    """"78 years after (the defeat of Nazi Germany in 1945)", "ten years since": a
+    count of whole years from a date the sentence gives."""
+    return re.compile(r"(?<!\w)(?P<span>" + placeholders()["number"] + r"\s+years?\s+"
+                      r"(?:after|since))(?!\w)", re.IGNORECASE)
+
+
+def _count(match: re.Match[str]) -> int:
+    groups = match.groupdict()
+    if groups.get("ordinal"):
+        return ordinal_value(groups["ordinal"])
+    from timeline.temporal.anchored import _number
+
+    return _number(groups["number"], load_rules())
+
+
 def _years_later(day: date, years: int) -> date | None:
     try:
         return day.replace(year=day.year + years)
@@ -54,18 +71,20 @@ class DateAnniversary:
     day: date
 
 
-def anniversaries_of(text: str, dates: Sequence[tuple[int, date]]) -> list[DateAnniversary]:
-    """Each "the Nth anniversary of" followed, in its sentence and within ``REACH``
-    characters, by one of ``dates`` ((start offset, day), sorted by offset)."""
+def anniversaries_of(text: str, dates: Sequence[tuple[int, date]],
+                     phrase: re.Pattern[str] | None = None) -> list[DateAnniversary]:
+    """Each "the Nth anniversary of" (or ``phrase``, such as ``years_after_phrase``)
+    followed, in its sentence and within ``REACH`` characters, by one of ``dates``
+    ((start offset, day), sorted by offset)."""
     starts = [at for at, _ in dates]
     out = []
-    for match in _phrase().finditer(text):
+    for match in (phrase or _phrase()).finditer(text):
         i = bisect.bisect_left(starts, match.end())
         if i == len(dates) or starts[i] - match.end() > REACH:
             continue
         if _SENTENCE_END.search(text, match.end(), starts[i]):
             continue
-        n = ordinal_value(match["ordinal"])
+        n = _count(match)
         day = _years_later(dates[i][1], n)
         if day is not None:
             out.append(DateAnniversary(match.start("span"), match.end("span"), n, i, day))

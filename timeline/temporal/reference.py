@@ -25,9 +25,9 @@ from typing import Any
 
 from timeline.model import ReferenceDate
 from timeline.temporal.knowledge import resolve_events
+from timeline.temporal.reference_counts import caption_cues, date_anniversary_cues, notice_cues
 from timeline.temporal.reference_cues import (
-    RESOURCE, Cue, date_anniversary_cues, dateline_cues, deictic_cues, event_cues, load_cues, notice_cues,
-    tagged_cues, this_week_cues,
+    RESOURCE, Cue, dateline_cues, deictic_cues, event_cues, load_cues, tagged_cues, this_week_cues,
 )
 from timeline.text.boilerplate import split_trailing
 from timeline.vocab import Granularity, ReferenceSource
@@ -154,7 +154,8 @@ def find_cues(body: str, events: Any = None, candidates: Sequence[Any] | None = 
         *tagged,
         *this_week_cues(body, tagged, config),
         *deictic_cues(blanked, candidates),
-        *event_cues(body, resolve_events(events), config.windows["recurring_after_days"]),
+        *event_cues(body, resolve_events(events), config.windows["recurring_after_days"],
+                    candidates),
     ]
 
 
@@ -174,7 +175,7 @@ def estimate(text: str, *, events: Any = None) -> Any:
     from timeline.temporal.reference_model import estimate as model_estimate
 
     body, _notes, cut = _body(text)
-    cues = [*find_cues(body, events), *notice_cues(cut)]
+    cues = [*find_cues(body, events), *removed_cues(cut)]
     return model_estimate(cues) if body.strip() else None
 
 
@@ -206,7 +207,13 @@ def infer_from_body(body: str, notes: Sequence[str] = (), *, events: Any = None,
     ``candidates`` is ``tag(body)`` when the caller has it, so the text is tagged once."""
     if not body.strip():
         return ReferenceDate("", None, None, ("the text is empty",), 0.0, ReferenceSource.INFERRED)
-    return weigh([*find_cues(body, events, candidates), *notice_cues(trailing)], notes)
+    return weigh([*find_cues(body, events, candidates), *removed_cues(trailing)], notes)
+
+
+def removed_cues(removed: str) -> list[Cue]:
+    """The cues in the boilerplate cut from a text: news photo captions' dates and
+    copyright notices' years (nothing else there speaks of the story)."""
+    return [*caption_cues(removed), *notice_cues(removed)]
 
 
 def reference_day(ref: ReferenceDate) -> datetime | None:

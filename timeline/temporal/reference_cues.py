@@ -21,10 +21,12 @@ Each ``Cue`` names a date or part of one and how it relates to the moment of wri
 * ``this_week``: "this week" with a past (future) weekday: written on or after
   (before) that weekday, in the same week;
 * ``span``: a known edition of a recurring event ("speaking at Davos");
+* ``yearly``: a day kept each year ("a Victory Day parade"): that day or the week
+  after it (before it, in the future tense), in some year;
 * ``after``: a named past event ("the invasion"): written after it;
-* ``notice``: the year of a copyright notice in the footer ("Copyright 2023 The
-  Associated Press."): a notice names the year of first publication; a page footer
-  names a later year, never an earlier one.
+* ``caption`` / ``notice``: a news photo caption's date, a copyright notice's year, in
+  the boilerplate cut from the text (read by ``timeline.temporal.reference_counts``,
+  as are counts of years from a date the text gives).
 
 How much each cue says about the writing day is ``timeline.temporal.reference_model``'s
 business; this module only reads the text.
@@ -135,7 +137,7 @@ def dateline_cues(body: str, cues: Cues) -> tuple[list[Cue], str]:
         at = blanked.find(match.group())
         if at >= 0:
             blanked = blanked[:at] + " " * len(match.group()) + blanked[at + len(match.group()):]
-        if not _valid(int(year) if year else 2000, month, day):
+        if not valid_day(int(year) if year else 2000, month, day):
             continue  # "Feb 30": not a date, so not evidence
         if year:
             found.append(Cue("dateline", "none", what, int(year), month, day))
@@ -144,7 +146,7 @@ def dateline_cues(body: str, cues: Cues) -> tuple[list[Cue], str]:
     return (found[:1] if found and found[0].kind == "dateline" else found), blanked
 
 
-def _valid(year: int, month: int, day: int) -> bool:
+def valid_day(year: int, month: int, day: int) -> bool:
     try:
         date(year, month, day)
     except ValueError:
@@ -176,7 +178,7 @@ def set_tense(body: str, start: int, cues: Cues) -> str | None:
     return "future" if cues.prospective.search(words) else None
 
 
-def _tense(body: str, start: int, end: int, direction: int | None) -> str:
+def cue_tense(body: str, start: int, end: int, direction: int | None) -> str:
     from timeline.temporal.tense import clause_tense, since_before
 
     if direction is not None:
@@ -199,7 +201,7 @@ def tagged_cues(body: str, candidates: Sequence[Any], limit: int) -> list[Cue]:
         if (not isinstance(p, Partial) or p.century is not None or p.decade is not None
                 or p.bc):
             continue
-        for cue in _partial_cues(p, cand.text, lambda d, c=cand: _tense(body, c.start, c.end, d)):
+        for cue in _partial_cues(p, cand.text, lambda d, c=cand: cue_tense(body, c.start, c.end, d)):
             # the same date named again in the same tense says nothing new
             key = (cue.kind, cue.tense, cue.year, cue.month, cue.day, cue.weekday)
             if counts.get(cue.kind, 0) < limit and key not in seen:
@@ -220,15 +222,15 @@ def _partial_cues(p: Any, text: str, tense_of: Any) -> list[Cue]:
     out: list[Cue] = []
     if p.year is not None:
         tense = tense_of(None)
-        if p.month is not None and p.day is not None and _valid(p.year, p.month, p.day):
-            out.append(Cue("full", _past(tense), f"date {text!r}", p.year, p.month, p.day))
+        if p.month is not None and p.day is not None and valid_day(p.year, p.month, p.day):
+            out.append(Cue("full", as_past(tense), f"date {text!r}", p.year, p.month, p.day))
         elif p.month is not None and p.day is None:
-            out.append(Cue("month", _past(tense), f"month {text!r}", p.year, p.month))
+            out.append(Cue("month", as_past(tense), f"month {text!r}", p.year, p.month))
         elif p.month is None and p.day is None and p.weekday is None and p.week is None:
             out.append(Cue("year", tense, f"year {text!r}", p.year))
         return out
     tense_of = _yearless(tense_of)
-    if p.month is not None and p.day is not None and _valid(2000, p.month, p.day):
+    if p.month is not None and p.day is not None and valid_day(2000, p.month, p.day):
         out.append(Cue("month_day", tense_of(p.direction), f"date without year {text!r}",
                        None, p.month, p.day))
     elif p.month is not None and p.day is None and p.weekday is None:
@@ -243,38 +245,14 @@ def _partial_cues(p: Any, text: str, tense_of: Any) -> list[Cue]:
     return out
 
 
-def _past(tense: str) -> str:
+def as_past(tense: str) -> str:
     """``tense``, with "since" as simply past."""
     return "past" if tense == SINCE else tense
 
 
 def _yearless(tense_of: Any) -> Any:
     """``tense_of`` for a date without a year: "since Monday" is simply past."""
-    return lambda direction: _past(tense_of(direction))
-
-
-def date_anniversary_cues(body: str, candidates: Sequence[Any]) -> tuple[list[Cue], set[int]]:
-    """"fell on the 74th anniversary of the treaty, signed on April 4, 1949": a mark on
-    2023-04-04, not a date of 1949 the story looks back on. Returns the cues and the
-    positions (in ``candidates``) of the dates they count from, which are no cue of
-    their own."""
-    from timeline.temporal.anniversary import anniversaries_of
-    from timeline.temporal.partial import Partial
-
-    full = [(i, c) for i, c in enumerate(candidates)
-            if isinstance(c.meaning, Partial) and not c.meaning.bc and c.meaning.year is not None
-            and c.meaning.month is not None and c.meaning.day is not None
-            and _valid(c.meaning.year, c.meaning.month, c.meaning.day)]
-    dates = [(c.start, date(c.meaning.year, c.meaning.month, c.meaning.day)) for _, c in full]
-    cues, used = [], set()
-    for mark in anniversaries_of(body, dates):
-        index, given = full[mark.index]
-        used.add(index)
-        what = (f"{body[mark.start:mark.end]!r} of {given.text!r}: {mark.n} year(s) later;"
-                f" the day itself is {mark.day}")
-        cues.append(Cue("mark", _tense(body, mark.start, mark.end, None), what, mark.day.year,
-                        mark.day.month, spans=((mark.day, mark.day + timedelta(1)),)))
-    return cues, used
+    return lambda direction: as_past(tense_of(direction))
 
 
 #: What may stand between a deictic and the date beside it ("Yesterday, Tuesday,").
@@ -305,7 +283,7 @@ def _deictic_cue(word: str, text: str, p: Any, amount: int) -> Cue | None:
     what = f"{word!r} is {text!r}"
     if p.bc:
         return None
-    if p.year is not None and p.month is not None and p.day is not None and _valid(p.year, p.month, p.day):
+    if p.year is not None and p.month is not None and p.day is not None and valid_day(p.year, p.month, p.day):
         day = date(p.year, p.month, p.day).toordinal() - amount
         if not date.min.toordinal() <= day <= date.max.toordinal():
             return None
@@ -353,8 +331,11 @@ def anchored_cue(what: str, tense: str, first: date, end: date, after_days: int)
     return Cue("anchored", tense, what, first.year, spans=(span,))
 
 
-def event_cues(body: str, events: Sequence[ReferenceEvent], after_days: int) -> list[Cue]:
-    """Anchored phrases, named past events and known editions of recurring events."""
+def event_cues(body: str, events: Sequence[ReferenceEvent], after_days: int,
+               tagged: Sequence[Any] = ()) -> list[Cue]:
+    """Anchored phrases, named past events and known editions of recurring events;
+    ``tagged``, the expressions the tagger found, are already cues of their own (a
+    holiday it dates, "Independence Day", is not counted again as a yearly day)."""
     from timeline.temporal.anchored import anchored_at, describes_now
     from timeline.temporal.anniversary import exact_mark, hedged_span
 
@@ -371,7 +352,7 @@ def event_cues(body: str, events: Sequence[ReferenceEvent], after_days: int) -> 
         mark = exact_mark(expr)
         if mark is None and expr.granularity == Granularity.DAY and not describes_now(expr.rule):
             mark = first  # "the first anniversary of the earthquake": that very day
-        tense = _tense(body, expr.start_char, expr.end_char, None)
+        tense = cue_tense(body, expr.start_char, expr.end_char, None)
         if mark is not None:
             found.append(Cue("mark", tense, f"{what}; the day itself is {mark}", mark.year,
                              mark.month, spans=((mark, mark + timedelta(1)),)))
@@ -394,13 +375,13 @@ def event_cues(body: str, events: Sequence[ReferenceEvent], after_days: int) -> 
             spans = tuple((start, min(end + after, date.max)) for start, end in event.occurrences)
             found.append(Cue("span", "none", f"{mention.text!r} names {event.name}: written"
                              f" during or just after an edition", spans=spans))
+        elif (event.month is not None and event.day is not None and valid_day(2000, event.month, event.day)
+              and not any(t.start < mention.end and mention.start < t.end for t in tagged)):
+            # a day kept each year ("a scaled-down Victory Day parade"): written on it or
+            # in the days after (before, in the future tense), in some year
+            tense = as_past(cue_tense(body, mention.start, mention.end, None))
+            found.append(Cue("yearly", tense, f"{mention.text!r} names {event.name}"
+                             f" ({event.month:02d}-{event.day:02d}): written on the day or in"
+                             f" the week {'before' if tense == 'future' else 'after'}",
+                             None, event.month, event.day))
     return found
-
-
-def notice_cues(removed: str) -> list[Cue]:
-    """The copyright notices among the boilerplate lines cut from the text."""
-    from timeline.text.boilerplate import notice_years
-
-    return [Cue("notice", "none", f"copyright notice of {year}: published in or before it",
-                year, spans=((date(year, 1, 1), date(year + 1, 1, 1)),))
-            for year in sorted(set(notice_years(removed)))]

@@ -238,6 +238,11 @@ def log_likelihood(cue: Cue, cal: Calendar, prior: Prior) -> np.ndarray:
         inst = nearest_instance(cal, cue.month, cue.day)  # type: ignore[arg-type]
         inside = (inst - 1) % 7 + 1 == cue.weekday
         allowed = 2 * prior.support["coarse_reach"] / 7
+    elif cue.kind == "yearly":  # the day kept each year, or the week after (before) it
+        off = cal.ords - nearest_instance(cal, cue.month, cue.day)  # type: ignore[arg-type]
+        reach = prior.support["yearly"]
+        inside = (off <= 0) & (off >= -reach) if cue.tense == "future" else (off >= 0) & (off <= reach)
+        allowed = 2 * prior.support["coarse_reach"] * (reach + 1) / 365.25
     elif cue.kind == "deictic_weekday":
         inside = cal.weekdays == cue.weekday
         allowed = 2 * prior.support["coarse_reach"] / 7
@@ -294,7 +299,7 @@ def fine_window(cue: Cue, prior: Prior) -> tuple[int, int] | None:
         return _clip(anchor - reach, anchor + reach)
     if cue.kind in ("month", "mark") and anchor is not None:
         return _clip(anchor - reach, anchor + 31 + reach)
-    if cue.kind in ("now", "span", "deictic", "notice", "anchored"):
+    if cue.kind in ("now", "span", "deictic", "notice", "anchored", "caption"):
         first = min(s.toordinal() for s, _ in cue.spans)
         last = max(min(e.toordinal(), _LAST) for _, e in cue.spans)
         return _clip(first - prior.support["now"], last + prior.support["now"])
@@ -317,7 +322,7 @@ def _merged(windows: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
 
 
 #: Cues that name a day of the year without its year: their day in every year is a candidate.
-YEARLY = ("dateline_md", "weekday_of_date", "month_day")
+YEARLY = ("dateline_md", "weekday_of_date", "month_day", "yearly")
 
 
 def yearly_windows(cues: Sequence[Cue], first: int, last: int, reach: int) -> list[tuple[int, int]]:

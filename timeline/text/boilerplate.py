@@ -109,6 +109,7 @@ class Boilerplate:
     byline: re.Pattern[str]
     caption_markers: tuple[str, ...]
     credit_starts: tuple[str, ...]
+    file_markers: tuple[str, ...]
     max_words_after_credit: int
     footers: tuple[re.Pattern[str], ...]
 
@@ -139,6 +140,7 @@ def compile_boilerplate(data: dict[str, Any], source: str) -> Boilerplate:
             byline=re.compile(str(kinds["byline"]["pattern"])),
             caption_markers=word_list(caption, source, "markers"),
             credit_starts=word_list(caption, source, "starts"),
+            file_markers=word_list(caption, source, "file_markers"),
             max_words_after_credit=int(caption["max_words_after"]),
             footers=tuple(re.compile(str(p)) for p in word_list(kinds["footer"], source, "patterns")),
         )
@@ -253,6 +255,20 @@ def notice_years(lines: str, rules: Boilerplate | None = None) -> list[int]:
             if match and match.groupdict().get("year"):
                 years.append(int(match.group("year")))
     return years
+
+
+def news_captions(lines: str, rules: Boilerplate | None = None) -> list[str]:
+    """The credited photo captions among ``lines`` ("... Tuesday, Feb. 7, 2023. (AP
+    Photo/Hussein Malla)") that are not of an archive photo ("FILE -", "(AP Photo/Jane
+    Doe, File)"): their dates are the news's own days. A caption a site labels ("Image
+    caption, Mourners gather where 364 people were killed on 7 October 2023") tells the
+    story's past as often as the photo's day, and is not one."""
+    rules = rules or load_boilerplate()
+    return [line.strip() for line in lines.splitlines()
+            if line_kind(line, rules) == "caption"
+            and any(_closing_credit(line.strip(), m, rules.max_words_after_credit)
+                    for m in rules.caption_markers)
+            and not any(marker in line for marker in rules.file_markers)]
 
 
 def blank_boilerplate(text: str) -> tuple[str, list[str]]:
