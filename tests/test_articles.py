@@ -71,6 +71,10 @@ def test_headline_set_apart_becomes_the_title(tmp_path: Path) -> None:
     [
         "The officers met on Tuesday.\n\nThey talked for hours.\n",  # prose, not a title
         "Milley Meets Zaluzhnyi in Poland\nThe officers met on Tuesday.\n",  # no blank line
+        # the page's date looks like a headline, but dates the story: the body keeps it
+        "Updated 8:14 AM EDT, Sat October 7, 2023\n\nHamas attacked Israel on Saturday.\n",
+        "TOKYO | Fri Mar 11, 2011 3:12am EST\n\nTOKYO (Reuters) - A quake hit on Friday.\n",
+        "Posted Wed 24 Jan 2024 at 5:30am\n\nFloodwaters rose on Tuesday.\n",
     ],
 )
 def test_first_line_is_not_taken_for_a_title_without_evidence(tmp_path: Path, text: str) -> None:

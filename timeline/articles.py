@@ -5,8 +5,9 @@ Supported inputs:
 ``.txt`` (and any file with an unknown suffix)
     One article per file; the whole text is the body. When the first line looks like
     a headline (``timeline.text.boilerplate.is_headline``) *and* is followed by a
-    blank line, it becomes the title and is left out of the body. Otherwise the title
-    is empty: a first line of prose is never taken for a title.
+    blank line, it becomes the title and is left out of the body, unless it is the
+    page's date ("Updated 8:14 AM EDT, Sat October 7, 2023"), which dates the story.
+    Otherwise the title is empty: a first line of prose is never taken for a title.
 ``.html`` / ``.htm``
     One article per file; trafilatura strips navigation and footers and reads the
     title, canonical URL and publication date from the page metadata. Nothing is
@@ -245,10 +246,15 @@ def _from_text(data: bytes, source: str, stem: str) -> _Read | InputError:
 
 
 def _split_title(text: str) -> tuple[str, str]:
-    """``(title, body)``: the first line is a title only if headline-like and set apart."""
+    """``(title, body)``: the first line is a title only if headline-like and set apart,
+    and not the page's date ("Updated 8:14 AM EDT, Sat October 7, 2023" looks like a
+    headline, but the body keeps it: it dates the story)."""
+    from timeline.temporal.reference_cues import is_stamp_line
+
     stripped = text.lstrip("\n")
     first, sep, rest = stripped.partition("\n")
-    if sep and rest.startswith("\n") and rest.strip() and is_headline(first):
+    if sep and rest.startswith("\n") and rest.strip() and is_headline(first) \
+            and not is_stamp_line(first):
         return first.strip(), rest.lstrip("\n")
     return "", text
 

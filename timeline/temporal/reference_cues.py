@@ -119,6 +119,13 @@ def head_lines(body: str, lines: int) -> str:
     return "\n".join(kept)
 
 
+def is_stamp_line(line: str) -> bool:
+    """True when ``line`` is a dateline, timestamp or "Published ..." line ("Updated 8:14
+    AM EDT, Sat October 7, 2023", "TOKYO | Fri Mar 11, 2011 3:12am EST"): the page's
+    date, never its headline."""
+    return any(regex.search(line.strip()) for _, _, regex in load_cues().datelines)
+
+
 def dateline_cues(body: str, cues: Cues) -> tuple[list[Cue], str]:
     """A dateline, timestamp or "Published ..." line at the top of ``body``, and ``body``
     with it blanked out (so its date is not counted again as a date in the text)."""
