@@ -12,12 +12,19 @@ import re
 
 # Anchored at the start and bounded everywhere, so matching stays linear: an upper-case
 # place, up to three ", Region" / ", Nov 14" / ", 2023" parts, an optional "(Agency)",
-# then a dash. No part holds a comma, so the parts split one way only.
+# then a dash; or, as AFP and dpa print it, a capitalised place ("Kyiv", "Gaza City,
+# Palestinian Territories") that must be followed by "(Agency)" and a dash, and may
+# be followed by the date and another dash ("Paris (AFP) – Thursday 23 March 2023 –").
+# No part holds a comma, so the parts split one way only.
 _DATELINE = re.compile(
-    r"\s*[A-Z][A-Z'’.\- ]{0,40}[A-Z.]"
+    r"\s*(?:[A-Z][A-Z'’.\- ]{0,40}[A-Z.]"
     r"(?:,[ \t]*[A-Z0-9][\w'’.\- ]{0,40}){0,3}"
     r"[ \t]*(?:\([^()\n]{1,40}\)[ \t]*)?"
+    r"|[A-Z][\w'’.\-]{1,30}(?:[ \t][A-Z][\w'’.\-]{1,30}){0,3}"
+    r"(?:,[ \t]*[A-Z][\w'’.\- ]{0,40}){0,2}[ \t]*\([^()\n]{1,40}\)[ \t]*)"
     r"[—–-]{1,2}[ \t]"
+    r"(?:[ \t]*(?:[A-Z][a-z]{2,8},?[ \t]+)?\d{1,2}[ \t]+[A-Z][a-z]{2,8}\.?,?[ \t]+\d{4}"
+    r"[ \t]*[—–-]{1,2}[ \t])?"
 )
 
 
