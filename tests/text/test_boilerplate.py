@@ -75,6 +75,8 @@ END = "Residents fled on Sunday, witnesses said.\n"
         ("Sign up for our newsletter\n", "heading"),
         ("Most Read\n1. Pound plunges to 31-year low\n2. What happens next?\n", "heading"),
         ("1. Pound plunges to 31-year low\n2. What happens next?\n", "bullet"),
+        ("READ MORE: Sudan's war: what happened on April 15, 2026\n", "promo"),
+        ("Advertisement\n", "promo"),
         ("By Khalid Abdelaziz, Reuters\n", "byline"),
         ("By AP writer\n", "byline"),
         ("Rescue workers search the rubble in Antakya, Tuesday, Feb. 7, 2023. (AP Photo)\n",

@@ -4,8 +4,10 @@ Two kinds of boilerplate are cut:
 
 * a trailing block: a run of at least ``min_lines`` short, title-cased lines with no
   sentence punctuation at the end of the text (a list of unrelated headlines);
-* interleaved lines (``boilerplate.yaml``): table rows, bulleted link lists, "Related" /
-  "Read more" / "Most read" / "Sign up" blocks, bylines, photo captions and credits.
+* interleaved lines (``boilerplate.yaml``): table rows, bulleted or numbered link lists,
+  "Related" / "Read more" / "Most read" / "Sign up" blocks, bylines, photo captions and
+  credits, links with their title inline ("READ MORE: ...") and page furniture
+  ("Advertisement"), wire footers.
 
 The body keeps the text's length up to the trailing block: an interleaved line is
 blanked (its characters become spaces), so character offsets into the body are offsets
@@ -25,7 +27,7 @@ from timeline.resource_files import entries, read_bundled, word_list
 
 RESOURCE = "boilerplate.yaml"
 #: The kinds of boilerplate line, each an entry of ``boilerplate.yaml``.
-KINDS = ("table", "heading", "byline", "caption", "bullet", "footer")
+KINDS = ("table", "heading", "byline", "caption", "bullet", "promo", "footer")
 _LINK = re.compile(r"\]\(|https?://|www\.")
 _TABLE_RULE = re.compile(r"^\s*(?:\|\s*)?:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*(?:\|\s*)?$")
 
@@ -112,6 +114,9 @@ class Boilerplate:
     file_markers: tuple[str, ...]
     max_words_after_credit: int
     footers: tuple[re.Pattern[str], ...]
+    promo_prefix: re.Pattern[str]
+    promo_words: int
+    promos: tuple[re.Pattern[str], ...]
 
 
 @cache
@@ -143,9 +148,27 @@ def compile_boilerplate(data: dict[str, Any], source: str) -> Boilerplate:
             file_markers=word_list(caption, source, "file_markers"),
             max_words_after_credit=int(caption["max_words_after"]),
             footers=tuple(re.compile(str(p)) for p in word_list(kinds["footer"], source, "patterns")),
+            promo_prefix=_prefix_pattern(word_list(kinds["promo"], source, "prefixes")),
+            promo_words=int(kinds["promo"]["max_words"]),
+            promos=tuple(re.compile(str(p)) for p in word_list(kinds["promo"], source, "patterns")),
         )
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise RuleFileError(source, f"malformed: {exc!r}") from exc
+
+
+def _prefix_pattern(words: Sequence[str]) -> re.Pattern[str]:
+    """"READ MORE:", "Related:" at the start of a line, any case and spacing."""
+    alternatives = "|".join(r"\s+".join(map(re.escape, w.split()))
+                            for w in sorted(words, key=len, reverse=True))
+    return re.compile(rf"^(?i:{alternatives})\s*:\s*\S")
+
+
+def _promo(line: str, rules: Boilerplate) -> bool:
+    """A link with its title inline ("READ MORE: Sudan's war explained") or a line of
+    page furniture ("Advertisement", "... Sign up here.")."""
+    if rules.promo_prefix.match(line):
+        return len(line.split()) <= rules.promo_words + 2
+    return any(p.match(line) for p in rules.promos)
 
 
 def _heading_key(line: str) -> str:
@@ -193,7 +216,8 @@ def _closing_credit(line: str, marker: str, max_words: int) -> bool:
 
 
 def line_kind(line: str, rules: Boilerplate | None = None) -> str:
-    """What boilerplate ``line`` is on its own: table, bullet, heading, byline, caption, or ""."""
+    """What boilerplate ``line`` is on its own: table, heading, byline, footer, caption,
+    bullet, promo, or ""."""
     rules = rules or load_boilerplate()
     stripped = line.strip()
     if not stripped:
@@ -212,6 +236,8 @@ def line_kind(line: str, rules: Boilerplate | None = None) -> str:
         return "caption"
     if _bullet_item(stripped, rules):
         return "bullet"
+    if _promo(stripped, rules):
+        return "promo"
     return ""
 
 
