@@ -143,11 +143,18 @@ def actor_of(token: Token, index: MentionIndex, country: str) -> Actor | None:
     """The actor a noun phrase names, or None; ``country`` fills a group's name when the
     phrase names none."""
     doc = token.doc
+    counted = _counted(token)
+    if counted is not None:
+        # "Hundreds of farmers", "dozens of demonstrators": the people counted.
+        return actor_of(counted, index, country)
     follower = index.at(doc[token.i + 1]) if token.i + 1 < len(doc) else None
     if token.pos_ == "NOUN" and follower is not None and follower.label == "PERSON":
         # "Sudan's army chief Abdel Fattah al-Burhan": the noun titles the person.
         return Actor(follower.canonical or follower.text, follower.text, "PERSON")
-    mentions = clauses.actors_of(token, index)
+    # "Riot police": a unit word the recogniser took for a name is none.
+    # "Army" opening a sentence, tagged as a name, is the common noun.
+    mentions = [m for m in clauses.actors_of(token, index) if m.text.lower() not in unit_words()
+                and m.text.lower() not in _groups_by_noun()]
     group = group_of(token)
     if not mentions and group is None:
         return _demonym_actor(token)
@@ -156,7 +163,7 @@ def actor_of(token: Token, index: MentionIndex, country: str) -> Actor | None:
     named = next((m for m in mentions if m.label in {"PERSON", "ORG"}), None)
     compound_named = named is not None and _modifies(named, token, index)
     unnamed = [c for c in children_of(token) if c.dep_ == "compound" and c.pos_ == "PROPN"
-               and index.at(c) is None]
+               and index.at(c) is None and c.lower_ not in unit_words()]
     if group is not None and unnamed and named is None and nationality is None:
         # "Al Shabaab fighters", "Wagner forces": a group the NER did not tag.
         return Actor(doc[unnamed[0].left_edge.i:unnamed[-1].i + 1].text.strip(), written, "ORG")
@@ -178,6 +185,22 @@ def actor_of(token: Token, index: MentionIndex, country: str) -> Actor | None:
     text = written if chosen.text in written else chosen.text
     return Actor(chosen.canonical or chosen.text, text, kind,
                  chosen.canonical if kind == "GPE" else "")
+
+
+def _counted(token: Token) -> Token | None:
+    """The noun a count heads ("hundreds of farmers"), or None."""
+    from timeline.events.casualties import load_words
+
+    if not (token.like_num or token.lower_ in load_words().vague):
+        return None
+    return next((g for c in children_of(token) if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in children_of(c) if g.dep_ == "pobj"), None)
+
+
+@functools.cache
+def unit_words() -> frozenset[str]:
+    """Words naming a kind of unit before a group noun ("Riot police"), never its name."""
+    return frozenset(word_list(read_bundled("actors.yaml"), "actors.yaml", "unit_words"))
 
 
 def _forces_country(mention: Mention, group: ActorGroup | None) -> tuple[ActorGroup | None, str]:
@@ -382,7 +405,7 @@ def _role_tokens(trigger: Token, lexicon: EventLexicon, type_id: str,
                  subjects: list[Token]) -> tuple[list[Token], list[Token]]:
     """(initiator tokens, target tokens): active subjects or the "by" agent act; passive
     subjects, objects of target types and "on"/"against"/"with" phrases undergo."""
-    from timeline.events.casualties import is_headline_passive
+    from timeline.events.casualties import is_headline_passive, is_toll_subject
 
     # "Two Ukrainian soldiers killed"
     headline = type_id in lexicon.casualty_types and is_headline_passive(trigger)
@@ -391,6 +414,10 @@ def _role_tokens(trigger: Token, lexicon: EventLexicon, type_id: str,
     passive = [s for s in subjects if headline or undergone or s.dep_ == "nsubjpass"
                or clauses.described_by(s, trigger)
                or (s.head.dep_ == "nsubjpass" and s.dep_ == "conj")]
+    # "Losses of the Armed Forces of Ukraine amounted to 40 people": whose losses.
+    tolls = [s for s in subjects if is_toll_subject(s)]
+    subjects = [s for s in subjects if s not in tolls]
+    passive = [s for s in passive if s not in tolls] + [o for s in tolls for o in _sufferers(s)]
     initiators = ([o for s in subjects if s not in passive for o in _doers(s, lexicon)]
                   + _agents(trigger, lexicon) + _event_noun_owners(trigger, lexicon)
                   + [o for n in undergone for o in _owners(n)])
@@ -402,18 +429,47 @@ def _role_tokens(trigger: Token, lexicon: EventLexicon, type_id: str,
     # The direct object is the target of violence, the counterpart of a meeting, and
     # whom any other act is done to when it names an actor ("accused Russia", "Apple
     # sued Samsung"); a theme ("signed the contract") names none and gives no actor2.
-    objects = [p for c in children_of(trigger) if c.dep_ == "dobj" for p in (c, *c.conjuncts)]
+    objects = [p for c in children_of(trigger) if c.dep_ == "dobj" and not _spatial(c)
+               for p in (c, *c.conjuncts)]
     targets += objects
     if trigger.lemma_.lower() not in lexicon.light_verbs:
         # "repelled an attack by the RSF", "beat back a Russian assault": whoever carried
         # out the violent act done to the subject is the other side.
-        targets += [o for n in objects if noun_type(n, lexicon) in lexicon.violent_types
-                    for o in _carried_out_by(n)]
+        violent_objects = [n for n in objects if noun_type(n, lexicon) in lexicon.violent_types]
+        targets += [o for n in violent_objects for o in _carried_out_by(n)]
+        if violent_objects and not passive:
+            # "fended off an assault by JNIM militants": the parser hangs the noun's "by"
+            # phrase on the verb.
+            targets += [g for c in children_of(trigger) if c.dep_ == "prep" and c.lower_ == "by"
+                        for g in children_of(c) if g.dep_ == "pobj"]
     preps = COUNTERPART_PREPS | (TARGET_PREPS if type_id in lexicon.target_types else set())
     for head in heads:
         for prep in (c for c in children_of(head) if c.dep_ == "prep" and c.lower_ in preps):
             targets += [p for o in children_of(prep) if o.dep_ == "pobj" for p in (o, *o.conjuncts)]
     return initiators, targets
+
+
+def _sufferers(toll: Token) -> list[Token]:
+    """Who suffered a toll's losses: its possessor or modifier ("enemy losses", "Russia's
+    losses") or its "of" / "among" phrase ("losses of the Armed Forces of Ukraine", "the
+    toll among civilians")."""
+    from timeline.events.casualties import load_words
+
+    killed = load_words().killed
+    return [c for c in children_of(toll) if c.dep_ in {"poss", "compound", "amod"}
+            and c.lower_ not in killed] + [
+        g for c in children_of(toll) if c.dep_ == "prep" and c.lower_ in {"of", "among"}
+        for g in children_of(c) if g.dep_ == "pobj" and not g.like_num]
+
+
+def _spatial(noun: Token) -> bool:
+    """A place the parser took for an object: "gathered outside parliament", with the
+    preposition read as the noun's modifier."""
+    from timeline.events.lexicon import load_location_words
+
+    words = load_location_words().mislabelled
+    return any(c.lower_ in words and c.i < noun.i for c in children_of(noun)
+               if c.dep_ in {"amod", "advmod", "prep"})
 
 
 def _doers(subject: Token, lexicon: EventLexicon) -> list[Token]:
@@ -476,9 +532,16 @@ def _words_before(noun: Token) -> list[Token]:
         word = noun.doc[i]
         if word.pos_ not in {"ADJ", "NOUN", "PROPN"} and word.tag_ != "POS":
             break
-        if places.country_of_demonym(word.text) or _is_force(word):
+        if places.country_of_demonym(word.text) or _is_force(word) or _is_armed(word):
             found.append(word)
     return found
+
+
+def _is_armed(token: Token) -> bool:
+    """True for a noun of a group that carries out violence ("rebel shelling"), not of
+    its victims."""
+    group = group_of(token)
+    return group is not None and not group.victim
 
 
 def _is_force(token: Token) -> bool:
