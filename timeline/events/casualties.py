@@ -81,7 +81,9 @@ def read(sentence: Span) -> Casualties:
         if kind is None:
             continue
         for victim in _victims(token, words):
-            count = _count(victim, token, words)
+            # "Two Ukrainian troops, one civilian killed": the first victim's own words.
+            listed = any(c.dep_ == "appos" and victim.i < c.i < token.i for c in children_of(victim))
+            count = _count(victim, victim if listed else token, words)
             if count is not None:
                 kind.append(count)
     return Casualties(_total(killed), _total(injured))
@@ -166,6 +168,12 @@ def _victims(word: Token, words: CasualtyWords) -> list[Token]:
             found.append(verb.head)
     if word.dep_ == "acl" and word.tag_ in {"VBN", "VBD"}:
         found.append(word.head)  # a headline's "Ten civilians killed in ..."
+        listed = word.head.head if word.head.dep_ == "appos" else None
+        if listed is not None and not any(c.lemma_.lower() in _casualty_lemmas()
+                                          for c in children_of(listed)):
+            # "Two Ukrainian troops, one civilian killed" (not "Two militiamen killed,
+            # another two wounded": the first have their own word).
+            found.append(listed)
     if word.pos_ in {"NOUN", "ADJ", "PROPN"}:
         # "12 deaths", "35 dead", "Two KIA": the number modifies the word itself.
         found.append(word)

@@ -252,7 +252,10 @@ def _record(article: _Article, trigger: Token, typed: tuple[str, str],
         actors=tuple(a.name for a in actors), locations=tuple(loc.text for loc in locations),
         time=time, confidence=confidence(source, time, mode, kind) if source else 0.0,
     )
-    assigned = roles.assign(trigger, index, lexicon, kind, country, subjects)
+    assigned = roles.without_places(roles.assign(trigger, index, lexicon, kind, country, subjects),
+                                    [n for loc in locations if loc.place is not None
+                                     and loc.place.precision != "country"
+                                     for n in (loc.text, loc.place.name)])
     return EventRecord(event, actors, locations, source, mode,
                        _by_actor(coding, assigned, lexicon), assigned,
                        article.casualties(sent_no=sentence_no, sent=sent)

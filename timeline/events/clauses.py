@@ -195,8 +195,10 @@ def actors_of(token: Token, index: MentionIndex) -> list[Mention]:
         return [person] if person is not None else []
     if token.lower_ in ORG_PRONOUNS and token.dep_ in SUBJECT_DEPS:
         # "Apple announced Monday it has settled the dispute": the organisation named
-        # before it in the same sentence.
-        named = index.last_before(token.idx, ORG_LABELS, token.sent.start_char)
+        # before it in the same sentence, else the one the sentence before had as its
+        # subject ("DaimlerChrysler said ... It also plans to cut two plants").
+        named = index.last_before(token.idx, ORG_LABELS, token.sent.start_char) or (
+            _described(token, index, reach=1, subjects_only=True))
         return [named] if named is not None else []
     if token.dep_ in SUBJECT_DEPS and _describes_organisation(token):
         # "The airline signed the agreement", "the company said": the organisation named
@@ -232,11 +234,12 @@ def _describes_organisation(token: Token) -> bool:
             and not any(c.dep_ in {"compound", "poss", "appos"} or c.lower_ == "of" for c in children))
 
 
-def _described(token: Token, index: MentionIndex) -> Mention | None:
-    """The organisation a description stands for: the last one named as a subject in
-    reach ("Boeing won a contract from Qantas. The company said ..." is Boeing), else
-    the last one named."""
-    since = _sentences_back(token, DESCRIPTION_REACH)
+def _described(token: Token, index: MentionIndex, reach: int = DESCRIPTION_REACH,
+               subjects_only: bool = False) -> Mention | None:
+    """The organisation a description stands for: the last one named as a subject
+    ``reach`` sentences back at most ("Boeing won a contract from Qantas. The company
+    said ..." is Boeing), else (unless ``subjects_only``) the last one named."""
+    since = _sentences_back(token, reach)
     doc = token.doc
     named = [m for m in index.mentions[bisect.bisect_left(index.starts, since):
                                        bisect.bisect_left(index.starts, token.idx)]
@@ -244,7 +247,7 @@ def _described(token: Token, index: MentionIndex) -> Mention | None:
     subjects = [m for m in named if any(
         t.dep_ in SUBJECT_DEPS for t in doc.char_span(m.start_char, m.end_char,
                                                       alignment_mode="expand") or ())]
-    return (subjects or named or [None])[-1]
+    return (subjects or ([] if subjects_only else named) or [None])[-1]
 
 
 def _sentences_back(token: Token, count: int) -> int:

@@ -77,7 +77,7 @@ def event_type(trigger: Token, lexicon: EventLexicon) -> tuple[str, str] | None:
     found = lexicon.type_of_verb(phrasal) or lexicon.type_of_verb(lemma) or OTHER
     if found in lexicon.casualty_types and found not in lexicon.violent_types:
         # "Ten civilians killed in shelling": the killing is the shelling's casualty.
-        from timeline.events.roles import event_nouns, noun_type
+        from timeline.events.event_nouns import event_nouns, noun_type
 
         nouns = event_nouns(trigger, lexicon)
         if nouns:
