@@ -43,6 +43,8 @@ NON_CLAUSE_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "aux", "aux
 STATEMENT = "statement"
 #: Time sources a later clause may continue from.
 DATED_SOURCES = frozenset({TimeSource.CLAUSE, TimeSource.SENTENCE, TimeSource.PARAGRAPH})
+#: How many mentions back (or on) a clause reads for the place naming its country.
+PLACE_REACH = 40
 
 
 @dataclass(frozen=True)
@@ -421,13 +423,16 @@ def confidence(source: TimeSource | None, time: TimeExpression | None, modality:
 
 def _place_country(index: MentionIndex, start: int, end: int, backwards: bool) -> str:
     """The country of the nearest place mention in [start, end) that has one: the last
-    when ``backwards``, else the first."""
+    when ``backwards``, else the first; at most ``PLACE_REACH`` mentions are read, so
+    dating every clause of a long paragraph stays linear."""
     from timeline.events import places
 
-    found = [m for m in index.mentions[bisect.bisect_left(index.starts, start):
-                                       bisect.bisect_left(index.starts, end)]
-             if m.label in clauses.PLACE_LABELS and m.end_char <= end]
-    for mention in reversed(found) if backwards else found:
+    low, high = bisect.bisect_left(index.starts, start), bisect.bisect_left(index.starts, end)
+    positions = range(high - 1, low - 1, -1) if backwards else range(low, high)
+    for at in positions[:PLACE_REACH]:
+        mention = index.mentions[at]
+        if mention.label not in clauses.PLACE_LABELS or mention.end_char > end:
+            continue
         place = places.geocode(mention.canonical or mention.text)
         if place is not None and place.country:
             return place.country
