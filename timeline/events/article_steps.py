@@ -1,7 +1,9 @@
 """Steps that read an article's events together, after each clause has been read.
 
 - A reporting verb ("..., the army said") whose reported clause is itself a conflict
-  event (one ACLED codes) is no statement event of its own: it names its source.
+  event (one ACLED codes) is no statement event of its own: it names its source, and
+  is the event's actor when the clause's subject is the speaker's pronoun ("Police
+  said they arrested ..."); "according to X" names its source too.
 - Casualties belong to the violent event they follow: "Al Shabaab clashed with
   government forces. Two soldiers were killed." is one clash with 2 fatalities, and
   a sentence's casualties are counted once, on its first violent event.
@@ -35,6 +37,8 @@ if TYPE_CHECKING:
 
     from timeline.events.clause_events import EventRecord
 
+#: Pronouns by which a reported clause's subject is its speaker ("Police said they ...").
+SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "its", "their", "our"})
 #: Dependencies linking a reporting verb and the clause it reports.
 REPORT_DEPS = frozenset({"ccomp", "parataxis"})
 STATEMENT = "statement"
@@ -47,7 +51,8 @@ def finish(records: list[EventRecord], doc: Doc, lexicon: EventLexicon,
     """The article's events after the cross-clause steps, in text order (``text`` is
     ``doc.text``, which spaCy rebuilds on every call, when the caller has it)."""
     text = doc.text if text is None else text
-    records = fold_purposes(fold_reports(records, doc, lexicon), doc, lexicon)
+    records = attribute_according(fold_reports(records, doc, lexicon), doc)
+    records = fold_purposes(records, doc, lexicon)
     records = fold_casualties(records, lexicon, text)
     records = fold_repeats(fold_headline(records, text))
     return mark_interventions(records, lexicon)
@@ -195,11 +200,13 @@ def fold_reports(records: list[EventRecord], doc: Doc,
     tokens = by_token(records, doc)
     dropped: set[int] = set()
     sources: dict[int, str] = {}
+    speakers: dict[int, EventRecord] = {}
     for index, record in tokens.items():
         if record.event.event_type != STATEMENT or record.event.trigger not in lexicon.reporting_verbs:
             continue
         verb = doc[index]
-        reported = [tokens.get(t.i) for t in _reported(verb)]
+        clauses = _reported(verb)
+        reported = [tokens.get(t.i) for t in clauses]
         # Only events ACLED codes, and deaths and injuries (which become the casualties
         # of such an event), absorb their report: "he told reporters the talks went
         # well" stays a statement.
@@ -209,9 +216,41 @@ def fold_reports(records: list[EventRecord], doc: Doc,
             dropped.add(index)
             for event in events:
                 sources[event.event.start_char] = _source(verb, record)
-    kept = [r for i, r in sorted(tokens.items()) if i not in dropped]
+            speakers.update((t.i, record) for t in clauses if _told_by_speaker(t))
+    kept = [_spoken_of(r, speakers[i]) if i in speakers else r
+            for i, r in sorted(tokens.items()) if i not in dropped]
     return [replace(r, reported_by=sources[r.event.start_char])
             if r.event.start_char in sources else r for r in kept]
+
+
+def _told_by_speaker(verb: Token) -> bool:
+    """True when the reported clause's subject is the speaker's pronoun: "Police said
+    they arrested 12 protesters", "The army said its jets struck ..."."""
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in SPEAKER_PRONOUNS or any(
+        g.dep_ == "poss" and g.lower_ in SPEAKER_PRONOUNS for g in children_of(c)))
+        for c in children_of(verb))
+
+
+def _spoken_of(record: EventRecord, report: EventRecord) -> EventRecord:
+    """``record`` whose unnamed actor1 is the speaker of its report, as the speaker
+    pronoun says."""
+    if record.roles.actor1 is not None or report.roles.actor1 is None:
+        return record
+    return replace(record, roles=replace(record.roles, actor1=report.roles.actor1))
+
+
+def attribute_according(records: list[EventRecord], doc: Doc) -> list[EventRecord]:
+    """An event "according to" someone is reported by them: "Russian forces shelled
+    Kherson on Monday, according to the regional governor"."""
+    out = []
+    for index, record in sorted(by_token(records, doc).items()):
+        source = "" if record.reported_by else next(
+            (role_rules.phrase(g) for c in children_of(doc[index])
+             if c.dep_ == "prep" and c.lower_ == "according"
+             for t in children_of(c) if t.lower_ == "to"
+             for g in children_of(t) if g.dep_ == "pobj"), "")
+        out.append(replace(record, reported_by=source) if source else record)
+    return out
 
 
 def _reported(verb: Token) -> list[Token]:
