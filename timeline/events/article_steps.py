@@ -1,12 +1,19 @@
 """Steps that read an article's events together, after each clause has been read.
 
 - A reporting verb ("..., the army said") whose reported clause is itself a conflict
-  event (one ACLED codes) is no statement event of its own: it names its source.
+  event (one ACLED codes) is no statement event of its own: it names its source, and
+  is the event's actor when the clause's subject is the speaker's pronoun ("Police
+  said they arrested ..."); "according to X" names its source too.
 - Casualties belong to the violent event they follow: "Al Shabaab clashed with
   government forces. Two soldiers were killed." is one clash with 2 fatalities, and
   a sentence's casualties are counted once, on its first violent event.
 - A protest next to a crowd-repression event ("police fired tear gas") is a protest
   with intervention; with people killed, excessive force against protesters.
+- A purpose infinitive is part of its governor's happening: "Protesters gathered
+  outside parliament to denounce the finance bill" is one protest, "Police used tear
+  gas to disperse the crowd" one repression event (the more specific type wins).
+- More of the same violent act told by a conjoined verb is the same event: "Gunmen
+  killed 3 and injured 10".
 - One happening is one event: "Milley and Zaluzhnyi decided to meet in Poland", with
   no date of its own, is the meeting the article dates elsewhere ("met ... on
   Tuesday"), not a second one; a headline's event told again in the story is the
@@ -30,6 +37,8 @@ if TYPE_CHECKING:
 
     from timeline.events.clause_events import EventRecord
 
+#: Pronouns by which a reported clause's subject is its speaker ("Police said they ...").
+SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "its", "their", "our"})
 #: Dependencies linking a reporting verb and the clause it reports.
 REPORT_DEPS = frozenset({"ccomp", "parataxis"})
 STATEMENT = "statement"
@@ -41,9 +50,11 @@ def finish(records: list[EventRecord], doc: Doc, lexicon: EventLexicon,
            text: str | None = None) -> list[EventRecord]:
     """The article's events after the cross-clause steps, in text order (``text`` is
     ``doc.text``, which spaCy rebuilds on every call, when the caller has it)."""
-    records = fold_reports(records, doc, lexicon)
-    records = fold_casualties(records, lexicon)
-    records = fold_repeats(fold_headline(records, doc.text if text is None else text))
+    text = doc.text if text is None else text
+    records = attribute_according(fold_reports(records, doc, lexicon), doc)
+    records = fold_purposes(records, doc, lexicon)
+    records = fold_casualties(records, lexicon, text)
+    records = fold_repeats(fold_headline(records, text))
     return mark_interventions(records, lexicon)
 
 
@@ -87,6 +98,98 @@ def fold_repeats(records: list[EventRecord]) -> list[EventRecord]:
     return [r for r in records if not repeats(r)]
 
 
+#: Dependencies of an infinitive that tells what its governor's act was for.
+PURPOSE_DEPS = frozenset({"advcl", "xcomp"})
+OTHER = "other"
+
+
+def by_token(records: list[EventRecord], doc: Doc) -> dict[int, EventRecord]:
+    """Records by the index of their trigger's first token."""
+    spans = ((doc.char_span(r.event.start_char, r.event.end_char), r) for r in records)
+    return {span.start: r for span, r in spans if span is not None}
+
+
+def fold_purposes(records: list[EventRecord], doc: Doc,
+                  lexicon: EventLexicon) -> list[EventRecord]:
+    """Fold a purpose infinitive ("gathered ... to denounce", "used tear gas to
+    disperse") into its governor's event: one happening. Not the complement of a verb
+    of intent ("decided to meet", planned) or of a statement ("threatened to strike")."""
+    tokens = by_token(records, doc)
+    merged: dict[int, EventRecord] = {}
+    for index, record in sorted(tokens.items()):
+        verb = doc[index]
+        head = merged.get(verb.head.i)
+        if head is not None and _intended_by(verb, head, record, lexicon):
+            # "decided to meet": the meeting (planned) is the happening, not the decision.
+            del merged[verb.head.i]
+        if head is None or not (_purpose_of(verb, head, record, lexicon)
+                                or _same_act(verb, head, record, lexicon)):
+            merged[index] = record
+            continue
+        merged[verb.head.i] = _joined(head, record)
+    return sorted(merged.values(), key=lambda r: r.event.start_char)
+
+
+def _intended_by(verb: Token, head: EventRecord, record: EventRecord,
+                 lexicon: EventLexicon) -> bool:
+    """True when ``head`` is an untyped verb of intent whose complement ``verb`` is a
+    typed, planned event: "decided to meet", "plans to hold talks"."""
+    return (verb.dep_ == "xcomp" and record.modality == "planned"
+            and verb.head.lemma_.lower() in lexicon.modality.planned_governors
+            and head.event.event_type == OTHER and record.event.event_type != OTHER)
+
+
+def _purpose_of(verb: Token, head: EventRecord, record: EventRecord,
+                lexicon: EventLexicon) -> bool:
+    """True when ``verb`` is an infinitive of purpose under ``head``'s trigger, one of
+    the two typed, and the governor's subject is the purpose's doer (not "was selected
+    to buy")."""
+    governor = verb.head
+    words = lexicon.modality
+    return (verb.dep_ in PURPOSE_DEPS and governor is not verb
+            and {head.event.event_type, record.event.event_type} != {OTHER}
+            and any(c.dep_ == "aux" and c.tag_ == "TO" for c in children_of(verb))
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in children_of(verb))
+            and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in children_of(governor))
+            and governor.lemma_.lower() not in words.planned_governors | words.negating_governors
+            and head.event.event_type != STATEMENT and record.modality == head.modality)
+
+
+def _time_rank(record: EventRecord) -> int:
+    """How directly the record's time was found: 0 its own clause ... (``TimeSource``'s order)."""
+    order = list(TimeSource)
+    return order.index(record.time_source) if record.time_source else len(order)
+
+
+def _same_act(verb: Token, head: EventRecord, record: EventRecord,
+              lexicon: EventLexicon) -> bool:
+    """True for a conjoined verb without a subject of its own that tells more of the same
+    violent act, in the same place: "Gunmen killed 3 and injured 10"."""
+    return (verb.dep_ == "conj" and head.event.event_type == record.event.event_type
+            and record.event.event_type in lexicon.violent_types
+            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in children_of(verb))
+            and record.modality == head.modality and _same_place(head, record))
+
+
+def _joined(head: EventRecord, purpose: EventRecord) -> EventRecord:
+    """One event for a clause and its purpose: the typed one ("used tear gas to
+    disperse" is the dispersal; "gathered to denounce" the gathering), with the other's
+    time when found closer, and its place, actor1 or target where it has none."""
+    kept, other = (purpose, head) if head.event.event_type == OTHER else (head, purpose)
+    if _time_rank(other) < _time_rank(kept):
+        # "fired tear gas to break up a crowd ... on Monday": the happening's time.
+        kept = replace(kept, time_source=other.time_source, event=replace(
+            kept.event, time=other.event.time,
+            confidence=max(kept.event.confidence, other.event.confidence)))
+    if not kept.locations and other.locations:
+        kept = replace(kept, locations=other.locations, event=replace(
+            kept.event, locations=other.event.locations))
+    for role in ("actor1", "actor2"):
+        if getattr(kept.roles, role) is None and getattr(other.roles, role) is not None:
+            kept = replace(kept, roles=replace(kept.roles, **{role: getattr(other.roles, role)}))
+    return kept
+
+
 def fold_reports(records: list[EventRecord], doc: Doc,
                  lexicon: EventLexicon) -> list[EventRecord]:
     """Drop reporting statements whose reported clause is an event; keep their source."""
@@ -94,15 +197,16 @@ def fold_reports(records: list[EventRecord], doc: Doc,
                  and r.event.trigger in lexicon.reporting_verbs]
     if not reporting:
         return records
-    spans = ((doc.char_span(r.event.start_char, r.event.end_char), r) for r in records)
-    by_token = {span.start: r for span, r in spans if span is not None}
+    tokens = by_token(records, doc)
     dropped: set[int] = set()
     sources: dict[int, str] = {}
-    for index, record in by_token.items():
+    speakers: dict[int, EventRecord] = {}
+    for index, record in tokens.items():
         if record.event.event_type != STATEMENT or record.event.trigger not in lexicon.reporting_verbs:
             continue
         verb = doc[index]
-        reported = [by_token.get(t.i) for t in _reported(verb)]
+        clauses = _reported(verb)
+        reported = [tokens.get(t.i) for t in clauses]
         # Only events ACLED codes, and deaths and injuries (which become the casualties
         # of such an event), absorb their report: "he told reporters the talks went
         # well" stays a statement.
@@ -112,9 +216,41 @@ def fold_reports(records: list[EventRecord], doc: Doc,
             dropped.add(index)
             for event in events:
                 sources[event.event.start_char] = _source(verb, record)
-    kept = [r for i, r in sorted(by_token.items()) if i not in dropped]
+            speakers.update((t.i, record) for t in clauses if _told_by_speaker(t))
+    kept = [_spoken_of(r, speakers[i]) if i in speakers else r
+            for i, r in sorted(tokens.items()) if i not in dropped]
     return [replace(r, reported_by=sources[r.event.start_char])
             if r.event.start_char in sources else r for r in kept]
+
+
+def _told_by_speaker(verb: Token) -> bool:
+    """True when the reported clause's subject is the speaker's pronoun: "Police said
+    they arrested 12 protesters", "The army said its jets struck ..."."""
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and (c.lower_ in SPEAKER_PRONOUNS or any(
+        g.dep_ == "poss" and g.lower_ in SPEAKER_PRONOUNS for g in children_of(c)))
+        for c in children_of(verb))
+
+
+def _spoken_of(record: EventRecord, report: EventRecord) -> EventRecord:
+    """``record`` whose unnamed actor1 is the speaker of its report, as the speaker
+    pronoun says."""
+    if record.roles.actor1 is not None or report.roles.actor1 is None:
+        return record
+    return replace(record, roles=replace(record.roles, actor1=report.roles.actor1))
+
+
+def attribute_according(records: list[EventRecord], doc: Doc) -> list[EventRecord]:
+    """An event "according to" someone is reported by them: "Russian forces shelled
+    Kherson on Monday, according to the regional governor"."""
+    out = []
+    for index, record in sorted(by_token(records, doc).items()):
+        source = "" if record.reported_by else next(
+            (role_rules.phrase(g) for c in children_of(doc[index])
+             if c.dep_ == "prep" and c.lower_ == "according"
+             for t in children_of(c) if t.lower_ == "to"
+             for g in children_of(t) if g.dep_ == "pobj"), "")
+        out.append(replace(record, reported_by=source) if source else record)
+    return out
 
 
 def _reported(verb: Token) -> list[Token]:
@@ -135,11 +271,13 @@ def _source(verb: Token, record: EventRecord) -> str:
     return role_rules.phrase(subject) if subject is not None else ""
 
 
-def fold_casualties(records: list[EventRecord], lexicon: EventLexicon) -> list[EventRecord]:
+def fold_casualties(records: list[EventRecord], lexicon: EventLexicon,
+                    text: str = "") -> list[EventRecord]:
     """Count a sentence's casualties once, on its first violent event; a perpetrator-less
     death next to a violent event (right after it, or before it in the same sentence:
     "Two DPR militiamen killed, another two wounded in attack on Sakhanka") is that
-    event's casualty report, its victims the event's target."""
+    event's casualty report, its victims the event's target; not across a paragraph
+    break or between two events placed in different places."""
     pending = list(records)
     out: list[EventRecord] = []
     counted: set[int] = set()
@@ -153,6 +291,10 @@ def fold_casualties(records: list[EventRecord], lexicon: EventLexicon) -> list[E
             # The violent event of the death's own sentence first, then the sentence before.
             previous = _violent_before(out, record, lexicon)
             later = _violent_later(pending, position, lexicon)
+            if previous is not None and not _one_happening(out[previous], record, text):
+                previous = None
+            if later is not None and not _one_happening(pending[later], record, text):
+                later = None
             if previous is not None and (later is None or
                                          out[previous].sentence_no == record.sentence_no):
                 out[previous] = _fold_death(out[previous], record)
@@ -162,6 +304,20 @@ def fold_casualties(records: list[EventRecord], lexicon: EventLexicon) -> list[E
                 continue
         out.append(record)
     return out
+
+
+def _one_happening(violent: EventRecord, death: EventRecord, text: str) -> bool:
+    """True when a death may be ``violent``'s casualty report: told in the same paragraph,
+    and not placed somewhere else."""
+    first, second = sorted((violent.event.sentence_start, death.event.sentence_start))
+    return "\n" not in text[first:second] and _same_place(violent, death)
+
+
+def _same_place(one: EventRecord, other: EventRecord) -> bool:
+    """False when both events are placed and share no place."""
+    places = {loc.place.name for loc in one.locations if loc.place is not None}
+    theirs = {loc.place.name for loc in other.locations if loc.place is not None}
+    return not places or not theirs or bool(places & theirs)
 
 
 def _violent_before(records: list[EventRecord], record: EventRecord,

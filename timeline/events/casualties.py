@@ -45,6 +45,10 @@ class CasualtyWords:
     injured: frozenset[str]
     intransitive: frozenset[str]
     vague: dict[str, int]
+    tolls: frozenset[str] = frozenset()
+    toll_fatalities: frozenset[str] = frozenset()
+    figure_verbs: frozenset[str] = frozenset()
+    not_people: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -54,7 +58,9 @@ def load_words() -> CasualtyWords:
     try:
         return CasualtyWords(frozenset(data["killed"]), frozenset(data["injured"]),
                              frozenset(data.get("intransitive", ())),
-                             {str(k): int(v) for k, v in data.get("vague", {}).items()})
+                             {str(k): int(v) for k, v in data.get("vague", {}).items()},
+                             *(frozenset(map(str, data.get(key, ()))) for key in
+                               ("tolls", "toll_fatalities", "figure_verbs", "not_people")))
     except (KeyError, TypeError, ValueError) as error:
         raise RuleFileError("casualties.yaml", f"needs 'killed' and 'injured' word lists and "
                             f"integer 'vague' counts ({error})") from error
@@ -67,14 +73,50 @@ def read(sentence: Span) -> Casualties:
     injured: list[Count] = []
     for token in sentence:
         lemma = token.lemma_.lower()
+        if lemma in words.toll_fatalities:
+            count = toll_count(token)
+            killed += [count] if count is not None else []
+            continue
         kind = killed if lemma in words.killed else injured if lemma in words.injured else None
         if kind is None:
             continue
         for victim in _victims(token, words):
-            count = _count(victim, token, words)
+            # "Two Ukrainian troops, one civilian killed": the first victim's own words.
+            listed = any(c.dep_ == "appos" and victim.i < c.i < token.i for c in children_of(victim))
+            count = _count(victim, victim if listed else token, words)
             if count is not None:
                 kind.append(count)
     return Casualties(_total(killed), _total(injured))
+
+
+def toll_count(noun: Token) -> Count | None:
+    """The figure a toll noun states: "a death toll of 35", "the death toll rose to 35",
+    "losses ... amounted to 40 people"; None when it states none of people."""
+    words = load_words()
+    if noun.lemma_.lower() not in words.tolls:
+        return None
+    figures = [g for c in children_of(noun) if c.dep_ == "prep" and c.lower_ == "of"
+               for g in children_of(c) if g.dep_ == "pobj"]
+    verb = noun.head
+    if noun.dep_ == "nsubj" and verb.lemma_.lower() in words.figure_verbs:
+        figures += [g for c in children_of(verb) if c.dep_ == "dobj" or (
+                        c.dep_ == "prep" and c.lower_ in {"to", "at"})
+                    for g in ((c,) if c.dep_ == "dobj" else children_of(c)) if g.dep_ in {"dobj", "pobj"}]
+    for figure in figures:
+        if any(t.lower_ in words.not_people or t.tag_ == "$" for t in figure.subtree):
+            continue
+        count = _count(figure, figure, words)
+        if count is not None:
+            return count
+    return None
+
+
+def is_toll_subject(noun: Token) -> bool:
+    """True for a toll the subject of a figure verb that states a count of people: "the
+    death toll rose to 35", "losses amounted to 40 people" (not "a death toll of 35 was
+    confirmed", whose verb reports it)."""
+    return (noun.dep_ == "nsubj" and noun.head.lemma_.lower() in load_words().figure_verbs
+            and toll_count(noun) is not None)
 
 
 def _total(counts: list[Count]) -> Count | None:
@@ -126,6 +168,12 @@ def _victims(word: Token, words: CasualtyWords) -> list[Token]:
             found.append(verb.head)
     if word.dep_ == "acl" and word.tag_ in {"VBN", "VBD"}:
         found.append(word.head)  # a headline's "Ten civilians killed in ..."
+        listed = word.head.head if word.head.dep_ == "appos" else None
+        if listed is not None and not any(c.lemma_.lower() in _casualty_lemmas()
+                                          for c in children_of(listed)):
+            # "Two Ukrainian troops, one civilian killed" (not "Two militiamen killed,
+            # another two wounded": the first have their own word).
+            found.append(listed)
     if word.pos_ in {"NOUN", "ADJ", "PROPN"}:
         # "12 deaths", "35 dead", "Two KIA": the number modifies the word itself.
         found.append(word)

@@ -10,6 +10,7 @@ before the publication date.
 
 from __future__ import annotations
 
+import bisect
 import functools
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -42,6 +43,8 @@ NON_CLAUSE_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "aux", "aux
 STATEMENT = "statement"
 #: Time sources a later clause may continue from.
 DATED_SOURCES = frozenset({TimeSource.CLAUSE, TimeSource.SENTENCE, TimeSource.PARAGRAPH})
+#: How many mentions back (or on) a clause reads for the place naming its country.
+PLACE_REACH = 40
 
 
 @dataclass(frozen=True)
@@ -85,6 +88,19 @@ class _Article:
     def country(self) -> str:
         """The first country the article names or places a named place in."""
         return _first_country(self.index.mentions)
+
+    def country_near(self, char: int, sent: Span, placed: bool = False) -> str:
+        """The country of the place named nearest before ``char`` in its paragraph, else
+        after it in its sentence, else the article's: "Police fired tear gas" after a
+        paragraph set in Nairobi are Kenya's, whatever country the article named first.
+        ``placed``: the clause names a place of its own that the gazetteer does not
+        know, so the article's country is no guess for it."""
+        since = self.times.paragraph_start(char)
+        for start, end in ((since, char), (char, sent.end_char)):
+            found = _place_country(self.index, start, end, backwards=start == since)
+            if found:
+                return found
+        return "" if placed else self.country
 
     @functools.cached_property
     def published(self) -> TimeExpression | None:
@@ -217,7 +233,8 @@ def _record(article: _Article, trigger: Token, typed: tuple[str, str],
                                                      kind in lexicon.object_actor_types))
     locations = _locations(article, trigger, typed, kind, near)
     place = clauses.best_place(locations)
-    country = place.country if place else article.country
+    country = place.country if place else article.country_near(
+        trigger.idx, article.times.sents[sentence_no], bool(locations))
     sent = article.times.sents[sentence_no]
     time, source = anchoring.choose_time(article.times, trigger, tokens, sentence_no)
     mode = modality(trigger, lexicon)
@@ -237,7 +254,10 @@ def _record(article: _Article, trigger: Token, typed: tuple[str, str],
         actors=tuple(a.name for a in actors), locations=tuple(loc.text for loc in locations),
         time=time, confidence=confidence(source, time, mode, kind) if source else 0.0,
     )
-    assigned = roles.assign(trigger, index, lexicon, kind, country, subjects)
+    assigned = roles.without_places(roles.assign(trigger, index, lexicon, kind, country, subjects),
+                                    [n for loc in locations if loc.place is not None
+                                     and loc.place.precision != "country"
+                                     for n in (loc.text, loc.place.name)])
     return EventRecord(event, actors, locations, source, mode,
                        _by_actor(coding, assigned, lexicon), assigned,
                        article.casualties(sent_no=sentence_no, sent=sent)
@@ -399,6 +419,24 @@ def confidence(source: TimeSource | None, time: TimeExpression | None, modality:
     if event_type == "other":
         score *= OTHER_FACTOR
     return round(score, 3)
+
+
+def _place_country(index: MentionIndex, start: int, end: int, backwards: bool) -> str:
+    """The country of the nearest place mention in [start, end) that has one: the last
+    when ``backwards``, else the first; at most ``PLACE_REACH`` mentions are read, so
+    dating every clause of a long paragraph stays linear."""
+    from timeline.events import places
+
+    low, high = bisect.bisect_left(index.starts, start), bisect.bisect_left(index.starts, end)
+    positions = range(high - 1, low - 1, -1) if backwards else range(low, high)
+    for at in positions[:PLACE_REACH]:
+        mention = index.mentions[at]
+        if mention.label not in clauses.PLACE_LABELS or mention.end_char > end:
+            continue
+        place = places.geocode(mention.canonical or mention.text)
+        if place is not None and place.country:
+            return place.country
+    return ""
 
 
 def _first_country(mentions: Sequence[Mention]) -> str:

@@ -9,6 +9,7 @@ folded into the clause it modifies: it only adds circumstances.
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
@@ -21,6 +22,7 @@ from timeline.events.places import Place
 from timeline.events.sentence_places import in_attribution, names_government
 from timeline.events.tokens import children_of
 from timeline.model import Mention
+from timeline.resource_files import read_bundled, word_list
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -40,6 +42,8 @@ PERSON_PRONOUNS = frozenset({"he", "she", "him", "her"})
 #: Pronouns standing for an organisation as a clause's subject, and what they stand for.
 ORG_PRONOUNS = frozenset({"it"})
 ORG_LABELS = frozenset({"ORG"})
+#: How many sentences back "the company" may find the organisation it describes.
+DESCRIPTION_REACH = 2
 
 
 def is_folded(token: Token) -> bool:
@@ -144,6 +148,7 @@ class MentionIndex:
 
     def __init__(self, doc: Doc, mentions: Iterable[Mention]) -> None:
         self.mentions = sorted(mentions, key=lambda m: m.start_char)
+        self.starts = [m.start_char for m in self.mentions]
         self.by_token: dict[int, Mention] = {}
         for mention in self.mentions:
             span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
@@ -190,8 +195,15 @@ def actors_of(token: Token, index: MentionIndex) -> list[Mention]:
         return [person] if person is not None else []
     if token.lower_ in ORG_PRONOUNS and token.dep_ in SUBJECT_DEPS:
         # "Apple announced Monday it has settled the dispute": the organisation named
-        # before it in the same sentence.
-        named = index.last_before(token.idx, ORG_LABELS, token.sent.start_char)
+        # before it in the same sentence, else the one the sentence before had as its
+        # subject ("DaimlerChrysler said ... It also plans to cut two plants").
+        named = index.last_before(token.idx, ORG_LABELS, token.sent.start_char) or (
+            _described(token, index, reach=1, subjects_only=True))
+        return [named] if named is not None else []
+    if token.dep_ in SUBJECT_DEPS and _describes_organisation(token):
+        # "The airline signed the agreement", "the company said": the organisation named
+        # last, in this sentence or the ``DESCRIPTION_REACH`` before it.
+        named = _described(token, index)
         return [named] if named is not None else []
     # An appositive names the actor itself: "Milley's spokesman, Colonel Dave Butler"
     # is Butler, not Milley.
@@ -206,6 +218,46 @@ def actors_of(token: Token, index: MentionIndex) -> list[Mention]:
                 if mention is not None and mention.label in ACTOR_LABELS:
                     found.append(mention)
     return found
+
+
+@functools.cache
+def description_nouns() -> frozenset[str]:
+    """Nouns that, after "the", stand for an organisation named before ("the company")."""
+    return frozenset(word_list(read_bundled("actors.yaml"), "actors.yaml", "description_nouns"))
+
+
+def _describes_organisation(token: Token) -> bool:
+    """"the company", "The airline": a definite description, with no name of its own."""
+    children = list(children_of(token))
+    return (token.lower_ in description_nouns()
+            and any(c.dep_ == "det" and c.lower_ == "the" for c in children)
+            and not any(c.dep_ in {"compound", "poss", "appos"} or c.lower_ == "of" for c in children))
+
+
+def _described(token: Token, index: MentionIndex, reach: int = DESCRIPTION_REACH,
+               subjects_only: bool = False) -> Mention | None:
+    """The organisation a description stands for: the last one named as a subject
+    ``reach`` sentences back at most ("Boeing won a contract from Qantas. The company
+    said ..." is Boeing), else (unless ``subjects_only``) the last one named."""
+    since = _sentences_back(token, reach)
+    doc = token.doc
+    named = [m for m in index.mentions[bisect.bisect_left(index.starts, since):
+                                       bisect.bisect_left(index.starts, token.idx)]
+             if m.label in ORG_LABELS and m.end_char <= token.idx]
+    subjects = [m for m in named if any(
+        t.dep_ in SUBJECT_DEPS for t in doc.char_span(m.start_char, m.end_char,
+                                                      alignment_mode="expand") or ())]
+    return (subjects or ([] if subjects_only else named) or [None])[-1]
+
+
+def _sentences_back(token: Token, count: int) -> int:
+    """The start offset of the sentence ``count`` sentences before ``token``'s."""
+    doc, start = token.doc, token.sent.start
+    for _ in range(count):
+        if start == 0:
+            break
+        start = doc[start - 1].sent.start
+    return doc[start].idx
 
 
 def counterparts(trigger: Token, index: MentionIndex, with_object: bool = False) -> list[Mention]:

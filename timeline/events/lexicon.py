@@ -128,6 +128,7 @@ class Modality:
     hypothetical: frozenset[str]
     planned: frozenset[str]
     planned_governors: frozenset[str] = frozenset()
+    negating_governors: frozenset[str] = frozenset()
     hypothetical_nouns: frozenset[str] = frozenset()
     planned_nouns: frozenset[str] = frozenset()
 
@@ -341,8 +342,8 @@ _WORD_LISTS = ("light_verbs", "non_events", "time_bounds", "reporting_verbs",
                "event_noun_prepositions", "source_nouns", "undergo_verbs")
 _TYPE_LISTS = ("subject_types", "object_place_types", "object_actor_types", "target_types",
                "violent_types", "casualty_types")
-_MODALITY = ("negated", "hypothetical", "planned", "planned_governors", "hypothetical_nouns",
-             "planned_nouns")
+_MODALITY = ("negated", "hypothetical", "planned", "planned_governors", "negating_governors",
+             "hypothetical_nouns", "planned_nouns")
 
 
 def _event_type(name: str, entry: dict[str, Any]) -> EventType:

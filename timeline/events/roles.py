@@ -5,23 +5,27 @@ Named actors come from the entity mentions ("Al Shabaab militants" is Al Shabaab
 common-noun and group actors ("protesters", "government forces", "unidentified armed
 men", "police") from ``resources/actors.yaml``, with the country a nationality word in
 the phrase gives ("Russian forces": Military Forces of Russia), else the event's
-country. A passive subject is the target ("Two soldiers were killed"); a victim group
-is never the initiator of violence.
+country (its place's, else its paragraph's: ``clause_events``). A passive subject is
+the target ("Two soldiers were killed"); a victim group is never the initiator of
+violence. The group vocabulary lives in ``actor_groups``, event nouns and their
+perpetrators in ``event_nouns``.
 """
 
 from __future__ import annotations
 
-import functools
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from timeline.events import clauses
+from timeline.events.actor_groups import (ActorGroup, capital_types, capitals, group_of,
+                                          groups_by_noun, is_force, load_groups, unit_words)
 from timeline.events.clauses import MentionIndex
-from timeline.events.lexicon import EventLexicon, _entries
+from timeline.events.event_nouns import (carried_out_by, event_nouns, light_nouns, noun_type,
+                                         owners)
+from timeline.events.lexicon import EventLexicon
 from timeline.events.taxonomy import undergone_nouns
 from timeline.events.tokens import children_of
-from timeline.resource_files import read_bundled, word_list
 from timeline.model import Mention
 
 if TYPE_CHECKING:
@@ -32,30 +36,11 @@ if TYPE_CHECKING:
 TARGET_PREPS = frozenset({"on", "against", "at", "upon"})
 COUNTERPART_PREPS = frozenset({"with", "between"})
 STATE_NAME = "Military Forces of {country}"
-#: Entity types of a place named as a modifier.
-PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
-#: How deep below a preposition an event noun may name a killing's cause ("as a result
-#: of the shelling": as -> result -> of -> shelling).
-CAUSE_DEPTH = 3
 GROUP = "GROUP"
-#: How many words before an event noun may name who carried it out.
-MODIFIER_REACH = 4
-
-
-@dataclass(frozen=True)
-class ActorGroup:
-    """A common-noun actor: head nouns, required modifiers and its ACLED-style name."""
-
-    id: str
-    nouns: frozenset[str]
-    modifiers: frozenset[str]
-    name: str
-    unknown: str
-    state: bool = False
-    victim: bool = False
-
-    def named(self, country: str) -> str:
-        return self.name.format(country=country) if country else self.unknown
+#: Re-exported: callers read the group vocabulary and event nouns through the roles.
+__all__ = ["GROUP", "STATE_NAME", "Actor", "ActorGroup", "Roles", "actor_of", "assign",
+           "capital_types", "event_nouns", "group_of", "light_nouns", "load_groups",
+           "noun_type", "phrase", "without_places"]
 
 
 @dataclass(frozen=True)
@@ -77,37 +62,6 @@ class Roles:
     actor1: Actor | None = None
     actor2: Actor | None = None
     assoc: tuple[Actor, ...] = ()
-
-
-@functools.cache
-def load_groups() -> tuple[ActorGroup, ...]:
-    """Group actors from ``actors.yaml``."""
-    return tuple(
-        ActorGroup(str(e["id"]), frozenset(map(str, e["nouns"])),
-                   frozenset(map(str, e.get("modifiers", ()))), str(e["name"]),
-                   str(e["unknown"]), bool(e.get("state")), bool(e.get("victim")))
-        for e in _entries("actors.yaml", "groups", ("nouns", "name", "unknown"))
-    )
-
-
-@functools.cache
-def _groups_by_noun() -> dict[str, tuple[ActorGroup, ...]]:
-    """Groups by head noun, in file order."""
-    index: dict[str, list[ActorGroup]] = {}
-    for group in load_groups():
-        for noun in group.nouns:
-            index.setdefault(noun, []).append(group)
-    return {k: tuple(v) for k, v in index.items()}
-
-
-def group_of(token: Token) -> ActorGroup | None:
-    """The group a noun phrase headed by ``token`` names, if any."""
-    index = _groups_by_noun()
-    candidates = index.get(token.lemma_.lower()) or index.get(token.lower_)
-    if not candidates:
-        return None
-    modifiers = {c.lemma_.lower() for c in children_of(token) if c.dep_ in {"amod", "compound"}}
-    return next((g for g in candidates if not g.modifiers or g.modifiers & modifiers), None)
 
 
 def phrase(token: Token) -> str:
@@ -143,11 +97,18 @@ def actor_of(token: Token, index: MentionIndex, country: str) -> Actor | None:
     """The actor a noun phrase names, or None; ``country`` fills a group's name when the
     phrase names none."""
     doc = token.doc
+    counted = _counted(token)
+    if counted is not None:
+        # "Hundreds of farmers", "dozens of demonstrators": the people counted.
+        return actor_of(counted, index, country)
     follower = index.at(doc[token.i + 1]) if token.i + 1 < len(doc) else None
     if token.pos_ == "NOUN" and follower is not None and follower.label == "PERSON":
         # "Sudan's army chief Abdel Fattah al-Burhan": the noun titles the person.
         return Actor(follower.canonical or follower.text, follower.text, "PERSON")
-    mentions = clauses.actors_of(token, index)
+    # "Riot police": a unit word the recogniser took for a name is none.
+    # "Army" opening a sentence, tagged as a name, is the common noun.
+    mentions = [m for m in clauses.actors_of(token, index) if m.text.lower() not in unit_words()
+                and m.text.lower() not in groups_by_noun()]
     group = group_of(token)
     if not mentions and group is None:
         return _demonym_actor(token)
@@ -156,7 +117,7 @@ def actor_of(token: Token, index: MentionIndex, country: str) -> Actor | None:
     named = next((m for m in mentions if m.label in {"PERSON", "ORG"}), None)
     compound_named = named is not None and _modifies(named, token, index)
     unnamed = [c for c in children_of(token) if c.dep_ == "compound" and c.pos_ == "PROPN"
-               and index.at(c) is None]
+               and index.at(c) is None and c.lower_ not in unit_words()]
     if group is not None and unnamed and named is None and nationality is None:
         # "Al Shabaab fighters", "Wagner forces": a group the NER did not tag.
         return Actor(doc[unnamed[0].left_edge.i:unnamed[-1].i + 1].text.strip(), written, "ORG")
@@ -178,6 +139,16 @@ def actor_of(token: Token, index: MentionIndex, country: str) -> Actor | None:
     text = written if chosen.text in written else chosen.text
     return Actor(chosen.canonical or chosen.text, text, kind,
                  chosen.canonical if kind == "GPE" else "")
+
+
+def _counted(token: Token) -> Token | None:
+    """The noun a count heads ("hundreds of farmers"), or None."""
+    from timeline.events.casualties import load_words
+
+    if not (token.like_num or token.lower_ in load_words().vague):
+        return None
+    return next((g for c in children_of(token) if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in children_of(c) if g.dep_ == "pobj"), None)
 
 
 def _forces_country(mention: Mention, group: ActorGroup | None) -> tuple[ActorGroup | None, str]:
@@ -230,7 +201,7 @@ def _of_country(token: Token) -> str:
         for obj in (g for g in children_of(prep) if g.dep_ == "pobj"):
             start = next((t.i for t in obj.subtree if t.pos_ != "DET"), obj.i)
             country = _country_named(token.doc[start:obj.i + 1].text)
-            if not country and _is_force(obj) and obj is not token:
+            if not country and is_force(obj) and obj is not token:
                 country = _of_country(obj)  # "aviation of the Armed Forces of Ukraine"
             if country:
                 return country
@@ -244,38 +215,6 @@ def _country_named(name: str) -> str:
     return place.country if place is not None and place.precision == "country" else ""
 
 
-@functools.cache
-def _capitals() -> dict[str, str]:
-    """Country by the gazetteer name of its capital ("Kyiv" -> "Ukraine")."""
-    import countryinfo
-
-    from timeline.events import places
-
-    table: dict[str, str] = {}
-    for record in countryinfo.all_countries():
-        try:
-            capital, country = record.capital(), record.name()
-        except (KeyError, AttributeError):
-            continue
-        place = places.geocode(capital) if isinstance(capital, str) and capital else None
-        if place is not None and place.country and place.precision != "country":
-            table.setdefault(place.name, place.country)
-    return table
-
-
-@functools.cache
-def capital_types() -> frozenset[str]:
-    """Event types in which a capital named as the actor stands for its government."""
-    from timeline.errors import RuleFileError
-    from timeline.events.lexicon import load_event_lexicon
-
-    types = frozenset(word_list(read_bundled("actors.yaml"), "actors.yaml", "capital_types"))
-    unknown = sorted(types - {t.id for t in load_event_lexicon().types})
-    if unknown:
-        raise RuleFileError("actors.yaml", f"capital_types names unknown event types: {unknown}")
-    return types
-
-
 def _capital_as_country(actor: Actor) -> Actor:
     """The country of a capital city named as an actor; other actors unchanged."""
     from timeline.events import places
@@ -285,7 +224,7 @@ def _capital_as_country(actor: Actor) -> Actor:
     place = places.geocode(actor.name)
     if place is None or place.precision == "country":
         return actor
-    country = _capitals().get(place.name, "")
+    country = capitals().get(place.name, "")
     return replace(actor, name=country, country=country) if country == place.country else actor
 
 
@@ -330,6 +269,17 @@ def assign(trigger: Token, index: MentionIndex, lexicon: EventLexicon, type_id: 
     actor1 = first[0] if first else None
     actor2 = next((a for a in second if actor1 is None or a.name != actor1.name), None)
     return Roles(actor1, actor2, tuple(first[1:]))
+
+
+def without_places(roles: Roles, places: Iterable[str]) -> Roles:
+    """``roles`` without a target that is the event's own place (``places``: the names
+    of its places below a country): "attacked El Fasher", the town tagged as an
+    organisation, is where, not whom; "attacked Ukraine" keeps its target."""
+    names = set(places)
+    two = roles.actor2
+    if two is None or not {two.name, two.text} & names:
+        return roles
+    return replace(roles, actor2=None)
 
 
 def _as_state(actor: Actor) -> Actor:
@@ -382,7 +332,7 @@ def _role_tokens(trigger: Token, lexicon: EventLexicon, type_id: str,
                  subjects: list[Token]) -> tuple[list[Token], list[Token]]:
     """(initiator tokens, target tokens): active subjects or the "by" agent act; passive
     subjects, objects of target types and "on"/"against"/"with" phrases undergo."""
-    from timeline.events.casualties import is_headline_passive
+    from timeline.events.casualties import is_headline_passive, is_toll_subject
 
     # "Two Ukrainian soldiers killed"
     headline = type_id in lexicon.casualty_types and is_headline_passive(trigger)
@@ -391,29 +341,66 @@ def _role_tokens(trigger: Token, lexicon: EventLexicon, type_id: str,
     passive = [s for s in subjects if headline or undergone or s.dep_ == "nsubjpass"
                or clauses.described_by(s, trigger)
                or (s.head.dep_ == "nsubjpass" and s.dep_ == "conj")]
+    # "Two Ukrainian troops, one civilian killed": a headline's list of victims, parsed
+    # as a noun and its appositive, names them all, the first first.
+    passive = [v for s in passive for v in (
+        (s.head, s) if s.dep_ == "appos" and s.head.pos_ in {"NOUN", "PROPN"} else (s,))]
+    # "Losses of the Armed Forces of Ukraine amounted to 40 people": whose losses.
+    tolls = [s for s in subjects if is_toll_subject(s)]
+    subjects = [s for s in subjects if s not in tolls]
+    passive = [s for s in passive if s not in tolls] + [o for s in tolls for o in _sufferers(s)]
     initiators = ([o for s in subjects if s not in passive for o in _doers(s, lexicon)]
                   + _agents(trigger, lexicon) + _event_noun_owners(trigger, lexicon)
-                  + [o for n in undergone for o in _owners(n)])
+                  + [o for n in undergone for o in owners(n)])
     if trigger.pos_ in {"NOUN", "PROPN"} or trigger.tag_ == "VBG":
         # A headline's event noun: "separatist attack", "Ukrainian army's shelling".
-        initiators += _carried_out_by(trigger)
+        initiators += carried_out_by(trigger)
     targets = list(passive)
     heads = [trigger, *light_nouns(trigger)]
     # The direct object is the target of violence, the counterpart of a meeting, and
     # whom any other act is done to when it names an actor ("accused Russia", "Apple
     # sued Samsung"); a theme ("signed the contract") names none and gives no actor2.
-    objects = [p for c in children_of(trigger) if c.dep_ == "dobj" for p in (c, *c.conjuncts)]
+    objects = [p for c in children_of(trigger) if c.dep_ == "dobj" and not _spatial(c)
+               for p in (c, *c.conjuncts)]
     targets += objects
     if trigger.lemma_.lower() not in lexicon.light_verbs:
         # "repelled an attack by the RSF", "beat back a Russian assault": whoever carried
         # out the violent act done to the subject is the other side.
-        targets += [o for n in objects if noun_type(n, lexicon) in lexicon.violent_types
-                    for o in _carried_out_by(n)]
+        violent_objects = [n for n in objects if noun_type(n, lexicon) in lexicon.violent_types]
+        targets += [o for n in violent_objects for o in carried_out_by(n)]
+        if violent_objects and not passive:
+            # "fended off an assault by JNIM militants": the parser hangs the noun's "by"
+            # phrase on the verb.
+            targets += [g for c in children_of(trigger) if c.dep_ == "prep" and c.lower_ == "by"
+                        for g in children_of(c) if g.dep_ == "pobj"]
     preps = COUNTERPART_PREPS | (TARGET_PREPS if type_id in lexicon.target_types else set())
     for head in heads:
         for prep in (c for c in children_of(head) if c.dep_ == "prep" and c.lower_ in preps):
             targets += [p for o in children_of(prep) if o.dep_ == "pobj" for p in (o, *o.conjuncts)]
     return initiators, targets
+
+
+def _sufferers(toll: Token) -> list[Token]:
+    """Who suffered a toll's losses: its possessor or modifier ("enemy losses", "Russia's
+    losses") or its "of" / "among" phrase ("losses of the Armed Forces of Ukraine", "the
+    toll among civilians")."""
+    from timeline.events.casualties import load_words
+
+    killed = load_words().killed
+    return [c for c in children_of(toll) if c.dep_ in {"poss", "compound", "amod"}
+            and c.lower_ not in killed] + [
+        g for c in children_of(toll) if c.dep_ == "prep" and c.lower_ in {"of", "among"}
+        for g in children_of(c) if g.dep_ == "pobj" and not g.like_num]
+
+
+def _spatial(noun: Token) -> bool:
+    """A place the parser took for an object: "gathered outside parliament", with the
+    preposition read as the noun's modifier."""
+    from timeline.events.lexicon import load_location_words
+
+    words = load_location_words().mislabelled
+    return any(c.lower_ in words and c.i < noun.i for c in children_of(noun)
+               if c.dep_ in {"amod", "advmod", "prep"})
 
 
 def _doers(subject: Token, lexicon: EventLexicon) -> list[Token]:
@@ -423,13 +410,7 @@ def _doers(subject: Token, lexicon: EventLexicon) -> list[Token]:
     also a group ("a mob lynched two men") acts itself."""
     if noun_type(subject, lexicon) not in lexicon.violent_types or group_of(subject):
         return [subject]
-    return _carried_out_by(subject)
-
-
-def _carried_out_by(noun: Token) -> list[Token]:
-    """The owners of an event noun that name who carried it out: not a place ("Ukraine
-    clashes", "Donetsk shelling"): a place modifier says where, not who."""
-    return [o for o in _owners(noun) if o.dep_ != "compound" or o.ent_type_ not in PLACE_ENTITIES]
+    return carried_out_by(subject)
 
 
 def _agents(trigger: Token, lexicon: EventLexicon) -> list[Token]:
@@ -439,7 +420,7 @@ def _agents(trigger: Token, lexicon: EventLexicon) -> list[Token]:
     for agent in (g for c in children_of(trigger) if c.dep_ == "agent"
                   for g in children_of(c) if g.dep_ == "pobj"):
         if lexicon.type_of_noun(agent.lemma_.lower()) in lexicon.violent_types:
-            found += _owners(agent)
+            found += owners(agent)
         else:
             found.append(agent)
     return found
@@ -449,89 +430,6 @@ def _event_noun_owners(trigger: Token, lexicon: EventLexicon) -> list[Token]:
     """Who carried out the event noun a killing happened in: "killed in Ukrainian
     army's shelling", "killed in separatist ambush", "killed in shelling by Ukrainian
     troops"."""
-    return [o for noun in event_nouns(trigger, lexicon) for o in _owners(noun)]
+    return [o for noun in event_nouns(trigger, lexicon) for o in owners(noun)]
 
 
-def _owners(noun: Token) -> list[Token]:
-    """The possessor, modifiers and "by" phrase of an event noun, and an "of" phrase
-    naming armed forces ("the shelling of the Armed Forces of Ukraine", as reports
-    translated from Russian and Ukrainian put the perpetrator)."""
-    children = [c for c in children_of(noun) if c.dep_ in {"poss", "amod", "compound"}
-                and c.pos_ in {"NOUN", "PROPN", "ADJ"}]
-    return children + [w for w in _words_before(noun) if w not in children] + [
-        g for c in children_of(noun) if c.dep_ == "prep" and (
-            c.lower_ == "by" or c.lower_ == "of" and any(
-                _is_force(g) for g in children_of(c) if g.dep_ == "pobj"))
-        for g in children_of(c) if g.dep_ == "pobj"]
-
-
-def _words_before(noun: Token) -> list[Token]:
-    """Nationality words and forces in the words right before an event noun, however
-    the parser hung them: "in Ukrainian shelling of Donetsk" (read as "in Ukrainian",
-    then a verb), "Ukrainian army's Donetsk shelling"."""
-    from timeline.events import places
-
-    found = []
-    for i in range(noun.i - 1, max(noun.sent.start, noun.i - MODIFIER_REACH) - 1, -1):
-        word = noun.doc[i]
-        if word.pos_ not in {"ADJ", "NOUN", "PROPN"} and word.tag_ != "POS":
-            break
-        if places.country_of_demonym(word.text) or _is_force(word):
-            found.append(word)
-    return found
-
-
-def _is_force(token: Token) -> bool:
-    """True for a noun of a state force group ("Forces", "army", "troops")."""
-    group = group_of(token)
-    return group is not None and group.state
-
-
-def event_nouns(trigger: Token, lexicon: EventLexicon) -> list[Token]:
-    """Violent event nouns in the verb's "in"/"during" phrases and causes ("killed in
-    shelling", "died as a result of shelling by ...", "killed due to enemy shelling"):
-    up to ``CAUSE_DEPTH`` arcs down through prepositions and their objects."""
-    found: list[Token] = []
-    stack = [(c, 0) for c in children_of(trigger)
-             if c.dep_ == "prep" and c.lower_ in lexicon.event_noun_prepositions]
-    while stack:
-        token, depth = stack.pop()
-        if token.dep_ in {"pobj", "pcomp"} and noun_type(token, lexicon) in lexicon.violent_types:
-            found.append(token)
-            continue
-        if depth < CAUSE_DEPTH:
-            stack += [(c, depth + 1) for c in children_of(token)
-                      if c.dep_ in {"prep", "pobj", "pcomp"}]
-    if not found:
-        after = _noun_after(trigger, lexicon)
-        found = [after] if after is not None else []
-    return sorted(found, key=lambda t: t.i)
-
-
-def _noun_after(trigger: Token, lexicon: EventLexicon) -> Token | None:
-    """The violent noun of the phrase right after the verb, read word by word where the
-    parser broke the phrase up: "killed in Gorlovka shelling by Ukrainian army", "Four
-    killed in Ukrainian shelling of Donetsk republic" (the gerund hung elsewhere)."""
-    doc, end = trigger.doc, trigger.sent.end
-    if trigger.i + 1 >= end or doc[trigger.i + 1].lower_ not in lexicon.event_noun_prepositions:
-        return None
-    for word in doc[trigger.i + 2:min(end, trigger.i + 2 + MODIFIER_REACH + 1)]:
-        if noun_type(word, lexicon) in lexicon.violent_types and (
-                word.pos_ in {"NOUN", "PROPN"} or word.tag_ == "VBG"):
-            return word
-        if word.pos_ not in {"DET", "ADJ", "NOUN", "PROPN"} and word.tag_ != "POS":
-            return None
-    return None
-
-
-def noun_type(token: Token, lexicon: EventLexicon) -> str | None:
-    """The type of an event noun by lemma or form ("shelling", parsed as a gerund)."""
-    return lexicon.type_of_noun(token.lemma_.lower()) or lexicon.type_of_noun(token.lower_)
-
-
-def light_nouns(trigger: Token) -> Sequence[Token]:
-    """Event nouns a light verb governs: its object, or its "with" phrase ("responded
-    with drone strikes on X"); not "for a meeting between NATO and ..." after "travel"."""
-    return [o for c in children_of(trigger) if c.dep_ == "dobj" or (
-                c.dep_ == "prep" and c.lower_ == "with")
-            for o in ((c,) if c.dep_ == "dobj" else [g for g in children_of(c) if g.dep_ == "pobj"])]

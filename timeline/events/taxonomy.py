@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from timeline.events.casualties import is_toll_subject
 from timeline.events.lexicon import EventLexicon, EventType
 from timeline.events.tokens import children_of
 
@@ -65,6 +66,9 @@ def event_type(trigger: Token, lexicon: EventLexicon) -> tuple[str, str] | None:
         if found is not None:
             return phrasal, found
     for noun in (n for n in nouns if n.dep_ in {"nsubj", "nsubjpass"}):
+        if is_toll_subject(noun):
+            # "The death toll rose to 35", "losses amounted to 40 people": deaths.
+            return phrasal, lexicon.type_of_noun("death") or OTHER
         found = lexicon.type_of_noun(noun.lemma_.lower())
         if found in lexicon.subject_types:
             return phrasal, found
@@ -73,7 +77,7 @@ def event_type(trigger: Token, lexicon: EventLexicon) -> tuple[str, str] | None:
     found = lexicon.type_of_verb(phrasal) or lexicon.type_of_verb(lemma) or OTHER
     if found in lexicon.casualty_types and found not in lexicon.violent_types:
         # "Ten civilians killed in shelling": the killing is the shelling's casualty.
-        from timeline.events.roles import event_nouns, noun_type
+        from timeline.events.event_nouns import event_nouns, noun_type
 
         nouns = event_nouns(trigger, lexicon)
         if nouns:
@@ -176,7 +180,7 @@ def has_agent(trigger: Token) -> bool:
 def modality(trigger: Token, lexicon: EventLexicon) -> str:
     """asserted, negated, hypothetical or planned, from the clause and what governs it.
 
-    "did not agree" is negated, "would travel" hypothetical, "will meet" and "decided
+    "did not agree" and "refused to meet" are negated, "would travel" hypothetical, "will meet" and "decided
     to meet" planned, "hope that Zaluznyi would travel" hypothetical; a clause under a
     negated or hypothetical governor ("did not plan to attack") takes its modality.
     """
@@ -189,6 +193,8 @@ def modality(trigger: Token, lexicon: EventLexicon) -> str:
         governing = _own_modality(head, lexicon)
         if governing in {"negated", "hypothetical"}:
             return governing
+        if trigger.dep_ == "xcomp" and head.lemma_.lower() in words.negating_governors:
+            return "negated"
         if trigger.dep_ == "xcomp" and head.lemma_.lower() in words.planned_governors:
             return "planned"
     if trigger.dep_ in {"acl", "ccomp"}:

@@ -1,0 +1,114 @@
+"""Common-noun and group actors ("protesters", "government forces", "unidentified armed
+men") and the words around them, from ``resources/actors.yaml``: one home for the
+actor vocabulary that roles, entities and event nouns read."""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from timeline.events.lexicon import _entries
+from timeline.events.tokens import children_of
+from timeline.resource_files import read_bundled, word_list
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+
+@dataclass(frozen=True)
+class ActorGroup:
+    """A common-noun actor: head nouns, required modifiers and its ACLED-style name."""
+
+    id: str
+    nouns: frozenset[str]
+    modifiers: frozenset[str]
+    name: str
+    unknown: str
+    state: bool = False
+    victim: bool = False
+
+    def named(self, country: str) -> str:
+        return self.name.format(country=country) if country else self.unknown
+
+
+@functools.cache
+def load_groups() -> tuple[ActorGroup, ...]:
+    """Group actors from ``actors.yaml``."""
+    return tuple(
+        ActorGroup(str(e["id"]), frozenset(map(str, e["nouns"])),
+                   frozenset(map(str, e.get("modifiers", ()))), str(e["name"]),
+                   str(e["unknown"]), bool(e.get("state")), bool(e.get("victim")))
+        for e in _entries("actors.yaml", "groups", ("nouns", "name", "unknown"))
+    )
+
+
+@functools.cache
+def groups_by_noun() -> dict[str, tuple[ActorGroup, ...]]:
+    """Groups by head noun, in file order."""
+    index: dict[str, list[ActorGroup]] = {}
+    for group in load_groups():
+        for noun in group.nouns:
+            index.setdefault(noun, []).append(group)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def group_of(token: Token) -> ActorGroup | None:
+    """The group a noun phrase headed by ``token`` names, if any."""
+    index = groups_by_noun()
+    candidates = index.get(token.lemma_.lower()) or index.get(token.lower_)
+    if not candidates:
+        return None
+    modifiers = {c.lemma_.lower() for c in children_of(token) if c.dep_ in {"amod", "compound"}}
+    return next((g for g in candidates if not g.modifiers or g.modifiers & modifiers), None)
+
+
+@functools.cache
+def unit_words() -> frozenset[str]:
+    """Words naming a kind of unit before a group noun ("Riot police"), never its name."""
+    return frozenset(word_list(read_bundled("actors.yaml"), "actors.yaml", "unit_words"))
+
+
+@functools.cache
+def capitals() -> dict[str, str]:
+    """Country by the gazetteer name of its capital ("Kyiv" -> "Ukraine")."""
+    import countryinfo
+
+    from timeline.events import places
+
+    table: dict[str, str] = {}
+    for record in countryinfo.all_countries():
+        try:
+            capital, country = record.capital(), record.name()
+        except (KeyError, AttributeError):
+            continue
+        place = places.geocode(capital) if isinstance(capital, str) and capital else None
+        if place is not None and place.country and place.precision != "country":
+            table.setdefault(place.name, place.country)
+    return table
+
+
+@functools.cache
+def capital_types() -> frozenset[str]:
+    """Event types in which a capital named as the actor stands for its government."""
+    from timeline.errors import RuleFileError
+    from timeline.events.lexicon import load_event_lexicon
+
+    types = frozenset(word_list(read_bundled("actors.yaml"), "actors.yaml", "capital_types"))
+    unknown = sorted(types - {t.id for t in load_event_lexicon().types})
+    if unknown:
+        raise RuleFileError("actors.yaml", f"capital_types names unknown event types: {unknown}")
+    return types
+
+
+def is_armed(token: Token) -> bool:
+    """True for a noun of a group that carries out violence ("rebel shelling"), not of
+    its victims."""
+    group = group_of(token)
+    return group is not None and not group.victim
+
+
+def is_force(token: Token) -> bool:
+    """True for a noun of a state force group ("Forces", "army", "troops")."""
+    group = group_of(token)
+    return group is not None and group.state

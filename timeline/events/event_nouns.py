@@ -1,0 +1,108 @@
+"""Event nouns and who carried them out: "killed in shelling by Ukrainian troops",
+"Russian shelling", "the shelling of the Armed Forces of Ukraine", "responded with
+drone strikes". Read by the roles and by the taxonomy (a killing's cause)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+from timeline.events.actor_groups import is_armed, is_force
+from timeline.events.lexicon import EventLexicon
+from timeline.events.tokens import children_of
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+#: Entity types of a place named as a modifier.
+PLACE_ENTITIES = frozenset({"GPE", "LOC", "FAC"})
+#: How deep below a preposition an event noun may name a killing's cause ("as a result
+#: of the shelling": as -> result -> of -> shelling).
+CAUSE_DEPTH = 3
+#: How many words before an event noun may name who carried it out.
+MODIFIER_REACH = 4
+
+
+def carried_out_by(noun: Token) -> list[Token]:
+    """The owners of an event noun that name who carried it out: not a place ("Ukraine
+    clashes", "Donetsk shelling"): a place modifier says where, not who."""
+    return [o for o in owners(noun) if o.dep_ != "compound" or o.ent_type_ not in PLACE_ENTITIES]
+
+
+def owners(noun: Token) -> list[Token]:
+    """The possessor, modifiers and "by" phrase of an event noun, and an "of" phrase
+    naming armed forces ("the shelling of the Armed Forces of Ukraine", as reports
+    translated from Russian and Ukrainian put the perpetrator)."""
+    children = [c for c in children_of(noun) if c.dep_ in {"poss", "amod", "compound"}
+                and c.pos_ in {"NOUN", "PROPN", "ADJ"}]
+    return children + [w for w in _words_before(noun) if w not in children] + [
+        g for c in children_of(noun) if c.dep_ == "prep" and (
+            c.lower_ == "by" or c.lower_ == "of" and any(
+                is_force(g) for g in children_of(c) if g.dep_ == "pobj"))
+        for g in children_of(c) if g.dep_ == "pobj"]
+
+
+def _words_before(noun: Token) -> list[Token]:
+    """Nationality words and forces in the words right before an event noun, however
+    the parser hung them: "in Ukrainian shelling of Donetsk" (read as "in Ukrainian",
+    then a verb), "Ukrainian army's Donetsk shelling"."""
+    from timeline.events import places
+
+    found = []
+    for i in range(noun.i - 1, max(noun.sent.start, noun.i - MODIFIER_REACH) - 1, -1):
+        word = noun.doc[i]
+        if word.pos_ not in {"ADJ", "NOUN", "PROPN"} and word.tag_ != "POS":
+            break
+        if places.country_of_demonym(word.text) or is_force(word) or is_armed(word):
+            found.append(word)
+    return found
+
+
+def event_nouns(trigger: Token, lexicon: EventLexicon) -> list[Token]:
+    """Violent event nouns in the verb's "in"/"during" phrases and causes ("killed in
+    shelling", "died as a result of shelling by ...", "killed due to enemy shelling"):
+    up to ``CAUSE_DEPTH`` arcs down through prepositions and their objects."""
+    found: list[Token] = []
+    stack = [(c, 0) for c in children_of(trigger)
+             if c.dep_ == "prep" and c.lower_ in lexicon.event_noun_prepositions]
+    while stack:
+        token, depth = stack.pop()
+        if token.dep_ in {"pobj", "pcomp"} and noun_type(token, lexicon) in lexicon.violent_types:
+            found.append(token)
+            continue
+        if depth < CAUSE_DEPTH:
+            stack += [(c, depth + 1) for c in children_of(token)
+                      if c.dep_ in {"prep", "pobj", "pcomp"}]
+    if not found:
+        after = _noun_after(trigger, lexicon)
+        found = [after] if after is not None else []
+    return sorted(found, key=lambda t: t.i)
+
+
+def _noun_after(trigger: Token, lexicon: EventLexicon) -> Token | None:
+    """The violent noun of the phrase right after the verb, read word by word where the
+    parser broke the phrase up: "killed in Gorlovka shelling by Ukrainian army", "Four
+    killed in Ukrainian shelling of Donetsk republic" (the gerund hung elsewhere)."""
+    doc, end = trigger.doc, trigger.sent.end
+    if trigger.i + 1 >= end or doc[trigger.i + 1].lower_ not in lexicon.event_noun_prepositions:
+        return None
+    for word in doc[trigger.i + 2:min(end, trigger.i + 2 + MODIFIER_REACH + 1)]:
+        if noun_type(word, lexicon) in lexicon.violent_types and (
+                word.pos_ in {"NOUN", "PROPN"} or word.tag_ == "VBG"):
+            return word
+        if word.pos_ not in {"DET", "ADJ", "NOUN", "PROPN"} and word.tag_ != "POS":
+            return None
+    return None
+
+
+def noun_type(token: Token, lexicon: EventLexicon) -> str | None:
+    """The type of an event noun by lemma or form ("shelling", parsed as a gerund)."""
+    return lexicon.type_of_noun(token.lemma_.lower()) or lexicon.type_of_noun(token.lower_)
+
+
+def light_nouns(trigger: Token) -> Sequence[Token]:
+    """Event nouns a light verb governs: its object, or its "with" phrase ("responded
+    with drone strikes on X"); not "for a meeting between NATO and ..." after "travel"."""
+    return [o for c in children_of(trigger) if c.dep_ == "dobj" or (
+                c.dep_ == "prep" and c.lower_ == "with")
+            for o in ((c,) if c.dep_ == "dobj" else [g for g in children_of(c) if g.dep_ == "pobj"])]
