@@ -19,7 +19,7 @@ from timeline.events.lexicon import load_location_words
 from timeline.events.place_phrases import Location
 from timeline.events.places import Place
 from timeline.events.sentence_places import in_attribution, names_government
-from timeline.events.tokens import children_of
+from timeline.events.tokens import children_of, sentence_bounds
 from timeline.model import Mention
 
 if TYPE_CHECKING:
@@ -191,7 +191,8 @@ def actors_of(token: Token, index: MentionIndex) -> list[Mention]:
     if token.lower_ in ORG_PRONOUNS and token.dep_ in SUBJECT_DEPS:
         # "Apple announced Monday it has settled the dispute": the organisation named
         # before it in the same sentence.
-        named = index.last_before(token.idx, ORG_LABELS, token.sent.start_char)
+        named = index.last_before(token.idx, ORG_LABELS,
+                                  token.doc[sentence_bounds(token)[0]].idx)
         return [named] if named is not None else []
     # An appositive names the actor itself: "Milley's spokesman, Colonel Dave Butler"
     # is Butler, not Milley.
