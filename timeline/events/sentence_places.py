@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, TypeVar
 from timeline.events import places
 from timeline.events.lexicon import load_event_lexicon, load_location_words
 from timeline.events.place_phrases import NON_PLACE_LABELS, PLACE_LABELS, Location
-from timeline.events.tokens import children_of, column, is_sent_end
+from timeline.events.tokens import children_of, column, is_sent_end, span_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -227,7 +227,7 @@ def _name(token: Token) -> tuple[str, bool]:
     # "Donetsk Republic"; "in the Zaporozhye region", the area word in lower case.
     area = (last < token.i and token.lower_ in words.area_features) or (
         after is not None and after.lower_ in words.area_features and not after.is_title)
-    return (doc[first:last + 1].text if last >= first else ""), area
+    return (span_text(doc, first, last + 1) if last >= first else ""), area
 
 
 def _maybe_place(mention: Mention | None, token: Token) -> bool:

@@ -72,26 +72,28 @@ def sentence_bounds(token: Token) -> tuple[int, int]:
 
 
 def doc_text(doc: Doc) -> str:
-    """``doc.text``, joined once."""
+    """``doc.text`` (each token's text and trailing space), joined once from the columns."""
     known = _of(doc)
     if known.text is None:
-        known.text = doc.text
+        known.text = "".join([text + " " if space else text for text, space
+                              in zip(column(doc, "text"), column(doc, "space"))])
     return known.text
 
 
 def span_text(doc: Doc, start: int, end: int) -> str:
-    """``doc[start:end].text`` (token indices, ``start <= end``), sliced from the
+    """``doc[start:end].text`` (token indices within the document), sliced from the
     document's text instead of joined from the tokens."""
     if end <= start:
         return ""
-    last = doc[end - 1]
-    return doc_text(doc)[doc[start].idx:last.idx + len(last.text)]
+    idx = column(doc, "idx")
+    return doc_text(doc)[idx[start]:idx[end - 1] + len(column(doc, "text")[end - 1])]
 
 
 def column(doc: Doc, name: str) -> list:
-    """One attribute of every token of ``doc``, read from one array: "text", "pos"
-    (``pos_``), "space" (``bool(whitespace_)``) or "sent_start" (1 where a sentence
-    starts, as ``Token.sent_start`` gives it). No Token object is built per token."""
+    """One attribute of every token of ``doc``, read from one array: "text", "idx",
+    "pos" (``pos_``), "space" (``bool(whitespace_)``) or "sent_start" (1 where a
+    sentence starts, as ``Token.sent_start`` gives it). No Token object is built per
+    token."""
     known = _of(doc)
     found = known.columns.get(name)
     if found is None:
@@ -100,9 +102,9 @@ def column(doc: Doc, name: str) -> list:
 
 
 def _read_column(doc: Doc, name: str) -> list:
-    from spacy.attrs import ORTH, POS, SENT_START, SPACY
+    from spacy.attrs import IDX, ORTH, POS, SENT_START, SPACY
 
-    values = doc.to_array({"text": ORTH, "pos": POS, "space": SPACY,
+    values = doc.to_array({"text": ORTH, "idx": IDX, "pos": POS, "space": SPACY,
                            "sent_start": SENT_START}[name]).tolist()
     if name in {"text", "pos"}:
         strings = doc.vocab.strings
