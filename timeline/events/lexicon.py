@@ -192,10 +192,7 @@ class EventLexicon:
     def _by_id(self) -> dict[str, EventType]:
         """Entries by id (the first of an id), built once: coding every clause looks
         types up several times."""
-        table: dict[str, EventType] = {}
-        for event_type in self.types:
-            table.setdefault(event_type.id, event_type)
-        return table
+        return {t.id: t for t in reversed(self.types)}  # reversed: the first one stays
 
     def cameo(self, type_id: str) -> str | None:
         """The CAMEO code of ``type_id`` (None for other or uncoded types)."""
