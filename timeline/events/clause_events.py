@@ -26,7 +26,7 @@ from timeline.events.lexicon import EventLexicon, load_event_lexicon
 from timeline.events.roles import Roles
 from timeline.events.taxonomy import OTHER, Coding, code, event_type, modality
 from timeline.events.tokens import children_of
-from timeline.model import Event, Mention, TimeExpression
+from timeline.model import Event, Mention, TimeExpression, evolve
 from timeline.vocab import Granularity, TimeSource
 
 if TYPE_CHECKING:
@@ -375,8 +375,8 @@ def _same_place(record: EventRecord, earlier: Sequence[tuple[int, EventRecord]],
     if earlier[-1][1].event.event_type == STATEMENT:
         return record
     locations = earlier[-1][1].locations
-    event = replace(record.event, locations=tuple(loc.text for loc in locations))
-    return replace(record, event=event, locations=locations)
+    event = evolve(record.event, locations=tuple(loc.text for loc in locations))
+    return evolve(record, event=event, locations=locations)
 
 
 def _country_only(record: EventRecord) -> EventRecord:
@@ -396,16 +396,16 @@ def _country_only(record: EventRecord) -> EventRecord:
     if place is None or place.precision != "country":
         return record
     location = Location(place.name, place)
-    event = replace(record.event, locations=(place.name,))
-    return replace(record, event=event, locations=(location,))
+    event = evolve(record.event, locations=(place.name,))
+    return evolve(record, event=event, locations=(location,))
 
 
 def _timed(record: EventRecord, time: TimeExpression | None,
            source: TimeSource) -> EventRecord:
     """``record`` dated by ``time``, found as ``source``, with the confidence they give."""
     score = confidence(source, time, record.modality, record.event.event_type)
-    return replace(record, event=replace(record.event, time=time, confidence=score),
-                   time_source=source)
+    return evolve(record, event=evolve(record.event, time=time, confidence=score),
+                  time_source=source)
 
 
 def confidence(source: TimeSource | None, time: TimeExpression | None, modality: str,

@@ -20,7 +20,7 @@ from timeline.events.lexicon import load_location_words
 from timeline.events.place_phrases import Location
 from timeline.events.places import Place
 from timeline.events.sentence_places import in_attribution, names_government
-from timeline.events.tokens import children_of
+from timeline.events.tokens import children_of, sentence_bounds
 from timeline.model import Mention
 from timeline.resource_files import read_bundled, word_list
 
@@ -197,7 +197,7 @@ def actors_of(token: Token, index: MentionIndex) -> list[Mention]:
         # "Apple announced Monday it has settled the dispute": the organisation named
         # before it in the same sentence, else the one the sentence before had as its
         # subject ("DaimlerChrysler said ... It also plans to cut two plants").
-        named = index.last_before(token.idx, ORG_LABELS, token.sent.start_char) or (
+        named = index.last_before(token.idx, ORG_LABELS, token.doc[sentence_bounds(token)[0]].idx) or (
             _described(token, index, reach=1, subjects_only=True))
         return [named] if named is not None else []
     if token.dep_ in SUBJECT_DEPS and _describes_organisation(token):
@@ -252,11 +252,11 @@ def _described(token: Token, index: MentionIndex, reach: int = DESCRIPTION_REACH
 
 def _sentences_back(token: Token, count: int) -> int:
     """The start offset of the sentence ``count`` sentences before ``token``'s."""
-    doc, start = token.doc, token.sent.start
+    doc, start = token.doc, sentence_bounds(token)[0]
     for _ in range(count):
         if start == 0:
             break
-        start = doc[start - 1].sent.start
+        start = sentence_bounds(doc[start - 1])[0]
     return doc[start].idx
 
 

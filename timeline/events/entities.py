@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING
 
 from timeline.events import places
 from timeline.events.lexicon import load_gazetteer, load_not_names, load_titles
-from timeline.events.tokens import children_of
+from timeline.events.tokens import children_of, column, doc_text, span_text
 from timeline.model import Mention
 
 if TYPE_CHECKING:
@@ -100,15 +100,15 @@ class _Texts:
 
     def __init__(self, doc: Doc) -> None:
         self.doc = doc
-        self.text = doc.text
+        self.text = doc_text(doc)
+        self._idx, self._texts = column(doc, "idx"), column(doc, "text")
 
     def start_char(self, start: int) -> int:
-        return self.doc[start].idx
+        return self._idx[start]
 
     def end_char(self, end: int) -> int:
         """Offset after the text of the tokens before ``end``."""
-        last = self.doc[end - 1]
-        return last.idx + len(last)
+        return self._idx[end - 1] + len(self._texts[end - 1])
 
     def __call__(self, start: int, end: int) -> str:
         """``doc[start:end].text``."""
@@ -198,10 +198,7 @@ def _title_key(text: str) -> str:
 
 def token_texts(doc: Doc) -> list[str]:
     """The text of every token, read from one array (no Token object built per token)."""
-    from spacy.attrs import ORTH
-
-    strings = doc.vocab.strings
-    return [strings[orth] for orth in doc.to_array(ORTH).tolist()]
+    return column(doc, "text")
 
 
 def _title_at(doc: Doc, i: int) -> tuple[str, int] | None:
@@ -385,7 +382,7 @@ def _phrase(doc: Doc, start: int, end: int, limit: int = 8) -> str:
         start += 1
     if end - start > limit:
         return ""
-    return doc[start:end].text.strip(" ,")
+    return span_text(doc, start, end).strip(" ,")
 
 
 @dataclass(frozen=True)

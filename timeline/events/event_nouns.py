@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 from timeline.events.actor_groups import is_armed, is_force
 from timeline.events.lexicon import EventLexicon
-from timeline.events.tokens import children_of
+from timeline.events.tokens import children_of, sentence_bounds
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -49,7 +49,7 @@ def _words_before(noun: Token) -> list[Token]:
     from timeline.events import places
 
     found = []
-    for i in range(noun.i - 1, max(noun.sent.start, noun.i - MODIFIER_REACH) - 1, -1):
+    for i in range(noun.i - 1, max(sentence_bounds(noun)[0], noun.i - MODIFIER_REACH) - 1, -1):
         word = noun.doc[i]
         if word.pos_ not in {"ADJ", "NOUN", "PROPN"} and word.tag_ != "POS":
             break
@@ -83,8 +83,12 @@ def _noun_after(trigger: Token, lexicon: EventLexicon) -> Token | None:
     """The violent noun of the phrase right after the verb, read word by word where the
     parser broke the phrase up: "killed in Gorlovka shelling by Ukrainian army", "Four
     killed in Ukrainian shelling of Donetsk republic" (the gerund hung elsewhere)."""
-    doc, end = trigger.doc, trigger.sent.end
-    if trigger.i + 1 >= end or doc[trigger.i + 1].lower_ not in lexicon.event_noun_prepositions:
+    doc = trigger.doc
+    # The next word first: the sentence's end is only needed after a preposition.
+    if trigger.i + 1 >= len(doc) or doc[trigger.i + 1].lower_ not in lexicon.event_noun_prepositions:
+        return None
+    end = sentence_bounds(trigger)[1]
+    if trigger.i + 1 >= end:
         return None
     for word in doc[trigger.i + 2:min(end, trigger.i + 2 + MODIFIER_REACH + 1)]:
         if noun_type(word, lexicon) in lexicon.violent_types and (

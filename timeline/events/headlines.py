@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 
 from timeline.events.casualties import load_words
 from timeline.events.lexicon import EventLexicon
-from timeline.events.tokens import children_of
+from timeline.events.tokens import children_of, span_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -142,7 +142,7 @@ def trailing_source(sent: Span, lexicon: EventLexicon) -> tuple[int, str] | None
                     or tail[-1].lower_ in lexicon.source_nouns
                     or tail[-1].lemma_.lower() in lexicon.source_nouns):
                 return None
-            return tail[0].idx, mark.doc[tail[0].i:tail[-1].i + 1].text
+            return tail[0].idx, span_text(mark.doc, tail[0].i, tail[-1].i + 1)
     return None
 
 

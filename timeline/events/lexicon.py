@@ -187,7 +187,13 @@ class EventLexicon:
 
     def get(self, type_id: str) -> EventType | None:
         """The taxonomy entry ``type_id`` (None for other)."""
-        return next((t for t in self.types if t.id == type_id), None)
+        return self._by_id.get(type_id)
+
+    @functools.cached_property
+    def _by_id(self) -> dict[str, EventType]:
+        """Entries by id (the first of an id), built once: coding every clause looks
+        types up several times."""
+        return {t.id: t for t in reversed(self.types)}  # reversed: the first one stays
 
     def cameo(self, type_id: str) -> str | None:
         """The CAMEO code of ``type_id`` (None for other or uncoded types)."""

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from timeline.events import namesakes, places
 from timeline.events.lexicon import load_location_words
 from timeline.events.places import Place
-from timeline.events.tokens import children_of
+from timeline.events.tokens import children_of, span_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -73,7 +73,7 @@ def read_phrase(obj: Token) -> PlacePhrase | None:
         if not name:
             return None
         # "Ceel Buur town", "Hmeimim Air Base": the proper nouns before the feature.
-        text = obj.doc[name[0].left_edge.i:name[-1].i + 1].text
+        text = span_text(obj.doc, name[0].left_edge.i, name[-1].i + 1)
         return PlacePhrase(text, name[-1], _feature(obj), _hints(obj, {t.i for t in name}))
     if obj.pos_ != "PROPN" and not _mistagged_name(obj):
         return None
@@ -81,7 +81,7 @@ def read_phrase(obj: Token) -> PlacePhrase | None:
         return None  # "the Park of Forged Figures", "Bank of America": not "Park"
     inner = [c for c in children_of(obj) if c.dep_ == "compound" and c.pos_ == "PROPN"]
     first = min([obj.i, *(c.left_edge.i for c in inner)])
-    return PlacePhrase(obj.doc[first:obj.i + 1].text, obj, _area_after(obj),
+    return PlacePhrase(span_text(obj.doc, first, obj.i + 1), obj, _area_after(obj),
                        _hints(obj, {c.i for c in inner}))
 
 
@@ -91,7 +91,7 @@ def _of_phrase(obj: Token, name: list[Token], whole: PlacePhrase) -> PlacePhrase
     the region, in the country named after it."""
     if not name:
         return PlacePhrase(whole.name, whole.head, _feature(obj), whole.hints)
-    text = obj.doc[name[0].left_edge.i:name[-1].i + 1].text
+    text = span_text(obj.doc, name[0].left_edge.i, name[-1].i + 1)
     town = places.geocode(whole.name)
     if town is not None and town.level == "place":
         return PlacePhrase(whole.name, whole.head, _feature(obj), whole.hints, part=True)
@@ -135,14 +135,14 @@ def _feature(noun: Token) -> str:
 
 def _hints(obj: Token, skip: set[int]) -> tuple[str, ...]:
     """Admin areas written beside the place: "(Ceel Buur, Galgaduud)", "(Alibori)"."""
-    name = obj.doc[min([obj.i, *skip]):obj.i + 1].text
+    name = span_text(obj.doc, min([obj.i, *skip]), obj.i + 1)
     found = []
     for child in obj.subtree:
         if (child.i == obj.i or child.i in skip or child.pos_ != "PROPN"
                 or child.dep_ not in HINT_DEPS - {"compound"}):
             continue
         parts = [c.i for c in children_of(child) if c.dep_ == "compound" and c.pos_ == "PROPN"]
-        text = obj.doc[min([child.i, *parts]):child.i + 1].text
+        text = span_text(obj.doc, min([child.i, *parts]), child.i + 1)
         if text != name:
             found.append(text)
     return tuple(dict.fromkeys(found))

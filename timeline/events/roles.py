@@ -25,7 +25,7 @@ from timeline.events.event_nouns import (carried_out_by, event_nouns, light_noun
                                          owners)
 from timeline.events.lexicon import EventLexicon
 from timeline.events.taxonomy import undergone_nouns
-from timeline.events.tokens import children_of
+from timeline.events.tokens import children_of, span_text
 from timeline.model import Mention
 
 if TYPE_CHECKING:
@@ -77,7 +77,7 @@ def phrase(token: Token) -> str:
     end = token.i + 1
     if end + 2 < len(doc) and doc[end].text == "(" and doc[end + 2].text == ")":
         end += 3
-    return doc[start:end].text
+    return span_text(doc, start, end)
 
 
 def _leads_phrase(token: Token) -> bool:

@@ -23,7 +23,7 @@ from typing import TYPE_CHECKING, TypeVar
 from timeline.events import places
 from timeline.events.lexicon import load_event_lexicon, load_location_words
 from timeline.events.place_phrases import NON_PLACE_LABELS, PLACE_LABELS, Location
-from timeline.events.tokens import children_of
+from timeline.events.tokens import children_of, column, is_sent_end, span_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -117,22 +117,24 @@ def in_attribution(token: Token) -> bool:
     """True inside a closing attribution: the verbless end of a sentence after a colon
     or a spaced dash ("...: Kiev", "... - Ukrainian interior ministry"), which names
     who reported the event, not where it happened."""
+    # Read from the document's columns: this runs for every place phrase.
     doc, start = token.doc, token.i
+    pos, text, space = column(doc, "pos"), column(doc, "text"), column(doc, "space")
     while start > 0 and token.i - start <= ATTRIBUTION_TOKENS:
-        before = doc[start - 1]
-        if before.pos_ == "VERB" or before.is_sent_end:
+        before = start - 1
+        if pos[before] == "VERB" or is_sent_end(doc, before):
             return False
-        if before.text in ATTRIBUTION_MARKS and (before.text == ":" or before.whitespace_):
+        if text[before] in ATTRIBUTION_MARKS and (text[before] == ":" or space[before]):
             break
         start -= 1
     else:
         return False
     end = token.i
-    while not doc[end].is_sent_end and end + 1 < len(doc):
-        if doc[end].pos_ == "VERB" or end - start > ATTRIBUTION_TOKENS:
+    while not is_sent_end(doc, end) and end + 1 < len(doc):
+        if pos[end] == "VERB" or end - start > ATTRIBUTION_TOKENS:
             return False
         end += 1
-    return doc[end].pos_ != "VERB" and end - start <= ATTRIBUTION_TOKENS
+    return pos[end] != "VERB" and end - start <= ATTRIBUTION_TOKENS
 
 
 def _preposition(token: Token) -> str:
@@ -225,7 +227,7 @@ def _name(token: Token) -> tuple[str, bool]:
     # "Donetsk Republic"; "in the Zaporozhye region", the area word in lower case.
     area = (last < token.i and token.lower_ in words.area_features) or (
         after is not None and after.lower_ in words.area_features and not after.is_title)
-    return (doc[first:last + 1].text if last >= first else ""), area
+    return (span_text(doc, first, last + 1) if last >= first else ""), area
 
 
 def _maybe_place(mention: Mention | None, token: Token) -> bool:

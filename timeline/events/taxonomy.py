@@ -143,8 +143,23 @@ def code(trigger: Token, type_id: str, lexicon: EventLexicon,
     return coding_of(entry, entry.sub_type(lemmas).id)
 
 
+#: Codings made so far, by the type entry's identity and sub-type id (with the entry,
+#: which keeps the identity from being reused): entries are frozen and few.
+_CODINGS: dict[tuple[int, str], tuple[EventType, Coding]] = {}
+MAX_CODINGS = 4096
+
+
 def coding_of(entry: EventType, sub_id: str) -> Coding:
     """The coding of ``entry`` at its sub-type ``sub_id`` (the default when unknown)."""
+    known = _CODINGS.get((id(entry), sub_id))
+    if known is None or known[0] is not entry:
+        if len(_CODINGS) > MAX_CODINGS:  # many lexicons loaded: start again
+            _CODINGS.clear()
+        known = _CODINGS[(id(entry), sub_id)] = (entry, _coding_of(entry, sub_id))
+    return known[1]
+
+
+def _coding_of(entry: EventType, sub_id: str) -> Coding:
     subs = [entry.coded(s) for s in entry.sub_types]
     extra = [entry.coded(s) for s in (entry.with_intervention, entry.with_excessive_force) if s]
     sub = next((s for s in subs + extra if s.id == sub_id), None) or entry.sub_type(frozenset())

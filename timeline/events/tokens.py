@@ -1,32 +1,119 @@
-"""Syntactic children of a token, built once per document.
+"""What the rules ask of a document's tokens over and over, worked out once per document.
 
 spaCy's ``Token.children`` walks the parse and builds a new Token object for every
-child on every call; the clause, role and coding rules ask for the children of the
-same verbs and nouns many times per clause. ``children_of`` keeps each token's
-children for the document being read (the last one asked about), so each list is
-built once.
+child on every call; ``Token.sent`` walks the document to the sentence's ends; and
+``Doc.text`` and ``Span.text`` join the tokens' text on every call. The clause, role
+and coding rules ask these of the same tokens many times per clause. The answers are
+kept for the document being read (the last one asked about), so each is worked out
+once: the same values spaCy gives.
 """
 
 from __future__ import annotations
 
+import bisect
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
-#: (document, children by token index): one document at a time, replaced whole when
-#: another is asked about, so the cache never outlives the next document.
-_cache: tuple[Doc | None, dict[int, tuple[Token, ...]]] = (None, {})
+
+class _Known:
+    """What is known so far of one document."""
+
+    __slots__ = ("doc", "children", "starts", "text", "columns")
+
+    def __init__(self, doc: Doc | None) -> None:
+        self.doc = doc
+        self.children: dict[int, tuple[Token, ...]] = {}
+        #: Token indices at which a sentence starts (after the first), once asked.
+        self.starts: list[int] | None = None
+        self.text: str | None = None
+        self.columns: dict[str, list] = {}
+
+
+#: One document at a time, replaced whole when another is asked about, so the cache
+#: never outlives the next document.
+_known = _Known(None)
+
+
+def _of(doc: Doc) -> _Known:
+    global _known
+    if _known.doc is not doc:
+        _known = _Known(doc)
+    return _known
 
 
 def children_of(token: Token) -> tuple[Token, ...]:
     """``tuple(token.children)``, from the cache of ``token``'s document."""
-    global _cache
-    doc, known = _cache
-    if doc is not token.doc:
-        doc, known = token.doc, {}
-        _cache = (doc, known)
-    found = known.get(token.i)
+    known = _known if _known.doc is token.doc else _of(token.doc)
+    found = known.children.get(token.i)
     if found is None:
-        found = known[token.i] = tuple(token.children)
+        found = known.children[token.i] = tuple(token.children)
     return found
+
+
+def sentence_bounds(token: Token) -> tuple[int, int]:
+    """(start, end) token indices of ``token.sent``, read from the document's sentence
+    starts listed once."""
+    doc = token.doc
+    known = _of(doc)
+    if known.starts is None:
+        if not doc.has_annotation("SENT_START"):
+            sent = token.sent  # spaCy's own answer (and its error) where none are set
+            return sent.start, sent.end
+        from spacy.attrs import SENT_START
+
+        known.starts = [i for i, value in enumerate(doc.to_array(SENT_START).tolist())
+                        if value == 1 and i > 0]
+    at = bisect.bisect_right(known.starts, token.i)
+    start = known.starts[at - 1] if at else 0
+    end = known.starts[at] if at < len(known.starts) else len(doc)
+    return start, end
+
+
+def doc_text(doc: Doc) -> str:
+    """``doc.text`` (each token's text and trailing space), joined once from the columns."""
+    known = _of(doc)
+    if known.text is None:
+        known.text = "".join([text + " " if space else text for text, space
+                              in zip(column(doc, "text"), column(doc, "space"))])
+    return known.text
+
+
+def span_text(doc: Doc, start: int, end: int) -> str:
+    """``doc[start:end].text`` (token indices within the document), sliced from the
+    document's text instead of joined from the tokens."""
+    if end <= start:
+        return ""
+    idx = column(doc, "idx")
+    return doc_text(doc)[idx[start]:idx[end - 1] + len(column(doc, "text")[end - 1])]
+
+
+def column(doc: Doc, name: str) -> list:
+    """One attribute of every token of ``doc``, read from one array: "text", "idx",
+    "pos" (``pos_``), "space" (``bool(whitespace_)``) or "sent_start" (1 where a
+    sentence starts, as ``Token.sent_start`` gives it). No Token object is built per
+    token."""
+    known = _of(doc)
+    found = known.columns.get(name)
+    if found is None:
+        found = known.columns[name] = _read_column(doc, name)
+    return found
+
+
+def _read_column(doc: Doc, name: str) -> list:
+    from spacy.attrs import IDX, ORTH, POS, SENT_START, SPACY
+
+    values = doc.to_array({"text": ORTH, "idx": IDX, "pos": POS, "space": SPACY,
+                           "sent_start": SENT_START}[name]).tolist()
+    if name in {"text", "pos"}:
+        strings = doc.vocab.strings
+        return [strings[value] for value in values]
+    if name == "space":
+        return [bool(value) for value in values]
+    return values
+
+
+def is_sent_end(doc: Doc, i: int) -> bool:
+    """``bool(doc[i].is_sent_end)``, without building the tokens."""
+    return i + 1 == len(doc) or column(doc, "sent_start")[i + 1] == 1

@@ -100,21 +100,19 @@ def context_score(event: ReferenceEvent, text: str) -> int:
     return ContextScores(text)(event)
 
 
-def _is_word_char(char: str) -> bool:
-    return char.isalnum() or char == "_"
-
-
 def find_words(text: str, folded: str, word: str) -> list[int]:
     """Start offsets of ``word`` as a whole word in ``text``.
 
     ``folded`` is ``text`` lower-cased (same length) for a case-insensitive search,
     or ``text`` itself. ``str.find`` runs in C: far faster than a regex alternation.
     """
-    found, size, at = [], len(word), folded.find(word)
+    found, size, at, length = [], len(word), folded.find(word), len(text)
     while at != -1:
         end = at + size
-        if (at == 0 or not _is_word_char(text[at - 1])) and (
-            end == len(text) or not _is_word_char(text[end])
+        # A word character is alphanumeric or "_"; tested inline: this runs for every
+        # occurrence of every word.
+        if (at == 0 or not ((before := text[at - 1]).isalnum() or before == "_")) and (
+            end == length or not ((after := text[end]).isalnum() or after == "_")
         ):
             found.append(at)
         at = folded.find(word, at + 1)

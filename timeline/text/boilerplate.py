@@ -117,6 +117,10 @@ class Boilerplate:
     promo_prefix: re.Pattern[str]
     promo_words: int
     promos: tuple[re.Pattern[str], ...]
+    #: Most words in a heading: a longer line is no heading.
+    heading_words: int = 0
+    #: Any caption marker: a line holding none is no closing credit.
+    any_marker: re.Pattern[str] | None = None
 
 
 @cache
@@ -135,15 +139,17 @@ def compile_boilerplate(data: dict[str, Any], source: str) -> Boilerplate:
                             f"missing {missing}, unknown {unknown}")
     table, caption, bullet = kinds["table"], kinds["caption"], kinds["bullet"]
     try:
+        headings = frozenset(_heading_key(h) for h in word_list(kinds["heading"], source, "words"))
+        markers = word_list(caption, source, "markers")
         return Boilerplate(
             table_min_pipes=int(table["min_pipes"]),
             stamp_cells=frozenset(word_list(table, source, "stamp_cells")),
             min_bullet_lines=int(bullet["min_lines"]),
             bullets=word_list(bullet, source, "bullets"),
             numbered=re.compile(str(bullet["numbered"])),
-            headings=frozenset(_heading_key(h) for h in word_list(kinds["heading"], source, "words")),
+            headings=headings,
             byline=re.compile(str(kinds["byline"]["pattern"])),
-            caption_markers=word_list(caption, source, "markers"),
+            caption_markers=markers,
             credit_starts=word_list(caption, source, "starts"),
             file_markers=word_list(caption, source, "file_markers"),
             max_words_after_credit=int(caption["max_words_after"]),
@@ -151,6 +157,8 @@ def compile_boilerplate(data: dict[str, Any], source: str) -> Boilerplate:
             promo_prefix=_prefix_pattern(word_list(kinds["promo"], source, "prefixes")),
             promo_words=int(kinds["promo"]["max_words"]),
             promos=tuple(re.compile(str(p)) for p in word_list(kinds["promo"], source, "patterns")),
+            heading_words=max((len(h.split()) for h in headings), default=0),
+            any_marker=re.compile("|".join(map(re.escape, markers))) if markers else None,
         )
     except (KeyError, TypeError, ValueError, re.error) as exc:
         raise RuleFileError(source, f"malformed: {exc!r}") from exc
@@ -173,6 +181,13 @@ def _promo(line: str, rules: Boilerplate) -> bool:
 
 def _heading_key(line: str) -> str:
     return " ".join(line.strip().rstrip(":").lower().split())
+
+
+def _is_heading(stripped: str, rules: Boilerplate) -> bool:
+    """``_heading_key(stripped) in rules.headings``, without lower-casing and splitting
+    the whole of a long line: one with more words than any heading is none."""
+    words = stripped.rstrip(":").split(None, rules.heading_words)
+    return len(words) <= rules.heading_words and " ".join(words).lower() in rules.headings
 
 
 def _unpunctuated(line: str, words: int = 14) -> bool:
@@ -225,14 +240,16 @@ def line_kind(line: str, rules: Boilerplate | None = None) -> str:
     if _TABLE_RULE.match(stripped) or (stripped.count("|") >= rules.table_min_pipes
                                        and stripped[-1] not in ".!?" and not _stamp(stripped, rules)):
         return "table"
-    if _heading_key(stripped) in rules.headings:
+    if _is_heading(stripped, rules):
         return "heading"
     if rules.byline.match(stripped):
         return "byline"
     if any(p.match(stripped) for p in rules.footers):
         return "footer"
-    if stripped.startswith(rules.credit_starts) or any(
-            _closing_credit(stripped, m, rules.max_words_after_credit) for m in rules.caption_markers):
+    if stripped.startswith(rules.credit_starts) or (
+            rules.any_marker is not None and rules.any_marker.search(stripped) and any(
+                _closing_credit(stripped, m, rules.max_words_after_credit)
+                for m in rules.caption_markers)):
         return "caption"
     if _bullet_item(stripped, rules):
         return "bullet"
