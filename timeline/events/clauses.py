@@ -12,7 +12,6 @@ import bisect
 import functools
 import itertools
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from timeline.events import place_phrases, places
