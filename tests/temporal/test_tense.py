@@ -10,6 +10,11 @@ from timeline.temporal.tense import clause_tense, pluperfect, since_before
 @pytest.mark.parametrize(("text", "target", "tense"), [
     ("Milley will meet Zaluzhnyi on Tuesday.", "Tuesday", "future"),
     ("Milley met Zaluzhnyi on Tuesday.", "Tuesday", "past"),
+    ("The team planned to leave Nairobi on Thursday.", "Thursday", "future"),
+    ("Exiles were planning to drive to the airport on Monday.", "Monday", "future"),
+    ("On Friday, the government planned to pay them.", "Friday", "past"),
+    ("They had planned to meet on Tuesday.", "Tuesday", "past"),
+    ("The offensive began as previously planned Saturday night.", "Saturday", "past"),
     ("The minister is due to visit Kyiv on Monday.", "Monday", "future"),
     ("On Wednesday, Duda expressed fears.", "Wednesday", "past"),
     ("They’ll sign it on Friday.", "Friday", "future"),

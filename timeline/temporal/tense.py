@@ -65,7 +65,7 @@ class _Cues:
 def _cues() -> _Cues:
     words = load_words()
     table: dict[str, list[tuple[tuple[str, ...], str]]] = {}
-    for kind in ("future", "past", "present"):
+    for kind in ("future", "past", "present", "plan"):
         for phrase in words[f"tense_{kind}"]:
             parts = tuple(phrase.replace("’", "'").split())
             table.setdefault(parts[0], []).append((parts, kind))
@@ -93,7 +93,7 @@ def _cue_at(tokens: list[str], i: int, cues: _Cues) -> tuple[str, str] | None:
         return "future", word
     for parts, kind in cues.phrases.get(word, ()):
         if tuple(tokens[i:i + len(parts)]) == parts:
-            if kind == "future" and _PAST_AUX.intersection(tokens[max(0, i - 4):i]):
+            if kind in ("future", "plan") and _PAST_AUX.intersection(tokens[max(0, i - 4):i]):
                 return "past", " ".join(parts)  # "had been due to expire", "was set to"
             return kind, " ".join(parts)
     if len(word) > 4 and word.endswith("ed") and word not in cues.not_past:
@@ -103,13 +103,21 @@ def _cue_at(tokens: list[str], i: int, cues: _Cues) -> tuple[str, str] | None:
     return None
 
 
-def _first_cue(tokens: list[str], order: range, cues: _Cues) -> tuple[int, str, str, str | None]:
-    """The first past or future cue in ``order``: (distance, kind, cue, first present)."""
+def _first_cue(tokens: list[str], order: range, cues: _Cues,
+               before: bool = False) -> tuple[int, str, str, str | None]:
+    """The first past or future cue in ``order``: (distance, kind, cue, first present).
+
+    ``before``: the tokens come before the expression, where a plan told in the past
+    looks ahead ("planned to leave on Thursday"); after it, it is past ("On Friday, the
+    government planned to pay").
+    """
     present = None
     for distance, i in enumerate(order):
         found = _cue_at(tokens, i, cues)
         if found is None:
             continue
+        if found[0] == "plan":
+            return distance, "future" if before else "past", found[1], present
         if found[0] != "present":
             return distance, found[0], found[1], present
         present = present or found[1]
@@ -132,7 +140,7 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
     after = [w.lower().replace("’", "'") for w in _WORD.findall(right)]
     if _UNTIL.search(left[-12:]) and not _PAST_AUX.intersection(before + after):
         return UNTIL
-    left_at, left_kind, left_cue, left_present = _first_cue(before, range(len(before) - 1, -1, -1), cues)
+    left_at, left_kind, left_cue, left_present = _first_cue(before, range(len(before) - 1, -1, -1), cues, True)
     right_at, right_kind, right_cue, right_present = _first_cue(after, range(len(after)), cues)
     if left_kind and left_at <= right_at + RIGHT_PENALTY:
         return Tense(left_kind, left_cue)
