@@ -51,6 +51,9 @@ def test_place(partial: Partial, value: str, start: datetime, end: datetime, gra
     (Duration(3, "Q"), "P3Q"),
     (Duration(1.5, "Q"), "P4M15D"),
     (Duration(2, "W"), "P2W"),
+    (Duration(2, "CE"), "P2CE"),
+    (Duration(0.5, "CE"), "P50Y"),
+    (Duration(1.5, "CE"), "P150Y"),
 ])
 def test_format_duration(duration: Duration, value: str) -> None:
     assert format_duration(duration) == value

@@ -221,8 +221,11 @@ def format_duration(d: Duration) -> str:
         # fraction of one is written in months.
         amount = d.amount if d.amount == int(d.amount) else None
         return f"P{int(amount)}Q" if amount is not None else _assemble(_components(d.amount * 3, "M"))
-    if unit == "CE" and d.amount == int(d.amount):
-        return f"P{int(d.amount)}CE"
+    if unit == "CE":
+        # A whole number of centuries keeps its unit (P2CE); a fraction of one is
+        # written in years: "half a century" is P50Y, "a century and a half" P150Y.
+        whole = d.amount == int(d.amount)
+        return f"P{int(d.amount)}CE" if whole else _assemble(_components(d.amount * 100, "Y"))
     return _assemble(_components(d.amount, unit))
 
 
