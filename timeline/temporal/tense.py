@@ -86,6 +86,11 @@ def _clause(text: str, start: int, end: int) -> tuple[str, str]:
     return left, right
 
 
+def _passive(tokens: list[str], i: int) -> bool:
+    """Whether the verb at token ``i`` is a participle after "be" ("will be held")."""
+    return i > 0 and tokens[i - 1] in _BE
+
+
 def _cue_at(tokens: list[str], i: int, cues: _Cues) -> tuple[str, str] | None:
     """The cue starting at token ``i`` as (kind, text), or None."""
     word = tokens[i]
@@ -95,9 +100,11 @@ def _cue_at(tokens: list[str], i: int, cues: _Cues) -> tuple[str, str] | None:
         if tuple(tokens[i:i + len(parts)]) == parts:
             if kind in ("future", "plan") and _PAST_AUX.intersection(tokens[max(0, i - 4):i]):
                 return "past", " ".join(parts)  # "had been due to expire", "was set to"
+            if kind == "past" and len(parts) == 1 and _passive(tokens, i):
+                return None  # "will be held on Christmas Day": the tense is elsewhere
             return kind, " ".join(parts)
     if len(word) > 4 and word.endswith("ed") and word not in cues.not_past:
-        if i > 0 and tokens[i - 1] in _BE:
+        if _passive(tokens, i):
             return None  # "can be exercised": a passive participle, not a past verb
         return "past", word
     return None
