@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from timeline.temporal.tense import clause_tense, pluperfect, since_before
+from timeline.temporal.tense import clause_tense, pluperfect, settled_past, since_before
 
 
 @pytest.mark.parametrize(("text", "target", "tense"), [
@@ -85,3 +85,23 @@ def test_since_before(text: str, target: str, expected: bool) -> None:
 def test_pluperfect(text: str, target: str, expected: bool) -> None:
     start = text.index(target)
     assert pluperfect(text, start, start + len(target)) is expected
+
+
+@pytest.mark.parametrize(("text", "target", "expected"), [
+    ("The film premiered at Cannes in May.", "May", True),
+    ("Obama was re-elected in November.", "November", True),
+    ("Officials said the election is in May.", "May", False),
+    ("The summit was planned for June.", "June", False),
+    ("The plant closed after a long dispute with its unions in May.", "May", False),
+    ("The plant closed in May.", "May", True),
+    ("It will close in May.", "May", False),
+])
+def test_settled_past(text: str, target: str, expected: bool) -> None:
+    start = text.index(target)
+    assert settled_past(clause_tense(text, start, start + len(target))) is expected
+
+
+def test_adjective_ed_is_not_a_past_cue() -> None:
+    text = "The dividend is payable on a still unspecified date in January."
+    start = text.index("January")
+    assert clause_tense(text, start, start + len("January")).cue != "unspecified"

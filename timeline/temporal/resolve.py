@@ -16,7 +16,7 @@ from timeline.resource_files import calendar_words
 from timeline.temporal.partial import Duration, FuzzyRef, Meaning, Partial, Recurrence, Shift
 from timeline.temporal.resolution import Anchor, Resolution, unresolved
 from timeline.temporal.shift import UNIT_NAMES, resolve_shift
-from timeline.temporal.tense import NARRATIVE, Tense
+from timeline.temporal.tense import NARRATIVE, Tense, settled_past
 from timeline.temporal.values import OffCalendar, Placed, calendar_date, format_duration, place
 from timeline.vocab import ABSOLUTE_ANCHOR, NO_ANCHOR, Granularity
 
@@ -104,6 +104,10 @@ def _pick(options: list[tuple[Partial, Placed]], ref: datetime, how: str,
     if how == "next":
         # Future tense: a period already over is not meant ("will resume in December").
         pool = [o for o in options if o[1].end > ref] or options[-1:]
+        return min(pool, key=lambda o: _weighted_distance(o[1], ref, tense))
+    if how == "latest":
+        # Past tense told by the event's own verb: one begun by the reference date.
+        pool = [o for o in options if o[1].start <= ref] or options[:1]
         return min(pool, key=lambda o: _weighted_distance(o[1], ref, tense))
     if how == "started":
         # "since May": the latest one begun by the reference date, never a later one.
@@ -199,6 +203,8 @@ def _resolve_year(p: Partial, anchor: Anchor, tense: Tense) -> Resolution:
         # belongs to another clause ("will press for aid after the Aug. 7 blasts").
         if p.quarter is not None or p.half is not None:
             how = "this"
+        elif how == "latest" and p.day is None and settled_past(tense):
+            pass  # "The film premiered in May": a month or season already begun
         elif how != "next" or p.day is not None:
             how = "nearest"
     ref = datetime.combine(anchor.day, datetime.min.time())

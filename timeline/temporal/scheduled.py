@@ -102,6 +102,11 @@ def _headline(text: str, start: int, end: int, window: int) -> bool:
     return len(_WORD.findall(line)) <= HEADLINE_WORDS and not _LINE_END.search(line)
 
 
+def reporting_past(word: str) -> bool:
+    """Whether ``word`` is the past form of a reporting verb ("said", "announced")."""
+    return word in _schedule().reported
+
+
 #: At most this many words in an attribution after a comma: "..., the commission said".
 ATTRIBUTION_WORDS = 6
 

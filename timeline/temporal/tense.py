@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from timeline.temporal.rules import load_words
-from timeline.temporal.scheduled import attributed, scheduled_cue
+from timeline.temporal.scheduled import attributed, reporting_past, scheduled_cue
 
 #: How far around an expression the clause is searched, in characters.
 WINDOW = 160
@@ -22,6 +22,10 @@ _CLAUSE_END = re.compile(r"[.!?;:]\s|\n|[“”\"]")
 _WORD = re.compile(r"[\w'’]+")
 _BE = frozenset({"be", "been", "being", "is", "are", "am", "get", "gets", "getting"})
 _PAST_AUX = frozenset({"was", "were", "had"})
+#: Words after which an -ed word is an adjective: "the revised plan", "a still unspecified date".
+_DETERMINERS = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "still", "newly"})
+#: How many words before an expression its own verb may be ("premiered at Cannes in").
+NEAR_CUE = 4
 #: How many words nearer a cue after the expression must be to beat one before it.
 RIGHT_PENALTY = 6
 #: "since" right before an expression: what it names has begun by the reference date.
@@ -34,10 +38,12 @@ _UNTIL = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
 
 @dataclass(frozen=True)
 class Tense:
-    """The tense found around an expression and the word that showed it."""
+    """The tense found around an expression and the word that showed it; ``near``: the
+    word is at most ``NEAR_CUE`` words before the expression ("closed in September")."""
 
     tense: str | None
     cue: str = ""
+    near: bool = False
 
 
 #: The "tense" of an expression after "since": it must have started by the anchor date.
@@ -46,6 +52,19 @@ SINCE = Tense("since", "since")
 NARRATIVE = Tense("narrative", "story order")
 #: "until" right before an expression: a deadline still ahead of the reference date.
 UNTIL = Tense("future", "until")
+
+
+#: Past cues that tell of the present or of what is still ahead as often as of the past:
+#: "has been postponed until May", "the accession was planned for early March".
+_WEAK_PAST = frozenset({"has", "have", "has been", "have been", "last", "did", "was", "were"})
+
+
+def settled_past(tense: Tense) -> bool:
+    """Whether the clause tells a past event by its own verb, just before the
+    expression ("premiered at Cannes in May"), not by a reporting verb ("said the election is in May") or the present perfect: what
+    such a clause reports may still be ahead of the reference date."""
+    return (tense.tense == "past" and tense.near and tense.cue not in _WEAK_PAST
+            and not reporting_past(tense.cue))
 
 
 def since_before(text: str, start: int) -> bool:
@@ -104,8 +123,8 @@ def _cue_at(tokens: list[str], i: int, cues: _Cues) -> tuple[str, str] | None:
                 return None  # "will be held on Christmas Day": the tense is elsewhere
             return kind, " ".join(parts)
     if len(word) > 4 and word.endswith("ed") and word not in cues.not_past:
-        if _passive(tokens, i):
-            return None  # "can be exercised": a passive participle, not a past verb
+        if _passive(tokens, i) or (i > 0 and tokens[i - 1] in _DETERMINERS):
+            return None  # "can be exercised", "a still unspecified date": not a past verb
         return "past", word
     return None
 
@@ -150,7 +169,7 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
     left_at, left_kind, left_cue, left_present = _first_cue(before, range(len(before) - 1, -1, -1), cues, True)
     right_at, right_kind, right_cue, right_present = _first_cue(after, range(len(after)), cues)
     if left_kind and left_at <= right_at + RIGHT_PENALTY:
-        return Tense(left_kind, left_cue)
+        return Tense(left_kind, left_cue, left_at < NEAR_CUE)
     if right_kind == "past" and not left_kind:
         reported = _reported_schedule(text, start, end, before, right)
         if reported is not None:
