@@ -18,7 +18,12 @@ from timeline.temporal.scheduled import attributed, reporting_past, scheduled_cu
 
 #: How far around an expression the clause is searched, in characters.
 WINDOW = 160
-_CLAUSE_END = re.compile(r"[.!?;:]\s|\n|[“”\"]")
+#: A full stop ends a clause unless it ends an abbreviation: a clock's "p.m.", an
+#: initial ("U.S."), a title ("Mr.", "Gen."), or a word before a digit or a lower-case
+#: word ("Jan. 5", "about 5 p.m. on Friday").
+_ABBREVIATION = "".join(f"(?<!\\b{title})" for title in ("Mrs", "Gen", "Sen", "Rep", "Gov", "Col", "Sgt", "Capt", "Prof"))
+_CLAUSE_END = re.compile(
+    r"[!?;:]\s|\n|[“”\"]|(?<![ap]\.m)(?<!\b[A-Z])(?<!\b[A-Z][a-z])" + _ABBREVIATION + r"\.\s+(?![a-z0-9])")
 _WORD = re.compile(r"[\w'’]+")
 _BE = frozenset({"be", "been", "being", "is", "are", "am", "get", "gets", "getting"})
 _PAST_AUX = frozenset({"was", "were", "had"})
@@ -78,6 +83,7 @@ class _Cues:
 
     phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
     not_past: frozenset[str]
+    not_cues: tuple[tuple[str, ...], ...]
 
 
 @cache
@@ -89,7 +95,8 @@ def _cues() -> _Cues:
             parts = tuple(phrase.replace("’", "'").split())
             table.setdefault(parts[0], []).append((parts, kind))
     ordered = {k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in table.items()}
-    return _Cues(ordered, frozenset(words["not_past_ed"]))
+    not_cues = tuple(tuple(p.split()) for p in words["tense_not_cues"])
+    return _Cues(ordered, frozenset(words["not_past_ed"]), not_cues)
 
 
 def _clause(text: str, start: int, end: int) -> tuple[str, str]:
@@ -113,6 +120,8 @@ def _passive(tokens: list[str], i: int) -> bool:
 def _cue_at(tokens: list[str], i: int, cues: _Cues) -> tuple[str, str] | None:
     """The cue starting at token ``i`` as (kind, text), or None."""
     word = tokens[i]
+    if any(tuple(tokens[i:i + len(p)]) == p for p in cues.not_cues):
+        return None  # "next to the embassy"
     if word.endswith("'ll") or word in ("won't", "wont"):
         return "future", word
     for parts, kind in cues.phrases.get(word, ()):
