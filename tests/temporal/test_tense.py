@@ -19,6 +19,8 @@ from timeline.temporal.tense import clause_tense, pluperfect, settled_past, sinc
     ("Obama met Mr. Putin on Monday.", "Monday", "past"),
     ("Bombs killed 200 people next to the U.S. embassies on Friday.", "Friday", "past"),
     ("The launch is set for Monday.", "Monday", "future"),
+    ("He was arrested Sunday and is due in court Monday.", "Monday", "future"),
+    ("The payment was due Friday.", "Friday", "past"),
     ("It rained. On Monday it will be dry.", "Monday", "future"),
     ("The talks were held on Tuesday.", "Tuesday", "past"),
     ("The envoys will be sent to Kyiv on Monday.", "Monday", "future"),

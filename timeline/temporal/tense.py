@@ -27,6 +27,9 @@ _CLAUSE_END = re.compile(
 _WORD = re.compile(r"[\w'’]+")
 _BE = frozenset({"be", "been", "being", "is", "are", "am", "get", "gets", "getting"})
 _PAST_AUX = frozenset({"was", "were", "had"})
+#: A cue that starts with one of these carries its own tense ("is due"): a past
+#: auxiliary before it belongs to another verb ("was arrested Sunday and is due ...").
+_PRESENT_AUX = frozenset({"is", "are", "am", "will", "shall"})
 #: Words after which an -ed word is an adjective: "the revised plan", "a still unspecified date".
 _DETERMINERS = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "still", "newly"})
 #: How many words before an expression its own verb may be ("premiered at Cannes in").
@@ -126,7 +129,8 @@ def _cue_at(tokens: list[str], i: int, cues: _Cues) -> tuple[str, str] | None:
         return "future", word
     for parts, kind in cues.phrases.get(word, ()):
         if tuple(tokens[i:i + len(parts)]) == parts:
-            if kind in ("future", "plan") and _PAST_AUX.intersection(tokens[max(0, i - 4):i]):
+            if (kind in ("future", "plan") and parts[0] not in _PRESENT_AUX
+                    and _PAST_AUX.intersection(tokens[max(0, i - 4):i])):
                 return "past", " ".join(parts)  # "had been due to expire", "was set to"
             if kind == "past" and len(parts) == 1 and _passive(tokens, i):
                 return None  # "will be held on Christmas Day": the tense is elsewhere
