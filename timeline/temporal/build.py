@@ -233,6 +233,10 @@ def _unit(groups: dict[str, str], fixed: dict[str, Any]) -> str:
     return str(fixed["unit"])
 
 
+#: Units counted back or ahead in years: "a decade ago", "a century ago".
+_YEARS_IN = {"DE": 10, "CE": 100}
+
+
 def _shift(groups: dict[str, str], fixed: dict[str, Any]) -> Shift:
     amount = _amount(groups, fixed)
     if groups.get("shift"):
@@ -241,6 +245,10 @@ def _shift(groups: dict[str, str], fixed: dict[str, Any]) -> Shift:
         sign = _word("direction", groups["dir"])
     else:
         sign = fixed.get("sign", 1)
+    unit = _unit(groups, fixed)
+    if unit in _YEARS_IN and amount is not None and groups.get("shift"):
+        # "a decade ago" is a year, as "ten years ago" is; so is "half a century ago".
+        unit, amount = "Y", amount * _YEARS_IN[unit]
     count = None if amount is None else int(round(amount)) * sign
     fill_groups = {k: v for k, v in groups.items() if k in _FILL_GROUPS}
     has_fixed = bool(fixed.keys() & _PARTIAL_FIELDS)
@@ -248,9 +256,6 @@ def _shift(groups: dict[str, str], fixed: dict[str, Any]) -> Shift:
     mod = _word("position", groups["position"]) if groups.get("position") else None
     base = str(fixed.get("base", "reference"))
     keep = bool(fixed.get("keep", False))
-    unit = _unit(groups, fixed)
-    if unit == "DE" and count is not None and groups.get("shift"):
-        unit, count = "Y", count * 10  # "a decade ago" is a year, as "ten years ago" is
     return Shift(unit, count, base, fill, mod, -1 if sign < 0 else 1, keep)
 
 
