@@ -21,9 +21,9 @@ WINDOW = 160
 #: A full stop ends a clause unless it ends an abbreviation: a clock's "p.m.", an
 #: initial ("U.S."), a title ("Mr.", "Gen."), or a word before a digit or a lower-case
 #: word ("Jan. 5", "about 5 p.m. on Friday").
-_ABBREVIATION = "".join(f"(?<!\\b{title})" for title in ("Mrs", "Gen", "Sen", "Rep", "Gov", "Col", "Sgt", "Capt", "Prof"))
-_CLAUSE_END = re.compile(
-    r"[!?;:]\s|\n|[“”\"]|(?<![ap]\.m)(?<!\b[A-Z])(?<!\b[A-Z][a-z])" + _ABBREVIATION + r"\.\s+(?![a-z0-9])")
+_TITLES = ("Mrs", "Gen", "Sen", "Rep", "Gov", "Col", "Sgt", "Capt", "Prof")
+_ABBREVIATION = r"(?<![ap]\.m)(?<!\b[A-Z])(?<!\b[A-Z][a-z])" + "".join(f"(?<!\\b{t})" for t in _TITLES)
+_CLAUSE_END = re.compile(r"[!?;:]\s|\n|[“”\"]|" + _ABBREVIATION + r"\.\s+(?![a-z0-9])")
 _WORD = re.compile(r"[\w'’]+")
 _BE = frozenset({"be", "been", "being", "is", "are", "am", "get", "gets", "getting"})
 _PAST_AUX = frozenset({"was", "were", "had"})
@@ -47,7 +47,7 @@ _UNTIL = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
 @dataclass(frozen=True)
 class Tense:
     """The tense found around an expression and the word that showed it; ``near``: the
-    word is at most ``NEAR_CUE`` words before the expression ("closed in September")."""
+    word is among the ``NEAR_CUE`` words just before the expression ("closed in May")."""
 
     tense: str | None
     cue: str = ""
@@ -69,8 +69,9 @@ _WEAK_PAST = frozenset({"has", "have", "has been", "have been", "last", "did", "
 
 def settled_past(tense: Tense) -> bool:
     """Whether the clause tells a past event by its own verb, just before the
-    expression ("premiered at Cannes in May"), not by a reporting verb ("said the election is in May") or the present perfect: what
-    such a clause reports may still be ahead of the reference date."""
+    expression ("premiered at Cannes in May"), not by a reporting verb ("said the
+    election is in May"), "was" or the present perfect: what such a clause reports may
+    still be ahead of the reference date."""
     return (tense.tense == "past" and tense.near and tense.cue not in _WEAK_PAST
             and not reporting_past(tense.cue))
 
@@ -179,7 +180,8 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
     after = [w.lower().replace("’", "'") for w in _WORD.findall(right)]
     if _UNTIL.search(left[-12:]) and not _PAST_AUX.intersection(before + after):
         return UNTIL
-    left_at, left_kind, left_cue, left_present = _first_cue(before, range(len(before) - 1, -1, -1), cues, True)
+    backwards = range(len(before) - 1, -1, -1)
+    left_at, left_kind, left_cue, left_present = _first_cue(before, backwards, cues, True)
     right_at, right_kind, right_cue, right_present = _first_cue(after, range(len(after)), cues)
     if left_kind and left_at <= right_at + RIGHT_PENALTY:
         return Tense(left_kind, left_cue, left_at < NEAR_CUE)
