@@ -24,7 +24,8 @@ first. Per UCDP event:
   only through the state itself ("X", "Military Forces of X"), not through civilians
   or groups in X ("Civilians (X)");
 * deaths: the primary event states fatalities, and they equal UCDP's ``best`` (or lie
-  within ``low``..``high``).
+  within ``low``..``high``);
+* coded: the primary event is one ACLED codes (all UCDP events are political violence).
 
 A baseline dating every event with its first headline's date is printed beside it.
 """
@@ -76,6 +77,8 @@ class Scores:
     deaths_stated: bool
     deaths: bool
     baseline_date: bool
+    #: The primary event is one ACLED codes (a conflict event), not only typed.
+    coded: bool = False
 
 
 def primary(rows: Sequence[dict[str, Any]]) -> dict[str, Any] | None:
@@ -217,7 +220,8 @@ def score(event: dict[str, Any], rows: Sequence[dict[str, Any]]) -> Scores:
     return Scores(True, in_interval(row.get("date"), event["date_start"], event["date_end"]),
                   place_ok(event, row), located, placed, named, actor_ok(event, row),
                   stated is not None,
-                  deaths, baseline)
+                  deaths, baseline, isinstance(row.get("acled_event_type"), str)
+                  and bool(row.get("acled_event_type")))
 
 
 def read_events(path: Path, limit: int | None = None) -> list[dict[str, Any]]:
@@ -262,6 +266,7 @@ def report(results: Sequence[Scores], seconds: float) -> str:
         "| measure | all events | where we have one | target |",
         "|---|---|---|---|",
         f"| an event extracted | {share('found')} | | |",
+        f"| an ACLED-coded event extracted | {share('coded')} | {share('coded', found)} | |",
         f"| date within UCDP's interval | {share('date')} | {share('date', found)} | >= 90% |",
         f"| (baseline: first headline's date) | {share('baseline_date')} | "
         f"{share('baseline_date', found)} | |",

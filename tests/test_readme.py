@@ -164,8 +164,13 @@ def test_taxonomy_table_matches_the_rules() -> None:
     for entry in load_event_lexicon().types:
         assert entry.id in rows, f"type {entry.id!r} missing from the README taxonomy table"
         _, acled_type, acled_subs, cameo, plover = rows[entry.id]
-        assert acled_type == (entry.acled_type or "–"), entry.id
+        # A sub-type ACLED codes apart is named after the type's own ("– (combatants
+        # killed: Battles)").
+        assert acled_type.split(" (")[0] == (entry.acled_type or "–"), entry.id
         assert (entry.acled_sub_type or "–") in acled_subs, entry.id
+        for sub in entry.sub_types:
+            assert f"{sub.id}: {sub.acled_type}" in acled_type or not sub.acled_type, sub.id
+            assert sub.acled_sub_type in acled_subs, sub.id
         assert (entry.cameo or "–") in cameo.split(", ") or entry.cameo is None, entry.id
         assert plover == (entry.plover or "–"), entry.id
 

@@ -122,8 +122,9 @@ EVENT_COLUMN_DOCS: dict[str, str] = {
     "time_reason": "how the time expression's value was reached (the resolver's reason)",
     "event_type": "our type (see the taxonomy table): clash, shelling, airstrike, explosion, "
                   "attack, abduction, arrest, looting, protest, repression, riot, displacement, "
-                  "territory, withdrawal, offensive, ceasefire, agreement, meet, statement, "
-                  "visit, aid, election, legal, death, disaster, accident or other",
+                  "territory, withdrawal, offensive, deployment, ceasefire, agreement, meet, "
+                  "statement, ceremony, visit, aid, election, legal, death, damage, discovery, "
+                  "disaster, accident or other",
     "sub_event_type": "finer type: 'drone strike', 'protest with intervention', 'suicide bomb', ...",
     "acled_event_type": "ACLED event type ('Battles', 'Explosions/Remote violence', ...); "
                         "empty for happenings ACLED does not code",

@@ -59,6 +59,13 @@ def test_conflict_event_is_primary_and_no_event_scores_nothing() -> None:
     assert ucdp.score(EVENT, []).found is False
 
 
+def test_coded_only_when_the_primary_event_is_one_acled_codes() -> None:
+    assert ucdp.score(EVENT, [_row()]).coded is True
+    death = _row(event_type="death", acled_event_type="")
+    assert ucdp.score(EVENT, [death]).coded is False
+    assert ucdp.score(EVENT, []).coded is False
+
+
 def test_country_precision_and_admin_names() -> None:
     country_only = {**EVENT, "where_prec": "6"}
     assert ucdp.place_ok(country_only, _row(latitude=49.0, longitude=32.0, place="Ukraine"))

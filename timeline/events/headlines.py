@@ -48,7 +48,10 @@ def nominal_trigger(sent: Span, lexicon: EventLexicon) -> tuple[Token, tuple[str
     root = sent.root
     typed = _noun_type(root, lexicon)
     if typed is not None and not _has_subject(root):
-        return root, typed
+        # "Two KIA amid 32 enemy attacks", "Deaths in Donetsk shelling": the violent
+        # event the casualties came from.
+        violent = None if typed[1] in lexicon.violent_types else _violent_noun(sent, lexicon)
+        return violent or (root, typed)
     casualty = _casualty_word(root) or _casualty_count(sent)
     if casualty is None:
         # A headline the parser read as one noun phrase: "Ukrainian army shells DPR
@@ -88,11 +91,18 @@ def _has_subject(token: Token) -> bool:
 
 def _casualty_count(sent: Span) -> Token | None:
     """A casualty word with a count anywhere in a verbless headline: "Ukrainian army
-    shells DPR 277 times over past week, four killed" (parsed as a noun phrase)."""
+    shells DPR 277 times over past week, four killed" (parsed as a noun phrase),
+    "..., killing 14 troops"."""
     known = load_words().killed | load_words().injured
     for token in sent:
-        if token.lemma_.lower() in known and token.tag_ in {"VBN", "VBD", "JJ"} and (
+        if token.lemma_.lower() not in known:
+            continue
+        if token.tag_ in {"VBN", "VBD", "JJ"} and (
                 _counted(token, sent) or any(c.dep_ == "nummod" for c in children_of(token))):
+            return token
+        # "Rebels down army helicopter, killing 14 troops": a participle and its count.
+        if token.tag_ == "VBG" and any(c.dep_ == "dobj" and (c.like_num or any(
+                n.dep_ == "nummod" for n in children_of(c))) for c in children_of(token)):
             return token
     return None
 

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from timeline.errors import RuleFileError
+from timeline.events.object_rules import ObjectRule, object_rules
 from timeline.resource_files import entries, read_bundled, word_list
 
 
@@ -72,6 +73,8 @@ class SubType:
     acled_sub_type: str = ""
     cameo: str | None = None
     cues: frozenset[str] = frozenset()
+    #: ACLED event type when it differs from the type's ("combatants killed": Battles).
+    acled_type: str = ""
 
 
 @dataclass(frozen=True)
@@ -117,7 +120,7 @@ class EventType:
     def coded(self, sub: SubType) -> SubType:
         """``sub`` with the type's ACLED sub-type and CAMEO code where it names none."""
         return SubType(sub.id, sub.acled_sub_type or self.acled_sub_type,
-                       sub.cameo or self.cameo, sub.cues)
+                       sub.cameo or self.cameo, sub.cues, sub.acled_type or self.acled_type)
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,15 @@ class EventLexicon:
     event_noun_prepositions: frozenset[str] = frozenset()
     source_nouns: frozenset[str] = frozenset()
     undergo_verbs: frozenset[str] = frozenset()
+    partake_verbs: frozenset[str] = frozenset()
+    preparation_verbs: frozenset[str] = frozenset()
+    quantity_nouns: frozenset[str] = frozenset()
+    object_rules: tuple[ObjectRule, ...] = ()
+
+    @functools.cached_property
+    def victim_subject_verbs(self) -> frozenset[str]:
+        """Verbs whose subject suffered the event ("lost 40 servicemen")."""
+        return frozenset(v for r in self.object_rules if r.victim_subject for v in r.verbs)
 
     def type_of_verb(self, lemma: str) -> str | None:
         """The event type whose verbs include ``lemma`` (a phrasal verb first), or None."""
@@ -328,7 +340,9 @@ def load_event_lexicon() -> EventLexicon:
     data = read_bundled(name)
     phrasal = data.get("phrasal_types") or {}
     known = {t.id for t in types} | {"other"}
+    rules = object_rules(name, data)
     named = [*phrasal.values(), *(r.to for t in types for r in t.retype),
+             *(r.type_id for r in rules),
              *(t.with_agent for t in types if t.with_agent),
              *(v for key in _TYPE_LISTS for v in data.get(key, ()))]
     unknown = sorted(v for v in named if v not in known)
@@ -340,12 +354,14 @@ def load_event_lexicon() -> EventLexicon:
         raise RuleFileError(name, "'modality' must be a mapping of word lists")
     words = {key: frozenset(word_list(modality, name, key)) for key in _MODALITY}
     return EventLexicon(types=types, phrasal_types=tuple(sorted(phrasal.items())),
-                        modality=Modality(**words), **lists)
+                        modality=Modality(**words), object_rules=rules, **lists)
+
 
 
 _WORD_LISTS = ("light_verbs", "non_events", "time_bounds", "reporting_verbs",
                "recent_prepositions", "recent_day_periods", "recent_week_periods",
-               "event_noun_prepositions", "source_nouns", "undergo_verbs")
+               "event_noun_prepositions", "source_nouns", "undergo_verbs",
+               "partake_verbs", "preparation_verbs", "quantity_nouns")
 _TYPE_LISTS = ("subject_types", "object_place_types", "object_actor_types", "target_types",
                "violent_types", "casualty_types")
 _MODALITY = ("negated", "hypothetical", "planned", "planned_governors", "negating_governors",
@@ -382,7 +398,7 @@ def _sub_type(entry: dict[str, Any]) -> SubType:
     cameo = entry.get("cameo")
     return SubType(str(entry["id"]), str(entry.get("acled_sub_type", "")),
                    None if cameo is None else str(cameo),
-                   frozenset(map(str, entry.get("cues", ()))))
+                   frozenset(map(str, entry.get("cues", ()))), str(entry.get("acled_type", "")))
 
 
 def _check_unambiguous(name: str, types: tuple[EventType, ...]) -> None:

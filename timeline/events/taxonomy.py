@@ -27,6 +27,7 @@ OTHER = "other"
 MODALITIES: tuple[str, ...] = ("asserted", "negated", "hypothetical", "planned")
 #: Dependencies whose nouns may carry a light verb's event.
 NOUN_DEPS = ("dobj", "nsubj", "nsubjpass", "attr")
+NOUN_TAGS = frozenset({"NOUN", "PROPN"})
 #: Most retype steps one clause takes (death -> attack -> clash).
 MAX_RETYPES = 3
 
@@ -55,14 +56,23 @@ def event_type(trigger: Token, lexicon: EventLexicon) -> tuple[str, str] | None:
     particle = next((c.lower_ for c in children_of(trigger) if c.dep_ == "prt"), "")
     phrasal = f"{lemma} {particle}" if particle else lemma
     nouns = [c for c in children_of(trigger) if c.dep_ in NOUN_DEPS]
+    by_object = object_type(trigger, lexicon)
+    if by_object is not None:
+        return lemma, _cause(trigger, by_object, lexicon)
     undergone = undergone_nouns(trigger, lexicon)
     if undergone:
         # "came under fire": the noun's event, undergone by the subject.
         found = _noun_event(undergone, lexicon)
         if found is not None:
             return f"{lemma} under", found
+    partaken = partaken_nouns(trigger, lexicon)
+    if partaken:
+        # "took part in Sunday's march": the noun's event, done by the subject.
+        found = _noun_event(partaken, lexicon)
+        if found is not None:
+            return phrasal, found
     if phrasal in lexicon.light_verbs or lemma in lexicon.light_verbs:
-        found = _noun_event(_nouns(trigger), lexicon)
+        found = _noun_event(_nouns(trigger, phrasal, lexicon), lexicon)
         if found is not None:
             return phrasal, found
     for noun in (n for n in nouns if n.dep_ in {"nsubj", "nsubjpass"}):
@@ -75,14 +85,59 @@ def event_type(trigger: Token, lexicon: EventLexicon) -> tuple[str, str] | None:
     if lemma in lexicon.non_events and phrasal not in dict(lexicon.phrasal_types):
         return None
     found = lexicon.type_of_verb(phrasal) or lexicon.type_of_verb(lemma) or OTHER
+    return phrasal, _cause(trigger, found, lexicon)
+
+
+def _cause(trigger: Token, found: str, lexicon: EventLexicon) -> str:
+    """The type of the violent event a casualty clause names ("Ten civilians killed in
+    shelling", "lost 40 servicemen in battles"), else ``found``."""
     if found in lexicon.casualty_types and found not in lexicon.violent_types:
-        # "Ten civilians killed in shelling": the killing is the shelling's casualty.
         from timeline.events.event_nouns import event_nouns, noun_type
 
         nouns = event_nouns(trigger, lexicon)
         if nouns:
-            return phrasal, noun_type(nouns[0], lexicon) or found
-    return phrasal, found
+            return noun_type(nouns[0], lexicon) or found
+    return found
+
+
+def object_type(trigger: Token, lexicon: EventLexicon) -> str | None:
+    """The type an ``object_verbs`` rule gives the verb from what it acts on: its
+    direct objects, or its passive subjects ("bodies were found"; a headline's bare
+    passive, "200 servicemen lost", has a plain subject and no object)."""
+    lemma = trigger.lemma_.lower()
+    rules = [r for r in lexicon.object_rules if lemma in r.verbs]
+    if not rules:
+        return None
+    children = list(children_of(trigger))
+    objects = [c for c in children if c.dep_ in {"dobj", "nsubjpass"}]
+    if not objects and trigger.tag_ == "VBN":
+        objects = [c for c in children if c.dep_ == "nsubj"]
+    return next((r.type_id for r in rules if r.objects & _words(objects)), None)
+
+
+def _words(nouns: Sequence[Token]) -> set[str]:
+    """Lemmas and forms of ``nouns``, their conjuncts and their compounds ("two
+    breakthrough attempts", "plane, three tanks, 80 troops")."""
+    heads = [w for n in nouns for w in (n, *n.conjuncts)]
+    heads += [c for h in heads for c in children_of(h)
+              if c.dep_ in {"compound", "appos", "nmod"} or c.dep_ == "amod" and c.pos_ == "NOUN"]
+    return {w.lemma_.lower() for w in heads} | {w.lower_ for w in heads}
+
+
+def noun_event_type(noun: Token, lexicon: EventLexicon) -> str | None:
+    """The type of an event noun: an ``object_verbs`` rule's noun by what it governs
+    ("ceasefire violations", "violations of the truce"), else the noun's own type."""
+    lemma = noun.lemma_.lower()
+    rules = [r for r in lexicon.object_rules if lemma in r.nouns]
+    if rules:
+        governed = [c for c in children_of(noun) if c.dep_ in {"compound", "amod", "nmod"}]
+        # "ceasefire violations": a compound is read by ``_words`` itself.
+        governed += [o for c in children_of(noun) if c.dep_ == "prep" and c.lower_ == "of"
+                     for o in children_of(c) if o.dep_ == "pobj"]
+        found = next((r.type_id for r in rules if r.objects & _words(governed)), None)
+        if found is not None:
+            return found
+    return lexicon.type_of_noun(lemma)
 
 
 def _noun_event(nouns: Sequence[Token], lexicon: EventLexicon) -> str | None:
@@ -90,7 +145,7 @@ def _noun_event(nouns: Sequence[Token], lexicon: EventLexicon) -> str | None:
     ("launched four missile and 27 air strikes" is an air strike, not missile aid),
     else of the first event noun."""
     words = [w for n in nouns for w in (n, *n.conjuncts)]
-    types = [t for t in (lexicon.type_of_noun(w.lemma_.lower()) for w in words) if t]
+    types = [t for t in (noun_event_type(w, lexicon) for w in words) if t]
     return next((t for t in types if t in lexicon.violent_types), types[0] if types else None)
 
 
@@ -103,13 +158,30 @@ def undergone_nouns(trigger: Token, lexicon: EventLexicon) -> list[Token]:
             for o in children_of(c) if o.dep_ == "pobj"]
 
 
-def _nouns(trigger: Token) -> list[Token]:
-    """Nouns that may name a light verb's event: objects, subjects, then "with" phrases."""
+def partaken_nouns(trigger: Token, lexicon: EventLexicon) -> list[Token]:
+    """Nouns of an event the subject takes part in ("took part in the march", "engaged
+    in fighting"): the objects of a preposition of the verb, or of its object, when
+    verb (and object) and preposition are one of ``partake_verbs``."""
+    lemma = trigger.lemma_.lower()
+    heads = [("", trigger)] + [(f" {c.lemma_.lower()}", c) for c in children_of(trigger)
+                               if c.dep_ == "dobj"]
+    return [o for _, head in heads for c in children_of(head) if c.dep_ == "prep"
+            if any(f"{lemma}{obj} {c.lower_}" in lexicon.partake_verbs for obj, _ in heads)
+            for o in children_of(c) if o.dep_ == "pobj"]
+
+
+def _nouns(trigger: Token, phrasal: str, lexicon: EventLexicon) -> list[Token]:
+    """Nouns that may name a light verb's event: objects, subjects, then "with" phrases
+    (and "for" phrases of ``preparation_verbs``); a share's "of" noun after the share
+    ("won 51.9% of the vote")."""
+    preps = {"with", "for"} if phrasal in lexicon.preparation_verbs else {"with"}
     found = [c for dep in NOUN_DEPS for c in children_of(trigger) if c.dep_ == dep]
-    found += [o for c in children_of(trigger) if c.dep_ == "prep" and c.lower_ == "with"
+    found += [o for c in children_of(trigger) if c.dep_ == "prep" and c.lower_ in preps
               for o in children_of(c) if o.dep_ == "pobj"]
-    # "took control of Goma": the object's own noun first, then nouns it governs.
-    return found
+    shares = [o for n in found if n.like_num or n.lower_ in lexicon.quantity_nouns
+              for c in children_of(n) if c.dep_ == "prep" and c.lower_ == "of"
+              for o in children_of(c) if o.dep_ == "pobj"]
+    return found + shares
 
 
 def code(trigger: Token, type_id: str, lexicon: EventLexicon,
@@ -122,11 +194,17 @@ def code(trigger: Token, type_id: str, lexicon: EventLexicon,
     its cues.
     """
     lemmas = frozenset(t.lemma_.lower() for t in tokens)
+    if trigger.dep_ == "acl" and trigger.head.pos_ in NOUN_TAGS:
+        # "Three Ukrainian soldiers killed in ...": the noun the clause describes is its
+        # subject (a killing's victims).
+        lemmas |= {trigger.head.lemma_.lower()}
     outside: frozenset[str] | None = None
     entry = lexicon.get(type_id)
     if entry is None:
         return Coding(OTHER)
-    if entry.with_agent and has_agent(trigger):
+    if entry.with_agent and has_agent(trigger) and trigger.lemma_.lower() not in (
+            lexicon.victim_subject_verbs | lexicon.light_verbs):
+        # "Ukraine reports 1 KIA": a light verb's subject did not do its noun's event.
         entry = lexicon.get(entry.with_agent) or entry
     for _ in range(MAX_RETYPES):
         target = None
@@ -163,8 +241,8 @@ def _coding_of(entry: EventType, sub_id: str) -> Coding:
     subs = [entry.coded(s) for s in entry.sub_types]
     extra = [entry.coded(s) for s in (entry.with_intervention, entry.with_excessive_force) if s]
     sub = next((s for s in subs + extra if s.id == sub_id), None) or entry.sub_type(frozenset())
-    return Coding(entry.id, sub.id, entry.acled_type, sub.acled_sub_type, sub.cameo or "",
-                  entry.plover)
+    return Coding(entry.id, sub.id, sub.acled_type or entry.acled_type, sub.acled_sub_type,
+                  sub.cameo or "", entry.plover)
 
 
 def classify(trigger: Token, lexicon: EventLexicon) -> Coding | None:

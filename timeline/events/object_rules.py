@@ -1,0 +1,44 @@
+"""Verbs typed by what they act on, read from ``event_types.yaml``'s ``object_verbs``.
+
+"violated the ceasefire" is a clash, "lost 40 servicemen" a death the subject
+suffered, "bodies were found" a discovery: the verb alone says too little, its object
+(in a passive, its subject) decides.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from timeline.errors import RuleFileError
+from timeline.resource_files import word_list
+
+
+@dataclass(frozen=True)
+class ObjectRule:
+    """Verbs whose type depends on what they act on: ``type_id`` when their object (in a
+    passive, their subject) is one of ``objects`` ("violated the ceasefire", "lost 40
+    servicemen", "bodies were found"). With ``victim_subject`` the subject suffered it
+    ("lost 40 servicemen"): it is no perpetrator."""
+
+    verbs: frozenset[str]
+    objects: frozenset[str]
+    type_id: str
+    victim_subject: bool = False
+    #: Nouns typed the same way by what they govern ("ceasefire violations").
+    nouns: frozenset[str] = frozenset()
+
+
+def object_rules(name: str, data: dict[str, Any]) -> tuple[ObjectRule, ...]:
+    """The ``object_verbs`` rules; ``objects: people`` stands for ``people_nouns`` and
+    ``combatant_nouns``."""
+    people = frozenset(word_list(data, name, "people_nouns")
+                       + word_list(data, name, "combatant_nouns"))
+    try:
+        return tuple(ObjectRule(
+            frozenset(map(str, r["verbs"])),
+            people if r["objects"] == "people" else frozenset(map(str, r["objects"])),
+            str(r["type"]), bool(r.get("victim_subject")),
+            frozenset(map(str, r.get("nouns", ())))) for r in data.get("object_verbs") or ())
+    except (KeyError, TypeError) as error:
+        raise RuleFileError(name, f"malformed object_verbs rule ({error})") from error
