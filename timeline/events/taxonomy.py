@@ -112,7 +112,13 @@ def object_type(trigger: Token, lexicon: EventLexicon) -> str | None:
     objects = [c for c in children if c.dep_ in {"dobj", "nsubjpass"}]
     if not objects and trigger.tag_ == "VBN":
         objects = [c for c in children if c.dep_ == "nsubj"]
-    return next((r.type_id for r in rules if r.objects & _words(objects)), None)
+    found = next((r.type_id for r in rules if not r.subjects and r.objects & _words(objects)),
+                 None)
+    subjects = {c.lemma_.lower() for c in children if c.dep_ == "nsubj"}
+    amounts = objects + [o for c in children if c.dep_ == "prep" and c.lower_ == "to"
+                         for o in children_of(c) if o.dep_ == "pobj"]
+    return found or next((r.type_id for r in rules if r.subjects & subjects
+                          and r.objects & _words(amounts)), None)
 
 
 def _words(nouns: Sequence[Token]) -> set[str]:
@@ -203,8 +209,11 @@ def code(trigger: Token, type_id: str, lexicon: EventLexicon,
     if entry is None:
         return Coding(OTHER)
     if entry.with_agent and has_agent(trigger) and trigger.lemma_.lower() not in (
-            lexicon.victim_subject_verbs | lexicon.light_verbs):
-        # "Ukraine reports 1 KIA": a light verb's subject did not do its noun's event.
+            lexicon.victim_subject_verbs | lexicon.light_verbs) and not any(
+            c.dep_ == "nsubj" and lexicon.type_of_noun(c.lemma_.lower()) == entry.id
+            for c in children_of(trigger)):
+        # "Ukraine reports 1 KIA": a light verb's subject did not do its noun's event,
+        # nor did a subject that is the event ("the death toll rose").
         entry = lexicon.get(entry.with_agent) or entry
     for _ in range(MAX_RETYPES):
         target = None
