@@ -287,7 +287,8 @@ def fold_casualties(records: list[EventRecord], lexicon: EventLexicon,
             if record.sentence_no in counted:
                 record = replace(record, casualties=Casualties())
             counted.add(record.sentence_no)
-        elif kind in lexicon.casualty_types and record.roles.actor1 is None:
+        elif kind in lexicon.casualty_types and (record.roles.actor1 is None
+                                                 or _same_perpetrator(out, record, lexicon)):
             # The violent event of the death's own sentence first, then the sentence before.
             previous = _violent_before(out, record, lexicon)
             later = _violent_later(pending, position, lexicon)
@@ -304,6 +305,18 @@ def fold_casualties(records: list[EventRecord], lexicon: EventLexicon,
                 continue
         out.append(record)
     return out
+
+
+def _same_perpetrator(records: list[EventRecord], death: EventRecord,
+                      lexicon: EventLexicon) -> bool:
+    """True when the death's actor is the one of the violent event just before it in its
+    sentence ("Ukrainian military's shelling kills two militiamen": one shelling)."""
+    index = _violent_before(records, death, lexicon)
+    if index is None or records[index].sentence_no != death.sentence_no:
+        return False
+    actor = records[index].roles.actor1
+    return actor is not None and death.roles.actor1 is not None and (
+        actor.name == death.roles.actor1.name)
 
 
 def _one_happening(violent: EventRecord, death: EventRecord, text: str) -> bool:

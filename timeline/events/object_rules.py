@@ -27,9 +27,6 @@ class ObjectRule:
     victim_subject: bool = False
     #: Nouns typed the same way by what they govern ("ceasefire violations").
     nouns: frozenset[str] = frozenset()
-    #: When given, the subject must be one of these, and the object may follow "to"
-    #: ("losses amounted to 40 people").
-    subjects: frozenset[str] = frozenset()
 
 
 def object_rules(name: str, data: dict[str, Any]) -> tuple[ObjectRule, ...]:
@@ -42,7 +39,6 @@ def object_rules(name: str, data: dict[str, Any]) -> tuple[ObjectRule, ...]:
             frozenset(map(str, r["verbs"])),
             people if r["objects"] == "people" else frozenset(map(str, r["objects"])),
             str(r["type"]), bool(r.get("victim_subject")),
-            frozenset(map(str, r.get("nouns", ()))), frozenset(map(str, r.get("subjects", ()))))
-            for r in data.get("object_verbs") or ())
+            frozenset(map(str, r.get("nouns", ())))) for r in data.get("object_verbs") or ())
     except (KeyError, TypeError) as error:
         raise RuleFileError(name, f"malformed object_verbs rule ({error})") from error

@@ -112,13 +112,7 @@ def object_type(trigger: Token, lexicon: EventLexicon) -> str | None:
     objects = [c for c in children if c.dep_ in {"dobj", "nsubjpass"}]
     if not objects and trigger.tag_ == "VBN":
         objects = [c for c in children if c.dep_ == "nsubj"]
-    found = next((r.type_id for r in rules if not r.subjects and r.objects & _words(objects)),
-                 None)
-    subjects = {c.lemma_.lower() for c in children if c.dep_ == "nsubj"}
-    amounts = objects + [o for c in children if c.dep_ == "prep" and c.lower_ == "to"
-                         for o in children_of(c) if o.dep_ == "pobj"]
-    return found or next((r.type_id for r in rules if r.subjects & subjects
-                          and r.objects & _words(amounts)), None)
+    return next((r.type_id for r in rules if r.objects & _words(objects)), None)
 
 
 def _words(nouns: Sequence[Token]) -> set[str]:
