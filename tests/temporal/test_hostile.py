@@ -120,3 +120,20 @@ def test_a_long_space_run_after_a_time_is_linear(prefix: str) -> None:
     large = _cpu_seconds(run, prefix + " " * large_size + "x Friday")
     ratio = large / max(small, 0.005)
     assert ratio < MAX_RATIO, f"{prefix!r}: {small:.3f}s, then {large:.3f}s (x{ratio:.1f})"
+
+
+#: Beginnings of stamp lines a long run of spaces may follow ("Published 12:30" then
+#: 64,000 spaces): the publication-date patterns read a whole line.
+STAMP_RUN_PREFIXES = ["Published 12:30", "Updated 10:32 AM", "12 Jan 2024 12:30",
+                      "Fri 10 Nov 2023 14.30", "Published On 25 Dec 2023"]
+
+
+@pytest.mark.parametrize("prefix", STAMP_RUN_PREFIXES)
+def test_a_long_space_run_in_a_stamp_line_is_linear(prefix: str) -> None:
+    run = FUNCTIONS["infer_reference_date"]
+    large_size = LARGE // 4
+    run(prefix + " " * 2_000 + "x")
+    small = _cpu_seconds(run, prefix + " " * (large_size // 4) + "x")
+    large = _cpu_seconds(run, prefix + " " * large_size + "x")
+    ratio = large / max(small, 0.005)
+    assert ratio < MAX_RATIO, f"{prefix!r}: {small:.3f}s, then {large:.3f}s (x{ratio:.1f})"

@@ -111,4 +111,13 @@ def test_settled_past(text: str, target: str, expected: bool) -> None:
 def test_adjective_ed_is_not_a_past_cue() -> None:
     text = "The dividend is payable on a still unspecified date in January."
     start = text.index("January")
-    assert clause_tense(text, start, start + len("January")).cue != "unspecified"
+    found = clause_tense(text, start, start + len("January"))
+    assert (found.tense, found.cue) == ("future", "payable")
+
+
+@pytest.mark.parametrize("spaces", [" ", "  ", "\t "])
+def test_abbreviation_ends_no_clause_whatever_the_spacing(spaces: str) -> None:
+    text = f"Troops attacked the Corp.{spaces}offices on Monday."
+    start = text.index("Monday")
+    found = clause_tense(text, start, start + len("Monday"))
+    assert (found.tense, found.cue) == ("past", "attacked")

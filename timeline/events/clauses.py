@@ -43,6 +43,8 @@ ORG_PRONOUNS = frozenset({"it"})
 ORG_LABELS = frozenset({"ORG"})
 #: How many sentences back "the company" may find the organisation it describes.
 DESCRIPTION_REACH = 2
+#: Mentions a description looks back over, at most.
+DESCRIPTION_MENTIONS = 40
 
 
 def is_folded(token: Token) -> bool:
@@ -240,8 +242,10 @@ def _described(token: Token, index: MentionIndex, reach: int = DESCRIPTION_REACH
     said ..." is Boeing), else (unless ``subjects_only``) the last one named."""
     since = _sentences_back(token, reach)
     doc = token.doc
-    named = [m for m in index.mentions[bisect.bisect_left(index.starts, since):
-                                       bisect.bisect_left(index.starts, token.idx)]
+    end = bisect.bisect_left(index.starts, token.idx)
+    # At most ``DESCRIPTION_MENTIONS`` back: one long unpunctuated line stays linear.
+    start = max(bisect.bisect_left(index.starts, since), end - DESCRIPTION_MENTIONS)
+    named = [m for m in index.mentions[start:end]
              if m.label in ORG_LABELS and m.end_char <= token.idx]
     subjects = [m for m in named if any(
         t.dep_ in SUBJECT_DEPS for t in doc.char_span(m.start_char, m.end_char,

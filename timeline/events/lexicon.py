@@ -9,6 +9,7 @@ a malformed file raises ``RuleFileError`` naming the file and the entry.
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -168,6 +169,13 @@ class EventLexicon:
     def victim_subject_verbs(self) -> frozenset[str]:
         """Verbs whose subject suffered the event ("lost 40 servicemen")."""
         return frozenset(v for r in self.object_rules if r.victim_subject for v in r.verbs)
+
+    def suffered_by_subject(self, verb: str, objects: Iterable[str]) -> bool:
+        """True when a ``victim_subject`` rule holds ``verb`` with one of the lemmas
+        ``objects`` ("lost 40 servicemen", not "took control")."""
+        lemmas = set(objects)
+        return any(r.victim_subject and verb in r.verbs and lemmas & r.objects
+                   for r in self.object_rules)
 
     def type_of_verb(self, lemma: str) -> str | None:
         """The event type whose verbs include ``lemma`` (a phrasal verb first), or None."""

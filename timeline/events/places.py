@@ -106,20 +106,26 @@ def _candidates(name: str, context: tuple[str, ...] = ()) -> list[gazetteer.Entr
     return gazetteer.lookup(name, codes)
 
 
-@functools.lru_cache(maxsize=1024)
 def named_countries(context: tuple[str, ...]) -> frozenset[str]:
     """The countries of ``context_countries`` named by a place, not only by a nationality
     word: "Russian troops shelled ..." says who shelled, not where."""
-    return context_countries(tuple(n for n in context if country_of_demonym(n) is None))
+    return _context_countries(tuple(n for n in context if country_of_demonym(n) is None),
+                              _EXTRA.get())
 
 
-@functools.lru_cache(maxsize=1024)
 def context_countries(context: tuple[str, ...]) -> frozenset[str]:
     """The countries an article's place names name or lie in: "Lugansk" puts an
     article in Ukraine as surely as "Ukraine" does."""
+    return _context_countries(context, _EXTRA.get())
+
+
+@functools.lru_cache(maxsize=1024)
+def _context_countries(context: tuple[str, ...], extra: tuple[str, ...]) -> frozenset[str]:
+    """``context_countries``, remembered per set of user gazetteers (``extra``), which
+    change the answer."""
     found = set()
     for name in context:
-        place = _geocode(name, (), (), _EXTRA.get())
+        place = _geocode(name, (), (), extra)
         found.update({name, place.country} if place is not None else
                      {name, country_of_demonym(name) or name})
     return frozenset(found)

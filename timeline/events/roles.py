@@ -338,7 +338,11 @@ def _role_tokens(trigger: Token, lexicon: EventLexicon, type_id: str,
     headline = type_id in lexicon.casualty_types and is_headline_passive(trigger)
     # "Ukrainian positions came under Russian fire": the subject undergoes it.
     undergone = undergone_nouns(trigger, lexicon)
-    passive = [s for s in subjects if headline or undergone or s.dep_ == "nsubjpass"
+    # "Russian troops suffered heavy casualties", "Ukraine lost 40 servicemen": the
+    # subject suffered the losses.
+    suffered = type_id in lexicon.casualty_types and lexicon.suffered_by_subject(
+        trigger.lemma_.lower(), (c.lemma_.lower() for c in children_of(trigger) if c.dep_ == "dobj"))
+    passive = [s for s in subjects if headline or suffered or undergone or s.dep_ == "nsubjpass"
                or clauses.described_by(s, trigger)
                or (s.head.dep_ == "nsubjpass" and s.dep_ == "conj")]
     # "Two Ukrainian troops, one civilian killed": a headline's list of victims, parsed
