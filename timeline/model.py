@@ -128,6 +128,9 @@ def evolve(value: _Frozen, **changes: object) -> _Frozen:
     """``dataclasses.replace(value, **changes)`` for a frozen dataclass whose fields are
     all set by ``__init__`` and that has no ``__post_init__`` (as every type here), without
     ``replace``'s walk over the fields: events are copied several times each."""
+    unknown = changes.keys() - value.__dataclass_fields__.keys()
+    if unknown:  # as ``replace`` does: a misspelt field is an error, not a new attribute
+        raise TypeError(f"{type(value).__name__} has no field {sorted(unknown)[0]!r}")
     copy = object.__new__(type(value))
     fields = copy.__dict__
     fields.update(value.__dict__)
