@@ -26,18 +26,27 @@ RULE = "anniversary.of_date"
 _SENTENCE_END = re.compile(r"[.!?;]\s|\n")
 
 
+#: The words each phrase cannot match without, as a pattern searched before the phrase's
+#: own scan: most texts have none, and the scan tries every number word at every position.
+_NEEDED: dict[re.Pattern[str], re.Pattern[str]] = {}
+
+
 @cache
 def _phrase() -> re.Pattern[str]:
-    return re.compile(r"(?<!\w)(?P<span>the\s+" + placeholders()["ordinal"] + r"\s+anniversary)"
-                      r"\s+of(?!\w)", re.IGNORECASE)
+    phrase = re.compile(r"(?<!\w)(?P<span>the\s+" + placeholders()["ordinal"] + r"\s+anniversary)"
+                        r"\s+of(?!\w)", re.IGNORECASE)
+    _NEEDED[phrase] = re.compile(r"anniversary\s+of", re.IGNORECASE)
+    return phrase
 
 
 @cache
 def years_after_phrase() -> re.Pattern[str]:
     """"78 years after (the defeat of Nazi Germany in 1945)", "ten years since": a
     count of whole years from a date the sentence gives."""
-    return re.compile(r"(?<!\w)(?P<span>" + placeholders()["number"] + r"\s+years?\s+"
-                      r"(?:after|since))(?!\w)", re.IGNORECASE)
+    phrase = re.compile(r"(?<!\w)(?P<span>" + placeholders()["number"] + r"\s+years?\s+"
+                        r"(?:after|since))(?!\w)", re.IGNORECASE)
+    _NEEDED[phrase] = re.compile(r"years?\s+(?:after|since)", re.IGNORECASE)
+    return phrase
 
 
 def _count(match: re.Match[str]) -> int:
@@ -76,9 +85,13 @@ def anniversaries_of(text: str, dates: Sequence[tuple[int, date]],
     """Each "the Nth anniversary of" (or ``phrase``, such as ``years_after_phrase``)
     followed, in its sentence and within ``REACH`` characters, by one of ``dates``
     ((start offset, day), sorted by offset)."""
+    phrase = phrase or _phrase()
+    needed = _NEEDED.get(phrase)
+    if not dates or (needed is not None and not needed.search(text)):
+        return []
     starts = [at for at, _ in dates]
     out = []
-    for match in (phrase or _phrase()).finditer(text):
+    for match in phrase.finditer(text):
         i = bisect.bisect_left(starts, match.end())
         if i == len(dates) or starts[i] - match.end() > REACH:
             continue

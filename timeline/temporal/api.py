@@ -41,10 +41,10 @@ def find_times(text: str, published: Any = None, *, mode: str = Mode.NEWS,
     if not text.strip():
         return timeml_attrs(to_frame([]), text, given)
     # The body is a prefix of the text, so its offsets are the text's offsets.
-    body, _trailing = split_trailing(text)
+    body, trailing = split_trailing(text)
     candidates = tag(body)  # tagged once, for the inference and for the expressions
     reference = given if isinstance(given, Reference) else choose_reference(
-        text, given=given, events=events, candidates=candidates)
+        text, given=given, events=events, candidates=candidates, split=(body, trailing))
     frame = to_frame(find_expressions(body, reference, mode=mode, events=events,
                                       candidates=candidates))
     # The text and reference day travel with the frame, for the TimeML writer.

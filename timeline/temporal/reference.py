@@ -159,9 +159,10 @@ def find_cues(body: str, events: Any = None, candidates: Sequence[Any] | None = 
     ]
 
 
-def _body(text: str) -> tuple[str, list[str], str]:
-    """The text without boilerplate, a note of what was cut, and what was cut."""
-    body, trailing = split_trailing(text)
+def _body(text: str, split: tuple[str, str] | None = None) -> tuple[str, list[str], str]:
+    """The text without boilerplate, a note of what was cut, and what was cut;
+    ``split`` is ``split_trailing(text)`` when the caller has it."""
+    body, trailing = split or split_trailing(text)
     notes = []
     if trailing:
         count = sum(1 for line in trailing.splitlines() if line.strip())
@@ -181,13 +182,15 @@ def estimate(text: str, *, events: Any = None) -> Any:
 
 def infer_reference_date(text: str, *, events: Any = None,
                          candidates: Sequence[Any] | None = None,
-                         trailing: str = "") -> ReferenceDate:
+                         trailing: str = "",
+                         split: tuple[str, str] | None = None) -> ReferenceDate:
     """When ``text`` was most probably written, with the evidence and its weights.
 
     ``events``: reference events (see ``timeline.temporal.knowledge.resolve_events``);
     ``candidates``: ``tag()`` of the text's body (``split_trailing(text)[0]``) when the
     caller has it, so the text is tagged once; ``trailing``: boilerplate already cut
-    from ``text`` (``Article.trailing``), read for copyright notices only. ``value`` is a
+    from ``text`` (``Article.trailing``), read for copyright notices only; ``split``:
+    ``split_trailing(text)`` when the caller has it, so it is split once. ``value`` is a
     TIMEX3 value at the granularity the 90% interval supports ("2023-01-19",
     "2023-W03", "2023-01", "2023"), or "" when the text holds no dated evidence;
     ``start``/``end`` (end exclusive) bound that interval, ``most_likely`` is the single
@@ -195,7 +198,7 @@ def infer_reference_date(text: str, *, events: Any = None,
     """
     if not isinstance(text, str):
         raise TypeError(f"text must be a str, not {type(text).__name__}")
-    body, notes, cut = _body(text)
+    body, notes, cut = _body(text, split)
     return infer_from_body(body, notes, events=events, candidates=candidates,
                            trailing=cut + "\n" + trailing)
 

@@ -31,14 +31,15 @@ def as_day(value: date | None) -> date | None:
 
 def choose_reference(text: str, article_published: date | None = None,
                      given: date | None = None, events: Any = None, *,
-                     candidates: Sequence[Any] | None = None, trailing: str = "") -> Reference:
+                     candidates: Sequence[Any] | None = None, trailing: str = "",
+                     split: tuple[str, str] | None = None) -> Reference:
     """The reference for ``text``: the article's date, else ``given``, else inferred.
 
     ``events`` are extra reference events for the inference
     (``timeline.temporal.knowledge.resolve_events``); ``candidates`` is ``tag()`` of
     the text's body when the caller has it, so the text is tagged once; ``trailing`` is
     the boilerplate cut from it (``Article.trailing``: its copyright notices are
-    evidence). Inference runs
+    evidence); ``split`` is ``split_trailing(text)`` when the caller has it. Inference runs
     only when neither date is known, and at most once. An inferred reference that is
     missing or vague carries a ``note`` saying so.
     """
@@ -51,7 +52,7 @@ def choose_reference(text: str, article_published: date | None = None,
         return Reference(day, ReferenceSource.GIVEN, PUBLISHED_ANCHOR,
                          (f"the publication date given, {day}",))
     return inferred_reference(infer_reference_date(text, events=events, candidates=candidates,
-                                                   trailing=trailing))
+                                                   trailing=trailing, split=split))
 
 
 def inferred_reference(inferred: ReferenceDate) -> Reference:

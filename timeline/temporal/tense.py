@@ -83,11 +83,12 @@ def since_before(text: str, start: int) -> bool:
 
 @dataclass(frozen=True)
 class _Cues:
-    """Cue phrases by first word, longest first, each with its tense."""
+    """Cue phrases by first word, longest first, each with its tense; the phrases that
+    are no cue ("next to"), by first word too."""
 
     phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
     not_past: frozenset[str]
-    not_cues: tuple[tuple[str, ...], ...]
+    not_cues: dict[str, tuple[tuple[str, ...], ...]]
 
 
 @cache
@@ -99,8 +100,12 @@ def _cues() -> _Cues:
             parts = tuple(phrase.replace("’", "'").split())
             table.setdefault(parts[0], []).append((parts, kind))
     ordered = {k: tuple(sorted(v, key=lambda p: -len(p[0]))) for k, v in table.items()}
-    not_cues = tuple(tuple(p.split()) for p in words["tense_not_cues"])
-    return _Cues(ordered, frozenset(words["not_past_ed"]), not_cues)
+    not_cues: dict[str, list[tuple[str, ...]]] = {}
+    for phrase in words["tense_not_cues"]:
+        parts = tuple(phrase.split())
+        not_cues.setdefault(parts[0], []).append(parts)
+    return _Cues(ordered, frozenset(words["not_past_ed"]),
+                 {k: tuple(v) for k, v in not_cues.items()})
 
 
 def _clause(text: str, start: int, end: int) -> tuple[str, str]:
@@ -124,7 +129,7 @@ def _passive(tokens: list[str], i: int) -> bool:
 def _cue_at(tokens: list[str], i: int, cues: _Cues) -> tuple[str, str] | None:
     """The cue starting at token ``i`` as (kind, text), or None."""
     word = tokens[i]
-    if any(tuple(tokens[i:i + len(p)]) == p for p in cues.not_cues):
+    if any(tuple(tokens[i:i + len(p)]) == p for p in cues.not_cues.get(word, ())):
         return None  # "next to the embassy"
     if word.endswith("'ll") or word in ("won't", "wont"):
         return "future", word
