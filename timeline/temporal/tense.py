@@ -23,7 +23,8 @@ WINDOW = 160
 #: word ("Jan. 5", "about 5 p.m. on Friday").
 _TITLES = ("Mrs", "Gen", "Sen", "Rep", "Gov", "Col", "Sgt", "Capt", "Prof")
 _ABBREVIATION = r"(?<![ap]\.m)(?<!\b[A-Z])(?<!\b[A-Z][a-z])" + "".join(f"(?<!\\b{t})" for t in _TITLES)
-_CLAUSE_END = re.compile(r"[!?;:]\s|\n|[“”\"]|" + _ABBREVIATION + r"\.\s++(?![a-z0-9])")
+#: (The look-ahead for the full stop comes first so that the look-behinds are tried only there.)
+_CLAUSE_END = re.compile(r"[!?;:]\s|\n|[“”\"]|(?=\.)" + _ABBREVIATION + r"\.\s++(?![a-z0-9])")
 _WORD = re.compile(r"[\w'’]+")
 _BE = frozenset({"be", "been", "being", "is", "are", "am", "get", "gets", "getting"})
 _PAST_AUX = frozenset({"was", "were", "had"})
