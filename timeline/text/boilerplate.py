@@ -307,10 +307,13 @@ def news_captions(lines: str, rules: Boilerplate | None = None) -> list[str]:
     caption, Mourners gather where 364 people were killed on 7 October 2023") tells the
     story's past as often as the photo's day, and is not one."""
     rules = rules or load_boilerplate()
-    # The credit first: most lines have none, and it is cheaper than ``line_kind``.
+    # The credit first (most lines hold no marker at all), then the line's kind.
+    if rules.any_marker is None:
+        return []
     return [line.strip() for line in lines.splitlines()
-            if any(_closing_credit(line.strip(), m, rules.max_words_after_credit)
-                   for m in rules.caption_markers)
+            if rules.any_marker.search(line)
+            and any(_closing_credit(line.strip(), m, rules.max_words_after_credit)
+                    for m in rules.caption_markers)
             and not any(marker in line for marker in rules.file_markers)
             and line_kind(line, rules) == "caption"]
 
