@@ -171,12 +171,32 @@ def _prefix_pattern(words: Sequence[str]) -> re.Pattern[str]:
     return re.compile(rf"^(?i:{alternatives})\s*:\s*\S")
 
 
+@cache
+def _either(patterns: tuple[re.Pattern[str], ...]) -> re.Pattern[str] | None:
+    """One pattern that matches where any of ``patterns`` does, so a line costs one call;
+    None when they cannot be joined (flags of their own, back-references, a group name
+    used twice)."""
+    if not patterns or any(p.flags != re.UNICODE or re.search(r"\\[1-9]|\(\?P=", p.pattern)
+                           for p in patterns):
+        return None
+    try:
+        return re.compile("|".join(f"(?:{p.pattern})" for p in patterns))
+    except re.error:
+        return None
+
+
+def _matches_any(line: str, patterns: tuple[re.Pattern[str], ...]) -> bool:
+    """Whether one of ``patterns`` matches at the start of ``line``."""
+    either = _either(patterns)
+    return bool(either.match(line)) if either is not None else any(p.match(line) for p in patterns)
+
+
 def _promo(line: str, rules: Boilerplate) -> bool:
     """A link with its title inline ("READ MORE: Sudan's war explained") or a line of
     page furniture ("Advertisement", "... Sign up here.")."""
     if rules.promo_prefix.match(line):
         return len(line.split()) <= rules.promo_words + 2
-    return any(p.match(line) for p in rules.promos)
+    return _matches_any(line, rules.promos)
 
 
 def _heading_key(line: str) -> str:
@@ -244,7 +264,7 @@ def line_kind(line: str, rules: Boilerplate | None = None) -> str:
         return "heading"
     if rules.byline.match(stripped):
         return "byline"
-    if any(p.match(stripped) for p in rules.footers):
+    if _matches_any(stripped, rules.footers):
         return "footer"
     if stripped.startswith(rules.credit_starts) or (
             rules.any_marker is not None and rules.any_marker.search(stripped) and any(
