@@ -30,6 +30,23 @@ class Article:
 
 
 @dataclass(frozen=True)
+class CountMark:
+    """The day a count from a dated event lands on: "two years since the invasion"
+    (2022-02-24) marks 2024-02-24, though its value is the month.
+
+    ``unit`` is the unit counted (day, week, month, year, decade). ``side`` is where a
+    hedge puts the point: "exact" without one, "before" ("nearly two years"), "after"
+    ("more than two years") or "around" ("about a year"). ``starts_period`` is True when
+    the day begins the counted period ("as the war entered its third year").
+    """
+
+    day: date
+    unit: str
+    side: str = "exact"
+    starts_period: bool = False
+
+
+@dataclass(frozen=True)
 class TimeExpression:
     """A time expression found in a text and resolved onto the calendar.
 
@@ -51,6 +68,8 @@ class TimeExpression:
     rule: str
     confidence: float
     reason: str = ""
+    #: Where a count from an event lands (event-anchored expressions only).
+    mark: CountMark | None = None
 
 
 @dataclass(frozen=True)

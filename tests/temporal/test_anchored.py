@@ -8,15 +8,17 @@ so with the invasion on 2022-02-24, day 300 is 2022-12-20 and month 11 runs
 from __future__ import annotations
 
 import re
-from datetime import datetime
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 import yaml
 
 from timeline.errors import RuleFileError
+from timeline.model import CountMark
 from timeline.resource_files import read_bundled, read_path
 from timeline.temporal.anchored import anchored_config, compiled_rules, find_anchored, load_rules
+from timeline.temporal.anniversary import exact_mark, hedged_span
 from timeline.temporal.knowledge import load_events
 
 INVASION = "Russia's full-scale invasion of Ukraine"
@@ -66,6 +68,29 @@ def test_hedges_lower_confidence() -> None:
     assert nearly.confidence < exact.confidence
     assert nearing.confidence < inside.confidence
     assert all(0 < e.confidence <= 1 for e in (exact, nearly, nearing, inside))
+
+
+# The invasion is 2022-02-24: two years after it is 2024-02-24; year 3 begins that day;
+# "more than" puts the point after the mark, "nearly" before it, within one unit.
+@pytest.mark.parametrize(("text", "mark", "exact", "hedged"), [
+    ("Two years after the invasion of Ukraine, the front barely moved.",
+     CountMark(date(2024, 2, 24), "year"), date(2024, 2, 24), None),
+    ("As the war in Ukraine entered its third year, Kyiv asked for shells.",
+     CountMark(date(2024, 2, 24), "year", starts_period=True), date(2024, 2, 24), None),
+    ("More than two years after the invasion of Ukraine, talks resumed.",
+     CountMark(date(2024, 2, 24), "year", "after"), None,
+     (date(2024, 2, 25), date(2025, 2, 25))),
+    ("Nearly five months after the invasion of Ukraine, grain ships sailed.",
+     CountMark(date(2022, 7, 24), "month", "before"), None, (date(2022, 6, 24), date(2022, 7, 24))),
+    ("Five months after the invasion of Ukraine, grain ships sailed.",
+     CountMark(date(2022, 7, 24), "month"), None, None),
+])
+def test_a_count_carries_the_day_it_lands_on(text: str, mark: CountMark, exact: date | None,
+                                             hedged: tuple[date, date] | None) -> None:
+    (expr,) = find_anchored(text)
+    assert expr.mark == mark
+    assert exact_mark(expr) == exact  # whole years only: a month count is no anniversary
+    assert hedged_span(expr) == hedged
 
 
 def test_offsets_point_into_text() -> None:

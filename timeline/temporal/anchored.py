@@ -20,7 +20,7 @@ from dateutil.relativedelta import relativedelta
 
 from timeline.errors import RuleFileError
 from timeline.resource_files import calendar_words, entries, read_bundled
-from timeline.model import TimeExpression
+from timeline.model import CountMark, TimeExpression
 from timeline.temporal.event_mentions import EventMention, find_event_mentions
 from timeline.temporal.knowledge import ReferenceEvent, resolve_events
 from timeline.vocab import Granularity
@@ -208,6 +208,7 @@ class _Resolved:
     end: date | None
     granularity: str
     reason: str
+    mark: CountMark | None = None
 
 
 def _days(start: date, end: date, divisor: int) -> timedelta:
@@ -239,8 +240,9 @@ def _nth_unit(match: re.Match[str], origin: date, config: AnchoredConfig) -> _Re
     reason = f"{unit} {n} of the event runs {period_start}..{period_end - timedelta(days=1)}"
     if mode != "in":
         reason += f"; '{match['mode']}' narrows it to {start}..{end - timedelta(days=1)}"
+    mark = CountMark(period_start, unit, starts_period=True) if mode == "start" else None
     return _Resolved(_value(point, config.granularity[unit]), start, end,
-                     config.granularity[unit], reason)
+                     config.granularity[unit], reason, mark)
 
 
 def _day_n(match: re.Match[str], origin: date, config: AnchoredConfig) -> _Resolved:
@@ -283,7 +285,8 @@ def _offset(match: re.Match[str], origin: date, config: AnchoredConfig, directio
     reason = f"{origin} {'+' if direction > 0 else '-'} {n} {unit}(s) = {mark}"
     if hedge:
         reason += f"; '{hedge}' puts it {side} that"
-    return _Resolved(_value(point, granularity), start, end, granularity, reason)
+    return _Resolved(_value(point, granularity), start, end, granularity, reason,
+                     CountMark(mark, unit, side))
 
 
 def _resolve(rule: AnchoredRule, match: re.Match[str], origin: date,
@@ -388,7 +391,7 @@ def _expression(text: str, start: int, end: int, rule: AnchoredRule, match: re.M
         start=_to_datetime(result.start), end=_to_datetime(result.end),
         granularity=result.granularity, anchor=event.name, rule=rule.id,
         confidence=_confidence(rule, match, mention.generic, config),
-        reason=f"counted from {event.name} ({event.date}): {result.reason}",
+        reason=f"counted from {event.name} ({event.date}): {result.reason}", mark=result.mark,
     )
 
 

@@ -120,11 +120,8 @@ def date_anniversaries(text: str, found: Sequence[TimeExpression]) -> list[TimeE
     return out
 
 
-_MARK = re.compile(r"= (\d{4}-\d{2}-\d{2})(?:;|$)")
-#: A count with a hedge ("more than two years after", "nearly five months into"), as
-#: ``anchored._offset`` writes it: the unit, the mark and the side of it.
-_HEDGED = re.compile(r"[+-] \d+ (\w+)\(s\) = (\d{4}-\d{2}-\d{2}); '[^']+' puts it (before|after|around) that")
-_START = re.compile(r"year \d+ of the event runs (\d{4}-\d{2}-\d{2})\.\.[^;]*; '([^']+)'")
+#: Units whose whole counts mark one day of the year: "two years since the invasion".
+_WHOLE_YEAR_UNITS = frozenset({"year", "decade"})
 
 
 def exact_mark(expr: TimeExpression) -> date | None:
@@ -132,18 +129,12 @@ def exact_mark(expr: TimeExpression) -> date | None:
 
     "two years since the invasion" is given as a month (2024-02) but marks 2024-02-24;
     "as the war entered its third year" marks the day year 3 began. None otherwise, and
-    for a hedged count ("more than two years after": see ``hedged_span``). Read from the
-    reason ``anchored.py`` writes (``_offset`` and ``_nth_unit``).
+    for a hedged count ("more than two years after": see ``hedged_span``).
     """
-    if expr.granularity == Granularity.DAY or not expr.reason or _HEDGED.search(expr.reason):
+    mark = expr.mark
+    if expr.granularity == Granularity.DAY or mark is None or mark.side != "exact":
         return None
-    found = _MARK.search(expr.reason)
-    if found and (" year(s)" in expr.reason or " decade(s)" in expr.reason):
-        return date.fromisoformat(found.group(1))
-    started = _START.search(expr.reason)
-    if started and load_rules().modes.get(" ".join(started.group(2).lower().split())) == "start":
-        return date.fromisoformat(started.group(1))
-    return None
+    return mark.day if mark.unit in _WHOLE_YEAR_UNITS else None
 
 
 def hedged_span(expr: TimeExpression) -> tuple[date, date] | None:
@@ -156,13 +147,13 @@ def hedged_span(expr: TimeExpression) -> tuple[date, date] | None:
     """
     from timeline.temporal.anchored import _STEP
 
-    found = _HEDGED.search(expr.reason or "")
-    if found is None or found.group(1) not in _STEP:
+    mark = expr.mark
+    if mark is None or mark.side == "exact" or mark.unit not in _STEP:
         return None
-    step, mark, side = _STEP[found.group(1)], date.fromisoformat(found.group(2)), found.group(3)
+    step = _STEP[mark.unit]
     try:
-        first = mark - step if side != "after" else mark + timedelta(days=1)
-        end = mark + step + timedelta(days=1) if side != "before" else mark
+        first = mark.day - step if mark.side != "after" else mark.day + timedelta(days=1)
+        end = mark.day + step + timedelta(days=1) if mark.side != "before" else mark.day
     except (OverflowError, ValueError):
         return None
     return first, end
