@@ -73,14 +73,7 @@ def _scan(text: str, rules: tuple[Rule, ...]) -> list[Candidate]:
     index = trigger_index(rules)
     found = []
     for position, groups in attempts(text, index).items():
-        # dict, not set: rules hash by identity, and a set's order would make the choice
-        # between equal spans (made in the order found) differ from run to run.
-        todo = groups[0] if len(groups) == 1 else dict.fromkeys(r for group in groups for r in group)
-        char = text[position].lower()
-        for rule in todo:
-            starts = index.first[rule]
-            if starts is not None and char not in starts:
-                continue
+        for rule in index.rules_to_try(groups, text[position].lower()):
             m = rule.regex.match(text, position)
             if m is not None:
                 cand = _candidate(rule, m, text)

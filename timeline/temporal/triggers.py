@@ -13,7 +13,7 @@ data too (``trigger_lists`` in ``temporal_words.yaml``).
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 
 from timeline.errors import RuleFileError
@@ -27,6 +27,8 @@ WORDS_BEFORE = 4
 WORDS_BEFORE_DIGIT = 2
 #: How far back the words before a trigger are looked for, in characters.
 LOOK_BACK = 80
+#: Most combinations of trigger groups and first character remembered per index.
+MAX_TRIED = 1 << 14
 _DIGIT_CLASS = ("[0-9]", "\\d")
 _WORD = re.compile(r"\w+")
 _LETTERS = re.compile(r"[a-z]+")
@@ -42,6 +44,26 @@ class TriggerIndex:
     by_digit: tuple[Rule, ...]
     first: dict[Rule, frozenset[str] | None]
     vocabulary: frozenset[str]
+    #: ``rules_to_try`` answers, by the groups' identities and the first character.
+    tried: dict[tuple[tuple[int, ...], str], tuple[Rule, ...]] = field(
+        default_factory=dict, compare=False, repr=False)
+
+    def rules_to_try(self, groups: list[tuple[Rule, ...]], char: str) -> tuple[Rule, ...]:
+        """The rules of ``groups`` (each rule once, in order) that can begin with ``char``
+        (lower case). Worked out once per combination: the groups are the index's own
+        tuples, so few combinations recur."""
+        key = (tuple(map(id, groups)), char)
+        found = self.tried.get(key)
+        if found is None:
+            if len(self.tried) >= MAX_TRIED:
+                self.tried.clear()
+            # dict, not set: rules hash by identity, and a set's order would make the
+            # choice between equal spans (made in the order found) differ from run to run.
+            rules = groups[0] if len(groups) == 1 else dict.fromkeys(
+                r for group in groups for r in group)
+            found = self.tried[key] = tuple(
+                r for r in rules if (starts := self.first[r]) is None or char in starts)
+        return found
 
 
 def trigger_words() -> list[str]:
