@@ -39,3 +39,21 @@ def test_clock_words_in_a_date_column_are_not_dates() -> None:
     # pandas' ISO 8601 parser reads "now" and "today" as the current time.
     dates = schema.coerce(pd.DataFrame({"date": ["now", "today", "2023-01-19"]}))["date"]
     assert dates.isna().tolist() == [True, True, False]
+
+
+def test_from_rows_equals_coercing_a_frame_of_the_rows() -> None:
+    from datetime import date, datetime
+
+    rows = [
+        {"event_id": "e1", "date": datetime(2023, 1, 17), "granularity": "day", "place": None,
+         "actors": ["Mark Milley", "Ukraine"], "tags": [], "fatalities": 2, "latitude": 50.4,
+         "reference_date": date(2023, 1, 19), "trigger_start": 10, "corrected": False},
+        {"event_id": "e2", "date": None, "granularity": None, "place": "Kyiv",
+         "actors": ("Kyiv",), "tags": None, "fatalities": None, "latitude": None,
+         "reference_date": date(2023, 1, 19), "trigger_start": 42, "corrected": True},
+    ]
+    full = [{name: row.get(name) for name in schema.EVENT_COLUMNS} for row in rows]
+    for given in (full, rows):  # every key, and rows lacking some
+        expected = schema.coerce(pd.DataFrame(given, columns=list(schema.EVENT_COLUMNS)))
+        pd.testing.assert_frame_equal(schema.from_rows(given), expected, check_exact=True)
+    assert schema.from_rows(full).loc[1, "actors"] == ["Kyiv"]

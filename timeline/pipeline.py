@@ -411,12 +411,10 @@ def _merge_people(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def to_frame(rows: Iterable[dict[str, Any]]) -> pd.DataFrame:
     """Rows as a DataFrame with the schema's columns and dtypes."""
-    import pandas as pd
-
     rows = list(rows)
     if not rows:
         return schema.empty_frame()
-    return schema.coerce(pd.DataFrame(rows, columns=list(schema.EVENT_COLUMNS)))
+    return schema.from_rows(rows)
 
 
 def actors(df: pd.DataFrame) -> pd.DataFrame:

@@ -7,8 +7,9 @@ CSV, JSON Lines or Parquet to the same dtypes as a freshly extracted one.
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
 from enum import StrEnum
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from timeline.vocab import ALIAS_SEPARATOR, Granularity, ReferenceSource, TimeSource
 
@@ -253,6 +254,47 @@ def coerce(df: pd.DataFrame, dtypes: dict[str, str] | None = None) -> pd.DataFra
     return out[list(spec) + extra]
 
 
+def from_rows(rows: Sequence[Mapping[str, Any]]) -> pd.DataFrame:
+    """``coerce(pd.DataFrame(rows, columns=EVENT_COLUMNS))``, built column by column.
+
+    Each column is made with its dtype from the list of its cells and the frame is
+    assembled once, instead of building a frame of objects, copying it and replacing
+    every column. A key missing from a row gives an empty cell.
+    """
+    import pandas as pd
+
+    index = pd.RangeIndex(len(rows))
+    cells = _transposed(rows, EVENT_COLUMNS)
+    return pd.DataFrame({name: _typed_column(column, dtype, index) for (name, dtype), column
+                         in zip(EVENT_DTYPES.items(), cells)}, index=index, copy=False)
+
+
+def _transposed(rows: Sequence[Mapping[str, Any]], names: Sequence[str]) -> list[list[Any]]:
+    """The cells of each of ``names``, column by column (None where a row lacks one)."""
+    from operator import itemgetter
+
+    if not rows:
+        return [[] for _ in names]
+    try:
+        return [list(column) for column in zip(*map(itemgetter(*names), rows))]
+    except KeyError:
+        return [[row.get(name) for row in rows] for name in names]
+
+
+def _typed_column(cells: list[Any], dtype: str, index: pd.Index) -> pd.Series:
+    """``_cast`` of a column of ``cells``; text and list columns made directly."""
+    import pandas as pd
+
+    if dtype == "str" or dtype == "category":
+        column = pd.Series(cells, index=index, dtype="str")
+        if dtype == "category":
+            return column.astype("category")
+        return column.fillna("") if column.hasnans else column
+    if dtype == "object":
+        return pd.Series([_as_list(cell) for cell in cells], index=index, dtype="object")
+    return _cast(pd.Series(cells, index=index), dtype)
+
+
 def _missing_column(dtype: str, length: int, index: pd.Index) -> pd.Series:
     import pandas as pd
 
@@ -314,4 +356,4 @@ def _as_list(value: object) -> list[str]:
     # Parquet gives numpy arrays back for list cells; readers give NaN for empty ones.
     if isinstance(value, str) or not hasattr(value, "__iter__"):
         return []
-    return [str(item) for item in value]
+    return list(map(str, value))
