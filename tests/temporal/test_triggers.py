@@ -34,3 +34,9 @@ def test_apostrophe_decade_starts_at_the_quote() -> None:
     index = trigger_index(load_rules())
     text = "the '80s"
     assert text.index("'") in attempts(text, index)
+
+
+def test_no_trigger_inside_a_word_or_number() -> None:
+    index = trigger_index(load_rules())
+    text = "A summary_may 2023x"  # "may" after "_", "023" inside a number
+    assert sorted(attempts(text, index)) == [text.index("2023")]

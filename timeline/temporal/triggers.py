@@ -97,7 +97,9 @@ def _trie(words: list[str]) -> str:
     # Top level: one literal per branch, so the engine can skip to a possible first letter.
     top = [re.escape(ch) + emit(child) for ch, child in sorted(tree.items())]
     digits = [str(d) for d in range(10)]
-    return "(?:" + "|".join(top + digits) + ")(?![a-z])"
+    # Only at the start of a word or number: a trigger inside one ("ma" in "summary")
+    # is no trigger, and the engine gives up at the first character there.
+    return r"(?<!\w)(?:" + "|".join(top + digits) + ")(?![a-z])"
 
 
 @cache
@@ -151,10 +153,7 @@ def attempts(text: str, index: TriggerIndex) -> dict[int, list[tuple[Rule, ...]]
         lowered = text.translate(_ASCII_LOWER)
     todo: dict[int, list[tuple[Rule, ...]]] = {}
     for hit in index.trigger.finditer(lowered):
-        start = hit.start()
-        if start and (lowered[start - 1].isalnum() or lowered[start - 1] == "_"):
-            continue  # inside a word or number
-        word = hit.group()
+        start, word = hit.start(), hit.group()
         if word[0].isdigit():
             rules, back = index.by_digit, WORDS_BEFORE_DIGIT
             if start and lowered[start - 1] in "'’":
