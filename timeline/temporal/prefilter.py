@@ -79,9 +79,104 @@ def _branch(seqs: list[Any]) -> tuple[frozenset[str] | None, bool]:
 
 
 @cache
+def _parsed(pattern: str, flags: int) -> Any:
+    return sre_parse.parse(pattern, flags)
+
+
+@cache
 def first_chars(pattern: str, flags: int = 0) -> frozenset[str] | None:
     """Lower-case characters a match of ``pattern`` can start with; None for "any"."""
     if sre_parse is None:
         return None
-    chars, nullable = _first(sre_parse.parse(pattern, flags))
+    chars, nullable = _first(_parsed(pattern, flags))
     return None if nullable else chars
+
+
+#: How many characters ``prefixes`` looks at, and the most prefixes kept per pattern.
+PREFIX_CHARS = 3
+MAX_PREFIXES = 512
+
+#: A possible start of a match: for each character, the lower-case characters it may
+#: be (None: any character).
+Prefix = tuple[frozenset[str] | None, ...]
+
+
+def _join(left: set[Prefix], right: set[Prefix]) -> set[Prefix] | None:
+    """Each prefix of ``left`` followed by each of ``right``, cut at ``PREFIX_CHARS``."""
+    out = {a if len(a) >= PREFIX_CHARS else (a + b)[:PREFIX_CHARS]
+           for a in left for b in (right if len(a) < PREFIX_CHARS else [()])}
+    return out if len(out) <= MAX_PREFIXES else None
+
+
+def _seq_prefixes(seq: Any) -> set[Prefix] | None:
+    found: set[Prefix] | None = {()}
+    for op, arg in seq:
+        if all(len(prefix) >= PREFIX_CHARS for prefix in found):
+            break  # what follows cannot change the first characters
+        item = _item_prefixes(op, arg)
+        found = None if item is None or found is None else _join(found, item)
+        if found is None:
+            return None
+    return found
+
+
+def _ascii_chars(chars: frozenset[str] | None) -> frozenset[str] | None:
+    """``chars``, or None (any) when they hold a character outside ASCII: case-blind
+    matching pairs some of those with ASCII letters ("ſ" with "s")."""
+    return chars if chars is not None and all(c.isascii() for c in chars) else None
+
+
+def _item_prefixes(op: Any, arg: Any) -> set[Prefix] | None:
+    if op in (C.ASSERT, C.ASSERT_NOT, C.AT):
+        return {()}  # zero-width
+    if op is C.LITERAL:
+        return {(_ascii_chars(frozenset({chr(arg).lower()})),)}
+    if op in (C.NOT_LITERAL, C.ANY):
+        return {(None,)}
+    if op is C.IN:
+        return {(_ascii_chars(_in_set(arg)),)}
+    if op is C.BRANCH:
+        branches = [_seq_prefixes(seq) for seq in arg[1]]
+        return None if None in branches else set().union(*branches)
+    if op is C.SUBPATTERN:
+        return _seq_prefixes(arg[3])
+    if op is getattr(C, "ATOMIC_GROUP", None):
+        return _seq_prefixes(arg)
+    if op in (C.MAX_REPEAT, C.MIN_REPEAT, getattr(C, "POSSESSIVE_REPEAT", None)):
+        return _repeat_prefixes(arg[0], arg[1], _seq_prefixes(arg[2]))
+    return None
+
+
+def _repeat_prefixes(low: int, high: int, once: set[Prefix] | None) -> set[Prefix] | None:
+    """Prefixes of ``low`` to ``high`` repeats: beyond ``PREFIX_CHARS`` repeats (or
+    ``low``) no new prefix appears."""
+    if once is None:
+        return None
+    found: set[Prefix] = set()
+    current: set[Prefix] | None = {()}
+    for count in range(min(high, max(low, PREFIX_CHARS)) + 1):
+        if count >= low:
+            found |= current
+        current = _join(current, once)
+        if current is None or len(found) > MAX_PREFIXES:
+            return None
+    return found
+
+
+@cache
+def prefixes(pattern: str, flags: int = 0) -> frozenset[Prefix] | None:
+    """How a match of ``pattern`` can begin, over its first ``PREFIX_CHARS``
+    characters (lower case; fewer where a match can end sooner); None when unknown."""
+    if sre_parse is None:
+        return None
+    found = _seq_prefixes(_parsed(pattern, flags))
+    return None if found is None else frozenset(found)
+
+
+def may_begin(found: frozenset[Prefix] | None, start: str) -> bool:
+    """Whether a match with these ``prefixes`` can begin ``start`` (the text's next
+    ``PREFIX_CHARS`` characters, lower case, ASCII; fewer at the end of the text)."""
+    return found is None or any(
+        len(prefix) <= len(start)
+        and all(chars is None or char in chars for chars, char in zip(prefix, start))
+        for prefix in found)

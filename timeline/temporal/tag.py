@@ -73,7 +73,7 @@ def _scan(text: str, rules: tuple[Rule, ...]) -> list[Candidate]:
     index = trigger_index(rules)
     found = []
     for position, groups in attempts(text, index).items():
-        for rule in index.rules_to_try(groups, text[position].lower()):
+        for rule in index.rules_to_try(groups, text, position):
             m = rule.regex.match(text, position)
             if m is not None:
                 cand = _candidate(rule, m, text)

@@ -18,7 +18,7 @@ from functools import cache
 
 from timeline.errors import RuleFileError
 from timeline.resource_files import read_bundled, word_list
-from timeline.temporal.prefilter import first_chars
+from timeline.temporal.prefilter import PREFIX_CHARS, Prefix, first_chars, may_begin, prefixes
 from timeline.temporal.rules import RULES, WORDS, Rule, load_words
 
 #: How many words before a trigger an expression may start ("the past few weeks").
@@ -44,26 +44,38 @@ class TriggerIndex:
     by_digit: tuple[Rule, ...]
     first: dict[Rule, frozenset[str] | None]
     vocabulary: frozenset[str]
-    #: ``rules_to_try`` answers, by the groups' identities and the first character.
-    tried: dict[tuple[tuple[int, ...], str], tuple[Rule, ...]] = field(
+    #: How each rule's matches can begin (``prefilter.prefixes``).
+    starts: dict[Rule, frozenset[Prefix] | None] = field(default_factory=dict)
+    #: ``rules_to_try`` answers, by the groups' identities and the text where they start.
+    tried: dict[tuple[tuple[int, ...], str, bool], tuple[Rule, ...]] = field(
         default_factory=dict, compare=False, repr=False)
 
-    def rules_to_try(self, groups: list[tuple[Rule, ...]], char: str) -> tuple[Rule, ...]:
-        """The rules of ``groups`` (each rule once, in order) that can begin with ``char``
-        (lower case). Worked out once per combination: the groups are the index's own
-        tuples, so few combinations recur."""
-        key = (tuple(map(id, groups)), char)
+    def rules_to_try(self, groups: list[tuple[Rule, ...]], text: str,
+                     position: int) -> tuple[Rule, ...]:
+        """The rules of ``groups`` (each rule once, in order) whose match can begin at
+        ``position``: by its first character, and by its first ``PREFIX_CHARS`` when
+        those are ASCII. Worked out once per combination: the groups are the index's
+        own tuples, so few combinations recur."""
+        start = text[position:position + PREFIX_CHARS]
+        ascii_start = start.isascii()
+        start = start.lower() if ascii_start else text[position].lower()
+        key = (tuple(map(id, groups)), start, ascii_start)
         found = self.tried.get(key)
         if found is None:
             if len(self.tried) >= MAX_TRIED:
                 self.tried.clear()
-            # dict, not set: rules hash by identity, and a set's order would make the
-            # choice between equal spans (made in the order found) differ from run to run.
-            rules = groups[0] if len(groups) == 1 else dict.fromkeys(
-                r for group in groups for r in group)
-            found = self.tried[key] = tuple(
-                r for r in rules if (starts := self.first[r]) is None or char in starts)
+            found = self.tried[key] = self._rules_to_try(groups, start, ascii_start)
         return found
+
+    def _rules_to_try(self, groups: list[tuple[Rule, ...]], start: str,
+                      ascii_start: bool) -> tuple[Rule, ...]:
+        # dict, not set: rules hash by identity, and a set's order would make the choice
+        # between equal spans (made in the order found) differ from run to run.
+        rules = groups[0] if len(groups) == 1 else dict.fromkeys(
+            r for group in groups for r in group)
+        return tuple(r for r in rules
+                     if ((first := self.first[r]) is None or start[0] in first)
+                     and (not ascii_start or may_begin(self.starts[r], start)))
 
 
 def trigger_words() -> list[str]:
@@ -121,10 +133,11 @@ def trigger_index(rules: tuple[Rule, ...]) -> TriggerIndex:
         if has_digit:
             by_digit.append(rule)
     first = {rule: first_chars(rule.regex.pattern, rule.regex.flags) for rule in rules}
+    starts = {rule: prefixes(rule.regex.pattern, rule.regex.flags) for rule in rules}
     # Every word any rule can consume: a word outside it cannot be part of a match.
     words = frozenset(w for rule in rules for w in _LETTERS.findall(rule.regex.pattern.lower()))
     return TriggerIndex(re.compile(_trie(vocabulary)), {w: tuple(r) for w, r in by_word.items() if r},
-                        tuple(by_digit), first, words)
+                        tuple(by_digit), first, words, starts)
 
 
 def _starts_before(text: str, position: int, count: int, vocabulary: frozenset[str]) -> list[int]:
