@@ -9,7 +9,8 @@ sometimes useless.
 
 from __future__ import annotations
 
-from functools import cache
+import re
+from functools import cache, lru_cache
 from typing import Any
 
 try:  # Python 3.11+ names; the filter is an optimisation, so it may be unavailable
@@ -78,7 +79,7 @@ def _branch(seqs: list[Any]) -> tuple[frozenset[str] | None, bool]:
     return frozenset(out), nullable
 
 
-@cache
+@lru_cache(maxsize=1)  # read by first_chars then prefixes; parse trees are big
 def _parsed(pattern: str, flags: int) -> Any:
     return sre_parse.parse(pattern, flags)
 
@@ -164,19 +165,25 @@ def _repeat_prefixes(low: int, high: int, once: set[Prefix] | None) -> set[Prefi
 
 
 @cache
-def prefixes(pattern: str, flags: int = 0) -> frozenset[Prefix] | None:
-    """How a match of ``pattern`` can begin, over its first ``PREFIX_CHARS``
-    characters (lower case; fewer where a match can end sooner); None when unknown."""
+def prefixes(pattern: str, flags: int = 0) -> re.Pattern[str] | None:
+    """How a match of ``pattern`` can begin, over its first ``PREFIX_CHARS`` characters
+    (lower case; fewer where a match can end sooner), as a regex matching those
+    beginnings; None when unknown. A regex, not a set of tuples: one object per rule,
+    nothing for the cycle collector to walk again and again."""
     if sre_parse is None:
         return None
     found = _seq_prefixes(_parsed(pattern, flags))
-    return None if found is None else frozenset(found)
+    if found is None:
+        return None
+    return re.compile("|".join(sorted("".join(_char_class(chars) for chars in prefix)
+                                      for prefix in found)), re.DOTALL)
 
 
-def may_begin(found: frozenset[Prefix] | None, start: str) -> bool:
+def _char_class(chars: frozenset[str] | None) -> str:
+    return "." if chars is None else "[" + "".join(map(re.escape, sorted(chars))) + "]"
+
+
+def may_begin(found: re.Pattern[str] | None, start: str) -> bool:
     """Whether a match with these ``prefixes`` can begin ``start`` (the text's next
     ``PREFIX_CHARS`` characters, lower case, ASCII; fewer at the end of the text)."""
-    return found is None or any(
-        len(prefix) <= len(start)
-        and all(chars is None or char in chars for chars, char in zip(prefix, start))
-        for prefix in found)
+    return found is None or found.match(start) is not None

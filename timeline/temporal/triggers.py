@@ -18,7 +18,7 @@ from functools import cache
 
 from timeline.errors import RuleFileError
 from timeline.resource_files import read_bundled, word_list
-from timeline.temporal.prefilter import PREFIX_CHARS, Prefix, first_chars, may_begin, prefixes
+from timeline.temporal.prefilter import PREFIX_CHARS, first_chars, may_begin, prefixes
 from timeline.temporal.rules import RULES, WORDS, Rule, load_words
 
 #: How many words before a trigger an expression may start ("the past few weeks").
@@ -45,7 +45,7 @@ class TriggerIndex:
     first: dict[Rule, frozenset[str] | None]
     vocabulary: frozenset[str]
     #: How each rule's matches can begin (``prefilter.prefixes``).
-    starts: dict[Rule, frozenset[Prefix] | None] = field(default_factory=dict)
+    starts: dict[Rule, re.Pattern[str] | None] = field(default_factory=dict)
     #: ``rules_to_try`` answers, by the groups' identities and the text where they start.
     tried: dict[tuple[tuple[int, ...], str, bool], tuple[Rule, ...]] = field(
         default_factory=dict, compare=False, repr=False)
@@ -132,8 +132,10 @@ def trigger_index(rules: tuple[Rule, ...]) -> TriggerIndex:
             by_word[w].append(rule)
         if has_digit:
             by_digit.append(rule)
-    first = {rule: first_chars(rule.regex.pattern, rule.regex.flags) for rule in rules}
-    starts = {rule: prefixes(rule.regex.pattern, rule.regex.flags) for rule in rules}
+    first, starts = {}, {}
+    for rule in rules:  # one rule at a time: its parsed pattern is read twice
+        first[rule] = first_chars(rule.regex.pattern, rule.regex.flags)
+        starts[rule] = prefixes(rule.regex.pattern, rule.regex.flags)
     # Every word any rule can consume: a word outside it cannot be part of a match.
     words = frozenset(w for rule in rules for w in _LETTERS.findall(rule.regex.pattern.lower()))
     return TriggerIndex(re.compile(_trie(vocabulary)), {w: tuple(r) for w, r in by_word.items() if r},
