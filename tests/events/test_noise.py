@@ -26,3 +26,13 @@ def test_dateline_after_headline_and_byline() -> None:
     assert noise.dateline_spans(text) == [(start, text.index("Russian forces"))]
     spans = sorted(noise.dateline_spans(text) + noise.noise_spans(text))
     assert noise.inside(start + 2, spans) and not noise.inside(text.index("forces"), spans)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("the army’s shelling", "the army's shelling"),
+    ("Kiev forces’ shelling", "Kiev forces' shelling"),
+    ("the ‘quoted’ word, ’s alone, Paris’sky", "the ‘quoted’ word, ’s alone, Paris’sky"),
+    ("boss’s", "boss's"),
+])
+def test_parse_text_makes_only_possessive_apostrophes_plain(text: str, expected: str) -> None:
+    assert noise.parse_text(text) == expected
