@@ -262,11 +262,8 @@ def article_rows(article: Article, doc: Doc, given: date | None, config: Extract
     from timeline.temporal.tag import tag
 
     candidates = tag(article.body)
-    # Tagged once, for the inference too, when the body holds no boilerplate (as read
-    # by timeline.articles); the inference reads a body cut from its boilerplate.
-    clean = split_trailing(article.body)[0] == article.body
     reference = choose_reference(article.body, article.published, given, config.events,
-                                 candidates=candidates if clean else None,
+                                 candidates=_for_inference(article, given, candidates),
                                  trailing=article.trailing)
     times = find_expressions(article.body, reference, mode=config.mode, events=config.events,
                              candidates=candidates)
@@ -276,6 +273,19 @@ def article_rows(article: Article, doc: Doc, given: date | None, config: Extract
                              include_other=config.include_other)
     people = profiles(mentions)
     return [_row(article, r, people, reference) for r in records], note_for(article.id, reference)
+
+
+def _for_inference(article: Article, given: date | None, candidates: list[Any],
+                   ) -> list[Any] | None:
+    """``candidates`` (``tag`` of the body) for the publication-date inference when it
+    can use them: the body holds no boilerplate (as read by timeline.articles; the
+    inference reads a body cut from its boilerplate). Not looked at when a date is known
+    and nothing is inferred (None only costs a second tagging)."""
+    from timeline.temporal.reference_choice import as_day
+
+    if as_day(article.published) is not None or as_day(given) is not None:
+        return None
+    return candidates if split_trailing(article.body)[0] == article.body else None
 
 
 def event_id(article: Article, start: int, end: int) -> str:
