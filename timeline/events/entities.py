@@ -29,6 +29,8 @@ from timeline.model import Mention
 if TYPE_CHECKING:
     from spacy.tokens import Doc
 
+    from timeline.events.countries import Place
+
 #: Lowest rapidfuzz ``ratio`` (0-100) at which two spellings of a surname are one
 #: person. "Zaluznyi"/"Zaluzhnyi" scores 94; "Milley"/"Miller" 83 must stay apart
 #: (tests/test_entities.py holds the pairs the threshold was tuned on).
@@ -87,8 +89,12 @@ def find_mentions(doc: Doc, *, match: NameMatcher = similar_names) -> list[Menti
               for d in drafts]
     drafts = [d for d in drafts if d is not None]
     people = _PersonLookup(_known_people(texts, drafts), match)
-    drafts = _propagate_people(texts, drafts, people)
-    context = _countries_in(texts, drafts)
+    # The country each draft names, if any: asked by both steps below.
+    table = places.country_table()
+    named = [(text, table.get(places.normalise(text)))
+             for text in (texts(d.start, d.end) for d in drafts)]
+    drafts = _propagate_people(named, drafts, people)
+    context = _countries_in(named)
     mentions = [_to_mention(doc, texts, d, people, context) for d in drafts]
     return sorted(mentions, key=lambda m: m.start_char)
 
@@ -276,15 +282,14 @@ def _known_people(texts: _Texts, drafts: list[_Draft]) -> dict[str, str]:
     return people
 
 
-def _propagate_people(texts: _Texts, drafts: list[_Draft], people: _PersonLookup,
-                      ) -> list[_Draft]:
-    """Relabel PERSON the non-person entities that spell a known person's name."""
+def _propagate_people(named: Sequence[tuple[str, Place | None]], drafts: list[_Draft],
+                      people: _PersonLookup) -> list[_Draft]:
+    """Relabel PERSON the non-person entities that spell a known person's name;
+    ``named`` holds each draft's text and the country it names."""
     fixed = []
-    for draft in drafts:
-        text = texts(draft.start, draft.end)
-        is_country = places.country_table().get(places.normalise(text)) is not None
+    for draft, (text, country) in zip(drafts, named):
         if (draft.label in CONFUSABLE_LABELS and draft.end - draft.start <= 2
-                and not is_country and people(text)):
+                and country is None and people(text)):
             draft = replace(draft, label="PERSON")
         fixed.append(draft)
     return fixed
@@ -322,12 +327,11 @@ class _PersonLookup:
         return hits.pop() if len(hits) == 1 else None
 
 
-def _countries_in(texts: _Texts, drafts: Iterable[_Draft]) -> tuple[str, ...]:
-    """Countries the article names, to choose between same-named cities."""
+def _countries_in(named: Iterable[tuple[str, Place | None]]) -> tuple[str, ...]:
+    """Countries the article names (``named``: each mention's text and the country it
+    names, if any), to choose between same-named cities."""
     found = []
-    for draft in drafts:
-        text = texts(draft.start, draft.end)
-        place = places.country_table().get(places.normalise(text))
+    for text, place in named:
         country = place.country if place else places.country_of_demonym(text)
         if country and country not in found:
             found.append(country)
