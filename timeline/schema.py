@@ -291,7 +291,9 @@ def _typed_column(cells: list[Any], dtype: str, index: pd.Index) -> pd.Series:
             return column.astype("category")
         return column.fillna("") if column.hasnans else column
     if dtype == "object":
-        return pd.Series([_as_list(cell) for cell in cells], index=index, dtype="object")
+        # A list (as extraction gives) skips _as_list's tests; the cells come out the same.
+        return pd.Series([list(map(str, cell)) if type(cell) is list else _as_list(cell)
+                          for cell in cells], index=index, dtype="object")
     return _cast(pd.Series(cells, index=index), dtype)
 
 
