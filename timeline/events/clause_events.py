@@ -175,16 +175,19 @@ def extract_events(
     for sentence_no, sent in enumerate(sents):
         told = len(numbered)
         for token in (doc[i] for i in range(sent.start, sent.end) if i in verbs):
-            typed = event_type(token, lexicon) if is_trigger(token) else None
-            if typed is None or noise.inside(token.idx, skipped):
+            if not is_trigger(token) or noise.inside(token.idx, skipped):
                 continue
-            _add(numbered, _record(article, token, typed, sentence_no), article, token,
-                 reference)
+            # "the need to provide support": nobody is reported doing anything.
+            subjects = clauses.subjects(token)
+            typed = event_type(token, lexicon) if subjects else None
+            if typed is not None:
+                _add(numbered, _record(article, token, typed, sentence_no, subjects), article,
+                     token, reference)
         nominal = None if len(numbered) > told else headlines.nominal_trigger(sent, lexicon)
         if nominal is not None and not noise.inside(nominal[0].idx, skipped):
             # "Clashes near Sloviansk", "One dead in Ukraine clashes": no verb tells it.
-            _add(numbered, _record(article, *nominal, sentence_no, nominal=True), article,
-                 nominal[0], reference)
+            _add(numbered, _record(article, *nominal, sentence_no), article, nominal[0],
+                 reference)
     records = headlines.attribute_sources(
         article_steps.finish([r for _, r in numbered], doc, lexicon, text), doc, lexicon)
     return [r for r in records if include_other or r.event.event_type != OTHER]
@@ -214,13 +217,12 @@ def _dated(record: EventRecord, article: _Article, trigger: Token,
     return _fallback_time(record, earlier, record.sentence_no, reference, article)
 
 
-def _record(article: _Article, trigger: Token, typed: tuple[str, str],
-            sentence_no: int, nominal: bool = False) -> EventRecord | None:
-    """The event of the clause of ``trigger`` (``nominal``: of a verbless headline)."""
+def _record(article: _Article, trigger: Token, typed: tuple[str, str], sentence_no: int,
+            subjects: list[Token] | None = None) -> EventRecord:
+    """The event of the clause of ``trigger`` with its ``subjects`` (None: of a verbless
+    headline)."""
     index, context, lexicon = article.index, article.context, article.lexicon
-    subjects = [] if nominal else clauses.subjects(trigger)
-    if not subjects and not nominal:
-        return None  # "the need to provide support": nobody is reported doing anything
+    subjects = subjects or []
     tokens, near = clauses.clause_and_near(trigger, LOCATION_DEPTH)
     coding = code(trigger, typed[1], lexicon, tokens)
     kind = coding.event_type
@@ -383,8 +385,6 @@ def _country_only(record: EventRecord) -> EventRecord:
     """A conflict event the text places nowhere but in a country ("Five Ukrainian
     soldiers were killed") is placed in that country, at country precision: the
     target's country, else that of a non-state group acting in it."""
-    from timeline.events import places
-
     one, two = record.roles.actor1, record.roles.actor2
     if record.locations or not record.coding.acled_event_type:
         return record
@@ -425,8 +425,6 @@ def _place_country(index: MentionIndex, start: int, end: int, backwards: bool) -
     """The country of the nearest place mention in [start, end) that has one: the last
     when ``backwards``, else the first; at most ``PLACE_REACH`` mentions are read, so
     dating every clause of a long paragraph stays linear."""
-    from timeline.events import places
-
     low, high = bisect.bisect_left(index.starts, start), bisect.bisect_left(index.starts, end)
     positions = range(high - 1, low - 1, -1) if backwards else range(low, high)
     for at in positions[:PLACE_REACH]:
@@ -441,8 +439,6 @@ def _place_country(index: MentionIndex, start: int, end: int, backwards: bool) -
 
 def _first_country(mentions: Sequence[Mention]) -> str:
     """The first country named, or holding a named place, in the article."""
-    from timeline.events import places
-
     for mention in mentions:
         if mention.label in {"GPE", "NORP"}:
             place = places.geocode(mention.canonical or mention.text)

@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from timeline.events.casualties import is_toll_subject
+from timeline.events.event_nouns import event_nouns, noun_type
 from timeline.events.lexicon import EventLexicon, EventType
-from timeline.events.tokens import children_of
+from timeline.events.tokens import children_of, conjuncts_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -55,7 +56,6 @@ def event_type(trigger: Token, lexicon: EventLexicon) -> tuple[str, str] | None:
     lemma = trigger.lemma_.lower()
     particle = next((c.lower_ for c in children_of(trigger) if c.dep_ == "prt"), "")
     phrasal = f"{lemma} {particle}" if particle else lemma
-    nouns = [c for c in children_of(trigger) if c.dep_ in NOUN_DEPS]
     by_object = object_type(trigger, lexicon)
     if by_object is not None:
         return lemma, _cause(trigger, by_object, lexicon)
@@ -75,7 +75,7 @@ def event_type(trigger: Token, lexicon: EventLexicon) -> tuple[str, str] | None:
         found = _noun_event(_nouns(trigger, phrasal, lexicon), lexicon)
         if found is not None:
             return phrasal, found
-    for noun in (n for n in nouns if n.dep_ in {"nsubj", "nsubjpass"}):
+    for noun in (c for c in children_of(trigger) if c.dep_ in {"nsubj", "nsubjpass"}):
         if is_toll_subject(noun):
             # "The death toll rose to 35", "losses amounted to 40 people": deaths.
             return phrasal, lexicon.type_of_noun("death") or OTHER
@@ -92,8 +92,6 @@ def _cause(trigger: Token, found: str, lexicon: EventLexicon) -> str:
     """The type of the violent event a casualty clause names ("Ten civilians killed in
     shelling", "lost 40 servicemen in battles"), else ``found``."""
     if found in lexicon.casualty_types and found not in lexicon.violent_types:
-        from timeline.events.event_nouns import event_nouns, noun_type
-
         nouns = event_nouns(trigger, lexicon)
         if nouns:
             return noun_type(nouns[0], lexicon) or found
@@ -118,7 +116,7 @@ def object_type(trigger: Token, lexicon: EventLexicon) -> str | None:
 def _words(nouns: Sequence[Token]) -> set[str]:
     """Lemmas and forms of ``nouns``, their conjuncts and their compounds ("two
     breakthrough attempts", "plane, three tanks, 80 troops")."""
-    heads = [w for n in nouns for w in (n, *n.conjuncts)]
+    heads = [w for n in nouns for w in (n, *conjuncts_of(n))]
     heads += [c for h in heads for c in children_of(h)
               if c.dep_ in {"compound", "appos", "nmod"} or c.dep_ == "amod" and c.pos_ == "NOUN"]
     return {w.lemma_.lower() for w in heads} | {w.lower_ for w in heads}
@@ -144,7 +142,7 @@ def _noun_event(nouns: Sequence[Token], lexicon: EventLexicon) -> str | None:
     """The type of the first violent event noun among ``nouns`` and their conjuncts
     ("launched four missile and 27 air strikes" is an air strike, not missile aid),
     else of the first event noun."""
-    words = [w for n in nouns for w in (n, *n.conjuncts)]
+    words = [w for n in nouns for w in (n, *conjuncts_of(n))]
     types = [t for t in (noun_event_type(w, lexicon) for w in words) if t]
     return next((t for t in types if t in lexicon.violent_types), types[0] if types else None)
 
