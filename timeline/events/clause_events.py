@@ -343,6 +343,12 @@ def _recent(article: _Article, sentence_start: int, sentence_end: int,
 def _recent_period(article: _Article, sentence_start: int, sentence_end: int,
                    reference: date) -> TimeExpression | None:
     lexicon = article.lexicon
+    if lexicon.recent_day_periods and lexicon.recent_week_periods:
+        # Most sentences name no period: one search for any of them rules both kinds out.
+        either = anchoring.recent_period(lexicon.recent_prepositions, lexicon.recent_day_periods
+                                         | lexicon.recent_week_periods, 0, 0)
+        if either.pattern.search(article.times.text, sentence_start, sentence_end) is None:
+            return None
     for periods, first, last in ((lexicon.recent_day_periods, -1, -1),
                                  (lexicon.recent_week_periods, -6, 0)):
         period = anchoring.recent_period(lexicon.recent_prepositions, periods, first, last)
