@@ -104,15 +104,17 @@ def subjects(trigger: Token) -> list[Token]:
         # A headline's passive without its auxiliary: "Ten civilians killed in ...",
         # "Young girl among six killed in east Ukraine".
         return [trigger.head]
-    owner = [c for c in children_of(trigger) if c.dep_ == "poss"]
-    if trigger.tag_ == "VBG" and owner and not any(c.dep_ in SUBJECT_DEPS for c in children_of(trigger)):
+    owner = [c for c in children_of(trigger) if c.dep_ == "poss"] if (
+        trigger.tag_ == "VBG") else []
+    if owner and not any(c.dep_ in SUBJECT_DEPS for c in children_of(trigger)):
         return owner  # "Ukrainian military's shelling leaves one dead"
     token = trigger
     for _ in range(4):  # xcomp chains are short; the bound guards odd parses
         found = [c for c in children_of(token) if c.dep_ in SUBJECT_DEPS]
         agent = [g for c in children_of(token) if c.dep_ == "agent"
-                 for g in children_of(c) if g.dep_ == "pobj"]
-        if any(c.dep_ == "nsubjpass" for c in found) and agent:
+                 for g in children_of(c) if g.dep_ == "pobj"] if any(
+            c.dep_ == "nsubjpass" for c in found) else []
+        if agent:
             found = agent  # the agent acts: "forces are bolstered by Wagner"
         if found:
             return [t for s in found for t in (_antecedent(s, token), *conjuncts_of(s))]
@@ -298,7 +300,8 @@ def locations_of(tokens: Iterable[Token], index: MentionIndex, event_type: str,
                | (words.target if event_type in words.target_types else frozenset()))
     found: list[Location] = []
     for token in tokens:
-        if token.dep_ == "compound" and _is_event_noun(token.head):
+        dep = token.dep_
+        if dep == "compound" and _is_event_noun(token.head):
             # "the Donetsk shelling": a place naming where the event noun happened
             # ("Kiev forces" name an actor, not a place).
             # "Kiev shelling" names who shelled.
@@ -307,7 +310,7 @@ def locations_of(tokens: Iterable[Token], index: MentionIndex, event_type: str,
                 location = _place_location("", token, mention, context)
                 if location.place is None or not names_government(token, location.place):
                     found.append(location)
-        if token.dep_ not in {"prep", "dative"} or token.lower_ not in allowed:
+        if dep not in {"prep", "dative"} or token.lower_ not in allowed:
             continue
         if token.lower_ == "of" and not (token.head.pos_ == "VERB" or _is_event_noun(token.head)):
             continue  # "the shelling of Donetsk", not "the village of Robotyne" again
