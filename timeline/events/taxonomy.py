@@ -11,6 +11,7 @@ says so.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -151,6 +152,8 @@ def undergone_nouns(trigger: Token, lexicon: EventLexicon) -> list[Token]:
     """Nouns of an event the subject undergoes ("came under fire"): the objects of the
     verb's preposition when verb and preposition are one of ``undergo_verbs``."""
     lemma = trigger.lemma_.lower()
+    if lemma not in _openings(lexicon.undergo_verbs):
+        return []  # no phrase of them starts with the verb: most verbs
     return [o for c in children_of(trigger) if c.dep_ == "prep"
             and f"{lemma} {c.lower_}" in lexicon.undergo_verbs
             for o in children_of(c) if o.dep_ == "pobj"]
@@ -161,11 +164,22 @@ def partaken_nouns(trigger: Token, lexicon: EventLexicon) -> list[Token]:
     in fighting"): the objects of a preposition of the verb, or of its object, when
     verb (and object) and preposition are one of ``partake_verbs``."""
     lemma = trigger.lemma_.lower()
+    if lemma not in _openings(lexicon.partake_verbs):
+        return []
     heads = [("", trigger)] + [(f" {c.lemma_.lower()}", c) for c in children_of(trigger)
                                if c.dep_ == "dobj"]
     return [o for _, head in heads for c in children_of(head) if c.dep_ == "prep"
             if any(f"{lemma}{obj} {c.lower_}" in lexicon.partake_verbs for obj, _ in heads)
             for o in children_of(c) if o.dep_ == "pobj"]
+
+
+@functools.cache
+def _openings(phrases: frozenset[str]) -> frozenset[str]:
+    """Every beginning of a phrase of ``phrases`` that a space follows ("come" and "come
+    under" of "come under fire"): a verb's lemma starts one of the phrases only if it
+    is one of these."""
+    return frozenset(phrase[:at] for phrase in phrases for at, char in enumerate(phrase)
+                     if char == " ")
 
 
 def _nouns(trigger: Token, phrasal: str, lexicon: EventLexicon) -> list[Token]:
