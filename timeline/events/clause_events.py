@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -103,6 +104,16 @@ class _Article:
         return "" if placed else self.country
 
     @functools.cached_property
+    def any_period(self) -> re.Pattern[str] | None:
+        """A pattern for a report's period of either length ("in past 24 hours", "over
+        past week"), when the lexicon has both."""
+        lexicon = self.lexicon
+        if not (lexicon.recent_day_periods and lexicon.recent_week_periods):
+            return None
+        return anchoring.recent_period(lexicon.recent_prepositions, lexicon.recent_day_periods
+                                       | lexicon.recent_week_periods, 0, 0).pattern
+
+    @functools.cached_property
     def published(self) -> TimeExpression | None:
         """The publication date as the time of an event, built once per article."""
         return None if self.reference is None else anchoring.published_time(self.reference)
@@ -120,13 +131,13 @@ def is_trigger(token: Token) -> bool:
     return not clauses.is_folded(token)
 
 
-def verb_positions(doc: Doc) -> frozenset[int]:
-    """Indices of the tokens tagged VERB, read in one array: only these can head an event,
-    and a Token object costs more to build than a whole array of tags."""
+def verb_positions(doc: Doc) -> list[int]:
+    """Indices of the tokens tagged VERB, in text order, read in one array: only these
+    can head an event, and a Token object costs more to build than a whole array of tags."""
     from spacy.attrs import POS
     from spacy.symbols import VERB
 
-    return frozenset(i for i, pos in enumerate(doc.to_array(POS).tolist()) if pos == VERB)
+    return [i for i, pos in enumerate(doc.to_array(POS).tolist()) if pos == VERB]
 
 
 def is_uncertain(trigger: Token, lexicon: EventLexicon) -> bool:
@@ -174,7 +185,8 @@ def extract_events(
     verbs = verb_positions(doc)
     for sentence_no, sent in enumerate(sents):
         told = len(numbered)
-        for token in (doc[i] for i in range(sent.start, sent.end) if i in verbs):
+        within = verbs[bisect.bisect_left(verbs, sent.start):bisect.bisect_left(verbs, sent.end)]
+        for token in (doc[i] for i in within):
             if not is_trigger(token) or noise.inside(token.idx, skipped):
                 continue
             # "the need to provide support": nobody is reported doing anything.
@@ -343,12 +355,11 @@ def _recent(article: _Article, sentence_start: int, sentence_end: int,
 def _recent_period(article: _Article, sentence_start: int, sentence_end: int,
                    reference: date) -> TimeExpression | None:
     lexicon = article.lexicon
-    if lexicon.recent_day_periods and lexicon.recent_week_periods:
-        # Most sentences name no period: one search for any of them rules both kinds out.
-        either = anchoring.recent_period(lexicon.recent_prepositions, lexicon.recent_day_periods
-                                         | lexicon.recent_week_periods, 0, 0)
-        if either.pattern.search(article.times.text, sentence_start, sentence_end) is None:
-            return None
+    # Most sentences name no period: one search for any of them rules both kinds out.
+    either = article.any_period
+    if either is not None and either.search(article.times.text, sentence_start,
+                                            sentence_end) is None:
+        return None
     for periods, first, last in ((lexicon.recent_day_periods, -1, -1),
                                  (lexicon.recent_week_periods, -6, 0)):
         period = anchoring.recent_period(lexicon.recent_prepositions, periods, first, last)

@@ -20,7 +20,8 @@ if TYPE_CHECKING:
 class _Known:
     """What is known so far of one document."""
 
-    __slots__ = ("doc", "children", "conjuncts", "starts", "text", "columns", "tokens", "kids")
+    __slots__ = ("doc", "children", "conjuncts", "starts", "text", "columns", "tokens", "kids",
+                 "span_starts")
 
     def __init__(self, doc: Doc | None) -> None:
         self.doc = doc
@@ -29,6 +30,8 @@ class _Known:
         #: Every token's Token object, and its children's indices, once a child is asked for.
         self.tokens: list[Token] = []
         self.kids: list[list[int]] = []
+        #: ``doc.char_span(start, end).start`` by (start, end), once asked.
+        self.span_starts: dict[tuple[int, int], int | None] = {}
         #: Token indices at which a sentence starts (after the first), once asked.
         self.starts: list[int] | None = None
         self.text: str | None = None
@@ -83,6 +86,17 @@ def conjuncts_of(token: Token) -> tuple[Token, ...]:
     if found is None:
         found = known.conjuncts[token.i] = tuple(token.conjuncts)
     return found
+
+
+def span_start(doc: Doc, start_char: int, end_char: int) -> int | None:
+    """``doc.char_span(start_char, end_char).start`` (None where there is no such span),
+    from the cache of ``doc``: the article steps look up the same triggers."""
+    known = _known if _known.doc is doc else _of(doc)
+    key = (start_char, end_char)
+    if key not in known.span_starts:
+        span = doc.char_span(start_char, end_char)
+        known.span_starts[key] = None if span is None else span.start
+    return known.span_starts[key]
 
 
 def sentence_bounds(token: Token) -> tuple[int, int]:
