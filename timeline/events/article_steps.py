@@ -29,7 +29,7 @@ from timeline.events import roles as role_rules
 from timeline.events.casualties import Casualties, Count
 from timeline.events.lexicon import EventLexicon
 from timeline.events.taxonomy import coding_of
-from timeline.events.tokens import children_of
+from timeline.events.tokens import children_of, span_start
 from timeline.vocab import TimeSource
 
 if TYPE_CHECKING:
@@ -105,8 +105,8 @@ OTHER = "other"
 
 def by_token(records: list[EventRecord], doc: Doc) -> dict[int, EventRecord]:
     """Records by the index of their trigger's first token."""
-    spans = ((doc.char_span(r.event.start_char, r.event.end_char), r) for r in records)
-    return {span.start: r for span, r in spans if span is not None}
+    starts = ((span_start(doc, r.event.start_char, r.event.end_char), r) for r in records)
+    return {start: r for start, r in starts if start is not None}
 
 
 def fold_purposes(records: list[EventRecord], doc: Doc,

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from timeline.errors import RuleFileError
-from timeline.events.tokens import children_of
+from timeline.events.tokens import children_of, conjuncts_of
 from timeline.resource_files import read_bundled
 
 if TYPE_CHECKING:
@@ -182,7 +182,7 @@ def _victims(word: Token, words: CasualtyWords) -> list[Token]:
         found.append(word)
         if word.dep_ in {"amod", "acomp", "oprd"} and word.head.pos_ in {"NOUN", "NUM"}:
             found.append(word.head)
-    return [p for v in found for p in (v, *v.conjuncts)]
+    return [p for v in found for p in (v, *conjuncts_of(v))]
 
 
 def _count(noun: Token, word: Token, words: CasualtyWords) -> Count | None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import bisect
 import functools
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from datetime import date
@@ -103,6 +104,16 @@ class _Article:
         return "" if placed else self.country
 
     @functools.cached_property
+    def any_period(self) -> re.Pattern[str] | None:
+        """A pattern for a report's period of either length ("in past 24 hours", "over
+        past week"), when the lexicon has both."""
+        lexicon = self.lexicon
+        if not (lexicon.recent_day_periods and lexicon.recent_week_periods):
+            return None
+        return anchoring.recent_period(lexicon.recent_prepositions, lexicon.recent_day_periods
+                                       | lexicon.recent_week_periods, 0, 0).pattern
+
+    @functools.cached_property
     def published(self) -> TimeExpression | None:
         """The publication date as the time of an event, built once per article."""
         return None if self.reference is None else anchoring.published_time(self.reference)
@@ -120,13 +131,13 @@ def is_trigger(token: Token) -> bool:
     return not clauses.is_folded(token)
 
 
-def verb_positions(doc: Doc) -> frozenset[int]:
-    """Indices of the tokens tagged VERB, read in one array: only these can head an event,
-    and a Token object costs more to build than a whole array of tags."""
+def verb_positions(doc: Doc) -> list[int]:
+    """Indices of the tokens tagged VERB, in text order, read in one array: only these
+    can head an event, and a Token object costs more to build than a whole array of tags."""
     from spacy.attrs import POS
     from spacy.symbols import VERB
 
-    return frozenset(i for i, pos in enumerate(doc.to_array(POS).tolist()) if pos == VERB)
+    return [i for i, pos in enumerate(doc.to_array(POS).tolist()) if pos == VERB]
 
 
 def is_uncertain(trigger: Token, lexicon: EventLexicon) -> bool:
@@ -174,17 +185,21 @@ def extract_events(
     verbs = verb_positions(doc)
     for sentence_no, sent in enumerate(sents):
         told = len(numbered)
-        for token in (doc[i] for i in range(sent.start, sent.end) if i in verbs):
-            typed = event_type(token, lexicon) if is_trigger(token) else None
-            if typed is None or noise.inside(token.idx, skipped):
+        within = verbs[bisect.bisect_left(verbs, sent.start):bisect.bisect_left(verbs, sent.end)]
+        for token in (doc[i] for i in within):
+            if not is_trigger(token) or noise.inside(token.idx, skipped):
                 continue
-            _add(numbered, _record(article, token, typed, sentence_no), article, token,
-                 reference)
+            # "the need to provide support": nobody is reported doing anything.
+            subjects = clauses.subjects(token)
+            typed = event_type(token, lexicon) if subjects else None
+            if typed is not None:
+                _add(numbered, _record(article, token, typed, sentence_no, subjects), article,
+                     token, reference)
         nominal = None if len(numbered) > told else headlines.nominal_trigger(sent, lexicon)
         if nominal is not None and not noise.inside(nominal[0].idx, skipped):
             # "Clashes near Sloviansk", "One dead in Ukraine clashes": no verb tells it.
-            _add(numbered, _record(article, *nominal, sentence_no, nominal=True), article,
-                 nominal[0], reference)
+            _add(numbered, _record(article, *nominal, sentence_no), article, nominal[0],
+                 reference)
     records = headlines.attribute_sources(
         article_steps.finish([r for _, r in numbered], doc, lexicon, text), doc, lexicon)
     return [r for r in records if include_other or r.event.event_type != OTHER]
@@ -214,13 +229,12 @@ def _dated(record: EventRecord, article: _Article, trigger: Token,
     return _fallback_time(record, earlier, record.sentence_no, reference, article)
 
 
-def _record(article: _Article, trigger: Token, typed: tuple[str, str],
-            sentence_no: int, nominal: bool = False) -> EventRecord | None:
-    """The event of the clause of ``trigger`` (``nominal``: of a verbless headline)."""
+def _record(article: _Article, trigger: Token, typed: tuple[str, str], sentence_no: int,
+            subjects: list[Token] | None = None) -> EventRecord:
+    """The event of the clause of ``trigger`` with its ``subjects`` (None: of a verbless
+    headline)."""
     index, context, lexicon = article.index, article.context, article.lexicon
-    subjects = [] if nominal else clauses.subjects(trigger)
-    if not subjects and not nominal:
-        return None  # "the need to provide support": nobody is reported doing anything
+    subjects = subjects or []
     tokens, near = clauses.clause_and_near(trigger, LOCATION_DEPTH)
     coding = code(trigger, typed[1], lexicon, tokens)
     kind = coding.event_type
@@ -341,6 +355,11 @@ def _recent(article: _Article, sentence_start: int, sentence_end: int,
 def _recent_period(article: _Article, sentence_start: int, sentence_end: int,
                    reference: date) -> TimeExpression | None:
     lexicon = article.lexicon
+    # Most sentences name no period: one search for any of them rules both kinds out.
+    either = article.any_period
+    if either is not None and either.search(article.times.text, sentence_start,
+                                            sentence_end) is None:
+        return None
     for periods, first, last in ((lexicon.recent_day_periods, -1, -1),
                                  (lexicon.recent_week_periods, -6, 0)):
         period = anchoring.recent_period(lexicon.recent_prepositions, periods, first, last)
@@ -383,8 +402,6 @@ def _country_only(record: EventRecord) -> EventRecord:
     """A conflict event the text places nowhere but in a country ("Five Ukrainian
     soldiers were killed") is placed in that country, at country precision: the
     target's country, else that of a non-state group acting in it."""
-    from timeline.events import places
-
     one, two = record.roles.actor1, record.roles.actor2
     if record.locations or not record.coding.acled_event_type:
         return record
@@ -425,8 +442,6 @@ def _place_country(index: MentionIndex, start: int, end: int, backwards: bool) -
     """The country of the nearest place mention in [start, end) that has one: the last
     when ``backwards``, else the first; at most ``PLACE_REACH`` mentions are read, so
     dating every clause of a long paragraph stays linear."""
-    from timeline.events import places
-
     low, high = bisect.bisect_left(index.starts, start), bisect.bisect_left(index.starts, end)
     positions = range(high - 1, low - 1, -1) if backwards else range(low, high)
     for at in positions[:PLACE_REACH]:
@@ -441,8 +456,6 @@ def _place_country(index: MentionIndex, start: int, end: int, backwards: bool) -
 
 def _first_country(mentions: Sequence[Mention]) -> str:
     """The first country named, or holding a named place, in the article."""
-    from timeline.events import places
-
     for mention in mentions:
         if mention.label in {"GPE", "NORP"}:
             place = places.geocode(mention.canonical or mention.text)

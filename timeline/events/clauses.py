@@ -15,11 +15,12 @@ from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
 from timeline.events import place_phrases, places
-from timeline.events.lexicon import load_location_words
+from timeline.events.casualties import load_words
+from timeline.events.lexicon import load_event_lexicon, load_location_words
 from timeline.events.place_phrases import Location
 from timeline.events.places import Place
 from timeline.events.sentence_places import in_attribution, names_government
-from timeline.events.tokens import children_of, sentence_bounds
+from timeline.events.tokens import children_of, conjuncts_of, sentence_bounds
 from timeline.model import Mention
 from timeline.resource_files import read_bundled, word_list
 
@@ -103,18 +104,20 @@ def subjects(trigger: Token) -> list[Token]:
         # A headline's passive without its auxiliary: "Ten civilians killed in ...",
         # "Young girl among six killed in east Ukraine".
         return [trigger.head]
-    owner = [c for c in children_of(trigger) if c.dep_ == "poss"]
-    if trigger.tag_ == "VBG" and owner and not any(c.dep_ in SUBJECT_DEPS for c in children_of(trigger)):
+    owner = [c for c in children_of(trigger) if c.dep_ == "poss"] if (
+        trigger.tag_ == "VBG") else []
+    if owner and not any(c.dep_ in SUBJECT_DEPS for c in children_of(trigger)):
         return owner  # "Ukrainian military's shelling leaves one dead"
     token = trigger
     for _ in range(4):  # xcomp chains are short; the bound guards odd parses
         found = [c for c in children_of(token) if c.dep_ in SUBJECT_DEPS]
         agent = [g for c in children_of(token) if c.dep_ == "agent"
-                 for g in children_of(c) if g.dep_ == "pobj"]
-        if any(c.dep_ == "nsubjpass" for c in found) and agent:
+                 for g in children_of(c) if g.dep_ == "pobj"] if any(
+            c.dep_ == "nsubjpass" for c in found) else []
+        if agent:
             found = agent  # the agent acts: "forces are bolstered by Wagner"
         if found:
-            return [t for s in found for t in (_antecedent(s, token), *s.conjuncts)]
+            return [t for s in found for t in (_antecedent(s, token), *conjuncts_of(s))]
         if token.dep_ not in CONTROL_DEPS or token.head is token:
             return []
         token = token.head
@@ -138,8 +141,6 @@ def _antecedent(subject: Token, verb: Token) -> Token:
 
 
 def _casualty_verbs() -> frozenset[str]:
-    from timeline.events.casualties import load_words
-
     words = load_words()
     return words.killed | words.injured
 
@@ -214,7 +215,7 @@ def actors_of(token: Token, index: MentionIndex) -> list[Mention]:
     found: list[Mention] = []
     for child in children_of(token):
         if child.dep_ in {"compound", "amod", "nmod", "poss"}:
-            for part in (child, *child.conjuncts):
+            for part in (child, *conjuncts_of(child)):
                 mention = index.at(part)
                 if mention is not None and mention.label in ACTOR_LABELS:
                     found.append(mention)
@@ -274,13 +275,13 @@ def counterparts(trigger: Token, index: MentionIndex, with_object: bool = False)
     found: list[Mention] = []
     if with_object:
         for obj in (c for c in children_of(trigger) if c.dep_ == "dobj"):
-            for part in (obj, *obj.conjuncts):
+            for part in (obj, *conjuncts_of(obj)):
                 found.extend(actors_of(part, index))
     for token in (c for h in heads for c in children_of(h)):
         if token.dep_ == "prep" and token.lower_ in {"with", "between"}:
             for obj in children_of(token):
                 if obj.dep_ == "pobj":
-                    for part in (obj, *obj.conjuncts):
+                    for part in (obj, *conjuncts_of(obj)):
                         found.extend(actors_of(part, index))
     return found
 
@@ -299,7 +300,8 @@ def locations_of(tokens: Iterable[Token], index: MentionIndex, event_type: str,
                | (words.target if event_type in words.target_types else frozenset()))
     found: list[Location] = []
     for token in tokens:
-        if token.dep_ == "compound" and _is_event_noun(token.head):
+        dep = token.dep_
+        if dep == "compound" and _is_event_noun(token.head):
             # "the Donetsk shelling": a place naming where the event noun happened
             # ("Kiev forces" name an actor, not a place).
             # "Kiev shelling" names who shelled.
@@ -308,14 +310,14 @@ def locations_of(tokens: Iterable[Token], index: MentionIndex, event_type: str,
                 location = _place_location("", token, mention, context)
                 if location.place is None or not names_government(token, location.place):
                     found.append(location)
-        if token.dep_ not in {"prep", "dative"} or token.lower_ not in allowed:
+        if dep not in {"prep", "dative"} or token.lower_ not in allowed:
             continue
         if token.lower_ == "of" and not (token.head.pos_ == "VERB" or _is_event_noun(token.head)):
             continue  # "the shelling of Donetsk", not "the village of Robotyne" again
         for obj in children_of(token):
             if obj.dep_ != "pobj":
                 continue
-            for part in (obj, *obj.conjuncts):
+            for part in (obj, *conjuncts_of(obj)):
                 if in_attribution(part):
                     continue  # "killed in Donbas - Kyiv": who reported it
                 location = _location(token, part, index, context)
@@ -326,8 +328,6 @@ def locations_of(tokens: Iterable[Token], index: MentionIndex, event_type: str,
 
 
 def _is_event_noun(token: Token) -> bool:
-    from timeline.events.lexicon import load_event_lexicon
-
     return token.pos_ in {"NOUN", "VERB"} and load_event_lexicon().type_of_noun(
         token.lemma_.lower()) is not None
 
@@ -340,7 +340,7 @@ def object_places(trigger: Token, index: MentionIndex,
         # "took control of Goma": the place is the event noun's "of" phrase.
         owned = [g for c in children_of(obj) if c.dep_ == "prep" and c.lower_ == "of"
                  for g in children_of(c) if g.dep_ == "pobj"] if _is_event_noun(obj) else []
-        for part in (obj, *obj.conjuncts, *owned):
+        for part in (obj, *conjuncts_of(obj), *owned):
             if in_attribution(part):
                 continue
             mention = index.at(part)

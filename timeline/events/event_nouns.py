@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
+from timeline.events import places
 from timeline.events.actor_groups import is_armed, is_force
 from timeline.events.lexicon import EventLexicon
 from timeline.events.tokens import children_of, sentence_bounds
@@ -46,8 +47,6 @@ def _words_before(noun: Token) -> list[Token]:
     """Nationality words and forces in the words right before an event noun, however
     the parser hung them: "in Ukrainian shelling of Donetsk" (read as "in Ukrainian",
     then a verb), "Ukrainian army's Donetsk shelling"."""
-    from timeline.events import places
-
     found = []
     for i in range(noun.i - 1, max(sentence_bounds(noun)[0], noun.i - MODIFIER_REACH) - 1, -1):
         word = noun.doc[i]

@@ -17,15 +17,16 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from timeline.events import clauses
+from timeline.events import clauses, places
 from timeline.events.actor_groups import (ActorGroup, capital_types, capitals, group_of,
                                           groups_by_noun, is_force, load_groups, unit_words)
 from timeline.events.clauses import MentionIndex
 from timeline.events.event_nouns import (carried_out_by, event_nouns, light_nouns, noun_type,
                                          owners)
-from timeline.events.lexicon import EventLexicon
+from timeline.events.casualties import is_headline_passive, is_toll_subject, load_words
+from timeline.events.lexicon import EventLexicon, load_location_words
 from timeline.events.taxonomy import undergone_nouns
-from timeline.events.tokens import children_of, span_text
+from timeline.events.tokens import children_of, conjuncts_of, span_text
 from timeline.model import Mention
 
 if TYPE_CHECKING:
@@ -143,8 +144,6 @@ def actor_of(token: Token, index: MentionIndex, country: str) -> Actor | None:
 
 def _counted(token: Token) -> Token | None:
     """The noun a count heads ("hundreds of farmers"), or None."""
-    from timeline.events.casualties import load_words
-
     if not (token.like_num or token.lower_ in load_words().vague):
         return None
     return next((g for c in children_of(token) if c.dep_ == "prep" and c.lower_ == "of"
@@ -155,8 +154,6 @@ def _forces_country(mention: Mention, group: ActorGroup | None) -> tuple[ActorGr
     """The state force group and country an organisation's name names ("Armed Forces
     of Ukraine", "Ukrainian Armed Forces", "National Police of Ukraine"), else
     (None, "")."""
-    from timeline.events import places
-
     if mention.label != "ORG":
         return None, ""
     words = (mention.canonical or mention.text).replace("’", "'").split()
@@ -177,8 +174,6 @@ def _forces_country(mention: Mention, group: ActorGroup | None) -> tuple[ActorGr
 def _demonym_actor(token: Token) -> Actor | None:
     """The country a nationality word the entity recogniser missed names ("Ukrainian"
     before "shelling"), else None."""
-    from timeline.events import places
-
     country = places.country_of_demonym(token.text)
     return Actor(country, token.text, "GPE", country) if country else None
 
@@ -186,8 +181,6 @@ def _demonym_actor(token: Token) -> Actor | None:
 def _modifier_country(token: Token) -> str:
     """The country a nationality word before the noun names when the entity recogniser
     missed it: "One Ukrainian serviceman killed" (a headline's capitals hide it)."""
-    from timeline.events import places
-
     for child in (c for c in children_of(token) if c.dep_ in {"amod", "compound"}):
         country = places.country_of_demonym(child.text)
         if country:
@@ -209,16 +202,12 @@ def _of_country(token: Token) -> str:
 
 
 def _country_named(name: str) -> str:
-    from timeline.events import places
-
     place = places.geocode(name)
     return place.country if place is not None and place.precision == "country" else ""
 
 
 def _capital_as_country(actor: Actor) -> Actor:
     """The country of a capital city named as an actor; other actors unchanged."""
-    from timeline.events import places
-
     if actor.kind != "GPE":
         return actor
     place = places.geocode(actor.name)
@@ -230,8 +219,6 @@ def _capital_as_country(actor: Actor) -> Actor:
 
 def _country_of(mention: Mention) -> str:
     """The country a nationality word or place names: "Kiev forces" are Ukraine's."""
-    from timeline.events import places
-
     name = mention.canonical or mention.text
     place = places.geocode(name)
     return place.country if place is not None and place.country else name
@@ -305,8 +292,6 @@ def _actors(tokens: Iterable[Token], index: MentionIndex, country: str,
 def _is_place(token: Token, index: MentionIndex) -> bool:
     """True for a town or region named as an object ("shelled Kupiansk"): where the
     event happened, not an actor. Countries stay actors ("attacked Ukraine")."""
-    from timeline.events import places
-
     mention = index.at(token)
     if mention is None or mention.label not in clauses.PLACE_LABELS:
         return False
@@ -316,14 +301,10 @@ def _is_place(token: Token, index: MentionIndex) -> bool:
 
 def _is_feature(token: Token) -> bool:
     """A place named by its kind: "a military base", "Hmeimim Air Base"."""
-    from timeline.events.lexicon import load_location_words
-
     return token.lemma_.lower() in load_location_words().feature_words
 
 
 def _is_town(name: str) -> bool:
-    from timeline.events import places
-
     place = places.geocode(name)
     return place is not None and place.precision != "country"
 
@@ -332,8 +313,6 @@ def _role_tokens(trigger: Token, lexicon: EventLexicon, type_id: str,
                  subjects: list[Token]) -> tuple[list[Token], list[Token]]:
     """(initiator tokens, target tokens): active subjects or the "by" agent act; passive
     subjects, objects of target types and "on"/"against"/"with" phrases undergo."""
-    from timeline.events.casualties import is_headline_passive, is_toll_subject
-
     # "Two Ukrainian soldiers killed"
     headline = type_id in lexicon.casualty_types and is_headline_passive(trigger)
     # "Ukrainian positions came under Russian fire": the subject undergoes it.
@@ -365,7 +344,7 @@ def _role_tokens(trigger: Token, lexicon: EventLexicon, type_id: str,
     # whom any other act is done to when it names an actor ("accused Russia", "Apple
     # sued Samsung"); a theme ("signed the contract") names none and gives no actor2.
     objects = [p for c in children_of(trigger) if c.dep_ == "dobj" and not _spatial(c)
-               for p in (c, *c.conjuncts)]
+               for p in (c, *conjuncts_of(c))]
     targets += objects
     if trigger.lemma_.lower() not in lexicon.light_verbs:
         # "repelled an attack by the RSF", "beat back a Russian assault": whoever carried
@@ -380,7 +359,8 @@ def _role_tokens(trigger: Token, lexicon: EventLexicon, type_id: str,
     preps = COUNTERPART_PREPS | (TARGET_PREPS if type_id in lexicon.target_types else set())
     for head in heads:
         for prep in (c for c in children_of(head) if c.dep_ == "prep" and c.lower_ in preps):
-            targets += [p for o in children_of(prep) if o.dep_ == "pobj" for p in (o, *o.conjuncts)]
+            targets += [p for o in children_of(prep) if o.dep_ == "pobj"
+                        for p in (o, *conjuncts_of(o))]
     return initiators, targets
 
 
@@ -388,8 +368,6 @@ def _sufferers(toll: Token) -> list[Token]:
     """Who suffered a toll's losses: its possessor or modifier ("enemy losses", "Russia's
     losses") or its "of" / "among" phrase ("losses of the Armed Forces of Ukraine", "the
     toll among civilians")."""
-    from timeline.events.casualties import load_words
-
     killed = load_words().killed
     return [c for c in children_of(toll) if c.dep_ in {"poss", "compound", "amod"}
             and c.lower_ not in killed] + [
@@ -400,8 +378,6 @@ def _sufferers(toll: Token) -> list[Token]:
 def _spatial(noun: Token) -> bool:
     """A place the parser took for an object: "gathered outside parliament", with the
     preposition read as the noun's modifier."""
-    from timeline.events.lexicon import load_location_words
-
     words = load_location_words().mislabelled
     return any(c.lower_ in words and c.i < noun.i for c in children_of(noun)
                if c.dep_ in {"amod", "advmod", "prep"})

@@ -11,13 +11,15 @@ says so.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from timeline.events.casualties import is_toll_subject
+from timeline.events.event_nouns import event_nouns, noun_type
 from timeline.events.lexicon import EventLexicon, EventType
-from timeline.events.tokens import children_of
+from timeline.events.tokens import children_of, conjuncts_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -55,7 +57,6 @@ def event_type(trigger: Token, lexicon: EventLexicon) -> tuple[str, str] | None:
     lemma = trigger.lemma_.lower()
     particle = next((c.lower_ for c in children_of(trigger) if c.dep_ == "prt"), "")
     phrasal = f"{lemma} {particle}" if particle else lemma
-    nouns = [c for c in children_of(trigger) if c.dep_ in NOUN_DEPS]
     by_object = object_type(trigger, lexicon)
     if by_object is not None:
         return lemma, _cause(trigger, by_object, lexicon)
@@ -75,7 +76,7 @@ def event_type(trigger: Token, lexicon: EventLexicon) -> tuple[str, str] | None:
         found = _noun_event(_nouns(trigger, phrasal, lexicon), lexicon)
         if found is not None:
             return phrasal, found
-    for noun in (n for n in nouns if n.dep_ in {"nsubj", "nsubjpass"}):
+    for noun in (c for c in children_of(trigger) if c.dep_ in {"nsubj", "nsubjpass"}):
         if is_toll_subject(noun):
             # "The death toll rose to 35", "losses amounted to 40 people": deaths.
             return phrasal, lexicon.type_of_noun("death") or OTHER
@@ -92,8 +93,6 @@ def _cause(trigger: Token, found: str, lexicon: EventLexicon) -> str:
     """The type of the violent event a casualty clause names ("Ten civilians killed in
     shelling", "lost 40 servicemen in battles"), else ``found``."""
     if found in lexicon.casualty_types and found not in lexicon.violent_types:
-        from timeline.events.event_nouns import event_nouns, noun_type
-
         nouns = event_nouns(trigger, lexicon)
         if nouns:
             return noun_type(nouns[0], lexicon) or found
@@ -118,7 +117,7 @@ def object_type(trigger: Token, lexicon: EventLexicon) -> str | None:
 def _words(nouns: Sequence[Token]) -> set[str]:
     """Lemmas and forms of ``nouns``, their conjuncts and their compounds ("two
     breakthrough attempts", "plane, three tanks, 80 troops")."""
-    heads = [w for n in nouns for w in (n, *n.conjuncts)]
+    heads = [w for n in nouns for w in (n, *conjuncts_of(n))]
     heads += [c for h in heads for c in children_of(h)
               if c.dep_ in {"compound", "appos", "nmod"} or c.dep_ == "amod" and c.pos_ == "NOUN"]
     return {w.lemma_.lower() for w in heads} | {w.lower_ for w in heads}
@@ -144,7 +143,7 @@ def _noun_event(nouns: Sequence[Token], lexicon: EventLexicon) -> str | None:
     """The type of the first violent event noun among ``nouns`` and their conjuncts
     ("launched four missile and 27 air strikes" is an air strike, not missile aid),
     else of the first event noun."""
-    words = [w for n in nouns for w in (n, *n.conjuncts)]
+    words = [w for n in nouns for w in (n, *conjuncts_of(n))]
     types = [t for t in (noun_event_type(w, lexicon) for w in words) if t]
     return next((t for t in types if t in lexicon.violent_types), types[0] if types else None)
 
@@ -153,6 +152,8 @@ def undergone_nouns(trigger: Token, lexicon: EventLexicon) -> list[Token]:
     """Nouns of an event the subject undergoes ("came under fire"): the objects of the
     verb's preposition when verb and preposition are one of ``undergo_verbs``."""
     lemma = trigger.lemma_.lower()
+    if lemma not in _openings(lexicon.undergo_verbs):
+        return []  # no phrase of them starts with the verb: most verbs
     return [o for c in children_of(trigger) if c.dep_ == "prep"
             and f"{lemma} {c.lower_}" in lexicon.undergo_verbs
             for o in children_of(c) if o.dep_ == "pobj"]
@@ -163,11 +164,22 @@ def partaken_nouns(trigger: Token, lexicon: EventLexicon) -> list[Token]:
     in fighting"): the objects of a preposition of the verb, or of its object, when
     verb (and object) and preposition are one of ``partake_verbs``."""
     lemma = trigger.lemma_.lower()
+    if lemma not in _openings(lexicon.partake_verbs):
+        return []
     heads = [("", trigger)] + [(f" {c.lemma_.lower()}", c) for c in children_of(trigger)
                                if c.dep_ == "dobj"]
     return [o for _, head in heads for c in children_of(head) if c.dep_ == "prep"
             if any(f"{lemma}{obj} {c.lower_}" in lexicon.partake_verbs for obj, _ in heads)
             for o in children_of(c) if o.dep_ == "pobj"]
+
+
+@functools.cache
+def _openings(phrases: frozenset[str]) -> frozenset[str]:
+    """Every beginning of a phrase of ``phrases`` that a space follows ("come" and "come
+    under" of "come under fire"): a verb's lemma starts one of the phrases only if it
+    is one of these."""
+    return frozenset(phrase[:at] for phrase in phrases for at, char in enumerate(phrase)
+                     if char == " ")
 
 
 def _nouns(trigger: Token, phrasal: str, lexicon: EventLexicon) -> list[Token]:

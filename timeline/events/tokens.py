@@ -20,11 +20,18 @@ if TYPE_CHECKING:
 class _Known:
     """What is known so far of one document."""
 
-    __slots__ = ("doc", "children", "starts", "text", "columns")
+    __slots__ = ("doc", "children", "conjuncts", "starts", "text", "columns", "tokens", "kids",
+                 "span_starts")
 
     def __init__(self, doc: Doc | None) -> None:
         self.doc = doc
         self.children: dict[int, tuple[Token, ...]] = {}
+        self.conjuncts: dict[int, tuple[Token, ...]] = {}
+        #: Every token's Token object, and its children's indices, once a child is asked for.
+        self.tokens: list[Token] = []
+        self.kids: list[list[int]] = []
+        #: ``doc.char_span(start, end).start`` by (start, end), once asked.
+        self.span_starts: dict[tuple[int, int], int | None] = {}
         #: Token indices at which a sentence starts (after the first), once asked.
         self.starts: list[int] | None = None
         self.text: str | None = None
@@ -48,8 +55,48 @@ def children_of(token: Token) -> tuple[Token, ...]:
     known = _known if _known.doc is token.doc else _of(token.doc)
     found = known.children.get(token.i)
     if found is None:
-        found = known.children[token.i] = tuple(token.children)
+        if not known.kids:
+            _list_children(known)
+        tokens = known.tokens
+        found = known.children[token.i] = tuple([tokens[c] for c in known.kids[token.i]])
     return found
+
+
+def _list_children(known: _Known) -> None:
+    """Every token and its children's indices (in text order, as ``Token.children``
+    gives them), read from the heads column: one Token object per token."""
+    from spacy.attrs import HEAD
+
+    doc = known.doc
+    known.tokens = list(doc)
+    kids: list[list[int]] = [[] for _ in known.tokens]
+    # spaCy stores each head as an offset from its token, unsigned.
+    for i, offset in enumerate(doc.to_array(HEAD).astype("int64").tolist()):
+        if offset:
+            kids[i + offset].append(i)
+    known.kids = kids
+
+
+def conjuncts_of(token: Token) -> tuple[Token, ...]:
+    """``token.conjuncts``, from the cache of ``token``'s document: spaCy walks the
+    coordination from its first conjunct on every call, and the role, place and coding
+    rules ask it of the same nouns."""
+    known = _known if _known.doc is token.doc else _of(token.doc)
+    found = known.conjuncts.get(token.i)
+    if found is None:
+        found = known.conjuncts[token.i] = tuple(token.conjuncts)
+    return found
+
+
+def span_start(doc: Doc, start_char: int, end_char: int) -> int | None:
+    """``doc.char_span(start_char, end_char).start`` (None where there is no such span),
+    from the cache of ``doc``: the article steps look up the same triggers."""
+    known = _known if _known.doc is doc else _of(doc)
+    key = (start_char, end_char)
+    if key not in known.span_starts:
+        span = doc.char_span(start_char, end_char)
+        known.span_starts[key] = None if span is None else span.start
+    return known.span_starts[key]
 
 
 def sentence_bounds(token: Token) -> tuple[int, int]:
@@ -107,8 +154,10 @@ def _read_column(doc: Doc, name: str) -> list:
     values = doc.to_array({"text": ORTH, "idx": IDX, "pos": POS, "space": SPACY,
                            "sent_start": SENT_START}[name]).tolist()
     if name in {"text", "pos"}:
+        # Each distinct value is looked up once: words and tags repeat.
         strings = doc.vocab.strings
-        return [strings[value] for value in values]
+        names = {value: strings[value] for value in set(values)}
+        return [names[value] for value in values]
     if name == "space":
         return [bool(value) for value in values]
     return values
