@@ -48,7 +48,8 @@ _UNTIL = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
 @dataclass(frozen=True)
 class Tense:
     """The tense found around an expression and the word that showed it; ``near``: the
-    word is among the ``NEAR_CUE`` words just before the expression ("closed in May")."""
+    word is among the ``NEAR_CUE`` words just before the expression ("closed in May"),
+    or just after one that opens its clause ("In May, the plant closed")."""
 
     tense: str | None
     cue: str = ""
@@ -85,11 +86,13 @@ def since_before(text: str, start: int) -> bool:
 @dataclass(frozen=True)
 class _Cues:
     """Cue phrases by first word, longest first, each with its tense; the phrases that
-    are no cue ("next to"), by first word too."""
+    are no cue ("next to"), by first word too; the words that may open a clause before
+    an expression."""
 
     phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
     not_past: frozenset[str]
     not_cues: dict[str, tuple[tuple[str, ...], ...]]
+    openers: frozenset[str]
 
 
 @cache
@@ -106,7 +109,8 @@ def _cues() -> _Cues:
         parts = tuple(phrase.split())
         not_cues.setdefault(parts[0], []).append(parts)
     return _Cues(ordered, frozenset(words["not_past_ed"]),
-                 {k: tuple(v) for k, v in not_cues.items()})
+                 {k: tuple(v) for k, v in not_cues.items()},
+                 frozenset(words["tense_clause_openers"]))
 
 
 def _clause(text: str, start: int, end: int) -> tuple[str, str]:
@@ -196,12 +200,18 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
         if reported is not None:
             return reported
     if right_kind:
-        return Tense(right_kind, right_cue)
+        return Tense(right_kind, right_cue, _opens_clause(before) and right_at < NEAR_CUE)
     scheduled = scheduled_cue(text, start, end, before + after, WINDOW)
     if scheduled is not None:
         return Tense("future", scheduled)  # "The summit opens Monday": scheduled ahead
     present = left_present or right_present
     return Tense("present", present) if present else Tense(None)
+
+
+def _opens_clause(before: list[str]) -> bool:
+    """Whether the expression opens its clause: only words of ``tense_clause_openers``
+    ("In January, the board named ...") come before it, so the verb after is its own."""
+    return set(before) <= _cues().openers
 
 
 def _reported_schedule(text: str, start: int, end: int, before: list[str], right: str) -> Tense | None:
