@@ -303,7 +303,7 @@ def build(rule: Rule, groups: dict[str, str]) -> Meaning:
     if rule.build == "duration":
         return _duration(groups, fixed)
     if rule.build == "ref":
-        return FuzzyRef(str(fixed["value"]))
+        return FuzzyRef(str(fixed["value"]), _unit(groups, fixed) if groups.get("unit") else None)
     if rule.build == "set":
         return _recurrence(groups, fixed)
     raise NotADate(f"rule {rule.id} marks text that is not a time expression")

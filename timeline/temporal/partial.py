@@ -92,9 +92,14 @@ class Duration:
 
 @dataclass(frozen=True)
 class FuzzyRef:
-    """A vague pointer to the past, present or future (PAST_REF, PRESENT_REF, FUTURE_REF)."""
+    """A vague pointer to the past, present or future (PAST_REF, PRESENT_REF, FUTURE_REF).
+
+    ``unit`` is the unit of a stretch of time up to now ("recent years" is Y): in a
+    clause in the present perfect it is a duration ("have risen in recent years", PXY).
+    """
 
     value: str
+    unit: str | None = None
 
 
 @dataclass(frozen=True)

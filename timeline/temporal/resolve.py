@@ -16,7 +16,7 @@ from timeline.resource_files import calendar_words
 from timeline.temporal.partial import Duration, FuzzyRef, Meaning, Partial, Recurrence, Shift
 from timeline.temporal.resolution import Anchor, Resolution, unresolved
 from timeline.temporal.shift import UNIT_NAMES, resolve_shift
-from timeline.temporal.tense import NARRATIVE, Tense, settled_past
+from timeline.temporal.tense import NARRATIVE, PERFECT, Tense, settled_past
 from timeline.temporal.values import OffCalendar, Placed, calendar_date, format_duration, place
 from timeline.vocab import ABSOLUTE_ANCHOR, NO_ANCHOR, Granularity
 
@@ -269,6 +269,9 @@ def _resolve(meaning: Meaning, anchor: Anchor | None, tense: Tense) -> Resolutio
         return Resolution(format_duration(meaning), "DURATION", None, None, Granularity.NONE, NO_ANCHOR,
                           f"duration of {amount} {unit}(s){approx}", 0.8 if meaning.approx else 0.9)
     if isinstance(meaning, FuzzyRef):
+        if meaning.unit is not None and tense is PERFECT:  # "have risen in recent years"
+            return Resolution(format_duration(Duration(None, meaning.unit)), "DURATION", None, None,
+                              Granularity.NONE, NO_ANCHOR, "a stretch of time up to now, in the present perfect", 0.7)
         return Resolution(meaning.value, "DATE", None, None, Granularity.NONE, NO_ANCHOR,
                           f"vague reference to the {meaning.value.split('_')[0].lower()}", 0.8)
     if isinstance(meaning, Recurrence):

@@ -62,6 +62,8 @@ SINCE = Tense("since", "since")
 NARRATIVE = Tense("narrative", "story order")
 #: "until" right before an expression: a deadline still ahead of the reference date.
 UNTIL = Tense("future", "until")
+#: A clause in the present perfect ("have risen in recent years"): a period up to now.
+PERFECT = Tense("perfect", "present perfect")
 
 
 #: Past cues that tell of the present or of what is still ahead as often as of the past:
@@ -254,20 +256,50 @@ def pluperfect(text: str, start: int, end: int) -> bool:
     "Chinese forces that had invaded Northern Burma in late 1943": a look back.
     """
     left, _ = _clause(text, start, end)
-    tokens = [w.lower().replace("’", "'") for w in _WORD.findall(left)]
+    return _perfect(_tokens(left), ("had", "'d"), [])
+
+
+#: The present perfect tells a stretch of time up to now when the expression follows
+#: one of these: "prices have risen in recent years".
+_OVER = re.compile(r"\b(?:in|over|during|throughout)\s+$", re.IGNORECASE)
+
+
+def present_perfect(text: str, start: int, end: int) -> bool:
+    """Whether the expression, after "in", "over" or "during", belongs to a verb in the
+    present perfect: "have risen in recent years", "has in recent months been
+    struggling" (its period reaches the reference date), not "rose in recent years"."""
+    left, right = _clause(text, start, end)
+    if not _OVER.search(left[-12:]):
+        return False
+    before = _tokens(left)[:-1]  # without the preposition
+    return _perfect(before, ("has", "have", "'ve"), _tokens(right)[:1])
+
+
+def _tokens(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def _perfect(tokens: list[str], auxiliaries: tuple[str, ...], after: list[str]) -> bool:
+    """Whether the nearest verb in ``tokens`` (read backwards) is a perfect formed with
+    one of ``auxiliaries``; ``after``: the words after the expression, where the
+    participle of an auxiliary just before it is ("has in recent years been")."""
     cues = _cues()
     for i in range(len(tokens) - 1, -1, -1):
         found = _cue_at(tokens, i, cues)
         if found is None or found[0] == "present":
             continue
-        if found[1] == "had":  # "had already taken": "had" with a participle after it
+        first = found[1].split()[0]
+        if first in auxiliaries:  # "had already taken": the auxiliary, then a participle
+            if first != found[1]:
+                return True  # "has been"
             k = i + 1
             while k < len(tokens) and tokens[k] in _BETWEEN_HAD:
                 k += 1
-            return k < len(tokens) and tokens[k].endswith(_PARTICIPLE_ENDS)
+            rest = tokens[k:] or after
+            return bool(rest) and rest[0].endswith(_PARTICIPLE_ENDS)
         j = i - 1
         while j >= 0 and tokens[j] in _BETWEEN_HAD:
             j -= 1
-        return j >= 0 and tokens[j] in ("had", "'d")
+        return j >= 0 and tokens[j] in auxiliaries
     return False
 
