@@ -246,6 +246,8 @@ def _shift(groups: dict[str, str], fixed: dict[str, Any]) -> Shift:
     else:
         sign = fixed.get("sign", 1)
     unit = _unit(groups, fixed)
+    if unit == "W" and amount and amount <= fixed.get("days_for_weeks", 0):
+        unit, amount = "D", amount * 7  # "two weeks ago" is the day, 14 days back
     if unit in _YEARS_IN and amount is not None and groups.get("shift"):
         # "a decade ago" is a year, as "ten years ago" is; so is "half a century ago".
         unit, amount = "Y", amount * _YEARS_IN[unit]
