@@ -203,8 +203,8 @@ def _resolve_year(p: Partial, anchor: Anchor, tense: Tense) -> Resolution:
         # belongs to another clause ("will press for aid after the Aug. 7 blasts").
         if p.quarter is not None or p.half is not None:
             how = "this"
-        elif how == "latest" and p.day is None and settled_past(tense):
-            pass  # "The film premiered in May": a month or season already begun
+        elif how == "latest" and (p.day is None or tense.opens) and settled_past(tense):
+            pass  # "The film premiered in May", "On Nov. 5, voters rejected": already begun
         elif how != "next" or p.day is not None:
             how = "nearest"
     ref = datetime.combine(anchor.day, datetime.min.time())

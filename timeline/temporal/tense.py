@@ -49,11 +49,12 @@ _UNTIL = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
 class Tense:
     """The tense found around an expression and the word that showed it; ``near``: the
     word is among the ``NEAR_CUE`` words just before the expression ("closed in May"),
-    or just after one that opens its clause ("In May, the plant closed")."""
+    or just after one that opens its clause ("In May, the plant closed"; ``opens``)."""
 
     tense: str | None
     cue: str = ""
     near: bool = False
+    opens: bool = False
 
 
 #: The "tense" of an expression after "since": it must have started by the anchor date.
@@ -75,9 +76,10 @@ def settled_past(tense: Tense) -> bool:
     """Whether the clause tells a past event by its own verb, just before the
     expression ("premiered at Cannes in May"), not by a reporting verb ("said the
     election is in May"), "was" or the present perfect: what such a clause reports may
-    still be ahead of the reference date."""
+    still be ahead of the reference date. After an expression that opens its clause a
+    reporting verb is its own too: "In December, officials announced ..."."""
     return (tense.tense == "past" and tense.near and tense.cue not in _WEAK_PAST
-            and not reporting_past(tense.cue))
+            and (tense.opens or not reporting_past(tense.cue)))
 
 
 def since_before(text: str, start: int) -> bool:
@@ -202,7 +204,8 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
         if reported is not None:
             return reported
     if right_kind:
-        return Tense(right_kind, right_cue, _opens_clause(before) and right_at < NEAR_CUE)
+        opens = _opens_clause(before) and right_at < NEAR_CUE
+        return Tense(right_kind, right_cue, opens, opens)
     scheduled = scheduled_cue(text, start, end, before + after, WINDOW)
     if scheduled is not None:
         return Tense("future", scheduled)  # "The summit opens Monday": scheduled ahead
