@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 from timeline.temporal.partial import Duration, FuzzyRef, Meaning, Partial, Recurrence, Shift
 from timeline.temporal.rules import Rule, load_words
-from timeline.temporal.values import OffCalendar, bc_year
+from timeline.temporal.values import OffCalendar, bc_year, movable_feast
 
 _PARTIAL_FIELDS = frozenset(Partial.__dataclass_fields__)
 _SPACES = re.compile(r"[\s-]+")
@@ -166,6 +166,8 @@ def partial_from(groups: dict[str, str], fixed: dict[str, Any]) -> Partial:
         values["hour"], values["minute"] = 12, 0
     if groups.get("holiday_nth") is not None:
         values["month"], values["nth"], values["weekday"] = _word("holiday_nth", groups["holiday_nth"])
+    if groups.get("movable") is not None:
+        values["easter"] = _word("movable_feast", groups["movable"])
     for kind in ("holiday", "national_day"):
         if groups.get(kind) is not None:
             month, day = str(_word(kind, groups[kind])).split("-")
@@ -175,7 +177,7 @@ def partial_from(groups: dict[str, str], fixed: dict[str, Any]) -> Partial:
     if groups.get("era") is not None:
         _before_common_era(values, groups.get("year"))
     _check(values)
-    return Partial(**values)
+    return movable_feast(Partial(**values))
 
 
 #: How many years a range written "1995-96" may span; "2023-01" is a month, not 2101.

@@ -17,7 +17,8 @@ from timeline.temporal.partial import Duration, FuzzyRef, Meaning, Partial, Recu
 from timeline.temporal.resolution import Anchor, Resolution, unresolved
 from timeline.temporal.shift import UNIT_NAMES, resolve_shift
 from timeline.temporal.tense import NARRATIVE, PERFECT, Tense, settled_past
-from timeline.temporal.values import OffCalendar, Placed, calendar_date, format_duration, place
+from timeline.temporal.values import (OffCalendar, Placed, calendar_date, format_duration, movable_feast,
+                                      place)
 from timeline.vocab import ABSOLUTE_ANCHOR, NO_ANCHOR, Granularity
 
 def _from_placed(placed: Placed, anchor: str, reason: str, conf: float, p: Partial) -> Resolution:
@@ -66,7 +67,7 @@ def _candidates(p: Partial, anchor: Anchor) -> list[Partial]:
             index = anchor.day.year * 12 + anchor.day.month - 1 + shift
             out.append(replace(p, year=index // 12, month=index % 12 + 1, bc=anchor.bc))
         return out
-    years = [replace(p, year=anchor.day.year + k, bc=anchor.bc) for k in (-1, 0, 1)]
+    years = [movable_feast(replace(p, year=anchor.day.year + k, bc=anchor.bc)) for k in (-1, 0, 1)]
     return [_nth_weekday(c) for c in years] if p.nth is not None and p.weekday is not None else years
 
 
