@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 
 import pytest
 
 from timeline.temporal.partial import Duration, Partial
-from timeline.temporal.values import format_duration, place
+from timeline.temporal.values import easter_sunday, format_duration, place
 
 
 @pytest.mark.parametrize(("partial", "value", "start", "end", "granularity"), [
@@ -65,3 +65,17 @@ def test_a_proxy_year_outside_the_years_bc_is_off_the_calendar() -> None:
     with pytest.raises(OffCalendar, match="stands for no year BC"):
         place(Partial(year=2023, bc=True))
     assert place(Partial(year=7521)).value == "7521"  # without the flag, a plain year
+
+
+@pytest.mark.parametrize(("year", "expected"), [
+    (1818, date(1818, 3, 22)),  # the earliest possible Easter
+    (1998, date(1998, 4, 12)),
+    (2000, date(2000, 4, 23)),
+    (2008, date(2008, 3, 23)),
+    (2011, date(2011, 4, 24)),
+    (2013, date(2013, 3, 31)),
+    (2038, date(2038, 4, 25)),  # the latest possible Easter
+])
+def test_easter_sunday(year: int, expected: date) -> None:
+    assert easter_sunday(year) == expected
+    assert expected.isoweekday() == 7

@@ -14,7 +14,7 @@ from typing import Any, Callable
 
 from timeline.temporal.partial import Duration, FuzzyRef, Meaning, Partial, Recurrence, Shift
 from timeline.temporal.rules import Rule, load_words
-from timeline.temporal.values import OffCalendar, bc_year
+from timeline.temporal.values import OffCalendar, bc_year, movable_feast
 
 _PARTIAL_FIELDS = frozenset(Partial.__dataclass_fields__)
 _SPACES = re.compile(r"[\s-]+")
@@ -166,6 +166,8 @@ def partial_from(groups: dict[str, str], fixed: dict[str, Any]) -> Partial:
         values["hour"], values["minute"] = 12, 0
     if groups.get("holiday_nth") is not None:
         values["month"], values["nth"], values["weekday"] = _word("holiday_nth", groups["holiday_nth"])
+    if groups.get("movable") is not None:
+        values["easter"] = _word("movable_feast", groups["movable"])
     for kind in ("holiday", "national_day"):
         if groups.get(kind) is not None:
             month, day = str(_word(kind, groups[kind])).split("-")
@@ -175,7 +177,7 @@ def partial_from(groups: dict[str, str], fixed: dict[str, Any]) -> Partial:
     if groups.get("era") is not None:
         _before_common_era(values, groups.get("year"))
     _check(values)
-    return Partial(**values)
+    return movable_feast(Partial(**values))
 
 
 #: How many years a range written "1995-96" may span; "2023-01" is a month, not 2101.
@@ -246,6 +248,8 @@ def _shift(groups: dict[str, str], fixed: dict[str, Any]) -> Shift:
     else:
         sign = fixed.get("sign", 1)
     unit = _unit(groups, fixed)
+    if unit == "W" and amount and amount <= fixed.get("days_for_weeks", 0):
+        unit, amount = "D", amount * 7  # "two weeks ago" is the day, 14 days back
     if unit in _YEARS_IN and amount is not None and groups.get("shift"):
         # "a decade ago" is a year, as "ten years ago" is; so is "half a century ago".
         unit, amount = "Y", amount * _YEARS_IN[unit]
@@ -303,7 +307,7 @@ def build(rule: Rule, groups: dict[str, str]) -> Meaning:
     if rule.build == "duration":
         return _duration(groups, fixed)
     if rule.build == "ref":
-        return FuzzyRef(str(fixed["value"]))
+        return FuzzyRef(str(fixed["value"]), _unit(groups, fixed) if groups.get("unit") else None)
     if rule.build == "set":
         return _recurrence(groups, fixed)
     raise NotADate(f"rule {rule.id} marks text that is not a time expression")

@@ -17,12 +17,12 @@ from typing import Any, Sequence
 
 from timeline.model import Reference, TimeExpression
 from timeline.temporal.excursion import excursion, next_named_years
-from timeline.temporal.partial import Partial, Shift
+from timeline.temporal.partial import FuzzyRef, Partial, Shift
 from timeline.temporal.resolution import Anchor, Resolution
 from timeline.temporal.resolve import resolve
 from timeline.temporal.tag import Candidate, tag
-from timeline.temporal.tense import (NARRATIVE, SINCE, UNTIL, Tense, clause_tense, pluperfect,
-                                     possessive_tense, since_before)
+from timeline.temporal.tense import (NARRATIVE, PERFECT, SINCE, UNTIL, Tense, clause_tense, pluperfect,
+                                     possessive_tense, present_perfect, since_before)
 from timeline.temporal.values import SEASON_MONTHS
 from timeline.vocab import ABSOLUTE_ANCHOR, MODES, Granularity, Mode
 
@@ -143,6 +143,8 @@ def _resolve_one(text: str, c: Candidate, anchor: Anchor | None, story: _Story) 
         tense = SINCE if since_before(text, c.start) else clause_tense(text, c.start, c.end)
         if c.meaning.weekday is not None:
             tense = possessive_tense(text, c.start, c.end, tense)
+    elif isinstance(c.meaning, FuzzyRef) and c.meaning.unit is not None:
+        tense = PERFECT if present_perfect(text, c.start, c.end) else Tense(None)
     else:
         tense = Tense(None)
     return resolve(c.meaning, anchor, tense)

@@ -23,7 +23,9 @@ class Partial:
     the last): Thanksgiving is ``Partial(month=11, weekday=4, nth=4)``; with ``month`` and
     no weekday it is the nth week of the month ("the last week of March"). ``zone`` is "Z"
     for a clock time given in UTC or GMT, which the value then ends with (ISO 8601).
-    ``bc``: the year is one before the common era, carried as a proxy year.
+    ``bc``: the year is one before the common era, carried as a proxy year. ``easter``:
+    a movable feast, days from Easter Sunday (Good Friday is -2); the month and day are
+    filled in once the year is known (``values.movable_feast``).
     """
 
     century: int | None = None
@@ -46,12 +48,13 @@ class Partial:
     mod: str | None = None
     zone: str | None = None
     bc: bool = False  # the year is a proxy for a year BC (``values.bc_year``)
+    easter: int | None = None
 
     @property
     def needs_year(self) -> bool:
         """True when the value names a part of some year but not which year."""
         has_period = any(
-            v is not None for v in (self.month, self.quarter, self.half, self.season, self.day)
+            v is not None for v in (self.month, self.quarter, self.half, self.season, self.day, self.easter)
         )
         return self.year is None and self.decade is None and self.century is None and (
             has_period or self.weekday is not None or self.weekend
@@ -92,9 +95,14 @@ class Duration:
 
 @dataclass(frozen=True)
 class FuzzyRef:
-    """A vague pointer to the past, present or future (PAST_REF, PRESENT_REF, FUTURE_REF)."""
+    """A vague pointer to the past, present or future (PAST_REF, PRESENT_REF, FUTURE_REF).
+
+    ``unit`` is the unit of a stretch of time up to now ("recent years" is Y): in a
+    clause in the present perfect it is a duration ("have risen in recent years", PXY).
+    """
 
     value: str
+    unit: str | None = None
 
 
 @dataclass(frozen=True)

@@ -16,8 +16,9 @@ from timeline.resource_files import calendar_words
 from timeline.temporal.partial import Duration, FuzzyRef, Meaning, Partial, Recurrence, Shift
 from timeline.temporal.resolution import Anchor, Resolution, unresolved
 from timeline.temporal.shift import UNIT_NAMES, resolve_shift
-from timeline.temporal.tense import NARRATIVE, Tense, settled_past
-from timeline.temporal.values import OffCalendar, Placed, calendar_date, format_duration, place
+from timeline.temporal.tense import NARRATIVE, PERFECT, Tense, settled_past
+from timeline.temporal.values import (OffCalendar, Placed, calendar_date, format_duration, movable_feast,
+                                      place)
 from timeline.vocab import ABSOLUTE_ANCHOR, NO_ANCHOR, Granularity
 
 def _from_placed(placed: Placed, anchor: str, reason: str, conf: float, p: Partial) -> Resolution:
@@ -66,7 +67,7 @@ def _candidates(p: Partial, anchor: Anchor) -> list[Partial]:
             index = anchor.day.year * 12 + anchor.day.month - 1 + shift
             out.append(replace(p, year=index // 12, month=index % 12 + 1, bc=anchor.bc))
         return out
-    years = [replace(p, year=anchor.day.year + k, bc=anchor.bc) for k in (-1, 0, 1)]
+    years = [movable_feast(replace(p, year=anchor.day.year + k, bc=anchor.bc)) for k in (-1, 0, 1)]
     return [_nth_weekday(c) for c in years] if p.nth is not None and p.weekday is not None else years
 
 
@@ -203,8 +204,8 @@ def _resolve_year(p: Partial, anchor: Anchor, tense: Tense) -> Resolution:
         # belongs to another clause ("will press for aid after the Aug. 7 blasts").
         if p.quarter is not None or p.half is not None:
             how = "this"
-        elif how == "latest" and p.day is None and settled_past(tense):
-            pass  # "The film premiered in May": a month or season already begun
+        elif how == "latest" and (p.day is None or tense.opens) and settled_past(tense):
+            pass  # "The film premiered in May", "On Nov. 5, voters rejected": already begun
         elif how != "next" or p.day is not None:
             how = "nearest"
     ref = datetime.combine(anchor.day, datetime.min.time())
@@ -269,6 +270,9 @@ def _resolve(meaning: Meaning, anchor: Anchor | None, tense: Tense) -> Resolutio
         return Resolution(format_duration(meaning), "DURATION", None, None, Granularity.NONE, NO_ANCHOR,
                           f"duration of {amount} {unit}(s){approx}", 0.8 if meaning.approx else 0.9)
     if isinstance(meaning, FuzzyRef):
+        if meaning.unit is not None and tense is PERFECT:  # "have risen in recent years"
+            return Resolution(format_duration(Duration(None, meaning.unit)), "DURATION", None, None,
+                              Granularity.NONE, NO_ANCHOR, "a stretch of time up to now, in the present perfect", 0.7)
         return Resolution(meaning.value, "DATE", None, None, Granularity.NONE, NO_ANCHOR,
                           f"vague reference to the {meaning.value.split('_')[0].lower()}", 0.8)
     if isinstance(meaning, Recurrence):

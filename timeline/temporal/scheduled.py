@@ -6,7 +6,7 @@ what happened in the past. ``scheduled_cue`` finds such a present verb among a
 clause's words when the clause has no past or future cue of its own: a third-person
 form (-s, -es, -ies) of a verb on the ``scheduled_verbs`` list of
 ``temporal_words.yaml``, or its base form after a plural subject ("voters go", "they
-meet"). A habitual word ("every", "usually") or a headline line (historical present:
+meet", "Obama and Abe meet"). A habitual word ("every", "usually") or a headline line (historical present:
 "Earthquake strikes Japan") rules it out. Linear in the clause's words.
 """
 
@@ -84,8 +84,8 @@ def _verb_at(tokens: list[str], i: int, table: _Schedule) -> str | None:
     for rest, base in table.forms.get(word, ()):
         if tuple(tokens[i + 1:i + 1 + len(rest)]) != rest:
             continue
-        if base and not _plural_subject(previous, table):
-            return None
+        if base and not (_plural_subject(previous, table) or "and" in tokens[max(0, i - 6):i - 1]):
+            return None  # a base form needs a plural subject: "voters go", "Obama and Abe meet"
         return " ".join((word, *rest))
     return None
 

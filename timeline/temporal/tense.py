@@ -48,11 +48,13 @@ _UNTIL = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
 @dataclass(frozen=True)
 class Tense:
     """The tense found around an expression and the word that showed it; ``near``: the
-    word is among the ``NEAR_CUE`` words just before the expression ("closed in May")."""
+    word is among the ``NEAR_CUE`` words just before the expression ("closed in May"),
+    or just after one that opens its clause ("In May, the plant closed"; ``opens``)."""
 
     tense: str | None
     cue: str = ""
     near: bool = False
+    opens: bool = False
 
 
 #: The "tense" of an expression after "since": it must have started by the anchor date.
@@ -61,6 +63,8 @@ SINCE = Tense("since", "since")
 NARRATIVE = Tense("narrative", "story order")
 #: "until" right before an expression: a deadline still ahead of the reference date.
 UNTIL = Tense("future", "until")
+#: A clause in the present perfect ("have risen in recent years"): a period up to now.
+PERFECT = Tense("perfect", "present perfect")
 
 
 #: Past cues that tell of the present or of what is still ahead as often as of the past:
@@ -72,9 +76,10 @@ def settled_past(tense: Tense) -> bool:
     """Whether the clause tells a past event by its own verb, just before the
     expression ("premiered at Cannes in May"), not by a reporting verb ("said the
     election is in May"), "was" or the present perfect: what such a clause reports may
-    still be ahead of the reference date."""
+    still be ahead of the reference date. After an expression that opens its clause a
+    reporting verb is its own too: "In December, officials announced ..."."""
     return (tense.tense == "past" and tense.near and tense.cue not in _WEAK_PAST
-            and not reporting_past(tense.cue))
+            and (tense.opens or not reporting_past(tense.cue)))
 
 
 def since_before(text: str, start: int) -> bool:
@@ -85,11 +90,13 @@ def since_before(text: str, start: int) -> bool:
 @dataclass(frozen=True)
 class _Cues:
     """Cue phrases by first word, longest first, each with its tense; the phrases that
-    are no cue ("next to"), by first word too."""
+    are no cue ("next to"), by first word too; the words that may open a clause before
+    an expression."""
 
     phrases: dict[str, tuple[tuple[tuple[str, ...], str], ...]]
     not_past: frozenset[str]
     not_cues: dict[str, tuple[tuple[str, ...], ...]]
+    openers: frozenset[str]
 
 
 @cache
@@ -106,7 +113,8 @@ def _cues() -> _Cues:
         parts = tuple(phrase.split())
         not_cues.setdefault(parts[0], []).append(parts)
     return _Cues(ordered, frozenset(words["not_past_ed"]),
-                 {k: tuple(v) for k, v in not_cues.items()})
+                 {k: tuple(v) for k, v in not_cues.items()},
+                 frozenset(words["tense_clause_openers"]))
 
 
 def _clause(text: str, start: int, end: int) -> tuple[str, str]:
@@ -196,12 +204,19 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
         if reported is not None:
             return reported
     if right_kind:
-        return Tense(right_kind, right_cue)
+        opens = _opens_clause(before) and right_at < NEAR_CUE
+        return Tense(right_kind, right_cue, opens, opens)
     scheduled = scheduled_cue(text, start, end, before + after, WINDOW)
     if scheduled is not None:
         return Tense("future", scheduled)  # "The summit opens Monday": scheduled ahead
     present = left_present or right_present
     return Tense("present", present) if present else Tense(None)
+
+
+def _opens_clause(before: list[str]) -> bool:
+    """Whether the expression opens its clause: only words of ``tense_clause_openers``
+    ("In January, the board named ...") come before it, so the verb after is its own."""
+    return set(before) <= _cues().openers
 
 
 def _reported_schedule(text: str, start: int, end: int, before: list[str], right: str) -> Tense | None:
@@ -244,20 +259,50 @@ def pluperfect(text: str, start: int, end: int) -> bool:
     "Chinese forces that had invaded Northern Burma in late 1943": a look back.
     """
     left, _ = _clause(text, start, end)
-    tokens = [w.lower().replace("’", "'") for w in _WORD.findall(left)]
+    return _perfect(_tokens(left), ("had", "'d"), [])
+
+
+#: The present perfect tells a stretch of time up to now when the expression follows
+#: one of these: "prices have risen in recent years".
+_OVER = re.compile(r"\b(?:in|over|during|throughout)\s+$", re.IGNORECASE)
+
+
+def present_perfect(text: str, start: int, end: int) -> bool:
+    """Whether the expression, after "in", "over" or "during", belongs to a verb in the
+    present perfect: "have risen in recent years", "has in recent months been
+    struggling" (its period reaches the reference date), not "rose in recent years"."""
+    left, right = _clause(text, start, end)
+    if not _OVER.search(left[-12:]):
+        return False
+    before = _tokens(left)[:-1]  # without the preposition
+    return _perfect(before, ("has", "have", "'ve"), _tokens(right)[:1])
+
+
+def _tokens(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def _perfect(tokens: list[str], auxiliaries: tuple[str, ...], after: list[str]) -> bool:
+    """Whether the nearest verb in ``tokens`` (read backwards) is a perfect formed with
+    one of ``auxiliaries``; ``after``: the words after the expression, where the
+    participle of an auxiliary just before it is ("has in recent years been")."""
     cues = _cues()
     for i in range(len(tokens) - 1, -1, -1):
         found = _cue_at(tokens, i, cues)
         if found is None or found[0] == "present":
             continue
-        if found[1] == "had":  # "had already taken": "had" with a participle after it
+        first = found[1].split()[0]
+        if first in auxiliaries:  # "had already taken": the auxiliary, then a participle
+            if first != found[1]:
+                return True  # "has been"
             k = i + 1
             while k < len(tokens) and tokens[k] in _BETWEEN_HAD:
                 k += 1
-            return k < len(tokens) and tokens[k].endswith(_PARTICIPLE_ENDS)
+            rest = tokens[k:] or after
+            return bool(rest) and rest[0].endswith(_PARTICIPLE_ENDS)
         j = i - 1
         while j >= 0 and tokens[j] in _BETWEEN_HAD:
             j -= 1
-        return j >= 0 and tokens[j] in ("had", "'d")
+        return j >= 0 and tokens[j] in auxiliaries
     return False
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 from datetime import date, datetime, timedelta
 
 from timeline.temporal.partial import Duration, Partial
@@ -74,6 +74,28 @@ def calendar_date(year: int, month: int, day: int) -> date:
         return date(year, month, day)
     except (ValueError, OverflowError) as error:
         raise OffCalendar(f"no such day {year}-{month:02d}-{day:02d} ({error})") from error
+
+
+def easter_sunday(year: int) -> date:
+    """Western (Gregorian) Easter Sunday of ``year``: the anonymous Gregorian algorithm."""
+    a, b, c = year % 19, year // 100, year % 100
+    d, e = b // 4, b % 4
+    g = (8 * b + 13) // 25
+    h = (19 * a + b - d - g + 15) % 30
+    i, k = c // 4, c % 4
+    l = (32 + 2 * e + 2 * i - h - k) % 7
+    m = (a + 11 * h + 19 * l) // 433
+    month = (h + l - 7 * m + 90) // 25
+    return calendar_date(year, month, (h + l - 7 * m + 33 * month + 19) % 32)
+
+
+def movable_feast(p: Partial) -> Partial:
+    """``p`` with the month and day of its feast (``easter`` days from Easter Sunday)
+    filled in, once its year is known; ``p`` itself otherwise."""
+    if p.easter is None or p.year is None or p.bc:
+        return p
+    day = easter_sunday(p.year) + timedelta(days=p.easter)
+    return replace(p, month=day.month, day=day.day)
 
 
 @dataclass(frozen=True)
