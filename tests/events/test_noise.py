@@ -26,3 +26,15 @@ def test_dateline_after_headline_and_byline() -> None:
     assert noise.dateline_spans(text) == [(start, text.index("Russian forces"))]
     spans = sorted(noise.dateline_spans(text) + noise.noise_spans(text))
     assert noise.inside(start + 2, spans) and not noise.inside(text.index("forces"), spans)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("shelled in the area of ??Kreminna today", "shelled in the area of   Kreminna today"),
+    ("strikes in the area of ????Ugledar and Vodiane", "strikes in the area of     Ugledar and Vodiane"),
+    ("Who fired first?? Nobody knows.", "Who fired first?? Nobody knows."),  # a real question
+    ("What? Again?", "What? Again?"),
+])
+def test_parse_text_blanks_lost_characters_only(text: str, expected: str) -> None:
+    parsed = noise.parse_text(text)
+    assert parsed == expected
+    assert len(parsed) == len(text)  # offsets kept

@@ -166,8 +166,17 @@ def _near(token: Token) -> bool:
 
 def _destination(token: Token) -> bool:
     """A name after a preposition of motion ("leaving for Chiang Mai", "fled to
-    Poland"): where someone went, not where the event happened."""
-    return _preposition(token) in load_location_words().sentence_skip
+    Poland"): where someone went, not where the event happened; not a name modifying
+    another noun there ("the death toll from Odessa violence": where the violence was),
+    unless that noun is a kind of place ("fled from the Kharkiv region")."""
+    words = load_location_words()
+    if _preposition(token) not in words.sentence_skip:
+        return False
+    head = token.head
+    lemma = head.lemma_.lower()
+    return not (token.dep_ in {"compound", "amod", "nmod"} and head.pos_ == "NOUN"
+                and lemma not in words.feature_words | words.place_nouns
+                and lemma not in words.area_features)
 
 
 def _plausible(place: places.Place, context: tuple[str, ...], token: Token) -> bool:
