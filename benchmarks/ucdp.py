@@ -12,8 +12,9 @@ first. Per UCDP event:
 
 * date: the primary event's date lies within UCDP's ``date_start``..``date_end``;
 * place: the primary event's place is within 25 km of UCDP's point, or names UCDP's
-  place, its admin-2 or (at UCDP precision 4-5) admin-1 area, or (precision 6) the
-  country. Two more lines put the figure in context: the same test on the most
+  place (by its first five letters, or as another name of one place in the curated
+  gazetteer: "Donbas" is UCDP's "Donets Basin Area"), its admin-2 or (at UCDP
+  precision 4-5) admin-1 area, or (precision 6) the country. Two more lines put the figure in context: the same test on the most
   precisely placed event among all the event's reports (UCDP codes the most precise
   location its sources give, not the first report's), and the ceiling, the share of
   events one of whose headlines names a gazetteer place that passes the test at all
@@ -33,6 +34,7 @@ A baseline dating every event with its first headline's date is printed beside i
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import math
 import re
@@ -172,7 +174,33 @@ def place_ok(event: dict[str, Any], row: dict[str, Any]) -> bool:
     theirs = {_stem(event.get("where_coordinates", "")), _stem(event.get("adm_2", ""))}
     if precision >= 4:
         theirs.add(_stem(event.get("adm_1", "")))
-    return bool(ours & (theirs - {""}))
+    return bool(ours & (theirs - {""})) or _one_place(str(row.get("place") or ""),
+                                                      event.get("where_coordinates", ""))
+
+
+#: Words UCDP writes after a place's name to say what it is ("Donets Basin Area").
+UCDP_KINDS = frozenset({"area", "town", "village", "city"})
+
+
+@functools.cache
+def _curated_names() -> dict[str, str]:
+    """The id of the project's curated place (``gazetteer_places.yaml``) by each of its
+    names, lower-cased: "donbas", "donbass" and "donets basin" are one place."""
+    from timeline.events.lexicon import load_gazetteer
+
+    return {name.lower(): e.id for e in load_gazetteer() if e.latitude is not None
+            for name in (e.name, *e.aliases)}
+
+
+def _one_place(ours: str, theirs: str) -> bool:
+    """True when our place name and UCDP's are names of one curated place, which the
+    five-letter stems cannot tell ("Donbas" is UCDP's "Donets Basin Area")."""
+    head, _, kind = theirs.rpartition(" ")
+    if head and kind.lower() in UCDP_KINDS:
+        theirs = head
+    names = _curated_names()
+    found = names.get(ours.lower())
+    return found is not None and found == names.get(theirs.lower())
 
 
 def actor_ok(event: dict[str, Any], row: dict[str, Any]) -> bool:
