@@ -18,8 +18,9 @@ first. Per UCDP event:
   precisely placed event among all the event's reports (UCDP codes the most precise
   location its sources give, not the first report's), and the ceiling, the share of
   events one of whose headlines names a gazetteer place that passes the test at all
-  (most UCDP points come from article bodies the headlines do not carry; bare place
-  names in the source list, UCDP's own location notes, are no headlines);
+  (most UCDP points come from article bodies the headlines do not carry; UCDP's own
+  location notes in the source list, bare names or short runs of names and place
+  words such as "Donetsk airport", are no headlines);
 * actor: ``side_a`` or ``side_b`` is among the primary event's actors (actor1, actor2,
   associated actors and named actors), through ``SIDE_WORDS``; a "Government of X" side
   only through the state itself ("X", "Military Forces of X"), not through civilians
@@ -118,7 +119,7 @@ def headline_names_place(event: dict[str, Any]) -> bool:
 
     for source in event["sources"]:
         headline = (source.get("headline") or "").strip()
-        if NAME_RUN.fullmatch(headline):
+        if is_location_note(headline):
             continue
         for name in (n for m in NAME_RUN.finditer(headline) for n in _names_in(m.group(0))):
             found = places.geocode(name, ("Ukraine",))
@@ -128,6 +129,27 @@ def headline_names_place(event: dict[str, Any]) -> bool:
                     "country": found.country}):
                 return True
     return False
+
+
+#: Longest location note, in words ("near the village of Donetskiy" is a sentence's).
+NOTE_WORDS = 4
+#: Words of a location note besides names: feature words, "near", "basin".
+NOTE_EXTRA = frozenset({"basin", "hill", "railway", "-", "of", "the"})
+
+
+def is_location_note(headline: str) -> bool:
+    """True for UCDP's location notes in the source list, which report no event: a
+    bare name ("Debaltseve") or a short run of names and place words ("Donetsk
+    airport", "Donets basin area", "near Luhansk", "Marinovka checkpoint")."""
+    if NAME_RUN.fullmatch(headline):
+        return True
+    from timeline.events.lexicon import load_location_words
+
+    words = load_location_words()
+    place_words = words.feature_words | words.area_features | words.near | NOTE_EXTRA
+    parts = headline.split()
+    return 0 < len(parts) <= NOTE_WORDS and any(p[:1].isupper() for p in parts) and all(
+        p[:1].isupper() or p.lower().rstrip(".") in place_words for p in parts)
 
 
 def _names_in(run: str, longest: int = 3) -> list[str]:

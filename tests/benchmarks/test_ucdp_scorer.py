@@ -100,3 +100,11 @@ def test_most_precise_report_and_headline_ceiling() -> None:
     bare = {**EVENT, "sources": [{"date": "2014-08-17", "headline": "Donetsk"}]}
     assert not ucdp.headline_names_place(bare)
     assert not ucdp.headline_names_place(EVENT)
+
+
+def test_location_notes_are_no_headlines() -> None:
+    for note in ("Debaltseve", "Donetsk airport", "Donets basin area", "near Luhansk",
+                 "Marinovka checkpoint", "Donetsk Obl."):
+        assert ucdp.is_location_note(note), note
+    for headline in ("Donetsk shelled", "Three killed in Donetsk", "Russians use", "-"):
+        assert not ucdp.is_location_note(headline), headline
