@@ -12,13 +12,15 @@ first. Per UCDP event:
 
 * date: the primary event's date lies within UCDP's ``date_start``..``date_end``;
 * place: the primary event's place is within 25 km of UCDP's point, or names UCDP's
-  place, its admin-2 or (at UCDP precision 4-5) admin-1 area, or (precision 6) the
-  country. Two more lines put the figure in context: the same test on the most
+  place (by its first five letters, or as another name of one place in the curated
+  gazetteer: "Donbas" is UCDP's "Donets Basin Area"), its admin-2 or (at UCDP
+  precision 4-5) admin-1 area, or (precision 6) the country. Two more lines put the figure in context: the same test on the most
   precisely placed event among all the event's reports (UCDP codes the most precise
   location its sources give, not the first report's), and the ceiling, the share of
   events one of whose headlines names a gazetteer place that passes the test at all
-  (most UCDP points come from article bodies the headlines do not carry; bare place
-  names in the source list, UCDP's own location notes, are no headlines);
+  (most UCDP points come from article bodies the headlines do not carry; UCDP's own
+  location notes in the source list, bare names or short runs of names and place
+  words such as "Donetsk airport", are no headlines);
 * actor: ``side_a`` or ``side_b`` is among the primary event's actors (actor1, actor2,
   associated actors and named actors), through ``SIDE_WORDS``; a "Government of X" side
   only through the state itself ("X", "Military Forces of X"), not through civilians
@@ -33,6 +35,7 @@ A baseline dating every event with its first headline's date is printed beside i
 from __future__ import annotations
 
 import argparse
+import functools
 import json
 import math
 import re
@@ -116,7 +119,7 @@ def headline_names_place(event: dict[str, Any]) -> bool:
 
     for source in event["sources"]:
         headline = (source.get("headline") or "").strip()
-        if NAME_RUN.fullmatch(headline):
+        if is_location_note(headline):
             continue
         for name in (n for m in NAME_RUN.finditer(headline) for n in _names_in(m.group(0))):
             found = places.geocode(name, ("Ukraine",))
@@ -126,6 +129,27 @@ def headline_names_place(event: dict[str, Any]) -> bool:
                     "country": found.country}):
                 return True
     return False
+
+
+#: Longest location note, in words ("near the village of Donetskiy" is a sentence's).
+NOTE_WORDS = 4
+#: Words of a location note besides names: feature words, "near", "basin".
+NOTE_EXTRA = frozenset({"basin", "hill", "railway", "-", "of", "the"})
+
+
+def is_location_note(headline: str) -> bool:
+    """True for UCDP's location notes in the source list, which report no event: a
+    bare name ("Debaltseve") or a short run of names and place words ("Donetsk
+    airport", "Donets basin area", "near Luhansk", "Marinovka checkpoint")."""
+    if NAME_RUN.fullmatch(headline):
+        return True
+    from timeline.events.lexicon import load_location_words
+
+    words = load_location_words()
+    place_words = words.feature_words | words.area_features | words.near | NOTE_EXTRA
+    parts = headline.split()
+    return 0 < len(parts) <= NOTE_WORDS and any(p[:1].isupper() for p in parts) and all(
+        p[:1].isupper() or p.lower().rstrip(".") in place_words for p in parts)
 
 
 def _names_in(run: str, longest: int = 3) -> list[str]:
@@ -172,7 +196,33 @@ def place_ok(event: dict[str, Any], row: dict[str, Any]) -> bool:
     theirs = {_stem(event.get("where_coordinates", "")), _stem(event.get("adm_2", ""))}
     if precision >= 4:
         theirs.add(_stem(event.get("adm_1", "")))
-    return bool(ours & (theirs - {""}))
+    return bool(ours & (theirs - {""})) or _one_place(str(row.get("place") or ""),
+                                                      event.get("where_coordinates", ""))
+
+
+#: Words UCDP writes after a place's name to say what it is ("Donets Basin Area").
+UCDP_KINDS = frozenset({"area", "town", "village", "city"})
+
+
+@functools.cache
+def _curated_names() -> dict[str, str]:
+    """The id of the project's curated place (``gazetteer_places.yaml``) by each of its
+    names, lower-cased: "donbas", "donbass" and "donets basin" are one place."""
+    from timeline.events.lexicon import load_gazetteer
+
+    return {name.lower(): e.id for e in load_gazetteer() if e.latitude is not None
+            for name in (e.name, *e.aliases)}
+
+
+def _one_place(ours: str, theirs: str) -> bool:
+    """True when our place name and UCDP's are names of one curated place, which the
+    five-letter stems cannot tell ("Donbas" is UCDP's "Donets Basin Area")."""
+    head, _, kind = theirs.rpartition(" ")
+    if head and kind.lower() in UCDP_KINDS:
+        theirs = head
+    names = _curated_names()
+    found = names.get(ours.lower())
+    return found is not None and found == names.get(theirs.lower())
 
 
 def actor_ok(event: dict[str, Any], row: dict[str, Any]) -> bool:

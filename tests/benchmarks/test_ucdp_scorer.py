@@ -74,6 +74,18 @@ def test_country_precision_and_admin_names() -> None:
                                       admin1="Donets'ka Oblast'"))
 
 
+def test_another_name_of_one_curated_place() -> None:
+    # Donbas is the Donets Basin; its centre lies over 25 km from UCDP's point.
+    basin = {**EVENT, "where_coordinates": "Donets Basin Area", "adm_1": "", "where_prec": "5",
+             "latitude": "48.15", "longitude": "38.65"}
+    assert ucdp.place_ok(basin, _row(latitude=48.3, longitude=38.3, place="Donbas"))
+    # A place of another name is not UCDP's, nor is a part of it.
+    assert not ucdp.place_ok(basin, _row(latitude=46.6, longitude=32.6, place="Kherson"))
+    oblast = {**EVENT, "where_coordinates": "Luhansk oblast", "adm_1": "Luhansk oblast",
+              "where_prec": "4", "latitude": "48.9", "longitude": "39.3"}
+    assert not ucdp.place_ok(oblast, _row(latitude=48.3, longitude=38.3, place="Donbas"))
+
+
 def test_most_precise_report_and_headline_ceiling() -> None:
     # The first report places the event only in the country; a later one names Donetsk.
     country = _row(latitude=48.38, longitude=31.17, place="Ukraine", geo_precision=3)
@@ -88,3 +100,11 @@ def test_most_precise_report_and_headline_ceiling() -> None:
     bare = {**EVENT, "sources": [{"date": "2014-08-17", "headline": "Donetsk"}]}
     assert not ucdp.headline_names_place(bare)
     assert not ucdp.headline_names_place(EVENT)
+
+
+def test_location_notes_are_no_headlines() -> None:
+    for note in ("Debaltseve", "Donetsk airport", "Donets basin area", "near Luhansk",
+                 "Marinovka checkpoint", "Donetsk Obl."):
+        assert ucdp.is_location_note(note), note
+    for headline in ("Donetsk shelled", "Three killed in Donetsk", "Russians use", "-"):
+        assert not ucdp.is_location_note(headline), headline

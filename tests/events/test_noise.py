@@ -36,3 +36,15 @@ def test_dateline_after_headline_and_byline() -> None:
 ])
 def test_parse_text_makes_only_possessive_apostrophes_plain(text: str, expected: str) -> None:
     assert noise.parse_text(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("shelled in the area of ??Kreminna today", "shelled in the area of   Kreminna today"),
+    ("strikes in the area of ????Ugledar and Vodiane", "strikes in the area of     Ugledar and Vodiane"),
+    ("Who fired first?? Nobody knows.", "Who fired first?? Nobody knows."),  # a real question
+    ("What? Again?", "What? Again?"),
+])
+def test_parse_text_blanks_lost_characters_only(text: str, expected: str) -> None:
+    parsed = noise.parse_text(text)
+    assert parsed == expected
+    assert len(parsed) == len(text)  # offsets kept

@@ -13,7 +13,10 @@ from timeline.events.tokens import children_of
 from timeline.resource_files import read_bundled, word_list
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
+
+    from timeline.events.clauses import MentionIndex
+    from timeline.model import Mention
 
 
 @dataclass(frozen=True)
@@ -27,6 +30,8 @@ class ActorGroup:
     unknown: str
     state: bool = False
     victim: bool = False
+    #: The other side's forces ("the enemy", "invaders"): see ``other_side``.
+    hostile: bool = False
 
     def named(self, country: str) -> str:
         return self.name.format(country=country) if country else self.unknown
@@ -38,7 +43,8 @@ def load_groups() -> tuple[ActorGroup, ...]:
     return tuple(
         ActorGroup(str(e["id"]), frozenset(map(str, e["nouns"])),
                    frozenset(map(str, e.get("modifiers", ()))), str(e["name"]),
-                   str(e["unknown"]), bool(e.get("state")), bool(e.get("victim")))
+                   str(e["unknown"]), bool(e.get("state")), bool(e.get("victim")),
+                   bool(e.get("hostile")))
         for e in _entries("actors.yaml", "groups", ("nouns", "name", "unknown"))
     )
 
@@ -91,13 +97,26 @@ def capitals() -> dict[str, str]:
 @functools.cache
 def capital_types() -> frozenset[str]:
     """Event types in which a capital named as the actor stands for its government."""
+    return _event_types("capital_types")
+
+
+@functools.cache
+def combat_types() -> frozenset[str]:
+    """Event types in which a country named as the target stands for its forces
+    ("repelled Russian assaults": Military Forces of Russia)."""
+    return _event_types("combat_target_types")
+
+
+def _event_types(key: str) -> frozenset[str]:
+    """The event types listed under ``key`` in ``actors.yaml``, checked against the
+    taxonomy."""
     from timeline.errors import RuleFileError
     from timeline.events.lexicon import load_event_lexicon
 
-    types = frozenset(word_list(read_bundled("actors.yaml"), "actors.yaml", "capital_types"))
+    types = frozenset(word_list(read_bundled("actors.yaml"), "actors.yaml", key))
     unknown = sorted(types - {t.id for t in load_event_lexicon().types})
     if unknown:
-        raise RuleFileError("actors.yaml", f"capital_types names unknown event types: {unknown}")
+        raise RuleFileError("actors.yaml", f"{key} names unknown event types: {unknown}")
     return types
 
 
@@ -112,3 +131,42 @@ def is_force(token: Token) -> bool:
     """True for a noun of a state force group ("Forces", "army", "troops")."""
     group = group_of(token)
     return group is not None and group.state
+
+
+def other_side(token: Token, index: MentionIndex, own: str) -> str:
+    """The country of a hostile group ("the enemy", "invaders") that its phrase does not
+    name: the first country its sentence, else its document, names (by a nationality
+    word or a country's name, outside a closing attribution, which names who reported)
+    other than ``own``, the country the event happens in; "" when there is none or
+    ``own`` is unknown (which side is the other cannot be told)."""
+    if not own:
+        return ""
+    sent = token.sent
+    inside = [m for m in index.mentions if sent.start_char <= m.start_char < sent.end_char]
+    for mentions in (inside, index.mentions):
+        for mention in mentions:
+            country = _country_named(mention, token.doc)
+            if country and country != own:
+                return country
+    return ""
+
+
+def _country_named(mention: Mention, doc: Doc) -> str:
+    """The country a GPE or NORP mention names by itself ("Russian", "the Russian
+    Federation", its capital "Moscow"; not another town), or "" (also inside a closing
+    attribution)."""
+    from timeline.events import places
+    from timeline.events.sentence_places import in_attribution
+
+    if mention.label not in {"GPE", "NORP"}:
+        return ""
+    country = places.country_of_demonym(mention.text) or ""
+    if not country:
+        place = places.country_table().get(places.normalise(mention.text))
+        # A capital stands for its state here: "Moscow says ... the invaders".
+        country = place.country if place is not None else capitals().get(
+            mention.canonical or mention.text, "")
+    if not country:
+        return ""
+    span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
+    return "" if span is None or in_attribution(span[-1]) else country

@@ -85,15 +85,23 @@ def blank_dateline(text: str) -> str:
 CURLY_POSSESSIVE = re.compile(r"’(?:(?<=\w’)(?=s\b)|(?<=s’)(?=\s))")
 
 
+#: Question marks standing for characters lost in a change of encoding, glued to the
+#: word they came before ("in the area of ??Ugledar"): no question, no sentence end.
+LOST_CHARACTERS = re.compile(r"(?<=\s)\?{2,}(?=\w)")
+
+
 def parse_text(text: str) -> str:
-    """The text the parser reads: the dateline blanked (``blank_dateline``) and a
-    possessive's typographic apostrophe made plain, same length, same offsets.
+    """The text the parser reads: the dateline blanked (``blank_dateline``), a
+    possessive's typographic apostrophe made plain and lost characters blanked
+    (``LOST_CHARACTERS``), same length, same offsets.
 
     The parser knows "army's shelling" as a possessive but reads "army’s shelling" as a
     verb after an auxiliary, and "forces’ shelling" as two phrases: wire copy and
-    translated reports write the curly one.
+    translated reports write the curly one. It ends a sentence at "??", cutting "in the
+    area of ??Ugledar" from the place it names.
     """
-    return CURLY_POSSESSIVE.sub("'", blank_dateline(text))
+    text = CURLY_POSSESSIVE.sub("'", blank_dateline(text))
+    return LOST_CHARACTERS.sub(lambda m: " " * len(m.group()), text)
 
 
 def inside(char: int, spans: list[tuple[int, int]]) -> bool:

@@ -59,9 +59,11 @@ class PlacePhrase:
 def read_phrase(obj: Token) -> PlacePhrase | None:
     """The place a noun phrase names, or None when it names none."""
     words = load_location_words()
+    obj = before_attribution(obj)
     if obj.lemma_.lower() in words.feature_words:
         of = next((g for c in children_of(obj) if c.dep_ == "prep" and c.lower_ == "of"
-                   for g in children_of(c) if g.dep_ == "pobj" and g.pos_ == "PROPN"), None)
+                   for g in map(before_attribution, children_of(c))
+                   if g.dep_ in {"pobj", "compound"} and g.pos_ == "PROPN"), None)
         name = [c for c in children_of(obj) if c.dep_ == "compound" and c.pos_ == "PROPN"
                 or _tagged_name(c)]
         if of is not None:  # "the city of Kharkiv", "the port of Rotterdam"
@@ -83,6 +85,26 @@ def read_phrase(obj: Token) -> PlacePhrase | None:
     first = min([obj.i, *(c.left_edge.i for c in inner)])
     return PlacePhrase(span_text(obj.doc, first, obj.i + 1), obj, _area_after(obj),
                        _hints(obj, {c.i for c in inner}))
+
+
+#: Dashes that, spaced, open a closing attribution ("... in Energodar - Rogov").
+ATTRIBUTION_DASHES = frozenset({"-", "–", "—"})
+
+
+def before_attribution(obj: Token) -> Token:
+    """The name written right before a spaced dash that the parser hung off the source
+    named after it: "in Energodar - Rogov", "of Donetsk - mayor", "near Ugledar - RF
+    Ministry of Defense" parse as objects "Rogov", "mayor", "Ministry" with the place a
+    compound; the place is the name, the rest who reported it. Else ``obj``."""
+    doc = obj.doc
+    for child in children_of(obj):
+        if child.i + 2 > obj.i:
+            break
+        dash = doc[child.i + 1]
+        if (child.dep_ in {"compound", "nmod", "amod"} and child.is_title
+                and dash.text in ATTRIBUTION_DASHES and child.whitespace_ and dash.whitespace_):
+            return child
+    return obj
 
 
 def _of_phrase(obj: Token, name: list[Token], whole: PlacePhrase) -> PlacePhrase:
@@ -160,6 +182,8 @@ def locate(prep: str, obj: Token, label: str | None, context: tuple[str, ...]) -
     phrase = read_phrase(obj)
     if phrase is None:
         return None
+    if before_attribution(obj) is not obj:
+        obj, label = phrase.head, phrase.head.ent_type_ or None  # "in Energodar - Rogov"
     first, hints = _split_admin(phrase)
     kind = "" if phrase.part else phrase.feature.rpartition(" ")[2]
     place = _geocode_phrase(first, kind, hints, context)

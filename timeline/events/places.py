@@ -108,9 +108,18 @@ def _candidates(name: str, context: tuple[str, ...] = ()) -> list[gazetteer.Entr
 
 def named_countries(context: tuple[str, ...]) -> frozenset[str]:
     """The countries of ``context_countries`` named by a place, not only by a nationality
-    word: "Russian troops shelled ..." says who shelled, not where."""
-    return _context_countries(tuple(n for n in context if country_of_demonym(n) is None),
-                              _EXTRA.get())
+    word: "Russian troops shelled ..." says who shelled, not where; nor by a name the
+    gazetteer does not know ("the Kuibyshevsky district"), which names no country."""
+    found = _context_countries(tuple(n for n in context if country_of_demonym(n) is None),
+                               _EXTRA.get())
+    return frozenset(c for c in found if _is_country(c))
+
+
+@functools.cache
+def _is_country(name: str) -> bool:
+    """True when ``name`` is a country's name as places spell it."""
+    place = country_table().get(normalise(name))
+    return name in namesakes.country_set() or place is not None and place.name == name
 
 
 def context_countries(context: tuple[str, ...]) -> frozenset[str]:

@@ -18,8 +18,9 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from timeline.events import clauses, places
-from timeline.events.actor_groups import (ActorGroup, capital_types, capitals, group_of,
-                                          groups_by_noun, is_force, load_groups, unit_words)
+from timeline.events.actor_groups import (ActorGroup, capital_types, capitals, combat_types,
+                                          group_of, groups_by_noun, is_force, load_groups,
+                                          other_side, unit_words)
 from timeline.events.clauses import MentionIndex
 from timeline.events.event_nouns import (carried_out_by, event_nouns, light_nouns, noun_type,
                                          owners)
@@ -125,7 +126,10 @@ def actor_of(token: Token, index: MentionIndex, country: str) -> Actor | None:
     if group is not None and not compound_named and (group.state or named is None):
         home = _country_of(nationality) if nationality else (
             _forces_country(named, group)[1] if named is not None else "") or (
-            _modifier_country(token) or _of_country(token) or country)
+            _modifier_country(token) or _of_country(token)
+            or (other_side(token, index, country) if group.hostile else country))
+        if group.hostile and not home:
+            return None  # "The enemy shelled Kherson": tied to no country, no actor
         return Actor(group.named(home), written, GROUP, home, group.state, group.victim)
     chosen = named or nationality or (mentions[0] if mentions else None)
     if chosen is None:
@@ -253,6 +257,8 @@ def assign(trigger: Token, index: MentionIndex, lexicon: EventLexicon, type_id: 
         for actor in map(_as_state, (a for a in first if not a.victim)):
             states.setdefault(actor.name, actor)
         first = list(states.values())
+    if type_id in combat_types():
+        second = [_as_state(a) for a in second]  # a side of a battle is its forces
     actor1 = first[0] if first else None
     actor2 = next((a for a in second if actor1 is None or a.name != actor1.name), None)
     return Roles(actor1, actor2, tuple(first[1:]))

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, TypeVar
 
 from timeline.events import places
 from timeline.events.lexicon import load_event_lexicon, load_location_words
-from timeline.events.place_phrases import NON_PLACE_LABELS, PLACE_LABELS, Location
+from timeline.events.place_phrases import NON_PLACE_LABELS, PLACE_LABELS, SOFT_LABELS, Location
 from timeline.events.tokens import children_of, column, is_sent_end, span_text
 
 if TYPE_CHECKING:
@@ -68,7 +68,8 @@ def _place_of(token: Token, mention: Mention | None,
               context: tuple[str, ...]) -> places.Place | None:
     """The place a name ending at ``token`` names, or None. A mention run across a
     dash by the NER ("Maryinka - DPR Defense Ministry") is read as the name alone."""
-    if token.ent_type_ in NON_PLACE_LABELS:
+    soft = _soft_place(token)
+    if token.ent_type_ in NON_PLACE_LABELS and not soft:
         return None  # "in March"
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in children_of(token)):
         return None  # "the Park of Forged Figures" is no town called Park
@@ -78,6 +79,8 @@ def _place_of(token: Token, mention: Mention | None,
     if area:
         # "killed in Donetsk Republic": the area, though the NER calls it an organisation.
         return places.geocode(name, context, area=True)
+    if soft:
+        return places.geocode(name, context)  # "in Energodar" tagged as a people
     if mention is not None and mention.label in PLACE_LABELS:
         whole = mention.canonical or mention.text
         return places.geocode(whole, context) or places.geocode(name, context)
@@ -85,6 +88,13 @@ def _place_of(token: Token, mention: Mention | None,
         return None
     place = places.geocode(name, context)
     return place if place is not None and _plausible(place, context, token) else None
+
+
+def _soft_place(token: Token) -> bool:
+    """A name the NER took for a people or product ("Energodar" as NORP) that is no
+    nationality word, after a locative preposition: it may be a place."""
+    return (token.ent_type_ in SOFT_LABELS and places.country_of_demonym(token.text) is None
+            and _preposition(token) in load_location_words().mislabelled)
 
 
 def _compass_part(sent: Span, index: MentionIndex,
@@ -156,8 +166,17 @@ def _near(token: Token) -> bool:
 
 def _destination(token: Token) -> bool:
     """A name after a preposition of motion ("leaving for Chiang Mai", "fled to
-    Poland"): where someone went, not where the event happened."""
-    return _preposition(token) in load_location_words().sentence_skip
+    Poland"): where someone went, not where the event happened; not a name modifying
+    another noun there ("the death toll from Odessa violence": where the violence was),
+    unless that noun is a kind of place ("fled from the Kharkiv region")."""
+    words = load_location_words()
+    if _preposition(token) not in words.sentence_skip:
+        return False
+    head = token.head
+    lemma = head.lemma_.lower()
+    return not (token.dep_ in {"compound", "amod", "nmod"} and head.pos_ == "NOUN"
+                and lemma not in words.feature_words | words.place_nouns
+                and lemma not in words.area_features)
 
 
 def _plausible(place: places.Place, context: tuple[str, ...], token: Token) -> bool:
