@@ -39,7 +39,10 @@ def test_context_country_chooses_between_same_named_cities() -> None:
 @pytest.mark.parametrize(
     ("word", "country"),
     [("Ukrainian", "Ukraine"), ("Polish", "Poland"), ("American", "United States"),
-     ("Russian", "Russia"), ("Swiss", "Switzerland")],
+     ("Russian", "Russia"), ("Swiss", "Switzerland"),
+     # A word several countries' records share names the most populous of them.
+     ("Indian", "India"), ("Indians", "India"), ("Dominican", "Dominican Republic"),
+     ("Congolese", "Democratic Republic of the Congo"), ("Burmese", "Myanmar")],
 )
 def test_demonyms(word: str, country: str) -> None:
     assert places.country_of_demonym(word) == country

@@ -46,3 +46,12 @@ def test_actors_are_nodes_and_shared_events_weight_the_edges(
 def test_networks_are_event_formats_only() -> None:
     assert {"gexf", "graphml"} <= set(registry.names("events"))
     assert not {"gexf", "graphml"} & set(registry.names("times"))
+
+
+def test_the_gexf_file_carries_no_date_of_writing(tmp_path: Path,
+                                                  three_events: pd.DataFrame) -> None:
+    # networkx stamps today's date by default: the same timeline must give the same bytes.
+    path = tmp_path / "actors.gexf"
+    write_file(three_events, path)
+    assert b"lastmodifieddate" not in path.read_bytes()
+    assert b"<creator>NetworkX" in path.read_bytes()

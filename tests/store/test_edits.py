@@ -109,3 +109,18 @@ def test_unknown_event_and_missing_editor_are_refused(store_file: Path) -> None:
 def test_opening_a_missing_store_read_only_names_it(tmp_path: Path) -> None:
     with pytest.raises(StoreError, match="no such store"):
         Store(tmp_path / "missing.duckdb", read_only=True)
+
+
+def test_without_a_clock_nothing_is_stamped_and_numbers_keep_the_order(
+        tmp_path: Path) -> None:
+    store = Store(tmp_path / "plain.duckdb")
+    store.ingest(str(WIRE))
+    event = _meeting(store)
+    store.edit(event, "note", "first", editor="ana")
+    store.edit(event, "note", "second", editor="ana")
+    history = store.edits()
+    assert history["edited_at"].isna().all()
+    assert history.sort_values("edit_id")["new_value"].tolist() == ["first", "second"]
+    runs = store.query("SELECT started_at FROM runs")
+    articles = store.query("SELECT ingested_at FROM articles")
+    assert runs["started_at"].isna().all() and articles["ingested_at"].isna().all()

@@ -76,14 +76,25 @@ def country_table() -> dict[str, Place]:
 def demonym_table() -> dict[str, str]:
     """Country name by lower-case nationality word ("ukrainian" -> "Ukraine")."""
     table: dict[str, str] = {}
+    people: dict[str, int] = {}
     for name, record in country_records().items():
-        demonym = record.info().get("demonym")
-        if demonym:
-            table.setdefault(demonym.lower(), name)
+        info = record.info()
+        demonym, population = info.get("demonym"), _population(info)
+        # A word several records share ("Indian": India and the British Indian Ocean
+        # Territory; "Dominican") names the most populous of them.
+        if demonym and population >= people.get(demonym.lower(), -1):
+            table[demonym.lower()], people[demonym.lower()] = name, population
     for alias in load_country_aliases():
         for word in alias.demonyms:
             table[word.lower()] = alias.country
     return table
+
+
+def _population(info: dict) -> int:
+    try:
+        return int(info.get("population") or 0)
+    except (TypeError, ValueError):
+        return 0
 
 
 def country_of_demonym(word: str) -> str | None:

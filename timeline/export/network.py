@@ -42,10 +42,19 @@ def actor_graph(df: pd.DataFrame) -> nx.Graph:
 
 
 def write_gexf(df: pd.DataFrame, stream: IO[bytes]) -> None:
-    """Write the actor network of ``df`` as GEXF 1.2."""
-    import networkx as nx
+    """Write the actor network of ``df`` as GEXF 1.2.
 
-    nx.write_gexf(actor_graph(df), stream)
+    networkx stamps the file's ``meta`` with today's date; the stamp is optional in
+    GEXF and is left out, so the same timeline always gives the same file.
+    """
+    from networkx.readwrite.gexf import GEXFWriter
+
+    writer = GEXFWriter(encoding="utf-8", prettyprint=True, version="1.2draft")
+    meta = writer.xml.find("meta")
+    if meta is not None:
+        meta.attrib.pop("lastmodifieddate", None)
+    writer.add_graph(actor_graph(df))
+    writer.write(stream)
 
 
 def write_graphml(df: pd.DataFrame, stream: IO[bytes]) -> None:

@@ -14,7 +14,7 @@ import contextlib
 import os
 import time
 from collections.abc import Callable, Iterator
-from datetime import datetime, timezone
+from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -34,20 +34,23 @@ _LOCK_WORDS = ("lock", "Conflicting")
 _DUCKDB_MAGIC, _MAGIC_START, _MAGIC_END = b"DUCK", 8, 12
 
 
-def _utc_now() -> datetime:
-    """Wall-clock time, used only to stamp when an edit or run happened, never to date events."""
-    return datetime.now(timezone.utc).replace(tzinfo=None)
+def _unstamped() -> None:
+    """The default stamp: none. The store never reads the clock; runs and edits are
+    ordered by their numbers."""
+    return None
 
 
 class Store:
     """An event store in the DuckDB file ``path`` (created on first use).
 
-    ``clock`` stamps ingest runs and edits (who changed what, and when); it is never
-    used to date an event or resolve a time expression. Tests pass a fixed clock.
+    ``clock``, when given, stamps ingest runs and edits with when they happened; it is
+    never used to date an event or resolve a time expression. By default nothing reads
+    the clock: the stamps stay empty and the run and edit numbers keep the order, so
+    the same input always gives the same store.
     """
 
     def __init__(self, path: str | os.PathLike[str], *, read_only: bool = False,
-                 clock: Callable[[], datetime] = _utc_now) -> None:
+                 clock: Callable[[], datetime | None] = _unstamped) -> None:
         self.path = Path(path)
         self.read_only = read_only
         self.clock = clock
