@@ -45,6 +45,15 @@ def test_actor_parts_of_words_and_wildcards_match_nothing(store: Store, actor: s
     assert _kept(store, actors=(actor,)) == set()
 
 
+@pytest.mark.parametrize("actor", ["Protesters (Kenya)", "protesters", "Government of Ukraine"])
+def test_actor_by_the_coded_name_too(store: Store, actor: str) -> None:
+    # The coded names ("Protesters (Kenya)", "Government of Ukraine") are found though
+    # the events' ``actors`` lists, as mentioned, are empty.
+    events = store.events(EventFilter(actors=(actor,)))
+    assert len(events) == 1
+    assert events["actor1"].iloc[0].lower().startswith(actor.lower().split(" (")[0])
+
+
 def test_type_ignores_case(store: Store) -> None:
     assert _kept(store, types=("PROTEST",)) == {("protest", "Nairobi")}
 

@@ -19,7 +19,8 @@ class EventFilter:
     ``actors``, ``places`` and ``countries`` keep events with any of the values given,
     ignoring case: ``types`` and ``places`` the whole value, ``countries`` the name or
     its ISO 3166 code ("UA" for Ukraine), ``actors`` a whole actor name or a run of
-    whole words in it ("Blinken" finds "Antony Blinken", "Blink" does not); ``text``
+    whole words in it ("Blinken" finds "Antony Blinken", "Blink" does not), as
+    mentioned or as coded ("Military Forces of Russia" in ``actor1``); ``text``
     is a case-insensitive substring of the sentence, title or an actor;
     ``min_confidence`` a lower bound; ``doc_ids`` restricts to articles. Every value
     is passed to DuckDB as a parameter, never written into the SQL.
@@ -55,7 +56,7 @@ class EventFilter:
             params.extend(self.doc_ids)
         if self.actors:
             # Padded with spaces, so a value matches whole words of a name only.
-            clauses.append(f"len(list_filter({alias}.\"actors\", lambda a: len(list_filter("
+            clauses.append(f"len(list_filter({_all_actors(alias)}, lambda a: len(list_filter("
                            "?::VARCHAR[], lambda w: contains(' ' || lower(a) || ' ', w))) > 0)) > 0")
             words = [f" {value.strip().lower()} " for value in self.actors]
             params.append(words)
@@ -68,6 +69,14 @@ class EventFilter:
             clauses.append(f'{alias}."confidence" >= ?')
             params.append(self.min_confidence)
         return (" AND ".join(clauses) or "TRUE"), params
+
+
+def _all_actors(alias: str) -> str:
+    """Every actor name of an event: as mentioned (``actors``) and as coded (``actor1``,
+    ``actor2``, ``assoc_actors``: "Military Forces of Russia")."""
+    return (f'list_concat(coalesce({alias}."actors", []), '
+            f'[coalesce({alias}."actor1", \'\'), coalesce({alias}."actor2", \'\')], '
+            f'coalesce({alias}."assoc_actors", []))')
 
 
 def _with_country_names(values: tuple[str, ...]) -> tuple[str, ...]:
