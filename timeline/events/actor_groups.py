@@ -5,6 +5,7 @@ actor vocabulary that roles, entities and event nouns read."""
 from __future__ import annotations
 
 import functools
+import weakref
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -142,13 +143,25 @@ def other_side(token: Token, index: MentionIndex, own: str) -> str:
     if not own:
         return ""
     sent = token.sent
-    inside = [m for m in index.mentions if sent.start_char <= m.start_char < sent.end_char]
-    for mentions in (inside, index.mentions):
-        for mention in mentions:
-            country = _country_named(mention, token.doc)
-            if country and country != own:
-                return country
-    return ""
+    named = _countries_named(index, token.doc)
+    inside = [(at, c) for at, c in named if sent.start_char <= at < sent.end_char]
+    return next((c for at, c in (*inside, *named) if c != own), "")
+
+
+#: The countries each article's mentions name, worked out once per article (its
+#: ``MentionIndex``): a report that says "the enemy" often reads them once, not once
+#: per mention of it.
+_NAMED: weakref.WeakKeyDictionary[MentionIndex, list[tuple[int, str]]] = (
+    weakref.WeakKeyDictionary())
+
+
+def _countries_named(index: MentionIndex, doc: Doc) -> list[tuple[int, str]]:
+    """(start character, country) of each mention of ``index`` naming a country."""
+    found = _NAMED.get(index)
+    if found is None:
+        found = _NAMED[index] = [(m.start_char, country) for m in index.mentions
+                                 if (country := _country_named(m, doc))]
+    return found
 
 
 def _country_named(mention: Mention, doc: Doc) -> str:

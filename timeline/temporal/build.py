@@ -248,7 +248,8 @@ def _shift(groups: dict[str, str], fixed: dict[str, Any]) -> Shift:
     else:
         sign = fixed.get("sign", 1)
     unit = _unit(groups, fixed)
-    if unit == "W" and amount and amount <= fixed.get("days_for_weeks", 0):
+    if (unit == "W" and amount and sign < 0 and float(amount).is_integer()
+            and amount <= fixed.get("days_for_weeks", 0)):
         unit, amount = "D", amount * 7  # "two weeks ago" is the day, 14 days back
     if unit in _YEARS_IN and amount is not None and groups.get("shift"):
         # "a decade ago" is a year, as "ten years ago" is; so is "half a century ago".

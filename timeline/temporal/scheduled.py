@@ -84,7 +84,7 @@ def _verb_at(tokens: list[str], i: int, table: _Schedule) -> str | None:
     for rest, base in table.forms.get(word, ()):
         if tuple(tokens[i + 1:i + 1 + len(rest)]) != rest:
             continue
-        if base and not (_plural_subject(previous, table) or "and" in tokens[max(0, i - 6):i - 1]):
+        if base and not (_plural_subject(previous, table) or "and" in tokens[max(0, i - 6):max(0, i - 1)]):
             return None  # a base form needs a plural subject: "voters go", "Obama and Abe meet"
         return " ".join((word, *rest))
     return None

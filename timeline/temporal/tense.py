@@ -279,7 +279,10 @@ def present_perfect(text: str, start: int, end: int) -> bool:
 
 
 def _tokens(text: str) -> list[str]:
-    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    """Lower-case words; "they've" is read as "they have": the auxiliary counts."""
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    return [part for w in words for part in ((w[:-3], "have") if w.endswith("'ve") and len(w) > 3
+                                             else (w,))]
 
 
 def _perfect(tokens: list[str], auxiliaries: tuple[str, ...], after: list[str]) -> bool:
