@@ -303,6 +303,12 @@ def fold_casualties(records: list[EventRecord], lexicon: EventLexicon,
             if later is not None:
                 pending[later] = _fold_death(pending[later], record)
                 continue
+        if kind in lexicon.casualty_types and kind not in lexicon.violent_types:
+            if record.sentence_no in counted:
+                if record.roles.actor1 is None:
+                    continue  # "Three soldiers killed, five wounded": one toll, told once
+                record = replace(record, casualties=Casualties())
+            counted.add(record.sentence_no)
         out.append(record)
     return out
 
