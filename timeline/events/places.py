@@ -115,7 +115,7 @@ def named_countries(context: tuple[str, ...]) -> frozenset[str]:
     return frozenset(c for c in found if _is_country(c))
 
 
-@functools.cache
+@functools.lru_cache(maxsize=4096)  # fed every context name: bounded for a long-lived server
 def _is_country(name: str) -> bool:
     """True when ``name`` is a country's name as places spell it."""
     place = country_table().get(normalise(name))
