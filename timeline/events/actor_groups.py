@@ -160,11 +160,11 @@ def _countries_named(index: MentionIndex, doc: Doc) -> list[tuple[int, str]]:
     found = _NAMED.get(index)
     if found is None:
         found = _NAMED[index] = [(m.start_char, country) for m in index.mentions
-                                 if (country := _country_named(m, doc))]
+                                 if (country := _mention_country(m, doc))]
     return found
 
 
-def _country_named(mention: Mention, doc: Doc) -> str:
+def _mention_country(mention: Mention, doc: Doc) -> str:
     """The country a GPE or NORP mention names by itself ("Russian", "the Russian
     Federation", its capital "Moscow"; not another town), or "" (also inside a closing
     attribution)."""
