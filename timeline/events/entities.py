@@ -21,7 +21,7 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from timeline.events import places
+from timeline.events import acronyms, places
 from timeline.events.lexicon import load_gazetteer, load_not_names, load_titles
 from timeline.events.tokens import children_of, column, doc_text, span_text
 from timeline.model import Mention
@@ -96,7 +96,7 @@ def find_mentions(doc: Doc, *, match: NameMatcher = similar_names) -> list[Menti
     drafts = _propagate_people(named, drafts, people)
     context = _countries_in(named)
     mentions = [_to_mention(doc, texts, d, people, context) for d in drafts]
-    return sorted(mentions, key=lambda m: m.start_char)
+    return acronyms.expand(texts.text, sorted(mentions, key=lambda m: m.start_char))
 
 
 class _Texts:

@@ -1,0 +1,39 @@
+"""Acronyms an article defines name the same organisation later in that article."""
+
+from __future__ import annotations
+
+from timeline.events.acronyms import defined, expand
+from timeline.model import Mention
+
+
+def _org(text: str, body: str, canonical: str = "") -> Mention:
+    start = body.index(text)
+    return Mention(text, start, start + len(text), "ORG", canonical)
+
+
+def test_a_name_then_its_bracketed_acronym_defines_it() -> None:
+    body = "the Rapid Support Forces (RSF) attacked El Fasher. The RSF said"
+    full = _org("Rapid Support Forces", body)
+    start = body.rindex("RSF")
+    short = Mention("RSF", start, start + 3, "ORG")
+    assert defined(body, [full, short]) == {"RSF": "Rapid Support Forces"}
+    assert [m.canonical for m in expand(body, [full, short])] == ["", "Rapid Support Forces"]
+    assert expand(body, [full, short])[1].text == "RSF"  # as written
+
+
+def test_an_acronym_inside_the_name_defines_it() -> None:
+    body = "the Intergovernmental Authority on Development (IGAD) met; IGAD said"
+    name = _org("Intergovernmental Authority on Development (IGAD)", body)
+    assert defined(body, [name]) == {"IGAD": "Intergovernmental Authority on Development"}
+
+
+def test_a_bracket_whose_letters_start_no_word_defines_nothing() -> None:
+    body = "Reuters (LSE) reported"
+    assert defined(body, [_org("Reuters", body)]) == {}
+
+
+def test_only_organisations_define_and_are_expanded() -> None:
+    body = "Kenya (KE) and Kenya"
+    place = Mention("Kenya", 0, 5, "GPE")
+    assert defined(body, [place]) == {}
+    assert expand(body, [place]) == [place]
