@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 from timeline.errors import RuleFileError
 from timeline.events.tokens import children_of, conjuncts_of
-from timeline.resource_files import read_bundled
+from timeline.resource_files import read_bundled, word_list
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -82,7 +82,9 @@ def read(sentence: Span) -> Casualties:
             continue
         for victim in _victims(token, words):
             # "Two Ukrainian troops, one civilian killed": the first victim's own words.
-            listed = any(c.dep_ == "appos" and victim.i < c.i < token.i for c in children_of(victim))
+            # A conjunct ("killing a woman and two children") has its own words too.
+            listed = victim.dep_ == "conj" or any(
+                c.dep_ == "appos" and victim.i < c.i < token.i for c in children_of(victim))
             count = _count(victim, victim if listed else token, words)
             if count is not None:
                 kind.append(count)
@@ -195,7 +197,7 @@ def _count(noun: Token, word: Token, words: CasualtyWords) -> Count | None:
         head = noun.head if noun.dep_ == "pobj" and noun.head.dep_ == "prep" else None
         number = head.head if head is not None and _is_number(head.head, words) else None
     if number is None:
-        return None
+        return _one_person(noun, word)
     value = _lower_bound(number, words)
     if value is None:
         return None
@@ -203,6 +205,28 @@ def _count(noun: Token, word: Token, words: CasualtyWords) -> Count | None:
     start = min(number.left_edge.i, noun.left_edge.i, word.i)
     end = max(noun.i, word.i, number.i) + 1
     return Count(value, doc[start:end].text)
+
+
+def _one_person(noun: Token, word: Token) -> Count | None:
+    """One for a singular person noun with an indefinite article ("killing a woman and
+    two children" is three); None for any other phrase without a number."""
+    if noun.tag_ != "NN" or noun.lemma_.lower() not in _person_nouns() or not any(
+            c.dep_ == "det" and c.lower_ in SINGLE_DETERMINERS for c in children_of(noun)):
+        return None
+    start, end = min(noun.left_edge.i, word.i), max(noun.i, word.i) + 1
+    return Count(1, noun.doc[start:end].text)
+
+
+#: Articles that make a singular noun one person ("a woman", "another soldier").
+SINGLE_DETERMINERS = frozenset({"a", "an", "another"})
+
+
+@functools.cache
+def _person_nouns() -> frozenset[str]:
+    """Nouns for people (``people_nouns`` and ``combatant_nouns`` of the event types)."""
+    data = read_bundled("event_types.yaml")
+    return frozenset(word_list(data, "event_types.yaml", "people_nouns")
+                     + word_list(data, "event_types.yaml", "combatant_nouns"))
 
 
 def _is_number(token: Token, words: CasualtyWords) -> bool:

@@ -25,7 +25,7 @@ from timeline.events.clauses import Location, MentionIndex
 from timeline.events.entities import Profile
 from timeline.events.lexicon import EventLexicon, load_event_lexicon
 from timeline.events.roles import Roles
-from timeline.events.taxonomy import OTHER, Coding, code, event_type, modality
+from timeline.events.taxonomy import OTHER, UNREALISED, Coding, code, event_type, modality
 from timeline.events.tokens import children_of
 from timeline.model import Event, Mention, TimeExpression, evolve
 from timeline.vocab import Granularity, TimeSource
@@ -313,14 +313,15 @@ def _fallback_time(record: EventRecord, earlier: Sequence[tuple[int, EventRecord
                    sentence_no: int, reference: date | None, article: _Article) -> EventRecord:
     """The time of an earlier event of the same sentence ("Protesters gathered ... on
     Tuesday; police fired tear gas"), the day before publication for a daily report's
-    period ("killed in past 24 hours"; not for what will or may happen "in a day"), continuity with a recent event sharing an
+    period ("killed in past 24 hours", "no casualties reported in past 24 hours"; not
+    for what will or may happen "in a day"), continuity with a recent event sharing an
     actor, else the publication date."""
     for previous_no, previous in reversed(earlier):
         if previous_no != sentence_no:
             break
         if previous.time_source in DATED_SOURCES and not previous.uncertain:
             return _timed(record, previous.event.time, TimeSource.SENTENCE)
-    daily = None if record.uncertain else _recent(
+    daily = None if record.modality in UNREALISED else _recent(
         article, record.event.sentence_start, record.event.sentence_end, reference)
     if daily is not None:
         return _timed(record, daily, TimeSource.SENTENCE)

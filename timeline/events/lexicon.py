@@ -135,6 +135,8 @@ class Modality:
     negating_governors: frozenset[str] = frozenset()
     hypothetical_nouns: frozenset[str] = frozenset()
     planned_nouns: frozenset[str] = frozenset()
+    #: Subjects that deny the clause: "nobody was hurt", "none claimed the attack".
+    negated_subjects: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -373,7 +375,7 @@ _WORD_LISTS = ("light_verbs", "non_events", "time_bounds", "reporting_verbs",
 _TYPE_LISTS = ("subject_types", "object_place_types", "object_actor_types", "target_types",
                "violent_types", "casualty_types")
 _MODALITY = ("negated", "hypothetical", "planned", "planned_governors", "negating_governors",
-             "hypothetical_nouns", "planned_nouns")
+             "hypothetical_nouns", "planned_nouns", "negated_subjects")
 
 
 def _event_type(name: str, entry: dict[str, Any]) -> EventType:

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 
 from timeline.events.casualties import is_toll_subject
 from timeline.events.event_nouns import event_nouns, noun_type
-from timeline.events.lexicon import EventLexicon, EventType
+from timeline.events.lexicon import EventLexicon, EventType, Modality
 from timeline.events.tokens import children_of, conjuncts_of
 
 if TYPE_CHECKING:
@@ -27,6 +27,8 @@ if TYPE_CHECKING:
 OTHER = "other"
 #: Modality values, in the order they are tested; anything else is asserted.
 MODALITIES: tuple[str, ...] = ("asserted", "negated", "hypothetical", "planned")
+#: Modalities of what has not happened (yet): no period of the past dates them.
+UNREALISED: frozenset[str] = frozenset({"hypothetical", "planned"})
 #: Dependencies whose nouns may carry a light verb's event.
 NOUN_DEPS = ("dobj", "nsubj", "nsubjpass", "attr")
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
@@ -314,11 +316,19 @@ def modality(trigger: Token, lexicon: EventLexicon) -> str:
     return "asserted"
 
 
+def _denies(subject: Token, words: Modality) -> bool:
+    """True for a subject that denies its clause: "nobody", "No group", "neither side"."""
+    return subject.lower_ in words.negated_subjects or any(
+        c.dep_ == "det" and c.lower_ in words.negated for c in children_of(subject))
+
+
 def _own_modality(verb: Token, lexicon: EventLexicon) -> str:
     """The modality the verb's own auxiliaries, negation and markers give it."""
     words = lexicon.modality
-    marks = {c.lower_ for c in children_of(verb) if c.dep_ in {"aux", "auxpass", "neg", "mark"}}
-    if marks & words.negated:
+    children = children_of(verb)
+    marks = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass", "neg", "mark"}}
+    if marks & words.negated or any(_denies(c, words) for c in children
+                                    if c.dep_ in {"nsubj", "nsubjpass"}):
         return "negated"
     if marks & words.hypothetical:
         return "hypothetical"
