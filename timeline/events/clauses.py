@@ -120,8 +120,24 @@ def subjects(trigger: Token) -> list[Token]:
             return [t for s in found for t in (_antecedent(s, token), *conjuncts_of(s))]
         if token.dep_ not in CONTROL_DEPS or token.head is token:
             return []
+        controller = _controller(token) if token.dep_ == "xcomp" else []
+        if controller:
+            return [t for s in controller for t in (s, *conjuncts_of(s))]
         token = token.head
     return []
+
+
+def _controller(complement: Token) -> list[Token]:
+    """The object that does what a complement says ("forced doctors to evacuate",
+    "called on residents to leave"), when its governor is an object-control verb."""
+    lexicon = load_event_lexicon()
+    head = complement.head
+    if head.lemma_.lower() not in lexicon.object_control_verbs | lexicon.modality.directive_governors:
+        return []
+    children = children_of(head)
+    return [c for c in children if c.dep_ == "dobj"] or [
+        g for c in children if c.dep_ == "prep" and c.lower_ in {"on", "to"}
+        for g in children_of(c) if g.dep_ == "pobj"]
 
 
 def described_by(subject: Token, verb: Token) -> bool:

@@ -135,6 +135,8 @@ class Modality:
     negating_governors: frozenset[str] = frozenset()
     hypothetical_nouns: frozenset[str] = frozenset()
     planned_nouns: frozenset[str] = frozenset()
+    #: Verbs whose complement is asked of someone, not done: "urged X to halt".
+    directive_governors: frozenset[str] = frozenset()
     #: Subjects that deny the clause: "nobody was hurt", "none claimed the attack".
     negated_subjects: frozenset[str] = frozenset()
 
@@ -165,6 +167,8 @@ class EventLexicon:
     partake_verbs: frozenset[str] = frozenset()
     preparation_verbs: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
+    #: Verbs whose object does what their complement says: "forced doctors to evacuate".
+    object_control_verbs: frozenset[str] = frozenset()
     object_rules: tuple[ObjectRule, ...] = ()
 
     @functools.cached_property
@@ -371,11 +375,12 @@ def load_event_lexicon() -> EventLexicon:
 _WORD_LISTS = ("light_verbs", "non_events", "time_bounds", "reporting_verbs",
                "recent_prepositions", "recent_day_periods", "recent_week_periods",
                "event_noun_prepositions", "source_nouns", "undergo_verbs",
-               "partake_verbs", "preparation_verbs", "quantity_nouns")
+               "partake_verbs", "preparation_verbs", "quantity_nouns", "object_control_verbs")
 _TYPE_LISTS = ("subject_types", "object_place_types", "object_actor_types", "target_types",
                "violent_types", "casualty_types")
 _MODALITY = ("negated", "hypothetical", "planned", "planned_governors", "negating_governors",
-             "hypothetical_nouns", "planned_nouns", "negated_subjects")
+             "hypothetical_nouns", "planned_nouns", "negated_subjects",
+             "directive_governors")
 
 
 def _event_type(name: str, entry: dict[str, Any]) -> EventType:

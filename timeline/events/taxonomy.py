@@ -291,7 +291,8 @@ def modality(trigger: Token, lexicon: EventLexicon) -> str:
     """asserted, negated, hypothetical or planned, from the clause and what governs it.
 
     "did not agree" and "refused to meet" are negated, "would travel" hypothetical, "will meet" and "decided
-    to meet" planned, "hope that Zaluznyi would travel" hypothetical; a clause under a
+    to meet" planned, "hope that Zaluznyi would travel" and "urged them to leave"
+    hypothetical; a clause under a
     negated or hypothetical governor ("did not plan to attack") takes its modality.
     """
     words = lexicon.modality
@@ -307,6 +308,11 @@ def modality(trigger: Token, lexicon: EventLexicon) -> str:
             return "negated"
         if trigger.dep_ == "xcomp" and head.lemma_.lower() in words.planned_governors:
             return "planned"
+        if head.lemma_.lower() in words.directive_governors and (
+                trigger.dep_ == "xcomp" or trigger.tag_ == "VB"):
+            # "urged the RSF to halt", "demanded that the RSF halt" (the bare verb of a
+            # demand; not "told reporters it had halted"): asked for, not done.
+            return "hypothetical"
     if trigger.dep_ in {"acl", "ccomp"}:
         noun = head.lemma_.lower()
         if noun in words.hypothetical_nouns:
