@@ -28,7 +28,7 @@ from typing import TYPE_CHECKING
 from timeline.events import roles as role_rules
 from timeline.events.casualties import Casualties, Count
 from timeline.events.lexicon import EventLexicon
-from timeline.events.taxonomy import coding_of
+from timeline.events.taxonomy import coding_of, subject_suffers
 from timeline.events.tokens import children_of, span_start
 from timeline.vocab import TimeSource
 
@@ -217,8 +217,8 @@ def fold_reports(records: list[EventRecord], doc: Doc,
             for event in events:
                 sources[event.event.start_char] = _source(verb, record)
             speakers.update((t.i, record) for t in clauses if _told_by_speaker(t))
-    kept = [_spoken_of(r, speakers[i]) if i in speakers else r
-            for i, r in sorted(tokens.items()) if i not in dropped]
+    kept = [_spoken_of(r, speakers[i], _speaker_suffered(doc[i], lexicon)) if i in speakers
+            else r for i, r in sorted(tokens.items()) if i not in dropped]
     return [replace(r, reported_by=sources[r.event.start_char])
             if r.event.start_char in sources else r for r in kept]
 
@@ -231,12 +231,20 @@ def _told_by_speaker(verb: Token) -> bool:
         for c in children_of(verb))
 
 
-def _spoken_of(record: EventRecord, report: EventRecord) -> EventRecord:
-    """``record`` whose unnamed actor1 is the speaker of its report, as the speaker
-    pronoun says."""
-    if record.roles.actor1 is not None or report.roles.actor1 is None:
+def _spoken_of(record: EventRecord, report: EventRecord, suffered: bool) -> EventRecord:
+    """``record`` whose unnamed actor1 (``suffered``: actor2) is the speaker of its
+    report, as the speaker pronoun says."""
+    role = "actor2" if suffered else "actor1"
+    if getattr(record.roles, role) is not None or report.roles.actor1 is None:
         return record
-    return replace(record, roles=replace(record.roles, actor1=report.roles.actor1))
+    return replace(record, roles=replace(record.roles, **{role: report.roles.actor1}))
+
+
+def _speaker_suffered(verb: Token, lexicon: EventLexicon) -> bool:
+    """True when the speaker's pronoun undergoes the reported clause: "they were
+    attacked", "it shot down 30 of 35 drones" (the attack it fended off)."""
+    return any(c.dep_ == "nsubjpass" for c in children_of(verb)) or subject_suffers(
+        verb, lexicon)
 
 
 def attribute_according(records: list[EventRecord], doc: Doc) -> list[EventRecord]:

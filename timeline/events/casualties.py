@@ -91,6 +91,14 @@ def read(sentence: Span) -> Casualties:
     return Casualties(_total(killed), _total(injured))
 
 
+def counted_noun(token: Token) -> Token | None:
+    """The noun a count heads ("hundreds of farmers", "30 of 35 drones"), or None."""
+    if not (token.like_num or token.lower_ in load_words().vague):
+        return None
+    return next((g for c in children_of(token) if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in children_of(c) if g.dep_ == "pobj"), None)
+
+
 def toll_count(noun: Token) -> Count | None:
     """The figure a toll noun states: "a death toll of 35", "the death toll rose to 35",
     "losses ... amounted to 40 people"; None when it states none of people."""
@@ -210,7 +218,7 @@ def _count(noun: Token, word: Token, words: CasualtyWords) -> Count | None:
 def _one_person(noun: Token, word: Token) -> Count | None:
     """One for a singular person noun with an indefinite article ("killing a woman and
     two children" is three); None for any other phrase without a number."""
-    if noun.tag_ != "NN" or noun.lemma_.lower() not in _person_nouns() or not any(
+    if noun.tag_ != "NN" or noun.lemma_.lower() not in person_nouns() or not any(
             c.dep_ == "det" and c.lower_ in SINGLE_DETERMINERS for c in children_of(noun)):
         return None
     start, end = min(noun.left_edge.i, word.i), max(noun.i, word.i) + 1
@@ -222,7 +230,7 @@ SINGLE_DETERMINERS = frozenset({"a", "an", "another"})
 
 
 @functools.cache
-def _person_nouns() -> frozenset[str]:
+def person_nouns() -> frozenset[str]:
     """Nouns for people (``people_nouns`` and ``combatant_nouns`` of the event types)."""
     data = read_bundled("event_types.yaml")
     return frozenset(word_list(data, "event_types.yaml", "people_nouns")

@@ -171,11 +171,6 @@ class EventLexicon:
     object_control_verbs: frozenset[str] = frozenset()
     object_rules: tuple[ObjectRule, ...] = ()
 
-    @functools.cached_property
-    def victim_subject_verbs(self) -> frozenset[str]:
-        """Verbs whose subject suffered the event ("lost 40 servicemen")."""
-        return frozenset(v for r in self.object_rules if r.victim_subject for v in r.verbs)
-
     def suffered_by_subject(self, verb: str, objects: Iterable[str]) -> bool:
         """True when a ``victim_subject`` rule holds ``verb`` with one of the lemmas
         ``objects`` ("lost 40 servicemen", not "took control")."""

@@ -24,9 +24,10 @@ from timeline.events.actor_groups import (ActorGroup, capital_types, capitals, c
 from timeline.events.clauses import MentionIndex
 from timeline.events.event_nouns import (carried_out_by, event_nouns, light_nouns, noun_type,
                                          owners)
-from timeline.events.casualties import is_headline_passive, is_toll_subject, load_words
+from timeline.events.casualties import (counted_noun, is_headline_passive, is_toll_subject,
+                                        load_words, person_nouns)
 from timeline.events.lexicon import EventLexicon, load_location_words
-from timeline.events.taxonomy import undergone_nouns
+from timeline.events.taxonomy import subject_suffers, undergone_nouns
 from timeline.events.tokens import children_of, conjuncts_of, span_text
 from timeline.model import Mention
 
@@ -99,7 +100,7 @@ def actor_of(token: Token, index: MentionIndex, country: str) -> Actor | None:
     """The actor a noun phrase names, or None; ``country`` fills a group's name when the
     phrase names none."""
     doc = token.doc
-    counted = _counted(token)
+    counted = counted_noun(token)
     if counted is not None:
         # "Hundreds of farmers", "dozens of demonstrators": the people counted.
         return actor_of(counted, index, country)
@@ -144,14 +145,6 @@ def actor_of(token: Token, index: MentionIndex, country: str) -> Actor | None:
     text = written if chosen.text in written else chosen.text
     return Actor(chosen.canonical or chosen.text, text, kind,
                  chosen.canonical if kind == "GPE" else "")
-
-
-def _counted(token: Token) -> Token | None:
-    """The noun a count heads ("hundreds of farmers"), or None."""
-    if not (token.like_num or token.lower_ in load_words().vague):
-        return None
-    return next((g for c in children_of(token) if c.dep_ == "prep" and c.lower_ == "of"
-                 for g in children_of(c) if g.dep_ == "pobj"), None)
 
 
 def _forces_country(mention: Mention, group: ActorGroup | None) -> tuple[ActorGroup | None, str]:
@@ -325,8 +318,7 @@ def _role_tokens(trigger: Token, lexicon: EventLexicon, type_id: str,
     undergone = undergone_nouns(trigger, lexicon)
     # "Russian troops suffered heavy casualties", "Ukraine lost 40 servicemen": the
     # subject suffered the losses.
-    suffered = type_id in lexicon.casualty_types and lexicon.suffered_by_subject(
-        trigger.lemma_.lower(), (c.lemma_.lower() for c in children_of(trigger) if c.dep_ == "dobj"))
+    suffered = type_id in lexicon.casualty_types and subject_suffers(trigger, lexicon)
     passive = [s for s in subjects if headline or suffered or undergone or s.dep_ == "nsubjpass"
                or clauses.described_by(s, trigger)
                or (s.head.dep_ == "nsubjpass" and s.dep_ == "conj")]
@@ -351,6 +343,13 @@ def _role_tokens(trigger: Token, lexicon: EventLexicon, type_id: str,
     # sued Samsung"); a theme ("signed the contract") names none and gives no actor2.
     objects = [p for c in children_of(trigger) if c.dep_ == "dobj" and not _spatial(c)
                for p in (c, *conjuncts_of(c))]
+    if suffered:
+        # "shot down 30 of 35 Russian drones": whoever launched what the subject fended
+        # off is the other side; the drones themselves are no target.
+        weapons = [w for c in objects for w in (c, counted_noun(c))
+                   if w is not None and w.lemma_.lower() not in person_nouns()]
+        initiators += [o for w in weapons for o in owners(w)]
+        objects = [c for c in objects if c not in weapons and counted_noun(c) not in weapons]
     targets += objects
     if trigger.lemma_.lower() not in lexicon.light_verbs:
         # "repelled an attack by the RSF", "beat back a Russian assault": whoever carried

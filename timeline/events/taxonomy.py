@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from timeline.events.casualties import is_toll_subject
+from timeline.events.casualties import counted_noun, is_toll_subject
 from timeline.events.event_nouns import event_nouns, noun_type
 from timeline.events.lexicon import EventLexicon, EventType, Modality
 from timeline.events.tokens import children_of, conjuncts_of
@@ -113,7 +113,17 @@ def object_type(trigger: Token, lexicon: EventLexicon) -> str | None:
     objects = [c for c in children if c.dep_ in {"dobj", "nsubjpass"}]
     if not objects and trigger.tag_ == "VBN":
         objects = [c for c in children if c.dep_ == "nsubj"]
+    # "shot down 30 of 35 drones": what is counted.
+    objects += [n for n in map(counted_noun, objects) if n is not None]
     return next((r.type_id for r in rules if r.objects & _words(objects)), None)
+
+
+def subject_suffers(verb: Token, lexicon: EventLexicon) -> bool:
+    """True when a ``victim_subject`` rule holds the verb and its object: "Ukraine lost
+    40 servicemen", "shot down 30 of 35 drones" (the subject fended the attack off)."""
+    return lexicon.suffered_by_subject(
+        verb.lemma_.lower(), (w.lemma_.lower() for c in children_of(verb) if c.dep_ == "dobj"
+                              for w in (c, counted_noun(c)) if w is not None))
 
 
 def _words(nouns: Sequence[Token]) -> set[str]:
@@ -217,7 +227,7 @@ def code(trigger: Token, type_id: str, lexicon: EventLexicon,
     if entry is None:
         return Coding(OTHER)
     if entry.with_agent and has_agent(trigger) and trigger.lemma_.lower() not in (
-            lexicon.victim_subject_verbs | lexicon.light_verbs) and not any(
+            lexicon.light_verbs) and not subject_suffers(trigger, lexicon) and not any(
             c.dep_ == "nsubj" and lexicon.type_of_noun(c.lemma_.lower()) == entry.id
             for c in children_of(trigger)):
         # "Ukraine reports 1 KIA": a light verb's subject did not do its noun's event,
