@@ -78,14 +78,19 @@ class SubType:
     acled_type: str = ""
 
 
+#: Where a retype rule's cues count: anywhere in the clause, only outside its subject
+#: (the target, not the attacker), or only in its subject (who did it).
+RETYPE_SCOPES = ("clause", "object", "subject")
+
+
 @dataclass(frozen=True)
 class Retype:
-    """Move a clause to type ``to`` when one of ``cues`` is among its lemmas (only
-    outside its subject with ``object_only``: the target, not the attacker)."""
+    """Move a clause to type ``to`` when one of ``cues`` is among the lemmas of its
+    ``scope`` (one of ``RETYPE_SCOPES``)."""
 
     to: str
     cues: frozenset[str]
-    object_only: bool = False
+    scope: str = "clause"
 
 
 @dataclass(frozen=True)
@@ -386,7 +391,9 @@ def _event_type(name: str, entry: dict[str, Any]) -> EventType:
     try:
         subs = tuple(_sub_type(s) for s in entry.get("sub_types") or ())
         retype = tuple(Retype(str(r["to"]), frozenset(map(str, r["cues"])),
-                              r.get("scope") == "object") for r in entry.get("retype") or ())
+                              str(r.get("scope") or "clause")) for r in entry.get("retype") or ())
+        if any(r.scope not in RETYPE_SCOPES for r in retype):
+            raise TypeError(f"a retype scope must be one of {', '.join(RETYPE_SCOPES)}")
         context = {key: _sub_type(entry[key]) if entry.get(key) else None
                    for key in ("with_intervention", "with_excessive_force")}
     except (KeyError, TypeError) as error:

@@ -214,15 +214,14 @@ def code(trigger: Token, type_id: str, lexicon: EventLexicon,
 
     A killing with a perpetrator becomes that type's ``with_agent`` type; ``retype``
     cues move it on (an attack "with drones" is an air strike; cues scoped to the
-    object look only outside the subject, ``object_lemmas``); the sub-type comes from
-    its cues.
+    object look only outside the subject, ``object_lemmas``, cues scoped to the subject
+    only in it); the sub-type comes from its cues.
     """
     lemmas = frozenset(t.lemma_.lower() for t in tokens)
     if trigger.dep_ == "acl" and trigger.head.pos_ in NOUN_TAGS:
         # "Three Ukrainian soldiers killed in ...": the noun the clause describes is its
         # subject (a killing's victims).
         lemmas |= {trigger.head.lemma_.lower()}
-    outside: frozenset[str] | None = None
     entry = lexicon.get(type_id)
     if entry is None:
         return Coding(OTHER)
@@ -233,12 +232,14 @@ def code(trigger: Token, type_id: str, lexicon: EventLexicon,
         # "Ukraine reports 1 KIA": a light verb's subject did not do its noun's event,
         # nor did a subject that is the event ("the death toll rose").
         entry = lexicon.get(entry.with_agent) or entry
+    scoped: dict[str, frozenset[str]] = {"clause": lemmas}
     for _ in range(MAX_RETYPES):
         target = None
         for rule in entry.retype:
-            if rule.object_only and outside is None:
-                outside = object_lemmas(tokens)
-            if rule.cues & (outside if rule.object_only and outside is not None else lemmas):
+            if rule.scope not in scoped:
+                scoped[rule.scope] = (object_lemmas(tokens) if rule.scope == "object"
+                                      else subject_lemmas(tokens))
+            if rule.cues & scoped[rule.scope]:
                 target = rule.to
                 break
         moved = lexicon.get(target) if target else None
@@ -284,8 +285,18 @@ def classify(trigger: Token, lexicon: EventLexicon) -> Coding | None:
 
 def object_lemmas(tokens: Sequence[Token]) -> frozenset[str]:
     """Lemmas of the clause outside its subjects: the target, not the attacker."""
-    subject = {t.i for s in tokens if s.dep_ in {"nsubj", "nsubjpass"} for t in s.subtree}
+    subject = _subject_indices(tokens)
     return frozenset(t.lemma_.lower() for t in tokens if t.i not in subject)
+
+
+def subject_lemmas(tokens: Sequence[Token]) -> frozenset[str]:
+    """Lemmas of the clause's subjects: who did it ("the attackers fled")."""
+    subject = _subject_indices(tokens)
+    return frozenset(t.lemma_.lower() for t in tokens if t.i in subject)
+
+
+def _subject_indices(tokens: Sequence[Token]) -> set[int]:
+    return {t.i for s in tokens if s.dep_ in {"nsubj", "nsubjpass"} for t in s.subtree}
 
 
 def has_agent(trigger: Token) -> bool:
