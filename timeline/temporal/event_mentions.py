@@ -131,8 +131,11 @@ class ContextScores:
 
     def __call__(self, event: ReferenceEvent) -> int:
         if event.id not in self.scores:
+            # A dateline writes its place in capitals ("ANTAKYA, Feb 6 (Reuters) -").
             self.scores[event.id] = sum(
-                1 for word in event.context if find_words(self.text, self.text, word, first=True)
+                1 for word in event.context if any(
+                    find_words(self.text, self.text, form, first=True)
+                    for form in dict.fromkeys((word, word.upper())))
             )
         return self.scores[event.id]
 
