@@ -71,6 +71,12 @@ def group_of(token: Token) -> ActorGroup | None:
 
 
 @functools.cache
+def partitive_nouns() -> frozenset[str]:
+    """Nouns for a part of a force or group ("units of the National Guard")."""
+    return frozenset(word_list(read_bundled("actors.yaml"), "actors.yaml", "partitive_nouns"))
+
+
+@functools.cache
 def unit_words() -> frozenset[str]:
     """Words naming a kind of unit before a group noun ("Riot police"), never its name."""
     return frozenset(word_list(read_bundled("actors.yaml"), "actors.yaml", "unit_words"))

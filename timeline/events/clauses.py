@@ -362,7 +362,7 @@ def object_places(trigger: Token, index: MentionIndex,
             mention = index.at(part)
             if mention is not None and mention.label in PLACE_LABELS and not _is_facility(part):
                 found.append(_place_location("", part, mention, context))
-            elif mention is None or _mislabelled(mention) or _is_facility(part):
+            elif mention is None or mislabelled(mention) or _is_facility(part):
                 # "recaptured the village of Robotyne", "fled Avdiivka" (tagged PERSON)
                 read = place_phrases.locate("", part, mention and "GPE", context)
                 if read is not None:
@@ -375,7 +375,7 @@ def _is_facility(token: Token) -> bool:
     return token.lemma_.lower() in load_location_words().feature_words
 
 
-def _mislabelled(mention: Mention) -> bool:
+def mislabelled(mention: Mention) -> bool:
     """A place the NER took for a person or organisation ("shelled Horlivka"):
     untitled, not a known name, in the gazetteer."""
     return (mention.label in {"PERSON", "ORG"} and not mention.title and not mention.role

@@ -372,12 +372,20 @@ def _role(doc: Doc, draft: _Draft) -> str:
     """The appositive describing a person: "the Chairman of ..." or "Milley's spokesman"."""
     root = doc[draft.start:draft.end].root
     for child in children_of(root):
-        if child.dep_ == "appos" and child.ent_type_ != "PERSON":
+        if child.dep_ == "appos" and child.ent_type_ != "PERSON" and not _has_verb(
+                doc, child.left_edge.i, child.right_edge.i + 1):
             return _phrase(doc, child.left_edge.i, child.right_edge.i + 1)
     head = root.head
     if root.dep_ == "appos" and head.pos_ == "NOUN":
         return _phrase(doc, head.left_edge.i, head.i + 1)
     return ""
+
+
+def _has_verb(doc: Doc, start: int, end: int) -> bool:
+    """True when tokens ``start:end`` hold a verb: a clause the parser hung on a name as
+    its appositive ("shelling Gorlovka, one civilian killed"), not a role."""
+    pos = column(doc, "pos")
+    return any(pos[i] == "VERB" for i in range(start, end))
 
 
 def _phrase(doc: Doc, start: int, end: int, limit: int = 8) -> str:

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 from timeline.events import clauses, places
 from timeline.events.actor_groups import (ActorGroup, capital_types, capitals, combat_types,
                                           group_of, groups_by_noun, is_force, load_groups,
-                                          other_side, unit_words)
+                                          other_side, partitive_nouns, unit_words)
 from timeline.events.clauses import MentionIndex
 from timeline.events.event_nouns import (carried_out_by, event_nouns, light_nouns, noun_type,
                                          owners)
@@ -101,6 +101,10 @@ def actor_of(token: Token, index: MentionIndex, country: str) -> Actor | None:
     phrase names none."""
     doc = token.doc
     counted = counted_noun(token)
+    if counted is None and token.lemma_.lower() in partitive_nouns():
+        # "units of the National Guard", "members of Hamas": the force or group.
+        counted = next((g for c in children_of(token) if c.dep_ == "prep" and c.lower_ == "of"
+                        for g in children_of(c) if g.dep_ == "pobj"), None)
     if counted is not None:
         # "Hundreds of farmers", "dozens of demonstrators": the people counted.
         return actor_of(counted, index, country)
@@ -292,8 +296,10 @@ def _is_place(token: Token, index: MentionIndex) -> bool:
     """True for a town or region named as an object ("shelled Kupiansk"): where the
     event happened, not an actor. Countries stay actors ("attacked Ukraine")."""
     mention = index.at(token)
-    if mention is None or mention.label not in clauses.PLACE_LABELS:
+    if mention is None:
         return False
+    if mention.label not in clauses.PLACE_LABELS:
+        return clauses.mislabelled(mention)  # "shelling Gorlovka", tagged as a person
     return _is_town(mention.canonical or mention.text) or places.geocode(
         mention.canonical or mention.text) is None
 
