@@ -26,7 +26,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from timeline.events import roles as role_rules
-from timeline.events.casualties import Casualties, Count
+from timeline.events.casualties import Casualties, Count, load_words as casualty_words
 from timeline.events.lexicon import EventLexicon
 from timeline.events.taxonomy import coding_of, subject_suffers
 from timeline.events.tokens import children_of, span_start
@@ -306,10 +306,10 @@ def fold_casualties(records: list[EventRecord], lexicon: EventLexicon,
                 later = None
             if previous is not None and (later is None or
                                          out[previous].sentence_no == record.sentence_no):
-                out[previous] = _fold_death(out[previous], record)
+                out[previous] = _fold_death(out[previous], record, lexicon)
                 continue
             if later is not None:
-                pending[later] = _fold_death(pending[later], record)
+                pending[later] = _fold_death(pending[later], record, lexicon)
                 continue
         if kind in lexicon.casualty_types and kind not in lexicon.violent_types:
             if record.sentence_no in counted:
@@ -371,10 +371,15 @@ def _violent_later(records: list[EventRecord], position: int,
     return None
 
 
-def _fold_death(record: EventRecord, death: EventRecord) -> EventRecord:
+def _fold_death(record: EventRecord, death: EventRecord, lexicon: EventLexicon) -> EventRecord:
     """``record`` with ``death``'s casualties, its source and its victims as target, when
-    ``record`` has none of its own."""
-    record = _add_casualties(record, death.casualties)
+    ``record`` has none of its own. A tally of its own sentence ("... lynched a man. 1
+    fatality.", as ACLED's notes end) restates the toll: the larger count stands."""
+    words = casualty_words()
+    tally = (death.sentence_no != record.sentence_no and lexicon.type_of_verb(
+        death.event.trigger) is None and death.event.trigger in words.killed | words.injured)
+    record = (_restated(record, death.casualties) if tally
+              else _add_casualties(record, death.casualties))
     if death.reported_by and not record.reported_by:
         record = replace(record, reported_by=death.reported_by)
     victims = death.roles.actor2
@@ -388,6 +393,18 @@ def _add_casualties(record: EventRecord, more: Casualties) -> EventRecord:
     own = record.casualties
     return replace(record, casualties=Casualties(_plus(own.fatalities, more.fatalities),
                                                  _plus(own.injuries, more.injuries)))
+
+
+def _restated(record: EventRecord, tally: Casualties) -> EventRecord:
+    own = record.casualties
+    return replace(record, casualties=Casualties(_larger(own.fatalities, tally.fatalities),
+                                                 _larger(own.injuries, tally.injuries)))
+
+
+def _larger(a: Count | None, b: Count | None) -> Count | None:
+    if a is None or b is None:
+        return a or b
+    return a if a.value >= b.value else b
 
 
 def _plus(a: Count | None, b: Count | None) -> Count | None:

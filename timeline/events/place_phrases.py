@@ -29,8 +29,9 @@ NON_PLACE_LABELS = frozenset({"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MO
                               "PERCENT", "QUANTITY", "EVENT", "LAW", "LANGUAGE",
                               "WORK_OF_ART", "PRODUCT"})
 #: Labels the NER gives unfamiliar place names by mistake ("Energodar" as NORP,
-#: "Svitlodarsk" as PRODUCT): such a name the gazetteer knows may still be a place.
-SOFT_LABELS = frozenset({"NORP", "PRODUCT"})
+#: "Svitlodarsk" as PRODUCT, "Rafah (Rafah, Gaza Strip)" as a work of art): such a name
+#: the gazetteer knows may still be a place.
+SOFT_LABELS = frozenset({"NORP", "PRODUCT", "WORK_OF_ART"})
 
 
 @dataclass(frozen=True)

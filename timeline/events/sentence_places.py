@@ -21,6 +21,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
 from timeline.events import places
+from timeline.events.actor_groups import is_force
 from timeline.events.lexicon import load_event_lexicon, load_location_words
 from timeline.events.place_phrases import NON_PLACE_LABELS, PLACE_LABELS, SOFT_LABELS, Location
 from timeline.events.tokens import children_of, column, is_sent_end, span_text
@@ -54,7 +55,7 @@ def sentence_locations(sent: Span, index: MentionIndex,
     found: list[Location] = []
     for token in sent:
         if not _name_head(token) or token.dep_ in SUBJECT_DEPS or in_attribution(token) \
-                or _destination(token):
+                or _destination(token) or names_force(token):
             continue
         place = _place_of(token, index.at(token), context)
         if place is None or names_government(token, place):
@@ -92,9 +93,11 @@ def _place_of(token: Token, mention: Mention | None,
 
 def _soft_place(token: Token) -> bool:
     """A name the NER took for a people or product ("Energodar" as NORP) that is no
-    nationality word, after a locative preposition: it may be a place."""
+    nationality word, after a locative or target preposition ("airstrikes on Rafah
+    (Rafah, Gaza Strip)", tagged a work of art): it may be a place."""
+    words = load_location_words()
     return (token.ent_type_ in SOFT_LABELS and places.country_of_demonym(token.text) is None
-            and _preposition(token) in load_location_words().mislabelled)
+            and _preposition(token) in words.mislabelled | words.target)
 
 
 def _compass_part(sent: Span, index: MentionIndex,
@@ -257,6 +260,14 @@ def _maybe_place(mention: Mention | None, token: Token) -> bool:
     if mention.label in NON_PLACE_LABELS or mention.title or mention.role:
         return False
     return not mention.text.isupper() and mention.canonical in {"", mention.text}
+
+
+def names_force(token: Token) -> bool:
+    """True for the country in a state force's name: "Military Forces of Israel",
+    "the Armed Forces of Ukraine" (whose, not where)."""
+    prep = token.head
+    return (token.dep_ == "pobj" and prep.lower_ == "of" and prep.head is not prep
+            and is_force(prep.head))
 
 
 def _modifies_actor(token: Token) -> bool:
