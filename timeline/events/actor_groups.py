@@ -51,6 +51,15 @@ def load_groups() -> tuple[ActorGroup, ...]:
 
 
 @functools.cache
+def groups_by_unknown() -> dict[str, ActorGroup]:
+    """The first group of each name used when its country is not known ("Rioters")."""
+    found: dict[str, ActorGroup] = {}
+    for group in load_groups():
+        found.setdefault(group.unknown, group)
+    return found
+
+
+@functools.cache
 def groups_by_noun() -> dict[str, tuple[ActorGroup, ...]]:
     """Groups by head noun, in file order."""
     index: dict[str, list[ActorGroup]] = {}

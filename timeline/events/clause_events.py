@@ -202,7 +202,16 @@ def extract_events(
                  reference)
     records = headlines.attribute_sources(
         article_steps.finish([r for _, r in numbered], doc, lexicon, text), doc, lexicon)
-    return [r for r in records if include_other or r.event.event_type != OTHER]
+    return [_placed_groups(r) for r in records if include_other or r.event.event_type != OTHER]
+
+
+def _placed_groups(record: EventRecord) -> EventRecord:
+    """``record`` whose group actors named without a country take its place's country:
+    the place may be found, and the victims folded in, after the roles were assigned."""
+    place = clauses.best_place(record.locations)
+    if place is None or not place.country:
+        return record
+    return replace(record, roles=roles.in_country(record.roles, place.country))
 
 
 def _add(numbered: list[tuple[int, EventRecord]], record: EventRecord | None,

@@ -34,7 +34,7 @@ from pathlib import Path
 from timeline.errors import ResourceError
 
 #: Bump when the index layout or its sources change: a new file is built.
-INDEX_VERSION = 4
+INDEX_VERSION = 5
 INDEX_NAME = f"places-v{INDEX_VERSION}.sqlite"
 #: GeoNames feature codes of populated places and of first/second-order admin areas.
 POPULATED, ADMIN1, ADMIN2 = "populated place", "admin1", "admin2"
@@ -233,7 +233,7 @@ def _area_spellings(name: str) -> set[str]:
     """An area's name, and without its kind ("Kharkiv Oblast" is also "Kharkiv"); a
     transliterated adjective ("Kharkivs’ka Oblast’") also as the city it is named after
     ("Kharkiv", "Kharkiv Oblast")."""
-    spellings = {name}
+    spellings = {name, *_compass_spellings(name)}
     plain = name.replace("’", "'").rstrip("'")
     for suffix in (" Oblast", " Province", " Region", " Governorate", " County", " District",
                    " State", " Department", " Prefecture", " Raion", " Municipality"):
@@ -247,6 +247,20 @@ def _area_spellings(name: str) -> set[str]:
                         spellings.update({city, city + suffix})
                     break
     return spellings
+
+
+#: Compass words an area's name starts with, and the English one news writes: GeoNames
+#: has "Northern Darfur" and "Nord Kivu" where reports say "North Darfur", "North Kivu".
+COMPASS_WORDS = {"northern": "North", "nord": "North", "southern": "South", "sud": "South",
+                 "eastern": "East", "est": "East", "western": "West", "ouest": "West"}
+
+
+def _compass_spellings(name: str) -> set[str]:
+    """``name`` with its opening compass word as news writes it ("Nord-Kivu" is also
+    "North Kivu"), or nothing."""
+    first, sep, rest = name.replace("-", " ", 1).partition(" ")
+    english = COMPASS_WORDS.get(first.lower())
+    return {f"{english} {rest}"} if sep and english and rest else set()
 
 
 def _cities500() -> list[dict[str, object]]:

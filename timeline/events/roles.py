@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 
 from timeline.events import clauses, places
 from timeline.events.actor_groups import (ActorGroup, capital_types, capitals, combat_types,
-                                          group_of, groups_by_noun, is_force, load_groups,
-                                          other_side, partitive_nouns, unit_words)
+                                          group_of, groups_by_noun, groups_by_unknown, is_force,
+                                          load_groups, other_side, partitive_nouns, unit_words)
 from timeline.events.clauses import MentionIndex
 from timeline.events.event_nouns import (carried_out_by, event_nouns, light_nouns, noun_type,
                                          owners)
@@ -114,8 +114,8 @@ def actor_of(token: Token, index: MentionIndex, country: str) -> Actor | None:
         return Actor(follower.canonical or follower.text, follower.text, "PERSON")
     # "Riot police": a unit word the recogniser took for a name is none.
     # "Army" opening a sentence, tagged as a name, is the common noun.
-    mentions = [m for m in clauses.actors_of(token, index) if m.text.lower() not in unit_words()
-                and m.text.lower() not in groups_by_noun()]
+    mentions = [_as_name(m) for m in clauses.actors_of(token, index)
+                if m.text.lower() not in unit_words() and m.text.lower() not in groups_by_noun()]
     group = group_of(token)
     if not mentions and group is None:
         return _demonym_actor(token)
@@ -218,6 +218,16 @@ def _capital_as_country(actor: Actor) -> Actor:
     return replace(actor, name=country, country=country) if country == place.country else actor
 
 
+def _as_name(mention: Mention) -> Mention:
+    """A place or nationality label on a name that is neither ("M23 rebels", tagged as a
+    place; "Wazalendo militias", as a nationality) read as an organisation's name, not
+    as a country whose forces they would be."""
+    if mention.label not in {"GPE", "NORP"} or places.country_of_demonym(mention.text) or (
+            places.geocode(mention.canonical or mention.text) is not None):
+        return mention
+    return replace(mention, label="ORG")
+
+
 def _country_of(mention: Mention) -> str:
     """The country a nationality word or place names: "Kiev forces" are Ukraine's."""
     name = mention.canonical or mention.text
@@ -259,6 +269,21 @@ def assign(trigger: Token, index: MentionIndex, lexicon: EventLexicon, type_id: 
     actor1 = first[0] if first else None
     actor2 = next((a for a in second if actor1 is None or a.name != actor1.name), None)
     return Roles(actor1, actor2, tuple(first[1:]))
+
+
+def in_country(roles: Roles, country: str) -> Roles:
+    """``roles`` with each group actor named without a country ("Rioters") named in
+    ``country``, the country of the event's place found after the roles were
+    ("lynched a man in Kisumu (Kisumu)": Rioters (Kenya)). Hostile groups are never of
+    the place's country, and are left alone."""
+    def placed(actor: Actor | None) -> Actor | None:
+        group = groups_by_unknown().get(actor.name) if (
+            actor is not None and actor.kind == GROUP and not actor.country) else None
+        if group is None or group.hostile:
+            return actor
+        return replace(actor, name=group.named(country), country=country)
+
+    return Roles(placed(roles.actor1), placed(roles.actor2), tuple(map(placed, roles.assoc)))
 
 
 def without_places(roles: Roles, places: Iterable[str]) -> Roles:
