@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import functools
 import itertools
+import operator
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
@@ -55,11 +56,6 @@ def is_folded(token: Token) -> bool:
             and not any(c.dep_ in SUBJECT_DEPS for c in children_of(token)))
 
 
-def _opens_clause(token: Token) -> bool:
-    """True for a verb starting a nested clause with its own event."""
-    return token.dep_ in CLAUSE_DEPS and token.pos_ in {"VERB", "AUX"}
-
-
 def clause_tokens(trigger: Token, max_depth: int = 0) -> list[Token]:
     """The trigger and what it governs, without nested clauses but with folded ones.
 
@@ -73,11 +69,11 @@ def clause_tokens(trigger: Token, max_depth: int = 0) -> list[Token]:
         if max_depth and depth >= max_depth:
             continue
         for child in children_of(token):
-            folded = is_folded(child)
-            if not folded and _opens_clause(child):
-                continue
-            stack.append((child, 0 if folded else depth + 1))
-    return sorted(out, key=lambda t: t.i)
+            folded = _walk_step(child)
+            if folded is not None:
+                stack.append((child, 0 if folded else depth + 1))
+    out.sort(key=_INDEX)
+    return out
 
 
 def clause_and_near(trigger: Token, max_depth: int) -> tuple[list[Token], list[Token]]:
@@ -89,11 +85,28 @@ def clause_and_near(trigger: Token, max_depth: int) -> tuple[list[Token], list[T
         if within:
             near.append(token)
         for child in children_of(token):
-            folded = is_folded(child)
-            if not folded and _opens_clause(child):
-                continue
-            stack.append((child, 0 if folded else depth + 1, within and depth < max_depth))
-    return sorted(out, key=lambda t: t.i), sorted(near, key=lambda t: t.i)
+            folded = _walk_step(child)
+            if folded is not None:
+                stack.append((child, 0 if folded else depth + 1, within and depth < max_depth))
+    out.sort(key=_INDEX)
+    near.sort(key=_INDEX)
+    return out, near
+
+
+#: A token's index, as a sort key (a C-level getter: clause walks sort every clause).
+_INDEX = operator.attrgetter("i")
+
+
+def _walk_step(child: Token) -> bool | None:
+    """How a clause walk treats ``child``: None to leave it out (it opens a nested
+    clause), True when it is folded in (``is_folded``), False for an ordinary
+    dependent. The dependency label is read once: walks ask it of every token."""
+    dep = child.dep_
+    if dep == "advcl" and is_folded(child):
+        return True
+    if dep in CLAUSE_DEPS and child.pos_ in {"VERB", "AUX"}:
+        return None  # a verb starting a nested clause with its own event
+    return False
 
 
 def subjects(trigger: Token) -> list[Token]:
