@@ -28,13 +28,16 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from itertools import accumulate
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
-from timeline.model import TimeExpression
+from timeline.model import TimeExpression, evolve
 from timeline.vocab import PUBLISHED_ANCHOR, Granularity, TimeSource, granularity_rank
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
+
+#: An event record (``clause_events.EventRecord``), which this module does not import.
+R = TypeVar("R")
 
 #: Confidence of an event's date by how it was found.
 TIME_SOURCE_CONFIDENCE = {
@@ -229,3 +232,30 @@ def published_time(reference: date) -> TimeExpression:
         granularity=Granularity.PUBLISHED, anchor=PUBLISHED_ANCHOR, rule="published-date",
         confidence=1.0, reason=reason,
     )
+
+
+#: Factor for negated, hypothetical or planned clauses ("Zaluznyi would travel").
+UNCERTAIN_FACTOR = 0.6
+#: Factor for verbs outside the taxonomy (type "other").
+OTHER_FACTOR = 0.8
+
+
+def confidence(source: TimeSource | None, time: TimeExpression | None, modality: str,
+               event_type: str) -> float:
+    """Combine how the date was found, how sure its resolution was, and factuality."""
+    score = TIME_SOURCE_CONFIDENCE.get(source, 0.2)
+    if time is not None and source != TimeSource.PUBLISHED:
+        score *= max(0.0, min(1.0, time.confidence or 1.0))
+    if modality != "asserted":
+        score *= UNCERTAIN_FACTOR
+    if event_type == "other":
+        score *= OTHER_FACTOR
+    return round(score, 3)
+
+
+def timed(record: R, time: TimeExpression | None, source: TimeSource) -> R:
+    """``record`` (an ``EventRecord``) dated by ``time``, found as ``source``, with the
+    confidence they give."""
+    score = confidence(source, time, record.modality, record.event.event_type)  # type: ignore[attr-defined]
+    return evolve(record, event=evolve(record.event, time=time, confidence=score),  # type: ignore[attr-defined]
+                  time_source=source)

@@ -26,6 +26,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from timeline.events import roles as role_rules
+from timeline.events.anchoring import timed
 from timeline.events.casualties import Casualties, Count, load_words as casualty_words
 from timeline.events.lexicon import EventLexicon
 from timeline.events.taxonomy import coding_of, subject_suffers
@@ -36,6 +37,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from timeline.events.clause_events import EventRecord
+    from timeline.model import TimeExpression
 
 #: Pronouns by which a reported clause's subject is its speaker ("Police said they ...").
 SPEAKER_PRONOUNS = frozenset({"it", "they", "we", "its", "their", "our"})
@@ -200,6 +202,7 @@ def fold_reports(records: list[EventRecord], doc: Doc,
     tokens = by_token(records, doc)
     dropped: set[int] = set()
     sources: dict[int, str] = {}
+    dated: dict[int, TimeExpression | None] = {}
     speakers: dict[int, EventRecord] = {}
     for index, record in tokens.items():
         if record.event.event_type != STATEMENT or record.event.trigger not in lexicon.reporting_verbs:
@@ -216,11 +219,22 @@ def fold_reports(records: list[EventRecord], doc: Doc,
             dropped.add(index)
             for event in events:
                 sources[event.event.start_char] = _source(verb, record)
+                if record.time_source == TimeSource.CLAUSE and event.time_source in UNDATED:
+                    # "Troops withdrew from two positions, the General Staff said on
+                    # Friday": the sentence's time, which the report carries.
+                    dated[event.event.start_char] = record.event.time
             speakers.update((t.i, record) for t in clauses if _told_by_speaker(t))
     kept = [_spoken_of(r, speakers[i], _speaker_suffered(doc[i], lexicon)) if i in speakers
             else r for i, r in sorted(tokens.items()) if i not in dropped]
+    kept = [timed(r, dated[r.event.start_char], TimeSource.SENTENCE)
+            if r.event.start_char in dated else r for r in kept]
     return [replace(r, reported_by=sources[r.event.start_char])
             if r.event.start_char in sources else r for r in kept]
+
+
+#: Time sources of an event dated by no time of its sentence: a report's own time
+#: ("..., the army said on Friday") is a better one.
+UNDATED = frozenset({TimeSource.SAME_ACTOR, TimeSource.PUBLISHED, TimeSource.NONE})
 
 
 def _told_by_speaker(verb: Token) -> bool:

@@ -33,10 +33,6 @@ from timeline.vocab import Granularity, TimeSource
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
-#: Factor for negated, hypothetical or planned clauses ("Zaluznyi would travel").
-UNCERTAIN_FACTOR = 0.6
-#: Factor for verbs outside the taxonomy (type "other").
-OTHER_FACTOR = 0.8
 #: Deepest arc (verb -> prep -> noun -> appositive -> prep) at which a place counts.
 LOCATION_DEPTH = 4
 #: Verbs used as adjectives ("the expanded training") or auxiliaries head no clause.
@@ -234,7 +230,7 @@ def _dated(record: EventRecord, article: _Article, trigger: Token,
         return record
     modifier = _modifier_time(article.times, trigger)
     if modifier is not None:
-        return _timed(record, modifier, TimeSource.SENTENCE)
+        return anchoring.timed(record, modifier, TimeSource.SENTENCE)
     return _fallback_time(record, earlier, record.sentence_no, reference, article)
 
 
@@ -275,7 +271,7 @@ def _record(article: _Article, trigger: Token, typed: tuple[str, str], sentence_
         sentence_start=sent.start_char, sentence_end=sent.start_char + len(
             article.times.text[sent.start_char:sent.end_char].rstrip()),
         actors=tuple(a.name for a in actors), locations=tuple(loc.text for loc in locations),
-        time=time, confidence=confidence(source, time, mode, kind) if source else 0.0,
+        time=time, confidence=anchoring.confidence(source, time, mode, kind) if source else 0.0,
     )
     assigned = roles.without_places(roles.assign(trigger, index, lexicon, kind, country, subjects),
                                     [n for loc in locations if loc.place is not None
@@ -329,11 +325,11 @@ def _fallback_time(record: EventRecord, earlier: Sequence[tuple[int, EventRecord
         if previous_no != sentence_no:
             break
         if previous.time_source in DATED_SOURCES and not previous.uncertain:
-            return _timed(record, previous.event.time, TimeSource.SENTENCE)
+            return anchoring.timed(record, previous.event.time, TimeSource.SENTENCE)
     daily = None if record.modality in UNREALISED else _recent(
         article, record.event.sentence_start, record.event.sentence_end, reference)
     if daily is not None:
-        return _timed(record, daily, TimeSource.SENTENCE)
+        return anchoring.timed(record, daily, TimeSource.SENTENCE)
     names = set(record.event.actors)
     for previous_no, previous in reversed(earlier):
         if sentence_no - previous_no > anchoring.CONTINUITY_SENTENCES:
@@ -341,11 +337,11 @@ def _fallback_time(record: EventRecord, earlier: Sequence[tuple[int, EventRecord
         # A hypothetical event ("would travel") does not set the narrative's time.
         if (names & set(previous.event.actors) and not previous.uncertain
                 and previous.time_source in DATED_SOURCES):
-            return _timed(record, previous.event.time, TimeSource.SAME_ACTOR)
+            return anchoring.timed(record, previous.event.time, TimeSource.SAME_ACTOR)
     if reference is None:
-        return _timed(record, record.event.time, TimeSource.NONE)
+        return anchoring.timed(record, record.event.time, TimeSource.NONE)
     published = article.published if reference == article.reference else None
-    return _timed(record, published or anchoring.published_time(reference), TimeSource.PUBLISHED)
+    return anchoring.timed(record, published or anchoring.published_time(reference), TimeSource.PUBLISHED)
 
 
 def _recent(article: _Article, sentence_start: int, sentence_end: int,
@@ -425,27 +421,6 @@ def _country_only(record: EventRecord) -> EventRecord:
     location = Location(place.name, place)
     event = evolve(record.event, locations=(place.name,))
     return evolve(record, event=event, locations=(location,))
-
-
-def _timed(record: EventRecord, time: TimeExpression | None,
-           source: TimeSource) -> EventRecord:
-    """``record`` dated by ``time``, found as ``source``, with the confidence they give."""
-    score = confidence(source, time, record.modality, record.event.event_type)
-    return evolve(record, event=evolve(record.event, time=time, confidence=score),
-                  time_source=source)
-
-
-def confidence(source: TimeSource | None, time: TimeExpression | None, modality: str,
-               event_type: str) -> float:
-    """Combine how the date was found, how sure its resolution was, and factuality."""
-    score = anchoring.TIME_SOURCE_CONFIDENCE.get(source, 0.2)
-    if time is not None and source != TimeSource.PUBLISHED:
-        score *= max(0.0, min(1.0, time.confidence or 1.0))
-    if modality != "asserted":
-        score *= UNCERTAIN_FACTOR
-    if event_type == "other":
-        score *= OTHER_FACTOR
-    return round(score, 3)
 
 
 def _place_country(index: MentionIndex, start: int, end: int, backwards: bool) -> str:

@@ -50,7 +50,11 @@ DESCRIPTION_MENTIONS = 40
 
 
 def is_folded(token: Token) -> bool:
-    """True for a subjectless participle modifying a verb ("Speaking at ..., Duda said")."""
+    """True for a subjectless participle modifying a verb ("Speaking at ..., Duda said"),
+    and for one joined to it ("struck Kharkiv, killing six people and wounding 27")."""
+    while token.dep_ == "conj" and token.tag_ in {"VBG", "VBN"} and not any(
+            c.dep_ in SUBJECT_DEPS for c in children_of(token)):
+        token = token.head  # a conjunct's head comes before it: the walk ends
     return (token.dep_ == "advcl" and token.tag_ in {"VBG", "VBN"}
             and token.head.pos_ in {"VERB", "AUX"}
             and not any(c.dep_ in SUBJECT_DEPS for c in children_of(token)))

@@ -110,12 +110,16 @@ def before_attribution(obj: Token) -> Token:
 
 def _of_phrase(obj: Token, name: list[Token], whole: PlacePhrase) -> PlacePhrase:
     """ "the city of Kharkiv" is Kharkiv; "the Kiev district of Donetsk", a named part of
-    a town, is that town (the district inside it); "the Kharkiv region of Ukraine" is
-    the region, in the country named after it."""
-    if not name:
-        return PlacePhrase(whole.name, whole.head, _feature(obj), whole.hints)
-    text = span_text(obj.doc, name[0].left_edge.i, name[-1].i + 1)
+    a town, and "a district of Kharkiv", an unnamed one, are that town (the district
+    inside it); "the Kharkiv region of Ukraine" is the region, in the country named
+    after it."""
     town = places.geocode(whole.name)
+    if not name:
+        # "a residential district of Kharkiv" is in the city, not Kharkiv's district.
+        part = obj.lemma_.lower() in load_location_words().area_features and (
+            town is not None and town.level == "place")
+        return PlacePhrase(whole.name, whole.head, _feature(obj), whole.hints, part=part)
+    text = span_text(obj.doc, name[0].left_edge.i, name[-1].i + 1)
     if town is not None and town.level == "place":
         return PlacePhrase(whole.name, whole.head, _feature(obj), whole.hints, part=True)
     return PlacePhrase(text, name[-1], _feature(obj), (whole.name, *whole.hints))
