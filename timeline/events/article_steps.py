@@ -247,11 +247,17 @@ def _told_by_speaker(verb: Token) -> bool:
 
 def _spoken_of(record: EventRecord, report: EventRecord, suffered: bool) -> EventRecord:
     """``record`` whose unnamed actor1 (``suffered``: actor2) is the speaker of its
-    report, as the speaker pronoun says."""
+    report, as the speaker pronoun says; a state force the pronoun owns ("Russia's
+    defence ministry said its forces had taken 12 villages") is the speaker's country's."""
     role = "actor2" if suffered else "actor1"
-    if getattr(record.roles, role) is not None or report.roles.actor1 is None:
+    speaker, actor = report.roles.actor1, getattr(record.roles, role)
+    if speaker is None:
         return record
-    return replace(record, roles=replace(record.roles, **{role: report.roles.actor1}))
+    if actor is not None:
+        country = speaker.country or role_rules.country_in(speaker.text)
+        actor = role_rules.of_country(actor, country)
+        return replace(record, roles=replace(record.roles, **{role: actor}))
+    return replace(record, roles=replace(record.roles, **{role: speaker}))
 
 
 def _speaker_suffered(verb: Token, lexicon: EventLexicon) -> bool:

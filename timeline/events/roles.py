@@ -286,6 +286,32 @@ def in_country(roles: Roles, country: str) -> Roles:
     return Roles(placed(roles.actor1), placed(roles.actor2), tuple(map(placed, roles.assoc)))
 
 
+#: Most words of a phrase read for the country it names ("Russia's defence ministry").
+COUNTRY_WORDS = 6
+
+
+def country_in(phrase: str) -> str:
+    """The first country a phrase names by a country's name or nationality word
+    ("Russia's defence ministry", "the Ukrainian General Staff"), else ""."""
+    for word in phrase.replace("’", "'").split()[:COUNTRY_WORDS]:
+        word = word.removesuffix("'s").strip(",.:;\"'()")
+        country = places.country_of_demonym(word) or _country_named(word) if word else ""
+        if country:
+            return country
+    return ""
+
+
+def of_country(actor: Actor, country: str) -> Actor:
+    """``actor``, a state's forces or police named for another country, named for
+    ``country`` instead ("its forces" in a report of Russia's defence ministry); any
+    other actor, or no ``country``, unchanged."""
+    if not country or actor.kind != GROUP or not actor.state or actor.country == country:
+        return actor
+    group = next((g for g in load_groups() if g.state and not g.hostile
+                  and g.named(actor.country) == actor.name), None)
+    return actor if group is None else replace(actor, name=group.named(country), country=country)
+
+
 def without_places(roles: Roles, places: Iterable[str]) -> Roles:
     """``roles`` without a target that is the event's own place (``places``: the names
     of its places below a country): "attacked El Fasher", the town tagged as an
