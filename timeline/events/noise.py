@@ -56,14 +56,19 @@ def noise_spans(text: str) -> list[tuple[int, int]]:
 
 
 def dateline_spans(text: str) -> list[tuple[int, int]]:
-    """(start, end) of the dateline opening the story, on any of its first lines."""
-    spans, start = [], 0
-    for line in text.split("\n")[:load_markers().dateline_lines]:
+    """(start, end) of the dateline opening the story, on any of its first lines that
+    hold text (a byline, an agency's name and a "Published" line may come first, blank
+    lines between them)."""
+    spans, start, left = [], 0, load_markers().dateline_lines
+    for line in text.split("\n"):
+        if left <= 0:
+            break
         end = dateline_end(line)
         if end:
             spans.append((start, start + end))
             break
         start += len(line) + 1
+        left -= 1 if line.strip() else 0
     return spans
 
 

@@ -81,6 +81,8 @@ class Cues:
     this_week: re.Pattern[str]
     prospective: re.Pattern[str]
     retrospective: re.Pattern[str]
+    eve_of: re.Pattern[str] | None = None
+    ahead_of: re.Pattern[str] | None = None
 
 
 @cache
@@ -103,7 +105,9 @@ def compile_cues(data: dict[str, Any], source: str) -> Cues:
         return Cues(months=months, windows={k: int(v) for k, v in data["windows"].items()},
                     datelines=datelines, this_week=re.compile(data["this_week"], re.IGNORECASE),
                     prospective=re.compile(data["prospective"], re.IGNORECASE),
-                    retrospective=re.compile(data["retrospective"], re.IGNORECASE))
+                    retrospective=re.compile(data["retrospective"], re.IGNORECASE),
+                    **{key: re.compile(data[key], re.IGNORECASE) for key in ("eve_of", "ahead_of")
+                       if data.get(key)})
     except (KeyError, TypeError, ValueError, AttributeError, re.error) as exc:
         raise RuleFileError(source, f"malformed: {exc!r}") from exc
 
@@ -338,6 +342,22 @@ def anchored_cue(what: str, tense: str, first: date, end: date, after_days: int)
     return Cue("anchored", tense, what, first.year, spans=(span,))
 
 
+#: How far before an anchored phrase "on the eve of" or "ahead of" is looked for.
+BEFORE_MARK_REACH = 32
+
+
+def _before_mark(body: str, start: int) -> str:
+    """"eve" when the phrase at ``start`` follows "on the eve of", "ahead" after "ahead
+    of" and the like (``reference_inference.yaml``), else "" (the mark itself)."""
+    cues = load_cues()
+    lead = body[max(0, start - BEFORE_MARK_REACH):start]
+    if cues.eve_of is not None and cues.eve_of.search(lead):
+        return "eve"
+    if cues.ahead_of is not None and cues.ahead_of.search(lead):
+        return "ahead"
+    return ""
+
+
 def event_cues(body: str, events: Sequence[ReferenceEvent], after_days: int,
                tagged: Sequence[Any] = ()) -> list[Cue]:
     """Anchored phrases, named past events and known editions of recurring events;
@@ -360,6 +380,13 @@ def event_cues(body: str, events: Sequence[ReferenceEvent], after_days: int,
         if mark is None and expr.granularity == Granularity.DAY and not describes_now(expr.rule):
             mark = first  # "the first anniversary of the earthquake": that very day
         tense = cue_tense(body, expr.start_char, expr.end_char, None)
+        before = _before_mark(body, expr.start_char)
+        if mark is not None and before:
+            # "on the eve of the first anniversary": the day before; "ahead of" it: that
+            # day or the days before it.
+            mark -= timedelta(days=1)
+            what += f"; the day before it is {mark}"
+            tense = "future" if before == "ahead" else tense
         if mark is not None:
             found.append(Cue("mark", tense, f"{what}; the day itself is {mark}", mark.year,
                              mark.month, spans=((mark, mark + timedelta(1)),)))
