@@ -42,10 +42,14 @@ def defined(text: str, mentions: Sequence[Mention]) -> dict[str, str]:
 
 
 def _initials_fit(acronym: str, name: str) -> bool:
-    """True when the acronym's first letter starts a word of the name: "RSF" for
-    "Rapid Support Forces", "JNIM" for "Jama'at Nusrat al-Islam wal-Muslimin", not a
-    stray bracketed code after an unrelated name."""
-    return any(word[:1].upper() == acronym[0] for word in re.split(r"[\s'-]+", name))
+    """True when the acronym's letters are, in order, initials of the name's words (or
+    letters within them): "RSF" for "Rapid Support Forces", "JNIM" for "Jama'at Nusrat
+    al-Islam wal-Muslimin", "IGAD" for "Intergovernmental Authority on Development";
+    not "AFP" after "Amnesty International", a wire credit."""
+    letters = iter("".join(re.split(r"[\s'-]+", name)).upper())
+    initials = {word[:1].upper() for word in re.split(r"[\s'-]+", name) if word}
+    return acronym[0] in initials and all(
+        any(c == wanted for c in letters) for wanted in acronym if wanted.isalpha())
 
 
 def expand(text: str, mentions: list[Mention]) -> list[Mention]:

@@ -25,11 +25,12 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from timeline.events import actor_countries
 from timeline.events import roles as role_rules
 from timeline.events.anchoring import timed
 from timeline.events.casualties import Casualties, Count, load_words as casualty_words
 from timeline.events.lexicon import EventLexicon
-from timeline.events.taxonomy import coding_of, subject_suffers
+from timeline.events.taxonomy import UNREALISED, coding_of, subject_suffers
 from timeline.events.tokens import children_of, span_start
 from timeline.vocab import TimeSource
 
@@ -219,7 +220,8 @@ def fold_reports(records: list[EventRecord], doc: Doc,
             dropped.add(index)
             for event in events:
                 sources[event.event.start_char] = _source(verb, record)
-                if record.time_source == TimeSource.CLAUSE and event.time_source in UNDATED:
+                if (record.time_source == TimeSource.CLAUSE and event.time_source in UNDATED
+                        and event.modality not in UNREALISED):
                     # "Troops withdrew from two positions, the General Staff said on
                     # Friday": the sentence's time, which the report carries.
                     dated[event.event.start_char] = record.event.time
@@ -251,11 +253,11 @@ def _spoken_of(record: EventRecord, report: EventRecord, suffered: bool) -> Even
     defence ministry said its forces had taken 12 villages") is the speaker's country's."""
     role = "actor2" if suffered else "actor1"
     speaker, actor = report.roles.actor1, getattr(record.roles, role)
-    if speaker is None:
-        return record
+    if speaker is None or speaker.kind == "PERSON":
+        return record  # "Peskov said they had taken ...": "they" are not Peskov
     if actor is not None:
-        country = speaker.country or role_rules.country_in(speaker.text)
-        actor = role_rules.of_country(actor, country)
+        country = speaker.country or actor_countries.country_in(speaker.text)
+        actor = actor_countries.of_country(actor, country)
         return replace(record, roles=replace(record.roles, **{role: actor}))
     return replace(record, roles=replace(record.roles, **{role: speaker}))
 
@@ -416,12 +418,14 @@ def _add_casualties(record: EventRecord, more: Casualties) -> EventRecord:
 
 
 def _restated(record: EventRecord, tally: Casualties) -> EventRecord:
+    """``record`` with the larger of its own counts and a tally's that restates them."""
     own = record.casualties
     return replace(record, casualties=Casualties(_larger(own.fatalities, tally.fatalities),
                                                  _larger(own.injuries, tally.injuries)))
 
 
 def _larger(a: Count | None, b: Count | None) -> Count | None:
+    """The count with the larger value (the first on a tie), or whichever is given."""
     if a is None or b is None:
         return a or b
     return a if a.value >= b.value else b

@@ -49,6 +49,7 @@ class CasualtyWords:
     toll_fatalities: frozenset[str] = frozenset()
     figure_verbs: frozenset[str] = frozenset()
     not_people: frozenset[str] = frozenset()
+    one_person: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -60,7 +61,8 @@ def load_words() -> CasualtyWords:
                              frozenset(data.get("intransitive", ())),
                              {str(k): int(v) for k, v in data.get("vague", {}).items()},
                              *(frozenset(map(str, data.get(key, ()))) for key in
-                               ("tolls", "toll_fatalities", "figure_verbs", "not_people")))
+                               ("tolls", "toll_fatalities", "figure_verbs", "not_people",
+                                "one_person")))
     except (KeyError, TypeError, ValueError) as error:
         raise RuleFileError("casualties.yaml", f"needs 'killed' and 'injured' word lists and "
                             f"integer 'vague' counts ({error})") from error
@@ -219,14 +221,10 @@ def _one_person(noun: Token, word: Token) -> Count | None:
     """One for a singular person noun with an indefinite article ("killing a woman and
     two children" is three); None for any other phrase without a number."""
     if noun.tag_ != "NN" or noun.lemma_.lower() not in person_nouns() or not any(
-            c.dep_ == "det" and c.lower_ in SINGLE_DETERMINERS for c in children_of(noun)):
+            c.dep_ == "det" and c.lower_ in load_words().one_person for c in children_of(noun)):
         return None
     start, end = min(noun.left_edge.i, word.i), max(noun.i, word.i) + 1
     return Count(1, noun.doc[start:end].text)
-
-
-#: Articles that make a singular noun one person ("a woman", "another soldier").
-SINGLE_DETERMINERS = frozenset({"a", "an", "another"})
 
 
 @functools.cache

@@ -18,14 +18,15 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from timeline.events import (anchoring, article_steps, casualties, clauses, headlines, noise,
-                             places, roles, sentence_places)
+from timeline.events import (actor_countries, anchoring, article_steps, casualties, clauses,
+                             headlines, noise, places, roles, sentence_places)
 from timeline.events.casualties import Casualties
 from timeline.events.clauses import Location, MentionIndex
 from timeline.events.entities import Profile
 from timeline.events.lexicon import EventLexicon, load_event_lexicon
 from timeline.events.roles import Roles
-from timeline.events.taxonomy import OTHER, UNREALISED, Coding, code, event_type, modality
+from timeline.events.taxonomy import (OTHER, UNREALISED, Coding, code, coding_of, event_type,
+                                      modality)
 from timeline.events.tokens import children_of
 from timeline.model import Event, Mention, TimeExpression, evolve
 from timeline.vocab import Granularity, TimeSource
@@ -198,7 +199,8 @@ def extract_events(
                  reference)
     records = headlines.attribute_sources(
         article_steps.finish([r for _, r in numbered], doc, lexicon, text), doc, lexicon)
-    return [_placed_groups(r) for r in records if include_other or r.event.event_type != OTHER]
+    return [_against_state(_placed_groups(r), lexicon) for r in records
+            if include_other or r.event.event_type != OTHER]
 
 
 def _placed_groups(record: EventRecord) -> EventRecord:
@@ -207,7 +209,19 @@ def _placed_groups(record: EventRecord) -> EventRecord:
     place = clauses.best_place(record.locations)
     if place is None or not place.country:
         return record
-    return replace(record, roles=roles.in_country(record.roles, place.country))
+    return replace(record, roles=actor_countries.in_country(record.roles, place.country))
+
+
+def _against_state(record: EventRecord, lexicon: EventLexicon) -> EventRecord:
+    """``record`` typed its type's ``state_target`` when its target, known once the
+    victims are folded in, is a state's forces."""
+    entry = lexicon.get(record.event.event_type)
+    target = record.roles.actor2
+    moved = lexicon.get(entry.state_target) if entry is not None and entry.state_target else None
+    if moved is None or target is None or target.kind != roles.GROUP or not target.state:
+        return record
+    coding = _by_actor(coding_of(moved, ""), record.roles, lexicon)
+    return replace(record, coding=coding, event=evolve(record.event, event_type=moved.id))
 
 
 def _add(numbered: list[tuple[int, EventRecord]], record: EventRecord | None,
@@ -246,7 +260,7 @@ def _record(article: _Article, trigger: Token, typed: tuple[str, str], sentence_
     # Who was acted upon ("Ukrainian soldiers were killed") did not act.
     headline_passive = kind in lexicon.casualty_types and casualties.is_headline_passive(trigger)
     acting = [] if headline_passive else [
-        s for s in subjects if s.dep_ != "nsubjpass" and not clauses.described_by(s, trigger)]
+        s for s in subjects if not clauses.undergoes(s, trigger) and not clauses.described_by(s, trigger)]
     mentions = [m for s in acting for m in clauses.actors_of(s, index)]
     actors = _actors(mentions + clauses.counterparts(trigger, index,
                                                      kind in lexicon.object_actor_types))

@@ -36,6 +36,9 @@ SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
 #: Dependencies along which a clause without a subject borrows its governor's.
 CONTROL_DEPS = frozenset({"xcomp", "conj", "advcl"})
+#: Most joined participles walked back to the one that modifies a verb ("killing six
+#: and wounding 27").
+MAX_JOINED = 4
 ACTOR_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 #: Pronouns resolved to the nearest person named before them.
@@ -52,9 +55,11 @@ DESCRIPTION_MENTIONS = 40
 def is_folded(token: Token) -> bool:
     """True for a subjectless participle modifying a verb ("Speaking at ..., Duda said"),
     and for one joined to it ("struck Kharkiv, killing six people and wounding 27")."""
-    while token.dep_ == "conj" and token.tag_ in {"VBG", "VBN"} and not any(
-            c.dep_ in SUBJECT_DEPS for c in children_of(token)):
-        token = token.head  # a conjunct's head comes before it: the walk ends
+    for _ in range(MAX_JOINED):  # bounded: every verb of a long list asks this
+        if token.dep_ != "conj" or token.tag_ not in {"VBG", "VBN"} or any(
+                c.dep_ in SUBJECT_DEPS for c in children_of(token)):
+            break
+        token = token.head
     return (token.dep_ == "advcl" and token.tag_ in {"VBG", "VBN"}
             and token.head.pos_ in {"VERB", "AUX"}
             and not any(c.dep_ in SUBJECT_DEPS for c in children_of(token)))
@@ -146,15 +151,26 @@ def subjects(trigger: Token) -> list[Token]:
 
 def _controller(complement: Token) -> list[Token]:
     """The object that does what a complement says ("forced doctors to evacuate",
-    "called on residents to leave"), when its governor is an object-control verb."""
+    "called on residents to leave"), when its governor is an active object-control
+    verb; a passive one's subject is the doer ("Troops were ordered to withdraw")."""
     lexicon = load_event_lexicon()
     head = complement.head
-    if head.lemma_.lower() not in lexicon.object_control_verbs | lexicon.modality.directive_governors:
+    lemma = head.lemma_.lower()
+    if lemma not in lexicon.object_control_verbs | lexicon.modality.directive_governors:
         return []
     children = children_of(head)
+    if any(c.dep_ in {"nsubjpass", "auxpass"} for c in children):
+        return []
     return [c for c in children if c.dep_ == "dobj"] or [
-        g for c in children if c.dep_ == "prep" and c.lower_ in {"on", "to"}
+        g for c in children if c.dep_ == "prep" and f"{lemma} {c.lower_}" in lexicon.addressees
         for g in children_of(c) if g.dep_ == "pobj"]
+
+
+def undergoes(subject: Token, verb: Token) -> bool:
+    """True for a passive subject of ``verb`` ("Ten civilians were killed"), not one
+    borrowed from a passive governor, who does the complement ("Troops were ordered to
+    withdraw": the troops withdraw)."""
+    return subject.dep_ == "nsubjpass" and not (verb.dep_ == "xcomp" and subject.head is not verb)
 
 
 def described_by(subject: Token, verb: Token) -> bool:

@@ -112,6 +112,9 @@ class EventType:
     retype: tuple[Retype, ...] = ()
     #: Type of the clause when a perpetrator is its subject ("gunmen killed ...").
     with_agent: str = ""
+    #: Type of the clause when its target is a state's forces ("attacked a post; 12
+    #: soldiers were killed" is fought between armed sides).
+    state_target: str = ""
     #: Sub-types set from the article: a crowd dispersed, or protesters killed.
     with_intervention: SubType | None = None
     with_excessive_force: SubType | None = None
@@ -174,6 +177,8 @@ class EventLexicon:
     quantity_nouns: frozenset[str] = frozenset()
     #: Verbs whose object does what their complement says: "forced doctors to evacuate".
     object_control_verbs: frozenset[str] = frozenset()
+    #: A verb and the preposition of its addressee: "called on residents to leave".
+    addressees: frozenset[str] = frozenset()
     object_rules: tuple[ObjectRule, ...] = ()
 
     def suffered_by_subject(self, verb: str, objects: Iterable[str]) -> bool:
@@ -316,6 +321,7 @@ class LocationWords:
     near: frozenset[str] = frozenset()
     near_features: frozenset[str] = frozenset()
     mislabelled: frozenset[str] = frozenset()
+    soft_targets: frozenset[str] = frozenset()
     sentence_types: frozenset[str] = frozenset()
     area_features: frozenset[str] = frozenset()
     government_types: frozenset[str] = frozenset()
@@ -336,6 +342,7 @@ def load_location_words() -> LocationWords:
     extra = {field: frozenset(word_list(data, name, key)) for field, key in (
         ("feature_words", "feature_words"), ("feature_modifiers", "feature_modifiers"),
         ("near", "near_prepositions"), ("near_features", "near_features"), ("mislabelled", "mislabelled_place_prepositions"),
+        ("soft_targets", "soft_label_target_prepositions"),
         ("sentence_types", "sentence_place_types"), ("area_features", "area_features"),
         ("government_types", "government_capital_types"),
         ("sentence_skip", "sentence_skip_prepositions"))}
@@ -375,7 +382,8 @@ def load_event_lexicon() -> EventLexicon:
 _WORD_LISTS = ("light_verbs", "non_events", "time_bounds", "reporting_verbs",
                "recent_prepositions", "recent_day_periods", "recent_week_periods",
                "event_noun_prepositions", "source_nouns", "undergo_verbs",
-               "partake_verbs", "preparation_verbs", "quantity_nouns", "object_control_verbs")
+               "partake_verbs", "preparation_verbs", "quantity_nouns", "object_control_verbs",
+               "addressees")
 _TYPE_LISTS = ("subject_types", "object_place_types", "object_actor_types", "target_types",
                "violent_types", "casualty_types")
 _MODALITY = ("negated", "hypothetical", "planned", "planned_governors", "negating_governors",
@@ -407,7 +415,8 @@ def _event_type(name: str, entry: dict[str, Any]) -> EventType:
         acled_sub_type=str(acled.get("sub_type", "")),
         acled_sub_type_state=str(entry.get("acled_sub_type_state", "")),
         examples=_examples(entry), sub_types=subs, retype=retype,
-        with_agent=str(entry.get("with_agent") or ""), **context,
+        with_agent=str(entry.get("with_agent") or ""),
+        state_target=str(entry.get("state_target") or ""), **context,
     )
 
 

@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from timeline.events import clauses, places
 from timeline.events.actor_groups import (ActorGroup, capital_types, capitals, combat_types,
-                                          group_of, groups_by_noun, groups_by_unknown, is_force,
+                                          group_of, groups_by_noun, is_force,
                                           load_groups, other_side, partitive_nouns, unit_words)
 from timeline.events.clauses import MentionIndex
 from timeline.events.event_nouns import (carried_out_by, event_nouns, light_nouns, noun_type,
@@ -102,9 +102,14 @@ def actor_of(token: Token, index: MentionIndex, country: str) -> Actor | None:
     doc = token.doc
     counted = counted_noun(token)
     if counted is None and token.lemma_.lower() in partitive_nouns():
-        # "units of the National Guard", "members of Hamas": the force or group.
-        counted = next((g for c in children_of(token) if c.dep_ == "prep" and c.lower_ == "of"
-                        for g in children_of(c) if g.dep_ == "pobj"), None)
+        # "units of the National Guard", "members of Hamas": the force or the named
+        # group (not "members of parliament", who act as themselves).
+        owner = next((g for c in children_of(token) if c.dep_ == "prep" and c.lower_ == "of"
+                      for g in children_of(c) if g.dep_ == "pobj"), None)
+        mention = index.at(owner) if owner is not None else None
+        if owner is not None and (is_force(owner) or (
+                mention is not None and mention.label == "ORG")):
+            counted = owner
     if counted is not None:
         # "Hundreds of farmers", "dozens of demonstrators": the people counted.
         return actor_of(counted, index, country)
@@ -166,7 +171,7 @@ def _forces_country(mention: Mention, group: ActorGroup | None) -> tuple[ActorGr
     for start in range(len(words)):
         for end in range(min(len(words), start + 3), start, -1):
             name = " ".join(words[start:end])
-            country = places.country_of_demonym(name) or _country_named(name)
+            country = places.country_of_demonym(name) or country_named(name)
             if country:
                 return state, country
     return None, ""
@@ -194,7 +199,7 @@ def _of_country(token: Token) -> str:
     for prep in (c for c in children_of(token) if c.dep_ == "prep" and c.lower_ == "of"):
         for obj in (g for g in children_of(prep) if g.dep_ == "pobj"):
             start = next((t.i for t in obj.subtree if t.pos_ != "DET"), obj.i)
-            country = _country_named(token.doc[start:obj.i + 1].text)
+            country = country_named(token.doc[start:obj.i + 1].text)
             if not country and is_force(obj) and obj is not token:
                 country = _of_country(obj)  # "aviation of the Armed Forces of Ukraine"
             if country:
@@ -202,7 +207,7 @@ def _of_country(token: Token) -> str:
     return ""
 
 
-def _country_named(name: str) -> str:
+def country_named(name: str) -> str:
     place = places.geocode(name)
     return place.country if place is not None and place.precision == "country" else ""
 
@@ -219,11 +224,14 @@ def _capital_as_country(actor: Actor) -> Actor:
 
 
 def _as_name(mention: Mention) -> Mention:
-    """A place or nationality label on a name that is neither ("M23 rebels", tagged as a
-    place; "Wazalendo militias", as a nationality) read as an organisation's name, not
-    as a country whose forces they would be."""
-    if mention.label not in {"GPE", "NORP"} or places.country_of_demonym(mention.text) or (
-            places.geocode(mention.canonical or mention.text) is not None):
+    """A place label on a name that is none ("M23 rebels", tagged as a place) read as
+    an organisation's name, not as a country whose forces they would be. A people's
+    word ("Kurdish fighters") keeps its label unless it is written as a code ("M23")."""
+    text = mention.text
+    if mention.label != "GPE" and not (mention.label == "NORP" and (
+            text.isupper() or any(c.isdigit() for c in text))):
+        return mention
+    if places.country_of_demonym(text) or places.geocode(mention.canonical or text) is not None:
         return mention
     return replace(mention, label="ORG")
 
@@ -269,47 +277,6 @@ def assign(trigger: Token, index: MentionIndex, lexicon: EventLexicon, type_id: 
     actor1 = first[0] if first else None
     actor2 = next((a for a in second if actor1 is None or a.name != actor1.name), None)
     return Roles(actor1, actor2, tuple(first[1:]))
-
-
-def in_country(roles: Roles, country: str) -> Roles:
-    """``roles`` with each group actor named without a country ("Rioters") named in
-    ``country``, the country of the event's place found after the roles were
-    ("lynched a man in Kisumu (Kisumu)": Rioters (Kenya)). Hostile groups are never of
-    the place's country, and are left alone."""
-    def placed(actor: Actor | None) -> Actor | None:
-        group = groups_by_unknown().get(actor.name) if (
-            actor is not None and actor.kind == GROUP and not actor.country) else None
-        if group is None or group.hostile:
-            return actor
-        return replace(actor, name=group.named(country), country=country)
-
-    return Roles(placed(roles.actor1), placed(roles.actor2), tuple(map(placed, roles.assoc)))
-
-
-#: Most words of a phrase read for the country it names ("Russia's defence ministry").
-COUNTRY_WORDS = 6
-
-
-def country_in(phrase: str) -> str:
-    """The first country a phrase names by a country's name or nationality word
-    ("Russia's defence ministry", "the Ukrainian General Staff"), else ""."""
-    for word in phrase.replace("’", "'").split()[:COUNTRY_WORDS]:
-        word = word.removesuffix("'s").strip(",.:;\"'()")
-        country = places.country_of_demonym(word) or _country_named(word) if word else ""
-        if country:
-            return country
-    return ""
-
-
-def of_country(actor: Actor, country: str) -> Actor:
-    """``actor``, a state's forces or police named for another country, named for
-    ``country`` instead ("its forces" in a report of Russia's defence ministry); any
-    other actor, or no ``country``, unchanged."""
-    if not country or actor.kind != GROUP or not actor.state or actor.country == country:
-        return actor
-    group = next((g for g in load_groups() if g.state and not g.hostile
-                  and g.named(actor.country) == actor.name), None)
-    return actor if group is None else replace(actor, name=group.named(country), country=country)
 
 
 def without_places(roles: Roles, places: Iterable[str]) -> Roles:
@@ -376,7 +343,7 @@ def _role_tokens(trigger: Token, lexicon: EventLexicon, type_id: str,
     # "Russian troops suffered heavy casualties", "Ukraine lost 40 servicemen": the
     # subject suffered the losses.
     suffered = type_id in lexicon.casualty_types and subject_suffers(trigger, lexicon)
-    passive = [s for s in subjects if headline or suffered or undergone or s.dep_ == "nsubjpass"
+    passive = [s for s in subjects if headline or suffered or undergone or clauses.undergoes(s, trigger)
                or clauses.described_by(s, trigger)
                or (s.head.dep_ == "nsubjpass" and s.dep_ == "conj")]
     # "Two Ukrainian troops, one civilian killed": a headline's list of victims, parsed

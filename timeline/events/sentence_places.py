@@ -97,7 +97,7 @@ def _soft_place(token: Token) -> bool:
     (Rafah, Gaza Strip)", tagged a work of art): it may be a place."""
     words = load_location_words()
     return (token.ent_type_ in SOFT_LABELS and places.country_of_demonym(token.text) is None
-            and _preposition(token) in words.mislabelled | words.target)
+            and _preposition(token) in words.mislabelled | words.soft_targets)
 
 
 def _compass_part(sent: Span, index: MentionIndex,

@@ -290,9 +290,10 @@ def object_lemmas(tokens: Sequence[Token]) -> frozenset[str]:
 
 
 def subject_lemmas(tokens: Sequence[Token]) -> frozenset[str]:
-    """Lemmas of the clause's subjects: who did it ("the attackers fled")."""
-    subject = _subject_indices(tokens)
-    return frozenset(t.lemma_.lower() for t in tokens if t.i in subject)
+    """Lemmas of the heads of the clause's subjects and their conjuncts: who did it
+    ("the attackers fled"; not "the wives of soldiers fled")."""
+    heads = [s for s in tokens if s.dep_ in {"nsubj", "nsubjpass"}]
+    return frozenset(t.lemma_.lower() for s in heads for t in (s, *conjuncts_of(s)))
 
 
 def _subject_indices(tokens: Sequence[Token]) -> set[int]:
@@ -311,10 +312,10 @@ def has_agent(trigger: Token) -> bool:
 def modality(trigger: Token, lexicon: EventLexicon) -> str:
     """asserted, negated, hypothetical or planned, from the clause and what governs it.
 
-    "did not agree" and "refused to meet" are negated, "would travel" hypothetical, "will meet" and "decided
-    to meet" planned, "hope that Zaluznyi would travel" and "urged them to leave"
-    hypothetical; a clause under a
-    negated or hypothetical governor ("did not plan to attack") takes its modality.
+    "did not agree" and "refused to meet" are negated, "would travel" hypothetical,
+    "will meet" and "decided to meet" planned, "hope that Zaluznyi would travel" and
+    "urged them to leave" hypothetical; a clause under a negated or hypothetical
+    governor ("did not plan to attack") takes its modality.
     """
     words = lexicon.modality
     own = _own_modality(trigger, lexicon)
@@ -330,7 +331,8 @@ def modality(trigger: Token, lexicon: EventLexicon) -> str:
         if trigger.dep_ == "xcomp" and head.lemma_.lower() in words.planned_governors:
             return "planned"
         if head.lemma_.lower() in words.directive_governors and (
-                trigger.dep_ == "xcomp" or trigger.tag_ == "VB"):
+                trigger.dep_ == "xcomp" or trigger.tag_ == "VB" and not any(
+                    c.dep_ in {"aux", "auxpass"} for c in children_of(trigger))):
             # "urged the RSF to halt", "demanded that the RSF halt" (the bare verb of a
             # demand; not "told reporters it had halted"): asked for, not done.
             return "hypothetical"
