@@ -10,6 +10,7 @@ from timeline.temporal.partial import Duration, FuzzyRef, Partial, Recurrence, S
 from timeline.temporal.resolution import Anchor
 from timeline.temporal.resolve import resolve
 from timeline.temporal.tense import SINCE, Tense
+from timeline.temporal.values import place
 
 PUBLISHED = Anchor(date(2023, 1, 19), "published")  # a Thursday
 
@@ -76,3 +77,29 @@ def test_no_anchor_gives_empty_value_with_reason() -> None:
 def test_explicit_date_needs_no_anchor() -> None:
     res = resolve(Partial(year=2023, month=1, day=17), None, Tense(None))
     assert (res.value, res.anchor) == ("2023-01-17", "absolute")
+
+
+@pytest.mark.parametrize(("partial", "shift", "value"), [
+    # Some day of June 1963: the day is unknown, the month is not.
+    (Partial(year=1963, month=6), Shift("D", 1), "1963-06-XX"),
+    (Partial(year=1963, month=6), Shift("D", 0, fill=Partial(part_of_day="NI")), "1963-06-XXTNI"),
+    # June's middle (16 June) moved 20 days is 6 July: July, day unknown.
+    (Partial(year=1963, month=6), Shift("D", 20), "1963-07-XX"),
+    (Partial(year=1863), Shift("D", 1), "1863-XX-XX"),
+    (Partial(year=1863), Shift("H", 2), "1863-XX-XX"),
+    (Partial(year=1913), Shift("W", 1), "1913-WXX"),
+    (Partial(year=1863), Shift("M", 0), "1863-XX"),
+    # 15 months before the middle of 1972 (2 July) is April 1971: some month of 1971.
+    (Partial(year=1972), Shift("M", -15), "1971-XX"),
+    (Partial(year=7511, bc=True), Shift("D", 0), "BC0490-XX-XX"),
+    # A month, quarter or season names the month a week or year is counted in.
+    (Partial(year=1989, quarter=3), Shift("M", 1), "1989-08"),
+    (Partial(year=1989, quarter=3), Shift("Y", -1, keep=True), "1988-Q3"),
+])
+def test_a_finer_unit_than_the_anchor_names_is_unknown(partial: Partial, shift: Shift, value: str) -> None:
+    start = place(partial).start.date()  # as an anchor is made from a resolved expression
+    res = resolve(shift, Anchor(start, "previous expression", partial), Tense(None))
+    assert res.value == value
+    if "X" in value:
+        assert "unknown" in res.reason
+        assert res.partial is not None and res.partial.day is None

@@ -7,7 +7,7 @@ from datetime import date, datetime
 import pytest
 
 from timeline.temporal.partial import Duration, Partial
-from timeline.temporal.values import easter_sunday, format_duration, place
+from timeline.temporal.values import TIMEX3_VALUE, easter_sunday, format_duration, place, place_unknown
 
 
 @pytest.mark.parametrize(("partial", "value", "start", "end", "granularity"), [
@@ -79,3 +79,20 @@ def test_a_proxy_year_outside_the_years_bc_is_off_the_calendar() -> None:
 def test_easter_sunday(year: int, expected: date) -> None:
     assert easter_sunday(year) == expected
     assert expected.isoweekday() == 7
+
+
+@pytest.mark.parametrize(("partial", "unit", "value", "start", "end", "granularity"), [
+    (Partial(year=1963, month=6), "D", "1963-06-XX", datetime(1963, 6, 1), datetime(1963, 7, 1), "month"),
+    (Partial(year=1963, month=6, part_of_day="NI"), "D", "1963-06-XXTNI",
+     datetime(1963, 6, 1), datetime(1963, 7, 1), "month"),
+    (Partial(year=1863, hour=10, minute=30), "D", "1863-XX-XXT10:30",
+     datetime(1863, 1, 1), datetime(1864, 1, 1), "year"),
+    (Partial(year=1913), "W", "1913-WXX", datetime(1913, 1, 1), datetime(1914, 1, 1), "year"),
+    (Partial(year=1863), "M", "1863-XX", datetime(1863, 1, 1), datetime(1864, 1, 1), "year"),
+    (Partial(year=7511, bc=True), "D", "BC0490-XX-XX", datetime(7511, 1, 1), datetime(7512, 1, 1), "year"),
+])
+def test_place_unknown(partial: Partial, unit: str, value: str, start: datetime, end: datetime,
+                       granularity: str) -> None:
+    placed = place_unknown(partial, unit)
+    assert (placed.value, placed.start, placed.end, placed.granularity) == (value, start, end, granularity)
+    assert TIMEX3_VALUE.fullmatch(placed.value)

@@ -58,11 +58,14 @@ def _anchor_for(c: Candidate, story: _Story) -> Anchor | None:
 
     "Two days earlier" and "the previous Friday" count from the last expression naming
     a day, never from a year or a bound ("since 2014"): in news, from the reference date
-    when there is none. A date rule names its base in its ``set`` (``base: previous``).
+    when there is none, and from a month named since in a sentence of its own ("killed
+    last October. His name was crossed out that same day": some day of October). A date rule names its base in its ``set`` (``base: previous``).
     """
     mode, reference, last, meaning = story.mode, story.reference, story.last, c.meaning
     base = meaning.base if isinstance(meaning, Shift) else c.rule.params.get("base", "reference")
     if base == "previous" and mode == Mode.NEWS and _counts_days(meaning):
+        if isinstance(meaning, Shift) and story.last_month is not None:
+            return story.last_month  # "last October ... that same day": some day of it
         return story.last_day or reference
     if base == "focus":
         # "a year earlier" in a story counts from the story's date, as any shift does.
@@ -133,6 +136,8 @@ class _Story:
     last_end: int = 0
     focus: Anchor | None = None
     last_day: Anchor | None = None  # the last expression naming a day
+    last_day_end: int = 0
+    last_month: Anchor | None = None  # a month named since, with no day ("last October")
 
 
 def _resolve_one(text: str, c: Candidate, anchor: Anchor | None, story: _Story) -> Resolution:
@@ -267,10 +272,23 @@ def resolve_candidates(text: str, candidates: Sequence[Candidate], reference: An
             story.last = Anchor(res.start.date(), f"previous expression '{c.text}'", res.partial)
             story.last_end = c.end
             if res.partial.day is not None:
-                story.last_day = story.last
+                story.last_day, story.last_day_end = story.last, c.end
+            story.last_month = story.last if _names_month(text, c, res, story) else None
             if _is_focus(res, reference):
                 story.focus = story.last
     return out
+
+
+def _names_month(text: str, c: Candidate, res: Resolution, story: _Story) -> bool:
+    """In news, whether ``c`` names the month a later "that same day" is in: a month
+    with no day ("was gunned down last October"), not a bound ("since October"), in a
+    sentence naming no day ("On Monday it said October sales fell": the day is Monday's)."""
+    p = res.partial
+    if p is None or p.month is None or p.day is not None or p.week is not None:
+        return False
+    if since_before(text, c.start):
+        return False
+    return story.last_day is None or _SENTENCE_END.search(text, story.last_day_end, c.start) is not None
 
 
 def _far_chain(res: Resolution, anchor: Anchor | None, reference: Anchor | None) -> Resolution:

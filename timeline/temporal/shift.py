@@ -14,12 +14,14 @@ from datetime import date, timedelta
 
 from timeline.temporal.partial import Partial, Shift
 from timeline.temporal.resolution import Anchor, Resolution, unresolved
-from timeline.temporal.values import BC_BASE, calendar_date, place
+from timeline.temporal.values import BC_BASE, calendar_date, place, place_unknown
 from timeline.vocab import NO_ANCHOR, Granularity
 
 UNIT_NAMES = {"D": "day", "W": "week", "M": "month", "Q": "quarter", "Y": "year", "DE": "decade",
               "CE": "century", "WE": "weekend", "H": "hour", "MIN": "minute", "S": "second"}
 _FILL_FIELDS = ("year", "month", "day", "quarter", "half", "season", "part_of_day", "hour", "minute")
+#: Units that count days or less: from an anchor naming no day, they land on an unknown one.
+_DAY_OR_LESS = frozenset({"D", "H", "MIN", "S"})
 
 
 def _add_months(day: date, count: int) -> date:
@@ -92,6 +94,50 @@ def _keep_granularity(prev: Partial, unit: str, n: int) -> Partial | None:
     return None
 
 
+def _finer_than_anchor(s: Shift, anchor: Anchor) -> str | None:
+    """The unit ("D", "W" or "M") of ``s`` when it counts in a unit finer than any its
+    anchor names: "the next day" after "in June 1963" is some day of June 1963, not
+    2 June; "a week later" after it some week; "that month" after "1863" some month."""
+    p = anchor.partial
+    if p is None or p.year is None or p.day is not None:
+        return None
+    if s.unit in _DAY_OR_LESS:
+        return "D"
+    if s.unit == "W" and p.week is None:
+        return "W"
+    if s.unit == "M" and p.week is None and p.month is None and p.quarter is None \
+            and p.half is None and p.season is None:
+        return "M"
+    return None
+
+
+def _around_unknown(s: Shift, anchor: Anchor, unit: str) -> Partial:
+    """The month (or year, when the anchor names no month) of a period ``s.amount``
+    units from some unknown one of the anchor's period: that of the middle of the
+    period moved so far ("two days later" after June is June; "twenty days later", July)."""
+    p = anchor.partial
+    month = p.month if p.week is None and unit != "M" else None
+    period = place(Partial(year=p.year, month=month))
+    middle = (period.start + (period.end - period.start) / 2).date()
+    if s.unit == "M":
+        middle = _add_months(middle, s.amount)
+    else:
+        middle += timedelta(days=s.amount * {"D": 1, "W": 7}.get(s.unit, 0))
+    return Partial(year=middle.year, month=None if month is None else middle.month, bc=p.bc)
+
+
+def _resolve_unknown(s: Shift, anchor: Anchor, unit: str) -> Resolution:
+    """Resolve ``s`` to a period whose finest part, in ``unit``, is unknown."""
+    around = _around_unknown(s, anchor, unit)
+    moved = replace(_with_fill(around, s.fill), year=around.year, month=around.month, day=None)
+    placed = place_unknown(moved, unit)
+    named = place(anchor.partial).value
+    reason = (f"{_words(s)} {anchor.label} ({named}), which names no "
+              f"{UNIT_NAMES[unit]}: the {UNIT_NAMES[unit]} is unknown")
+    return Resolution(placed.value, placed.type, placed.start, placed.end, placed.granularity,
+                      anchor.label, reason, 0.8, around)
+
+
 def _words(s: Shift) -> str:
     unit = UNIT_NAMES.get(s.unit, s.unit)
     if s.amount == 0:
@@ -109,6 +155,9 @@ def resolve_shift(s: Shift, anchor: Anchor | None) -> Resolution:
                           f"an unknown number of {UNIT_NAMES.get(s.unit, s.unit)}s away", 0.7)
     if anchor is None:
         return unresolved("DATE", "relative expression with no reference date to count from")
+    unknown = _finer_than_anchor(s, anchor)
+    if unknown is not None:
+        return _resolve_unknown(s, anchor, unknown)
     moved = None
     if s.keep and anchor.partial is not None and s.unit not in ("WE",):
         moved = _keep_granularity(anchor.partial, s.unit, s.amount)

@@ -199,6 +199,29 @@ def _place_week(year: int, week: int, weekend: bool, bc: bool = False) -> Placed
     return Placed(f"{year_label(year, bc)}-W{week:02d}", start, start + timedelta(days=7), Granularity.WEEK)
 
 
+def place_unknown(p: Partial, unit: str) -> Placed:
+    """A day (``unit`` "D"), week ("W") or month ("M") of ``p``'s month or year, which
+    one unknown: "1963-06-XX", "1863-XX-XX", "1913-WXX", "1863-XX".
+
+    "The next day" after a story has named only June 1963 is some day of June 1963;
+    TIMEX3 writes the unknown parts as X, and a part of the day or a clock time filled
+    in stays ("1963-06-XXTNI"). The interval and the granularity are those of the month
+    or year: nothing finer is known.
+    """
+    around = place(Partial(year=p.year, month=p.month, bc=p.bc))
+    year = year_label(p.year, p.bc)
+    if unit == "W":
+        return replace(around, value=f"{year}-WXX")
+    if unit == "M":
+        return replace(around, value=f"{year}-XX")
+    value = f"{year}-{'XX' if p.month is None else f'{p.month:02d}'}-XX"
+    if p.hour is not None:
+        return replace(around, value=f"{value}T{p.hour:02d}:{p.minute or 0:02d}", type="TIME")
+    if p.part_of_day is not None:
+        return replace(around, value=f"{value}T{p.part_of_day}", type="TIME")
+    return replace(around, value=value)
+
+
 def _place_week_of_month(year: int, month: int, nth: int, bc: bool = False) -> Placed:
     """The ``nth`` week of a month (-1 the last): the ISO week holding the middle of the
     month's nth seven days ("the last week of March" 2009 is 25-31 March: 2009-W13)."""
