@@ -98,15 +98,19 @@ def test_killed_ingest_resumes_to_the_same_store(tmp_path: Path) -> None:
     """SIGKILL at random moments, then rerun: the same store as one uninterrupted run."""
     env = {**os.environ, "PYTHONPATH": str(PROJECT)}
     reference = tmp_path / "reference.duckdb"
+    began = time.perf_counter()
     subprocess.run(_ingest_command(reference, WIRE), check=True, env=env, cwd=PROJECT,
                    capture_output=True, timeout=300)
+    # Kill moments are drawn within one whole run's duration on this machine, so that a
+    # fast machine does not finish every run before its kill.
+    duration = time.perf_counter() - began
     killed = tmp_path / "killed.duckdb"
     chance = random.Random(20240316)
     kills = 0
     for _ in range(4):
         process = subprocess.Popen(_ingest_command(killed, WIRE), env=env, cwd=PROJECT,
                                    stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        time.sleep(chance.uniform(1.0, 6.0))
+        time.sleep(chance.uniform(0.3, 0.9) * duration)
         if process.poll() is None:
             process.send_signal(signal.SIGKILL)
             kills += 1
