@@ -17,6 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from timeline.events.casualties import counted_noun, is_toll_subject
+from timeline.events.clauses import RELATIVE_TAGS
 from timeline.events.event_nouns import event_nouns, noun_type
 from timeline.events.lexicon import EventLexicon, EventType, Modality
 from timeline.events.tokens import children_of, conjuncts_of
@@ -292,7 +293,10 @@ def object_lemmas(tokens: Sequence[Token]) -> frozenset[str]:
 def subject_lemmas(tokens: Sequence[Token]) -> frozenset[str]:
     """Lemmas of the heads of the clause's subjects and their conjuncts: who did it
     ("the attackers fled"; not "the wives of soldiers fled")."""
-    heads = [s for s in tokens if s.dep_ in {"nsubj", "nsubjpass"}]
+    # A relative pronoun stands for the noun its clause describes ("protesters who
+    # stormed parliament").
+    heads = [s.head.head if s.tag_ in RELATIVE_TAGS and s.head.dep_ == "relcl" else s
+             for s in tokens if s.dep_ in {"nsubj", "nsubjpass"}]
     return frozenset(t.lemma_.lower() for s in heads for t in (s, *conjuncts_of(s)))
 
 
