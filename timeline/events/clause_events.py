@@ -294,7 +294,8 @@ def _record(article: _Article, trigger: Token, typed: tuple[str, str], sentence_
     return EventRecord(event, actors, locations, source, mode,
                        _by_actor(coding, assigned, lexicon), assigned,
                        article.casualties(sent_no=sentence_no, sent=sent)
-                       if kind in lexicon.casualty_types else Casualties(),
+                       if kind in lexicon.casualty_types or kind in lexicon.toll_types
+                       else Casualties(),
                        sentence_no=sentence_no)
 
 

@@ -165,6 +165,8 @@ class EventLexicon:
     target_types: frozenset[str] = frozenset()
     violent_types: frozenset[str] = frozenset()
     casualty_types: frozenset[str] = frozenset()
+    #: Types whose toll is read, though no one's violence caused it (disasters).
+    toll_types: frozenset[str] = frozenset()
     reporting_verbs: frozenset[str] = frozenset()
     recent_prepositions: frozenset[str] = frozenset()
     recent_day_periods: frozenset[str] = frozenset()
@@ -385,7 +387,7 @@ _WORD_LISTS = ("light_verbs", "non_events", "time_bounds", "reporting_verbs",
                "partake_verbs", "preparation_verbs", "quantity_nouns", "object_control_verbs",
                "addressees")
 _TYPE_LISTS = ("subject_types", "object_place_types", "object_actor_types", "target_types",
-               "violent_types", "casualty_types")
+               "violent_types", "casualty_types", "toll_types")
 _MODALITY = ("negated", "hypothetical", "planned", "planned_governors", "negating_governors",
              "hypothetical_nouns", "planned_nouns", "negated_subjects",
              "directive_governors")
