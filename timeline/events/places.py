@@ -204,6 +204,11 @@ def _geocode(name: str, context: tuple[str, ...], hints: tuple[str, ...],
                  "place" if entry.kind == gazetteer.POPULATED else entry.kind, entry.population)
 
 
+#: Below this population, a place found only by an alternate name outside the story's
+#: countries is taken for a coincidence of spelling.
+SMALL_ALIAS_POPULATION = 10_000
+
+
 def _gather(name: str, key: str, context: tuple[str, ...], hints: tuple[str, ...],
             exact: list[gazetteer.Entry]) -> list[gazetteer.Entry]:
     """Gazetteer entries ``name`` may mean: its namesakes (``exact``); with none in the
@@ -217,6 +222,13 @@ def _gather(name: str, key: str, context: tuple[str, ...], hints: tuple[str, ...
     if not candidates or context and not namesakes.any_in(candidates, wanted) or hints and \
             not any(namesakes.in_area(e, h) for e in candidates for h in hints):
         candidates += _loose_candidates(name, hints, context)
+    if wanted:
+        # "Kashmir" in a story set in India is no alias of Cashmere, Washington: a small
+        # place found only by another name, outside every country the story names.
+        names = namesakes.country_names()
+        candidates = [e for e in candidates if not (
+            e.alternate and e.population < SMALL_ALIAS_POPULATION
+            and names.get(e.country_code, e.country_code) not in wanted)]
     return candidates
 
 
