@@ -313,7 +313,7 @@ def fold_casualties(records: list[EventRecord], lexicon: EventLexicon,
     counted: set[int] = set()
     for position, record in enumerate(pending):
         kind = record.event.event_type
-        if kind in lexicon.violent_types:
+        if kind in lexicon.violent_types or kind in lexicon.toll_types:
             if record.sentence_no in counted:
                 record = replace(record, casualties=Casualties())
             counted.add(record.sentence_no)
