@@ -16,7 +16,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from timeline.events.casualties import counted_noun, is_toll_subject
+from timeline.events.casualties import counted_noun, is_headline_passive, is_toll_subject
 from timeline.events.clauses import RELATIVE_TAGS
 from timeline.events.event_nouns import event_nouns, noun_type
 from timeline.events.lexicon import EventLexicon, EventType, Modality
@@ -79,7 +79,10 @@ def event_type(trigger: Token, lexicon: EventLexicon) -> tuple[str, str] | None:
         found = _noun_event(_nouns(trigger, phrasal, lexicon), lexicon)
         if found is not None:
             return phrasal, found
+    own = lexicon.type_of_verb(phrasal) or lexicon.type_of_verb(lemma)
     for noun in (c for c in children_of(trigger) if c.dep_ in {"nsubj", "nsubjpass"}):
+        if noun.dep_ == "nsubjpass" and own in lexicon.violent_types:
+            continue  # "Protesters were attacked by police": the attack, on them
         if is_toll_subject(noun):
             # "The death toll rose to 35", "losses amounted to 40 people": deaths.
             return phrasal, lexicon.type_of_noun("death") or OTHER
@@ -219,10 +222,12 @@ def code(trigger: Token, type_id: str, lexicon: EventLexicon,
     only in it); the sub-type comes from its cues.
     """
     lemmas = frozenset(t.lemma_.lower() for t in tokens)
+    described: frozenset[str] = frozenset()
     if trigger.dep_ == "acl" and trigger.head.pos_ in NOUN_TAGS:
         # "Three Ukrainian soldiers killed in ...": the noun the clause describes is its
-        # subject (a killing's victims).
-        lemmas |= {trigger.head.lemma_.lower()}
+        # subject (a killing's victims), and the target.
+        described = frozenset({trigger.head.lemma_.lower()})
+        lemmas |= described
     entry = lexicon.get(type_id)
     if entry is None:
         return Coding(OTHER)
@@ -238,8 +243,8 @@ def code(trigger: Token, type_id: str, lexicon: EventLexicon,
         target = None
         for rule in entry.retype:
             if rule.scope not in scoped:
-                scoped[rule.scope] = (object_lemmas(tokens) if rule.scope == "object"
-                                      else subject_lemmas(tokens))
+                scoped[rule.scope] = (object_lemmas(tokens, trigger) | described
+                                      if rule.scope == "object" else subject_lemmas(tokens))
             if rule.cues & scoped[rule.scope]:
                 target = rule.to
                 break
@@ -284,24 +289,27 @@ def classify(trigger: Token, lexicon: EventLexicon) -> Coding | None:
     return code(trigger, typed[1], lexicon, clause_tokens(trigger))
 
 
-def object_lemmas(tokens: Sequence[Token]) -> frozenset[str]:
-    """Lemmas of the clause outside its subjects: the target, not the attacker."""
-    subject = _subject_indices(tokens)
-    return frozenset(t.lemma_.lower() for t in tokens if t.i not in subject)
+def object_lemmas(tokens: Sequence[Token], trigger: Token | None = None) -> frozenset[str]:
+    """Lemmas of the clause outside its doers (active subjects, "by" agents): the
+    target, not the attacker ("protesters were attacked by police": the protesters). A
+    headline's bare passive has its victims as subject ("DPR militiaman killed by
+    Ukrainian troops"): they are the target."""
+    victims = trigger is not None and is_headline_passive(trigger)
+    doer_deps = {"agent"} if victims else {"nsubj", "agent"}
+    doers = {t.i for s in tokens if s.dep_ in doer_deps for t in s.subtree}
+    return frozenset(t.lemma_.lower() for t in tokens if t.i not in doers)
 
 
 def subject_lemmas(tokens: Sequence[Token]) -> frozenset[str]:
-    """Lemmas of the heads of the clause's subjects and their conjuncts: who did it
-    ("the attackers fled"; not "the wives of soldiers fled")."""
+    """Lemmas of the heads of the clause's doers and their conjuncts: its active
+    subjects and "by" agents ("the attackers fled", "were attacked by a mob"; not "the
+    wives of soldiers fled", nor "protesters were attacked by police")."""
     # A relative pronoun stands for the noun its clause describes ("protesters who
     # stormed parliament").
     heads = [s.head.head if s.tag_ in RELATIVE_TAGS and s.head.dep_ == "relcl" else s
-             for s in tokens if s.dep_ in {"nsubj", "nsubjpass"}]
+             for s in tokens if s.dep_ == "nsubj"]
+    heads += [g for s in tokens if s.dep_ == "agent" for g in children_of(s) if g.dep_ == "pobj"]
     return frozenset(t.lemma_.lower() for s in heads for t in (s, *conjuncts_of(s)))
-
-
-def _subject_indices(tokens: Sequence[Token]) -> set[int]:
-    return {t.i for s in tokens if s.dep_ in {"nsubj", "nsubjpass"} for t in s.subtree}
 
 
 def has_agent(trigger: Token) -> bool:
