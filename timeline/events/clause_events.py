@@ -95,7 +95,8 @@ class _Article:
         know, so the article's country is no guess for it."""
         since = self.times.paragraph_start(char)
         for start, end in ((since, char), (char, sent.end_char)):
-            found = _place_country(self.index, start, end, backwards=start == since)
+            found = _place_country(self.index, start, end, backwards=start == since,
+                                   context=self.context)
             if found:
                 return found
         return "" if placed else self.country
@@ -438,7 +439,8 @@ def _country_only(record: EventRecord) -> EventRecord:
     return evolve(record, event=event, locations=(location,))
 
 
-def _place_country(index: MentionIndex, start: int, end: int, backwards: bool) -> str:
+def _place_country(index: MentionIndex, start: int, end: int, backwards: bool,
+                   context: tuple[str, ...] = ()) -> str:
     """The country of the nearest place mention in [start, end) that has one: the last
     when ``backwards``, else the first; at most ``PLACE_REACH`` mentions are read, so
     dating every clause of a long paragraph stays linear."""
@@ -448,7 +450,7 @@ def _place_country(index: MentionIndex, start: int, end: int, backwards: bool) -
         mention = index.mentions[at]
         if mention.label not in clauses.PLACE_LABELS or mention.end_char > end:
             continue
-        place = places.geocode(mention.canonical or mention.text)
+        place = places.geocode(mention.canonical or mention.text, context)
         if place is not None and place.country:
             return place.country
     return ""

@@ -78,9 +78,11 @@ class SubType:
     acled_type: str = ""
 
 
-#: Where a retype rule's cues count: anywhere in the clause, only outside its subject
-#: (the target, not the attacker), or only in its subject (who did it).
-RETYPE_SCOPES = ("clause", "object", "subject")
+#: Where a retype rule's cues count: anywhere in the clause; outside its doers (the
+#: target, not the attacker); in its grammatical subjects (who moved: "the attackers
+#: fled", "soldiers were evacuated"); in its doers, active subjects and "by" agents
+#: ("attacked by a mob"); or in the verb itself ("protesters stormed").
+RETYPE_SCOPES = ("clause", "object", "subject", "doer", "verb")
 
 
 @dataclass(frozen=True)

@@ -213,7 +213,8 @@ def _gather(name: str, key: str, context: tuple[str, ...], hints: tuple[str, ...
             exact: list[gazetteer.Entry]) -> list[gazetteer.Entry]:
     """Gazetteer entries ``name`` may mean: its namesakes (``exact``); with none in the
     article's countries, also those of its other romanisations; with none at all, none
-    there or none in an area written beside it, also those it may be another spelling of."""
+    there or none in an area written beside it, also those it may be another spelling of;
+    never a small place found only by an alternate name outside the article's countries."""
     candidates = list(exact)
     wanted = context_countries(context) if context else frozenset()
     if candidates and context and not namesakes.any_in(candidates, wanted):
@@ -222,13 +223,15 @@ def _gather(name: str, key: str, context: tuple[str, ...], hints: tuple[str, ...
     if not candidates or context and not namesakes.any_in(candidates, wanted) or hints and \
             not any(namesakes.in_area(e, h) for e in candidates for h in hints):
         candidates += _loose_candidates(name, hints, context)
-    if wanted:
-        # "Kashmir" in a story set in India is no alias of Cashmere, Washington: a small
-        # place found only by another name, outside every country the story names.
+    # "Kashmir" in a story set in India is no alias of Cashmere, Washington: a small
+    # place found only by another name, outside every country the story's other names
+    # set it in (the name itself, looked up alone, would vouch for its own namesake).
+    others = context_countries(tuple(c for c in context if normalise(c) != key))
+    if others:
         names = namesakes.country_names()
         candidates = [e for e in candidates if not (
             e.alternate and e.population < SMALL_ALIAS_POPULATION
-            and names.get(e.country_code, e.country_code) not in wanted)]
+            and names.get(e.country_code, e.country_code) not in others)]
     return candidates
 
 

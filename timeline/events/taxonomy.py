@@ -217,17 +217,18 @@ def code(trigger: Token, type_id: str, lexicon: EventLexicon,
     """The full coding of a clause typed ``type_id`` whose words are ``lemmas``.
 
     A killing with a perpetrator becomes that type's ``with_agent`` type; ``retype``
-    cues move it on (an attack "with drones" is an air strike; cues scoped to the
-    object look only outside the subject, ``object_lemmas``, cues scoped to the subject
-    only in it); the sub-type comes from its cues.
+    cues move it on (an attack "with drones" is an air strike), each rule reading the
+    lemmas of its scope (``_scoped``: the clause, its target, its subjects, its doers or
+    its verb); the sub-type comes from its cues.
     """
     lemmas = frozenset(t.lemma_.lower() for t in tokens)
     described: frozenset[str] = frozenset()
     if trigger.dep_ == "acl" and trigger.head.pos_ in NOUN_TAGS:
         # "Three Ukrainian soldiers killed in ...": the noun the clause describes is its
-        # subject (a killing's victims), and the target.
-        described = frozenset({trigger.head.lemma_.lower()})
-        lemmas |= described
+        # subject (a killing's victims), and, for a past participle, the target.
+        lemmas |= {trigger.head.lemma_.lower()}
+        if trigger.tag_ == "VBN":
+            described = frozenset({trigger.head.lemma_.lower()})
     entry = lexicon.get(type_id)
     if entry is None:
         return Coding(OTHER)
@@ -243,8 +244,7 @@ def code(trigger: Token, type_id: str, lexicon: EventLexicon,
         target = None
         for rule in entry.retype:
             if rule.scope not in scoped:
-                scoped[rule.scope] = (object_lemmas(tokens, trigger) | described
-                                      if rule.scope == "object" else subject_lemmas(tokens))
+                scoped[rule.scope] = _scoped(rule.scope, tokens, trigger, described)
             if rule.cues & scoped[rule.scope]:
                 target = rule.to
                 break
@@ -300,15 +300,32 @@ def object_lemmas(tokens: Sequence[Token], trigger: Token | None = None) -> froz
     return frozenset(t.lemma_.lower() for t in tokens if t.i not in doers)
 
 
-def subject_lemmas(tokens: Sequence[Token]) -> frozenset[str]:
-    """Lemmas of the heads of the clause's doers and their conjuncts: its active
-    subjects and "by" agents ("the attackers fled", "were attacked by a mob"; not "the
-    wives of soldiers fled", nor "protesters were attacked by police")."""
+def _scoped(scope: str, tokens: Sequence[Token], trigger: Token,
+            described: frozenset[str]) -> frozenset[str]:
+    """The lemmas a retype rule of ``scope`` reads (see ``lexicon.RETYPE_SCOPES``)."""
+    if scope == "object":
+        return object_lemmas(tokens, trigger) | described
+    if scope == "verb":
+        return frozenset({trigger.lemma_.lower()})
+    return subject_lemmas(tokens, doers=scope == "doer")
+
+
+def subject_lemmas(tokens: Sequence[Token], doers: bool = False) -> frozenset[str]:
+    """Lemmas of the heads of the clause's subjects and their conjuncts ("the attackers
+    fled", "soldiers were evacuated"; not "the wives of soldiers fled"); with ``doers``,
+    of its active subjects and "by" agents instead ("were attacked by a mob"; not
+    "protesters were attacked by police")."""
     # A relative pronoun stands for the noun its clause describes ("protesters who
     # stormed parliament").
-    heads = [s.head.head if s.tag_ in RELATIVE_TAGS and s.head.dep_ == "relcl" else s
-             for s in tokens if s.dep_ == "nsubj"]
-    heads += [g for s in tokens if s.dep_ == "agent" for g in children_of(s) if g.dep_ == "pobj"]
+    deps = {"nsubj"} if doers else {"nsubj", "nsubjpass"}
+    heads = {h.i: h for h in (
+        s.head.head if s.tag_ in RELATIVE_TAGS and s.head.dep_ == "relcl" else s
+        for s in tokens if s.dep_ in deps)}  # one antecedent for many pronouns, once
+    if doers:
+        heads.update((g.i, g) for s in tokens if s.dep_ == "agent"
+                     for g in children_of(s) if g.dep_ == "pobj")
+    # "Hundreds of Russian soldiers": the people counted.
+    heads = [counted_noun(s) or s for s in heads.values()]
     return frozenset(t.lemma_.lower() for s in heads for t in (s, *conjuncts_of(s)))
 
 
