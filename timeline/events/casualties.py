@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from timeline.errors import RuleFileError
-from timeline.events.tokens import children_of, conjuncts_of
-from timeline.resource_files import read_bundled, word_list
+from timeline.events.object_rules import people_nouns
+from timeline.events.tokens import children_of, conjuncts_of, of_object
+from timeline.resource_files import read_bundled
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
@@ -95,10 +96,7 @@ def read(sentence: Span) -> Casualties:
 
 def counted_noun(token: Token) -> Token | None:
     """The noun a count heads ("hundreds of farmers", "30 of 35 drones"), or None."""
-    if not (token.like_num or token.lower_ in load_words().vague):
-        return None
-    return next((g for c in children_of(token) if c.dep_ == "prep" and c.lower_ == "of"
-                 for g in children_of(c) if g.dep_ == "pobj"), None)
+    return of_object(token) if _is_number(token, load_words()) else None
 
 
 def toll_count(noun: Token) -> Count | None:
@@ -229,10 +227,8 @@ def _one_person(noun: Token, word: Token) -> Count | None:
 
 @functools.cache
 def person_nouns() -> frozenset[str]:
-    """Nouns for people (``people_nouns`` and ``combatant_nouns`` of the event types)."""
-    data = read_bundled("event_types.yaml")
-    return frozenset(word_list(data, "event_types.yaml", "people_nouns")
-                     + word_list(data, "event_types.yaml", "combatant_nouns"))
+    """Nouns for people, as the bundled event types list them (``people_nouns``)."""
+    return people_nouns("event_types.yaml", read_bundled("event_types.yaml"))
 
 
 def _is_number(token: Token, words: CasualtyWords) -> bool:

@@ -29,11 +29,16 @@ class ObjectRule:
     nouns: frozenset[str] = frozenset()
 
 
-def object_rules(name: str, data: dict[str, Any]) -> tuple[ObjectRule, ...]:
-    """The ``object_verbs`` rules; ``objects: people`` stands for ``people_nouns`` and
+def people_nouns(name: str, data: dict[str, Any]) -> frozenset[str]:
+    """Nouns for people in an event-types file: its ``people_nouns`` and
     ``combatant_nouns``."""
-    people = frozenset(word_list(data, name, "people_nouns")
-                       + word_list(data, name, "combatant_nouns"))
+    return frozenset(word_list(data, name, "people_nouns")
+                     + word_list(data, name, "combatant_nouns"))
+
+
+def object_rules(name: str, data: dict[str, Any]) -> tuple[ObjectRule, ...]:
+    """The ``object_verbs`` rules; ``objects: people`` stands for ``people_nouns``."""
+    people = people_nouns(name, data)
     try:
         return tuple(ObjectRule(
             frozenset(map(str, r["verbs"])),

@@ -28,7 +28,7 @@ from timeline.events.casualties import (counted_noun, is_headline_passive, is_to
                                         load_words, person_nouns)
 from timeline.events.lexicon import EventLexicon, load_location_words
 from timeline.events.taxonomy import subject_suffers, undergone_nouns
-from timeline.events.tokens import children_of, conjuncts_of, span_text
+from timeline.events.tokens import children_of, conjuncts_of, of_object, span_text
 from timeline.model import Mention
 
 if TYPE_CHECKING:
@@ -104,8 +104,7 @@ def actor_of(token: Token, index: MentionIndex, country: str) -> Actor | None:
     if counted is None and token.lemma_.lower() in partitive_nouns():
         # "units of the National Guard", "members of Hamas": the force or the named
         # group (not "members of parliament", who act as themselves).
-        owner = next((g for c in children_of(token) if c.dep_ == "prep" and c.lower_ == "of"
-                      for g in children_of(c) if g.dep_ == "pobj"), None)
+        owner = of_object(token)
         mention = index.at(owner) if owner is not None else None
         if owner is not None and (is_force(owner) or (
                 mention is not None and mention.label == "ORG")):

@@ -77,6 +77,13 @@ def _list_children(known: _Known) -> None:
     known.kids = kids
 
 
+def of_object(token: Token) -> Token | None:
+    """The object of ``token``'s "of" phrase ("hundreds of farmers", "units of the
+    National Guard"), or None."""
+    return next((g for c in children_of(token) if c.dep_ == "prep" and c.lower_ == "of"
+                 for g in children_of(c) if g.dep_ == "pobj"), None)
+
+
 def conjuncts_of(token: Token) -> tuple[Token, ...]:
     """``token.conjuncts``, from the cache of ``token``'s document: spaCy walks the
     coordination from its first conjunct on every call, and the role, place and coding
