@@ -7,6 +7,7 @@ against the article; rows whose right value differs from today's output say why 
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
@@ -117,6 +118,28 @@ def test_article_date_beats_the_given_one() -> None:
     df = extract(article, SEED_PUBLISHED)
     assert df.loc[0, "date"] == pd.Timestamp("2023-01-30")
     assert df.loc[0, "reference_source"] == "article"
+
+
+@pytest.mark.parametrize("published", ["2024-03-14", "14 March 2024", date(2024, 3, 14)])
+def test_an_articles_date_may_be_text_or_a_date(published) -> None:
+    # Thursday 14 March 2024: "on Tuesday" is the 12th.
+    article = Article(id="a", body="Russian forces shelled Kupiansk on Tuesday.",
+                      published=published)
+    frame = extract(article)
+    assert list(frame["date"].astype(str)) == ["2024-03-12"]
+    assert list(frame["reference_source"]) == ["article"]
+
+
+def test_an_articles_unreadable_date_fails_that_article_only() -> None:
+    bad = Article(id="bad", body="Russian forces shelled Kupiansk on Tuesday.",
+                  published="yesterday")
+    good = Article(id="good", body="Russian forces shelled Kupiansk on Tuesday.",
+                   published="2024-03-14")
+    failed = []
+    frame = extract([bad, good], on_error=failed.append)
+    assert list(frame["doc_id"]) == ["good"]
+    assert [f.source for f in failed] == ["bad"]
+    assert "cannot parse published date 'yesterday'" in str(failed[0])
 
 
 def test_path_source_reads_articles(tmp_path) -> None:

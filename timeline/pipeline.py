@@ -18,8 +18,8 @@ import hashlib
 import os
 from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
 
 from timeline import schema
@@ -257,10 +257,14 @@ def article_rows(article: Article, doc: Doc, given: date | None, config: Extract
     from timeline.dating import note_for
     from timeline.events.clause_events import extract_events
     from timeline.events.entities import find_mentions, profiles
+    from timeline.published import parse_published
     from timeline.temporal.find import find_expressions
     from timeline.temporal.reference_choice import choose_reference
     from timeline.temporal.tag import tag
 
+    if article.published is not None and not isinstance(article.published, datetime):
+        # An Article built by hand may carry its date as text ("2014-01-22") or a date.
+        article = replace(article, published=parse_published(article.published))
     candidates = tag(article.body)
     reference = choose_reference(article.body, article.published, given, config.events,
                                  candidates=_for_inference(article, given, candidates),
