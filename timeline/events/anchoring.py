@@ -30,6 +30,7 @@ from datetime import date, datetime, timedelta
 from itertools import accumulate
 from typing import TYPE_CHECKING, TypeVar
 
+from timeline.events.clauses import has_subject, shared_conjuncts
 from timeline.model import TimeExpression, evolve
 from timeline.vocab import PUBLISHED_ANCHOR, Granularity, TimeSource, granularity_rank
 
@@ -143,6 +144,9 @@ def choose_time(index: TimeIndex, trigger: Token, clause: Sequence[Token],
                                           abs(t.start_char - trigger.idx)))
         return best, TimeSource.CLAUSE
     sent = index.sents[sentence_no]
+    shared = _shared_with_conjunct(index, trigger, sent.end_char)
+    if shared is not None:
+        return shared, TimeSource.SENTENCE
     # "Development, begun two years ago, has been pushed back": the expression is in
     # another clause of the sentence, so it does not date the main one.
     above = {t.i for t in trigger.ancestors}
@@ -155,6 +159,32 @@ def choose_time(index: TimeIndex, trigger: Token, clause: Sequence[Token],
     found = _last_between(index, max(paragraph, earliest), sent.start_char,
                           lambda i: index.main[i])
     return (found, TimeSource.PARAGRAPH) if found is not None else (None, None)
+
+
+def _shared_with_conjunct(index: TimeIndex, trigger: Token, end: int,
+                          ) -> TimeExpression | None:
+    """The time of a later verb coordinated with ``trigger`` that shares its subject:
+    "Taliban fighters beat and detained several women in Kabul on Saturday" puts the
+    shared "on Saturday" in the last verb's clause. A conjunct with a subject of its
+    own ("... and police fired tear gas on Tuesday") tells its own event."""
+    later = {c.i for c in shared_conjuncts(trigger)}
+    if not later:
+        return None
+    doc = trigger.doc
+    times = index.within(trigger.idx, end)
+    if any(index.times[i].start_char < doc[min(later)].idx for i in times):
+        return None  # "start delivering in 2011 and end two years later": its own
+    for i in times:
+        owner = index.owners[i]
+        # The expression may sit in a participle below the conjunct ("detained
+        # several women protesting in Kabul on Saturday"), not in a clause with a
+        # subject of its own ("women who had protested on Saturday").
+        while owner is not None and owner not in later and owner > trigger.i:
+            verb = doc[owner]  # a verb, or a noun a participle modifies
+            owner = None if has_subject(verb) or verb.head is verb else verb.head.i
+        if owner in later:
+            return index.times[i]
+    return None
 
 
 def _last_between(index: TimeIndex, start: int, before: int,
@@ -177,7 +207,6 @@ class RecentPeriod:
     last: int
 
 
-@functools.cache
 @functools.cache  # asked for each undated clause; the lexicon's words never change
 def recent_period(prepositions: frozenset[str], periods: frozenset[str], first: int,
                   last: int) -> RecentPeriod:

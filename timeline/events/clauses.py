@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "csubjpass",
                          "parataxis", "conj", "pcomp"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+#: A conjunct verb with one of these tells its own predicate, not a share of its head's.
+_OWN_PREDICATE = SUBJECT_DEPS | {"aux", "auxpass"}
 #: Tags of relative pronouns ("which", "who", "that" heading a relative clause).
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
 #: Dependencies along which a clause without a subject borrows its governor's.
@@ -52,17 +54,30 @@ DESCRIPTION_REACH = 2
 DESCRIPTION_MENTIONS = 40
 
 
+def has_subject(verb: Token) -> bool:
+    """True when ``verb`` has a subject of its own."""
+    return any(c.dep_ in SUBJECT_DEPS for c in children_of(verb))
+
+
+def shared_conjuncts(verb: Token) -> list[Token]:
+    """The verbs coordinated after ``verb`` that share its subject and tense ("beat and
+    detained several women"), in text order; not one with a subject of its own
+    ("gathered ..., and police fired tear gas") or an auxiliary of its own ("was
+    released as a beta and is scheduled for release in June")."""
+    return [c for c in conjuncts_of(verb) if c.i > verb.i and c.pos_ == "VERB"
+            and not any(k.dep_ in _OWN_PREDICATE for k in children_of(c))]
+
+
 def is_folded(token: Token) -> bool:
     """True for a subjectless participle modifying a verb ("Speaking at ..., Duda said"),
     and for one joined to it ("struck Kharkiv, killing six people and wounding 27")."""
     for _ in range(MAX_JOINED):  # bounded: every verb of a long list asks this
-        if token.dep_ != "conj" or token.tag_ not in {"VBG", "VBN"} or any(
-                c.dep_ in SUBJECT_DEPS for c in children_of(token)):
+        if token.dep_ != "conj" or token.tag_ not in {"VBG", "VBN"} or has_subject(token):
             break
         token = token.head
     return (token.dep_ == "advcl" and token.tag_ in {"VBG", "VBN"}
             and token.head.pos_ in {"VERB", "AUX"}
-            and not any(c.dep_ in SUBJECT_DEPS for c in children_of(token)))
+            and not has_subject(token))
 
 
 def clause_tokens(trigger: Token, max_depth: int = 0) -> list[Token]:
@@ -128,7 +143,7 @@ def subjects(trigger: Token) -> list[Token]:
         return [trigger.head]
     owner = [c for c in children_of(trigger) if c.dep_ == "poss"] if (
         trigger.tag_ == "VBG") else []
-    if owner and not any(c.dep_ in SUBJECT_DEPS for c in children_of(trigger)):
+    if owner and not has_subject(trigger):
         return owner  # "Ukrainian military's shelling leaves one dead"
     token = trigger
     for _ in range(4):  # xcomp chains are short; the bound guards odd parses

@@ -27,6 +27,9 @@ class ObjectRule:
     victim_subject: bool = False
     #: Nouns typed the same way by what they govern ("ceasefire violations").
     nouns: frozenset[str] = frozenset()
+    #: The object must be the bare word, with no determiner or modifier: "set fire to
+    #: the building", not "set a cease-fire" or "set new fire regulations".
+    bare: bool = False
 
 
 def people_nouns(name: str, data: dict[str, Any]) -> frozenset[str]:
@@ -44,6 +47,7 @@ def object_rules(name: str, data: dict[str, Any]) -> tuple[ObjectRule, ...]:
             frozenset(map(str, r["verbs"])),
             people if r["objects"] == "people" else frozenset(map(str, r["objects"])),
             str(r["type"]), bool(r.get("victim_subject")),
-            frozenset(map(str, r.get("nouns", ())))) for r in data.get("object_verbs") or ())
+            frozenset(map(str, r.get("nouns", ()))), bool(r.get("bare")))
+            for r in data.get("object_verbs") or ())
     except (KeyError, TypeError) as error:
         raise RuleFileError(name, f"malformed object_verbs rule ({error})") from error

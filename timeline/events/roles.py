@@ -345,6 +345,10 @@ def _role_tokens(trigger: Token, lexicon: EventLexicon, type_id: str,
     passive = [s for s in subjects if headline or suffered or undergone or clauses.undergoes(s, trigger)
                or clauses.described_by(s, trigger)
                or (s.head.dep_ == "nsubjpass" and s.dep_ == "conj")]
+    # "Two protesters were shot dead by security forces": the agent stands as the
+    # clause's subject; the passive subject underwent the act.
+    passive += [p for c in children_of(trigger) if c.dep_ == "nsubjpass" and c not in subjects
+                for p in (c, *conjuncts_of(c))]
     # "Two Ukrainian troops, one civilian killed": a headline's list of victims, parsed
     # as a noun and its appositive, names them all, the first first.
     passive = [v for s in passive for v in (
@@ -366,6 +370,12 @@ def _role_tokens(trigger: Token, lexicon: EventLexicon, type_id: str,
     # sued Samsung"); a theme ("signed the contract") names none and gives no actor2.
     objects = [p for c in children_of(trigger) if c.dep_ == "dobj" and not _spatial(c)
                for p in (c, *conjuncts_of(c))]
+    if not objects and type_id in lexicon.target_types and not any(
+            c.dep_ in {"xcomp", "ccomp"} for c in children_of(trigger)):
+        # "Taliban fighters beat and detained several women": verbs that share a subject
+        # share the object the parser hangs on the last.
+        objects = [p for c in clauses.shared_conjuncts(trigger)[:1] for o in children_of(c)
+                   if o.dep_ == "dobj" and not _spatial(o) for p in (o, *conjuncts_of(o))]
     if suffered:
         # "shot down 30 of 35 Russian drones": whoever launched what the subject fended
         # off is the other side; the drones themselves are no target.

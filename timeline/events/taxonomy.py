@@ -33,6 +33,8 @@ UNREALISED: frozenset[str] = frozenset({"hypothetical", "planned"})
 #: Dependencies whose nouns may carry a light verb's event.
 NOUN_DEPS = ("dobj", "nsubj", "nsubjpass", "attr")
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
+#: Dependents that make a noun more than its bare word ("a cease-fire", "new fire rules").
+_MODIFIERS = frozenset({"det", "compound", "amod", "nummod", "poss", "nmod"})
 #: Most retype steps one clause takes (death -> attack -> clash).
 MAX_RETYPES = 3
 
@@ -119,7 +121,15 @@ def object_type(trigger: Token, lexicon: EventLexicon) -> str | None:
         objects = [c for c in children if c.dep_ == "nsubj"]
     # "shot down 30 of 35 drones": what is counted.
     objects += [n for n in map(counted_noun, objects) if n is not None]
-    return next((r.type_id for r in rules if r.objects & _words(objects)), None)
+    words = _words(objects)
+    return next((r.type_id for r in rules
+                 if r.objects & (_bare_words(objects) if r.bare else words)), None)
+
+
+def _bare_words(nouns: Sequence[Token]) -> set[str]:
+    """Lemmas of ``nouns`` that stand bare, with no determiner or modifier."""
+    return {n.lemma_.lower() for n in nouns
+            if not any(c.dep_ in _MODIFIERS for c in children_of(n))}
 
 
 def subject_suffers(verb: Token, lexicon: EventLexicon) -> bool:
