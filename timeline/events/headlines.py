@@ -20,6 +20,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from timeline.events.casualties import load_words
+from timeline.events.clauses import has_subject
 from timeline.events.lexicon import EventLexicon
 from timeline.events.tokens import children_of, span_text
 
@@ -47,7 +48,9 @@ def nominal_trigger(sent: Span, lexicon: EventLexicon) -> tuple[Token, tuple[str
     """(trigger token, (trigger lemma, type)) of a verbless event sentence, or None."""
     root = sent.root
     typed = _noun_type(root, lexicon)
-    if typed is not None and not _has_subject(root):
+    if (typed is not None and typed[1] == DEATH or _casualty_word(root)) and _counts_none(root):
+        return None  # "Fatalities: 0.", "No fatalities.": a tally that reports no death
+    if typed is not None and not has_subject(root):
         # "Two KIA amid 32 enemy attacks", "Deaths in Donetsk shelling": the violent
         # event the casualties came from.
         violent = None if typed[1] in lexicon.violent_types else _violent_noun(sent, lexicon)
@@ -85,8 +88,11 @@ def _noun_type(token: Token, lexicon: EventLexicon) -> tuple[str, str] | None:
     return None
 
 
-def _has_subject(token: Token) -> bool:
-    return any(c.dep_ in {"nsubj", "nsubjpass"} for c in children_of(token))
+def _counts_none(noun: Token) -> bool:
+    """True when ``noun`` is counted as none: "No fatalities", "0 fatalities",
+    "Fatalities: 0"."""
+    return any(c.dep_ == "det" and c.lower_ == "no" or c.dep_ in {"nummod", "appos"}
+               and c.lower_ in {"0", "zero", "none"} for c in children_of(noun))
 
 
 def _casualty_count(sent: Span) -> Token | None:
