@@ -34,6 +34,8 @@ CLAUSE_DEPS = frozenset({"ccomp", "xcomp", "advcl", "relcl", "acl", "csubj", "cs
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 #: A conjunct verb with one of these tells its own predicate, not a share of its head's.
 _OWN_PREDICATE = SUBJECT_DEPS | {"aux", "auxpass"}
+#: Tags of plural nouns, which "they" may stand for.
+PLURAL_TAGS = frozenset({"NNS", "NNPS"})
 #: Tags of relative pronouns ("which", "who", "that" heading a relative clause).
 RELATIVE_TAGS = frozenset({"WDT", "WP"})
 #: Dependencies along which a clause without a subject borrows its governor's.
@@ -154,7 +156,8 @@ def subjects(trigger: Token) -> list[Token]:
         if agent:
             found = agent  # the agent acts: "forces are bolstered by Wagner"
         if found:
-            return [t for s in found for t in (_antecedent(s, token), *conjuncts_of(s))]
+            return [t for s in found for t in (_antecedent(s, token), *conjuncts_of(s))
+                    for t in _speakers(t, token)]
         if token.dep_ not in CONTROL_DEPS or token.head is token:
             return []
         controller = _controller(token) if token.dep_ == "xcomp" else []
@@ -202,6 +205,18 @@ def _antecedent(subject: Token, verb: Token) -> Token:
     if verb.dep_ == "relcl" and subject.dep_ == "nsubj" and subject.tag_ in RELATIVE_TAGS:
         return verb.head
     return subject
+
+
+def _speakers(subject: Token, verb: Token) -> tuple[Token, ...]:
+    """"they" in a reported clause is a plural speaker: "Yemen's Houthis said they had
+    seized a ship" (not "the minister said they had fled": a person is never "they")."""
+    if subject.lower_ != "they" or verb.dep_ != "ccomp":
+        return (subject,)
+    head = verb.head
+    if head.lemma_.lower() not in load_event_lexicon().reporting_verbs:
+        return (subject,)
+    speakers = [c for c in children_of(head) if c.dep_ == "nsubj" and c.tag_ in PLURAL_TAGS]
+    return (speakers[0], *conjuncts_of(speakers[0])) if speakers else (subject,)
 
 
 def _casualty_verbs() -> frozenset[str]:

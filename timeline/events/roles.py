@@ -428,7 +428,12 @@ def _doers(subject: Token, lexicon: EventLexicon) -> list[Token]:
     also a group ("a mob lynched two men") acts itself."""
     if noun_type(subject, lexicon) not in lexicon.violent_types or group_of(subject):
         return [subject]
-    return carried_out_by(subject)
+    # "an IED planted by Al Shabaab exploded", "a rocket fired by Hezbollah hit": the
+    # agent of the participle describing the weapon acted.
+    planters = [g for p in children_of(subject) if p.dep_ == "acl" and p.tag_ == "VBN"
+                for a in children_of(p) if a.dep_ == "agent"
+                for g in children_of(a) if g.dep_ == "pobj"]
+    return planters or carried_out_by(subject)
 
 
 def _agents(trigger: Token, lexicon: EventLexicon) -> list[Token]:
