@@ -37,3 +37,18 @@ def test_only_organisations_define_and_are_expanded() -> None:
     place = Mention("Kenya", 0, 5, "GPE")
     assert defined(body, [place]) == {}
     assert expand(body, [place]) == [place]
+
+
+def test_leading_words_the_acronym_does_not_spell_are_no_part_of_the_name() -> None:
+    body = "Paramilitary Rapid Support Forces (RSF) attacked El Fasher."
+    full = _org("Paramilitary Rapid Support Forces", body)
+    assert defined(body, [full]) == {"RSF": "Rapid Support Forces"}
+    assert [m.canonical for m in expand(body, [full])] == ["Rapid Support Forces"]
+
+
+def test_a_defined_acronym_the_recogniser_missed_is_found() -> None:
+    body = "the Rapid Support Forces (RSF) attacked El Fasher. Residents said the RSF left."
+    full = _org("Rapid Support Forces", body)
+    found = expand(body, [full])
+    assert [(m.text, m.start_char, m.canonical) for m in found] == [
+        ("Rapid Support Forces", 4, ""), ("RSF", body.rindex("RSF"), "Rapid Support Forces")]

@@ -8,6 +8,7 @@ press-freedom group in another.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -36,9 +37,21 @@ def defined(text: str, mentions: Sequence[Mention]) -> dict[str, str]:
             if after is None:
                 continue
             name, acronym = mention.canonical or mention.text, after.group(1)
+        name = _without_descriptors(acronym, name)
         if name and acronym != name and _initials_fit(acronym, name):
             found.setdefault(acronym, name)
     return found
+
+
+def _without_descriptors(acronym: str, name: str) -> str:
+    """``name`` without leading words the acronym does not begin with, as long as the
+    rest still spells it: "Paramilitary Rapid Support Forces (RSF)" names the "Rapid
+    Support Forces"; "Intergovernmental Authority on Development (IGAD)" stays whole."""
+    words = name.split()
+    while len(words) > 1 and words[0][:1].upper() != acronym[:1] and _initials_fit(
+            acronym, " ".join(words[1:])):
+        words = words[1:]
+    return " ".join(words)
 
 
 def _initials_fit(acronym: str, name: str) -> bool:
@@ -58,5 +71,33 @@ def expand(text: str, mentions: list[Mention]) -> list[Mention]:
     names = defined(text, mentions)
     if not names:
         return mentions
-    return [replace(m, canonical=names[m.text]) if m.label == ORGANISATION and m.text in names
-            else m for m in mentions]
+    named = [replace(m, canonical=names[m.text]) if m.label == ORGANISATION and m.text in names
+             else _defining(text, m, names) for m in mentions]
+    missed = _unrecognised(text, named, names)
+    return sorted(named + missed, key=lambda m: m.start_char) if missed else named
+
+
+def _unrecognised(text: str, mentions: list[Mention], names: dict[str, str]) -> list[Mention]:
+    """Mentions of each defined acronym the recogniser missed: it tags "RSF" in one
+    sentence and not in the next ("said the RSF stormed the village")."""
+    covered = sorted((m.start_char, m.end_char) for m in mentions)
+    starts = [a for a, _ in covered]
+    found = []
+    for match in re.finditer(r"\b(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
+                             + r")\b", text):
+        at = bisect.bisect_right(starts, match.start()) - 1
+        if (at >= 0 and covered[at][1] > match.start()) or text[match.start() - 1:match.start()] == "(":
+            continue  # inside a mention already found, or the bracket that defines it
+        found.append(Mention(match.group(), match.start(), match.end(), ORGANISATION,
+                             canonical=names[match.group()]))
+    return found
+
+
+def _defining(text: str, mention: Mention, names: dict[str, str]) -> Mention:
+    """``mention`` named as its acronym's name when it defines the acronym with words
+    before the name ("Paramilitary Rapid Support Forces (RSF)")."""
+    after = DEFINED.match(text, mention.end_char) if mention.label == ORGANISATION else None
+    name = names.get(after.group(1), "") if after is not None else ""
+    if name and (mention.canonical or mention.text).endswith(" " + name):
+        return replace(mention, canonical=name)
+    return mention
