@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import functools
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from timeline.events.lexicon import _entries
@@ -17,6 +17,7 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
 
     from timeline.events.clauses import MentionIndex
+    from timeline.events.roles import Roles
     from timeline.model import Mention
 
 
@@ -57,6 +58,23 @@ def groups_by_unknown() -> dict[str, ActorGroup]:
     for group in load_groups():
         found.setdefault(group.unknown, group)
     return found
+
+
+@functools.cache
+def groups_by_id() -> dict[str, ActorGroup]:
+    """Groups by id."""
+    return {group.id: group for group in load_groups()}
+
+
+def as_participants(roles: Roles, group_id: str) -> Roles:
+    """``roles`` whose civilian actor1 is named as the group ``group_id`` ("teachers
+    demonstrated": Protesters (Malawi), as ACLED names them), the civilians kept as an
+    associated actor."""
+    actor, group = roles.actor1, groups_by_id().get(group_id)
+    if actor is None or group is None or not actor.victim:
+        return roles
+    named = replace(actor, name=group.named(actor.country), victim=False)
+    return replace(roles, actor1=named, assoc=(actor, *roles.assoc))
 
 
 @functools.cache

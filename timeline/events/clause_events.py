@@ -18,8 +18,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from timeline.events import (actor_countries, anchoring, article_steps, casualties, clauses,
-                             headlines, noise, places, roles, sentence_places)
+from timeline.events import (actor_countries, actor_groups, anchoring, article_steps,
+                             casualties, clauses, headlines, noise, places, roles,
+                             sentence_places)
 from timeline.events.casualties import Casualties
 from timeline.events.clauses import Location, MentionIndex
 from timeline.events.entities import Profile
@@ -200,8 +201,16 @@ def extract_events(
                  reference)
     records = headlines.attribute_sources(
         article_steps.finish([r for _, r in numbered], doc, lexicon, text), doc, lexicon)
-    return [_against_state(_placed_groups(r), lexicon) for r in records
+    return [_participants(_against_state(_placed_groups(r), lexicon), lexicon) for r in records
             if include_other or r.event.event_type != OTHER]
+
+
+def _participants(record: EventRecord, lexicon: EventLexicon) -> EventRecord:
+    """``record`` whose civilians take the name its type gives its participants."""
+    entry = lexicon.get(record.event.event_type)
+    if entry is None or not entry.participants:
+        return record
+    return replace(record, roles=actor_groups.as_participants(record.roles, entry.participants))
 
 
 def _placed_groups(record: EventRecord) -> EventRecord:

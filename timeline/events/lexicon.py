@@ -117,6 +117,9 @@ class EventType:
     #: Type of the clause when its target is a state's forces ("attacked a post; 12
     #: soldiers were killed" is fought between armed sides).
     state_target: str = ""
+    #: The group (an ``actors.yaml`` id) whose name civilians acting in it take:
+    #: "teachers demonstrated" are Protesters, the teachers an associated actor.
+    participants: str = ""
     #: Sub-types set from the article: a crowd dispersed, or protesters killed.
     with_intervention: SubType | None = None
     with_excessive_force: SubType | None = None
@@ -420,7 +423,8 @@ def _event_type(name: str, entry: dict[str, Any]) -> EventType:
         acled_sub_type_state=str(entry.get("acled_sub_type_state", "")),
         examples=_examples(entry), sub_types=subs, retype=retype,
         with_agent=str(entry.get("with_agent") or ""),
-        state_target=str(entry.get("state_target") or ""), **context,
+        state_target=str(entry.get("state_target") or ""),
+        participants=str(entry.get("participants") or ""), **context,
     )
 
 

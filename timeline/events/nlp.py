@@ -60,6 +60,8 @@ def load_nlp(model: str = MODEL, gazetteer: bool = True) -> Language:
         ) from error
     _register_components()
     nlp.add_pipe("line_breaks", before="parser")
+    if "attribute_ruler" in nlp.pipe_names:
+        nlp.get_pipe("attribute_ruler").add_patterns(lemma_patterns())
     if gazetteer:
         ruler = nlp.add_pipe(
             "entity_ruler", name="gazetteer", before="ner", config={"overwrite_ents": True}
@@ -101,6 +103,17 @@ def _unused(model: str) -> list[str]:
     except (ImportError, OSError, ValueError):
         return []
     return [name for name in names if name not in NEEDED]
+
+
+def lemma_patterns() -> list[dict[str, object]]:
+    """Attribute-ruler patterns setting the lemma of each form ``lemmas.yaml`` corrects."""
+    from timeline.resource_files import read_bundled
+
+    forms = read_bundled("lemmas.yaml").get("forms") or {}
+    if not isinstance(forms, dict):
+        raise ResourceError("lemmas.yaml: 'forms' must map each word form to its lemma")
+    return [{"patterns": [[{"LOWER": str(form)}]], "attrs": {"LEMMA": str(lemma)}}
+            for form, lemma in forms.items()]
 
 
 def gazetteer_patterns() -> list[dict[str, object]]:

@@ -399,7 +399,22 @@ def _role_tokens(trigger: Token, lexicon: EventLexicon, type_id: str,
         for prep in (c for c in children_of(head) if c.dep_ == "prep" and c.lower_ in preps):
             targets += [p for o in children_of(prep) if o.dep_ == "pobj"
                         for p in (o, *conjuncts_of(o))]
+    if type_id in lexicon.target_types:
+        # "detonated his vest at a checkpoint, killing 3 soldiers": the victims its
+        # casualty participle names.
+        targets += _participle_victims(trigger)
     return initiators, targets
+
+
+def _participle_victims(trigger: Token) -> list[Token]:
+    """Whom the casualty participles joined to ``trigger`` name ("..., killing 3
+    soldiers and wounding 27 civilians")."""
+    words = load_words()
+    hurt = words.killed | words.injured
+    joined = [c for c in children_of(trigger) if c.dep_ == "advcl" and c.tag_ == "VBG"]
+    joined += [j for c in joined for j in conjuncts_of(c) if j.tag_ == "VBG"]
+    return [p for c in joined if c.lemma_.lower() in hurt
+            for o in children_of(c) if o.dep_ == "dobj" for p in (o, *conjuncts_of(o))]
 
 
 def _sufferers(toll: Token) -> list[Token]:
