@@ -125,7 +125,7 @@ EVENT_COLUMN_DOCS: dict[str, str] = {
                   "attack, abduction, arrest, looting, protest, repression, riot, displacement, "
                   "territory, withdrawal, offensive, deployment, ceasefire, agreement, meet, "
                   "statement, ceremony, visit, aid, election, legal, death, damage, discovery, "
-                  "disaster, accident or other",
+                  "disaster, accident, disrupted or other",
     "sub_event_type": "finer type: 'drone strike', 'protest with intervention', 'suicide bomb', ...",
     "acled_event_type": "ACLED event type ('Battles', 'Explosions/Remote violence', ...); "
                         "empty for happenings ACLED does not code",
