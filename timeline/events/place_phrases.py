@@ -204,7 +204,24 @@ def locate(prep: str, obj: Token, label: str | None, context: tuple[str, ...]) -
         # Galgaduud)" is placed in Galgaduud, as part of that region.
         area = next((p for p in (places.geocode(h, context) for h in hints) if p), None)
         return Location(first, area, feature, True) if area else Location(first, None, feature)
+    area = _disagreeing_area(place, hints, context)
+    if area is not None:
+        # "Kuru village (Jos South, Plateau)": the gazetteer's Kuru is a Finnish
+        # village; the areas written beside the name say where this one lies.
+        return Location(first, area, feature, True)
     return Location(place.name, place, feature, near)
+
+
+def _disagreeing_area(place: Place, hints: tuple[str, ...],
+                      context: tuple[str, ...]) -> Place | None:
+    """The admin area or country written beside a name whose geocode lies in none of
+    the areas written there, or None (no hint, a hint agrees, or no hint is an area:
+    "Sake, 25 km west of Goma" names a town beside it, not its area)."""
+    if not hints or any(namesakes.place_in_area(place.admin1, place.admin2, place.country, h)
+                        or places.normalise(h) == places.normalise(place.name) for h in hints):
+        return None
+    areas = (places.geocode(h, context, area=True) for h in hints)
+    return next((a for a in areas if a is not None and a.precision != "city"), None)
 
 
 def _geocode_phrase(name: str, kind: str, hints: tuple[str, ...],

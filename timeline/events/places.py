@@ -77,8 +77,8 @@ def _loose_candidates(name: str, hints: tuple[str, ...],
                       context: tuple[str, ...]) -> list[gazetteer.Entry]:
     """Places ``name`` may be another spelling of ("Ceel Buur" for Ceelbuur), kept when
     an admin area written beside the name agrees, else when they lie in a country the
-    article names (any country when it names none; none when the areas written beside
-    the name all disagree)."""
+    article names (any country when it names none, or only names the gazetteer places
+    in no country; none when the areas written beside the name all disagree)."""
     wanted = gazetteer.loose_key(name)
     if len(wanted) < MIN_LOOSE_LETTERS:
         return []
@@ -89,9 +89,11 @@ def _loose_candidates(name: str, hints: tuple[str, ...],
     hinted = [e for e in found if any(namesakes.in_area(e, h) for h in hints)]
     if hinted or hints:
         return hinted
-    if not context:
+    # Names that lie in no known country ("M23", "Kitshanga") rule no spelling out.
+    wanted_countries = context_countries(context) & namesakes.country_set() if context else None
+    if not wanted_countries:
         return found
-    names, wanted_countries = namesakes.country_names(), context_countries(context)
+    names = namesakes.country_names()
     return [e for e in found if names.get(e.country_code, e.country_code) in wanted_countries]
 
 
