@@ -328,6 +328,7 @@ class LocationWords:
     soft_targets: frozenset[str] = frozenset()
     sentence_types: frozenset[str] = frozenset()
     area_features: frozenset[str] = frozenset()
+    town_parts: frozenset[str] = frozenset()
     government_types: frozenset[str] = frozenset()
     transliterations: tuple[tuple[str, str], ...] = ()
     sentence_skip: frozenset[str] = frozenset()
@@ -348,6 +349,7 @@ def load_location_words() -> LocationWords:
         ("near", "near_prepositions"), ("near_features", "near_features"), ("mislabelled", "mislabelled_place_prepositions"),
         ("soft_targets", "soft_label_target_prepositions"),
         ("sentence_types", "sentence_place_types"), ("area_features", "area_features"),
+        ("town_parts", "town_part_features"),
         ("government_types", "government_capital_types"),
         ("sentence_skip", "sentence_skip_prepositions"))}
     pairs = tuple((str(a), str(b)) for a, b in data.get("transliterations") or ())

@@ -75,6 +75,9 @@ def read_phrase(obj: Token) -> PlacePhrase | None:
             name.pop()
         if not name:
             return None
+        # "Deir ez-Zor province": "Deir" hung off the feature right before the rest.
+        name[:0] = [c for c in children_of(obj) if c.dep_ == "nmod" and c.pos_ == "PROPN"
+                    and c.i + 1 == name[0].left_edge.i][:1]
         # "Ceel Buur town", "Hmeimim Air Base": the proper nouns before the feature.
         text = span_text(obj.doc, name[0].left_edge.i, name[-1].i + 1)
         return PlacePhrase(text, name[-1], _feature(obj), _hints(obj, {t.i for t in name}))
@@ -115,8 +118,10 @@ def _of_phrase(obj: Token, name: list[Token], whole: PlacePhrase) -> PlacePhrase
     after it."""
     town = places.geocode(whole.name)
     if not name:
-        # "a residential district of Kharkiv" is in the city, not Kharkiv's district.
-        part = obj.lemma_.lower() in load_location_words().area_features and (
+        # "a residential district of Kharkiv" is in the city, not Kharkiv's district;
+        # "the province of Kunduz", "the district of Kupwara" are the area.
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in children_of(obj))
+        part = obj.lemma_.lower() in load_location_words().town_parts and not definite and (
             town is not None and town.level == "place")
         return PlacePhrase(whole.name, whole.head, _feature(obj), whole.hints, part=part)
     text = span_text(obj.doc, name[0].left_edge.i, name[-1].i + 1)
@@ -144,9 +149,10 @@ def _mistagged_name(obj: Token) -> bool:
 
 
 def _tagged_name(modifier: Token) -> bool:
-    """A place name the tagger took for an adjective: "in the Bakhmut direction"
-    (not a nationality word: "the Ukrainian border" is a place noun's)."""
-    return (modifier.dep_ == "amod" and modifier.ent_type_ in {"GPE", "LOC"}
+    """A place name the tagger took for an adjective or a verb: "in the Bakhmut
+    direction", "in Sagaing/VERB region" (not a nationality word: "the Ukrainian
+    border" is a place noun's)."""
+    return (modifier.dep_ in {"amod", "compound"} and modifier.ent_type_ in {"GPE", "LOC"}
             and modifier.is_title and not places.country_of_demonym(modifier.text))
 
 
