@@ -266,6 +266,19 @@ def load_not_names() -> frozenset[str]:
 
 
 @functools.cache
+def load_gazetteer_areas() -> tuple[GazetteerEntry, ...]:
+    """Seas, gulfs and regions that are no admin area (``areas`` in
+    ``gazetteer_places.yaml``): geocoded, but not tagged by the ruler, since the NER
+    already calls them places and a forced tag would split "Black Sea Fleet"."""
+    return tuple(
+        GazetteerEntry(e["id"], e["name"], "LOC", tuple(map(str, e["aliases"])),
+                       str(e["country"] or ""), float(e["latitude"]), float(e["longitude"]),
+                       e["precision"], _examples(e))
+        for e in _entries("gazetteer_places.yaml", "areas",
+                          ("name", "aliases", "country", "latitude", "longitude", "precision")))
+
+
+@functools.cache
 def load_gazetteer() -> tuple[GazetteerEntry, ...]:
     """People, places and organisations from the ``gazetteer_*.yaml`` files."""
     people = [
@@ -331,6 +344,7 @@ class LocationWords:
     town_parts: frozenset[str] = frozenset()
     government_types: frozenset[str] = frozenset()
     transliterations: tuple[tuple[str, str], ...] = ()
+    endings: tuple[tuple[str, str], ...] = ()
     sentence_skip: frozenset[str] = frozenset()
 
 
@@ -353,8 +367,9 @@ def load_location_words() -> LocationWords:
         ("government_types", "government_capital_types"),
         ("sentence_skip", "sentence_skip_prepositions"))}
     pairs = tuple((str(a), str(b)) for a, b in data.get("transliterations") or ())
+    endings = tuple((str(a), str(b)) for a, b in data.get("ending_transliterations") or ())
     return LocationWords(place_nouns=frozenset(word_list(data, name, "place_nouns")), **lists,
-                         **extra, transliterations=pairs)
+                         **extra, transliterations=pairs, endings=endings)
 
 
 @functools.cache

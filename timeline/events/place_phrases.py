@@ -84,11 +84,48 @@ def read_phrase(obj: Token) -> PlacePhrase | None:
     if obj.pos_ != "PROPN" and not _mistagged_name(obj):
         return None
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in children_of(obj)):
-        return None  # "the Park of Forged Figures", "Bank of America": not "Park"
+        # "the Gulf of Aden", "the Strait of Hormuz": a place the NER reads as one name;
+        # "the Park of Forged Figures", "Bank of America": not "Park".
+        whole = _place_entity(obj)
+        return PlacePhrase(whole, obj) if whole and places.geocode(whole) else None
+    if joined_part(obj):
+        return None  # "Kashmir" of "Jammu and Kashmir" is read with "Jammu"
     inner = [c for c in children_of(obj) if c.dep_ == "compound" and c.pos_ == "PROPN"]
     first = min([obj.i, *(c.left_edge.i for c in inner)])
+    whole = _joined_name(obj, first)
+    if whole:
+        return PlacePhrase(whole, obj)  # "Jammu and Kashmir": one name, not Jammu
     return PlacePhrase(span_text(obj.doc, first, obj.i + 1), obj, _area_after(obj),
                        _hints(obj, {c.i for c in inner}))
+
+
+def _joined_name(obj: Token, first: int) -> str:
+    """ "Jammu and Kashmir", "Trinidad and Tobago": a name joined by "and" to the next
+    that the gazetteer knows as one place, or ""."""
+    doc = obj.doc
+    if obj.i + 2 >= len(doc) or doc[obj.i + 1].lower_ != "and":
+        return ""
+    other = next((c for c in children_of(obj) if c.dep_ == "conj" and c.pos_ == "PROPN"
+                  and c.left_edge.i == obj.i + 2), None)
+    whole = span_text(doc, first, other.i + 1) if other is not None else ""
+    return whole if whole and places.geocode(whole) else ""
+
+
+def joined_part(obj: Token) -> bool:
+    """True for the second name of a place written "X and Y" ("Kashmir" of "Jammu and
+    Kashmir"): it is read with the first, not as a place of its own."""
+    return obj.dep_ == "conj" and bool(_joined_name(obj.head, obj.head.i))
+
+
+def _place_entity(obj: Token) -> str:
+    """The place name the NER found starting at ``obj`` and running past it ("Gulf of
+    Aden" from "Gulf"), or ""."""
+    if obj.ent_iob_ != "B" or obj.ent_type_ not in {"LOC", "GPE"}:
+        return ""
+    end = obj.i + 1
+    while end < len(obj.doc) and obj.doc[end].ent_iob_ == "I":
+        end += 1
+    return span_text(obj.doc, obj.i, end) if end > obj.i + 1 else ""
 
 
 #: Dashes that, spaced, open a closing attribution ("... in Energodar - Rogov").
@@ -227,7 +264,8 @@ def _disagreeing_area(place: Place, hints: tuple[str, ...],
                         or places.normalise(h) == places.normalise(place.name) for h in hints):
         return None
     areas = (places.geocode(h, context, area=True) for h in hints)
-    return next((a for a in areas if a is not None and a.precision != "city"), None)
+    return next((a for a in areas if a is not None and (
+        a.level in {"admin1", "admin2"} or a.precision == "country")), None)
 
 
 def _geocode_phrase(name: str, kind: str, hints: tuple[str, ...],
@@ -256,6 +294,11 @@ def _vouched(prep: str, place: Place | None, label: str, obj: Token, hints: tupl
             namesakes.place_in_area(place.admin1, place.admin2, place.country, h) for h in hints):
         return True
     words = load_location_words()
+    if label == "ORG" and prep in words.soft_targets:
+        # "an Israeli strike on Nabatieh in south Lebanon", the town tagged as an
+        # organisation: a town of some size in a country the article names by a place.
+        return place.population >= places.MIN_CONTEXT_POPULATION and \
+            place.country in places.named_countries(context)
     if label not in {"", "NORP"} or prep not in words.target | {""}:
         return False  # "costs at Opel": a company, whatever village shares its name
     if place.population < places.MIN_CONTEXT_POPULATION or obj.is_sent_start:
