@@ -239,7 +239,7 @@ def locate(prep: str, obj: Token, label: str | None, context: tuple[str, ...]) -
             prep, place, label if label else obj.ent_type_, obj, hints, context):
         return None
     # "in Ceel Dheer district": only the district's town is known, the event is near it.
-    near = prep in words.near or kind in words.near_features or (
+    near = prep in words.near or kind in words.near_features or bearing_from(obj) or (
         kind in words.area_features and place is not None and place.level == "place")
     feature = phrase.feature or _facility(obj)
     if place is None:
@@ -266,6 +266,14 @@ def _disagreeing_area(place: Place, hints: tuple[str, ...],
     areas = (places.geocode(h, context, area=True) for h in hints)
     return next((a for a in areas if a is not None and (
         a.level in {"admin1", "admin2"} or a.precision == "country")), None)
+
+
+def bearing_from(obj: Token) -> bool:
+    """True for a place a distance and bearing are measured from: "50 nautical miles
+    southwest of Aden", "25 km west of Goma" (ACLED's precision 2: near it)."""
+    prep = obj.head if obj.dep_ == "pobj" else None
+    return prep is not None and prep.lower_ == "of" and prep.head.i != prep.i and \
+        places.is_direction(prep.head.lower_)
 
 
 def _geocode_phrase(name: str, kind: str, hints: tuple[str, ...],

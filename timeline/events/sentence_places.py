@@ -23,7 +23,8 @@ from typing import TYPE_CHECKING, TypeVar
 from timeline.events import places
 from timeline.events.actor_groups import is_force
 from timeline.events.lexicon import load_event_lexicon, load_location_words
-from timeline.events.place_phrases import NON_PLACE_LABELS, PLACE_LABELS, SOFT_LABELS, Location
+from timeline.events.place_phrases import (NON_PLACE_LABELS, PLACE_LABELS, SOFT_LABELS, Location,
+                                            bearing_from)
 from timeline.events.tokens import children_of, column, is_sent_end, span_text
 
 if TYPE_CHECKING:
@@ -163,8 +164,9 @@ def _preposition(token: Token) -> str:
 
 
 def _near(token: Token) -> bool:
-    """A name after "near", "outside", "around" ...: ACLED's precision 2."""
-    return _preposition(token) in load_location_words().near
+    """A name after "near", "outside", "around" ..., or a bearing's "50 nautical miles
+    southwest of Aden": ACLED's precision 2."""
+    return _preposition(token) in load_location_words().near or bearing_from(token)
 
 
 def _destination(token: Token) -> bool:
