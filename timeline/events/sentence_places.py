@@ -28,7 +28,7 @@ from timeline.events.place_phrases import (NON_PLACE_LABELS, PLACE_LABELS, SOFT_
 from timeline.events.tokens import children_of, column, is_sent_end, span_text
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from timeline.events.clauses import MentionIndex
     from timeline.model import Mention
@@ -240,6 +240,9 @@ def _name(token: Token) -> tuple[str, bool]:
         elif before.text in HYPHENS and not before.whitespace_ and first > 1 and \
                 _in_name(doc[first - 2]) and not doc[first - 2].whitespace_:
             first -= 2  # "Kamenka-Dniprovska" is one name
+        elif first > 3 and _joined(doc, first - 1) and doc[first - 2].is_lower and \
+                _joined(doc, first - 3) and _in_name(doc[first - 4]):
+            first -= 4  # "Port-au-Prince": a lower-case particle between hyphens
         else:
             break
     words = load_location_words()
@@ -252,6 +255,12 @@ def _name(token: Token) -> tuple[str, bool]:
     area = (last < token.i and token.lower_ in words.area_features) or (
         after is not None and after.lower_ in words.area_features and not after.is_title)
     return (span_text(doc, first, last + 1) if last >= first else ""), area
+
+
+def _joined(doc: Doc, hyphen: int) -> bool:
+    """True when ``hyphen`` is a hyphen written tight between two words."""
+    return doc[hyphen].text in HYPHENS and not doc[hyphen].whitespace_ and \
+        not doc[hyphen - 1].whitespace_ and doc[hyphen - 1].is_alpha
 
 
 def _maybe_place(mention: Mention | None, token: Token) -> bool:
