@@ -37,9 +37,12 @@ def test_context_country_chooses_between_same_named_cities() -> None:
 
 
 def test_a_small_alias_outside_the_storys_countries_is_no_match() -> None:
-    # "Kashmir" is an alternate name of Cashmere (Washington, 3,159 people): not in a
-    # story set in India. Known aliases inside the story's country still resolve.
-    assert places.geocode("Kashmir", ("India",)) is None
+    # "Kashmir" is an alternate name of Cashmere (Washington, 3,159 people) and of a
+    # suburb of Christchurch: the region is in the curated areas, with or without a
+    # country named. Known aliases inside the story's country still resolve.
+    for context in ((), ("India",), ("Jammu",)):
+        kashmir = places.geocode("Kashmir", context)
+        assert (kashmir.country, kashmir.precision) == ("India", "region")
     assert places.geocode("Kiev", ("Ukraine",)).name == "Kyiv"
     assert places.geocode("Artemovsk", ("Ukraine",)).name == "Bakhmut"
 
@@ -70,3 +73,22 @@ def test_directional_phrase_moves_towards_that_side() -> None:
 def test_directional_leaves_cities_alone() -> None:
     kyiv = places.geocode("Kyiv")
     assert places.directional("eastern", kyiv) == kyiv
+
+
+def test_a_sea_is_in_no_country_and_no_admin_area() -> None:
+    # Egypt's Red Sea governorate is the admin area; the sea lies in no country.
+    sea = places.geocode("Red Sea")
+    assert (sea.name, sea.country, sea.precision) == ("Red Sea", "", "region")
+    assert places.geocode("Red Sea", area=True).country == "Egypt"
+
+
+def test_a_final_h_is_another_spelling() -> None:
+    # "Hodeidah" and "Hodeida": GeoNames has only the second among Al Hudaydah's names.
+    assert places.geocode("Hodeidah").name == places.geocode("Hodeida").name
+    assert places.geocode("Hodeidah").country == "Yemen"
+
+
+def test_names_in_no_known_country_do_not_filter_other_spellings() -> None:
+    # "M23" names no place: "Nord-Kivu" is still Nord Kivu, spelt without the hyphen.
+    assert places.geocode("Nord-Kivu", ("M23",)).admin1 == "Nord Kivu"
+

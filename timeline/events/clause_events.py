@@ -19,8 +19,8 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from timeline.events import (actor_countries, actor_groups, anchoring, article_steps,
-                             casualties, clauses, headlines, noise, places, roles,
-                             sentence_places)
+                             casualties, clauses, dateline_places, headlines, noise, places,
+                             roles, sentence_places)
 from timeline.events.casualties import Casualties
 from timeline.events.clauses import Location, MentionIndex
 from timeline.events.entities import Profile
@@ -78,6 +78,8 @@ class _Article:
     context: tuple[str, ...]
     lexicon: EventLexicon
     reference: date | None = None
+    #: The dateline's city, the place of last resort (``dateline_places``).
+    filed_at: Location | None = None
     #: Casualties read per sentence number (several violent clauses share a sentence).
     read: dict[int, Casualties] = field(default_factory=dict)
     #: Report periods found per sentence (start, end), for the same reason.
@@ -179,6 +181,7 @@ def extract_events(
         context=tuple(dict.fromkeys(places.context_name(m.label, m.text, m.canonical)
                                     for m in mentions if m.label in {"GPE", "NORP"})),
         lexicon=lexicon, reference=reference,
+        filed_at=dateline_places.filed_at(text, noise.dateline_spans(text)),
     )
     numbered: list[tuple[int, EventRecord]] = []
     verbs = verb_positions(doc)
@@ -244,6 +247,8 @@ def _add(numbered: list[tuple[int, EventRecord]], record: EventRecord | None,
         # Token.sent walks the document each time it is asked: the sentences are listed.
         _same_place(record, numbered, record.sentence_no), article.times.sents[record.sentence_no],
         article.index, article.context)
+    record = dateline_places.at_dateline(record, article.filed_at, article.context,
+                                         _event_country(record))
     numbered.append((record.sentence_no, _country_only(record)))
 
 
@@ -429,17 +434,22 @@ def _same_place(record: EventRecord, earlier: Sequence[tuple[int, EventRecord]],
     return evolve(record, event=event, locations=locations)
 
 
+def _event_country(record: EventRecord) -> str:
+    """The country an event is in by its actors: the target's, else that of a non-state
+    group acting. A state's forces act abroad ("Russian troops shelled the bridge" is
+    no event in Russia); a rebel or armed group in its own country."""
+    one, two = record.roles.actor1, record.roles.actor2
+    return (two.country if two else "") or (
+        one.country if one is not None and one.kind == roles.GROUP and not one.state else "")
+
+
 def _country_only(record: EventRecord) -> EventRecord:
     """A conflict event the text places nowhere but in a country ("Five Ukrainian
     soldiers were killed") is placed in that country, at country precision: the
     target's country, else that of a non-state group acting in it."""
-    one, two = record.roles.actor1, record.roles.actor2
     if record.locations or not record.coding.acled_event_type:
         return record
-    # A state's forces act abroad ("Russian troops shelled the bridge" is no event in
-    # Russia); a rebel or armed group in its own country.
-    country = (two.country if two else "") or (
-        one.country if one is not None and one.kind == roles.GROUP and not one.state else "")
+    country = _event_country(record)
     place = places.geocode(country) if country else None
     if place is None or place.precision != "country":
         return record

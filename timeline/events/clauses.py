@@ -397,7 +397,7 @@ def locations_of(tokens: Iterable[Token], index: MentionIndex, event_type: str,
             if obj.dep_ != "pobj":
                 continue
             for part in (obj, *conjuncts_of(obj)):
-                if in_attribution(part):
+                if in_attribution(part) or place_phrases.joined_part(part):
                     continue  # "killed in Donbas - Kyiv": who reported it
                 location = _location(token, part, index, context)
                 if location is not None and not (location.place is not None and

@@ -269,6 +269,19 @@ def load_not_names() -> frozenset[str]:
 
 
 @functools.cache
+def load_gazetteer_areas() -> tuple[GazetteerEntry, ...]:
+    """Seas, gulfs and regions that are no admin area (``areas`` in
+    ``gazetteer_places.yaml``): geocoded, but not tagged by the ruler, since the NER
+    already calls them places and a forced tag would split "Black Sea Fleet"."""
+    return tuple(
+        GazetteerEntry(e["id"], e["name"], "LOC", tuple(map(str, e["aliases"])),
+                       str(e["country"] or ""), float(e["latitude"]), float(e["longitude"]),
+                       e["precision"], _examples(e))
+        for e in _entries("gazetteer_places.yaml", "areas",
+                          ("name", "aliases", "country", "latitude", "longitude", "precision")))
+
+
+@functools.cache
 def load_gazetteer() -> tuple[GazetteerEntry, ...]:
     """People, places and organisations from the ``gazetteer_*.yaml`` files."""
     people = [
@@ -331,8 +344,10 @@ class LocationWords:
     soft_targets: frozenset[str] = frozenset()
     sentence_types: frozenset[str] = frozenset()
     area_features: frozenset[str] = frozenset()
+    town_parts: frozenset[str] = frozenset()
     government_types: frozenset[str] = frozenset()
     transliterations: tuple[tuple[str, str], ...] = ()
+    endings: tuple[tuple[str, str], ...] = ()
     sentence_skip: frozenset[str] = frozenset()
 
 
@@ -351,11 +366,13 @@ def load_location_words() -> LocationWords:
         ("near", "near_prepositions"), ("near_features", "near_features"), ("mislabelled", "mislabelled_place_prepositions"),
         ("soft_targets", "soft_label_target_prepositions"),
         ("sentence_types", "sentence_place_types"), ("area_features", "area_features"),
+        ("town_parts", "town_part_features"),
         ("government_types", "government_capital_types"),
         ("sentence_skip", "sentence_skip_prepositions"))}
     pairs = tuple((str(a), str(b)) for a, b in data.get("transliterations") or ())
+    endings = tuple((str(a), str(b)) for a, b in data.get("ending_transliterations") or ())
     return LocationWords(place_nouns=frozenset(word_list(data, name, "place_nouns")), **lists,
-                         **extra, transliterations=pairs)
+                         **extra, transliterations=pairs, endings=endings)
 
 
 @functools.cache

@@ -75,11 +75,13 @@ def any_in(candidates: list[gazetteer.Entry], wanted: frozenset[str]) -> bool:
 
 
 def variants(key: str) -> list[str]:
-    """Other romanisations of ``key`` ("alexandrovka" -> "aleksandrovka")."""
-    found = []
-    for written, spelt in load_location_words().transliterations:
-        if written in key:
-            found.append(key.replace(written, spelt))
+    """Other romanisations of ``key`` ("alexandrovka" -> "aleksandrovka", "hodeidah"
+    -> "hodeida")."""
+    words = load_location_words()
+    found = [key.replace(written, spelt) for written, spelt in words.transliterations
+             if written in key]
+    found += [key[:-len(written)] + spelt for written, spelt in words.endings
+              if key.endswith(written) and len(key) > len(written) + 2]
     return found
 
 

@@ -75,17 +75,57 @@ def read_phrase(obj: Token) -> PlacePhrase | None:
             name.pop()
         if not name:
             return None
+        # "Deir ez-Zor province": "Deir" hung off the feature right before the rest.
+        name[:0] = [c for c in children_of(obj) if c.dep_ == "nmod" and c.pos_ == "PROPN"
+                    and c.i + 1 == name[0].left_edge.i][:1]
         # "Ceel Buur town", "Hmeimim Air Base": the proper nouns before the feature.
         text = span_text(obj.doc, name[0].left_edge.i, name[-1].i + 1)
         return PlacePhrase(text, name[-1], _feature(obj), _hints(obj, {t.i for t in name}))
     if obj.pos_ != "PROPN" and not _mistagged_name(obj):
         return None
     if any(c.dep_ == "prep" and c.lower_ == "of" for c in children_of(obj)):
-        return None  # "the Park of Forged Figures", "Bank of America": not "Park"
+        # "the Gulf of Aden", "the Strait of Hormuz": a place the NER reads as one name;
+        # "the Park of Forged Figures", "Bank of America": not "Park".
+        whole = _place_entity(obj)
+        return PlacePhrase(whole, obj) if whole and places.geocode(whole) else None
+    if joined_part(obj):
+        return None  # "Kashmir" of "Jammu and Kashmir" is read with "Jammu"
     inner = [c for c in children_of(obj) if c.dep_ == "compound" and c.pos_ == "PROPN"]
     first = min([obj.i, *(c.left_edge.i for c in inner)])
+    whole = _joined_name(obj, first)
+    if whole:
+        return PlacePhrase(whole, obj)  # "Jammu and Kashmir": one name, not Jammu
     return PlacePhrase(span_text(obj.doc, first, obj.i + 1), obj, _area_after(obj),
                        _hints(obj, {c.i for c in inner}))
+
+
+def _joined_name(obj: Token, first: int) -> str:
+    """ "Jammu and Kashmir", "Trinidad and Tobago": a name joined by "and" to the next
+    that the gazetteer knows as one place, or ""."""
+    doc = obj.doc
+    if obj.i + 2 >= len(doc) or doc[obj.i + 1].lower_ != "and":
+        return ""
+    other = next((c for c in children_of(obj) if c.dep_ == "conj" and c.pos_ == "PROPN"
+                  and c.left_edge.i == obj.i + 2), None)
+    whole = span_text(doc, first, other.i + 1) if other is not None else ""
+    return whole if whole and places.geocode(whole) else ""
+
+
+def joined_part(obj: Token) -> bool:
+    """True for the second name of a place written "X and Y" ("Kashmir" of "Jammu and
+    Kashmir"): it is read with the first, not as a place of its own."""
+    return obj.dep_ == "conj" and bool(_joined_name(obj.head, obj.head.i))
+
+
+def _place_entity(obj: Token) -> str:
+    """The place name the NER found starting at ``obj`` and running past it ("Gulf of
+    Aden" from "Gulf"), or ""."""
+    if obj.ent_iob_ != "B" or obj.ent_type_ not in {"LOC", "GPE"}:
+        return ""
+    end = obj.i + 1
+    while end < len(obj.doc) and obj.doc[end].ent_iob_ == "I":
+        end += 1
+    return span_text(obj.doc, obj.i, end) if end > obj.i + 1 else ""
 
 
 #: Dashes that, spaced, open a closing attribution ("... in Energodar - Rogov").
@@ -115,8 +155,10 @@ def _of_phrase(obj: Token, name: list[Token], whole: PlacePhrase) -> PlacePhrase
     after it."""
     town = places.geocode(whole.name)
     if not name:
-        # "a residential district of Kharkiv" is in the city, not Kharkiv's district.
-        part = obj.lemma_.lower() in load_location_words().area_features and (
+        # "a residential district of Kharkiv" is in the city, not Kharkiv's district;
+        # "the province of Kunduz", "the district of Kupwara" are the area.
+        definite = any(c.dep_ == "det" and c.lower_ == "the" for c in children_of(obj))
+        part = obj.lemma_.lower() in load_location_words().town_parts and not definite and (
             town is not None and town.level == "place")
         return PlacePhrase(whole.name, whole.head, _feature(obj), whole.hints, part=part)
     text = span_text(obj.doc, name[0].left_edge.i, name[-1].i + 1)
@@ -144,9 +186,10 @@ def _mistagged_name(obj: Token) -> bool:
 
 
 def _tagged_name(modifier: Token) -> bool:
-    """A place name the tagger took for an adjective: "in the Bakhmut direction"
-    (not a nationality word: "the Ukrainian border" is a place noun's)."""
-    return (modifier.dep_ == "amod" and modifier.ent_type_ in {"GPE", "LOC"}
+    """A place name the tagger took for an adjective or a verb: "in the Bakhmut
+    direction", "in Sagaing/VERB region" (not a nationality word: "the Ukrainian
+    border" is a place noun's)."""
+    return (modifier.dep_ in {"amod", "compound"} and modifier.ent_type_ in {"GPE", "LOC"}
             and modifier.is_title and not places.country_of_demonym(modifier.text))
 
 
@@ -196,7 +239,7 @@ def locate(prep: str, obj: Token, label: str | None, context: tuple[str, ...]) -
             prep, place, label if label else obj.ent_type_, obj, hints, context):
         return None
     # "in Ceel Dheer district": only the district's town is known, the event is near it.
-    near = prep in words.near or kind in words.near_features or (
+    near = prep in words.near or kind in words.near_features or bearing_from(obj) or (
         kind in words.area_features and place is not None and place.level == "place")
     feature = phrase.feature or _facility(obj)
     if place is None:
@@ -204,7 +247,33 @@ def locate(prep: str, obj: Token, label: str | None, context: tuple[str, ...]) -
         # Galgaduud)" is placed in Galgaduud, as part of that region.
         area = next((p for p in (places.geocode(h, context) for h in hints) if p), None)
         return Location(first, area, feature, True) if area else Location(first, None, feature)
+    area = _disagreeing_area(place, hints, context)
+    if area is not None:
+        # "Kuru village (Jos South, Plateau)": the gazetteer's Kuru is a Finnish
+        # village; the areas written beside the name say where this one lies.
+        return Location(first, area, feature, True)
     return Location(place.name, place, feature, near)
+
+
+def _disagreeing_area(place: Place, hints: tuple[str, ...],
+                      context: tuple[str, ...]) -> Place | None:
+    """The admin area or country written beside a name whose geocode lies in none of
+    the areas written there, or None (no hint, a hint agrees, or no hint is an area:
+    "Sake, 25 km west of Goma" names a town beside it, not its area)."""
+    if not hints or any(namesakes.place_in_area(place.admin1, place.admin2, place.country, h)
+                        or places.normalise(h) == places.normalise(place.name) for h in hints):
+        return None
+    areas = (places.geocode(h, context, area=True) for h in hints)
+    return next((a for a in areas if a is not None and (
+        a.level in {"admin1", "admin2"} or a.precision == "country")), None)
+
+
+def bearing_from(obj: Token) -> bool:
+    """True for a place a distance and bearing are measured from: "50 nautical miles
+    southwest of Aden", "25 km west of Goma" (ACLED's precision 2: near it)."""
+    prep = obj.head if obj.dep_ == "pobj" else None
+    return prep is not None and prep.lower_ == "of" and prep.head.i != prep.i and \
+        places.is_direction(prep.head.lower_)
 
 
 def _geocode_phrase(name: str, kind: str, hints: tuple[str, ...],
@@ -233,6 +302,11 @@ def _vouched(prep: str, place: Place | None, label: str, obj: Token, hints: tupl
             namesakes.place_in_area(place.admin1, place.admin2, place.country, h) for h in hints):
         return True
     words = load_location_words()
+    if label == "ORG" and prep in words.soft_targets:
+        # "an Israeli strike on Nabatieh in south Lebanon", the town tagged as an
+        # organisation: a town of some size in a country the article names by a place.
+        return place.population >= places.MIN_CONTEXT_POPULATION and \
+            place.country in places.named_countries(context)
     if label not in {"", "NORP"} or prep not in words.target | {""}:
         return False  # "costs at Opel": a company, whatever village shares its name
     if place.population < places.MIN_CONTEXT_POPULATION or obj.is_sent_start:

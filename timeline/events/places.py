@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from timeline.events import gazetteer, namesakes
 from timeline.events.countries import (Place, bounding_box, country_of_demonym, country_records,
                                        country_table, normalise)
-from timeline.events.lexicon import load_directions, load_gazetteer
+from timeline.events.lexicon import load_directions, load_gazetteer, load_gazetteer_areas
 
 __all__ = ["Place", "bounding_box", "country_of_demonym", "country_table", "geocode",
            "normalise"]
@@ -77,8 +77,8 @@ def _loose_candidates(name: str, hints: tuple[str, ...],
                       context: tuple[str, ...]) -> list[gazetteer.Entry]:
     """Places ``name`` may be another spelling of ("Ceel Buur" for Ceelbuur), kept when
     an admin area written beside the name agrees, else when they lie in a country the
-    article names (any country when it names none; none when the areas written beside
-    the name all disagree)."""
+    article names (any country when it names none, or only names the gazetteer places
+    in no country; none when the areas written beside the name all disagree)."""
     wanted = gazetteer.loose_key(name)
     if len(wanted) < MIN_LOOSE_LETTERS:
         return []
@@ -89,9 +89,11 @@ def _loose_candidates(name: str, hints: tuple[str, ...],
     hinted = [e for e in found if any(namesakes.in_area(e, h) for h in hints)]
     if hinted or hints:
         return hinted
-    if not context:
+    # Names that lie in no known country ("M23", "Kitshanga") rule no spelling out.
+    wanted_countries = context_countries(context) & namesakes.country_set() if context else None
+    if not wanted_countries:
         return found
-    names, wanted_countries = namesakes.country_names(), context_countries(context)
+    names = namesakes.country_names()
     return [e for e in found if names.get(e.country_code, e.country_code) in wanted_countries]
 
 
@@ -149,7 +151,7 @@ def context_name(label: str, text: str, canonical: str) -> str:
 @functools.cache
 def _gazetteer_places() -> dict[str, Place]:
     table: dict[str, Place] = {}
-    for entry in load_gazetteer():
+    for entry in (*load_gazetteer(), *load_gazetteer_areas()):
         if entry.latitude is None or entry.longitude is None:
             continue
         place = Place(entry.name, entry.country, entry.latitude, entry.longitude,
@@ -177,7 +179,8 @@ def _geocode(name: str, context: tuple[str, ...], hints: tuple[str, ...],
     if not key:
         return None
     curated = _gazetteer_places().get(key)
-    if curated is not None and (not area or curated.precision == "region"):
+    # A sea is in no country and is no admin area ("Egypt's Red Sea governorate").
+    if curated is not None and (not area or curated.precision == "region" and curated.country):
         return _with_admin(curated)
     found = country_table().get(key)
     if found is not None:
@@ -211,13 +214,13 @@ SMALL_ALIAS_POPULATION = 10_000
 
 def _gather(name: str, key: str, context: tuple[str, ...], hints: tuple[str, ...],
             exact: list[gazetteer.Entry]) -> list[gazetteer.Entry]:
-    """Gazetteer entries ``name`` may mean: its namesakes (``exact``); with none in the
-    article's countries, also those of its other romanisations; with none at all, none
+    """Gazetteer entries ``name`` may mean: its namesakes (``exact``); with none (or none
+    in the article's countries), also those of its other romanisations; with none at all, none
     there or none in an area written beside it, also those it may be another spelling of;
     never a small place found only by an alternate name outside the article's countries."""
     candidates = list(exact)
     wanted = context_countries(context) if context else frozenset()
-    if candidates and context and not namesakes.any_in(candidates, wanted):
+    if not candidates or context and not namesakes.any_in(candidates, wanted):
         candidates += [e for variant in namesakes.variants(key)
                        for e in _candidates(variant, context)]
     if not candidates or context and not namesakes.any_in(candidates, wanted) or hints and \

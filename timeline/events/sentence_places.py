@@ -23,11 +23,12 @@ from typing import TYPE_CHECKING, TypeVar
 from timeline.events import places
 from timeline.events.actor_groups import is_force
 from timeline.events.lexicon import load_event_lexicon, load_location_words
-from timeline.events.place_phrases import NON_PLACE_LABELS, PLACE_LABELS, SOFT_LABELS, Location
+from timeline.events.place_phrases import (NON_PLACE_LABELS, PLACE_LABELS, SOFT_LABELS, Location,
+                                            bearing_from)
 from timeline.events.tokens import children_of, column, is_sent_end, span_text
 
 if TYPE_CHECKING:
-    from spacy.tokens import Span, Token
+    from spacy.tokens import Doc, Span, Token
 
     from timeline.events.clauses import MentionIndex
     from timeline.model import Mention
@@ -163,8 +164,9 @@ def _preposition(token: Token) -> str:
 
 
 def _near(token: Token) -> bool:
-    """A name after "near", "outside", "around" ...: ACLED's precision 2."""
-    return _preposition(token) in load_location_words().near
+    """A name after "near", "outside", "around" ..., or a bearing's "50 nautical miles
+    southwest of Aden": ACLED's precision 2."""
+    return _preposition(token) in load_location_words().near or bearing_from(token)
 
 
 def _destination(token: Token) -> bool:
@@ -238,6 +240,9 @@ def _name(token: Token) -> tuple[str, bool]:
         elif before.text in HYPHENS and not before.whitespace_ and first > 1 and \
                 _in_name(doc[first - 2]) and not doc[first - 2].whitespace_:
             first -= 2  # "Kamenka-Dniprovska" is one name
+        elif first > 3 and _joined(doc, first - 1) and doc[first - 2].is_lower and \
+                _joined(doc, first - 3) and _in_name(doc[first - 4]):
+            first -= 4  # "Port-au-Prince": a lower-case particle between hyphens
         else:
             break
     words = load_location_words()
@@ -250,6 +255,12 @@ def _name(token: Token) -> tuple[str, bool]:
     area = (last < token.i and token.lower_ in words.area_features) or (
         after is not None and after.lower_ in words.area_features and not after.is_title)
     return (span_text(doc, first, last + 1) if last >= first else ""), area
+
+
+def _joined(doc: Doc, hyphen: int) -> bool:
+    """True when ``hyphen`` is a hyphen written tight between two words."""
+    return doc[hyphen].text in HYPHENS and not doc[hyphen].whitespace_ and \
+        not doc[hyphen - 1].whitespace_ and doc[hyphen - 1].is_alpha
 
 
 def _maybe_place(mention: Mention | None, token: Token) -> bool:
