@@ -211,7 +211,10 @@ def _resolve_year(p: Partial, anchor: Anchor, tense: Tense) -> Resolution:
         # take the nearest, weighed by tense in _weighted_distance: a future cue often
         # belongs to another clause ("will press for aid after the Aug. 7 blasts").
         if p.quarter is not None or p.half is not None:
-            how = "this"
+            # With a future cue, the nearer of last year's and the next: "will report
+            # fourth-quarter results" in January is the quarter just ended, "expects to
+            # close in the first quarter" in December the one about to begin.
+            how = "nearest" if tense.tense == "future" else "this"
         elif how == "latest" and (p.day is None or tense.opens) and settled_past(tense):
             pass  # "The film premiered in May", "On Nov. 5, voters rejected": already begun
         elif how != "next" or p.day is not None:
