@@ -142,10 +142,16 @@ def _cue_at(tokens: list[str], i: int, cues: _Cues) -> tuple[str, str] | None:
         return None  # "next to the embassy"
     if word.endswith("'ll") or word in ("won't", "wont"):
         return "future", word
+    if word in ("was", "were") and _backshifted(tokens, i + 1):
+        present = "is" if word == "was" else "are"
+        for parts, kind in cues.phrases.get(present, ()):
+            if kind == "future" and len(parts) > 1 and tuple(tokens[i + 1:i + len(parts)]) == parts[1:]:
+                return "future", " ".join((word,) + parts[1:])  # "said he was due to visit"
     for parts, kind in cues.phrases.get(word, ()):
         if tuple(tokens[i:i + len(parts)]) == parts:
             if (kind in ("future", "plan") and parts[0] not in _PRESENT_AUX
-                    and _PAST_AUX.intersection(tokens[max(0, i - 4):i])):
+                    and _PAST_AUX.intersection(tokens[max(0, i - 4):i])
+                    and not _backshifted(tokens, i)):
                 return "past", " ".join(parts)  # "had been due to expire", "was set to"
             if kind == "past" and len(parts) == 1 and _passive(tokens, i):
                 return None  # "will be held on Christmas Day": the tense is elsewhere
@@ -155,6 +161,15 @@ def _cue_at(tokens: list[str], i: int, cues: _Cues) -> tuple[str, str] | None:
             return None  # "can be exercised", "a still unspecified date": not a past verb
         return "past", word
     return None
+
+
+def _backshifted(tokens: list[str], i: int) -> bool:
+    """Whether the past auxiliary before the cue at ``i`` is reported speech: "said he
+    was due to visit Paris on Thursday" tells what "is due" ahead. "had" keeps it past
+    ("said the offer had been due to expire Friday")."""
+    aux = [k for k in range(max(0, i - 4), i) if tokens[k] in _PAST_AUX]
+    return (bool(aux) and "had" not in tokens[aux[0]:i]
+            and any(reporting_past(w) for w in tokens[max(0, aux[0] - 6):aux[0]]))
 
 
 def _first_cue(tokens: list[str], order: range, cues: _Cues,
