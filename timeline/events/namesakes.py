@@ -25,16 +25,34 @@ MIN_CONTEXT_POPULATION = 5000
 #: A namesake this many times bigger wins over a town in a country named only by a
 #: nationality word.
 DWARFED = 10
+#: People an admin-1 area (a state, province, oblast) stands for among namesakes: more
+#: than a small town elsewhere, fewer than a city.
+ADMIN1_PEOPLE = 50_000
 
 
 def _ranked(candidates: list[gazetteer.Entry]) -> list[gazetteer.Entry]:
     """Most populous first, an alternate name after every main name unless its place
     is ``DWARFED`` times the biggest place of that main name: "Artemovsk" is Bakhmut
     (its old name), not the Siberian village; "Pokrovsk" the Ukrainian town, not Engels
-    (once called Pokrovsk, three times its size)."""
-    biggest = max((e.population for e in candidates if not e.alternate), default=0)
-    return sorted(candidates, key=lambda e: (e.alternate and e.population < DWARFED * biggest,
-                                             -e.population))
+    (once called Pokrovsk, three times its size). An admin-1 area counts as
+    ``ADMIN1_PEOPLE`` unless a town of its country has its name (see ``people``)."""
+    towns = {(e.country_code, gazetteer.key(e.name)) for e in candidates
+             if e.kind == gazetteer.POPULATED}
+    biggest = max((people(e, towns) for e in candidates if not e.alternate), default=0)
+    return sorted(candidates, key=lambda e: (
+        e.alternate and people(e, towns) < DWARFED * biggest, -people(e, towns)))
+
+
+def people(entry: gazetteer.Entry, towns: set[tuple[str, str]]) -> int:
+    """How many people ``entry`` stands for when ranking namesakes: its population, or
+    ``ADMIN1_PEOPLE`` for an admin-1 area (GeoNames gives areas none), so that "Borno"
+    is Nigeria's state, not an Italian village of 2,000. An area named after a town of
+    its country (``towns``: (country code, key) of the candidate towns) counts none:
+    "Kidal" is the town, "the Kidal region" the area."""
+    if entry.kind != gazetteer.ADMIN1 or (
+            entry.country_code, gazetteer.key(entry.admin1 or entry.name)) in towns:
+        return entry.population
+    return max(entry.population, ADMIN1_PEOPLE)
 
 
 def choose(candidates: list[gazetteer.Entry], hints: Sequence[str],
@@ -46,6 +64,8 @@ def choose(candidates: list[gazetteer.Entry], hints: Sequence[str],
     through a nationality word (not in ``named``: "Russian troops ... in the Donetsk
     direction") does not make a town beat a namesake ``DWARFED`` times its size."""
     ranked = _ranked(candidates)
+    towns = {(e.country_code, gazetteer.key(e.name)) for e in candidates
+             if e.kind == gazetteer.POPULATED}
     for hint in hints:
         found = next((e for e in ranked if in_area(e, hint)), None)
         if found is not None:
@@ -54,16 +74,16 @@ def choose(candidates: list[gazetteer.Entry], hints: Sequence[str],
     # A place in an admin-1 area the article names ("Lugansk" ... "Alexandrovka").
     nearby = next((e for e in ranked if e.admin1 and any(_same_area(e.admin1, a)
                                                           for a in areas)), None)
-    if nearby is not None and (nearby.population >= MIN_CONTEXT_POPULATION
-                               or ranked[0].population < MIN_ALIAS_POPULATION):
+    if nearby is not None and (people(nearby, towns) >= MIN_CONTEXT_POPULATION
+                               or people(ranked[0], towns) < MIN_ALIAS_POPULATION):
         return nearby
     local = next((e for e in ranked if names.get(e.country_code, e.country_code) in preferred),
                  None)
-    if local is None or not (local.population >= MIN_CONTEXT_POPULATION
-                             or ranked[0].population < MIN_ALIAS_POPULATION):
+    if local is None or not (people(local, towns) >= MIN_CONTEXT_POPULATION
+                             or people(ranked[0], towns) < MIN_ALIAS_POPULATION):
         return ranked[0]
     if named is not None and names.get(local.country_code, local.country_code) not in named \
-            and local.population * DWARFED < ranked[0].population:
+            and people(local, towns) * DWARFED < people(ranked[0], towns):
         return ranked[0]
     return local
 
