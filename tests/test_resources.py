@@ -12,9 +12,11 @@ import pytest
 from timeline.events import places
 from timeline.events.entities import KEEP_LABELS, find_mentions
 from timeline.events.lexicon import (
+    organisation_countries,
     load_country_aliases, load_directions, load_event_lexicon, load_gazetteer, load_titles,
 )
 from timeline.events.taxonomy import classify
+from timeline.events.namesakes import country_set
 from timeline.events.nlp import load_nlp
 from timeline.model import Mention
 
@@ -66,6 +68,12 @@ def test_gazetteer_examples(entry: str, label: str, name: str, text: str) -> Non
         assert any(m.label == label and m.canonical == name for m in found), message
     else:
         assert not any(m.label == "PERSON" for m in found), message
+
+
+@pytest.mark.parametrize(("name", "country"), sorted(organisation_countries().items()))
+def test_organisation_countries_are_countries(name: str, country: str) -> None:
+    """An armed group's country is spelt as the places' countries are."""
+    assert country in country_set(), f"{name}: {country!r} is no country name"
 
 
 def _country_of(mention: Mention) -> str | None:

@@ -24,7 +24,7 @@ from timeline.events import (actor_countries, actor_groups, anchoring, article_s
 from timeline.events.casualties import Casualties
 from timeline.events.clauses import Location, MentionIndex
 from timeline.events.entities import Profile
-from timeline.events.lexicon import EventLexicon, load_event_lexicon
+from timeline.events.lexicon import EventLexicon, load_event_lexicon, organisation_countries
 from timeline.events.roles import Roles
 from timeline.events.taxonomy import (OTHER, UNREALISED, Coding, code, coding_of, event_type,
                                       modality)
@@ -178,8 +178,9 @@ def extract_events(
     article = _Article(
         doc_id=doc_id, index=MentionIndex(doc, mentions),
         times=anchoring.index_times(doc, times, lexicon.time_bounds, sents, text),
-        context=tuple(dict.fromkeys(places.context_name(m.label, m.text, m.canonical)
-                                    for m in mentions if m.label in {"GPE", "NORP"})),
+        context=tuple(dict.fromkeys([*(places.context_name(m.label, m.text, m.canonical)
+                                       for m in mentions if m.label in {"GPE", "NORP"}),
+                                     *_organisation_countries(mentions)])),
         lexicon=lexicon, reference=reference,
         filed_at=dateline_places.filed_at(text, noise.dateline_spans(text)),
     )
@@ -483,6 +484,15 @@ def _first_country(mentions: Sequence[Mention]) -> str:
             if place is not None and place.country:
                 return place.country
     return ""
+
+
+def _organisation_countries(mentions: Sequence[Mention]) -> tuple[str, ...]:
+    """Countries of the armed groups named that fight in one, in order: where the
+    story's places are looked for first ("JNIM militants withdrew from the town of
+    Boni" is not Bonn, whose other names include Boni)."""
+    known = organisation_countries()
+    return tuple(dict.fromkeys(known[m.canonical or m.text] for m in mentions
+                               if m.label == "ORG" and (m.canonical or m.text) in known))
 
 
 def _actors(mentions: Sequence[Mention]) -> tuple[Profile, ...]:

@@ -300,10 +300,17 @@ def load_gazetteer() -> tuple[GazetteerEntry, ...]:
     ]
     orgs = [
         GazetteerEntry(e["id"], e["name"], e["label"], tuple(map(str, e["aliases"])),
-                       examples=_examples(e))
+                       str(e.get("country") or ""), examples=_examples(e))
         for e in _entries("gazetteer_orgs.yaml", "organisations", ("name", "aliases", "label"))
     ]
     return tuple(people + places + orgs)
+
+
+@functools.cache
+def organisation_countries() -> dict[str, str]:
+    """The country each organisation of ``gazetteer_orgs.yaml`` that has one belongs to
+    or fights in, by its name ("Houthis" -> "Yemen")."""
+    return {e.name: e.country for e in load_gazetteer() if e.label == "ORG" and e.country}
 
 
 @functools.cache
