@@ -137,6 +137,7 @@ def find_cues(body: str, events: Any = None, candidates: Sequence[Any] | None = 
     """Every cue in ``body`` (boilerplate already removed); ``candidates`` is
     ``tag(body)`` when the caller has it (the dateline's dates are then skipped)."""
     from timeline.temporal.tag import tag
+    from timeline.temporal.tenures import tenure_cues
 
     config = load_cues()
     limit = config.windows["max_cues_per_kind"]
@@ -156,6 +157,7 @@ def find_cues(body: str, events: Any = None, candidates: Sequence[Any] | None = 
         *deictic_cues(blanked, candidates),
         *event_cues(body, resolve_events(events), config.windows["recurring_after_days"],
                     candidates),
+        *tenure_cues(blanked),
     ]
 
 

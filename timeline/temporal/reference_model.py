@@ -352,6 +352,11 @@ def candidates(cues: Sequence[Cue], prior: Prior) -> tuple[np.ndarray, np.ndarra
     anchors += [w for pair in windows for w in pair]
     if not anchors:
         return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
+    # An office-holder's terms reach the candidates ("since the 1975-1990 civil war"
+    # beside "defence minister Yoav Gallant"), but date no text on their own: a term
+    # still running has no end.
+    anchors += [min(d.toordinal(), _LAST) for c in cues if c.kind == "tenure"
+                for term in c.spans for d in term if d != date.max]
     reach, step = prior.support["coarse_reach"], prior.support["coarse_step"]
     first, last = _clip(min(anchors) - reach, max(anchors) + reach)
     windows += yearly_windows(cues, first, last, prior.support["yearly"])
