@@ -395,6 +395,16 @@ def _role_tokens(trigger: Token, lexicon: EventLexicon, type_id: str,
             targets += [g for c in children_of(trigger) if c.dep_ == "prep" and c.lower_ == "by"
                         for g in children_of(c) if g.dep_ == "pobj"]
     preps = COUNTERPART_PREPS | (TARGET_PREPS if type_id in lexicon.target_types else set())
+    if type_id in lexicon.violent_types and not any(
+            t.pos_ in {"NOUN", "PROPN"} or t.ent_type_ for t in initiators):
+        # "Fighting raged between the army and the RSF", "clashes between two clans":
+        # the first side named acts, the other is its counterpart.
+        sides = [p for n in (*heads, *subjects) for c in children_of(n)
+                 if c.dep_ == "prep" and c.lower_ == "between"
+                 for o in children_of(c) if o.dep_ == "pobj" for p in (o, *conjuncts_of(o))]
+        if sides:
+            initiators, targets = sides[:1], [*targets, *sides[1:]]
+            preps = preps - {"between"}
     for head in heads:
         for prep in (c for c in children_of(head) if c.dep_ == "prep" and c.lower_ in preps):
             targets += [p for o in children_of(prep) if o.dep_ == "pobj"
