@@ -21,6 +21,10 @@ if TYPE_CHECKING:
     from timeline.model import Mention
 
 
+#: The kind of an actor named by a group (``roles.Actor.kind``).
+GROUP = "GROUP"
+
+
 @dataclass(frozen=True)
 class ActorGroup:
     """A common-noun actor: head nouns, required modifiers and its ACLED-style name."""
@@ -34,6 +38,9 @@ class ActorGroup:
     victim: bool = False
     #: The other side's forces ("the enemy", "invaders"): see ``other_side``.
     hostile: bool = False
+    #: A crowd, named by the event it takes part in: Protesters in a protest, Rioters
+    #: in a riot (``as_participants``).
+    crowd: bool = False
 
     def named(self, country: str) -> str:
         return self.name.format(country=country) if country else self.unknown
@@ -46,7 +53,7 @@ def load_groups() -> tuple[ActorGroup, ...]:
         ActorGroup(str(e["id"]), frozenset(map(str, e["nouns"])),
                    frozenset(map(str, e.get("modifiers", ()))), str(e["name"]),
                    str(e["unknown"]), bool(e.get("state")), bool(e.get("victim")),
-                   bool(e.get("hostile")))
+                   bool(e.get("hostile")), bool(e.get("crowd")))
         for e in _entries("actors.yaml", "groups", ("nouns", "name", "unknown"))
     )
 
@@ -71,8 +78,13 @@ def as_participants(roles: Roles, group_id: str) -> Roles:
     demonstrated": Protesters (Malawi), as ACLED names them), the civilians kept as an
     associated actor."""
     actor, group = roles.actor1, groups_by_id().get(group_id)
-    if actor is None or group is None or not actor.victim:
+    if actor is None or group is None or actor.kind != GROUP:
         return roles
+    if not actor.victim:
+        # Protesters who riot are Rioters, rioters who only march Protesters.
+        crowd = any(g.crowd and actor.name == g.named(actor.country) for g in load_groups())
+        return replace(roles, actor1=replace(actor, name=group.named(actor.country))) \
+            if crowd else roles
     named = replace(actor, name=group.named(actor.country), victim=False)
     return replace(roles, actor1=named, assoc=(actor, *roles.assoc))
 

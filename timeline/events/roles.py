@@ -18,7 +18,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from timeline.events import clauses, places
-from timeline.events.actor_groups import (ActorGroup, capital_types, capitals, combat_types,
+from timeline.events.actor_groups import (GROUP, ActorGroup, capital_types, capitals, combat_types,
                                           group_of, groups_by_noun, is_force,
                                           load_groups, other_side, partitive_nouns, unit_words)
 from timeline.events.clauses import MentionIndex
@@ -38,8 +38,9 @@ if TYPE_CHECKING:
 #: positions", "fired at protesters") or the counterpart of any event ("clashed with").
 TARGET_PREPS = frozenset({"on", "against", "at", "upon"})
 COUNTERPART_PREPS = frozenset({"with", "between"})
+#: How many place or time phrases deep a "between" phrase may hang below the clause.
+BETWEEN_DEPTH = 3
 STATE_NAME = "Military Forces of {country}"
-GROUP = "GROUP"
 #: Re-exported: callers read the group vocabulary and event nouns through the roles.
 __all__ = ["GROUP", "STATE_NAME", "Actor", "ActorGroup", "Roles", "actor_of", "assign",
            "capital_types", "event_nouns", "group_of", "light_nouns", "load_groups",
@@ -399,9 +400,12 @@ def _role_tokens(trigger: Token, lexicon: EventLexicon, type_id: str,
             t.pos_ in {"NOUN", "PROPN"} or t.ent_type_ for t in initiators):
         # "Fighting raged between the army and the RSF", "clashes between two clans":
         # the first side named acts, the other is its counterpart.
-        sides = [p for n in (*heads, *subjects) for c in children_of(n)
-                 if c.dep_ == "prep" and c.lower_ == "between"
-                 for o in children_of(c) if o.dep_ == "pobj" for p in (o, *conjuncts_of(o))]
+        sides = _between(heads, subjects)
+        entry = lexicon.get(type_id)
+        if entry is not None and entry.participants:
+            # "scuffles between police and protesters": the crowd riots, the police
+            # are its counterpart.
+            sides.sort(key=lambda t: (group := group_of(t)) is None or group.state)
         if sides:
             initiators, targets = sides[:1], [*targets, *sides[1:]]
             preps = preps - {"between"}
@@ -414,6 +418,22 @@ def _role_tokens(trigger: Token, lexicon: EventLexicon, type_id: str,
         # casualty participle names.
         targets += _participle_victims(trigger)
     return initiators, targets
+
+
+def _between(heads: list[Token], subjects: list[Token]) -> list[Token]:
+    """The sides of a "between" phrase on the clause's heads or subjects, or on a place
+    phrase of theirs ("broke out outside the legislature between police and
+    protesters"), in text order."""
+    for node in (*heads, *subjects):
+        preps = [c for c in children_of(node) if c.dep_ == "prep"]
+        for _ in range(BETWEEN_DEPTH):  # "after midnight outside the legislature between"
+            sides = [p for c in preps if c.lower_ == "between" for o in children_of(c)
+                     if o.dep_ == "pobj" for p in (o, *conjuncts_of(o))]
+            if sides:
+                return sides
+            preps = [p for c in preps for o in children_of(c) if o.dep_ == "pobj"
+                     for p in children_of(o) if p.dep_ == "prep"]
+    return []
 
 
 def _participle_victims(trigger: Token) -> list[Token]:
