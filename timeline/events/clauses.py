@@ -158,6 +158,12 @@ def subjects(trigger: Token) -> list[Token]:
         if found:
             return [t for s in found for t in (_antecedent(s, token), *conjuncts_of(s))
                     for t in _speakers(t, token)]
+        if token.tag_ == "VBG":
+            # "Shelling by Ukrainian military leaves one killed": a gerund's agent acts.
+            agent = [g for c in children_of(token) if c.dep_ == "agent"
+                     for g in children_of(c) if g.dep_ == "pobj"]
+            if agent:
+                return [t for s in agent for t in (s, *conjuncts_of(s))]
         if token.dep_ not in CONTROL_DEPS or token.head is token:
             return []
         controller = _controller(token) if token.dep_ == "xcomp" else []
