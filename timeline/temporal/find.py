@@ -17,6 +17,7 @@ from typing import Any, Sequence
 
 from timeline.model import Reference, TimeExpression
 from timeline.temporal.excursion import excursion, next_named_years
+from timeline.temporal.scheduled import reporting_past
 from timeline.temporal.partial import FuzzyRef, Partial, Shift
 from timeline.temporal.resolution import Anchor, Resolution
 from timeline.temporal.resolve import resolve
@@ -263,7 +264,8 @@ def resolve_candidates(text: str, candidates: Sequence[Candidate], reference: An
                       and res.start is not None and res.start.date() < last.day)
         if res.partial is not None and res.start is not None and not looks_back \
                 and not _aside(text, c, mode) and not _holds_story_date(res, last, mode) \
-                and not excursion(candidates, i, last, returns[i]):
+                and not excursion(candidates, i, last, returns[i]) \
+                and not _report_time(text, c, story):
             # A story's current date moves with the dates it names and forward with
             # "two days later", not with a look back ("the previous year"), a plan
             # ("a campaign planned for 1976" told in March 1975), a flashback ("had
@@ -277,6 +279,27 @@ def resolve_candidates(text: str, candidates: Sequence[Candidate], reference: An
             if _is_focus(res, reference):
                 story.focus = story.last
     return out
+
+
+#: Words that may stand between a reporting verb and its time ("told reporters late on").
+_REPORT_GAP = frozenset({"on", "late", "early", "reporters", "journalists", "a", "the",
+                         "news", "conference", "briefing", "at"})
+#: How many words before an expression are read for a reporting verb.
+REPORT_WORDS = 5
+
+
+def _report_time(text: str, c: Candidate, story: _Story) -> bool:
+    """In news, whether ``c`` dates only the report of what its sentence told before it
+    ("Al Shabaab attacked a base late on Sunday, the army said on Monday. Two days
+    earlier, ..." counts from Sunday, the happening, not from the report)."""
+    if story.mode != Mode.NEWS or story.last is None or \
+            _SENTENCE_END.search(text, story.last_end, c.start) is not None:
+        return False
+    words = re.findall(r"[a-z]+", text[max(story.last_end, c.start - 60):c.start].lower())
+    words = words[-REPORT_WORDS:]
+    while words and words[-1] in _REPORT_GAP:
+        words.pop()
+    return bool(words) and reporting_past(words[-1])
 
 
 def _names_month(text: str, c: Candidate, res: Resolution, story: _Story) -> bool:
