@@ -30,8 +30,10 @@ from datetime import date, datetime, timedelta
 from itertools import accumulate
 from typing import TYPE_CHECKING, TypeVar
 
-from timeline.events.clauses import has_subject, shared_conjuncts
+from timeline.events.clauses import clause_tokens, has_subject, shared_conjuncts
+from timeline.events.tokens import children_of
 from timeline.model import TimeExpression, evolve
+from timeline.temporal.build import parse_number
 from timeline.vocab import PUBLISHED_ANCHOR, Granularity, TimeSource, granularity_rank
 
 if TYPE_CHECKING:
@@ -262,6 +264,53 @@ def published_time(reference: date) -> TimeExpression:
         confidence=1.0, reason=reason,
     )
 
+
+#: Days in a unit a clause's time may be measured in from its governor's ("a day after",
+#: "two weeks before"); hours stay on the governor's day, unknown how far.
+OFFSET_UNITS = {"day": 1, "week": 7}
+#: How a measured clause relates to its governor: "came a day after X captured" puts
+#: the capture a day before the coming.
+OFFSET_MARKS = {"after": -1, "before": 1}
+
+
+def governor_offset(index: TimeIndex, trigger: Token, sentence_no: int) -> TimeExpression | None:
+    """The time of an adverbial clause measured from its governor's day: "The attack
+    came a day after Russian forces captured the village" dates the capture the day
+    before the attack. None for any other clause, or when the governor has no day."""
+    if trigger.dep_ != "advcl" or trigger.head is trigger:
+        return None
+    mark = next((c for c in children_of(trigger) if c.dep_ == "mark"), None)
+    measure = next((c for c in children_of(trigger) if c.dep_ == "npadvmod"), None)
+    if mark is None or measure is None or mark.lower_ not in OFFSET_MARKS:
+        return None
+    unit = OFFSET_UNITS.get(measure.lemma_.lower())
+    count = next((c for c in children_of(measure) if c.dep_ in {"nummod", "det"}), None)
+    try:
+        number = 1 if count is None or count.lower_ in {"a", "an"} else parse_number(count.lower_)
+    except ValueError:  # not a number word ("the day after")
+        number = None
+    if unit is None or number is None or number != int(number) or number > MAX_OFFSET:
+        return None
+    head = trigger.head
+    time, _ = choose_time(index, head, clause_tokens(head), sentence_no)
+    if time is None or time.start is None or time.granularity != Granularity.DAY:
+        return None
+    days = OFFSET_MARKS[mark.lower_] * unit * int(number)
+    start = time.start + timedelta(days=days)
+    text = index.text[measure.left_edge.idx:mark.idx + len(mark)]
+    return TimeExpression(
+        text=text, start_char=measure.left_edge.idx, end_char=mark.idx + len(mark),
+        type="DATE", value=start.date().isoformat(), start=start,
+        end=start + timedelta(days=1), granularity=Granularity.DAY,
+        anchor=f"the governing clause's '{time.text}'", rule="governor-offset",
+        confidence=time.confidence,
+        reason=f"{abs(days)} day{'' if abs(days) == 1 else 's'} "
+               f"{'before' if days < 0 else 'after'} {time.value}, the day of the clause "
+               f"it is measured from")
+
+
+#: Largest count of days or weeks read as a measure between two clauses.
+MAX_OFFSET = 366
 
 #: Factor for negated, hypothetical or planned clauses ("Zaluznyi would travel").
 UNCERTAIN_FACTOR = 0.6

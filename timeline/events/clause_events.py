@@ -286,6 +286,10 @@ def _record(article: _Article, trigger: Token, typed: tuple[str, str], sentence_
         trigger.idx, article.times.sents[sentence_no], bool(locations))
     sent = article.times.sents[sentence_no]
     time, source = anchoring.choose_time(article.times, trigger, tokens, sentence_no)
+    if source != TimeSource.CLAUSE:
+        # "came a day after Russian forces captured the village": a day before.
+        measured = anchoring.governor_offset(article.times, trigger, sentence_no)
+        time, source = (measured, TimeSource.SENTENCE) if measured else (time, source)
     mode = modality(trigger, lexicon)
     if time is not None and time.granularity == Granularity.WEEK and mode == "asserted":
         # "over past week": a report's period, not last calendar week ("will resume in
