@@ -119,7 +119,8 @@ EVENT_COLUMN_DOCS: dict[str, str] = {
                    f" {TimeSource.PUBLISHED} (the publication date) or {TimeSource.NONE}",
     "time_rule": "id of the temporal rule that resolved the time expression "
                  "(timeline/resources/temporal_*.yaml; 'published-date' for the publication "
-                 "date, 'recent-period' for a report's period counted back from it)",
+                 "date, 'recent-period' for a report's period counted back from it, "
+                 "'governor-offset' for a clause measured from its governor's day)",
     "time_reason": "how the time expression's value was reached (the resolver's reason)",
     "event_type": "our type (see the taxonomy table): clash, shelling, airstrike, explosion, "
                   "attack, abduction, arrest, looting, protest, repression, riot, displacement, "
