@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from timeline.events.casualties import counted_noun, is_headline_passive, is_toll_subject
-from timeline.events.clauses import RELATIVE_TAGS
+from timeline.events.clauses import RELATIVE_TAGS, shared_conjuncts
 from timeline.events.event_nouns import event_nouns, noun_type
 from timeline.events.lexicon import EventLexicon, EventType, Modality
 from timeline.events.tokens import children_of, conjuncts_of
@@ -361,6 +361,10 @@ def modality(trigger: Token, lexicon: EventLexicon) -> str:
     if own != "asserted":
         return own
     head = trigger.head
+    if trigger.dep_ == "conj" and head is not trigger and trigger in shared_conjuncts(head):
+        # "would close three factories and cut thousands of jobs", "did not attack or
+        # loot": a verb sharing its head's subject and auxiliaries shares its modality.
+        return modality(head, lexicon)
     if trigger.dep_ in {"xcomp", "ccomp"} and head is not trigger:
         governing = _own_modality(head, lexicon)
         if governing in {"negated", "hypothetical"}:
