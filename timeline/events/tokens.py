@@ -180,12 +180,12 @@ def _read_column(doc: Doc, name: str) -> list:
     values = doc.to_array({"text": ORTH, "idx": IDX, "pos": POS, "space": SPACY,
                            "sent_start": SENT_START}[name]).tolist()
     if name in {"text", "pos"}:
-        # Each distinct value is looked up once: words and tags repeat.
+        # Looked up one by one: the string store answers faster than a table of the
+        # distinct values is built.
         strings = doc.vocab.strings
-        names = {value: strings[value] for value in set(values)}
-        return [names[value] for value in values]
+        return [strings[value] for value in values]
     if name == "space":
-        return [bool(value) for value in values]
+        return list(map(bool, values))
     return values
 
 
