@@ -268,17 +268,25 @@ def _overlaps(draft: _Draft, named: Sequence[_Draft], starts: Sequence[int]) -> 
 
 def _known_people(texts: _Texts, drafts: list[_Draft]) -> dict[str, str]:
     """Canonical full name by lower-case surname and by lower-case full name."""
+    people = dict(_gazetteer_people())
+    for draft in drafts:
+        if draft.label == "PERSON" and draft.end - draft.start >= 2 and not draft.kb_id:
+            name = texts(draft.start, draft.end)
+            people.setdefault(texts(draft.end - 1, draft.end).lower(), name)
+            people[name.lower()] = name
+    return people
+
+
+@functools.cache
+def _gazetteer_people() -> dict[str, str]:
+    """The gazetteer's people: canonical full name by lower-case surname and by
+    lower-case full name (copied for each article, not rebuilt)."""
     people: dict[str, str] = {}
     for entry in load_gazetteer():
         if entry.label == "PERSON":
             surname = entry.name.split()[-1].lower()
             people.setdefault(surname, entry.name)
             people[entry.name.lower()] = entry.name
-    for draft in drafts:
-        if draft.label == "PERSON" and draft.end - draft.start >= 2 and not draft.kb_id:
-            name = texts(draft.start, draft.end)
-            people.setdefault(texts(draft.end - 1, draft.end).lower(), name)
-            people[name.lower()] = name
     return people
 
 

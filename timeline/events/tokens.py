@@ -20,16 +20,19 @@ if TYPE_CHECKING:
 class _Known:
     """What is known so far of one document."""
 
-    __slots__ = ("doc", "children", "conjuncts", "starts", "text", "columns", "tokens", "kids",
-                 "span_starts")
+    __slots__ = ("doc", "children", "conjuncts", "starts", "text", "columns", "heads",
+                 "conj", "tokens", "span_starts")
 
     def __init__(self, doc: Doc | None) -> None:
         self.doc = doc
-        self.children: dict[int, tuple[Token, ...]] = {}
+        #: Every token's children (by token index), once a child is asked for.
+        self.children: list[tuple[Token, ...]] = []
         self.conjuncts: dict[int, tuple[Token, ...]] = {}
-        #: Every token's Token object, and its children's indices, once a child is asked for.
+        #: Every token's Token object and its head's index, and which tokens are "conj"
+        #: (listed with the children).
         self.tokens: list[Token] = []
-        self.kids: list[list[int]] = []
+        self.heads: list[int] = []
+        self.conj: list[bool] = []
         #: ``doc.char_span(start, end).start`` by (start, end), once asked.
         self.span_starts: dict[tuple[int, int], int | None] = {}
         #: Token indices at which a sentence starts (after the first), once asked.
@@ -53,28 +56,29 @@ def _of(doc: Doc) -> _Known:
 def children_of(token: Token) -> tuple[Token, ...]:
     """``tuple(token.children)``, from the cache of ``token``'s document."""
     known = _known if _known.doc is token.doc else _of(token.doc)
-    found = known.children.get(token.i)
-    if found is None:
-        if not known.kids:
-            _list_children(known)
-        tokens = known.tokens
-        found = known.children[token.i] = tuple([tokens[c] for c in known.kids[token.i]])
-    return found
+    if not known.children:
+        _list_children(known)
+    return known.children[token.i]
 
 
 def _list_children(known: _Known) -> None:
-    """Every token and its children's indices (in text order, as ``Token.children``
-    gives them), read from the heads column: one Token object per token."""
-    from spacy.attrs import HEAD
+    """Every token, its head and its children (in text order, as ``Token.children``
+    gives them), read from the heads and dependencies columns: one Token object per
+    token, one tuple of children per token, built in one pass."""
+    from spacy.attrs import DEP, HEAD
+    from spacy.symbols import conj
 
     doc = known.doc
-    known.tokens = list(doc)
-    kids: list[list[int]] = [[] for _ in known.tokens]
+    tokens = known.tokens = list(doc)
+    kids: list[list[Token]] = [[] for _ in tokens]
     # spaCy stores each head as an offset from its token, unsigned.
-    for i, offset in enumerate(doc.to_array(HEAD).astype("int64").tolist()):
-        if offset:
-            kids[i + offset].append(i)
-    known.kids = kids
+    heads = known.heads = [i + offset for i, offset
+                           in enumerate(doc.to_array(HEAD).astype("int64").tolist())]
+    for i, head in enumerate(heads):
+        if head != i:
+            kids[head].append(tokens[i])
+    known.children = [tuple(k) for k in kids]
+    known.conj = [dep == conj for dep in doc.to_array(DEP).tolist()]
 
 
 def of_object(token: Token) -> Token | None:
@@ -91,8 +95,23 @@ def conjuncts_of(token: Token) -> tuple[Token, ...]:
     known = _known if _known.doc is token.doc else _of(token.doc)
     found = known.conjuncts.get(token.i)
     if found is None:
-        found = known.conjuncts[token.i] = tuple(token.conjuncts)
+        found = known.conjuncts[token.i] = _conjuncts(known, token.i)
     return found
+
+
+def _conjuncts(known: _Known, i: int) -> tuple[Token, ...]:
+    """spaCy's ``Token.conjuncts`` walk, on the listed heads and children: up to the
+    first conjunct, then down its "conj" children to the right, breadth first."""
+    if not known.children:
+        _list_children(known)
+    heads, conj, tokens = known.heads, known.conj, known.tokens
+    start = i
+    while heads[start] != start and conj[start]:
+        start = heads[start]
+    queue = [start]
+    for word in queue:  # grows while read
+        queue.extend(c.i for c in known.children[word] if c.i > word and conj[c.i])
+    return tuple([tokens[w] for w in queue if w != i])
 
 
 def span_start(doc: Doc, start_char: int, end_char: int) -> int | None:
@@ -161,12 +180,12 @@ def _read_column(doc: Doc, name: str) -> list:
     values = doc.to_array({"text": ORTH, "idx": IDX, "pos": POS, "space": SPACY,
                            "sent_start": SENT_START}[name]).tolist()
     if name in {"text", "pos"}:
-        # Each distinct value is looked up once: words and tags repeat.
+        # Looked up one by one: the string store answers faster than a table of the
+        # distinct values is built.
         strings = doc.vocab.strings
-        names = {value: strings[value] for value in set(values)}
-        return [names[value] for value in values]
+        return [strings[value] for value in values]
     if name == "space":
-        return [bool(value) for value in values]
+        return list(map(bool, values))
     return values
 
 
