@@ -52,3 +52,9 @@ def test_a_defined_acronym_the_recogniser_missed_is_found() -> None:
     found = expand(body, [full])
     assert [(m.text, m.start_char, m.canonical) for m in found] == [
         ("Rapid Support Forces", 4, ""), ("RSF", body.rindex("RSF"), "Rapid Support Forces")]
+
+
+def test_a_name_whose_acronym_follows_another_language_stays_whole() -> None:
+    body = "the National Union for the Total Independence of Angola (UNITA) said"
+    name = _org("National Union for the Total Independence of Angola", body)
+    assert defined(body, [name]) == {"UNITA": "National Union for the Total Independence of Angola"}

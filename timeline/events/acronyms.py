@@ -9,6 +9,7 @@ press-freedom group in another.
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Sequence
 from dataclasses import replace
@@ -44,14 +45,16 @@ def defined(text: str, mentions: Sequence[Mention]) -> dict[str, str]:
 
 
 def _without_descriptors(acronym: str, name: str) -> str:
-    """``name`` without leading words the acronym does not begin with, as long as the
-    rest still spells it: "Paramilitary Rapid Support Forces (RSF)" names the "Rapid
-    Support Forces"; "Intergovernmental Authority on Development (IGAD)" stays whole."""
+    """``name`` without leading words when the capitalised words after them spell the
+    acronym by their initials: "Paramilitary Rapid Support Forces (RSF)" names the
+    "Rapid Support Forces"; "National Union for the Total Independence of Angola
+    (UNITA)", whose acronym follows another language's order, stays whole."""
     words = name.split()
-    while len(words) > 1 and words[0][:1].upper() != acronym[:1] and _initials_fit(
-            acronym, " ".join(words[1:])):
-        words = words[1:]
-    return " ".join(words)
+    for start in range(1, len(words)):
+        rest = words[start:]
+        if "".join(w[0] for w in rest if w[:1].isupper()) == acronym:
+            return " ".join(rest)
+    return name
 
 
 def _initials_fit(acronym: str, name: str) -> bool:
@@ -82,11 +85,12 @@ def _unrecognised(text: str, mentions: list[Mention], names: dict[str, str]) -> 
     sentence and not in the next ("said the RSF stormed the village")."""
     covered = sorted((m.start_char, m.end_char) for m in mentions)
     starts = [a for a, _ in covered]
+    reach = list(itertools.accumulate((b for _, b in covered), max))  # furthest end so far
     found = []
     for match in re.finditer(r"\b(?:" + "|".join(map(re.escape, sorted(names, key=len, reverse=True)))
                              + r")\b", text):
         at = bisect.bisect_right(starts, match.start()) - 1
-        if (at >= 0 and covered[at][1] > match.start()) or text[match.start() - 1:match.start()] == "(":
+        if (at >= 0 and reach[at] > match.start()) or text[match.start() - 1:match.start()] == "(":
             continue  # inside a mention already found, or the bracket that defines it
         found.append(Mention(match.group(), match.start(), match.end(), ORGANISATION,
                              canonical=names[match.group()]))

@@ -39,6 +39,8 @@ from timeline.vocab import PUBLISHED_ANCHOR, Granularity, TimeSource, granularit
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
 
+    from timeline.events.lexicon import EventLexicon
+
 #: An event record (``clause_events.EventRecord``), which this module does not import.
 R = TypeVar("R")
 
@@ -265,28 +267,31 @@ def published_time(reference: date) -> TimeExpression:
     )
 
 
-#: Days in a unit a clause's time may be measured in from its governor's ("a day after",
-#: "two weeks before"); hours stay on the governor's day, unknown how far.
-OFFSET_UNITS = {"day": 1, "week": 7}
-#: How a measured clause relates to its governor: "came a day after X captured" puts
-#: the capture a day before the coming.
-OFFSET_MARKS = {"after": -1, "before": 1}
+#: Largest count of days or weeks read as a measure between two clauses.
+MAX_OFFSET = 366
 
 
-def governor_offset(index: TimeIndex, trigger: Token, sentence_no: int) -> TimeExpression | None:
+def governor_offset(index: TimeIndex, trigger: Token, sentence_no: int,
+                    lexicon: EventLexicon) -> TimeExpression | None:
     """The time of an adverbial clause measured from its governor's day: "The attack
     came a day after Russian forces captured the village" dates the capture the day
-    before the attack. None for any other clause, or when the governor has no day."""
+    before the attack (``offset_units`` and ``offset_marks`` of ``event_types.yaml``;
+    hours stay on the governor's day, unknown how far). None for any other clause, for
+    a vague measure ("days after"), or when the governor has no day."""
     if trigger.dep_ != "advcl" or trigger.head is trigger:
         return None
+    marks, units = dict(lexicon.offset_marks), dict(lexicon.offset_units)
     mark = next((c for c in children_of(trigger) if c.dep_ == "mark"), None)
     measure = next((c for c in children_of(trigger) if c.dep_ == "npadvmod"), None)
-    if mark is None or measure is None or mark.lower_ not in OFFSET_MARKS:
+    if mark is None or measure is None or mark.lower_ not in marks:
         return None
-    unit = OFFSET_UNITS.get(measure.lemma_.lower())
+    unit = units.get(measure.lemma_.lower())
     count = next((c for c in children_of(measure) if c.dep_ in {"nummod", "det"}), None)
+    vague = measure.tag_ != "NN" and count is None or any(
+        c.dep_ == "amod" for c in children_of(measure))  # "days after", "several days"
     try:
-        number = 1 if count is None or count.lower_ in {"a", "an"} else parse_number(count.lower_)
+        number = None if vague else 1 if count is None or count.lower_ in {"a", "an"} \
+            else parse_number(count.lower_)
     except ValueError:  # not a number word ("the day after")
         number = None
     if unit is None or number is None or number != int(number) or number > MAX_OFFSET:
@@ -295,7 +300,7 @@ def governor_offset(index: TimeIndex, trigger: Token, sentence_no: int) -> TimeE
     time, _ = choose_time(index, head, clause_tokens(head), sentence_no)
     if time is None or time.start is None or time.granularity != Granularity.DAY:
         return None
-    days = OFFSET_MARKS[mark.lower_] * unit * int(number)
+    days = marks[mark.lower_] * unit * int(number)
     start = time.start + timedelta(days=days)
     text = index.text[measure.left_edge.idx:mark.idx + len(mark)]
     return TimeExpression(
@@ -307,10 +312,6 @@ def governor_offset(index: TimeIndex, trigger: Token, sentence_no: int) -> TimeE
         reason=f"{abs(days)} day{'' if abs(days) == 1 else 's'} "
                f"{'before' if days < 0 else 'after'} {time.value}, the day of the clause "
                f"it is measured from")
-
-
-#: Largest count of days or weeks read as a measure between two clauses.
-MAX_OFFSET = 366
 
 #: Factor for negated, hypothetical or planned clauses ("Zaluznyi would travel").
 UNCERTAIN_FACTOR = 0.6

@@ -288,7 +288,7 @@ def _record(article: _Article, trigger: Token, typed: tuple[str, str], sentence_
     time, source = anchoring.choose_time(article.times, trigger, tokens, sentence_no)
     if source != TimeSource.CLAUSE:
         # "came a day after Russian forces captured the village": a day before.
-        measured = anchoring.governor_offset(article.times, trigger, sentence_no)
+        measured = anchoring.governor_offset(article.times, trigger, sentence_no, lexicon)
         time, source = (measured, TimeSource.SENTENCE) if measured else (time, source)
     mode = modality(trigger, lexicon)
     if time is not None and time.granularity == Granularity.WEEK and mode == "asserted":
@@ -495,8 +495,8 @@ def _organisation_countries(mentions: Sequence[Mention]) -> tuple[str, ...]:
     story's places are looked for first ("JNIM militants withdrew from the town of
     Boni" is not Bonn, whose other names include Boni)."""
     known = organisation_countries()
-    return tuple(dict.fromkeys(known[m.canonical or m.text] for m in mentions
-                               if m.label == "ORG" and (m.canonical or m.text) in known))
+    return tuple(dict.fromkeys(country for m in mentions if m.label == "ORG"
+                               for country in known.get(m.canonical or m.text, ())))
 
 
 def _actors(mentions: Sequence[Mention]) -> tuple[Profile, ...]:

@@ -156,8 +156,8 @@ def subjects(trigger: Token) -> list[Token]:
         if agent:
             found = agent  # the agent acts: "forces are bolstered by Wagner"
         if found:
-            return [t for s in found for t in (_antecedent(s, token), *conjuncts_of(s))
-                    for t in _speakers(t, token)]
+            return [speaker for s in found for t in (_antecedent(s, token), *conjuncts_of(s))
+                    for speaker in _speakers(t, token)]
         if token.tag_ == "VBG":
             # "Shelling by Ukrainian military leaves one killed": a gerund's agent acts.
             agent = [g for c in children_of(token) if c.dep_ == "agent"

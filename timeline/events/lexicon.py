@@ -41,6 +41,8 @@ class GazetteerEntry:
     longitude: float | None = None
     precision: str = ""
     examples: tuple[str, ...] = ()
+    #: The countries an armed group fights in (organisations only).
+    countries: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -187,6 +189,10 @@ class EventLexicon:
     #: A verb and the preposition of its addressee: "called on residents to leave".
     addressees: frozenset[str] = frozenset()
     object_rules: tuple[ObjectRule, ...] = ()
+    #: A clause measured from its governor's day: days per unit ("a day after", "two
+    #: weeks before") and which way each mark counts ("after": the clause is earlier).
+    offset_units: tuple[tuple[str, int], ...] = ()
+    offset_marks: tuple[tuple[str, int], ...] = ()
 
     def suffered_by_subject(self, verb: str, objects: Iterable[str]) -> bool:
         """True when a ``victim_subject`` rule holds ``verb`` with one of the lemmas
@@ -300,17 +306,17 @@ def load_gazetteer() -> tuple[GazetteerEntry, ...]:
     ]
     orgs = [
         GazetteerEntry(e["id"], e["name"], e["label"], tuple(map(str, e["aliases"])),
-                       str(e.get("country") or ""), examples=_examples(e))
+                       examples=_examples(e), countries=tuple(map(str, e.get("countries") or ())))
         for e in _entries("gazetteer_orgs.yaml", "organisations", ("name", "aliases", "label"))
     ]
     return tuple(people + places + orgs)
 
 
 @functools.cache
-def organisation_countries() -> dict[str, str]:
-    """The country each organisation of ``gazetteer_orgs.yaml`` that has one belongs to
-    or fights in, by its name ("Houthis" -> "Yemen")."""
-    return {e.name: e.country for e in load_gazetteer() if e.label == "ORG" and e.country}
+def organisation_countries() -> dict[str, tuple[str, ...]]:
+    """The countries each organisation of ``gazetteer_orgs.yaml`` that has any fights
+    in, by its name ("Houthis" -> ("Yemen",))."""
+    return {e.name: e.countries for e in load_gazetteer() if e.label == "ORG" and e.countries}
 
 
 @functools.cache
@@ -405,8 +411,14 @@ def load_event_lexicon() -> EventLexicon:
     if not isinstance(modality, dict):
         raise RuleFileError(name, "'modality' must be a mapping of word lists")
     words = {key: frozenset(word_list(modality, name, key)) for key in _MODALITY}
+    try:
+        offsets = {key: tuple((str(k), int(v)) for k, v in (data.get(key) or {}).items())
+                   for key in ("offset_units", "offset_marks")}
+    except (AttributeError, TypeError, ValueError) as error:
+        raise RuleFileError(name, f"offset_units and offset_marks map words to whole numbers "
+                                  f"({error})") from error
     return EventLexicon(types=types, phrasal_types=tuple(sorted(phrasal.items())),
-                        modality=Modality(**words), object_rules=rules, **lists)
+                        modality=Modality(**words), object_rules=rules, **offsets, **lists)
 
 
 

@@ -30,14 +30,19 @@ DWARFED = 10
 ADMIN1_PEOPLE = 50_000
 
 
-def _ranked(candidates: list[gazetteer.Entry]) -> list[gazetteer.Entry]:
+def _towns(candidates: list[gazetteer.Entry]) -> set[tuple[str, str]]:
+    """(country code, key) of the candidate towns, for ``people``."""
+    return {(e.country_code, gazetteer.key(e.name)) for e in candidates
+            if e.kind == gazetteer.POPULATED}
+
+
+def _ranked(candidates: list[gazetteer.Entry],
+            towns: set[tuple[str, str]]) -> list[gazetteer.Entry]:
     """Most populous first, an alternate name after every main name unless its place
     is ``DWARFED`` times the biggest place of that main name: "Artemovsk" is Bakhmut
     (its old name), not the Siberian village; "Pokrovsk" the Ukrainian town, not Engels
     (once called Pokrovsk, three times its size). An admin-1 area counts as
     ``ADMIN1_PEOPLE`` unless a town of its country has its name (see ``people``)."""
-    towns = {(e.country_code, gazetteer.key(e.name)) for e in candidates
-             if e.kind == gazetteer.POPULATED}
     biggest = max((people(e, towns) for e in candidates if not e.alternate), default=0)
     return sorted(candidates, key=lambda e: (
         e.alternate and people(e, towns) < DWARFED * biggest, -people(e, towns)))
@@ -47,8 +52,9 @@ def people(entry: gazetteer.Entry, towns: set[tuple[str, str]]) -> int:
     """How many people ``entry`` stands for when ranking namesakes: its population, or
     ``ADMIN1_PEOPLE`` for an admin-1 area (GeoNames gives areas none), so that "Borno"
     is Nigeria's state, not an Italian village of 2,000. An area named after a town of
-    its country (``towns``: (country code, key) of the candidate towns) counts none:
-    "Kidal" is the town, "the Kidal region" the area."""
+    its country (``towns``: (country code, key) of the candidate towns) counts only its
+    own population (GeoNames gives areas none): "Kidal" is the town, "the Kidal region"
+    the area."""
     if entry.kind != gazetteer.ADMIN1 or (
             entry.country_code, gazetteer.key(entry.admin1 or entry.name)) in towns:
         return entry.population
@@ -63,9 +69,8 @@ def choose(candidates: list[gazetteer.Entry], hints: Sequence[str],
     named place in (``preferred``), else the most populous. A country ``preferred`` only
     through a nationality word (not in ``named``: "Russian troops ... in the Donetsk
     direction") does not make a town beat a namesake ``DWARFED`` times its size."""
-    ranked = _ranked(candidates)
-    towns = {(e.country_code, gazetteer.key(e.name)) for e in candidates
-             if e.kind == gazetteer.POPULATED}
+    towns = _towns(candidates)
+    ranked = _ranked(candidates, towns)
     for hint in hints:
         found = next((e for e in ranked if in_area(e, hint)), None)
         if found is not None:

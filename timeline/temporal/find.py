@@ -17,7 +17,7 @@ from typing import Any, Sequence
 
 from timeline.model import Reference, TimeExpression
 from timeline.temporal.excursion import excursion, next_named_years
-from timeline.temporal.scheduled import reporting_past
+from timeline.temporal.scheduled import report_gap_words, reporting_past
 from timeline.temporal.partial import FuzzyRef, Partial, Shift
 from timeline.temporal.resolution import Anchor, Resolution
 from timeline.temporal.resolve import resolve
@@ -281,9 +281,6 @@ def resolve_candidates(text: str, candidates: Sequence[Candidate], reference: An
     return out
 
 
-#: Words that may stand between a reporting verb and its time ("told reporters late on").
-_REPORT_GAP = frozenset({"on", "late", "early", "reporters", "journalists", "a", "the",
-                         "news", "conference", "briefing", "at"})
 #: How many words before an expression are read for a reporting verb.
 REPORT_WORDS = 5
 
@@ -297,7 +294,8 @@ def _report_time(text: str, c: Candidate, story: _Story) -> bool:
         return False
     words = re.findall(r"[a-z]+", text[max(story.last_end, c.start - 60):c.start].lower())
     words = words[-REPORT_WORDS:]
-    while words and words[-1] in _REPORT_GAP:
+    gap = report_gap_words()
+    while words and words[-1] in gap:
         words.pop()
     return bool(words) and reporting_past(words[-1])
 

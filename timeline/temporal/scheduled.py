@@ -36,6 +36,8 @@ class _Schedule:
     not_before: frozenset[str]
     pronouns: frozenset[str]
     reported: frozenset[str]
+    #: Words between a reporting verb and its time ("said late on Monday").
+    report_gap: frozenset[str]
 
 
 def third_person(verb: str) -> str:
@@ -57,7 +59,8 @@ def _schedule() -> _Schedule:
     not_before = frozenset(words["scheduled_not_before"]).union(words["number"])  # "two visits"
     return _Schedule(ordered, frozenset(tuple(p.split()) for p in words["scheduled_phrases"]),
                      frozenset(words["habitual_words"]), not_before, frozenset(words["plural_pronouns"]),
-                     _reporting_past(words["reporting_past_irregular"]))
+                     _reporting_past(words["reporting_past_irregular"]),
+                     frozenset(words["report_gap_words"]))
 
 
 def _reporting_past(irregular: dict[str, str]) -> frozenset[str]:
@@ -100,6 +103,11 @@ def _headline(text: str, start: int, end: int, window: int) -> bool:
         return False  # a long line: body text
     line = text[left + 1:right if right >= 0 else len(text)]
     return len(_WORD.findall(line)) <= HEADLINE_WORDS and not _LINE_END.search(line)
+
+
+def report_gap_words() -> frozenset[str]:
+    """Words between a reporting verb and its time ("said late on Monday")."""
+    return _schedule().report_gap
 
 
 def reporting_past(word: str) -> bool:

@@ -18,14 +18,12 @@ from functools import cache
 from typing import Any
 
 from timeline.errors import RuleFileError
-from timeline.resource_files import read_bundled
+from timeline.resource_files import read_bundled, word_list
 from timeline.temporal.reference_cues import Cue
 
 RESOURCE = "office_holders.yaml"
 #: How far back from a title the words that put the term elsewhere are looked for.
 BEFORE_CHARS = 16
-#: A rank that may stand between the title and the name ("army chief General ...").
-_RANKS = r"(?:(?:Gen\.|General|Lt\.? Gen\.|Lieutenant General|Admiral|Adm\.|Dr\.)\s+)?"
 
 
 @dataclass(frozen=True)
@@ -61,8 +59,19 @@ def load_holders() -> Holders:
     names = sorted({n for h in holders for n in h.names}, key=len, reverse=True)
     pattern = re.compile(
         r"\b(?P<title>(?i:" + "|".join(re.escape(t).replace(r"\ ", r"\s+") for t in titles)
-        + r"))\s+" + _RANKS + r"(?P<name>" + "|".join(map(re.escape, names)) + r")(?![\w-])")
+        + r"))\s+" + _ranks() + r"(?P<name>" + "|".join(map(re.escape, names)) + r")(?![\w-])")
     return Holders(holders, pattern, not_in_office)
+
+
+def _ranks() -> str:
+    """An optional military rank between the title and the name ("army chief General
+    Valerii Zaluzhnyi"): the written forms of the ranks ``titles.yaml`` lists."""
+    from timeline.events.lexicon import load_titles
+
+    ranks = frozenset(word_list(read_bundled("titles.yaml"), "titles.yaml", "ranks"))
+    words = sorted({w for t in load_titles() if t.id in ranks for w in t.words},
+                   key=len, reverse=True)
+    return r"(?:(?:" + "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in words) + r")\s+)?"
 
 
 def _holder(entry: dict[str, Any]) -> Holder:
