@@ -14,13 +14,16 @@ from typing import TYPE_CHECKING
 
 from timeline.errors import RuleFileError
 from timeline.events.object_rules import people_nouns
-from timeline.events.tokens import children_of, conjuncts_of, of_object
+from timeline.events.tokens import children_of, conjuncts_of, of_object, sentence_bounds
 from timeline.resource_files import read_bundled
 
 if TYPE_CHECKING:
     from spacy.tokens import Span, Token
 
 #: "10 to 15", "10-15", "between 10 and 15": the lower bound counts.
+#: How many tokens after a casualty participle its counted victims may stand when the
+#: parser hung them elsewhere ("killing at least 17 civilians").
+OBJECT_REACH = 5
 RANGE = re.compile(r"\b(\w+)\s*(?:-|–|to|and|or)\s*(\w+)\b")
 
 
@@ -172,6 +175,12 @@ def _victims(word: Token, words: CasualtyWords) -> list[Token]:
     if word.lemma_.lower() in words.intransitive or headline:
         deps.add("nsubj")  # "three people died"; a headline's "two wounded"
     found = [c for c in children_of(word) if c.dep_ in deps]
+    if not found and word.tag_ == "VBG":
+        # "killing at least 17 civilians including children, a resistance group said":
+        # the parser hung the counted noun elsewhere; it follows the participle closely.
+        end = min(word.i + 1 + OBJECT_REACH, sentence_bounds(word)[1])
+        found = [t for t in word.doc[word.i + 1:end]
+                 if t.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in children_of(t))][:1]
     if word.dep_ in {"oprd", "acomp"} and word.head.pos_ == "VERB":
         # "leaves one militiaman dead"; a headline's "Two activists shot dead"
         verb = word.head
