@@ -158,6 +158,10 @@ def choose_time(index: TimeIndex, trigger: Token, clause: Sequence[Token],
                           lambda i: index.owners[i] is None or index.owners[i] in above)
     if found is not None:
         return found, TimeSource.SENTENCE
+    if _now(trigger):
+        # "The junta has been accused of air strikes, which it denies": the present, not
+        # the date the sentence before named.
+        return None, None
     earliest = index.sents[max(0, sentence_no - PARAGRAPH_SENTENCES)].start_char
     paragraph = index.paragraph_start(sent.start_char)
     found = _last_between(index, max(paragraph, earliest), sent.start_char,
@@ -189,6 +193,16 @@ def _shared_with_conjunct(index: TimeIndex, trigger: Token, end: int,
         if owner in later:
             return index.times[i]
     return None
+
+
+def _now(verb: Token) -> bool:
+    """True for a verb in the present or present perfect ("denies", "has been accused"),
+    which tells the moment of writing, not a time the text named before."""
+    aux = [c for c in children_of(verb) if c.dep_ in {"aux", "auxpass"}]
+    if verb.tag_ in {"VBZ", "VBP"} and not aux:
+        return True
+    return any(a.tag_ in {"VBZ", "VBP"} and a.lemma_ == "have" for a in aux) and not any(
+        a.tag_ == "MD" for a in aux)
 
 
 def _last_between(index: TimeIndex, start: int, before: int,
