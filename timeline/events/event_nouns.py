@@ -31,15 +31,17 @@ def carried_out_by(noun: Token) -> list[Token]:
 
 
 def owners(noun: Token) -> list[Token]:
-    """The possessor, modifiers and "by" phrase of an event noun, and an "of" phrase
-    naming armed forces ("the shelling of the Armed Forces of Ukraine", as reports
-    translated from Russian and Ukrainian put the perpetrator)."""
+    """The possessor, modifiers and "by" phrase of an event noun, and an "of" or "from"
+    phrase naming armed forces ("the shelling of the Armed Forces of Ukraine", as
+    reports translated from Russian and Ukrainian put the perpetrator; "shelling from
+    Ukrainian troops")."""
     children = [c for c in children_of(noun) if c.dep_ in {"poss", "amod", "compound"}
                 and c.pos_ in {"NOUN", "PROPN", "ADJ"}]
     return children + [w for w in _words_before(noun) if w not in children] + [
         g for c in children_of(noun) if c.dep_ == "prep" and (
-            c.lower_ == "by" or c.lower_ == "of" and any(
-                is_force(g) for g in children_of(c) if g.dep_ == "pobj"))
+            c.lower_ == "by" or c.lower_ in {"of", "from"} and any(
+                is_force(g) or c.lower_ == "from" and is_armed(g)
+                for g in children_of(c) if g.dep_ == "pobj"))
         for g in children_of(c) if g.dep_ == "pobj"]
 
 

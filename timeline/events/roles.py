@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from timeline.events import clauses, places
 from timeline.events.actor_groups import (GROUP, ActorGroup, capital_types, capitals, combat_types,
-                                          group_of, groups_by_noun, is_force,
+                                          group_of, groups_by_noun, is_armed, is_force,
                                           load_groups, other_side, partitive_nouns, unit_words)
 from timeline.events.clauses import MentionIndex
 from timeline.events.event_nouns import (carried_out_by, event_nouns, light_nouns, noun_type,
@@ -485,8 +485,13 @@ def _agents(trigger: Token, lexicon: EventLexicon) -> list[Token]:
     """The "by" agent of a headline's bare passive ("soldier killed by sniper"), or the
     owner of the agent's event noun ("killed by Ukrainian mortar fire")."""
     found = []
-    for agent in (g for c in children_of(trigger) if c.dep_ == "agent"
-                  for g in children_of(c) if g.dep_ == "pobj"):
+    # "23 civilians die in shellings by Ukrainian forces": a "by" phrase the parser hung
+    # on an intransitive verb, when it names a force or an armed group.
+    agents = [g for c in children_of(trigger) if c.dep_ == "agent"
+              for g in children_of(c) if g.dep_ == "pobj"]
+    agents += [g for c in children_of(trigger) if c.dep_ == "prep" and c.lower_ == "by"
+               for g in children_of(c) if g.dep_ == "pobj" and (is_force(g) or is_armed(g))]
+    for agent in agents:
         if lexicon.type_of_noun(agent.lemma_.lower()) in lexicon.violent_types:
             found += owners(agent)
         else:
