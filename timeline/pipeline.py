@@ -307,7 +307,7 @@ def _document_digest(doc_id: str, body: str) -> Any:
 
 def _row(article: Article, record: EventRecord, people: dict[str, Any],
          reference: Reference) -> dict[str, Any]:
-    from timeline.events.clauses import best_location
+    from timeline.events.clause_places import best_location
 
     event, time = record.event, record.event.time
     location = best_location(record.locations)

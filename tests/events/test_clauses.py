@@ -1,14 +1,14 @@
-"""Tests for timeline.events.clauses: subjects, actors, counterparts and places of a clause."""
+"""Tests for timeline.events.clauses and clause_places: subjects, actors, counterparts
+and places of a clause."""
 
 from __future__ import annotations
 
+from timeline.events.clause_places import best_place, locations_of
 from timeline.events.clauses import (
     MentionIndex,
     actors_of,
-    best_place,
     clause_tokens,
     counterparts,
-    locations_of,
     subjects,
 )
 from timeline.events.entities import find_mentions

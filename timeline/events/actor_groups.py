@@ -131,7 +131,7 @@ def capitals() -> dict[str, str]:
     table: dict[str, str] = {}
     for record in countryinfo.all_countries():
         try:
-            capital, country = record.capital(), record.name()
+            capital = record.capital()
         except (KeyError, AttributeError):
             continue
         place = places.geocode(capital) if isinstance(capital, str) and capital else None

@@ -19,10 +19,11 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from timeline.events import (actor_countries, actor_groups, anchoring, article_steps,
-                             casualties, clauses, dateline_places, headlines, noise, places,
-                             roles, sentence_places)
+                             casualties, clause_places, clauses, dateline_places, headlines,
+                             noise, places, roles, sentence_places)
 from timeline.events.casualties import Casualties
-from timeline.events.clauses import Location, MentionIndex
+from timeline.events.clauses import MentionIndex
+from timeline.events.place_phrases import Location
 from timeline.events.entities import Profile
 from timeline.events.lexicon import EventLexicon, load_event_lexicon, organisation_countries
 from timeline.events.roles import Roles
@@ -220,7 +221,7 @@ def _participants(record: EventRecord, lexicon: EventLexicon) -> EventRecord:
 def _placed_groups(record: EventRecord) -> EventRecord:
     """``record`` whose group actors named without a country take its place's country:
     the place may be found, and the victims folded in, after the roles were assigned."""
-    place = clauses.best_place(record.locations)
+    place = clause_places.best_place(record.locations)
     if place is None or not place.country:
         return record
     return replace(record, roles=actor_countries.in_country(record.roles, place.country))
@@ -268,7 +269,7 @@ def _record(article: _Article, trigger: Token, typed: tuple[str, str], sentence_
             subjects: list[Token] | None = None) -> EventRecord:
     """The event of the clause of ``trigger`` with its ``subjects`` (None: of a verbless
     headline)."""
-    index, context, lexicon = article.index, article.context, article.lexicon
+    index, lexicon = article.index, article.lexicon
     subjects = subjects or []
     tokens, near = clauses.clause_and_near(trigger, LOCATION_DEPTH)
     coding = code(trigger, typed[1], lexicon, tokens)
@@ -281,7 +282,7 @@ def _record(article: _Article, trigger: Token, typed: tuple[str, str], sentence_
     actors = _actors(mentions + clauses.counterparts(trigger, index,
                                                      kind in lexicon.object_actor_types))
     locations = _locations(article, trigger, typed, kind, near)
-    place = clauses.best_place(locations)
+    place = clause_places.best_place(locations)
     country = place.country if place else article.country_near(
         trigger.idx, article.times.sents[sentence_no], bool(locations))
     sent = article.times.sents[sentence_no]
@@ -332,9 +333,9 @@ def _locations(article: _Article, trigger: Token, typed: tuple[str, str], kind: 
         seen = {t.i for t in near}
         near += [t for noun in roles.light_nouns(trigger)
                  for t in clauses.clause_tokens(noun, max_depth=LOCATION_DEPTH) if t.i not in seen]
-    locations = tuple(clauses.locations_of(near, article.index, kind, article.context))
+    locations = tuple(clause_places.locations_of(near, article.index, kind, article.context))
     if kind in lexicon.object_place_types:
-        locations = clauses.object_places(trigger, article.index, article.context) + locations
+        locations = clause_places.object_places(trigger, article.index, article.context) + locations
     return locations
 
 

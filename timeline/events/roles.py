@@ -17,7 +17,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from timeline.events import clauses, places
+from timeline.events import clause_places, clauses, places
 from timeline.events.actor_groups import (GROUP, ActorGroup, capital_types, capitals, combat_types,
                                           group_of, groups_by_noun, is_force, load_groups,
                                           other_side, partitive_nouns, unit_words)
@@ -309,7 +309,7 @@ def _is_place(token: Token, index: MentionIndex) -> bool:
     if mention is None:
         return False
     if mention.label not in clauses.PLACE_LABELS:
-        return clauses.mislabelled(mention)  # "shelling Gorlovka", tagged as a person
+        return clause_places.mislabelled(mention)  # "shelling Gorlovka", tagged as a person
     return _is_town(mention.canonical or mention.text) or places.geocode(
         mention.canonical or mention.text) is None
 
