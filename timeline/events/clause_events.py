@@ -19,17 +19,16 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from timeline.events import (actor_countries, actor_groups, anchoring, article_steps,
-                             casualties, clause_places, clauses, dateline_places, headlines,
-                             noise, places, roles, sentence_places)
+                             casualties, clause_places, clauses, dateline_places,
+                             fallback_times, headlines, noise, places, roles,
+                             sentence_places)
 from timeline.events.casualties import Casualties
 from timeline.events.clauses import MentionIndex
 from timeline.events.place_phrases import Location
 from timeline.events.entities import Profile
 from timeline.events.lexicon import EventLexicon, load_event_lexicon, organisation_countries
 from timeline.events.roles import Roles
-from timeline.events.taxonomy import (OTHER, UNREALISED, Coding, code, coding_of, event_type,
-                                      modality)
-from timeline.events.tokens import children_of
+from timeline.events.taxonomy import OTHER, Coding, code, coding_of, event_type, modality
 from timeline.model import Event, Mention, TimeExpression, evolve
 from timeline.vocab import Granularity, TimeSource
 
@@ -41,8 +40,6 @@ LOCATION_DEPTH = 4
 #: Verbs used as adjectives ("the expanded training") or auxiliaries head no clause.
 NON_CLAUSE_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "aux", "auxpass"})
 STATEMENT = "statement"
-#: Time sources a later clause may continue from.
-DATED_SOURCES = frozenset({TimeSource.CLAUSE, TimeSource.SENTENCE, TimeSource.PARAGRAPH})
 #: How many mentions back (or on) a clause reads for the place naming its country.
 PLACE_REACH = 40
 
@@ -70,7 +67,7 @@ class EventRecord:
 
 
 @dataclass(frozen=True)
-class _Article:
+class ArticleContext:
     """What every clause of one article is read against."""
 
     doc_id: str
@@ -176,7 +173,7 @@ def extract_events(
     times = [t for t in times if not noise.inside(t.start_char, skipped)]
     # Token.sent walks the document each time it is asked: list sentences once.
     sents = tuple(doc.sents)
-    article = _Article(
+    article = ArticleContext(
         doc_id=doc_id, index=MentionIndex(doc, mentions),
         times=anchoring.index_times(doc, times, lexicon.time_bounds, sents, text),
         context=tuple(dict.fromkeys([*(places.context_name(m.label, m.text, m.canonical)
@@ -240,11 +237,11 @@ def _against_state(record: EventRecord, lexicon: EventLexicon) -> EventRecord:
 
 
 def _add(numbered: list[tuple[int, EventRecord]], record: EventRecord | None,
-         article: _Article, trigger: Token, reference: date | None) -> None:
+         article: ArticleContext, trigger: Token, reference: date | None) -> None:
     """Date and place ``record`` (when there is one) and append it."""
     if record is None:
         return
-    record = _dated(record, article, trigger, numbered, reference)
+    record = fallback_times.dated(record, article, trigger, numbered, reference)
     record = sentence_places.with_sentence_place(
         # Token.sent walks the document each time it is asked: the sentences are listed.
         _same_place(record, numbered, record.sentence_no), article.times.sents[record.sentence_no],
@@ -254,18 +251,7 @@ def _add(numbered: list[tuple[int, EventRecord]], record: EventRecord | None,
     numbered.append((record.sentence_no, _country_only(record)))
 
 
-def _dated(record: EventRecord, article: _Article, trigger: Token,
-           earlier: Sequence[tuple[int, EventRecord]], reference: date | None) -> EventRecord:
-    """A record without a time of its own takes a participle's, then the fallbacks'."""
-    if record.time_source:
-        return record
-    modifier = _modifier_time(article.times, trigger)
-    if modifier is not None:
-        return anchoring.timed(record, modifier, TimeSource.SENTENCE)
-    return _fallback_time(record, earlier, record.sentence_no, reference, article)
-
-
-def _record(article: _Article, trigger: Token, typed: tuple[str, str], sentence_no: int,
+def _record(article: ArticleContext, trigger: Token, typed: tuple[str, str], sentence_no: int,
             subjects: list[Token] | None = None) -> EventRecord:
     """The event of the clause of ``trigger`` with its ``subjects`` (None: of a verbless
     headline)."""
@@ -295,7 +281,7 @@ def _record(article: _Article, trigger: Token, typed: tuple[str, str], sentence_
     if time is not None and time.granularity == Granularity.WEEK and mode == "asserted":
         # "over past week": a report's period, not last calendar week ("will resume in
         # one week" is no report).
-        recent = _recent(article, sent.start_char, sent.end_char, article.reference)
+        recent = fallback_times.recent(article, sent.start_char, sent.end_char, article.reference)
         if recent is not None and recent.start_char < time.end_char and (
                 time.start_char < recent.end_char):
             time = recent
@@ -320,7 +306,7 @@ def _record(article: _Article, trigger: Token, typed: tuple[str, str], sentence_
                        sentence_no=sentence_no)
 
 
-def _locations(article: _Article, trigger: Token, typed: tuple[str, str], kind: str,
+def _locations(article: ArticleContext, trigger: Token, typed: tuple[str, str], kind: str,
                near: list[Token]) -> tuple[Location, ...]:
     """Where the clause happened: its place phrases (in ``near``, the clause at most
     ``LOCATION_DEPTH`` arcs down: places deep inside an object, "support for Ukraine,
@@ -348,81 +334,6 @@ def _by_actor(coding: Coding, assigned: Roles, lexicon: EventLexicon) -> Coding:
     if assigned.actor1 is None or not assigned.actor1.state:
         return coding
     return replace(coding, acled_sub_event_type=entry.acled_sub_type_state)
-
-
-def _fallback_time(record: EventRecord, earlier: Sequence[tuple[int, EventRecord]],
-                   sentence_no: int, reference: date | None, article: _Article) -> EventRecord:
-    """The time of an earlier event of the same sentence ("Protesters gathered ... on
-    Tuesday; police fired tear gas"), the day before publication for a daily report's
-    period ("killed in past 24 hours", "no casualties reported in past 24 hours"; not
-    for what will or may happen "in a day"), continuity with a recent event sharing an
-    actor, else the publication date."""
-    for previous_no, previous in reversed(earlier):
-        if previous_no != sentence_no:
-            break
-        if previous.time_source in DATED_SOURCES and not previous.uncertain:
-            return anchoring.timed(record, previous.event.time, TimeSource.SENTENCE)
-    daily = None if record.modality in UNREALISED else _recent(
-        article, record.event.sentence_start, record.event.sentence_end, reference)
-    if daily is not None:
-        return anchoring.timed(record, daily, TimeSource.SENTENCE)
-    names = set(record.event.actors)
-    for previous_no, previous in reversed(earlier):
-        if sentence_no - previous_no > anchoring.CONTINUITY_SENTENCES:
-            break
-        # A hypothetical event ("would travel") does not set the narrative's time.
-        if (names & set(previous.event.actors) and not previous.uncertain
-                and previous.time_source in DATED_SOURCES):
-            return anchoring.timed(record, previous.event.time, TimeSource.SAME_ACTOR)
-    if reference is None:
-        return anchoring.timed(record, record.event.time, TimeSource.NONE)
-    published = article.published if reference == article.reference else None
-    return anchoring.timed(record, published or anchoring.published_time(reference), TimeSource.PUBLISHED)
-
-
-def _recent(article: _Article, sentence_start: int, sentence_end: int,
-            reference: date | None) -> TimeExpression | None:
-    """The report's period a sentence names ("in past 24 hours", "over past week")."""
-    if reference is None:
-        return None
-    if reference == article.reference:
-        key = (sentence_start, sentence_end)
-        if key not in article.periods:
-            article.periods[key] = _recent_period(article, sentence_start, sentence_end,
-                                                  reference)
-        return article.periods[key]
-    return _recent_period(article, sentence_start, sentence_end, reference)
-
-
-def _recent_period(article: _Article, sentence_start: int, sentence_end: int,
-                   reference: date) -> TimeExpression | None:
-    lexicon = article.lexicon
-    # Most sentences name no period: one search for any of them rules both kinds out.
-    either = article.any_period
-    if either is not None and either.search(article.times.text, sentence_start,
-                                            sentence_end) is None:
-        return None
-    for periods, first, last in ((lexicon.recent_day_periods, -1, -1),
-                                 (lexicon.recent_week_periods, -6, 0)):
-        period = anchoring.recent_period(lexicon.recent_prepositions, periods, first, last)
-        found = anchoring.recent_time(article.times.text, sentence_start, sentence_end,
-                                      reference, period)
-        if found is not None:
-            return found
-    return None
-
-
-def _modifier_time(index: anchoring.TimeIndex, trigger: Token) -> TimeExpression | None:
-    """The time of a participle modifying one of the clause's arguments: "A mob lynched
-    two men accused of theft in Kisumu on Sunday" happened on Sunday."""
-    for argument in (c for c in children_of(trigger) if c.dep_ in {"dobj", "nsubj", "nsubjpass"}):
-        for participle in (c for c in children_of(argument) if c.dep_ == "acl"):
-            last = participle.right_edge
-            start, end = participle.left_edge.idx, last.idx + len(last)
-            found = [t for t in index.times if start <= t.start_char and t.end_char <= end]
-            if found:
-                return found[0]
-    return None
 
 
 def _same_place(record: EventRecord, earlier: Sequence[tuple[int, EventRecord]],
