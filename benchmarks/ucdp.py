@@ -208,7 +208,7 @@ UCDP_KINDS = frozenset({"area", "town", "village", "city"})
 def _curated_names() -> dict[str, str]:
     """The id of the project's curated place (``gazetteer_places.yaml``) by each of its
     names, lower-cased: "donbas", "donbass" and "donets basin" are one place."""
-    from timeline.events.lexicon import load_gazetteer
+    from timeline.events.known_names import load_gazetteer
 
     return {name.lower(): e.id for e in load_gazetteer() if e.latitude is not None
             for name in (e.name, *e.aliases)}

@@ -11,10 +11,10 @@ import pytest
 
 from timeline.events import places
 from timeline.events.entities import KEEP_LABELS, find_mentions
-from timeline.events.lexicon import (
-    organisation_countries,
-    load_country_aliases, load_directions, load_event_lexicon, load_gazetteer, load_titles,
+from timeline.events.known_names import (
+    load_country_aliases, load_directions, load_gazetteer, load_titles, organisation_countries,
 )
+from timeline.events.lexicon import load_event_lexicon
 from timeline.events.taxonomy import classify
 from timeline.events.namesakes import country_set
 from timeline.events.nlp import load_nlp

@@ -9,7 +9,7 @@ import weakref
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from timeline.events.lexicon import _entries
+from timeline.events.lexicon import rule_entries
 from timeline.events.tokens import children_of
 from timeline.resource_files import read_bundled, word_list
 
@@ -54,7 +54,7 @@ def load_groups() -> tuple[ActorGroup, ...]:
                    frozenset(map(str, e.get("modifiers", ()))), str(e["name"]),
                    str(e["unknown"]), bool(e.get("state")), bool(e.get("victim")),
                    bool(e.get("hostile")), bool(e.get("crowd")))
-        for e in _entries("actors.yaml", "groups", ("nouns", "name", "unknown"))
+        for e in rule_entries("actors.yaml", "groups", ("nouns", "name", "unknown"))
     )
 
 

@@ -26,7 +26,8 @@ from timeline.events.casualties import Casualties
 from timeline.events.clauses import MentionIndex
 from timeline.events.place_phrases import Location
 from timeline.events.entities import Profile
-from timeline.events.lexicon import EventLexicon, load_event_lexicon, organisation_countries
+from timeline.events.known_names import organisation_countries
+from timeline.events.lexicon import EventLexicon, load_event_lexicon
 from timeline.events.roles import Roles
 from timeline.events.taxonomy import OTHER, Coding, code, coding_of, event_type, modality
 from timeline.model import Event, Mention, TimeExpression, evolve

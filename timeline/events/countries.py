@@ -9,7 +9,7 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from timeline.events.lexicon import load_country_aliases
+from timeline.events.known_names import load_country_aliases
 
 
 @dataclass(frozen=True)

@@ -22,7 +22,7 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from timeline.events import acronyms, places
-from timeline.events.lexicon import load_gazetteer, load_not_names, load_titles
+from timeline.events.known_names import load_gazetteer, load_not_names, load_titles
 from timeline.events.tokens import children_of, column, doc_text, span_text
 from timeline.model import Mention
 

@@ -19,55 +19,6 @@ from timeline.resource_files import entries, read_bundled, word_list
 
 
 @dataclass(frozen=True)
-class Title:
-    """A title cue: its written forms and the form kept in the title column."""
-
-    id: str
-    words: tuple[str, ...]
-    title: str
-    examples: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class GazetteerEntry:
-    """A named entity the ruler tags before the statistical NER runs."""
-
-    id: str
-    name: str
-    label: str
-    aliases: tuple[str, ...]
-    country: str = ""
-    latitude: float | None = None
-    longitude: float | None = None
-    precision: str = ""
-    examples: tuple[str, ...] = ()
-    #: The countries an armed group fights in (organisations only).
-    countries: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class CountryAlias:
-    """Names and nationality words for one country, beyond what countryinfo lists."""
-
-    id: str
-    country: str
-    names: tuple[str, ...]
-    demonyms: tuple[str, ...]
-    examples: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
-class Direction:
-    """A compass word and how far it moves a point from a country's centre."""
-
-    id: str
-    words: tuple[str, ...]
-    north: float
-    east: float
-    examples: tuple[str, ...] = ()
-
-
-@dataclass(frozen=True)
 class SubType:
     """A sub-event type: its label, ACLED sub-type and CAMEO code, and the cue lemmas
     that select it (none for a type's default)."""
@@ -245,98 +196,14 @@ class EventLexicon:
         return found.cameo if found else None
 
 
-def _entries(name: str, key: str, required: tuple[str, ...]) -> tuple[dict[str, Any], ...]:
+def rule_entries(name: str, key: str, required: tuple[str, ...]) -> tuple[dict[str, Any], ...]:
     """The checked entries under ``key`` of the bundled file ``name``."""
     return entries(read_bundled(name), name, key, required)
 
 
-def _examples(entry: dict[str, Any]) -> tuple[str, ...]:
+def examples_of(entry: dict[str, Any]) -> tuple[str, ...]:
     """An entry's worked examples (checked to be texts by ``entries``), run by the tests."""
     return tuple(entry["examples"])
-
-
-@functools.cache
-def load_titles() -> tuple[Title, ...]:
-    """Title cues from ``titles.yaml``, longest written form first within each entry."""
-    return tuple(
-        Title(
-            id=e["id"],
-            words=tuple(sorted(map(str, e["words"]), key=len, reverse=True)),
-            title=str(e["title"] or ""), examples=_examples(e),
-        )
-        for e in _entries("titles.yaml", "titles", ("words", "title"))
-    )
-
-
-@functools.cache
-def load_not_names() -> frozenset[str]:
-    """Words that end an organisation's name, so a title before them is no cue."""
-    return frozenset(word_list(read_bundled("titles.yaml"), "titles.yaml", "not_names"))
-
-
-@functools.cache
-def load_gazetteer_areas() -> tuple[GazetteerEntry, ...]:
-    """Seas, gulfs and regions that are no admin area (``areas`` in
-    ``gazetteer_places.yaml``): geocoded, but not tagged by the ruler, since the NER
-    already calls them places and a forced tag would split "Black Sea Fleet"."""
-    return tuple(
-        GazetteerEntry(e["id"], e["name"], "LOC", tuple(map(str, e["aliases"])),
-                       str(e["country"] or ""), float(e["latitude"]), float(e["longitude"]),
-                       e["precision"], _examples(e))
-        for e in _entries("gazetteer_places.yaml", "areas",
-                          ("name", "aliases", "country", "latitude", "longitude", "precision")))
-
-
-@functools.cache
-def load_gazetteer() -> tuple[GazetteerEntry, ...]:
-    """People, places and organisations from the ``gazetteer_*.yaml`` files."""
-    people = [
-        GazetteerEntry(e["id"], e["name"], "PERSON", tuple(e["aliases"]), examples=_examples(e))
-        for e in _entries("gazetteer_people.yaml", "people", ("name", "aliases"))
-    ]
-    places = [
-        GazetteerEntry(
-            e["id"], e["name"], "GPE", tuple(map(str, e["aliases"])), e["country"],
-            float(e["latitude"]), float(e["longitude"]), e["precision"], _examples(e),
-        )
-        for e in _entries(
-            "gazetteer_places.yaml", "places",
-            ("name", "aliases", "country", "latitude", "longitude", "precision"),
-        )
-    ]
-    orgs = [
-        GazetteerEntry(e["id"], e["name"], e["label"], tuple(map(str, e["aliases"])),
-                       examples=_examples(e), countries=tuple(map(str, e.get("countries") or ())))
-        for e in _entries("gazetteer_orgs.yaml", "organisations", ("name", "aliases", "label"))
-    ]
-    return tuple(people + places + orgs)
-
-
-@functools.cache
-def organisation_countries() -> dict[str, tuple[str, ...]]:
-    """The countries each organisation of ``gazetteer_orgs.yaml`` that has any fights
-    in, by its name ("Houthis" -> ("Yemen",))."""
-    return {e.name: e.countries for e in load_gazetteer() if e.label == "ORG" and e.countries}
-
-
-@functools.cache
-def load_country_aliases() -> tuple[CountryAlias, ...]:
-    """Extra country names and demonyms from ``gazetteer_countries.yaml``."""
-    return tuple(
-        CountryAlias(e["id"], e["country"], tuple(map(str, e["names"])),
-                     tuple(map(str, e["demonyms"])), _examples(e))
-        for e in _entries("gazetteer_countries.yaml", "countries",
-                          ("country", "names", "demonyms"))
-    )
-
-
-@functools.cache
-def load_directions() -> tuple[Direction, ...]:
-    """Compass words from ``locations.yaml``."""
-    return tuple(
-        Direction(e["id"], tuple(e["words"]), float(e["north"]), float(e["east"]), _examples(e))
-        for e in _entries("locations.yaml", "directions", ("words", "north", "east"))
-    )
 
 
 @dataclass(frozen=True)
@@ -393,7 +260,7 @@ def load_event_lexicon() -> EventLexicon:
     """The event taxonomy from ``event_types.yaml``, checked for ambiguous lemmas and
     for type names that point nowhere."""
     name = "event_types.yaml"
-    types = tuple(_event_type(name, e) for e in _entries(name, "types", ("cameo", "verbs", "nouns")))
+    types = tuple(_event_type(name, e) for e in rule_entries(name, "types", ("cameo", "verbs", "nouns")))
     _check_unambiguous(name, types)
     data = read_bundled(name)
     phrasal = data.get("phrasal_types") or {}
@@ -457,7 +324,7 @@ def _event_type(name: str, entry: dict[str, Any]) -> EventType:
         plover=str(entry.get("plover") or ""), acled_type=str(acled.get("type", "")),
         acled_sub_type=str(acled.get("sub_type", "")),
         acled_sub_type_state=str(entry.get("acled_sub_type_state", "")),
-        examples=_examples(entry), sub_types=subs, retype=retype,
+        examples=examples_of(entry), sub_types=subs, retype=retype,
         with_agent=str(entry.get("with_agent") or ""),
         state_target=str(entry.get("state_target") or ""),
         participants=str(entry.get("participants") or ""), **context,

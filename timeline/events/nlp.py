@@ -15,7 +15,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from timeline.errors import ResourceError
-from timeline.events.lexicon import load_gazetteer
+from timeline.events.known_names import load_gazetteer
 
 if TYPE_CHECKING:
     from spacy.language import Language

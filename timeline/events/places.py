@@ -27,7 +27,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from timeline.events import gazetteer, namesakes
 from timeline.events.countries import (Place, bounding_box, country_of_demonym, country_records,
                                        country_table, normalise)
-from timeline.events.lexicon import load_directions, load_gazetteer, load_gazetteer_areas
+from timeline.events.known_names import load_directions, load_gazetteer, load_gazetteer_areas
 
 __all__ = ["Place", "bounding_box", "country_of_demonym", "country_table", "geocode",
            "normalise"]

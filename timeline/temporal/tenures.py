@@ -66,7 +66,7 @@ def load_holders() -> Holders:
 def _ranks() -> str:
     """An optional military rank between the title and the name ("army chief General
     Valerii Zaluzhnyi"): the written forms of the ranks ``titles.yaml`` lists."""
-    from timeline.events.lexicon import load_titles
+    from timeline.events.known_names import load_titles
 
     ranks = frozenset(word_list(read_bundled("titles.yaml"), "titles.yaml", "ranks"))
     words = sorted({w for t in load_titles() if t.id in ranks for w in t.words},

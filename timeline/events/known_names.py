@@ -1,0 +1,146 @@
+"""What the rule layer knows by name: people, places and organisations the recogniser
+mislabels (``gazetteer_*.yaml``, tagged by the entity ruler before the NER), seas and
+regions that are no admin area, title cues (``titles.yaml``), country names and
+demonyms (``gazetteer_countries.yaml``) and compass directions.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+
+from timeline.events.lexicon import rule_entries, examples_of
+from timeline.resource_files import read_bundled, word_list
+
+
+@dataclass(frozen=True)
+class Title:
+    """A title cue: its written forms and the form kept in the title column."""
+
+    id: str
+    words: tuple[str, ...]
+    title: str
+    examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """A named entity the ruler tags before the statistical NER runs."""
+
+    id: str
+    name: str
+    label: str
+    aliases: tuple[str, ...]
+    country: str = ""
+    latitude: float | None = None
+    longitude: float | None = None
+    precision: str = ""
+    examples: tuple[str, ...] = ()
+    #: The countries an armed group fights in (organisations only).
+    countries: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class CountryAlias:
+    """Names and nationality words for one country, beyond what countryinfo lists."""
+
+    id: str
+    country: str
+    names: tuple[str, ...]
+    demonyms: tuple[str, ...]
+    examples: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class Direction:
+    """A compass word and how far it moves a point from a country's centre."""
+
+    id: str
+    words: tuple[str, ...]
+    north: float
+    east: float
+    examples: tuple[str, ...] = ()
+
+
+@functools.cache
+def load_titles() -> tuple[Title, ...]:
+    """Title cues from ``titles.yaml``, longest written form first within each entry."""
+    return tuple(
+        Title(
+            id=e["id"],
+            words=tuple(sorted(map(str, e["words"]), key=len, reverse=True)),
+            title=str(e["title"] or ""), examples=examples_of(e),
+        )
+        for e in rule_entries("titles.yaml", "titles", ("words", "title"))
+    )
+
+
+@functools.cache
+def load_not_names() -> frozenset[str]:
+    """Words that end an organisation's name, so a title before them is no cue."""
+    return frozenset(word_list(read_bundled("titles.yaml"), "titles.yaml", "not_names"))
+
+
+@functools.cache
+def load_gazetteer_areas() -> tuple[GazetteerEntry, ...]:
+    """Seas, gulfs and regions that are no admin area (``areas`` in
+    ``gazetteer_places.yaml``): geocoded, but not tagged by the ruler, since the NER
+    already calls them places and a forced tag would split "Black Sea Fleet"."""
+    return tuple(
+        GazetteerEntry(e["id"], e["name"], "LOC", tuple(map(str, e["aliases"])),
+                       str(e["country"] or ""), float(e["latitude"]), float(e["longitude"]),
+                       e["precision"], examples_of(e))
+        for e in rule_entries("gazetteer_places.yaml", "areas",
+                          ("name", "aliases", "country", "latitude", "longitude", "precision")))
+
+
+@functools.cache
+def load_gazetteer() -> tuple[GazetteerEntry, ...]:
+    """People, places and organisations from the ``gazetteer_*.yaml`` files."""
+    people = [
+        GazetteerEntry(e["id"], e["name"], "PERSON", tuple(e["aliases"]), examples=examples_of(e))
+        for e in rule_entries("gazetteer_people.yaml", "people", ("name", "aliases"))
+    ]
+    places = [
+        GazetteerEntry(
+            e["id"], e["name"], "GPE", tuple(map(str, e["aliases"])), e["country"],
+            float(e["latitude"]), float(e["longitude"]), e["precision"], examples_of(e),
+        )
+        for e in rule_entries(
+            "gazetteer_places.yaml", "places",
+            ("name", "aliases", "country", "latitude", "longitude", "precision"),
+        )
+    ]
+    orgs = [
+        GazetteerEntry(e["id"], e["name"], e["label"], tuple(map(str, e["aliases"])),
+                       examples=examples_of(e), countries=tuple(map(str, e.get("countries") or ())))
+        for e in rule_entries("gazetteer_orgs.yaml", "organisations", ("name", "aliases", "label"))
+    ]
+    return tuple(people + places + orgs)
+
+
+@functools.cache
+def organisation_countries() -> dict[str, tuple[str, ...]]:
+    """The countries each organisation of ``gazetteer_orgs.yaml`` that has any fights
+    in, by its name ("Houthis" -> ("Yemen",))."""
+    return {e.name: e.countries for e in load_gazetteer() if e.label == "ORG" and e.countries}
+
+
+@functools.cache
+def load_country_aliases() -> tuple[CountryAlias, ...]:
+    """Extra country names and demonyms from ``gazetteer_countries.yaml``."""
+    return tuple(
+        CountryAlias(e["id"], e["country"], tuple(map(str, e["names"])),
+                     tuple(map(str, e["demonyms"])), examples_of(e))
+        for e in rule_entries("gazetteer_countries.yaml", "countries",
+                          ("country", "names", "demonyms"))
+    )
+
+
+@functools.cache
+def load_directions() -> tuple[Direction, ...]:
+    """Compass words from ``locations.yaml``."""
+    return tuple(
+        Direction(e["id"], tuple(e["words"]), float(e["north"]), float(e["east"]), examples_of(e))
+        for e in rule_entries("locations.yaml", "directions", ("words", "north", "east"))
+    )
