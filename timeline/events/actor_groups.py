@@ -41,6 +41,8 @@ class ActorGroup:
     #: A crowd, named by the event it takes part in: Protesters in a protest, Rioters
     #: in a riot (``as_participants``).
     crowd: bool = False
+    #: A civil body whose members act as themselves ("members of parliament").
+    civil: bool = False
 
     def named(self, country: str) -> str:
         return self.name.format(country=country) if country else self.unknown
@@ -53,7 +55,7 @@ def load_groups() -> tuple[ActorGroup, ...]:
         ActorGroup(str(e["id"]), frozenset(map(str, e["nouns"])),
                    frozenset(map(str, e.get("modifiers", ()))), str(e["name"]),
                    str(e["unknown"]), bool(e.get("state")), bool(e.get("victim")),
-                   bool(e.get("hostile")), bool(e.get("crowd")))
+                   bool(e.get("hostile")), bool(e.get("crowd")), bool(e.get("civil")))
         for e in rule_entries("actors.yaml", "groups", ("nouns", "name", "unknown"))
     )
 

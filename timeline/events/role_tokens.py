@@ -43,6 +43,8 @@ def role_tokens(trigger: Token, lexicon: EventLexicon, type_id: str,
     # "Russian troops suffered heavy casualties", "Ukraine lost 40 servicemen": the
     # subject suffered the losses.
     suffered = type_id in lexicon.casualty_types and subject_suffers(trigger, lexicon)
+    # "Five soldiers died": whoever dies or drowns underwent it.
+    suffered = suffered or trigger.lemma_.lower() in load_words().intransitive
     passive = [s for s in subjects if headline or suffered or undergone or clauses.undergoes(s, trigger)
                or clauses.described_by(s, trigger)
                or (s.head.dep_ == "nsubjpass" and s.dep_ == "conj")]

@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 
 from timeline.events import clause_places, clauses, places
 from timeline.events.actor_groups import (GROUP, ActorGroup, capital_types, capitals, combat_types,
-                                          group_of, groups_by_noun, is_force, load_groups,
-                                          other_side, partitive_nouns, unit_words)
+                                          group_of, groups_by_noun, is_force,
+                                          load_groups, other_side, partitive_nouns, unit_words)
 from timeline.events.casualties import counted_noun
 from timeline.events.clauses import MentionIndex
 from timeline.events.event_nouns import event_nouns, light_nouns, noun_type
@@ -99,7 +99,9 @@ def actor_of(token: Token, index: MentionIndex, country: str) -> Actor | None:
         # group (not "members of parliament", who act as themselves).
         owner = of_object(token)
         mention = index.at(owner) if owner is not None else None
+        owning = group_of(owner) if owner is not None else None
         if owner is not None and (is_force(owner) or (
+                owning is not None and not owning.victim and not owning.civil) or (
                 mention is not None and mention.label == "ORG")):
             counted = owner
     if counted is not None:
@@ -123,11 +125,15 @@ def actor_of(token: Token, index: MentionIndex, country: str) -> Actor | None:
     unnamed = [c for c in children_of(token) if c.dep_ == "compound" and c.pos_ == "PROPN"
                and index.at(c) is None and c.lower_ not in unit_words()]
     if group is not None and unnamed and named is None and nationality is None:
-        # "Al Shabaab fighters", "Wagner forces": a group the NER did not tag.
-        return Actor(doc[unnamed[0].left_edge.i:unnamed[-1].i + 1].text.strip(), written, "ORG")
+        # "Al Shabaab fighters", "Wagner forces": a group the NER did not tag; a
+        # capitalised group noun is part of its name ("the Jalisco Cartel").
+        end = token.i + 1 if token.pos_ == "PROPN" else unnamed[-1].i + 1
+        return Actor(doc[unnamed[0].left_edge.i:end].text.strip(), written, "ORG")
     if group is not None and not compound_named and (group.state or named is None):
-        home = _country_of(nationality) if nationality else (
-            _forces_country(named, group)[1] if named is not None else "") or (
+        # A people that is no nation ("Maoist rebels", "Kurdish fighters") names none.
+        home = (_country_of(nationality) if nationality else "") or (
+            _forces_country(named, group)[1] if named is not None and not nationality
+            else "") or (
             _modifier_country(token) or _of_country(token)
             or (other_side(token, index, country) if group.hostile else country))
         if group.hostile and not home:
@@ -179,7 +185,10 @@ def _demonym_actor(token: Token) -> Actor | None:
 def _modifier_country(token: Token) -> str:
     """The country a nationality word before the noun names when the entity recogniser
     missed it: "One Ukrainian serviceman killed" (a headline's capitals hide it)."""
+    doc = token.doc
     for child in (c for c in children_of(token) if c.dep_ in {"amod", "compound"}):
+        if child.i >= 2 and doc[child.i - 1].text == "-" and doc[child.i - 2].lower_ in {"pro", "anti"}:
+            continue  # "pro-Russian separatists" are no Russian forces
         country = places.country_of_demonym(child.text)
         if country:
             return country
@@ -229,10 +238,13 @@ def _as_name(mention: Mention) -> Mention:
 
 
 def _country_of(mention: Mention) -> str:
-    """The country a nationality word or place names: "Kiev forces" are Ukraine's."""
+    """The country a nationality word or place names: "Kiev forces" are Ukraine's; ""
+    for a people that is no nation ("Maoist", "Kurdish")."""
     name = mention.canonical or mention.text
     place = places.geocode(name)
-    return place.country if place is not None and place.country else name
+    if place is not None and place.country:
+        return place.country
+    return "" if mention.label == "NORP" else name
 
 
 def _modifies(mention: Mention, token: Token, index: MentionIndex) -> bool:
