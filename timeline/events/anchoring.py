@@ -134,10 +134,13 @@ def _is_main(verb: Token) -> bool:
 
 
 def choose_time(index: TimeIndex, trigger: Token, clause: Sequence[Token],
-                sentence_no: int) -> tuple[TimeExpression | None, TimeSource | None]:
+                sentence_no: int, linked: frozenset[str] = frozenset(),
+                ) -> tuple[TimeExpression | None, TimeSource | None]:
     """(expression, source) for the clause of ``trigger``; (None, None) when none fits.
 
-    Among several expressions in the clause the finest (``Granularity`` order) dates it.
+    Among several expressions in the clause the finest (``Granularity`` order) dates it;
+    ``linked``: the marks of an adverbial clause whose time the clause shares when it
+    names none ("fled when rebels stormed the town on Monday").
     """
     chars = sorted({t.idx for t in clause})
     near = index.overlapping(chars[0], chars[-1]) if chars else range(0)
@@ -148,7 +151,8 @@ def choose_time(index: TimeIndex, trigger: Token, clause: Sequence[Token],
                                           abs(t.start_char - trigger.idx)))
         return best, TimeSource.CLAUSE
     sent = index.sents[sentence_no]
-    shared = _shared_with_conjunct(index, trigger, sent.end_char)
+    shared = _shared_with_conjunct(index, trigger, sent.end_char) or (
+        None if _now(trigger) else _linked_time(index, trigger, linked))
     if shared is not None:
         return shared, TimeSource.SENTENCE
     # "Development, begun two years ago, has been pushed back": the expression is in
@@ -195,12 +199,30 @@ def _shared_with_conjunct(index: TimeIndex, trigger: Token, end: int,
     return None
 
 
+def _linked_time(index: TimeIndex, trigger: Token, linked: frozenset[str]) -> TimeExpression | None:
+    """The time of an adverbial clause after ``trigger`` introduced by one of ``linked``
+    ("Residents fled when rebels stormed the town on Monday", "Police fired tear gas as
+    protesters marched on Tuesday"): the two happened together."""
+    for clause in (c for c in children_of(trigger) if c.dep_ == "advcl" and c.i > trigger.i):
+        if not any(m.dep_ in {"mark", "advmod"} and m.lower_ in linked and m.i < clause.i
+                   for m in children_of(clause)):
+            continue
+        start, end = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
+        found = [index.times[i] for i in index.within(start, end) if index.owners[i] == clause.i]
+        if found:
+            return found[0]
+    return None
+
+
 def _now(verb: Token) -> bool:
-    """True for a verb in the present or present perfect ("denies", "has been accused"),
-    which tells the moment of writing, not a time the text named before."""
+    """True for a verb in the present, present progressive or present perfect ("denies",
+    "is probing", "has been accused"), which tells the moment of writing, not a time
+    the text named before."""
     aux = [c for c in children_of(verb) if c.dep_ in {"aux", "auxpass"}]
     if verb.tag_ in {"VBZ", "VBP"} and not aux:
         return True
+    if verb.tag_ == "VBG" and any(a.tag_ in {"VBZ", "VBP"} and a.lemma_ == "be" for a in aux):
+        return True  # "is probing"
     return any(a.tag_ in {"VBZ", "VBP"} and a.lemma_ == "have" for a in aux) and not any(
         a.tag_ == "MD" for a in aux)
 

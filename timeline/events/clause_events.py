@@ -273,7 +273,8 @@ def _record(article: ArticleContext, trigger: Token, typed: tuple[str, str], sen
     country = place.country if place else article.country_near(
         trigger.idx, article.times.sents[sentence_no], bool(locations))
     sent = article.times.sents[sentence_no]
-    time, source = anchoring.choose_time(article.times, trigger, tokens, sentence_no)
+    time, source = anchoring.choose_time(article.times, trigger, tokens, sentence_no,
+                                         lexicon.linked_marks)
     if source != TimeSource.CLAUSE:
         # "came a day after Russian forces captured the village": a day before.
         measured = anchoring.governor_offset(article.times, trigger, sentence_no, lexicon)

@@ -144,6 +144,8 @@ class EventLexicon:
     #: weeks before") and which way each mark counts ("after": the clause is earlier).
     offset_units: tuple[tuple[str, int], ...] = ()
     offset_marks: tuple[tuple[str, int], ...] = ()
+    #: Marks of an adverbial clause whose time its governor shares ("fled when ...").
+    linked_marks: frozenset[str] = frozenset()
 
     def suffered_by_subject(self, verb: str, objects: Iterable[str]) -> bool:
         """True when a ``victim_subject`` rule holds ``verb`` with one of the lemmas
@@ -293,7 +295,7 @@ _WORD_LISTS = ("light_verbs", "non_events", "time_bounds", "reporting_verbs",
                "recent_prepositions", "recent_day_periods", "recent_week_periods",
                "event_noun_prepositions", "source_nouns", "undergo_verbs",
                "partake_verbs", "preparation_verbs", "quantity_nouns", "object_control_verbs",
-               "addressees")
+               "addressees", "linked_marks")
 _TYPE_LISTS = ("subject_types", "object_place_types", "object_actor_types", "target_types",
                "violent_types", "casualty_types", "toll_types")
 _MODALITY = ("negated", "hypothetical", "planned", "planned_governors", "negating_governors",
