@@ -56,7 +56,7 @@ def finish(records: list[EventRecord], doc: Doc, lexicon: EventLexicon,
     text = doc.text if text is None else text
     records = attribute_according(fold_reports(records, doc, lexicon), doc)
     records = fold_purposes(records, doc, lexicon)
-    records = fold_casualties(records, lexicon, text)
+    records = fold_casualties(records, lexicon, text, doc)
     records = fold_repeats(fold_headline(records, text))
     return mark_interventions(records, lexicon)
 
@@ -301,8 +301,12 @@ def _source(verb: Token, record: EventRecord) -> str:
     return role_rules.phrase(subject) if subject is not None else ""
 
 
+#: How many arcs up from a casualty word the violent event it reports may be.
+TOLL_DEPTH = 6
+
+
 def fold_casualties(records: list[EventRecord], lexicon: EventLexicon,
-                    text: str = "") -> list[EventRecord]:
+                    text: str = "", doc: Doc | None = None) -> list[EventRecord]:
     """Count a sentence's casualties once, on its first violent event; a perpetrator-less
     death next to a violent event (right after it, or before it in the same sentence:
     "Two DPR militiamen killed, another two wounded in attack on Sakhanka") is that
@@ -311,10 +315,12 @@ def fold_casualties(records: list[EventRecord], lexicon: EventLexicon,
     pending = list(records)
     out: list[EventRecord] = []
     counted: set[int] = set()
+    owners = _toll_owners(pending, lexicon, text, doc) if doc is not None else {}
     for position, record in enumerate(pending):
         kind = record.event.event_type
         if kind in lexicon.violent_types or kind in lexicon.toll_types:
-            if record.sentence_no in counted:
+            owner = owners.get(record.sentence_no)
+            if owner != position if owner is not None else record.sentence_no in counted:
                 record = replace(record, casualties=Casualties())
             counted.add(record.sentence_no)
         elif kind in lexicon.casualty_types and (record.roles.actor1 is None
@@ -341,6 +347,39 @@ def fold_casualties(records: list[EventRecord], lexicon: EventLexicon,
             counted.add(record.sentence_no)
         out.append(record)
     return out
+
+
+def _toll_owners(records: list[EventRecord], lexicon: EventLexicon, text: str,
+                 doc: Doc) -> dict[int, int]:
+    """For each sentence with several violent events, the position of the one its toll
+    belongs to: the event whose clause governs the casualty word ("Protesters set fire
+    to a police station after a demonstrator was shot dead by officers": the shooting;
+    "police opened fire on protesters who stormed parliament, killing five": the
+    firing); none where that cannot be told (the first event then keeps it)."""
+    by_sentence: dict[int, list[int]] = {}
+    for position, record in enumerate(records):
+        if record.event.event_type in lexicon.violent_types | lexicon.toll_types:
+            by_sentence.setdefault(record.sentence_no, []).append(position)
+    words = casualty_words()
+    hurt = words.killed | words.injured
+    owners = {}
+    for sentence_no, positions in by_sentence.items():
+        first = records[positions[0]]
+        counts = [c for c in (first.casualties.fatalities, first.casualties.injuries) if c]
+        if len(positions) < 2 or not counts:
+            continue
+        start = text.find(counts[0].text, first.event.sentence_start, first.event.sentence_end)
+        span = doc.char_span(start, start + len(counts[0].text), alignment_mode="expand") \
+            if start >= 0 else None
+        word = next((t for t in span or () if t.lemma_.lower() in hurt), None)
+        triggers = {records[p].event.start_char: p for p in positions}
+        for _ in range(TOLL_DEPTH):
+            if word is None or word.idx in triggers:
+                break
+            word = None if word.head is word else word.head
+        if word is not None and word.idx in triggers:
+            owners[sentence_no] = triggers[word.idx]
+    return owners
 
 
 def _same_perpetrator(records: list[EventRecord], death: EventRecord,
