@@ -61,3 +61,12 @@ def test_a_year_less_dateline_with_an_office_holder_is_dated_in_the_term() -> No
             "war.\n\nIsrael's defence minister Yoav Gallant said on Tuesday the strikes would "
             "continue.")
     assert choose_reference(text).day == date(2024, 9, 24)
+
+
+def test_a_prime_ministers_short_term_dates_a_year_less_dateline() -> None:
+    # "Dec 4" and "on Wednesday" fit 2024-12-04 (a Wednesday), within Michel Barnier's
+    # three months as prime minister; "since 1962" alone would put the story near 1968.
+    text = ("PARIS, Dec 4 (AP) — French lawmakers voted to oust Prime Minister Michel "
+            "Barnier's government on Wednesday, the first successful no-confidence vote "
+            "since 1962.")
+    assert choose_reference(text).day == date(2024, 12, 4)
