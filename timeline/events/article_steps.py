@@ -410,24 +410,26 @@ def _same_place(one: EventRecord, other: EventRecord) -> bool:
 
 def _violent_before(records: list[EventRecord], record: EventRecord,
                     lexicon: EventLexicon) -> int | None:
-    """Index of the last violent event in this sentence or the one before."""
+    """Index of the last violent event, disaster or accident in this sentence or the
+    one before."""
     for index in range(len(records) - 1, -1, -1):
         other = records[index]
         if record.sentence_no - other.sentence_no > 1:
             return None
-        if other.event.event_type in lexicon.violent_types:
+        if other.event.event_type in lexicon.violent_types | lexicon.toll_types:
             return index
     return None
 
 
 def _violent_later(records: list[EventRecord], position: int,
                    lexicon: EventLexicon) -> int | None:
-    """Index of the next violent event in the same sentence as ``records[position]``."""
+    """Index of the next violent event, disaster or accident in the same sentence as
+    ``records[position]`` ("30 people were killed when two trains collided")."""
     sentence_no = records[position].sentence_no
     for index in range(position + 1, len(records)):
         if records[index].sentence_no != sentence_no:
             return None
-        if records[index].event.event_type in lexicon.violent_types:
+        if records[index].event.event_type in lexicon.violent_types | lexicon.toll_types:
             return index
     return None
 

@@ -64,7 +64,10 @@ def event_type(trigger: Token, lexicon: EventLexicon) -> tuple[str, str] | None:
     phrasal = f"{lemma} {particle}" if particle else lemma
     by_object = object_type(trigger, lexicon)
     if by_object is not None:
-        return lemma, _cause(trigger, by_object, lexicon)
+        # "A Ukrainian drone attack set fire to an oil depot": the attack, which burned it.
+        attack = next((noun_type(c, lexicon) for c in children_of(trigger) if c.dep_ == "nsubj"
+                       and noun_type(c, lexicon) in lexicon.violent_types), None)
+        return lemma, attack or _cause(trigger, by_object, lexicon)
     undergone = undergone_nouns(trigger, lexicon)
     if undergone:
         # "came under fire": the noun's event, undergone by the subject.
