@@ -205,8 +205,9 @@ def _linked_time(index: TimeIndex, trigger: Token, linked: frozenset[str]) -> Ti
     protesters marched on Tuesday"): the two happened together."""
     for clause in (c for c in children_of(trigger) if c.dep_ == "advcl" and c.i > trigger.i):
         if not any(m.dep_ in {"mark", "advmod"} and m.lower_ in linked and m.i < clause.i
-                   for m in children_of(clause)):
-            continue
+                   for m in children_of(clause)) or any(
+                       m.dep_ == "npadvmod" for m in children_of(clause)):
+            continue  # "struck Rafah two days after Hamas attacked on Friday": not together
         start, end = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
         found = [index.times[i] for i in index.within(start, end) if index.owners[i] == clause.i]
         if found:
