@@ -29,6 +29,7 @@ from timeline.events import actor_countries
 from timeline.events import roles as role_rules
 from timeline.events.anchoring import timed
 from timeline.events.casualties import Casualties, Count, load_words as casualty_words
+from timeline.events.clauses import has_subject
 from timeline.events.lexicon import EventLexicon
 from timeline.events.taxonomy import UNREALISED, coding_of, subject_suffers
 from timeline.events.tokens import children_of, span_start
@@ -152,7 +153,7 @@ def _purpose_of(verb: Token, head: EventRecord, record: EventRecord,
     return (verb.dep_ in PURPOSE_DEPS and governor is not verb
             and {head.event.event_type, record.event.event_type} != {OTHER}
             and any(c.dep_ == "aux" and c.tag_ == "TO" for c in children_of(verb))
-            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in children_of(verb))
+            and not has_subject(verb)
             and not any(c.dep_ in {"nsubjpass", "auxpass"} for c in children_of(governor))
             and governor.lemma_.lower() not in words.planned_governors | words.negating_governors
             and head.event.event_type != STATEMENT and record.modality == head.modality)
@@ -170,7 +171,7 @@ def _same_act(verb: Token, head: EventRecord, record: EventRecord,
     violent act, in the same place: "Gunmen killed 3 and injured 10"."""
     return (verb.dep_ == "conj" and head.event.event_type == record.event.event_type
             and record.event.event_type in lexicon.violent_types
-            and not any(c.dep_ in {"nsubj", "nsubjpass"} for c in children_of(verb))
+            and not has_subject(verb)
             and record.modality == head.modality and _same_place(head, record))
 
 

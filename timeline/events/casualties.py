@@ -54,6 +54,8 @@ class CasualtyWords:
     figure_verbs: frozenset[str] = frozenset()
     not_people: frozenset[str] = frozenset()
     one_person: frozenset[str] = frozenset()
+    #: Counts of none: "No fatalities", "Fatalities: 0".
+    none: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -66,7 +68,7 @@ def load_words() -> CasualtyWords:
                              {str(k): int(v) for k, v in data.get("vague", {}).items()},
                              *(frozenset(map(str, data.get(key, ()))) for key in
                                ("tolls", "toll_fatalities", "figure_verbs", "not_people",
-                                "one_person")))
+                                "one_person", "none")))
     except (KeyError, TypeError, ValueError) as error:
         raise RuleFileError("casualties.yaml", f"needs 'killed' and 'injured' word lists and "
                             f"integer 'vague' counts ({error})") from error

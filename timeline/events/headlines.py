@@ -91,8 +91,9 @@ def _noun_type(token: Token, lexicon: EventLexicon) -> tuple[str, str] | None:
 def _counts_none(noun: Token) -> bool:
     """True when ``noun`` is counted as none: "No fatalities", "0 fatalities",
     "Fatalities: 0"."""
-    return any(c.dep_ == "det" and c.lower_ == "no" or c.dep_ in {"nummod", "appos"}
-               and c.lower_ in {"0", "zero", "none"} for c in children_of(noun))
+    none = load_words().none
+    return any(c.dep_ in {"det", "nummod", "appos"} and c.lower_ in none
+               for c in children_of(noun))
 
 
 def _casualty_count(sent: Span) -> Token | None:
