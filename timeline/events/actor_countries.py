@@ -3,15 +3,20 @@
 A group named without a country takes its event's place's country ("a mob lynched a
 man in Kisumu (Kisumu)": Rioters (Kenya)); a state force owned by a speaker's pronoun
 is the speaker's country's ("Russia's defence ministry said its forces had taken 12
-villages").
+villages"); soldiers named without a country in a report of a state's armed forces are
+that state's ("Two soldiers were killed in southern Lebanon, the Israeli military said").
 """
 
 from __future__ import annotations
 
+import functools
+import re
 from dataclasses import replace
 
 from timeline.events import places
-from timeline.events.actor_groups import groups_by_unknown, load_groups
+from timeline.events.actor_groups import (groups_by_unknown, hostile_words, load_groups,
+                                         loss_words, reporting_force_words)
+from timeline.events.known_names import load_gazetteer
 from timeline.events.roles import GROUP, Actor, Roles, country_named
 
 
@@ -54,3 +59,68 @@ def of_country(actor: Actor, country: str) -> Actor:
     group = next((g for g in load_groups() if g.state and not g.hostile
                   and g.named(actor.country) == actor.name), None)
     return actor if group is None else replace(actor, name=group.named(country), country=country)
+
+
+#: Most words of a source's name looked up as one organisation ("JFO HQ").
+ORG_WORDS = 4
+_WORD = re.compile(r"[\w']+")
+
+
+def by_reporting_force(roles: Roles, source: str, sentence: str) -> Roles:
+    """``roles`` whose state forces named without a country are the country's whose
+    armed forces reported the event (``source``, as written): "Two soldiers were killed
+    in southern Lebanon, the Israeli military said" are Israel's, not Lebanon's. Not
+    in a ``sentence`` counting losses (a force counts the enemy's dead as lost), when
+    another state's forces named with their country take part, nor for the enemy."""
+    words = {w.lower() for w in _WORD.findall(sentence)}
+    country = "" if words & loss_words() else reporting_country(source)
+    if not country:
+        return roles
+    actors = [roles.actor1, roles.actor2, *roles.assoc]
+    if any(a is not None and a.kind == GROUP and a.state and a.country != country
+           and _names_country(a.text) for a in actors):
+        return roles
+
+    def own(actor: Actor | None) -> Actor | None:
+        if (actor is None or actor.kind != GROUP or not actor.state
+                or _names_country(actor.text) or _hostile(actor.text)):
+            return actor
+        return of_country(actor, country)
+
+    return Roles(own(roles.actor1), own(roles.actor2), tuple(map(own, roles.assoc)))
+
+
+def reporting_country(source: str) -> str:
+    """The country whose armed forces ``source`` names ("the Israeli military",
+    "Ukraine's General Staff", "JFO HQ"), else "" (the regional governor, the UN)."""
+    words = [w.lower() for w in _WORD.findall(source)]
+    for i in range(len(words)):  # an organisation the gazetteer knows, by any alias
+        for end in range(min(len(words), i + ORG_WORDS), i, -1):
+            name = _organisation_names().get(" ".join(words[i:end]))
+            if name is not None and _names_forces(name.lower().split()):
+                return country_in(name)
+    return country_in(source) if _names_forces(words) else ""
+
+
+def _names_country(text: str) -> bool:
+    """True when any word of ``text`` names a country ("Two brigades of the Armed Forces
+    of Ukraine", "Russia-led forces")."""
+    return any(country_in(word) for word in re.split(r"[\s\-–]+", text) if word)
+
+
+def _hostile(text: str) -> bool:
+    """True when ``text`` names the other side's forces ("occupation forces")."""
+    return not hostile_words().isdisjoint(w.lower() for w in _WORD.findall(text))
+
+
+def _names_forces(words: list[str]) -> bool:
+    """True when ``words`` hold a sequence naming armed forces ("general staff")."""
+    return any(tuple(words[i:i + len(seq)]) == seq
+               for seq in reporting_force_words() for i in range(len(words) - len(seq) + 1))
+
+
+@functools.cache
+def _organisation_names() -> dict[str, str]:
+    """Each gazetteer organisation's name by its aliases, lower case."""
+    return {alias.lower(): entry.name for entry in load_gazetteer() if entry.label == "ORG"
+            for alias in (*entry.aliases, entry.name)}

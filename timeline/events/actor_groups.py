@@ -118,6 +118,27 @@ def partitive_nouns() -> frozenset[str]:
 
 
 @functools.cache
+def reporting_force_words() -> tuple[tuple[str, ...], ...]:
+    """Word sequences naming a state's armed forces as a report's source (``actors.yaml``
+    ``reporting_forces``): "general staff", "military"."""
+    return tuple(tuple(w.split()) for w in word_list(
+        read_bundled("actors.yaml"), "actors.yaml", "reporting_forces"))
+
+
+@functools.cache
+def loss_words() -> frozenset[str]:
+    """Words counting the enemy's losses in a force's report (``actors.yaml``)."""
+    return frozenset(word_list(read_bundled("actors.yaml"), "actors.yaml", "loss_words"))
+
+
+@functools.cache
+def hostile_words() -> frozenset[str]:
+    """Words naming the other side's forces: the modifier a group needs ("occupation
+    troops"), else its nouns ("the enemy", "invaders")."""
+    return frozenset(w for g in load_groups() if g.hostile for w in g.modifiers or g.nouns)
+
+
+@functools.cache
 def unit_words() -> frozenset[str]:
     """Words naming a kind of unit before a group noun ("Riot police"), never its name."""
     return frozenset(word_list(read_bundled("actors.yaml"), "actors.yaml", "unit_words"))

@@ -204,8 +204,8 @@ def extract_events(
                  reference)
     records = headlines.attribute_sources(
         article_steps.finish([r for _, r in numbered], doc, lexicon, text), doc, lexicon)
-    return [_participants(_against_state(_placed_groups(r), lexicon), lexicon) for r in records
-            if include_other or r.event.event_type != OTHER]
+    return [_participants(_against_state(_reporting_force(_placed_groups(r), text), lexicon), lexicon)
+            for r in records if include_other or r.event.event_type != OTHER]
 
 
 def _participants(record: EventRecord, lexicon: EventLexicon) -> EventRecord:
@@ -223,6 +223,16 @@ def _placed_groups(record: EventRecord) -> EventRecord:
     if place is None or not place.country:
         return record
     return replace(record, roles=actor_countries.in_country(record.roles, place.country))
+
+
+def _reporting_force(record: EventRecord, text: str) -> EventRecord:
+    """``record`` whose soldiers named without a country are those of the armed forces
+    that reported it ("..., the Israeli military said"); ``text``: the article's."""
+    if not record.reported_by:
+        return record
+    sentence = text[record.event.sentence_start:record.event.sentence_end]
+    return replace(record, roles=actor_countries.by_reporting_force(
+        record.roles, record.reported_by, sentence))
 
 
 def _against_state(record: EventRecord, lexicon: EventLexicon) -> EventRecord:

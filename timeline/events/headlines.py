@@ -19,9 +19,11 @@ from __future__ import annotations
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from timeline.events.actor_countries import reporting_country
 from timeline.events.casualties import load_words
 from timeline.events.clauses import has_subject
 from timeline.events.lexicon import EventLexicon
+from timeline.events.roles import Actor, Roles
 from timeline.events.tokens import children_of, span_text
 
 if TYPE_CHECKING:
@@ -179,6 +181,20 @@ def attribute_sources(records: list[EventRecord], doc: Doc,
             sources[start] = trailing_source(span, lexicon) if span is not None else None
         found = sources[start]
         if found is not None and record.event.start_char < found[0]:
-            record = replace(record, reported_by=found[1])
+            record = replace(record, reported_by=found[1], roles=_without_source(record.roles, found[1]))
         out.append(record)
     return out
+
+
+def _without_source(roles: Roles, source: str) -> Roles:
+    """``roles`` without the organisation or armed force the trailing source is: who
+    reported the event ("... - JFO HQ", the parser hung "HQ" on the clause) did not
+    take part in it. (A force whose phrase the parser ran into the source, "shelling by
+    Ukrainian Armed Forces - mayor", stays.)"""
+    def kept(actor: Actor | None) -> Actor | None:
+        if actor is None or actor.text != source:
+            return actor
+        return None if actor.kind == "ORG" or reporting_country(source) else actor
+
+    return Roles(kept(roles.actor1), kept(roles.actor2),
+                 tuple(a for a in roles.assoc if kept(a) is not None))

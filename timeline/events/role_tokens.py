@@ -204,7 +204,7 @@ def _agents(trigger: Token, lexicon: EventLexicon) -> list[Token]:
 def _event_noun_owners(trigger: Token, lexicon: EventLexicon) -> list[Token]:
     """Who carried out the event noun a killing happened in: "killed in Ukrainian
     army's shelling", "killed in separatist ambush", "killed in shelling by Ukrainian
-    troops"."""
-    return [o for noun in event_nouns(trigger, lexicon) for o in owners(noun)]
+    troops"; not "killed amid Donbas hostilities", where the place says where)."""
+    return [o for noun in event_nouns(trigger, lexicon) for o in carried_out_by(noun)]
 
 
