@@ -91,13 +91,24 @@ def event_type(trigger: Token, lexicon: EventLexicon) -> tuple[str, str] | None:
         if is_toll_subject(noun):
             # "The death toll rose to 35", "losses amounted to 40 people": deaths.
             return phrasal, lexicon.type_of_noun("death") or OTHER
-        found = lexicon.type_of_noun(noun.lemma_.lower())
+        found = lexicon.type_of_noun(noun.lemma_.lower()) or _named_kind(noun, lexicon)
+        if found is None and noun.pos_ == "PROPN" and noun.lower_.endswith("s"):
+            # "Wildfires killed 5": a capitalised plural the tagger took for a name.
+            found = lexicon.type_of_noun(noun.lower_[:-1])
         if found in lexicon.subject_types:
             return phrasal, found
     if lemma in lexicon.non_events and phrasal not in dict(lexicon.phrasal_types):
         return None
     found = lexicon.type_of_verb(phrasal) or lexicon.type_of_verb(lemma) or OTHER
     return phrasal, _cause(trigger, found, lexicon)
+
+
+def _named_kind(noun: Token, lexicon: EventLexicon) -> str | None:
+    """The type of the kind word before a name: "Hurricane Helene", "Typhoon Haiyan"."""
+    if noun.pos_ != "PROPN":
+        return None
+    return next((lexicon.type_of_noun(c.lemma_.lower()) for c in children_of(noun)
+                 if c.dep_ == "compound" and c.i < noun.i), None)
 
 
 def _cause(trigger: Token, found: str, lexicon: EventLexicon) -> str:
