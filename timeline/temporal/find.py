@@ -16,6 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Sequence
 
 from timeline.model import Reference, TimeExpression
+from timeline.temporal.chain_steps import after_report, forward
 from timeline.temporal.excursion import excursion, next_named_years
 from timeline.temporal.scheduled import report_gap_words, reporting_past
 from timeline.temporal.partial import FuzzyRef, Partial, Shift
@@ -64,6 +65,11 @@ def _anchor_for(c: Candidate, story: _Story) -> Anchor | None:
     """
     mode, reference, last, meaning = story.mode, story.reference, story.last, c.meaning
     base = meaning.base if isinstance(meaning, Shift) else c.rule.params.get("base", "reference")
+    if base == "previous" and mode == Mode.NEWS and forward(meaning) and (
+            (story.last_day if _counts_days(meaning) else last) is None):
+        # "Two years later, we are still standing": later than an event the text has
+        # not dated, not two years after the report.
+        return None
     if base == "previous" and mode == Mode.NEWS and _counts_days(meaning):
         if isinstance(meaning, Shift) and story.last_month is not None:
             return story.last_month  # "last October ... that same day": some day of it
@@ -256,6 +262,8 @@ def resolve_candidates(text: str, candidates: Sequence[Candidate], reference: An
         c = _year_from_inside(text, candidates, i)
         anchor = _anchor_of(text, candidates, i, story)
         res = _far_chain(_resolve_one(text, c, anchor, story), anchor, reference)
+        if mode == Mode.NEWS and anchor is not reference:
+            res = after_report(text, c.start, c.end, c.meaning, res, reference)
         if c is not candidates[i]:
             res = replace(res, reason=f"the year of '{candidates[i + 1].text}', named inside it next")
         out.append(_expression(c, res))

@@ -154,7 +154,8 @@ def resolve_shift(s: Shift, anchor: Anchor | None) -> Resolution:
         return Resolution(value, "DATE", None, None, Granularity.NONE, NO_ANCHOR,
                           f"an unknown number of {UNIT_NAMES.get(s.unit, s.unit)}s away", 0.7)
     if anchor is None:
-        return unresolved("DATE", "relative expression with no reference date to count from")
+        return unresolved("DATE", "relative expression with no date to count from (a "
+                                  "reference date, or for 'later' an earlier date in the text)")
     unknown = _finer_than_anchor(s, anchor)
     if unknown is not None:
         return _resolve_unknown(s, anchor, unknown)
