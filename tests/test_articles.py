@@ -434,3 +434,22 @@ def test_text_of_only_unicode_blanks_is_an_empty_file(tmp_path) -> None:
     problems: list[InputError] = []
     assert read_articles(path, on_error=problems.append) == []
     assert [p.problem for p in problems] == ["empty file"]
+
+
+def test_a_file_a_corpus_names_is_read_once_through_the_corpus(tmp_path: Path) -> None:
+    # The bundled sample's layout: corpus.jsonl names seed.txt, with its id and date;
+    # reading the folder must not read seed.txt a second time under its file name.
+    (tmp_path / "seed.txt").write_text("Troops crossed the river on Tuesday.\n", encoding="utf-8")
+    (tmp_path / "other.txt").write_text("Police fired tear gas on Monday.\n", encoding="utf-8")
+    (tmp_path / "corpus.jsonl").write_text(
+        '{"id": "seed-1", "published": "2023-01-19", "file": "seed.txt"}\n', encoding="utf-8")
+    articles = read_articles(tmp_path)
+    assert sorted(a.id for a in articles) == ["other", "seed-1"]
+    assert next(a for a in articles if a.id == "seed-1").published.date().isoformat() == "2023-01-19"
+
+
+def test_the_bundled_sample_folder_reads_each_article_once() -> None:
+    from timeline.sample import sample_path
+
+    articles = read_articles(sample_path().parent)
+    assert len(articles) == len({a.body for a in articles})

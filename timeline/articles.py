@@ -146,8 +146,10 @@ def _read_path(path: str, stdin: BinaryIO | None) -> Iterator[_Read | InputError
         files = _files_in(target)
         if not files:
             yield InputError(path, "no .txt, .html, .jsonl or .csv files in this directory")
+        named = _named_by_corpora(files)
         for file in files:
-            yield from _read_file(file)
+            if file.resolve() not in named:
+                yield from _read_file(file)
     elif target.exists():
         yield from _read_file(target)
     else:
@@ -164,6 +166,26 @@ def _files_in(root: Path) -> list[Path]:
                 found.append(Path(folder, name))
     # Sorted by path components, so "a/z.txt" comes before "b.txt" on every machine.
     return sorted(found, key=lambda path: path.relative_to(root).parts)
+
+
+def _named_by_corpora(files: list[Path]) -> set[Path]:
+    """The files a JSON Lines or CSV corpus among ``files`` names in its ``file`` column:
+    read through the corpus (with its id, title and date), not a second time on their
+    own. A corpus that cannot be read names none here; reading it reports why."""
+    named: set[Path] = set()
+    for corpus in (f for f in files if f.suffix.lower() in JSONL_SUFFIXES | CSV_SUFFIXES):
+        try:
+            data = read_regular(corpus)
+        except (OSError, NotRegularFileError):
+            continue
+        if _binary_or_empty(data):
+            continue
+        reader = _jsonl_rows if corpus.suffix.lower() in JSONL_SUFFIXES else _csv_rows
+        for row in reader(data, str(corpus)):
+            name = row.fields.get("file") if isinstance(row, _Row) else None
+            if isinstance(name, str) and name.strip():
+                named.add((corpus.resolve().parent / name.strip()).resolve())
+    return named
 
 
 def _read_file(path: Path) -> Iterator[_Read | InputError]:
