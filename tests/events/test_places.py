@@ -76,10 +76,21 @@ def test_directional_leaves_cities_alone() -> None:
 
 
 def test_a_sea_is_in_no_country_and_no_admin_area() -> None:
-    # Egypt's Red Sea governorate is the admin area; the sea lies in no country.
+    # The sea lies in no country; as an admin area, "Red Sea" is Sudan's state (Port
+    # Sudan's, the more populous) unless the story is set in Egypt (its governorate).
     sea = places.geocode("Red Sea")
     assert (sea.name, sea.country, sea.precision) == ("Red Sea", "", "region")
-    assert places.geocode("Red Sea", area=True).country == "Egypt"
+    assert places.geocode("Red Sea", area=True).country == "Sudan"
+    assert places.geocode("Red Sea", ["Egypt"], area=True).country == "Egypt"
+
+
+def test_a_state_outranks_a_town_of_its_name_abroad() -> None:
+    # GeoNames gives areas no population: a state counts the people of its places, so
+    # Florida is the American state (16 million in its listed places), not the Cuban
+    # town of 63,000; a town inside an area of its name still wins ("Kidal").
+    assert places.geocode("Florida").country == "United States"
+    assert places.geocode("Punjab", ["Pakistan"]).country == "Pakistan"
+    assert places.geocode("Kidal").precision != "region"
 
 
 def test_a_final_h_is_another_spelling() -> None:

@@ -34,7 +34,7 @@ from pathlib import Path
 from timeline.errors import ResourceError
 
 #: Bump when the index layout or its sources change: a new file is built.
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 INDEX_NAME = f"places-v{INDEX_VERSION}.sqlite"
 #: GeoNames feature codes of populated places and of first/second-order admin areas.
 POPULATED, ADMIN1, ADMIN2 = "populated place", "admin1", "admin2"
@@ -192,6 +192,9 @@ def _rows(cities: list[dict[str, object]], admins: dict[tuple[object, ...], tupl
     # Places under 1,000 people are not in the admin-name source: their admin-1 name
     # comes from a bigger place with the same admin-1 code.
     areas: dict[tuple[str, str, str], list[tuple[float, float]]] = {}
+    # The people of an admin-1 area, as many as its places of 500 or more hold: GeoNames
+    # gives areas no population, and a state of millions must outrank a town abroad.
+    people: dict[tuple[str, str], int] = {}
     for record in cities:
         cc, lat, lon = _position(record)
         admin1, admin2 = admins.get((cc, lat, lon), ("", ""))
@@ -199,6 +202,8 @@ def _rows(cities: list[dict[str, object]], admins: dict[tuple[object, ...], tupl
         lat, lon = float(record["latitude"]), float(record["longitude"])
         values = (record["name"], cc, admin1, admin2, lat, lon, int(record["population"]),
                   POPULATED)
+        if admin1:
+            people[cc, admin1] = people.get((cc, admin1), 0) + int(record["population"])
         yield (key(record["name"]), *values, 0)
         for alias in {a for a in record.get("alternatenames", ()) if _usable_alias(a)}:
             if key(alias) != key(record["name"]):
@@ -212,9 +217,10 @@ def _rows(cities: list[dict[str, object]], admins: dict[tuple[object, ...], tupl
         lat = sum(p[0] for p in points) / len(points)
         lon = sum(p[1] for p in points) / len(points)
         admin1, admin2 = (own, "") if kind == ADMIN1 else (parent, own)
+        population = people.get((cc, own), 0) if kind == ADMIN1 else 0
         for spelling in _area_spellings(own):
-            yield (key(spelling), own, cc, admin1, admin2, round(lat, 5), round(lon, 5), 0, kind,
-                   0 if spelling == own else 1)
+            yield (key(spelling), own, cc, admin1, admin2, round(lat, 5), round(lon, 5),
+                   population, kind, 0 if spelling == own else 1)
 
 
 def _position(record: dict[str, object]) -> tuple[str, float, float]:

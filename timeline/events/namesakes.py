@@ -25,15 +25,19 @@ MIN_CONTEXT_POPULATION = 5000
 #: A namesake this many times bigger wins over a town in a country named only by a
 #: nationality word.
 DWARFED = 10
-#: People an admin-1 area (a state, province, oblast) stands for among namesakes: more
-#: than a small town elsewhere, fewer than a city.
+#: People an admin-1 area (a state, province, oblast) stands for among namesakes at
+#: least, however few its listed places hold: more than a small town elsewhere.
 ADMIN1_PEOPLE = 50_000
+#: An admin-1 area stands for this share of the people of its listed places: news
+#: names a state less often than a city of its size ("Washington" is the capital,
+#: not the state of 6.5 million), but more often than a town abroad ("Florida").
+ADMIN1_SHARE = 1 / 20
 
 
 def _towns(candidates: list[gazetteer.Entry]) -> set[tuple[str, str]]:
-    """(country code, key) of the candidate towns, for ``people``."""
-    return {(e.country_code, gazetteer.key(e.name)) for e in candidates
-            if e.kind == gazetteer.POPULATED}
+    """(country code, admin-1 area) of the candidate towns (by main or alternate name),
+    for ``people``."""
+    return {(e.country_code, e.admin1) for e in candidates if e.kind == gazetteer.POPULATED}
 
 
 def _ranked(candidates: list[gazetteer.Entry],
@@ -49,16 +53,18 @@ def _ranked(candidates: list[gazetteer.Entry],
 
 
 def people(entry: gazetteer.Entry, towns: set[tuple[str, str]]) -> int:
-    """How many people ``entry`` stands for when ranking namesakes: its population, or
-    ``ADMIN1_PEOPLE`` for an admin-1 area (GeoNames gives areas none), so that "Borno"
-    is Nigeria's state, not an Italian village of 2,000. An area named after a town of
-    its country (``towns``: (country code, key) of the candidate towns) counts only its
-    own population (GeoNames gives areas none): "Kidal" is the town, "the Kidal region"
-    the area."""
-    if entry.kind != gazetteer.ADMIN1 or (
-            entry.country_code, gazetteer.key(entry.admin1 or entry.name)) in towns:
+    """How many people ``entry`` stands for when ranking namesakes: a town's population;
+    an admin-1 area's, ``ADMIN1_SHARE`` of the people of its listed places and at least
+    ``ADMIN1_PEOPLE``, so that "Borno" is Nigeria's state, not an Italian village of
+    2,000, and "Florida" the American state, not a Cuban town of 63,000. An area holding a town of the same name
+    (``towns``: (country code, admin-1 area) of the candidate towns) counts none: "Kidal"
+    is the town, "the Kidal region" the area; "New York" the city (by its alternate
+    name), not the state; not so Florida, whose namesake town is in New York."""
+    if entry.kind != gazetteer.ADMIN1:
         return entry.population
-    return max(entry.population, ADMIN1_PEOPLE)
+    if (entry.country_code, entry.admin1 or entry.name) in towns:
+        return 0
+    return max(int(entry.population * ADMIN1_SHARE), ADMIN1_PEOPLE)
 
 
 def choose(candidates: list[gazetteer.Entry], hints: Sequence[str],
