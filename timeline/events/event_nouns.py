@@ -42,7 +42,15 @@ def owners(noun: Token) -> list[Token]:
             c.lower_ == "by" or c.lower_ in {"of", "from"} and any(
                 is_force(g) or c.lower_ == "from" and is_armed(g)
                 for g in children_of(c) if g.dep_ == "pobj"))
-        for g in children_of(c) if g.dep_ == "pobj"]
+        for g in children_of(c) if g.dep_ == "pobj"] + _participle_agents(noun)
+
+
+def _participle_agents(noun: Token) -> list[Token]:
+    """The "by" agent of a participle describing the noun: "drones launched by Russia",
+    "an attack carried out by Al Shabaab"."""
+    return [g for verb in children_of(noun) if verb.dep_ == "acl" and verb.tag_ == "VBN"
+            for agent in children_of(verb) if agent.dep_ == "agent"
+            for g in children_of(agent) if g.dep_ == "pobj"]
 
 
 def _words_before(noun: Token) -> list[Token]:
