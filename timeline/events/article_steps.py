@@ -403,10 +403,18 @@ def _one_happening(violent: EventRecord, death: EventRecord, text: str) -> bool:
 
 
 def _same_place(one: EventRecord, other: EventRecord) -> bool:
-    """False when both events are placed and share no place."""
+    """False when both events are placed and share no place; an event placed only in a
+    country shares any place in that country ("... in Djibo. 12 soldiers were killed",
+    the soldiers Burkina Faso's)."""
     places = {loc.place.name for loc in one.locations if loc.place is not None}
     theirs = {loc.place.name for loc in other.locations if loc.place is not None}
-    return not places or not theirs or bool(places & theirs)
+    if not places or not theirs or places & theirs:
+        return True
+    countries = [{loc.place.country or loc.place.name for loc in r.locations
+                  if loc.place is not None} for r in (one, other)]
+    country_only = [all(loc.place.precision == "country" for loc in r.locations
+                        if loc.place is not None) for r in (one, other)]
+    return any(country_only) and bool(countries[0] & countries[1])
 
 
 def _violent_before(records: list[EventRecord], record: EventRecord,

@@ -83,6 +83,9 @@ class ArticleContext:
     read: dict[int, Casualties] = field(default_factory=dict)
     #: Report periods found per sentence (start, end), for the same reason.
     periods: dict[tuple[int, int], TimeExpression | None] = field(default_factory=dict)
+    #: (trigger offset, country) of each event placed so far, in text order: a place
+    #: the recogniser did not tag ("in Djibo" as an organisation) still sets the scene.
+    placed: list[tuple[int, str]] = field(default_factory=list)
 
     @functools.cached_property
     def country(self) -> str:
@@ -98,10 +101,16 @@ class ArticleContext:
         since = self.times.paragraph_start(char)
         for start, end in ((since, char), (char, sent.end_char)):
             found = _place_country(self.index, start, end, backwards=start == since,
-                                   context=self.context)
+                                   context=self.context) or (
+                self._event_country_before(since, char) if start == since else "")
             if found:
                 return found
         return "" if placed else self.country
+
+    def _event_country_before(self, since: int, char: int) -> str:
+        """The country of the last event placed in [since, char): "JNIM militants
+        attacked a military post in Djibo ... The army responded with air strikes"."""
+        return next((country for at, country in reversed(self.placed) if since <= at < char), "")
 
     @functools.cached_property
     def any_period(self) -> re.Pattern[str] | None:
@@ -259,6 +268,9 @@ def _add(numbered: list[tuple[int, EventRecord]], record: EventRecord | None,
         article.index, article.context)
     record = dateline_places.at_dateline(record, article.filed_at, article.context,
                                          _event_country(record))
+    place = clause_places.best_place(record.locations)
+    if place is not None and place.country:
+        article.placed.append((record.event.start_char, place.country))
     numbered.append((record.sentence_no, _country_only(record)))
 
 
