@@ -175,7 +175,8 @@ def _summarise(read: int, skipped: int, failed: int, frame: pd.DataFrame,
     plural = "" if read == 1 else "s"
     failures = f"{failed} failed, " if failed else ""
     events = len(frame)
-    line = f"{read} article{plural} read, {skipped} skipped, {failures}{events} events extracted"
+    line = (f"{read} article{plural} read, {skipped} skipped, {failures}{events} "
+            f"event{'' if events == 1 else 's'} extracted")
     undated = int(frame["date"].isna().sum()) if events else 0
     if undated:
         line += f" ({undated} without a date)"

@@ -103,13 +103,26 @@ def _no_answer(notes: Sequence[str], cues: Sequence[Cue],
                          cues=tuple((c.description, 0.0) for c in cues))
 
 
+#: Kinds of cue naming a month (and day) but no year ("KYIV, March 14 (Reuters) -").
+YEARLESS = frozenset({"dateline_md", "month_day", "month_only"})
+
+
+def _why_none(cues: Sequence[Cue]) -> str:
+    """Why ``cues`` date nothing: none at all, or only dates without a year."""
+    yearless = [c.description for c in cues if c.kind in YEARLESS]
+    if not yearless:
+        return NO_EVIDENCE
+    return (f"only dates without a year ({yearless[0]}); give the publication date "
+            "(published=..., --published)")
+
+
 def weigh(cues: Sequence[Cue], notes: Sequence[str] = (), level: float = LEVEL) -> ReferenceDate:
     """The most likely writing day, its ``level`` interval and value, from ``cues``."""
     from timeline.temporal.reference_model import estimate as model_estimate
 
     est = model_estimate(cues)
     if est is None:
-        return _no_answer(notes, cues)
+        return _no_answer(notes, cues, _why_none(cues))
     first, last = (date.fromordinal(o) for o in est.interval(level))
     if last == date.max:  # its end (exclusive) would be off the calendar
         return _no_answer(notes, cues, f"no day on the calendar: the {level:.0%} interval "
