@@ -30,6 +30,8 @@ class ObjectRule:
     #: The object must be the bare word, with no determiner or modifier: "set fire to
     #: the building", not "set a cease-fire" or "set new fire regulations".
     bare: bool = False
+    #: Prepositions whose object counts as the verb's: "was set on fire".
+    via: frozenset[str] = frozenset()
 
 
 def people_nouns(name: str, data: dict[str, Any]) -> frozenset[str]:
@@ -47,7 +49,8 @@ def object_rules(name: str, data: dict[str, Any]) -> tuple[ObjectRule, ...]:
             frozenset(map(str, r["verbs"])),
             people if r["objects"] == "people" else frozenset(map(str, r["objects"])),
             str(r["type"]), bool(r.get("victim_subject")),
-            frozenset(map(str, r.get("nouns", ()))), bool(r.get("bare")))
+            frozenset(map(str, r.get("nouns", ()))), bool(r.get("bare")),
+            frozenset(map(str, r.get("via", ()))))
             for r in data.get("object_verbs") or ())
     except (KeyError, TypeError) as error:
         raise RuleFileError(name, f"malformed object_verbs rule ({error})") from error

@@ -136,8 +136,13 @@ def object_type(trigger: Token, lexicon: EventLexicon) -> str | None:
     # "shot down 30 of 35 drones": what is counted.
     objects += [n for n in map(counted_noun, objects) if n is not None]
     words = _words(objects)
-    return next((r.type_id for r in rules
-                 if r.objects & (_bare_words(objects) if r.bare else words)), None)
+    for rule in rules:
+        # "was set on fire": a preposition the rule reads as the object's.
+        more = [g for c in children if c.dep_ == "prep" and c.lower_ in rule.via
+                for g in children_of(c) if g.dep_ == "pobj"] if rule.via else []
+        if rule.objects & (_bare_words(objects + more) if rule.bare else words | _words(more)):
+            return rule.type_id
+    return None
 
 
 def _bare_words(nouns: Sequence[Token]) -> set[str]:
