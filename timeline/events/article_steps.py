@@ -58,21 +58,27 @@ def finish(records: list[EventRecord], doc: Doc, lexicon: EventLexicon,
     records = attribute_according(fold_reports(records, doc, lexicon), doc)
     records = fold_purposes(records, doc, lexicon)
     records = fold_casualties(records, lexicon, text, doc)
-    records = fold_repeats(fold_headline(records, text))
+    records = fold_repeats(fold_headline(records, text, lexicon.violent_types))
     return mark_interventions(records, lexicon)
 
 
-def fold_headline(records: list[EventRecord], text: str) -> list[EventRecord]:
+def fold_headline(records: list[EventRecord], text: str,
+                  violent: frozenset[str] = frozenset()) -> list[EventRecord]:
     """Drop a headline's event when the story reports it again: "Russia shells
-    Kharkiv" above "Russian forces shelled Kharkiv on Monday" is one happening."""
+    Kharkiv" above "Russian forces shelled Kharkiv on Monday" is one happening, and so
+    is "Russian strikes kill 7 in Kharkiv" above it (two ``violent`` types: a headline
+    words the act more loosely than the story)."""
     first = text.split("\n", 1)[0].rstrip()
     if "\n" not in text.strip() or not first or first[-1] in ".!?\"'”":
         return records
     body = [r for r in records if r.event.start_char > len(first)]
 
+    def same_kind(one: str, other: str) -> bool:
+        return one == other or one in violent and other in violent
+
     def told_again(record: EventRecord) -> bool:
         return record.event.start_char < len(first) and any(
-            other.event.event_type == record.event.event_type and (
+            same_kind(other.event.event_type, record.event.event_type) and (
                 set(other.event.locations) & set(record.event.locations)
                 or set(other.event.actors) & set(record.event.actors)) for other in body)
 
