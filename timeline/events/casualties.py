@@ -56,6 +56,11 @@ class CasualtyWords:
     one_person: frozenset[str] = frozenset()
     #: Counts of none: "No fatalities", "Fatalities: 0".
     none: frozenset[str] = frozenset()
+    #: Subjects whose toll in the present perfect is a running total ("the war has
+    #: killed 10,000").
+    cumulative_subjects: frozenset[str] = frozenset()
+    #: Words of a bound within a day or so ("since the beginning of the day").
+    day_bounds: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -68,7 +73,7 @@ def load_words() -> CasualtyWords:
                              {str(k): int(v) for k, v in data.get("vague", {}).items()},
                              *(frozenset(map(str, data.get(key, ()))) for key in
                                ("tolls", "toll_fatalities", "figure_verbs", "not_people",
-                                "one_person", "none")))
+                                "one_person", "none", "cumulative_subjects", "day_bounds")))
     except (KeyError, TypeError, ValueError) as error:
         raise RuleFileError("casualties.yaml", f"needs 'killed' and 'injured' word lists and "
                             f"integer 'vague' counts ({error})") from error
@@ -86,7 +91,7 @@ def read(sentence: Span) -> Casualties:
             killed += [count] if count is not None else []
             continue
         kind = killed if lemma in words.killed else injured if lemma in words.injured else None
-        if kind is None:
+        if kind is None or is_running_total(token):
             continue
         for victim in _victims(token, words):
             # "Two Ukrainian troops, one civilian killed": the first victim's own words.
@@ -97,6 +102,34 @@ def read(sentence: Span) -> Casualties:
             if count is not None:
                 kind.append(count)
     return Casualties(_total(killed), _total(injured))
+
+
+def is_running_total(verb: Token) -> bool:
+    """True when a casualty verb in the present perfect counts a running total, not one
+    happening's toll: its subject is war-long ("the war has killed more than 10,000",
+    "Fighting erupted in April 2023 and has killed 15,000") or it counts from a bound
+    ("have been killed since February 2022"). Not "Russian shelling has killed three
+    people in Kherson", a fresh event told in the perfect."""
+    if verb.tag_ != "VBN" or verb.lemma_.lower() not in _casualty_verbs():
+        return False
+    words = load_words()
+    owner = verb.head if verb.dep_ == "conj" else verb
+    perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.lower_ != "having"
+                  for t in (verb, owner) for c in children_of(t))
+    if not perfect:
+        return False
+    if any(c.dep_ == "prep" and c.lower_ == "since" and not any(
+            t.lower_ in words.day_bounds for t in c.subtree) for c in children_of(verb)):
+        return True  # not "have died since the beginning of the day": a day's toll
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and (
+        c.lemma_.lower() in words.cumulative_subjects or c.lower_ in words.cumulative_subjects)
+        for t in (verb, owner) for c in children_of(t))
+
+
+@functools.cache
+def _casualty_verbs() -> frozenset[str]:
+    words = load_words()
+    return words.killed | words.injured
 
 
 def counted_noun(token: Token) -> Token | None:

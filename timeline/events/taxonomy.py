@@ -16,7 +16,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from timeline.events.casualties import counted_noun, is_headline_passive, is_toll_subject
+from timeline.events.casualties import (counted_noun, is_headline_passive, is_running_total,
+                                        is_toll_subject)
 from timeline.events.clauses import RELATIVE_TAGS, shared_conjuncts
 from timeline.events.event_nouns import event_nouns, noun_type
 from timeline.events.lexicon import EventLexicon, EventType, Modality
@@ -59,6 +60,8 @@ def event_type(trigger: Token, lexicon: EventLexicon) -> tuple[str, str] | None:
     ``subject_types`` type decides ("an earthquake struck"); stative verbs ("remain",
     "be") report no event.
     """
+    if is_running_total(trigger):
+        return None  # "the war has killed more than 10,000 since 2022": a running total
     lemma = trigger.lemma_.lower()
     particle = next((c.lower_ for c in children_of(trigger) if c.dep_ == "prt"), "")
     phrasal = f"{lemma} {particle}" if particle else lemma
