@@ -140,7 +140,8 @@ def make_timeline_figure(df: pd.DataFrame, y: str = "actor", *,
     title = "Timeline" + (f" (top {MAX_ACTOR_ROWS} actors)" if y == "actor" else "")
     ys = timeline_rows(df, y, top_actors)
     if ys.empty:
-        message = (f"{len(df):,} events match, but none has a date" if len(df)
+        message = ((f"{len(df):,} events match, but none has a date" if len(df) > 1
+                    else "1 event matches, but it has no date") if len(df)
                    else "No events match the filters")
         return _empty("Timeline", message)
     if len(ys) > max_points:

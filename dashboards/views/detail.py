@@ -43,8 +43,10 @@ def resolution_facts(row: pd.Series) -> list[tuple[str, str]]:
         return _value(row, column) or "—"
 
     time_text = _value(row, "time_text")
+    dated = bool(_value(row, "date"))
     expression = (f"“{time_text}” → {show('time_value')}" if time_text
-                  else "none: dated by the article's publication date")
+                  else "none: dated by the article's publication date" if dated
+                  else "none, and the article has no publication date")
     facts = [
         ("Event", f"{show('event_type')} (trigger: {show('trigger')})"),
         ("Actors", show("actors")), ("Places", show("locations")),
