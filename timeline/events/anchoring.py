@@ -155,6 +155,9 @@ def choose_time(index: TimeIndex, trigger: Token, clause: Sequence[Token],
         None if _now(trigger) else _linked_time(index, trigger, linked))
     if shared is not None:
         return shared, TimeSource.SENTENCE
+    head = _conjunct_head_time(index, trigger, sent.start_char)
+    if head is not None:
+        return head, TimeSource.SENTENCE
     # "Development, begun two years ago, has been pushed back": the expression is in
     # another clause of the sentence, so it does not date the main one.
     above = {t.i for t in trigger.ancestors}
@@ -226,6 +229,23 @@ def _now(verb: Token) -> bool:
         return True  # "is probing"
     return any(a.tag_ in {"VBZ", "VBP"} and a.lemma_ == "have" for a in aux) and not any(
         a.tag_ == "MD" for a in aux)
+
+
+def _conjunct_head_time(index: TimeIndex, trigger: Token, start: int) -> TimeExpression | None:
+    """A later coordinated verb with no time of its own shares the time that dates the
+    verb it is coordinated with, chosen as that verb's clause chooses (the finest): "made
+    a visit to Kyiv on Monday, nearly a year after the invasion, and met Zelenskyy" met
+    him on Monday. Not when the last expression before it is another clause's."""
+    if trigger.dep_ != "conj" or trigger.head.pos_ not in {"VERB", "AUX"}:
+        return None
+    head = trigger.head
+    before = [i for i in index.within(start, trigger.idx) if index.times[i].end_char <= trigger.idx]
+    owned = [index.times[i] for i in before if index.owners[i] == head.i]
+    if not owned or index.owners[before[-1]] != head.i:
+        return None
+    # The finest, and of those the nearest: "on Wednesday after the destruction of the
+    # dam yesterday sent a torrent" (parsed as one verb's) keeps "yesterday".
+    return min(owned, key=lambda t: (granularity_rank(t.granularity), trigger.idx - t.start_char))
 
 
 def _last_between(index: TimeIndex, start: int, before: int,
