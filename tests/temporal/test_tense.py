@@ -54,7 +54,8 @@ from timeline.temporal.tense import clause_tense, pluperfect, settled_past, sinc
     ("The votes on Sunday are counted.", "Sunday", "present"),
     ("The team's plays on Saturday are new.", "Saturday", "present"),
     ("To go there on Friday is hard.", "Friday", "present"),
-    ("Two visits on Friday are planned.", "Friday", "present"),
+    # What is planned lies ahead: "are planned" as "is planned" (and "are expected").
+    ("Two visits on Friday are planned.", "Friday", "future"),
     # Present-tense wire and market copy that reports, not schedules: left behind.
     ("Markets close lower on Friday as oil slides.", "Friday", None),
     ("Both sides face heavy losses around Avdiivka on Tuesday, the governor said.", "Tuesday", "past"),
