@@ -57,3 +57,24 @@ def test_from_rows_equals_coercing_a_frame_of_the_rows() -> None:
         expected = schema.coerce(pd.DataFrame(given, columns=list(schema.EVENT_COLUMNS)))
         pd.testing.assert_frame_equal(schema.from_rows(given), expected, check_exact=True)
     assert schema.from_rows(full).loc[1, "actors"] == ["Kyiv"]
+
+
+def test_from_rows_reads_enum_categories_and_plain_cells_as_coercing_does() -> None:
+    """Category cells given as str enums, and int, flag and date cells given as such
+    (the types extraction gives), come out as ``coerce`` makes them."""
+    from datetime import date, datetime
+
+    from timeline.vocab import Granularity
+
+    rows = [{"event_id": f"e{i}", "granularity": granularity, "trigger_start": i,
+             "corrected": i == 1, "date": day, "reference_date": date(2023, 1, 19)}
+            for i, (granularity, day) in enumerate([
+                (Granularity.DAY, datetime(2023, 1, 17)), ("month", None),
+                (None, date(2023, 1, 2)), (Granularity.HOUR, datetime(2023, 1, 17, 10, 30))])]
+    full = [{name: row.get(name) for name in schema.EVENT_COLUMNS} for row in rows]
+    expected = schema.coerce(pd.DataFrame(full, columns=list(schema.EVENT_COLUMNS)))
+    got = schema.from_rows(full)
+    pd.testing.assert_frame_equal(got, expected, check_exact=True)
+    # In text order, as coerce gives, though an hour ranks before a day.
+    assert got["granularity"].cat.categories.tolist() == ["day", "hour", "month"]
+    assert got["trigger_start"].tolist() == [0, 1, 2, 3]

@@ -8,6 +8,7 @@ CSV, JSON Lines or Parquet to the same dtypes as a freshly extracted one.
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from datetime import date, datetime
 from enum import StrEnum
 from typing import TYPE_CHECKING, Any
 
@@ -283,19 +284,48 @@ def _transposed(rows: Sequence[Mapping[str, Any]], names: Sequence[str]) -> list
 
 
 def _typed_column(cells: list[Any], dtype: str, index: pd.Index) -> pd.Series:
-    """``_cast`` of a column of ``cells``; text and list columns made directly."""
+    """``_cast`` of a column of ``cells``; text and list columns made directly, and
+    numbers, flags and dates too when their cells are of the types extraction gives."""
     import pandas as pd
 
-    if dtype == "str" or dtype == "category":
+    if dtype == "str":
         column = pd.Series(cells, index=index, dtype="str")
-        if dtype == "category":
-            return column.astype("category")
         return column.fillna("") if column.hasnans else column
+    if dtype == "category" and all(kind is type(None) or issubclass(kind, str)
+                                   for kind in set(map(type, cells))):
+        return pd.Series(_categorical(cells), index=index)
+    if dtype == "category":
+        return pd.Series(cells, index=index, dtype="str").astype("category")
     if dtype == "object":
         # A list (as extraction gives) skips _as_list's tests; the cells come out the same.
         return pd.Series([list(map(str, cell)) if type(cell) is list else _as_list(cell)
                           for cell in cells], index=index, dtype="object")
+    if set(map(type, cells)) <= _PLAIN_TYPES.get(dtype, set()):
+        return pd.Series(cells, index=index, dtype=dtype)
     return _cast(pd.Series(cells, index=index), dtype)
+
+
+def _categorical(cells: list[str | None]) -> pd.Categorical:
+    """``cells`` (text, or str enums such as ``Granularity``: equal to and hashed as
+    their text) as text categories (sorted; None missing), coded with a dict: few
+    distinct values, and pandas' own factorising goes through a text array first."""
+    import pandas as pd
+
+    # Sorted as text: an enum may order its members otherwise (``Granularity``).
+    categories = sorted({str(cell) for cell in set(cells) if cell is not None})
+    code = {value: number for number, value in enumerate(categories)}
+    return pd.Categorical.from_codes([code.get(cell, -1) for cell in cells],
+                                     dtype=pd.CategoricalDtype(pd.Index(categories, dtype="str")))
+
+
+#: Types of cell that make a column of the dtype directly, with the values ``_cast``
+#: gives (no missing int or flag to fill, no text to parse as a date): each cast
+#: otherwise costs several passes over a column of objects.
+_PLAIN_TYPES: dict[str, set[type]] = {
+    "int64": {int},
+    "bool": {bool},
+    DATETIME: {date, datetime, type(None)},
+}
 
 
 def _missing_column(dtype: str, length: int, index: pd.Index) -> pd.Series:

@@ -6,6 +6,7 @@ import pytest
 
 from timeline.errors import ResourceError
 from timeline.events.nlp import NEEDED, gazetteer_patterns, load_nlp, parse
+from timeline.events.tokens import TEXT_KEY, doc_text
 
 
 def test_loaded_once_and_lean() -> None:
@@ -83,6 +84,17 @@ def test_long_text_is_parsed_in_pieces_with_offsets_into_the_whole() -> None:
     assert len(names) == 40
     assert all(text[ent.start_char:ent.end_char] == "Mark Milley" for ent in names)
     assert len(list(doc.sents)) == 41
+
+
+def test_a_parsed_doc_keeps_the_text_it_was_parsed_from() -> None:
+    """``doc_text`` gives the recorded text, equal to spaCy's ``doc.text``, whether the
+    text was parsed whole or in pieces cut after blanked text or at paragraphs."""
+    blanked = "KYIV, Jan 19" + " " * 8 + "Russian strikes hit Kyiv.  Two died.\n"
+    long = "Opening line.\n\n" + "Milley met Zaluzhnyi in Poland on Tuesday.\n\n" * 10
+    texts = ["Short one.", blanked, long, ""]
+    for text, doc in zip(texts, parse(texts, piece_chars=200)):
+        assert doc.user_data[TEXT_KEY] == text
+        assert doc_text(doc) == doc.text == text
 
 
 def test_text_longer_than_spacy_max_length_is_parsed() -> None:

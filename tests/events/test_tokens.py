@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from timeline.events.nlp import load_nlp
-from timeline.events.tokens import children_of, conjuncts_of
+from timeline.events.tokens import children_of, conjuncts_of, doc_text
 
 #: Coordination of verbs, nouns and adjectives, nested and across clauses.
 TEXT = ("Taliban fighters beat, detained and questioned several women and two men in "
@@ -33,3 +33,9 @@ def test_answers_follow_the_document_asked_about() -> None:
     assert [t.text for t in conjuncts_of(first[2])] == ["Austin"]
     assert [t.text for t in conjuncts_of(second[0])] == ["police"]
     assert [t.text for t in children_of(first[1])] == ["Milley", "Zaluzhnyi", "."]
+
+
+def test_doc_text_of_a_doc_parsed_elsewhere_is_joined_from_its_tokens() -> None:
+    """A Doc not made by ``parse`` carries no recorded text: its tokens give it."""
+    doc = load_nlp()(TEXT)
+    assert doc_text(doc) == doc.text == TEXT

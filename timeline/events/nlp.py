@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from timeline.errors import ResourceError
 from timeline.events.known_names import load_gazetteer
+from timeline.events.tokens import record_text
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -148,17 +149,19 @@ def parse(
                     yield piece, number
 
     parts: list[Doc] = []
+    given: list[str] = []  # the pieces of the current text, as given to spaCy
     current = 0
     for batch in _batches(pieces(), batch_size, limit):
         docs = pipeline.pipe([piece for piece, _ in batch], batch_size=len(batch))
-        for doc, (_, number) in zip(docs, batch):
+        for doc, (piece, number) in zip(docs, batch):
             if number != current and parts:
-                yield _join(parts)
-                parts = []
+                yield _join(parts, given)
+                parts, given = [], []
             current = number
             parts.append(doc)
+            given.append(piece)
     if parts:
-        yield _join(parts)
+        yield _join(parts, given)
 
 
 #: A run of this many spaces stands for blanked text (a dateline, a caption): the words
@@ -221,10 +224,14 @@ def _parse_one(text: str, nlp: Language | None) -> Doc | Exception:
         return error
 
 
-def _join(parts: list[Doc]) -> Doc:
+def _join(parts: list[Doc], pieces: list[str]) -> Doc:
+    """One Doc of the ``parts`` parsed from ``pieces``, with its text recorded (see
+    ``record_text``)."""
     from spacy.tokens import Doc
 
-    return parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+    doc = parts[0] if len(parts) == 1 else Doc.from_docs(parts, ensure_whitespace=False)
+    record_text(doc, "".join(pieces))
+    return doc
 
 
 def split_text(text: str, limit: int) -> list[str]:

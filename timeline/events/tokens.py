@@ -21,7 +21,7 @@ class _Known:
     """What is known so far of one document."""
 
     __slots__ = ("doc", "children", "conjuncts", "starts", "text", "columns", "heads",
-                 "conj", "tokens", "span_starts")
+                 "conj", "conj_heads", "tokens", "span_starts")
 
     def __init__(self, doc: Doc | None) -> None:
         self.doc = doc
@@ -33,6 +33,8 @@ class _Known:
         self.tokens: list[Token] = []
         self.heads: list[int] = []
         self.conj: list[bool] = []
+        #: Indices of the tokens that have a "conj" child.
+        self.conj_heads: set[int] = set()
         #: ``doc.char_span(start, end).start`` by (start, end), once asked.
         self.span_starts: dict[tuple[int, int], int | None] = {}
         #: Token indices at which a sentence starts (after the first), once asked.
@@ -65,20 +67,23 @@ def _list_children(known: _Known) -> None:
     """Every token, its head and its children (in text order, as ``Token.children``
     gives them), read from the heads and dependencies columns: one Token object per
     token, one tuple of children per token, built in one pass."""
+    import numpy
     from spacy.attrs import DEP, HEAD
     from spacy.symbols import conj
 
     doc = known.doc
     tokens = known.tokens = list(doc)
     kids: list[list[Token]] = [[] for _ in tokens]
-    # spaCy stores each head as an offset from its token, unsigned.
-    heads = known.heads = [i + offset for i, offset
-                           in enumerate(doc.to_array(HEAD).astype("int64").tolist())]
+    # spaCy stores each head as an offset from its token, unsigned; added in one
+    # array operation rather than token by token.
+    heads = known.heads = (doc.to_array(HEAD).astype("int64")
+                           + numpy.arange(len(tokens), dtype="int64")).tolist()
     for i, head in enumerate(heads):
         if head != i:
             kids[head].append(tokens[i])
     known.children = [tuple(k) for k in kids]
-    known.conj = [dep == conj for dep in doc.to_array(DEP).tolist()]
+    known.conj = (doc.to_array(DEP) == conj).tolist()
+    known.conj_heads = {head for head, is_conj in zip(heads, known.conj) if is_conj}
 
 
 def of_object(token: Token) -> Token | None:
@@ -105,6 +110,8 @@ def _conjuncts(known: _Known, i: int) -> tuple[Token, ...]:
     if not known.children:
         _list_children(known)
     heads, conj, tokens = known.heads, known.conj, known.tokens
+    if not conj[i] and i not in known.conj_heads:
+        return ()  # most words: in no coordination
     start = i
     while heads[start] != start and conj[start]:
         start = heads[start]
@@ -144,12 +151,29 @@ def sentence_bounds(token: Token) -> tuple[int, int]:
     return start, end
 
 
+#: Key of ``Doc.user_data`` under which ``record_text`` keeps the text a Doc was parsed
+#: from.
+TEXT_KEY = "timeline.text"
+
+
+def record_text(doc: Doc, text: str) -> None:
+    """Keep ``text``, which ``doc`` was parsed from, as its ``doc_text``.
+
+    spaCy's tokenisation is lossless (``doc.text`` is the text it was given, and pieces
+    joined without added whitespace keep that), so the text need not be joined again
+    from the tokens.
+    """
+    doc.user_data[TEXT_KEY] = text
+
+
 def doc_text(doc: Doc) -> str:
-    """``doc.text`` (each token's text and trailing space), joined once from the columns."""
+    """``doc.text``: the text recorded by ``record_text``, else each token's text and
+    trailing space joined once from the columns."""
     known = _of(doc)
     if known.text is None:
-        known.text = "".join([text + " " if space else text for text, space
-                              in zip(column(doc, "text"), column(doc, "space"))])
+        known.text = doc.user_data.get(TEXT_KEY) or "".join([
+            text + " " if space else text
+            for text, space in zip(column(doc, "text"), column(doc, "space"))])
     return known.text
 
 
