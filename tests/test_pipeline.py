@@ -7,7 +7,6 @@ against the article; rows whose right value differs from today's output say why 
 
 from __future__ import annotations
 
-import gc
 from datetime import date
 from pathlib import Path
 
@@ -15,8 +14,7 @@ import pandas as pd
 import pytest
 
 from timeline import schema
-from timeline.pipeline import (YOUNG_COLLECTION_THRESHOLD, actors, extract, places,
-                               to_articles)
+from timeline.pipeline import actors, extract, places, to_articles
 from timeline.model import Article
 from timeline.temporal.api import find_times
 
@@ -178,23 +176,6 @@ def test_places_summary(seed_frame: pd.DataFrame) -> None:
 def test_summaries_of_an_empty_frame() -> None:
     empty = schema.empty_frame()
     assert actors(empty).empty and places(empty).empty
-
-
-@pytest.mark.parametrize("young", [700, 0])
-def test_collections_are_rarer_while_extracting_and_restored_after(young: int) -> None:
-    """The youngest generation's threshold is raised during extraction only; a caller
-    who turned automatic collection off (threshold 0) keeps it off."""
-    saved = gc.get_threshold()
-    seen: list[int] = []
-    gc.set_threshold(young, 10, 10)
-    try:
-        extract(["Milley met Zaluzhnyi on Tuesday.", "Kyiv was shelled."], "2023-01-19",
-                progress=lambda _: seen.append(gc.get_threshold()[0]))
-        after = gc.get_threshold()
-    finally:
-        gc.set_threshold(*saved)
-    assert seen == [YOUNG_COLLECTION_THRESHOLD if young else 0] * 2
-    assert after == (young, 10, 10)
 
 
 def test_multiprocessing_gives_the_same_rows(seed_text: str) -> None:

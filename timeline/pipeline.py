@@ -13,12 +13,11 @@ article and "Valerii Zaluzhnyi" in another are one actor).
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import hashlib
 import os
 from collections import Counter
-from collections.abc import Callable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date, datetime
 from typing import TYPE_CHECKING, Any
@@ -83,11 +82,10 @@ def extract(source: Any, published: Any = None, **options: Any) -> pd.DataFrame:
     articles = to_articles(source)
     failures: list[InputError] = []
     notes: list[DatingNote] = []
-    with _fewer_collections():
-        rows = _rows_for(articles, published, config, failures, notes)
-        if failures and config.on_error is None:
-            raise failures[0]
-        return attach(to_frame(_merge_people(rows)), notes)
+    rows = _rows_for(articles, published, config, failures, notes)
+    if failures and config.on_error is None:
+        raise failures[0]
+    return attach(to_frame(_merge_people(rows)), notes)
 
 
 def to_articles(source: Any) -> list[Article]:
@@ -186,34 +184,6 @@ def _freeze_loaded() -> None:
     import gc
 
     gc.freeze()
-
-
-#: Net new objects between two collections of the youngest generation while extracting
-#: (Python's default is 700).
-YOUNG_COLLECTION_THRESHOLD = 20_000
-
-
-@contextlib.contextmanager
-def _fewer_collections() -> Iterator[None]:
-    """Collect the youngest generation less often while extracting; restored after.
-
-    An article's tokens, mentions and records live until the article is done: with
-    the default threshold a collection runs every few hundred of them, walks them all
-    (and promotes them, to be walked again by the older generations) only to find them
-    still alive, several times per article. With this threshold a corpus of seed-sized
-    articles sees almost none (most objects are freed by reference counting, which
-    the count follows); memory in cycles is still freed at the next collection. Worker
-    processes inherit the setting when forked.
-    """
-    import gc
-
-    young, *older = gc.get_threshold()
-    if young:  # 0: the caller turned automatic collection off; left so
-        gc.set_threshold(max(young, YOUNG_COLLECTION_THRESHOLD), *older)
-    try:
-        yield
-    finally:
-        gc.set_threshold(young, *older)
 
 
 def _rows_chunk(args: tuple[Sequence[Article], date | None, ExtractOptions],
