@@ -107,7 +107,8 @@ EVENT_COLUMN_DOCS: dict[str, str] = {
     "date": "point estimate of when it happened: the start of the interval",
     "start": "start of the interval the date lies in (inclusive)",
     "end": "end of that interval (exclusive)",
-    "granularity": "precision of the date, finest first: "
+    "granularity": "precision of the date (a category in spelling order; "
+                   "sort by precision with timeline.vocab.Granularity, finest first): "
                    f"{_words(Granularity, Granularity.PUBLISHED, Granularity.NONE)}"
                    f" ('{Granularity.PUBLISHED}' when only the publication date was available)",
     "time_text": "the time expression as written ('' for the publication date)",
