@@ -126,9 +126,15 @@ class ArticleContext:
 
 def is_trigger(token: Token) -> bool:
     """True for a verb heading a clause (not an adjectival participle or auxiliary)."""
-    if token.pos_ != "VERB" or token.dep_ in NON_CLAUSE_DEPS or not token.is_alpha:
+    return token.pos_ == "VERB" and _heads_clause(token)
+
+
+def _heads_clause(verb: Token) -> bool:
+    """``is_trigger`` for a token known to be tagged VERB (``verb_positions``): the tag,
+    the dearest of a token's attributes to read, is not read again."""
+    if verb.dep_ in NON_CLAUSE_DEPS or not verb.is_alpha:
         return False
-    return not clauses.is_folded(token)
+    return not clauses.is_folded(verb)
 
 
 def verb_positions(doc: Doc) -> list[int]:
@@ -189,7 +195,7 @@ def extract_events(
         told = len(numbered)
         within = verbs[bisect.bisect_left(verbs, sent.start):bisect.bisect_left(verbs, sent.end)]
         for token in (doc[i] for i in within):
-            if not is_trigger(token) or noise.inside(token.idx, skipped):
+            if not _heads_clause(token) or noise.inside(token.idx, skipped):
                 continue
             # "the need to provide support": nobody is reported doing anything.
             subjects = clauses.subjects(token)
@@ -213,7 +219,8 @@ def _participants(record: EventRecord, lexicon: EventLexicon) -> EventRecord:
     entry = lexicon.get(record.event.event_type)
     if entry is None or not entry.participants:
         return record
-    return replace(record, roles=actor_groups.as_participants(record.roles, entry.participants))
+    named = actor_groups.as_participants(record.roles, entry.participants)
+    return record if named is record.roles else replace(record, roles=named)
 
 
 def _placed_groups(record: EventRecord) -> EventRecord:
@@ -222,7 +229,8 @@ def _placed_groups(record: EventRecord) -> EventRecord:
     place = clause_places.best_place(record.locations)
     if place is None or not place.country:
         return record
-    return replace(record, roles=actor_countries.in_country(record.roles, place.country))
+    placed = actor_countries.in_country(record.roles, place.country)
+    return record if placed is record.roles else replace(record, roles=placed)
 
 
 def _against_state(record: EventRecord, lexicon: EventLexicon) -> EventRecord:

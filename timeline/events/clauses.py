@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from timeline.events.casualties import load_words
 from timeline.events.lexicon import load_event_lexicon
+from timeline.events.token_offsets import TokenOffsets
 from timeline.events.tokens import children_of, conjuncts_of, sentence_bounds
 from timeline.model import Mention
 from timeline.resource_files import read_bundled, word_list
@@ -233,10 +234,10 @@ class MentionIndex:
         self.mentions = sorted(mentions, key=lambda m: m.start_char)
         self.starts = [m.start_char for m in self.mentions]
         self.by_token: dict[int, Mention] = {}
+        offsets = TokenOffsets(doc)
         for mention in self.mentions:
-            span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
-            for token in span or ():
-                self.by_token[token.i] = mention
+            for i in offsets.expanded(mention.start_char, mention.end_char):
+                self.by_token[i] = mention
         # The furthest end so far at each position (non-decreasing, so a bisection finds
         # the first mention ending past a character), and each label's positions.
         self._ends = list(itertools.accumulate((m.end_char for m in self.mentions), max))
@@ -247,6 +248,10 @@ class MentionIndex:
     def at(self, token: Token) -> Mention | None:
         """The mention covering ``token``, if any."""
         return self.by_token.get(token.i)
+
+    def at_index(self, i: int) -> Mention | None:
+        """The mention covering the token at index ``i``, if any (no Token is built)."""
+        return self.by_token.get(i)
 
     def person_before(self, char: int) -> Mention | None:
         """The last PERSON mention ending before ``char`` (for "he said")."""

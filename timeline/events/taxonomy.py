@@ -115,7 +115,7 @@ def object_type(trigger: Token, lexicon: EventLexicon) -> str | None:
     direct objects, or its passive subjects ("bodies were found"; a headline's bare
     passive, "200 servicemen lost", has a plain subject and no object)."""
     lemma = trigger.lemma_.lower()
-    rules = [r for r in lexicon.object_rules if lemma in r.verbs]
+    rules = lexicon.object_rules_of(lemma)
     if not rules:
         return None
     children = list(children_of(trigger))
@@ -156,7 +156,7 @@ def noun_event_type(noun: Token, lexicon: EventLexicon) -> str | None:
     """The type of an event noun: an ``object_verbs`` rule's noun by what it governs
     ("ceasefire violations", "violations of the truce"), else the noun's own type."""
     lemma = noun.lemma_.lower()
-    rules = [r for r in lexicon.object_rules if lemma in r.nouns]
+    rules = lexicon.object_rules_of_noun(lemma)
     if rules:
         governed = [c for c in children_of(noun) if c.dep_ in {"compound", "amod", "nmod"}]
         # "ceasefire violations": a compound is read by ``_words`` itself.
@@ -265,7 +265,7 @@ def code(trigger: Token, type_id: str, lexicon: EventLexicon,
         if moved is None or moved is entry:
             break
         entry = moved
-    return coding_of(entry, entry.sub_type(lemmas).id)
+    return coding_of(entry, entry.sub_type_id(lemmas))
 
 
 #: Codings made so far, by the type entry's identity and sub-type id (with the entry,
