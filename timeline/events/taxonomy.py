@@ -216,8 +216,11 @@ def _nouns(trigger: Token, phrasal: str, lexicon: EventLexicon) -> list[Token]:
     (and "for" phrases of ``preparation_verbs``); a share's "of" noun after the share
     ("won 51.9% of the vote")."""
     preps = {"with", "for"} if phrasal in lexicon.preparation_verbs else {"with"}
-    found = [c for dep in NOUN_DEPS for c in children_of(trigger) if c.dep_ == dep]
-    found += [o for c in children_of(trigger) if c.dep_ == "prep" and c.lower_ in preps
+    by_dep: dict[str, list[Token]] = {}
+    for child in children_of(trigger):  # one pass: each child's label read once
+        by_dep.setdefault(child.dep_, []).append(child)
+    found = [c for dep in NOUN_DEPS for c in by_dep.get(dep, ())]
+    found += [o for c in by_dep.get("prep", ()) if c.lower_ in preps
               for o in children_of(c) if o.dep_ == "pobj"]
     shares = [o for n in found if n.like_num or n.lower_ in lexicon.quantity_nouns
               for c in children_of(n) if c.dep_ == "prep" and c.lower_ == "of"
@@ -361,34 +364,39 @@ def modality(trigger: Token, lexicon: EventLexicon) -> str:
     """
     words = lexicon.modality
     own = _own_modality(trigger, lexicon)
-    if own != "asserted":
-        return own
+    dep = trigger.dep_
+    if own != "asserted" or dep not in _GOVERNED_DEPS:
+        return own  # a main clause's, a modifier's: no governor lends it one
     head = trigger.head
-    if trigger.dep_ == "conj" and head is not trigger and trigger in shared_conjuncts(head):
+    if dep == "conj" and head is not trigger and trigger in shared_conjuncts(head):
         # "would close three factories and cut thousands of jobs", "did not attack or
         # loot": a verb sharing its head's subject and auxiliaries shares its modality.
         return modality(head, lexicon)
-    if trigger.dep_ in {"xcomp", "ccomp"} and head is not trigger:
+    if dep in {"xcomp", "ccomp"} and head is not trigger:
         governing = _own_modality(head, lexicon)
         if governing in {"negated", "hypothetical"}:
             return governing
-        if trigger.dep_ == "xcomp" and head.lemma_.lower() in words.negating_governors:
+        if dep == "xcomp" and head.lemma_.lower() in words.negating_governors:
             return "negated"
-        if trigger.dep_ == "xcomp" and head.lemma_.lower() in words.planned_governors:
+        if dep == "xcomp" and head.lemma_.lower() in words.planned_governors:
             return "planned"
         if head.lemma_.lower() in words.directive_governors and (
-                trigger.dep_ == "xcomp" or trigger.tag_ == "VB" and not any(
+                dep == "xcomp" or trigger.tag_ == "VB" and not any(
                     c.dep_ in {"aux", "auxpass"} for c in children_of(trigger))):
             # "urged the RSF to halt", "demanded that the RSF halt" (the bare verb of a
             # demand; not "told reporters it had halted"): asked for, not done.
             return "hypothetical"
-    if trigger.dep_ in {"acl", "ccomp"}:
+    if dep in {"acl", "ccomp"}:
         noun = head.lemma_.lower()
         if noun in words.hypothetical_nouns:
             return "hypothetical"
         if noun in words.planned_nouns:
             return "planned"
     return "asserted"
+
+
+#: Dependencies by which a clause hangs off a governor that may lend it its modality.
+_GOVERNED_DEPS = frozenset({"conj", "xcomp", "ccomp", "acl"})
 
 
 def _denies(subject: Token, words: Modality) -> bool:
