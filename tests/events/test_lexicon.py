@@ -52,3 +52,9 @@ def test_sub_type_id_is_the_coded_sub_types() -> None:
     for entry in lexicon.load_event_lexicon().types:
         for lemmas in (frozenset(), *(sub.cues for sub in entry.sub_types)):
             assert entry.sub_type_id(lemmas) == entry.sub_type(lemmas).id
+
+
+def test_phrasal_verbs_are_the_typed_phrases() -> None:
+    loaded = lexicon.load_event_lexicon()
+    assert "go on" in loaded.phrasal_verbs
+    assert loaded.phrasal_verbs == frozenset(dict(loaded.phrasal_types))

@@ -28,8 +28,9 @@ from timeline.events.place_phrases import Location
 from timeline.events.entities import Profile
 from timeline.events.known_names import organisation_countries
 from timeline.events.lexicon import EventLexicon, load_event_lexicon
+from timeline.events.modality import modality
 from timeline.events.roles import Roles
-from timeline.events.taxonomy import OTHER, Coding, code, coding_of, event_type, modality
+from timeline.events.taxonomy import OTHER, Coding, code, coding_of, event_type
 from timeline.model import Event, Mention, TimeExpression, evolve
 from timeline.vocab import Granularity, TimeSource
 
@@ -173,7 +174,8 @@ def extract_events(
     # It may follow a headline and a byline; bylines, captions and link lists report
     # no event of their own.
     text = doc.text if text is None else text
-    skipped = sorted(noise.dateline_spans(text) + noise.noise_spans(text))
+    datelines = noise.dateline_spans(text)
+    skipped = sorted(datelines + noise.noise_spans(text))
     mentions = [m for m in mentions if not noise.inside(m.start_char, skipped)]
     # Nor does its date ("MOGADISHU, May 6 (Reuters) -") date the events it reports:
     # the lead sentence's own time does, or the publication date.
@@ -187,7 +189,7 @@ def extract_events(
                                        for m in mentions if m.label in {"GPE", "NORP"}),
                                      *_organisation_countries(mentions)])),
         lexicon=lexicon, reference=reference,
-        filed_at=dateline_places.filed_at(text, noise.dateline_spans(text)),
+        filed_at=dateline_places.filed_at(text, datelines),
     )
     numbered: list[tuple[int, EventRecord]] = []
     verbs = verb_positions(doc)

@@ -86,8 +86,8 @@ class EventType:
 
     def sub_type_id(self, lemmas: frozenset[str]) -> str:
         """The id of ``sub_type(lemmas)``, without coding the sub-type."""
-        return next((sub.id for sub in self.sub_types if not sub.cues or sub.cues & lemmas),
-                    self.id)
+        return next((sub.id for sub in self.sub_types
+                     if not sub.cues or not sub.cues.isdisjoint(lemmas)), self.id)
 
     def coded(self, sub: SubType) -> SubType:
         """``sub`` with the type's ACLED sub-type and CAMEO code where it names none."""
@@ -158,6 +158,11 @@ class EventLexicon:
         lemmas = set(objects)
         return any(r.victim_subject and verb in r.verbs and lemmas & r.objects
                    for r in self.object_rules)
+
+    @functools.cached_property
+    def phrasal_verbs(self) -> frozenset[str]:
+        """The phrasal verbs ``phrasal_types`` types ("go on"), built once."""
+        return frozenset(verb for verb, _ in self.phrasal_types)
 
     def object_rules_of(self, verb: str) -> tuple[ObjectRule, ...]:
         """The ``object_rules`` whose verbs include ``verb``, in order."""
