@@ -149,8 +149,9 @@ def choose_time(index: TimeIndex, trigger: Token, clause: Sequence[Token],
                                           abs(t.start_char - trigger.idx)))
         return best, TimeSource.CLAUSE
     sent = index.sents[sentence_no]
+    now = _now(trigger)
     shared = _shared_with_conjunct(index, trigger, sent.end_char) or (
-        None if _now(trigger) else _linked_time(index, trigger, linked))
+        None if now else _linked_time(index, trigger, linked))
     if shared is not None:
         return shared, TimeSource.SENTENCE
     # "Development, begun two years ago, has been pushed back": the expression is in
@@ -158,7 +159,7 @@ def choose_time(index: TimeIndex, trigger: Token, clause: Sequence[Token],
     found = _governing_before(index, trigger, sent.start_char)
     if found is not None:
         return found, TimeSource.SENTENCE
-    if _now(trigger):
+    if now:
         # "The junta has been accused of air strikes, which it denies": the present, not
         # the date the sentence before named.
         return None, None

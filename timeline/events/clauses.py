@@ -235,6 +235,8 @@ class MentionIndex:
         self.mentions = sorted(mentions, key=lambda m: m.start_char)
         self.starts = [m.start_char for m in self.mentions]
         self.by_token: dict[int, Mention] = {}
+        #: ``actors_of`` each token, once asked.
+        self.actors: dict[int, tuple[Mention, ...]] = {}
         offsets = TokenOffsets(doc)
         for mention in self.mentions:
             for i in offsets.expanded(mention.start_char, mention.end_char):
@@ -270,12 +272,21 @@ class MentionIndex:
         return self.mentions[last]
 
 
-def actors_of(token: Token, index: MentionIndex) -> list[Mention]:
+def actors_of(token: Token, index: MentionIndex) -> tuple[Mention, ...]:
     """Actor mentions a noun phrase names: itself, its modifiers or its appositive.
 
     "Ukrainian forces" gives Ukraine; "the top US and Ukrainian military officers" the
     United States and Ukraine; "his counterpart, General Valerii Zaluzhnyi" the general.
+    Worked out once per token of the article (``index`` keeps it): a clause's actors
+    and its roles are read from the same subjects.
     """
+    found = index.actors.get(token.i)
+    if found is None:
+        found = index.actors[token.i] = tuple(_actors_of(token, index))
+    return found
+
+
+def _actors_of(token: Token, index: MentionIndex) -> list[Mention]:
     own = index.at(token)
     if own is not None:
         return [own] if own.label in ACTOR_LABELS else []
