@@ -132,7 +132,7 @@ def is_trigger(token: Token) -> bool:
 
 def _heads_clause(verb: Token) -> bool:
     """``is_trigger`` for a token known to be tagged VERB (``verb_positions``): the tag,
-    the dearest of a token's attributes to read, is not read again."""
+    the costliest of a token's attributes to read, is not read again."""
     if verb.dep_ in NON_CLAUSE_DEPS or not verb.is_alpha:
         return False
     return not clauses.is_folded(verb)

@@ -92,7 +92,7 @@ def clause_tokens(trigger: Token, max_depth: int = 0) -> list[Token]:
         if max_depth and depth >= max_depth:
             continue
         for child in children_of(token):
-            folded = _walk_step(child, child.dep_)
+            folded = _walk_step(child)
             if folded is not None:
                 stack.append((child, 0 if folded else depth + 1))
     out.sort(key=_INDEX)
@@ -108,7 +108,7 @@ def clause_and_near(trigger: Token, max_depth: int) -> tuple[list[Token], list[T
         if within:
             near.append(token)
         for child in children_of(token):
-            folded = _walk_step(child, child.dep_)
+            folded = _walk_step(child)
             if folded is not None:
                 stack.append((child, 0 if folded else depth + 1, within and depth < max_depth))
     out.sort(key=_INDEX)
@@ -120,15 +120,14 @@ def clause_and_near(trigger: Token, max_depth: int) -> tuple[list[Token], list[T
 _INDEX = operator.attrgetter("i")
 
 
-def _walk_step(child: Token, dep: str) -> bool | None:
-    """How a clause walk treats ``child``, attached by ``dep`` (read once by the caller:
-    walks ask it of every token): None to leave it out (it opens a nested clause), True
-    when it is folded in (``is_folded``), False for an ordinary dependent."""
-    if dep not in CLAUSE_DEPS:
-        return False  # most dependents: the rest need the child's tag
+def _walk_step(child: Token) -> bool | None:
+    """How a clause walk treats ``child``: None to leave it out (it opens a nested
+    clause), True when it is folded in (``is_folded``), False for an ordinary
+    dependent. The dependency label is read once: walks ask it of every token."""
+    dep = child.dep_
     if dep == "advcl" and is_folded(child):
         return True
-    if child.pos_ in {"VERB", "AUX"}:
+    if dep in CLAUSE_DEPS and child.pos_ in {"VERB", "AUX"}:
         return None  # a verb starting a nested clause with its own event
     return False
 
