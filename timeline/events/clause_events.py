@@ -18,15 +18,14 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from timeline.events import (actor_countries, actor_groups, anchoring, article_steps,
-                             casualties, clause_places, clauses, dateline_places,
-                             fallback_times, headlines, noise, places, roles,
-                             sentence_places)
+from timeline.events import (actor_countries, actor_groups, anchoring, article_countries,
+                             article_steps, casualties, clause_places, clauses,
+                             dateline_places, fallback_times, headlines, noise, places,
+                             roles, sentence_places)
 from timeline.events.casualties import Casualties
 from timeline.events.clauses import MentionIndex
 from timeline.events.place_phrases import Location
 from timeline.events.entities import Profile
-from timeline.events.known_names import organisation_countries
 from timeline.events.lexicon import EventLexicon, load_event_lexicon
 from timeline.events.modality import modality
 from timeline.events.roles import Roles
@@ -42,8 +41,6 @@ LOCATION_DEPTH = 4
 #: Verbs used as adjectives ("the expanded training") or auxiliaries head no clause.
 NON_CLAUSE_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "aux", "auxpass"})
 STATEMENT = "statement"
-#: How many mentions back (or on) a clause reads for the place naming its country.
-PLACE_REACH = 40
 
 
 @dataclass(frozen=True)
@@ -88,7 +85,7 @@ class ArticleContext:
     @functools.cached_property
     def country(self) -> str:
         """The first country the article names or places a named place in."""
-        return _first_country(self.index.mentions)
+        return article_countries.first_country(self.index.mentions)
 
     def country_near(self, char: int, sent: Span, placed: bool = False) -> str:
         """The country of the place named nearest before ``char`` in its paragraph, else
@@ -98,8 +95,8 @@ class ArticleContext:
         know, so the article's country is no guess for it."""
         since = self.times.paragraph_start(char)
         for start, end in ((since, char), (char, sent.end_char)):
-            found = _place_country(self.index, start, end, backwards=start == since,
-                                   context=self.context)
+            found = article_countries.place_country(
+                self.index, start, end, backwards=start == since, context=self.context)
             if found:
                 return found
         return "" if placed else self.country
@@ -187,7 +184,7 @@ def extract_events(
         times=anchoring.index_times(doc, times, lexicon.time_bounds, sents, text),
         context=tuple(dict.fromkeys([*(places.context_name(m.label, m.text, m.canonical)
                                        for m in mentions if m.label in {"GPE", "NORP"}),
-                                     *_organisation_countries(mentions)])),
+                                     *article_countries.organisation_countries(mentions)])),
         lexicon=lexicon, reference=reference,
         filed_at=dateline_places.filed_at(text, datelines),
     )
@@ -385,42 +382,6 @@ def _country_only(record: EventRecord) -> EventRecord:
     location = Location(place.name, place)
     event = evolve(record.event, locations=(place.name,))
     return evolve(record, event=event, locations=(location,))
-
-
-def _place_country(index: MentionIndex, start: int, end: int, backwards: bool,
-                   context: tuple[str, ...] = ()) -> str:
-    """The country of the nearest place mention in [start, end) that has one: the last
-    when ``backwards``, else the first; at most ``PLACE_REACH`` mentions are read, so
-    dating every clause of a long paragraph stays linear."""
-    low, high = bisect.bisect_left(index.starts, start), bisect.bisect_left(index.starts, end)
-    positions = range(high - 1, low - 1, -1) if backwards else range(low, high)
-    for at in positions[:PLACE_REACH]:
-        mention = index.mentions[at]
-        if mention.label not in clauses.PLACE_LABELS or mention.end_char > end:
-            continue
-        place = places.geocode(mention.canonical or mention.text, context)
-        if place is not None and place.country:
-            return place.country
-    return ""
-
-
-def _first_country(mentions: Sequence[Mention]) -> str:
-    """The first country named, or holding a named place, in the article."""
-    for mention in mentions:
-        if mention.label in {"GPE", "NORP"}:
-            place = places.geocode(mention.canonical or mention.text)
-            if place is not None and place.country:
-                return place.country
-    return ""
-
-
-def _organisation_countries(mentions: Sequence[Mention]) -> tuple[str, ...]:
-    """Countries of the armed groups named that fight in one, in order: where the
-    story's places are looked for first ("JNIM militants withdrew from the town of
-    Boni" is not Bonn, whose other names include Boni)."""
-    known = organisation_countries()
-    return tuple(dict.fromkeys(country for m in mentions if m.label == "ORG"
-                               for country in known.get(m.canonical or m.text, ())))
 
 
 def _actors(mentions: Sequence[Mention]) -> tuple[Profile, ...]:
