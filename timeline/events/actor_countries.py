@@ -37,7 +37,8 @@ def in_country(roles: Roles, country: str) -> Roles:
             return actor
         return replace(actor, name=group.named(country), country=country)
 
-    return Roles(placed(roles.actor1), placed(roles.actor2), tuple(map(placed, roles.assoc)))
+    moved = Roles(placed(roles.actor1), placed(roles.actor2), tuple(map(placed, roles.assoc)))
+    return roles if moved == roles else moved  # the same object when nothing moved
 
 
 #: Most words of a phrase read for the country it names ("Russia's defence ministry").

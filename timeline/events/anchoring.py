@@ -136,23 +136,22 @@ def _is_main(verb: Token) -> bool:
 def choose_time(index: TimeIndex, trigger: Token, clause: Sequence[Token],
                 sentence_no: int, linked: frozenset[str] = frozenset(),
                 ) -> tuple[TimeExpression | None, TimeSource | None]:
-    """(expression, source) for the clause of ``trigger``; (None, None) when none fits.
+    """(expression, source) for the clause of ``trigger`` (``clause``: its tokens, in
+    text order, as ``clauses.clause_tokens`` gives them); (None, None) when none fits.
 
     Among several expressions in the clause the finest (``Granularity`` order) dates it;
     ``linked``: the marks of an adverbial clause whose time the clause shares when it
     names none ("fled when rebels stormed the town on Monday").
     """
-    chars = sorted({t.idx for t in clause})
-    near = index.overlapping(chars[0], chars[-1]) if chars else range(0)
-    inside = [t for t in (index.times[i] for i in near)
-              if bisect_right(chars, t.end_char - 1) > bisect_left(chars, t.start_char)]
+    inside = _inside(index, clause)
     if inside:
         best = min(inside, key=lambda t: (granularity_rank(t.granularity),
                                           abs(t.start_char - trigger.idx)))
         return best, TimeSource.CLAUSE
     sent = index.sents[sentence_no]
+    now = _now(trigger)
     shared = _shared_with_conjunct(index, trigger, sent.end_char) or (
-        None if _now(trigger) else _linked_time(index, trigger, linked))
+        None if now else _linked_time(index, trigger, linked))
     if shared is not None:
         return shared, TimeSource.SENTENCE
     head = _conjunct_head_time(index, trigger, sent.start_char)
@@ -160,12 +159,10 @@ def choose_time(index: TimeIndex, trigger: Token, clause: Sequence[Token],
         return head, TimeSource.SENTENCE
     # "Development, begun two years ago, has been pushed back": the expression is in
     # another clause of the sentence, so it does not date the main one.
-    above = {t.i for t in trigger.ancestors}
-    found = _last_between(index, sent.start_char, trigger.idx,
-                          lambda i: index.owners[i] is None or index.owners[i] in above)
+    found = _governing_before(index, trigger, sent.start_char)
     if found is not None:
         return found, TimeSource.SENTENCE
-    if _now(trigger):
+    if now:
         # "The junta has been accused of air strikes, which it denies": the present, not
         # the date the sentence before named.
         return None, None
@@ -174,6 +171,29 @@ def choose_time(index: TimeIndex, trigger: Token, clause: Sequence[Token],
     found = _last_between(index, max(paragraph, earliest), sent.start_char,
                           lambda i: index.main[i])
     return (found, TimeSource.PARAGRAPH) if found is not None else (None, None)
+
+
+def _inside(index: TimeIndex, clause: Sequence[Token]) -> list[TimeExpression]:
+    """The expressions that share a character with a token of ``clause`` (in text
+    order). Most clauses have none even near them: the tokens' offsets are only listed
+    for those that do."""
+    near = index.overlapping(clause[0].idx, clause[-1].idx) if clause else range(0)
+    if not near:
+        return []
+    chars = sorted({t.idx for t in clause})
+    return [t for t in (index.times[i] for i in near)
+            if bisect_right(chars, t.end_char - 1) > bisect_left(chars, t.start_char)]
+
+
+def _governing_before(index: TimeIndex, trigger: Token, start: int) -> TimeExpression | None:
+    """The last expression of the sentence (from ``start``) before ``trigger`` that is in
+    no clause, or in one that governs the trigger's; the trigger's governors are only
+    walked when the sentence has an expression before it."""
+    if not index.within(start, trigger.idx):
+        return None
+    above = {t.i for t in trigger.ancestors}
+    return _last_between(index, start, trigger.idx,
+                         lambda i: index.owners[i] is None or index.owners[i] in above)
 
 
 def _shared_with_conjunct(index: TimeIndex, trigger: Token, end: int,

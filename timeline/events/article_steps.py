@@ -31,7 +31,8 @@ from timeline.events.anchoring import timed
 from timeline.events.casualties import Casualties, Count, load_words as casualty_words
 from timeline.events.clauses import has_subject
 from timeline.events.lexicon import EventLexicon
-from timeline.events.taxonomy import UNREALISED, coding_of, subject_suffers
+from timeline.events.modality import UNREALISED
+from timeline.events.taxonomy import coding_of, subject_suffers
 from timeline.events.tokens import children_of, span_start
 from timeline.vocab import TimeSource
 

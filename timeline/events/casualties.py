@@ -163,8 +163,10 @@ def is_toll_subject(noun: Token) -> bool:
     """True for a toll the subject of a figure verb that states a count of people: "the
     death toll rose to 35", "losses amounted to 40 people" (not "a death toll of 35 was
     confirmed", whose verb reports it)."""
-    return (noun.dep_ == "nsubj" and noun.head.lemma_.lower() in load_words().figure_verbs
-            and toll_count(noun) is not None)
+    words = load_words()
+    # The toll word first: most subjects are none, and their verb need not be read.
+    return (noun.lemma_.lower() in words.tolls and noun.dep_ == "nsubj"
+            and noun.head.lemma_.lower() in words.figure_verbs and toll_count(noun) is not None)
 
 
 def _total(counts: list[Count]) -> Count | None:

@@ -18,18 +18,18 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from timeline.events import (actor_countries, actor_groups, anchoring, article_steps,
-                             casualties, clause_places, clauses, dateline_places,
-                             fallback_times, headlines, noise, places, roles,
-                             sentence_places)
+from timeline.events import (actor_countries, actor_groups, anchoring, article_countries,
+                             article_steps, casualties, clause_places, clauses,
+                             dateline_places, fallback_times, headlines, noise, places,
+                             roles, sentence_places)
 from timeline.events.casualties import Casualties
 from timeline.events.clauses import MentionIndex
 from timeline.events.place_phrases import Location
 from timeline.events.entities import Profile
-from timeline.events.known_names import organisation_countries
 from timeline.events.lexicon import EventLexicon, load_event_lexicon
+from timeline.events.modality import modality
 from timeline.events.roles import Roles
-from timeline.events.taxonomy import OTHER, Coding, code, coding_of, event_type, modality
+from timeline.events.taxonomy import OTHER, Coding, code, coding_of, event_type
 from timeline.model import Event, Mention, TimeExpression, evolve
 from timeline.vocab import Granularity, TimeSource
 
@@ -41,8 +41,6 @@ LOCATION_DEPTH = 4
 #: Verbs used as adjectives ("the expanded training") or auxiliaries head no clause.
 NON_CLAUSE_DEPS = frozenset({"amod", "compound", "nmod", "npadvmod", "aux", "auxpass"})
 STATEMENT = "statement"
-#: How many mentions back (or on) a clause reads for the place naming its country.
-PLACE_REACH = 40
 
 
 @dataclass(frozen=True)
@@ -90,7 +88,7 @@ class ArticleContext:
     @functools.cached_property
     def country(self) -> str:
         """The first country the article names or places a named place in."""
-        return _first_country(self.index.mentions)
+        return article_countries.first_country(self.index.mentions)
 
     def country_near(self, char: int, sent: Span, placed: bool = False) -> str:
         """The country of the place named nearest before ``char`` in its paragraph, else
@@ -100,8 +98,8 @@ class ArticleContext:
         know, so the article's country is no guess for it."""
         since = self.times.paragraph_start(char)
         for start, end in ((since, char), (char, sent.end_char)):
-            found = _place_country(self.index, start, end, backwards=start == since,
-                                   context=self.context) or (
+            found = article_countries.place_country(
+                self.index, start, end, backwards=start == since, context=self.context) or (
                 self._event_country_before(since, char) if start == since else "")
             if found:
                 return found
@@ -135,9 +133,15 @@ class ArticleContext:
 
 def is_trigger(token: Token) -> bool:
     """True for a verb heading a clause (not an adjectival participle or auxiliary)."""
-    if token.pos_ != "VERB" or token.dep_ in NON_CLAUSE_DEPS or not token.is_alpha:
+    return token.pos_ == "VERB" and _heads_clause(token)
+
+
+def _heads_clause(verb: Token) -> bool:
+    """``is_trigger`` for a token known to be tagged VERB (``verb_positions``): the tag,
+    the costliest of a token's attributes to read, is not read again."""
+    if verb.dep_ in NON_CLAUSE_DEPS or not verb.is_alpha:
         return False
-    return not clauses.is_folded(token)
+    return not clauses.is_folded(verb)
 
 
 def verb_positions(doc: Doc) -> list[int]:
@@ -176,7 +180,8 @@ def extract_events(
     # It may follow a headline and a byline; bylines, captions and link lists report
     # no event of their own.
     text = doc.text if text is None else text
-    skipped = sorted(noise.dateline_spans(text) + noise.noise_spans(text))
+    datelines = noise.dateline_spans(text)
+    skipped = sorted(datelines + noise.noise_spans(text))
     mentions = [m for m in mentions if not noise.inside(m.start_char, skipped)]
     # Nor does its date ("MOGADISHU, May 6 (Reuters) -") date the events it reports:
     # the lead sentence's own time does, or the publication date.
@@ -188,9 +193,9 @@ def extract_events(
         times=anchoring.index_times(doc, times, lexicon.time_bounds, sents, text),
         context=tuple(dict.fromkeys([*(places.context_name(m.label, m.text, m.canonical)
                                        for m in mentions if m.label in {"GPE", "NORP"}),
-                                     *_organisation_countries(mentions)])),
+                                     *article_countries.organisation_countries(mentions)])),
         lexicon=lexicon, reference=reference,
-        filed_at=dateline_places.filed_at(text, noise.dateline_spans(text)),
+        filed_at=dateline_places.filed_at(text, datelines),
     )
     numbered: list[tuple[int, EventRecord]] = []
     verbs = verb_positions(doc)
@@ -198,7 +203,7 @@ def extract_events(
         told = len(numbered)
         within = verbs[bisect.bisect_left(verbs, sent.start):bisect.bisect_left(verbs, sent.end)]
         for token in (doc[i] for i in within):
-            if not is_trigger(token) or noise.inside(token.idx, skipped):
+            if not _heads_clause(token) or noise.inside(token.idx, skipped):
                 continue
             # "the need to provide support": nobody is reported doing anything.
             subjects = clauses.subjects(token)
@@ -222,7 +227,8 @@ def _participants(record: EventRecord, lexicon: EventLexicon) -> EventRecord:
     entry = lexicon.get(record.event.event_type)
     if entry is None or not entry.participants:
         return record
-    return replace(record, roles=actor_groups.as_participants(record.roles, entry.participants))
+    named = actor_groups.as_participants(record.roles, entry.participants)
+    return record if named is record.roles else replace(record, roles=named)
 
 
 def _placed_groups(record: EventRecord) -> EventRecord:
@@ -231,7 +237,8 @@ def _placed_groups(record: EventRecord) -> EventRecord:
     place = clause_places.best_place(record.locations)
     if place is None or not place.country:
         return record
-    return replace(record, roles=actor_countries.in_country(record.roles, place.country))
+    placed = actor_countries.in_country(record.roles, place.country)
+    return record if placed is record.roles else replace(record, roles=placed)
 
 
 def _reporting_force(record: EventRecord, text: str) -> EventRecord:
@@ -397,42 +404,6 @@ def _country_only(record: EventRecord) -> EventRecord:
     location = Location(place.name, place)
     event = evolve(record.event, locations=(place.name,))
     return evolve(record, event=event, locations=(location,))
-
-
-def _place_country(index: MentionIndex, start: int, end: int, backwards: bool,
-                   context: tuple[str, ...] = ()) -> str:
-    """The country of the nearest place mention in [start, end) that has one: the last
-    when ``backwards``, else the first; at most ``PLACE_REACH`` mentions are read, so
-    dating every clause of a long paragraph stays linear."""
-    low, high = bisect.bisect_left(index.starts, start), bisect.bisect_left(index.starts, end)
-    positions = range(high - 1, low - 1, -1) if backwards else range(low, high)
-    for at in positions[:PLACE_REACH]:
-        mention = index.mentions[at]
-        if mention.label not in clauses.PLACE_LABELS or mention.end_char > end:
-            continue
-        place = places.geocode(mention.canonical or mention.text, context)
-        if place is not None and place.country:
-            return place.country
-    return ""
-
-
-def _first_country(mentions: Sequence[Mention]) -> str:
-    """The first country named, or holding a named place, in the article."""
-    for mention in mentions:
-        if mention.label in {"GPE", "NORP"}:
-            place = places.geocode(mention.canonical or mention.text)
-            if place is not None and place.country:
-                return place.country
-    return ""
-
-
-def _organisation_countries(mentions: Sequence[Mention]) -> tuple[str, ...]:
-    """Countries of the armed groups named that fight in one, in order: where the
-    story's places are looked for first ("JNIM militants withdrew from the town of
-    Boni" is not Bonn, whose other names include Boni)."""
-    known = organisation_countries()
-    return tuple(dict.fromkeys(country for m in mentions if m.label == "ORG"
-                               for country in known.get(m.canonical or m.text, ())))
 
 
 def _actors(mentions: Sequence[Mention]) -> tuple[Profile, ...]:

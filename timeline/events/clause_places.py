@@ -163,7 +163,9 @@ def best_location(locations: Iterable[Location]) -> Location | None:
     """The most precise geocoded location (a place, then a district, a region, a
     country; at a place before near it), the first one winning ties."""
     placed = [loc for loc in locations if loc.place is not None]
-    return min(placed, key=lambda loc: (_level(loc.place), loc.near), default=None)
+    if len(placed) < 2:  # most events: no place, or one
+        return placed[0] if placed else None
+    return min(placed, key=lambda loc: (_level(loc.place), loc.near))
 
 
 def _level(place: Place | None) -> int:

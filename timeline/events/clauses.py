@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 from timeline.events.casualties import load_words
 from timeline.events.lexicon import load_event_lexicon
+from timeline.events.token_offsets import TokenOffsets
 from timeline.events.tokens import children_of, conjuncts_of, sentence_bounds
 from timeline.model import Mention
 from timeline.resource_files import read_bundled, word_list
@@ -233,10 +234,12 @@ class MentionIndex:
         self.mentions = sorted(mentions, key=lambda m: m.start_char)
         self.starts = [m.start_char for m in self.mentions]
         self.by_token: dict[int, Mention] = {}
+        #: ``actors_of`` each token, once asked.
+        self.actors: dict[int, tuple[Mention, ...]] = {}
+        offsets = TokenOffsets(doc)
         for mention in self.mentions:
-            span = doc.char_span(mention.start_char, mention.end_char, alignment_mode="expand")
-            for token in span or ():
-                self.by_token[token.i] = mention
+            for i in offsets.expanded(mention.start_char, mention.end_char):
+                self.by_token[i] = mention
         # The furthest end so far at each position (non-decreasing, so a bisection finds
         # the first mention ending past a character), and each label's positions.
         self._ends = list(itertools.accumulate((m.end_char for m in self.mentions), max))
@@ -247,6 +250,10 @@ class MentionIndex:
     def at(self, token: Token) -> Mention | None:
         """The mention covering ``token``, if any."""
         return self.by_token.get(token.i)
+
+    def at_index(self, i: int) -> Mention | None:
+        """The mention covering the token at index ``i``, if any (no Token is built)."""
+        return self.by_token.get(i)
 
     def person_before(self, char: int) -> Mention | None:
         """The last PERSON mention ending before ``char`` (for "he said")."""
@@ -264,12 +271,21 @@ class MentionIndex:
         return self.mentions[last]
 
 
-def actors_of(token: Token, index: MentionIndex) -> list[Mention]:
+def actors_of(token: Token, index: MentionIndex) -> tuple[Mention, ...]:
     """Actor mentions a noun phrase names: itself, its modifiers or its appositive.
 
     "Ukrainian forces" gives Ukraine; "the top US and Ukrainian military officers" the
     United States and Ukraine; "his counterpart, General Valerii Zaluzhnyi" the general.
+    Worked out once per token of the article (``index`` keeps it): a clause's actors
+    and its roles are read from the same subjects.
     """
+    found = index.actors.get(token.i)
+    if found is None:
+        found = index.actors[token.i] = tuple(_actors_of(token, index))
+    return found
+
+
+def _actors_of(token: Token, index: MentionIndex) -> list[Mention]:
     own = index.at(token)
     if own is not None:
         return [own] if own.label in ACTOR_LABELS else []

@@ -97,6 +97,7 @@ def _population(info: dict) -> int:
         return 0
 
 
+@functools.lru_cache(maxsize=1 << 14)  # the rules ask it of the same words again and again
 def country_of_demonym(word: str) -> str | None:
     """The country a nationality word refers to ("Russian", "Russians"), or None."""
     key = normalise(word)

@@ -10,7 +10,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from timeline.events import anchoring
-from timeline.events.taxonomy import UNREALISED
+from timeline.events.modality import UNREALISED
 from timeline.events.tokens import children_of
 from timeline.model import TimeExpression
 from timeline.vocab import TimeSource

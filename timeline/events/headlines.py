@@ -147,6 +147,9 @@ def trailing_source(sent: Span, lexicon: EventLexicon) -> tuple[int, str] | None
     # Only the sentence's last words can name its source: read those, not the whole.
     doc = sent.doc
     tail_start = max(sent.start, sent.end - MAX_SOURCE - 4)
+    last_words = span_text(doc, tail_start, sent.end)
+    if not any(mark in last_words for mark in SOURCE_MARKS):
+        return None  # no colon or dash among the last words: most sentences
     words = [t for t in doc[tail_start:sent.end] if not t.is_space]
     while words and words[-1].is_punct and words[-1].text not in SOURCE_MARKS:
         words.pop()

@@ -84,6 +84,11 @@ class EventType:
                 return self.coded(sub)
         return SubType(self.id, self.acled_sub_type, self.cameo)
 
+    def sub_type_id(self, lemmas: frozenset[str]) -> str:
+        """The id of ``sub_type(lemmas)``, without coding the sub-type."""
+        return next((sub.id for sub in self.sub_types
+                     if not sub.cues or not sub.cues.isdisjoint(lemmas)), self.id)
+
     def coded(self, sub: SubType) -> SubType:
         """``sub`` with the type's ACLED sub-type and CAMEO code where it names none."""
         return SubType(sub.id, sub.acled_sub_type or self.acled_sub_type,
@@ -153,6 +158,37 @@ class EventLexicon:
         lemmas = set(objects)
         return any(r.victim_subject and verb in r.verbs and lemmas & r.objects
                    for r in self.object_rules)
+
+    @functools.cached_property
+    def phrasal_verbs(self) -> frozenset[str]:
+        """The phrasal verbs ``phrasal_types`` types ("go on"), built once."""
+        return frozenset(verb for verb, _ in self.phrasal_types)
+
+    def object_rules_of(self, verb: str) -> tuple[ObjectRule, ...]:
+        """The ``object_rules`` whose verbs include ``verb``, in order."""
+        return self._object_rules_by_verb.get(verb, ())
+
+    def object_rules_of_noun(self, noun: str) -> tuple[ObjectRule, ...]:
+        """The ``object_rules`` whose nouns include ``noun``, in order."""
+        return self._object_rules_by_noun.get(noun, ())
+
+    @functools.cached_property
+    def _object_rules_by_verb(self) -> dict[str, tuple[ObjectRule, ...]]:
+        """Rules by verb, built once: every clause's verb is looked up."""
+        table: dict[str, list[ObjectRule]] = {}
+        for rule in self.object_rules:
+            for verb in rule.verbs:
+                table.setdefault(verb, []).append(rule)
+        return {verb: tuple(rules) for verb, rules in table.items()}
+
+    @functools.cached_property
+    def _object_rules_by_noun(self) -> dict[str, tuple[ObjectRule, ...]]:
+        """Rules by noun, built once: event nouns are looked up as often."""
+        table: dict[str, list[ObjectRule]] = {}
+        for rule in self.object_rules:
+            for noun in rule.nouns:
+                table.setdefault(noun, []).append(rule)
+        return {noun: tuple(rules) for noun, rules in table.items()}
 
     def type_of_verb(self, lemma: str) -> str | None:
         """The event type whose verbs include ``lemma`` (a phrasal verb first), or None."""

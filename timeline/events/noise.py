@@ -45,11 +45,13 @@ def noise_spans(text: str) -> list[tuple[int, int]]:
     markers = load_markers()
     bylines = tuple(m for m in markers.starts if m in BYLINES)
     starts = tuple(m for m in markers.starts if m not in BYLINES)
+    # Only the markers the text holds at all can be in one of its lines: most none.
+    contained = [m for m in markers.contains if m in text]
     spans, start = [], 0
     for line in text.split("\n"):
         stripped = line.lstrip()
         is_byline = stripped.startswith(bylines) and len(stripped.split()) <= markers.byline_words
-        if is_byline or stripped.startswith(starts) or any(m in line for m in markers.contains):
+        if is_byline or stripped.startswith(starts) or any(m in line for m in contained):
             spans.append((start, start + len(line)))
         start += len(line) + 1
     return spans

@@ -44,10 +44,11 @@ def role_tokens(trigger: Token, lexicon: EventLexicon, type_id: str,
     # subject suffered the losses.
     suffered = type_id in lexicon.casualty_types and subject_suffers(trigger, lexicon)
     # "Five soldiers died": whoever dies or drowns underwent it.
-    suffered = suffered or trigger.lemma_.lower() in load_words().intransitive
+    lemma = trigger.lemma_.lower()
+    suffered = suffered or lemma in load_words().intransitive
     passive = [s for s in subjects if headline or suffered or undergone or clauses.undergoes(s, trigger)
                or clauses.described_by(s, trigger)
-               or (s.head.dep_ == "nsubjpass" and s.dep_ == "conj")]
+               or (s.dep_ == "conj" and s.head.dep_ == "nsubjpass")]
     # "Two protesters were shot dead by security forces": the agent stands as the
     # clause's subject; the passive subject underwent the act.
     passive += [p for c in children_of(trigger) if c.dep_ == "nsubjpass" and c not in subjects
@@ -87,7 +88,7 @@ def role_tokens(trigger: Token, lexicon: EventLexicon, type_id: str,
         initiators += [o for w in weapons for o in owners(w)]
         objects = [c for c in objects if c not in weapons and counted_noun(c) not in weapons]
     targets += objects
-    if trigger.lemma_.lower() not in lexicon.light_verbs:
+    if lemma not in lexicon.light_verbs:
         # "repelled an attack by the RSF", "beat back a Russian assault": whoever carried
         # out the violent act done to the subject is the other side.
         violent_objects = [n for n in objects if noun_type(n, lexicon) in lexicon.violent_types]
@@ -189,10 +190,15 @@ def _agents(trigger: Token, lexicon: EventLexicon) -> list[Token]:
     found = []
     # "23 civilians die in shellings by Ukrainian forces": a "by" phrase the parser hung
     # on an intransitive verb, when it names a force or an armed group.
-    agents = [g for c in children_of(trigger) if c.dep_ == "agent"
-              for g in children_of(c) if g.dep_ == "pobj"]
-    agents += [g for c in children_of(trigger) if c.dep_ == "prep" and c.lower_ == "by"
-               for g in children_of(c) if g.dep_ == "pobj" and (is_force(g) or is_armed(g))]
+    agents, by_forces = [], []
+    for child in children_of(trigger):  # one pass: each child's label read once
+        dep = child.dep_
+        if dep == "agent":
+            agents += [g for g in children_of(child) if g.dep_ == "pobj"]
+        elif dep == "prep" and child.lower_ == "by":
+            by_forces += [g for g in children_of(child) if g.dep_ == "pobj"
+                          and (is_force(g) or is_armed(g))]
+    agents += by_forces
     for agent in agents:
         if lexicon.type_of_noun(agent.lemma_.lower()) in lexicon.violent_types:
             found += owners(agent)

@@ -107,7 +107,7 @@ def actor_of(token: Token, index: MentionIndex, country: str) -> Actor | None:
     if counted is not None:
         # "Hundreds of farmers", "dozens of demonstrators": the people counted.
         return actor_of(counted, index, country)
-    follower = index.at(doc[token.i + 1]) if token.i + 1 < len(doc) else None
+    follower = index.at_index(token.i + 1)
     if token.pos_ == "NOUN" and follower is not None and follower.label == "PERSON":
         # "Sudan's army chief Abdel Fattah al-Burhan": the noun titles the person.
         return Actor(follower.canonical or follower.text, follower.text, "PERSON")

@@ -25,7 +25,7 @@ from timeline.events.actor_groups import is_force
 from timeline.events.lexicon import load_event_lexicon, load_location_words
 from timeline.events.place_phrases import (NON_PLACE_LABELS, PLACE_LABELS, SOFT_LABELS, Location,
                                             bearing_from)
-from timeline.events.tokens import children_of, column, is_sent_end, span_text
+from timeline.events.tokens import children_of, column, span_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -134,9 +134,11 @@ def in_attribution(token: Token) -> bool:
     # Read from the document's columns: this runs for every place phrase.
     doc, start = token.doc, token.i
     pos, text, space = column(doc, "pos"), column(doc, "text"), column(doc, "space")
+    # A sentence ends at a token when the next one starts a sentence.
+    starts, last = column(doc, "sent_start"), len(doc) - 1
     while start > 0 and token.i - start <= ATTRIBUTION_TOKENS:
         before = start - 1
-        if pos[before] == "VERB" or is_sent_end(doc, before):
+        if pos[before] == "VERB" or starts[before + 1] == 1:
             return False
         if text[before] in ATTRIBUTION_MARKS and (text[before] == ":" or space[before]):
             break
@@ -144,7 +146,7 @@ def in_attribution(token: Token) -> bool:
     else:
         return False
     end = token.i
-    while not is_sent_end(doc, end) and end + 1 < len(doc):
+    while end < last and starts[end + 1] != 1:
         if pos[end] == "VERB" or end - start > ATTRIBUTION_TOKENS:
             return False
         end += 1

@@ -1,12 +1,11 @@
-"""What kind of event a clause reports, coded as ACLED, CAMEO and PLOVER code it, and
-whether it happened (its modality).
+"""What kind of event a clause reports, coded as ACLED, CAMEO and PLOVER code it
+(whether it happened is ``modality``'s).
 
 The rules are data (``resources/event_types.yaml``): the verb lemma picks a type, a
 light verb takes its type from a noun ("held talks", "responded with drone strikes",
 "fighting erupted"), a perpetrator turns a killing into an attack, cue words move an
 attack to shelling, an air strike, an explosion, an armed clash or crowd repression,
-and pick the sub-type. A negated or hypothetical clause keeps its type; ``modality``
-says so.
+and pick the sub-type. A negated or hypothetical clause keeps its type.
 """
 
 from __future__ import annotations
@@ -18,19 +17,15 @@ from typing import TYPE_CHECKING
 
 from timeline.events.casualties import (counted_noun, is_headline_passive, is_running_total,
                                         is_toll_subject)
-from timeline.events.clauses import RELATIVE_TAGS, shared_conjuncts
+from timeline.events.clauses import RELATIVE_TAGS
 from timeline.events.event_nouns import event_nouns, noun_type
-from timeline.events.lexicon import EventLexicon, EventType, Modality
+from timeline.events.lexicon import EventLexicon, EventType
 from timeline.events.tokens import children_of, conjuncts_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
 
 OTHER = "other"
-#: Modality values, in the order they are tested; anything else is asserted.
-MODALITIES: tuple[str, ...] = ("asserted", "negated", "hypothetical", "planned")
-#: Modalities of what has not happened (yet): no period of the past dates them.
-UNREALISED: frozenset[str] = frozenset({"hypothetical", "planned"})
 #: Dependencies whose nouns may carry a light verb's event.
 NOUN_DEPS = ("dobj", "nsubj", "nsubjpass", "attr")
 NOUN_TAGS = frozenset({"NOUN", "PROPN"})
@@ -100,7 +95,7 @@ def event_type(trigger: Token, lexicon: EventLexicon) -> tuple[str, str] | None:
             found = lexicon.type_of_noun(noun.lower_[:-1])
         if found in lexicon.subject_types:
             return phrasal, found
-    if lemma in lexicon.non_events and phrasal not in dict(lexicon.phrasal_types):
+    if lemma in lexicon.non_events and phrasal not in lexicon.phrasal_verbs:
         return None
     found = lexicon.type_of_verb(phrasal) or lexicon.type_of_verb(lemma) or OTHER
     return phrasal, _cause(trigger, found, lexicon)
@@ -129,7 +124,7 @@ def object_type(trigger: Token, lexicon: EventLexicon) -> str | None:
     direct objects, or its passive subjects ("bodies were found"; a headline's bare
     passive, "200 servicemen lost", has a plain subject and no object)."""
     lemma = trigger.lemma_.lower()
-    rules = [r for r in lexicon.object_rules if lemma in r.verbs]
+    rules = lexicon.object_rules_of(lemma)
     if not rules:
         return None
     children = list(children_of(trigger))
@@ -175,7 +170,7 @@ def noun_event_type(noun: Token, lexicon: EventLexicon) -> str | None:
     """The type of an event noun: an ``object_verbs`` rule's noun by what it governs
     ("ceasefire violations", "violations of the truce"), else the noun's own type."""
     lemma = noun.lemma_.lower()
-    rules = [r for r in lexicon.object_rules if lemma in r.nouns]
+    rules = lexicon.object_rules_of_noun(lemma)
     if rules:
         governed = [c for c in children_of(noun) if c.dep_ in {"compound", "amod", "nmod"}]
         # "ceasefire violations": a compound is read by ``_words`` itself.
@@ -235,8 +230,11 @@ def _nouns(trigger: Token, phrasal: str, lexicon: EventLexicon) -> list[Token]:
     (and "for" phrases of ``preparation_verbs``); a share's "of" noun after the share
     ("won 51.9% of the vote")."""
     preps = {"with", "for"} if phrasal in lexicon.preparation_verbs else {"with"}
-    found = [c for dep in NOUN_DEPS for c in children_of(trigger) if c.dep_ == dep]
-    found += [o for c in children_of(trigger) if c.dep_ == "prep" and c.lower_ in preps
+    by_dep: dict[str, list[Token]] = {}
+    for child in children_of(trigger):  # one pass: each child's label read once
+        by_dep.setdefault(child.dep_, []).append(child)
+    found = [c for dep in NOUN_DEPS for c in by_dep.get(dep, ())]
+    found += [o for c in by_dep.get("prep", ()) if c.lower_ in preps
               for o in children_of(c) if o.dep_ == "pobj"]
     shares = [o for n in found if n.like_num or n.lower_ in lexicon.quantity_nouns
               for c in children_of(n) if c.dep_ == "prep" and c.lower_ == "of"
@@ -253,17 +251,10 @@ def code(trigger: Token, type_id: str, lexicon: EventLexicon,
     lemmas of its scope (``_scoped``: the clause, its target, its subjects, its doers or
     its verb); the sub-type comes from its cues.
     """
-    lemmas = frozenset(t.lemma_.lower() for t in tokens)
-    described: frozenset[str] = frozenset()
-    if trigger.dep_ == "acl" and trigger.head.pos_ in NOUN_TAGS:
-        # "Three Ukrainian soldiers killed in ...": the noun the clause describes is its
-        # subject (a killing's victims), and, for a past participle, the target.
-        lemmas |= {trigger.head.lemma_.lower()}
-        if trigger.tag_ == "VBN":
-            described = frozenset({trigger.head.lemma_.lower()})
     entry = lexicon.get(type_id)
     if entry is None:
-        return Coding(OTHER)
+        return Coding(OTHER)  # no cue moves or sub-types other: its words are not read
+    lemmas, described = _clause_lemmas(trigger, tokens)
     if entry.with_agent and has_agent(trigger) and trigger.lemma_.lower() not in (
             lexicon.light_verbs) and not subject_suffers(trigger, lexicon) and not any(
             c.dep_ == "nsubj" and lexicon.type_of_noun(c.lemma_.lower()) == entry.id
@@ -284,7 +275,22 @@ def code(trigger: Token, type_id: str, lexicon: EventLexicon,
         if moved is None or moved is entry:
             break
         entry = moved
-    return coding_of(entry, entry.sub_type(lemmas).id)
+    return coding_of(entry, entry.sub_type_id(lemmas))
+
+
+def _clause_lemmas(trigger: Token, tokens: Sequence[Token]
+                   ) -> tuple[frozenset[str], frozenset[str]]:
+    """The lemmas of the clause's ``tokens``, and those of the noun a participle
+    describes when it is the target."""
+    lemmas = frozenset(t.lemma_.lower() for t in tokens)
+    described: frozenset[str] = frozenset()
+    if trigger.dep_ == "acl" and trigger.head.pos_ in NOUN_TAGS:
+        # "Three Ukrainian soldiers killed in ...": the noun the clause describes is its
+        # subject (a killing's victims), and, for a past participle, the target.
+        lemmas |= {trigger.head.lemma_.lower()}
+        if trigger.tag_ == "VBN":
+            described = frozenset({trigger.head.lemma_.lower()})
+    return lemmas, described
 
 
 #: Codings made so far, by the type entry's identity and sub-type id (with the entry,
@@ -368,64 +374,3 @@ def has_agent(trigger: Token) -> bool:
         return True
     # "gunmen killed five villagers"; in "the general died" the subject is the victim.
     return any(c.dep_ == "nsubj" for c in children) and any(c.dep_ == "dobj" for c in children)
-
-
-def modality(trigger: Token, lexicon: EventLexicon) -> str:
-    """asserted, negated, hypothetical or planned, from the clause and what governs it.
-
-    "did not agree" and "refused to meet" are negated, "would travel" hypothetical,
-    "will meet" and "decided to meet" planned, "hope that Zaluznyi would travel" and
-    "urged them to leave" hypothetical; a clause under a negated or hypothetical
-    governor ("did not plan to attack") takes its modality.
-    """
-    words = lexicon.modality
-    own = _own_modality(trigger, lexicon)
-    if own != "asserted":
-        return own
-    head = trigger.head
-    if trigger.dep_ == "conj" and head is not trigger and trigger in shared_conjuncts(head):
-        # "would close three factories and cut thousands of jobs", "did not attack or
-        # loot": a verb sharing its head's subject and auxiliaries shares its modality.
-        return modality(head, lexicon)
-    if trigger.dep_ in {"xcomp", "ccomp"} and head is not trigger:
-        governing = _own_modality(head, lexicon)
-        if governing in {"negated", "hypothetical"}:
-            return governing
-        if trigger.dep_ == "xcomp" and head.lemma_.lower() in words.negating_governors:
-            return "negated"
-        if trigger.dep_ == "xcomp" and head.lemma_.lower() in words.planned_governors:
-            return "planned"
-        if head.lemma_.lower() in words.directive_governors and (
-                trigger.dep_ == "xcomp" or trigger.tag_ == "VB" and not any(
-                    c.dep_ in {"aux", "auxpass"} for c in children_of(trigger))):
-            # "urged the RSF to halt", "demanded that the RSF halt" (the bare verb of a
-            # demand; not "told reporters it had halted"): asked for, not done.
-            return "hypothetical"
-    if trigger.dep_ in {"acl", "ccomp"}:
-        noun = head.lemma_.lower()
-        if noun in words.hypothetical_nouns:
-            return "hypothetical"
-        if noun in words.planned_nouns:
-            return "planned"
-    return "asserted"
-
-
-def _denies(subject: Token, words: Modality) -> bool:
-    """True for a subject that denies its clause: "nobody", "No group", "neither side"."""
-    return subject.lower_ in words.negated_subjects or any(
-        c.dep_ == "det" and c.lower_ in words.negated for c in children_of(subject))
-
-
-def _own_modality(verb: Token, lexicon: EventLexicon) -> str:
-    """The modality the verb's own auxiliaries, negation and markers give it."""
-    words = lexicon.modality
-    children = children_of(verb)
-    marks = {c.lower_ for c in children if c.dep_ in {"aux", "auxpass", "neg", "mark"}}
-    if marks & words.negated or any(_denies(c, words) for c in children
-                                    if c.dep_ in {"nsubj", "nsubjpass"}):
-        return "negated"
-    if marks & words.hypothetical:
-        return "hypothetical"
-    if marks & words.planned:
-        return "planned"
-    return "asserted"
