@@ -110,6 +110,8 @@ class Modality:
     directive_governors: frozenset[str] = frozenset()
     #: Subjects that deny the clause: "nobody was hurt", "none claimed the attack".
     negated_subjects: frozenset[str] = frozenset()
+    #: Verbs whose present passive tells a plan: "Further protests are planned".
+    planned_passives: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -336,7 +338,7 @@ _TYPE_LISTS = ("subject_types", "object_place_types", "object_actor_types", "tar
                "violent_types", "casualty_types", "toll_types")
 _MODALITY = ("negated", "hypothetical", "planned", "planned_governors", "negating_governors",
              "hypothetical_nouns", "planned_nouns", "negated_subjects",
-             "directive_governors")
+             "directive_governors", "planned_passives")
 
 
 def _event_type(name: str, entry: dict[str, Any]) -> EventType:

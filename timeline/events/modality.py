@@ -35,6 +35,8 @@ def modality(trigger: Token, lexicon: EventLexicon) -> str:
     """
     words = lexicon.modality
     own = _own_modality(trigger, lexicon)
+    if own == "asserted" and _planned_in_present(trigger, words.planned_passives):
+        return "planned"
     dep = trigger.dep_
     if own != "asserted" or dep not in _GOVERNED_DEPS:
         return own  # a main clause's, a modifier's: no governor lends it one
@@ -74,6 +76,14 @@ def _denies(subject: Token, words: Modality) -> bool:
     """True for a subject that denies its clause: "nobody", "No group", "neither side"."""
     return subject.lower_ in words.negated_subjects or any(
         c.dep_ == "det" and c.lower_ in words.negated for c in children_of(subject))
+
+
+def _planned_in_present(verb: Token, governors: frozenset[str]) -> bool:
+    """True for a plan told in the present passive: "Further protests are planned for
+    Tuesday", "A rally is scheduled for Friday" (not "The attack was planned for
+    months", which may have happened)."""
+    return verb.lemma_.lower() in governors and verb.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.tag_ in {"VBZ", "VBP"} for c in children_of(verb))
 
 
 def _own_modality(verb: Token, lexicon: EventLexicon) -> str:
