@@ -160,3 +160,28 @@ def test_a_bad_event_date_names_the_file_and_line(tmp_path: Path) -> None:
     path.write_text(ACLED_DOWNLOAD.replace("15 January 2023", "someday"), encoding="utf-8")
     with pytest.raises(ValueError, match=r"acled\.csv.*line 3.*'someday'"):
         read_timeline(path)
+
+
+@pytest.mark.parametrize(("actor1", "actor2", "country", "event_type", "codes"), [
+    # A state's forces at home are State forces (1), abroad External forces (8), as
+    # ACLED codes Russia's in Ukraine; civilians attacked are Civilian targeting.
+    ("Military Forces of Sudan", "Civilians (Sudan)", "Sudan", "Violence against civilians",
+     ("1", "7", "17", "Civilian targeting")),
+    ("Military Forces of Russia", "Civilians (Ukraine)", "Ukraine", "Explosions/Remote violence",
+     ("8", "7", "78", "Civilian targeting")),
+    # A sole actor: its code and 0. Civilians in a protest are no target.
+    ("Protesters (Kenya)", "", "Kenya", "Protests", ("6", "", "60", "")),
+    # A named group's type the text does not give: no code, no interaction.
+    ("Al Shabaab", "Military Forces of Somalia", "Somalia", "Battles", ("", "1", "", "")),
+    ("Rioters (Kenya)", "Police Forces of Kenya", "Kenya", "Riots", ("5", "1", "15", "")),
+])
+def test_group_actors_carry_acleds_actor_type_codes(
+        tmp_path: Path, one_event: Callable[..., pd.DataFrame], actor1: str, actor2: str,
+        country: str, event_type: str, codes: tuple[str, str, str, str]) -> None:
+    frame = one_event(event_type="attack").assign(
+        acled_event_type=event_type, acled_sub_event_type="", actor1=actor1, actor2=actor2,
+        country=country)
+    path = tmp_path / "e.acled.csv"
+    write_file(frame, path)
+    [row] = cells(path)
+    assert (row["inter1"], row["inter2"], row["interaction"], row["civilian_targeting"]) == codes

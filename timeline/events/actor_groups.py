@@ -139,6 +139,33 @@ def hostile_words() -> frozenset[str]:
 
 
 @functools.cache
+def acled_inter_codes() -> tuple[tuple[str, str, str, int], ...]:
+    """(name when no country is known, prefix, suffix, ACLED code) of each group name
+    ``actors.yaml`` gives an ACLED actor type code (``acled_inter``)."""
+    codes = read_bundled("actors.yaml").get("acled_inter") or {}
+    if not isinstance(codes, dict):
+        raise RuleFileError("actors.yaml", "'acled_inter' must map group names to codes")
+    unknown = {g.name: g.unknown for g in load_groups()}
+    found = []
+    for name, code in codes.items():
+        prefix, _, suffix = str(name).partition("{country}")
+        found.append((unknown.get(str(name), prefix.strip(" (")), prefix, suffix, int(code)))
+    return tuple(found)
+
+
+def acled_inter(name: str) -> tuple[int, str] | None:
+    """(ACLED's actor type code, the country the name gives or "") of an actor named as
+    a group ("Military Forces of Sudan": (1, "Sudan"), "Protesters": (6, "")), None for
+    any other name."""
+    for unknown, prefix, suffix, code in acled_inter_codes():
+        if name == unknown:
+            return code, ""
+        if name.startswith(prefix) and name.endswith(suffix) and len(name) > len(prefix) + len(suffix):
+            return code, name[len(prefix):len(name) - len(suffix)]
+    return None
+
+
+@functools.cache
 def unit_words() -> frozenset[str]:
     """Words naming a kind of unit before a group noun ("Riot police"), never its name."""
     return frozenset(word_list(read_bundled("actors.yaml"), "actors.yaml", "unit_words"))

@@ -21,8 +21,16 @@ are ACLED's:
 * ``admin1`` / ``admin2`` / ``fatalities`` from those columns when present, else empty
   (unknown, never 0); ``location`` is ``place``, ``notes`` the sentence, ``source`` the
   article's web site (else its id), ``timestamp`` the publication date in Unix seconds.
-* ``inter1``, ``inter2``, ``interaction``, ``civilian_targeting``, ``iso``, ``region``,
-  ``admin3`` and ``source_scale`` are left empty: nothing in an article's text codes them.
+* ``inter1`` / ``inter2``: ACLED's actor type code of an actor named as a group
+  ("Military Forces of Sudan" 1, "Protesters (Kenya)" 6, "Civilians (Sudan)" 7; the
+  codes are ``acled_inter`` in ``resources/actors.yaml``; a state's forces in another
+  country are external forces, 8, as ACLED codes Russia's in Ukraine), empty for a named
+  organisation or a person, whose type the text does not give; ``interaction`` the two
+  codes, lower first (17), or the one code and 0 for a sole actor (60);
+  ``civilian_targeting`` is "Civilian targeting" when the target is civilians in
+  political violence.
+* ``iso``, ``region``, ``admin3`` and ``source_scale`` are left empty: nothing in an
+  article's text codes them.
 
 The file is CSV as :mod:`timeline.export.csv` writes it: spreadsheet-safe.
 
@@ -39,6 +47,7 @@ from typing import IO, TYPE_CHECKING, Any
 from urllib.parse import urlsplit
 
 from timeline.errors import InputError
+from timeline.events.actor_groups import acled_inter
 from timeline.export.cells import is_missing, join_list, split_list
 from timeline.export.csv import read_csv, write_csv
 from timeline.vocab import Granularity, LIST_SEPARATOR
@@ -77,7 +86,11 @@ TIME_PRECISION: dict[str, int] = {
 GEO_CODES: dict[str, int] = {"city": 1, "region": 2, "country": 3}
 GEO_WORDS: dict[int, str] = {code: word for word, code in GEO_CODES.items()}
 #: Columns of whole numbers (empty when unknown).
-_CODES = ("time_precision", "geo_precision", "fatalities", "timestamp")
+_CODES = ("time_precision", "geo_precision", "fatalities", "timestamp", "inter1", "inter2",
+          "interaction")
+#: ACLED event types in which a civilian target is "Civilian targeting".
+CIVILIAN_TARGETED = frozenset({"Violence against civilians", "Explosions/Remote violence"})
+STATE_FORCES, CIVILIANS, EXTERNAL_FORCES = 1, 7, 8
 #: Tags that carry our own type and confidence through an ACLED file.
 TYPE_TAG = "timeline: "
 CONFIDENCE_TAG = "confidence: "
@@ -105,11 +118,16 @@ def _acled_row(row: dict[str, Any]) -> dict[str, Any]:
     kind, sub = _acled_type(row)
     first, second, more = _acled_actors(row)
     day, precision = _acled_date(row)
+    country = _text(row.get("country"))
+    inter1, inter2 = _inter(first, country), _inter(second, country)
     return {
         "event_id_cnty": row.get("event_id", ""), "event_date": day,
         "year": day[:4], "time_precision": precision,
         "disorder_type": DISORDER.get(kind, ""), "event_type": kind, "sub_event_type": sub,
         "actor1": first, "assoc_actor_1": more[0], "actor2": second, "assoc_actor_2": more[1],
+        "inter1": inter1, "inter2": inter2, "interaction": _interaction(inter1, inter2, second),
+        "civilian_targeting": "Civilian targeting" if inter2 == CIVILIANS
+        and kind in CIVILIAN_TARGETED else "",
         "country": _text(row.get("country")), "admin1": _text(row.get("admin1")),
         "admin2": _text(row.get("admin2")), "location": _text(row.get("place")),
         "latitude": row.get("latitude"), "longitude": row.get("longitude"),
@@ -118,6 +136,27 @@ def _acled_row(row: dict[str, Any]) -> dict[str, Any]:
         "notes": _text(row.get("sentence")), "fatalities": _count(row.get("fatalities")),
         "tags": LIST_SEPARATOR.join(_tags(row)), "timestamp": _unix(row.get("reference_date")),
     }
+
+
+def _inter(actor: str, country: str) -> int | None:
+    """ACLED's actor type code of ``actor`` in an event in ``country``: a state's forces
+    outside their own country are external forces."""
+    found = acled_inter(actor)
+    if found is None:
+        return None
+    code, own = found
+    return EXTERNAL_FORCES if code == STATE_FORCES and own and country and own != country else code
+
+
+def _interaction(first: int | None, second: int | None, actor2: str) -> int | None:
+    """ACLED's interaction code: both actor types, lower first (17), or a sole actor's
+    type and 0 (60); None when an actor's type is unknown."""
+    if first is None or (second is None and actor2):
+        return None
+    if second is None:
+        return first * 10
+    low, high = sorted((first, second))
+    return low * 10 + high
 
 
 def _text(value: object) -> str:
