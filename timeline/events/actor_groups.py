@@ -9,6 +9,7 @@ import weakref
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
+from timeline.errors import RuleFileError
 from timeline.events.lexicon import rule_entries
 from timeline.events.tokens import children_of
 from timeline.resource_files import read_bundled, word_list
