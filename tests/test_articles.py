@@ -453,3 +453,14 @@ def test_the_bundled_sample_folder_reads_each_article_once() -> None:
 
     articles = read_articles(sample_path().parent)
     assert len(articles) == len({a.body for a in articles})
+
+
+def test_a_file_named_by_a_refused_row_is_still_read(tmp_path: Path) -> None:
+    # A row giving both text and file is refused; the file it names is then read on
+    # its own, not lost with the row.
+    (tmp_path / "a.txt").write_text("Troops crossed the river on Tuesday.\n", encoding="utf-8")
+    (tmp_path / "corpus.jsonl").write_text(
+        '{"id": "x", "text": "Police fired tear gas.", "file": "a.txt"}\n', encoding="utf-8")
+    problems: list[object] = []
+    articles = read_articles(tmp_path, on_error=problems.append)
+    assert [a.id for a in articles] == ["a"] and len(problems) == 1

@@ -181,10 +181,16 @@ def _named_by_corpora(files: list[Path]) -> set[Path]:
         if _binary_or_empty(data):
             continue
         reader = _jsonl_rows if corpus.suffix.lower() in JSONL_SUFFIXES else _csv_rows
+        folder = corpus.resolve().parent
         for row in reader(data, str(corpus)):
-            name = row.fields.get("file") if isinstance(row, _Row) else None
-            if isinstance(name, str) and name.strip():
-                named.add((corpus.resolve().parent / name.strip()).resolve())
+            fields = row.fields if isinstance(row, _Row) else {}
+            name, text = fields.get("file"), fields.get("text")
+            if not isinstance(name, str) or not name.strip() or (
+                    isinstance(text, str) and text.strip()):
+                continue  # no file, or a row refused for giving both: the file is read
+            target = (folder / name.strip()).resolve()
+            if folder in target.parents:
+                named.add(target)
     return named
 
 

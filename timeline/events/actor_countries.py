@@ -109,9 +109,9 @@ def reporting_country(source: str) -> str:
 
 
 def _names_country(text: str) -> bool:
-    """True when any word of ``text`` names a country ("Two brigades of the Armed Forces
-    of Ukraine", "Russia-led forces")."""
-    return any(country_in(word) for word in re.split(r"[\s\-–]+", text) if word)
+    """True when a capitalised word of ``text`` names a country ("Two brigades of the
+    Armed Forces of Ukraine", "Russia-led forces"; not "turkey farmers")."""
+    return any(country_in(word) for word in re.split(r"[\s\-–]+", text) if word[:1].isupper())
 
 
 def _hostile(text: str) -> bool:

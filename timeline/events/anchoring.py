@@ -154,7 +154,7 @@ def choose_time(index: TimeIndex, trigger: Token, clause: Sequence[Token],
         None if now else _linked_time(index, trigger, linked))
     if shared is not None:
         return shared, TimeSource.SENTENCE
-    head = _conjunct_head_time(index, trigger, sent.start_char)
+    head = None if now else _conjunct_head_time(index, trigger, sent.start_char)
     if head is not None:
         return head, TimeSource.SENTENCE
     # "Development, begun two years ago, has been pushed back": the expression is in

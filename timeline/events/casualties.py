@@ -113,17 +113,28 @@ def is_running_total(verb: Token) -> bool:
     if verb.tag_ != "VBN" or verb.lemma_.lower() not in _casualty_verbs():
         return False
     words = load_words()
-    owner = verb.head if verb.dep_ == "conj" else verb
+    own = [c for c in children_of(verb) if c.dep_ in {"nsubj", "nsubjpass"}]
+    # A verb with no subject of its own shares its partner's ("erupted ... and has
+    # killed"), not one that has its own ("the war has displaced millions and militias
+    # have killed 10").
+    owner = verb.head if verb.dep_ == "conj" and not own else verb
     perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.lower_ != "having"
-                  for t in (verb, owner) for c in children_of(t))
+                  for t in {verb, owner} for c in children_of(t))
     if not perfect:
         return False
+    short = words.day_bounds | _weekday_names()
     if any(c.dep_ == "prep" and c.lower_ == "since" and not any(
-            t.lower_ in words.day_bounds for t in c.subtree) for c in children_of(verb)):
+            t.lower_ in short for t in c.subtree) for c in children_of(verb)):
         return True  # not "have died since the beginning of the day": a day's toll
-    return any(c.dep_ in {"nsubj", "nsubjpass"} and (
-        c.lemma_.lower() in words.cumulative_subjects or c.lower_ in words.cumulative_subjects)
-        for t in (verb, owner) for c in children_of(t))
+    subjects = own or [c for c in children_of(owner) if c.dep_ in {"nsubj", "nsubjpass"}]
+    return any(c.lemma_.lower() in words.cumulative_subjects for c in subjects)
+
+
+@functools.cache
+def _weekday_names() -> frozenset[str]:
+    from timeline.resource_files import calendar_words
+
+    return frozenset(calendar_words().weekday_names)
 
 
 @functools.cache

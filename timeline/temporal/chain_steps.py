@@ -19,16 +19,18 @@ def forward(meaning: object) -> bool:
 
 
 def after_report(text: str, start: int, end: int, meaning: object, res: Resolution,
-                 reference: Anchor | None) -> Resolution:
+                 anchor: Anchor | None, reference: Anchor | None) -> Resolution:
     """``res``, or no value when ``meaning`` (the expression at ``start:end``) steps
-    forward past the ``reference`` date in a clause not about the future: "nearly a year
-    after the invasion ... 'One year later, Kyiv stands'" is the year after the
-    invasion, not a year after that."""
-    if reference is None or res.start is None or not forward(meaning) \
-            or res.start.date() <= reference.day:
+    forward from a date before the ``reference`` date to one after it, in a clause not
+    about the future: "nearly a year after the invasion ... 'One year later, Kyiv
+    stands'" is the year after the invasion, not a year after that. A step from a date
+    ahead of the report ("The summit opens on March 10. Two days later, the leaders
+    sign the accord") stays."""
+    if reference is None or anchor is None or res.start is None or not forward(meaning) \
+            or anchor.day > reference.day or res.start.date() <= reference.day:
         return res
     if clause_tense(text, start, end).tense == "future":
         return res  # "Two days later, the leaders will sign the accord."
-    return unresolved("DATE", f"'later' lands after the {reference.label} date "
+    return unresolved("DATE", f"'{text[start:end]}' lands after the {reference.label} date "
                               f"{reference.day.isoformat()} in a clause not about the future: "
                               "counted from the wrong date")

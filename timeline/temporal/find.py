@@ -60,16 +60,13 @@ def _anchor_for(c: Candidate, story: _Story) -> Anchor | None:
 
     "Two days earlier" and "the previous Friday" count from the last expression naming
     a day, never from a year or a bound ("since 2014"): in news, from the reference date
-    when there is none, and from a month named since in a sentence of its own ("killed
-    last October. His name was crossed out that same day": some day of October). A date rule names its base in its ``set`` (``base: previous``).
+    when there is none (but see ``_later_from_nothing``), and from a month named since in
+    a sentence of its own ("killed last October. His name was crossed out that same
+    day": some day of October). A date rule names its base in its ``set`` (``base:
+    previous``).
     """
     mode, reference, last, meaning = story.mode, story.reference, story.last, c.meaning
     base = meaning.base if isinstance(meaning, Shift) else c.rule.params.get("base", "reference")
-    if base == "previous" and mode == Mode.NEWS and forward(meaning) and (
-            (story.last_day if _counts_days(meaning) else last) is None):
-        # "Two years later, we are still standing": later than an event the text has
-        # not dated, not two years after the report.
-        return None
     if base == "previous" and mode == Mode.NEWS and _counts_days(meaning):
         if isinstance(meaning, Shift) and story.last_month is not None:
             return story.last_month  # "last October ... that same day": some day of it
@@ -88,6 +85,19 @@ def _anchor_for(c: Candidate, story: _Story) -> Anchor | None:
     if base == "previous" or mode == Mode.NARRATIVE:
         return last or reference
     return reference
+
+
+def _later_from_nothing(text: str, c: Candidate, story: _Story) -> bool:
+    """In news, whether ``c`` steps forward from a date the text has not named ("Two
+    years later, we are still standing": later than an event, not two years after the
+    report), in a clause not about the future ("Two days later, the leaders will sign")."""
+    meaning = c.meaning
+    if story.mode != Mode.NEWS or not isinstance(meaning, Shift) or meaning.base != "previous" \
+            or not forward(meaning) or story.last_month is not None:
+        return False
+    if (story.last_day if _counts_days(meaning) else story.last) is not None:
+        return False
+    return clause_tense(text, c.start, c.end).tense != "future"
 
 
 def _counts_days(meaning: object) -> bool:
@@ -261,9 +271,11 @@ def resolve_candidates(text: str, candidates: Sequence[Candidate], reference: An
     for i in range(len(candidates)):
         c = _year_from_inside(text, candidates, i)
         anchor = _anchor_of(text, candidates, i, story)
+        if anchor is reference and _later_from_nothing(text, c, story):
+            anchor = None
         res = _far_chain(_resolve_one(text, c, anchor, story), anchor, reference)
         if mode == Mode.NEWS and anchor is not reference:
-            res = after_report(text, c.start, c.end, c.meaning, res, reference)
+            res = after_report(text, c.start, c.end, c.meaning, res, anchor, reference)
         if c is not candidates[i]:
             res = replace(res, reason=f"the year of '{candidates[i + 1].text}', named inside it next")
         out.append(_expression(c, res))
