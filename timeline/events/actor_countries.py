@@ -15,7 +15,8 @@ from dataclasses import replace
 
 from timeline.events import places
 from timeline.events.actor_groups import (groups_by_unknown, hostile_words, load_groups,
-                                         loss_words, reporting_force_words)
+                                         loss_words, movement_words, reporting_force_units,
+                                         reporting_force_words)
 from timeline.events.known_names import load_gazetteer
 from timeline.events.roles import GROUP, Actor, Roles, country_named
 
@@ -120,8 +121,15 @@ def _hostile(text: str) -> bool:
 
 
 def _names_forces(words: list[str]) -> bool:
-    """True when ``words`` hold a sequence naming armed forces ("general staff")."""
-    return any(tuple(words[i:i + len(seq)]) == seq
+    """True when ``words`` name a state's armed forces: a force sequence ("general
+    staff") ending the name or followed only by a unit word ("the army's spokesman"),
+    and no word of an armed movement ("the Free Syrian Army"); not "a Russian military
+    blogger"."""
+    words = [w.removesuffix("'s") for w in words]
+    if not movement_words().isdisjoint(words):
+        return False
+    units = reporting_force_units()
+    return any(tuple(words[i:i + len(seq)]) == seq and all(w in units for w in words[i + len(seq):])
                for seq in reporting_force_words() for i in range(len(words) - len(seq) + 1))
 
 

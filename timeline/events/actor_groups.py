@@ -127,6 +127,18 @@ def reporting_force_words() -> tuple[tuple[str, ...], ...]:
 
 
 @functools.cache
+def reporting_force_units() -> frozenset[str]:
+    """Words that may follow a force's name in a report's source ("the army's spokesman")."""
+    return frozenset(word_list(read_bundled("actors.yaml"), "actors.yaml", "reporting_force_units"))
+
+
+@functools.cache
+def movement_words() -> frozenset[str]:
+    """Words naming an armed movement, not a state's forces ("Free Syrian Army")."""
+    return frozenset(word_list(read_bundled("actors.yaml"), "actors.yaml", "movement_words"))
+
+
+@functools.cache
 def loss_words() -> frozenset[str]:
     """Words counting the enemy's losses in a force's report (``actors.yaml``)."""
     return frozenset(word_list(read_bundled("actors.yaml"), "actors.yaml", "loss_words"))

@@ -153,6 +153,8 @@ class EventLexicon:
     offset_marks: tuple[tuple[str, int], ...] = ()
     #: Marks of an adverbial clause whose time its governor shares ("fled when ...").
     linked_marks: frozenset[str] = frozenset()
+    #: Kind words before a name that type it ("Hurricane Helene", "Typhoon Haiyan").
+    named_kinds: frozenset[str] = frozenset()
 
     def suffered_by_subject(self, verb: str, objects: Iterable[str]) -> bool:
         """True when a ``victim_subject`` rule holds ``verb`` with one of the lemmas
@@ -333,7 +335,7 @@ _WORD_LISTS = ("light_verbs", "non_events", "time_bounds", "reporting_verbs",
                "recent_prepositions", "recent_day_periods", "recent_week_periods",
                "event_noun_prepositions", "source_nouns", "undergo_verbs",
                "partake_verbs", "preparation_verbs", "quantity_nouns", "object_control_verbs",
-               "addressees", "linked_marks")
+               "addressees", "linked_marks", "named_kinds")
 _TYPE_LISTS = ("subject_types", "object_place_types", "object_actor_types", "target_types",
                "violent_types", "casualty_types", "toll_types")
 _MODALITY = ("negated", "hypothetical", "planned", "planned_governors", "negating_governors",

@@ -102,11 +102,13 @@ def event_type(trigger: Token, lexicon: EventLexicon) -> tuple[str, str] | None:
 
 
 def _named_kind(noun: Token, lexicon: EventLexicon) -> str | None:
-    """The type of the kind word before a name: "Hurricane Helene", "Typhoon Haiyan"."""
-    if noun.pos_ != "PROPN":
+    """The type of the kind word before a name ("Hurricane Helene", "Super Typhoon
+    Haiyan"): one of ``named_kinds``, so that a weapon's name ("Storm Shadow") is none."""
+    if noun.pos_ != "PROPN" or noun.ent_type_ == "PRODUCT":
         return None
     return next((lexicon.type_of_noun(c.lemma_.lower()) for c in children_of(noun)
-                 if c.dep_ == "compound" and c.i < noun.i), None)
+                 if c.dep_ == "compound" and c.i < noun.i and c.lemma_.lower() in lexicon.named_kinds),
+                None)
 
 
 def _cause(trigger: Token, found: str, lexicon: EventLexicon) -> str:
