@@ -76,12 +76,12 @@ def test_directional_leaves_cities_alone() -> None:
 
 
 def test_a_sea_is_in_no_country_and_no_admin_area() -> None:
-    # The sea lies in no country; as an admin area, "Red Sea" is Sudan's state (Port
-    # Sudan's, the more populous) unless the story is set in Egypt (its governorate).
+    # The sea lies in no country; as an admin area, "Red Sea" is Egypt's governorate or
+    # Sudan's state, as the story's country says.
     sea = places.geocode("Red Sea")
     assert (sea.name, sea.country, sea.precision) == ("Red Sea", "", "region")
-    assert places.geocode("Red Sea", area=True).country == "Sudan"
     assert places.geocode("Red Sea", ["Egypt"], area=True).country == "Egypt"
+    assert places.geocode("Red Sea", ["Sudan"], area=True).country == "Sudan"
 
 
 def test_a_state_outranks_a_town_of_its_name_abroad() -> None:
@@ -89,7 +89,15 @@ def test_a_state_outranks_a_town_of_its_name_abroad() -> None:
     # Florida is the American state (16 million in its listed places), not the Cuban
     # town of 63,000; a town inside an area of its name still wins ("Kidal").
     assert places.geocode("Florida").country == "United States"
-    assert places.geocode("Punjab", ["Pakistan"]).country == "Pakistan"
+    # Of two states of one name, the more populous (Pakistan's Punjab, some 110
+    # million, against India's 30); the story's country still decides.
+    assert places.geocode("Punjab").country == "Pakistan"
+    assert places.geocode("Punjab", ["India"]).country == "India"
+    # A town known by the area's name only as an alternate (Bihar Sharif, "Bihar") is
+    # far smaller than the state: the state of Bihar. "New York" is the city.
+    assert (places.geocode("Bihar").country, places.geocode("Bihar").precision) == (
+        "India", "region")
+    assert places.geocode("New York").precision == "city"
     assert places.geocode("Kidal").precision != "region"
 
 

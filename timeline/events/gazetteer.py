@@ -34,7 +34,7 @@ from pathlib import Path
 from timeline.errors import ResourceError
 
 #: Bump when the index layout or its sources change: a new file is built.
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 INDEX_NAME = f"places-v{INDEX_VERSION}.sqlite"
 #: GeoNames feature codes of populated places and of first/second-order admin areas.
 POPULATED, ADMIN1, ADMIN2 = "populated place", "admin1", "admin2"
@@ -58,6 +58,9 @@ class Entry:
     kind: str = POPULATED
     #: True when looked up by an alternate name rather than the main one.
     alternate: bool = False
+    #: An admin-1 area's people: those of its listed places (GeoNames gives areas no
+    #: population, and ``population`` stays 0 for them). Read when ranking namesakes.
+    people: int = 0
 
 
 def cache_dir() -> Path:
@@ -104,7 +107,7 @@ def _connection(pid: int) -> sqlite3.Connection:
 
 #: Most namesakes returned by one lookup ("Alexandrovka" names hundreds of villages).
 LOOKUP_LIMIT = 50
-_COLUMNS = "name, cc, admin1, admin2, lat, lon, population, kind, alternate"
+_COLUMNS = "name, cc, admin1, admin2, lat, lon, population, kind, alternate, people"
 
 
 def lookup_loose(name: str) -> list[Entry]:
@@ -118,7 +121,7 @@ def lookup_loose(name: str) -> list[Entry]:
 
 
 def _entry(row: tuple[object, ...]) -> Entry:
-    return Entry(*row[:8], bool(row[8]))  # type: ignore[arg-type]
+    return Entry(*row[:8], bool(row[8]), int(row[9] or 0))  # type: ignore[arg-type]
 
 
 def lookup(name: str, country_codes: Iterable[str] = ()) -> list[Entry]:
@@ -149,10 +152,10 @@ def build_index(path: Path) -> None:
         db = sqlite3.connect(temp)
         db.execute("CREATE TABLE places (key TEXT, name TEXT, cc TEXT, admin1 TEXT, admin2 TEXT,"
                    " lat REAL, lon REAL, population INTEGER, kind TEXT, alternate INTEGER,"
-                   " loose TEXT)")
+                   " people INTEGER, loose TEXT)")
         admins, cities = _admin_names(), _cities500()
         codes = _admin1_codes(cities, admins)
-        db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?)",
+        db.executemany("INSERT INTO places VALUES (?,?,?,?,?,?,?,?,?,?,?,?)",
                        ((*row, loose_key(str(row[0]))) for row in _rows(cities, admins, codes)))
         db.execute("CREATE INDEX places_key ON places (key)")
         db.execute("CREATE INDEX places_loose ON places (loose)")
@@ -204,10 +207,10 @@ def _rows(cities: list[dict[str, object]], admins: dict[tuple[object, ...], tupl
                   POPULATED)
         if admin1:
             people[cc, admin1] = people.get((cc, admin1), 0) + int(record["population"])
-        yield (key(record["name"]), *values, 0)
+        yield (key(record["name"]), *values, 0, 0)
         for alias in {a for a in record.get("alternatenames", ()) if _usable_alias(a)}:
             if key(alias) != key(record["name"]):
-                yield (key(alias), *values, 1)
+                yield (key(alias), *values, 1, 0)
         for kind, name, parent in ((ADMIN1, admin1, ""), (ADMIN2, admin2, admin1)):
             if name:
                 areas.setdefault((kind, cc, name if kind == ADMIN1 else f"{parent}\0{name}"),
@@ -217,10 +220,10 @@ def _rows(cities: list[dict[str, object]], admins: dict[tuple[object, ...], tupl
         lat = sum(p[0] for p in points) / len(points)
         lon = sum(p[1] for p in points) / len(points)
         admin1, admin2 = (own, "") if kind == ADMIN1 else (parent, own)
-        population = people.get((cc, own), 0) if kind == ADMIN1 else 0
+        listed = people.get((cc, own), 0) if kind == ADMIN1 else 0
         for spelling in _area_spellings(own):
-            yield (key(spelling), own, cc, admin1, admin2, round(lat, 5), round(lon, 5),
-                   population, kind, 0 if spelling == own else 1)
+            yield (key(spelling), own, cc, admin1, admin2, round(lat, 5), round(lon, 5), 0, kind,
+                   0 if spelling == own else 1, listed)
 
 
 def _position(record: dict[str, object]) -> tuple[str, float, float]:

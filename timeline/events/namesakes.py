@@ -34,37 +34,43 @@ ADMIN1_PEOPLE = 50_000
 ADMIN1_SHARE = 1 / 20
 
 
-def _towns(candidates: list[gazetteer.Entry]) -> set[tuple[str, str]]:
-    """(country code, admin-1 area) of the candidate towns (by main or alternate name),
-    for ``people``."""
-    return {(e.country_code, e.admin1) for e in candidates if e.kind == gazetteer.POPULATED}
+def _towns(candidates: list[gazetteer.Entry]) -> dict[tuple[str, str], int]:
+    """The population of the biggest candidate town (by main name, or by an alternate
+    one) in each (country code, admin-1 area), for ``people``: an alternate name counts
+    only for a town at least as big as the area's weight ("New York" the city; not
+    Bihar Sharif, once called Bihar, for the state of Bihar)."""
+    found: dict[tuple[str, str], int] = {}
+    for e in candidates:
+        if e.kind == gazetteer.POPULATED:
+            size = (1 << 62) if not e.alternate else e.population
+            found[e.country_code, e.admin1] = max(found.get((e.country_code, e.admin1), 0), size)
+    return found
 
 
 def _ranked(candidates: list[gazetteer.Entry],
-            towns: set[tuple[str, str]]) -> list[gazetteer.Entry]:
+            towns: dict[tuple[str, str], int]) -> list[gazetteer.Entry]:
     """Most populous first, an alternate name after every main name unless its place
     is ``DWARFED`` times the biggest place of that main name: "Artemovsk" is Bakhmut
     (its old name), not the Siberian village; "Pokrovsk" the Ukrainian town, not Engels
-    (once called Pokrovsk, three times its size). An admin-1 area counts as
-    ``ADMIN1_PEOPLE`` unless a town of its country has its name (see ``people``)."""
+    (once called Pokrovsk, three times its size). An admin-1 area counts as ``people``
+    says."""
     biggest = max((people(e, towns) for e in candidates if not e.alternate), default=0)
     return sorted(candidates, key=lambda e: (
         e.alternate and people(e, towns) < DWARFED * biggest, -people(e, towns)))
 
 
-def people(entry: gazetteer.Entry, towns: set[tuple[str, str]]) -> int:
+def people(entry: gazetteer.Entry, towns: dict[tuple[str, str], int]) -> int:
     """How many people ``entry`` stands for when ranking namesakes: a town's population;
     an admin-1 area's, ``ADMIN1_SHARE`` of the people of its listed places and at least
     ``ADMIN1_PEOPLE``, so that "Borno" is Nigeria's state, not an Italian village of
-    2,000, and "Florida" the American state, not a Cuban town of 63,000. An area holding a town of the same name
-    (``towns``: (country code, admin-1 area) of the candidate towns) counts none: "Kidal"
-    is the town, "the Kidal region" the area; "New York" the city (by its alternate
-    name), not the state; not so Florida, whose namesake town is in New York."""
+    2,000, and "Florida" the American state, not a Cuban town of 63,000. An area
+    holding a town of its name (``towns``, see ``_towns``) counts none: "Kidal" is the
+    town, "the Kidal region" the area; "New York" the city (by its alternate name), not
+    the state; not so Florida, whose namesake town is in New York."""
     if entry.kind != gazetteer.ADMIN1:
         return entry.population
-    if (entry.country_code, entry.admin1 or entry.name) in towns:
-        return 0
-    return max(int(entry.population * ADMIN1_SHARE), ADMIN1_PEOPLE)
+    weight = max(int(entry.people * ADMIN1_SHARE), ADMIN1_PEOPLE)
+    return 0 if towns.get((entry.country_code, entry.admin1 or entry.name), 0) >= weight else weight
 
 
 def choose(candidates: list[gazetteer.Entry], hints: Sequence[str],
