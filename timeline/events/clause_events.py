@@ -97,18 +97,26 @@ class ArticleContext:
         ``placed``: the clause names a place of its own that the gazetteer does not
         know, so the article's country is no guess for it."""
         since = self.times.paragraph_start(char)
-        for start, end in ((since, char), (char, sent.end_char)):
-            found = article_countries.place_country(
-                self.index, start, end, backwards=start == since, context=self.context) or (
-                self._event_country_before(since, char) if start == since else "")
-            if found:
-                return found
-        return "" if placed else self.country
+        # The last event placed before the clause in its paragraph sets the scene when no
+        # tagged place is named after it: "JNIM militants attacked a military post in
+        # Djibo [tagged as an organisation] ... The army responded with air strikes".
+        at, event_country = self._event_before(since, char)
+        found = article_countries.place_country(
+            self.index, at, char, backwards=True, context=self.context) or event_country or (
+            article_countries.place_country(self.index, since, at, backwards=True,
+                                            context=self.context) if at > since else "")
+        found = found or article_countries.place_country(
+            self.index, char, sent.end_char, backwards=False, context=self.context)
+        return found or ("" if placed else self.country)
 
-    def _event_country_before(self, since: int, char: int) -> str:
-        """The country of the last event placed in [since, char): "JNIM militants
-        attacked a military post in Djibo ... The army responded with air strikes"."""
-        return next((country for at, country in reversed(self.placed) if since <= at < char), "")
+    def _event_before(self, since: int, char: int) -> tuple[int, str]:
+        """(offset, country) of the last event placed in [since, char), else (since, "")."""
+        for at, country in reversed(self.placed):
+            if at < since:
+                break  # events are placed in text order
+            if at < char:
+                return at, country
+        return since, ""
 
     @functools.cached_property
     def any_period(self) -> re.Pattern[str] | None:
