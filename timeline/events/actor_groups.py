@@ -173,7 +173,8 @@ def acled_inter(name: str) -> tuple[int, str] | None:
     for unknown, prefix, suffix, code in acled_inter_codes():
         if name == unknown:
             return code, ""
-        if name.startswith(prefix) and name.endswith(suffix) and len(name) > len(prefix) + len(suffix):
+        inside = len(name) - len(prefix) - len(suffix)
+        if inside > 0 and name.startswith(prefix) and name.endswith(suffix):
             return code, name[len(prefix):len(name) - len(suffix)]
     return None
 

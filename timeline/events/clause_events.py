@@ -226,8 +226,9 @@ def extract_events(
                  reference)
     records = headlines.attribute_sources(
         article_steps.finish([r for _, r in numbered], doc, lexicon, text), doc, lexicon)
-    return [_participants(_against_state(_reporting_force(_placed_groups(r), text), lexicon), lexicon)
-            for r in records if include_other or r.event.event_type != OTHER]
+    records = [_reporting_force(_placed_groups(r), text) for r in records
+               if include_other or r.event.event_type != OTHER]
+    return [_participants(_against_state(r, lexicon), lexicon) for r in records]
 
 
 def _participants(record: EventRecord, lexicon: EventLexicon) -> EventRecord:

@@ -184,7 +184,8 @@ def attribute_sources(records: list[EventRecord], doc: Doc,
             sources[start] = trailing_source(span, lexicon) if span is not None else None
         found = sources[start]
         if found is not None and record.event.start_char < found[0]:
-            record = replace(record, reported_by=found[1], roles=_without_source(record.roles, found[1]))
+            record = replace(record, reported_by=found[1],
+                             roles=_without_source(record.roles, found[1]))
         out.append(record)
     return out
 

@@ -53,7 +53,7 @@ def event_type(trigger: Token, lexicon: EventLexicon) -> tuple[str, str] | None:
     A light verb takes its type from its object, subject or "with" noun ("held talks",
     "fighting is going on", "responded with drone strikes"); a subject of a
     ``subject_types`` type decides ("an earthquake struck"); stative verbs ("remain",
-    "be") report no event.
+    "be") report no event, nor does a running total ("the war has killed 10,000").
     """
     if is_running_total(trigger):
         return None  # "the war has killed more than 10,000 since 2022": a running total
@@ -106,9 +106,8 @@ def _named_kind(noun: Token, lexicon: EventLexicon) -> str | None:
     Haiyan"): one of ``named_kinds``, so that a weapon's name ("Storm Shadow") is none."""
     if noun.pos_ != "PROPN" or noun.ent_type_ == "PRODUCT":
         return None
-    return next((lexicon.type_of_noun(c.lemma_.lower()) for c in children_of(noun)
-                 if c.dep_ == "compound" and c.i < noun.i and c.lemma_.lower() in lexicon.named_kinds),
-                None)
+    kinds = [c.lemma_.lower() for c in children_of(noun) if c.dep_ == "compound" and c.i < noun.i]
+    return next((lexicon.type_of_noun(k) for k in kinds if k in lexicon.named_kinds), None)
 
 
 def _cause(trigger: Token, found: str, lexicon: EventLexicon) -> str:
