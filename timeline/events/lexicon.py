@@ -9,7 +9,7 @@ a malformed file raises ``RuleFileError`` naming the file and the entry.
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from typing import Any
 
@@ -179,20 +179,12 @@ class EventLexicon:
     @functools.cached_property
     def _object_rules_by_verb(self) -> dict[str, tuple[ObjectRule, ...]]:
         """Rules by verb, built once: every clause's verb is looked up."""
-        table: dict[str, list[ObjectRule]] = {}
-        for rule in self.object_rules:
-            for verb in rule.verbs:
-                table.setdefault(verb, []).append(rule)
-        return {verb: tuple(rules) for verb, rules in table.items()}
+        return _rules_by(self.object_rules, lambda rule: rule.verbs)
 
     @functools.cached_property
     def _object_rules_by_noun(self) -> dict[str, tuple[ObjectRule, ...]]:
         """Rules by noun, built once: event nouns are looked up as often."""
-        table: dict[str, list[ObjectRule]] = {}
-        for rule in self.object_rules:
-            for noun in rule.nouns:
-                table.setdefault(noun, []).append(rule)
-        return {noun: tuple(rules) for noun, rules in table.items()}
+        return _rules_by(self.object_rules, lambda rule: rule.nouns)
 
     def type_of_verb(self, lemma: str) -> str | None:
         """The event type whose verbs include ``lemma`` (a phrasal verb first), or None."""
@@ -390,3 +382,13 @@ def _check_unambiguous(name: str, types: tuple[EventType, ...]) -> None:
                     raise RuleFileError(name, f"{kind[:-1]} {lemma!r} is in both "
                                         f"{seen[lemma]!r} and {event_type.id!r}", event_type.id)
                 seen[lemma] = event_type.id
+
+
+def _rules_by(rules: Iterable[ObjectRule],
+              words: Callable[[ObjectRule], Iterable[str]]) -> dict[str, tuple[ObjectRule, ...]]:
+    """``rules`` by each of their ``words``, in order."""
+    table: dict[str, list[ObjectRule]] = {}
+    for rule in rules:
+        for word in words(rule):
+            table.setdefault(word, []).append(rule)
+    return {word: tuple(found) for word, found in table.items()}
