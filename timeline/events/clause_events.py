@@ -18,10 +18,9 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from timeline.events import (actor_countries, actor_groups, anchoring, article_countries,
-                             article_steps, casualties, clause_places, clauses,
-                             dateline_places, fallback_times, headlines, noise, places,
-                             roles, sentence_places)
+from timeline.events import (anchoring, article_countries, article_steps, casualties,
+                             clause_places, clauses, dateline_places, fallback_times,
+                             headlines, noise, places, record_actors, roles, sentence_places)
 from timeline.events.casualties import Casualties
 from timeline.events.clauses import MentionIndex
 from timeline.events.place_phrases import Location
@@ -226,38 +225,9 @@ def extract_events(
                  reference)
     records = headlines.attribute_sources(
         article_steps.finish([r for _, r in numbered], doc, lexicon, text), doc, lexicon)
-    records = [_reporting_force(_placed_groups(r), text) for r in records
-               if include_other or r.event.event_type != OTHER]
-    return [_participants(_against_state(r, lexicon), lexicon) for r in records]
-
-
-def _participants(record: EventRecord, lexicon: EventLexicon) -> EventRecord:
-    """``record`` whose civilians take the name its type gives its participants."""
-    entry = lexicon.get(record.event.event_type)
-    if entry is None or not entry.participants:
-        return record
-    named = actor_groups.as_participants(record.roles, entry.participants)
-    return record if named is record.roles else replace(record, roles=named)
-
-
-def _placed_groups(record: EventRecord) -> EventRecord:
-    """``record`` whose group actors named without a country take its place's country:
-    the place may be found, and the victims folded in, after the roles were assigned."""
-    place = clause_places.best_place(record.locations)
-    if place is None or not place.country:
-        return record
-    placed = actor_countries.in_country(record.roles, place.country)
-    return record if placed is record.roles else replace(record, roles=placed)
-
-
-def _reporting_force(record: EventRecord, text: str) -> EventRecord:
-    """``record`` whose soldiers named without a country are those of the armed forces
-    that reported it ("..., the Israeli military said"); ``text``: the article's."""
-    if not record.reported_by:
-        return record
-    sentence = text[record.event.sentence_start:record.event.sentence_end]
-    return replace(record, roles=actor_countries.by_reporting_force(
-        record.roles, record.reported_by, sentence))
+    records = [record_actors.reported_by_force(record_actors.placed_groups(r), text)
+               for r in records if include_other or r.event.event_type != OTHER]
+    return [record_actors.participants(_against_state(r, lexicon), lexicon) for r in records]
 
 
 def _against_state(record: EventRecord, lexicon: EventLexicon) -> EventRecord:
