@@ -48,3 +48,14 @@ def test_titles_are_no_events(text: str) -> None:
 def test_trailing_source(text: str, source: str | None) -> None:
     found = trailing_source(_sentence(text), load_event_lexicon())
     assert (found[1] if found else None) == source
+
+
+def test_a_running_total_alone_is_no_verbless_event() -> None:
+    # With no other event in its sentence, a running total is still none (the
+    # headline fallback would otherwise make one of its casualty verb).
+    from timeline.pipeline import extract
+
+    df = extract("The insurgency has killed more than 40,000 people since 2009, according to "
+                 "the United Nations.", "2024-05-14")
+    assert "kill" not in set(df["trigger"])
+    assert df["fatalities"].isna().all()

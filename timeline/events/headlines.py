@@ -20,7 +20,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING
 
 from timeline.events.actor_countries import reporting_country
-from timeline.events.casualties import load_words
+from timeline.events.casualties import is_running_total, load_words
 from timeline.events.clauses import has_subject
 from timeline.events.lexicon import EventLexicon
 from timeline.events.roles import Actor, Roles
@@ -49,6 +49,8 @@ NOT_SOURCE = frozenset({"VERB", "AUX", "NUM"})
 def nominal_trigger(sent: Span, lexicon: EventLexicon) -> tuple[Token, tuple[str, str]] | None:
     """(trigger token, (trigger lemma, type)) of a verbless event sentence, or None."""
     root = sent.root
+    if is_running_total(root):
+        return None  # "The insurgency has killed 40,000 since 2009": no verbless event either
     typed = _noun_type(root, lexicon)
     if (typed is not None and typed[1] == DEATH or _casualty_word(root)) and _counts_none(root):
         return None  # "Fatalities: 0.", "No fatalities.": a tally that reports no death
