@@ -21,12 +21,13 @@ from timeline.temporal.excursion import excursion, next_named_years
 from timeline.temporal.scheduled import report_gap_words, reporting_past
 from timeline.temporal.partial import FuzzyRef, Partial, Shift
 from timeline.temporal.resolution import Anchor, Resolution
+from timeline.temporal.report_focus import is_focus, months_to_date
 from timeline.temporal.resolve import resolve
 from timeline.temporal.tag import Candidate, tag
 from timeline.temporal.tense import (NARRATIVE, PERFECT, SINCE, UNTIL, Tense, clause_tense, pluperfect,
                                      possessive_tense, present_perfect, since_before)
 from timeline.temporal.values import SEASON_MONTHS
-from timeline.vocab import ABSOLUTE_ANCHOR, MODES, Granularity, Mode
+from timeline.vocab import ABSOLUTE_ANCHOR, MODES, Mode
 
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 #: What may stand between a clock time and the day it is on: "10:30 GMT on January 17",
@@ -49,8 +50,6 @@ def _needs_tense(meaning: object) -> bool:
 
 #: Shift units that count days or finer: they chain only from an expression naming a day.
 _DAY_UNITS = frozenset({"D", "W", "WE", "H", "MIN"})
-#: How long after a quarter ends its results are still the news, in days.
-REPORT_DAYS = 92
 #: A chain step landing this many days or more from the reference date is doubtful.
 FAR_CHAIN_DAYS = 365
 
@@ -119,17 +118,6 @@ def _same_sentence_day(text: str, last: Anchor | None, last_end: int, start: int
     if last is None or last.partial is None or last.partial.day is None:
         return False
     return _SENTENCE_END.search(text, last_end, start) is None
-
-
-def _is_focus(res: Resolution, reference: Anchor | None) -> bool:
-    """A quarter or half of the reference year, or the one ended in the quarter before
-    the reference date ("the fourth quarter of 2005" reported in January 2006): what a
-    financial report is about."""
-    if res.granularity != Granularity.QUARTER or res.partial is None:
-        return False
-    if reference is None or res.partial.year == reference.day.year:
-        return True
-    return res.end is not None and 0 <= (reference.day - res.end.date()).days < REPORT_DAYS
 
 
 def _expression(c: Candidate, res: Resolution) -> TimeExpression:
@@ -296,9 +284,12 @@ def resolve_candidates(text: str, candidates: Sequence[Candidate], reference: An
             if res.partial.day is not None:
                 story.last_day, story.last_day_end = story.last, c.end
             story.last_month = story.last if _names_month(text, c, res, story) else None
-            if _is_focus(res, reference):
+            if is_focus(res, reference):
                 story.focus = story.last
+        elif mode == Mode.NEWS and c.rule.params.get("focus") == "year":
+            story.focus = months_to_date(c.text, c.meaning, story.focus or reference) or story.focus
     return out
+
 
 
 #: How many words before an expression are read for a reporting verb.
