@@ -22,7 +22,8 @@ WINDOW = 160
 #: initial ("U.S."), a title ("Mr.", "Gen."), or a word before a digit or a lower-case
 #: word ("Jan. 5", "about 5 p.m. on Friday").
 _TITLES = ("Mrs", "Gen", "Sen", "Rep", "Gov", "Col", "Sgt", "Capt", "Prof")
-_ABBREVIATION = r"(?<![ap]\.m)(?<!\b[A-Z])(?<!\b[A-Z][a-z])" + "".join(f"(?<!\\b{t})" for t in _TITLES)
+_ABBREVIATION = (r"(?<![ap]\.m)(?<!\b[A-Z])(?<!\b[A-Z][a-z])(?<!\bvs)"
+                 + "".join(f"(?<!\\b{t})" for t in _TITLES))
 #: (The look-ahead for the full stop comes first so that the look-behinds are tried only there.)
 _CLAUSE_END = re.compile(r"[!?;:]\s|\n|[“”\"]|(?=\.)" + _ABBREVIATION + r"\.\s++(?![a-z0-9])")
 _WORD = re.compile(r"[\w'’]+")
@@ -43,13 +44,19 @@ _SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
 #: closed until Friday", "postponed until Tuesday morning"), unless a past auxiliary
 #: puts the clause in the past ("Until Thursday, they had not called him a suspect").
 _UNTIL = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
+#: A comma right after an expression that opens its clause closes a fronted phrase
+#: ("In January, a car bomb outside the station killed four"): the first verb after it
+#: is the clause's own, however long the subject before it.
+_FRONTED = re.compile(r",\s")
 
 
 @dataclass(frozen=True)
 class Tense:
     """The tense found around an expression and the word that showed it; ``near``: the
     word is among the ``NEAR_CUE`` words just before the expression ("closed in May"),
-    or just after one that opens its clause ("In May, the plant closed"; ``opens``)."""
+    or just after one that opens its clause ("In May, the plant closed"; ``opens``), or
+    is the first verb after such an expression set off by a comma ("In May, a bomb
+    outside the station killed four")."""
 
     tense: str | None
     cue: str = ""
@@ -219,7 +226,7 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
         if reported is not None:
             return reported
     if right_kind:
-        opens = _opens_clause(before) and right_at < NEAR_CUE
+        opens = _opens_clause(before) and (right_at < NEAR_CUE or _FRONTED.match(right) is not None)
         return Tense(right_kind, right_cue, opens, opens)
     scheduled = scheduled_cue(text, start, end, before + after, WINDOW)
     if scheduled is not None:
