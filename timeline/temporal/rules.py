@@ -116,7 +116,8 @@ def _alternation(words: list[str], title: bool) -> str:
 
 def _expand(pattern: str, macros: dict[str, str], words: dict[str, Any], rid: str,
             source: str = RULES) -> str:
-    """Replace ``{name}`` placeholders by macros or word-list alternations.
+    """Replace ``{name}`` placeholders by macros or word-list alternations (the keys of
+    a mapping, or the words of a list).
 
     ``{name}`` captures a group called name, ``{name:alias}`` one called alias,
     ``{=name}`` captures nothing and ``{^name}`` matches only capitalised words (so
@@ -132,7 +133,7 @@ def _expand(pattern: str, macros: dict[str, str], words: dict[str, Any], rid: st
             if first and alias != name:
                 body = body[: first.start()] + f"(?P<{alias}>" + body[first.end():]
             return body
-        if name in words and isinstance(words[name], dict):
+        if name in words and isinstance(words[name], (dict, list)):
             alternatives = _alternation(list(words[name]), title=flag == "^")
             if flag == "=":
                 return f"(?:{alternatives})"
