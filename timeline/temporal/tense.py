@@ -32,6 +32,10 @@ _PAST_AUX = frozenset({"was", "were", "had"})
 #: A cue that starts with one of these carries its own tense ("is due"): a past
 #: auxiliary before it belongs to another verb ("was arrested Sunday and is due ...").
 _PRESENT_AUX = frozenset({"is", "are", "am", "will", "shall"})
+#: Words after which a verb is in its base form: "will hit", "plans to set off" (the
+#: same spelling as the past of "hit", "set off") tell no past.
+_BASE_BEFORE = frozenset({"will", "would", "shall", "should", "can", "could", "may", "might", "must",
+                          "to", "did", "does", "do"})
 #: Words after which an -ed word is an adjective: "the revised plan", "a still unspecified date".
 _DETERMINERS = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "still", "newly"})
 #: How many words before an expression its own verb may be ("premiered at Cannes in").
@@ -162,6 +166,8 @@ def _cue_at(tokens: list[str], i: int, cues: _Cues) -> tuple[str, str] | None:
                 return "past", " ".join(parts)  # "had been due to expire", "was set to"
             if kind == "past" and len(parts) == 1 and _passive(tokens, i):
                 return None  # "will be held on Christmas Day": the tense is elsewhere
+            if kind == "past" and i > 0 and (tokens[i - 1] in _BASE_BEFORE or tokens[i - 1].endswith("'ll")):
+                return None  # "will hit", "to set off": a base form, the tense is elsewhere
             return kind, " ".join(parts)
     if len(word) > 4 and word.endswith("ed") and word not in cues.not_past:
         if _passive(tokens, i) or (i > 0 and tokens[i - 1] in _DETERMINERS):
