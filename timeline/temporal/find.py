@@ -113,6 +113,12 @@ def _time_only(meaning: object) -> bool:
             and (meaning.hour is not None or meaning.part_of_day is not None))
 
 
+def _same_clock(meaning: object, other: object) -> bool:
+    """Whether ``other`` gives the same hour and minute as the clock time ``meaning``."""
+    return (isinstance(meaning, Partial) and isinstance(other, Partial) and meaning.hour is not None
+            and (other.hour, other.minute or 0) == (meaning.hour, meaning.minute or 0))
+
+
 def _same_sentence_day(text: str, last: Anchor | None, last_end: int, start: int) -> bool:
     """True when ``last`` names a day earlier in the sentence that ends before ``start``."""
     if last is None or last.partial is None or last.partial.day is None:
@@ -163,12 +169,15 @@ def _resolve_one(text: str, c: Candidate, anchor: Anchor | None, story: _Story) 
 def _day_after(text: str, c: Candidate, following: Sequence[Candidate],
                story: _Story) -> Anchor | None:
     """The day named right after a clock time ("10:30 GMT on January 17, 2023"), past
-    the same time in another zone ("10:35 a.m. (0735 GMT) Friday")."""
+    the same time in another zone ("10:35 a.m. (0735 GMT) Friday"), or in the same
+    clock time restated in brackets with its day ("at 4 in the morning (4 a.m. EDT
+    Thursday)")."""
     end = c.end
-    if len(following) > 1 and _time_only(following[0].meaning) \
-            and _OTHER_ZONE.fullmatch(text, end, following[0].start):
+    bracket = bool(following) and _OTHER_ZONE.fullmatch(text, end, following[0].start) is not None
+    if len(following) > 1 and bracket and _time_only(following[0].meaning):
         end, following = following[0].end, following[1:]
-    if not following or _TIME_THEN_DAY.fullmatch(text, end, following[0].start) is None:
+    elif not (bracket and _same_clock(c.meaning, following[0].meaning)) \
+            and (not following or _TIME_THEN_DAY.fullmatch(text, end, following[0].start) is None):
         return None
     day = following[0]
     res = _resolve_one(text, day, _anchor_for(day, story), story)
