@@ -1,14 +1,21 @@
 """Checks on a step counted from a date the text named before ("two years later").
 
 News reports what has happened or is planned: "later" counted from a date that lands
-after the report, in a clause not about the future, was counted from the wrong date.
+after the report, in a clause not about the future, was counted from the wrong date;
+a step that lands a year or more from the reference date is doubtful.
 """
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from timeline.temporal.partial import Shift
 from timeline.temporal.resolution import Anchor, Resolution, unresolved
 from timeline.temporal.tense import clause_tense
+from timeline.vocab import ABSOLUTE_ANCHOR
+
+#: A chain step landing this many days or more from the reference date is doubtful.
+FAR_CHAIN_DAYS = 365
 
 
 def forward(meaning: object) -> bool:
@@ -34,3 +41,21 @@ def after_report(text: str, start: int, end: int, meaning: object, res: Resoluti
     return unresolved("DATE", f"'{text[start:end]}' lands after the {reference.label} date "
                               f"{reference.day.isoformat()} in a clause not about the future: "
                               "counted from the wrong date")
+
+
+def far_chain(res: Resolution, anchor: Anchor | None, reference: Anchor | None) -> Resolution:
+    """A step counted from a previous expression that lands a year or more from the
+    reference date loses half its confidence, and says why. An explicit date ("in
+    1957") is no step: it keeps its confidence wherever the story is."""
+    if (anchor is None or reference is None or anchor is reference or res.start is None
+            or res.anchor == ABSOLUTE_ANCHOR or not anchor.label.startswith("previous expression")):
+        return res
+    # Counted to the nearer end of the period: "the entire year" 2005 told on
+    # 2006-01-27 ends 26 days before it.
+    end = res.end.date() if res.end is not None else res.start.date()
+    days = max((res.start.date() - reference.day).days, (reference.day - end).days, 0)
+    if days < FAR_CHAIN_DAYS:
+        return res
+    return replace(res, confidence=res.confidence * 0.5,
+                   reason=f"{res.reason}; lands {days // 365} year(s) from the {reference.label}"
+                          f" date {reference.day.isoformat()}: doubtful")

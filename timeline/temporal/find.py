@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from typing import Any, Sequence
 
 from timeline.model import Reference, TimeExpression
-from timeline.temporal.chain_steps import after_report, forward
+from timeline.temporal.chain_steps import after_report, far_chain, forward
 from timeline.temporal.excursion import excursion, next_named_years
 from timeline.temporal.scheduled import report_gap_words, reporting_past
 from timeline.temporal.partial import FuzzyRef, Partial, Shift
@@ -27,7 +27,7 @@ from timeline.temporal.tag import Candidate, tag
 from timeline.temporal.tense import (NARRATIVE, PERFECT, SINCE, UNTIL, Tense, clause_tense, pluperfect,
                                      possessive_tense, present_perfect, since_before)
 from timeline.temporal.values import SEASON_MONTHS
-from timeline.vocab import ABSOLUTE_ANCHOR, MODES, Mode
+from timeline.vocab import MODES, Mode
 
 _SENTENCE_END = re.compile(r"[.!?]\s|\n")
 #: What may stand between a clock time and the day it is on: "10:30 GMT on January 17",
@@ -50,8 +50,6 @@ def _needs_tense(meaning: object) -> bool:
 
 #: Shift units that count days or finer: they chain only from an expression naming a day.
 _DAY_UNITS = frozenset({"D", "W", "WE", "H", "MIN"})
-#: A chain step landing this many days or more from the reference date is doubtful.
-FAR_CHAIN_DAYS = 365
 
 
 def _anchor_for(c: Candidate, story: _Story) -> Anchor | None:
@@ -270,7 +268,7 @@ def resolve_candidates(text: str, candidates: Sequence[Candidate], reference: An
         anchor = _anchor_of(text, candidates, i, story)
         if anchor is reference and _later_from_nothing(text, c, story):
             anchor = None
-        res = _far_chain(_resolve_one(text, c, anchor, story), anchor, reference)
+        res = far_chain(_resolve_one(text, c, anchor, story), anchor, reference)
         if mode == Mode.NEWS and anchor is not reference:
             res = after_report(text, c.start, c.end, c.meaning, res, anchor, reference)
         if c is not candidates[i]:
@@ -330,24 +328,6 @@ def _names_month(text: str, c: Candidate, res: Resolution, story: _Story) -> boo
     if since_before(text, c.start):
         return False
     return story.last_day is None or _SENTENCE_END.search(text, story.last_day_end, c.start) is not None
-
-
-def _far_chain(res: Resolution, anchor: Anchor | None, reference: Anchor | None) -> Resolution:
-    """A step counted from a previous expression that lands a year or more from the
-    reference date loses half its confidence, and says why. An explicit date ("in
-    1957") is no step: it keeps its confidence wherever the story is."""
-    if (anchor is None or reference is None or anchor is reference or res.start is None
-            or res.anchor == ABSOLUTE_ANCHOR or not anchor.label.startswith("previous expression")):
-        return res
-    # Counted to the nearer end of the period: "the entire year" 2005 told on
-    # 2006-01-27 ends 26 days before it.
-    end = res.end.date() if res.end is not None else res.start.date()
-    days = max((res.start.date() - reference.day).days, (reference.day - end).days, 0)
-    if days < FAR_CHAIN_DAYS:
-        return res
-    return replace(res, confidence=res.confidence * 0.5,
-                   reason=f"{res.reason}; lands {days // 365} year(s) from the {reference.label}"
-                          f" date {reference.day.isoformat()}: doubtful")
 
 
 def _anchored(text: str, events: Any) -> list[TimeExpression]:
