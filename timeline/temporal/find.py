@@ -167,8 +167,8 @@ def _resolve_one(text: str, c: Candidate, anchor: Anchor | None, story: _Story) 
 def _day_after(text: str, c: Candidate, following: Sequence[Candidate],
                story: _Story) -> Anchor | None:
     """The day named right after a clock time ("10:30 GMT on January 17, 2023"), past
-    the same time in another zone ("10:35 a.m. (0735 GMT) Friday"), or in the same
-    clock time restated in brackets with its day ("at 4 in the morning (4 a.m. EDT
+    the same time in another zone ("10:35 a.m. (0735 GMT) Friday"), or the one the
+    same clock time restated in brackets gives ("at 4 in the morning (4 a.m. EDT
     Thursday)")."""
     end = c.end
     bracket = bool(following) and _OTHER_ZONE.fullmatch(text, end, following[0].start) is not None
@@ -296,7 +296,6 @@ def resolve_candidates(text: str, candidates: Sequence[Candidate], reference: An
         elif mode == Mode.NEWS and c.rule.params.get("focus") == "year":
             story.focus = months_to_date(c.text, c.meaning, story.focus or reference) or story.focus
     return out
-
 
 
 #: How many words before an expression are read for a reporting verb.
