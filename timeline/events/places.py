@@ -156,10 +156,16 @@ def _gazetteer_places() -> dict[str, Place]:
         if entry.latitude is None or entry.longitude is None:
             continue
         place = Place(entry.name, entry.country, entry.latitude, entry.longitude,
-                      entry.precision)
+                      entry.precision, entry.admin1)
         for alias in entry.aliases:
             table[normalise(alias)] = place
     return table
+
+
+def curated(name: str) -> Place | None:
+    """The place the curated gazetteer lists under ``name`` ("DPR"), or None."""
+    found = _gazetteer_places().get(normalise(name))
+    return _with_admin(found) if found is not None else None
 
 
 def geocode(name: str, context: Iterable[str] = (), hints: Sequence[str] = (),
