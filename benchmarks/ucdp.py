@@ -11,10 +11,16 @@ is the first one ACLED codes (a conflict event), else the first typed one, else 
 first. Per UCDP event:
 
 * date: the primary event's date lies within UCDP's ``date_start``..``date_end``;
-* place: the primary event's place is within 25 km of UCDP's point, or names UCDP's
-  place (by its first five letters, or as another name of one place in the curated
-  gazetteer: "Donbas" is UCDP's "Donets Basin Area"), its admin-2 or (at UCDP
-  precision 4-5) admin-1 area, or (precision 6) the country. Two more lines put the figure in context: the same test on the most
+* place: the primary event's place is no coarser than UCDP's precision (a town for
+  UCDP's town or "near" it, precision 1-2; a district at best for its admin-2 area, 3;
+  an admin-1 area at best for its admin-1 area, 4-5; any place in the country for the
+  country, 6), and lies within 25 km of UCDP's point or names UCDP's place like for
+  like, in UCDP's admin-1 area and country: our town UCDP's town (by its first five
+  letters), our town or district UCDP's admin-2 area (precision 3), our admin-1 area
+  UCDP's (4), our place or its areas UCDP's larger area or its admin-1 area, or
+  another name of one place in the curated gazetteer (5: "Donbas" is UCDP's "Donets
+  Basin Area"). A namesake elsewhere ("Pisky" in Poltava for Pisky near Donetsk) or an
+  oblast for a village is not UCDP's place. Two more lines put the figure in context: the same test on the most
   precisely placed event among all the event's reports (UCDP codes the most precise
   location its sources give, not the first report's), and the ceiling, the share of
   events one of whose headlines names a gazetteer place that passes the test at all
@@ -50,6 +56,12 @@ PROJECT_ROOT = Path(__file__).resolve().parent.parent
 UCDP = PROJECT_ROOT.parent / "shared" / "eval" / "ucdp" / "ucdp_ged_ukraine.jsonl"
 #: Distance within which a place counts as UCDP's, as the issue sets it.
 PLACE_KM = 25.0
+#: The country of the UCDP events the benchmark reads (GED's ``country`` column, which
+#: the JSON lines leave out).
+COUNTRY = "Ukraine"
+#: UCDP's precision codes: 1 the place, 2 near it, 3 its admin-2 area, 4 its admin-1
+#: area, 5 a larger area, 6 only the country.
+PREC_NEAR, PREC_ADMIN2, PREC_ADMIN1, PREC_AREA, PREC_COUNTRY = 2, 3, 4, 5, 6
 #: Words by which our actors name UCDP's sides (UCDP's vocabulary to ours).
 SIDE_WORDS: dict[str, tuple[str, ...]] = {
     "DPR": ("dpr", "donetsk people", "separatist", "rebel", "insurgent", "militant",
@@ -122,11 +134,12 @@ def headline_names_place(event: dict[str, Any]) -> bool:
         if is_location_note(headline):
             continue
         for name in (n for m in NAME_RUN.finditer(headline) for n in _names_in(m.group(0))):
-            found = places.geocode(name, ("Ukraine",))
+            found = places.geocode(name, (COUNTRY,))
             if found is not None and place_ok(event, {
                     "latitude": found.latitude, "longitude": found.longitude,
                     "place": found.name, "admin1": found.admin1, "admin2": found.admin2,
-                    "country": found.country}):
+                    "country": found.country, "place_precision": found.precision,
+                    "geo_precision": places.geo_precision(found)}):
                 return True
     return False
 
@@ -183,21 +196,52 @@ def _stem(name: str) -> str:
 
 
 def place_ok(event: dict[str, Any], row: dict[str, Any]) -> bool:
-    """True when ``row``'s place is UCDP's at UCDP's precision."""
+    """True when ``row``'s place is UCDP's at UCDP's precision: ours is no coarser than
+    UCDP's (a town for a town, an admin-1 area at best for an oblast, any part of the
+    country for the country) and lies within ``PLACE_KM`` of UCDP's point or names it,
+    like for like (our town UCDP's town, our admin-2 or admin-1 area UCDP's), in the
+    same admin-1 area and country (a namesake elsewhere is another place)."""
     lat, lon = row.get("latitude"), row.get("longitude")
     if lat is None or lat != lat:
         return False
     precision = int(event.get("where_prec") or 7)
-    if precision == 6:
-        return (row.get("country") or "") == "Ukraine"
+    country = event.get("country") or COUNTRY
+    ours = _granularity(row)
+    if precision == PREC_COUNTRY:
+        return (row.get("country") or "") == country
+    if ours > max(precision, PREC_NEAR) or ours == PREC_COUNTRY:
+        return False  # "Donetsk region" for a village, "Ukraine" for an oblast
     if km(float(event["latitude"]), float(event["longitude"]), float(lat), float(lon)) <= PLACE_KM:
         return True
-    ours = {_stem(str(row.get(k) or "")) for k in ("place", "admin1", "admin2")} - {""}
-    theirs = {_stem(event.get("where_coordinates", "")), _stem(event.get("adm_2", ""))}
-    if precision >= 4:
-        theirs.add(_stem(event.get("adm_1", "")))
-    return bool(ours & (theirs - {""})) or _one_place(str(row.get("place") or ""),
-                                                      event.get("where_coordinates", ""))
+    if (row.get("country") or "") != country:
+        return False
+    theirs_admin1 = _stem(event.get("adm_1", ""))
+    same_admin1 = not theirs_admin1 or _stem(str(row.get("admin1") or "")) == theirs_admin1
+    place, admin1, admin2 = (_stem(str(row.get(k) or "")) for k in ("place", "admin1", "admin2"))
+    if precision <= PREC_NEAR:
+        named = {place} & {_stem(event.get("where_coordinates", ""))}
+    elif precision == PREC_ADMIN2:
+        named = {place, admin2} & {_stem(event.get("where_coordinates", "")),
+                                   _stem(event.get("adm_2", ""))}
+    elif precision == PREC_ADMIN1:
+        return bool(admin1) and admin1 == theirs_admin1
+    else:  # a larger area: its name, or a place in the admin-1 area UCDP gives with it
+        named = {place, admin1, admin2} & {_stem(event.get("where_coordinates", "")),
+                                           theirs_admin1}
+        return bool(named - {""}) or _one_place(str(row.get("place") or ""),
+                                                 event.get("where_coordinates", ""))
+    return bool(named - {""}) and same_admin1
+
+
+def _granularity(row: dict[str, Any]) -> int:
+    """Our place's precision on UCDP's scale: 1 a town, 3 a part of the country below
+    admin-1 (a district, "eastern Ukraine"), 4 an admin-1 area, 6 the country."""
+    kind = row.get("place_precision")
+    if kind == "country":
+        return PREC_COUNTRY
+    if kind == "region":
+        return PREC_ADMIN1 if row.get("geo_precision") == 3 else PREC_ADMIN2
+    return 1
 
 
 #: Words UCDP writes after a place's name to say what it is ("Donets Basin Area").

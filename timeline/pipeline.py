@@ -355,18 +355,15 @@ def _row(article: Article, record: EventRecord, people: dict[str, Any],
 
 def _place_details(location: Location | None) -> dict[str, Any]:
     """Admin areas, feature, precision in words and as ACLED's geo_precision code."""
+    from timeline.events.places import geo_precision
+
     place = location.place if location else None
     if location is None or place is None:
         return {"admin1": "", "admin2": "", "place_feature": location.feature if location else "",
                 "place_precision": None, "geo_precision": None}
-    if place.precision == "country" or place.level == "admin1":
-        code = schema.GEO_PRECISION_AREA
-    elif location.near or place.precision == "region":
-        code = schema.GEO_PRECISION_NEAR
-    else:
-        code = schema.GEO_PRECISION_PLACE
     return {"admin1": place.admin1, "admin2": place.admin2, "place_feature": location.feature,
-            "place_precision": place.precision, "geo_precision": code}
+            "place_precision": place.precision,
+            "geo_precision": geo_precision(place, location.near)}
 
 
 def _coding(record: EventRecord) -> dict[str, Any]:

@@ -108,3 +108,43 @@ def test_location_notes_are_no_headlines() -> None:
         assert ucdp.is_location_note(note), note
     for headline in ("Donetsk shelled", "Three killed in Donetsk", "Russians use", "-"):
         assert not ucdp.is_location_note(headline), headline
+
+
+def test_place_is_no_coarser_than_ucdps_precision() -> None:
+    village = {**EVENT, "where_coordinates": "Zaitseve village", "adm_2": "Horlivka City municipality",
+               "latitude": "48.33", "longitude": "37.88"}
+    # The Donetsk region's point lies within 25 km of the village: still no village.
+    region = _row(latitude=48.2, longitude=37.8, place="Donetsk region", admin1="Donetsk",
+                  place_precision="region", geo_precision=3)
+    assert not ucdp.place_ok(village, region)
+    assert ucdp.place_ok({**village, "where_prec": "4"}, region)
+    # A district for a district, not for a village.
+    district = _row(latitude=48.35, longitude=37.9, place="Horlivka Raion", admin1="Donetsk",
+                    place_precision="region", geo_precision=2)
+    assert not ucdp.place_ok(village, district)
+    assert ucdp.place_ok({**village, "where_prec": "3"}, district)
+    # The country only for the country.
+    country = _row(latitude=49.0, longitude=32.0, place="Ukraine", place_precision="country",
+                   geo_precision=3)
+    assert not ucdp.place_ok({**village, "where_prec": "4"}, country)
+
+
+def test_names_match_like_for_like_and_not_a_namesake() -> None:
+    # Kramatorsk lies in Donetsk oblast: its admin-1 name is no name of Donetsk town.
+    kramatorsk = _row(latitude=48.72, longitude=37.56, place="Kramatorsk", admin1="Donetsk")
+    assert not ucdp.place_ok(EVENT, kramatorsk)
+    assert ucdp.place_ok({**EVENT, "where_prec": "4"}, kramatorsk)
+    # Pisky near Donetsk is not the Pisky of Poltava oblast, 400 km away; 28 km away in
+    # Donetsk oblast, the name says it is (the two sources place it differently).
+    pisky = {**EVENT, "where_coordinates": "Pisky village", "latitude": "48.1", "longitude": "37.65"}
+    assert not ucdp.place_ok(pisky, _row(latitude=50.56, longitude=32.6, place="Pisky",
+                                         admin1="Poltava"))
+    assert ucdp.place_ok(pisky, _row(latitude=48.35, longitude=37.65, place="Pisky",
+                                     admin1="Donetsk"))
+    # "south Russia" is no part of southern Ukraine, however its name begins.
+    south = {**EVENT, "where_coordinates": "Southern Ukraine", "adm_1": "", "where_prec": "5",
+             "latitude": "47.3", "longitude": "33.6"}
+    assert not ucdp.place_ok(south, _row(latitude=52.0, longitude=45.0, place="south Russia",
+                                         country="Russia", place_precision="region"))
+    assert ucdp.place_ok(south, _row(latitude=47.6, longitude=31.2, place="south Ukraine",
+                                     place_precision="region"))

@@ -38,6 +38,8 @@ class GazetteerEntry:
     examples: tuple[str, ...] = ()
     #: The countries an armed group fights in (organisations only).
     countries: tuple[str, ...] = ()
+    #: The admin-1 area a region lies in, where the gazetteer has none of its name.
+    admin1: str = ""
 
 
 @dataclass(frozen=True)
@@ -89,7 +91,7 @@ def load_gazetteer_areas() -> tuple[GazetteerEntry, ...]:
     return tuple(
         GazetteerEntry(e["id"], e["name"], "LOC", tuple(map(str, e["aliases"])),
                        str(e["country"] or ""), float(e["latitude"]), float(e["longitude"]),
-                       e["precision"], examples_of(e))
+                       e["precision"], examples_of(e), admin1=str(e.get("admin1") or ""))
         for e in rule_entries("gazetteer_places.yaml", "areas",
                           ("name", "aliases", "country", "latitude", "longitude", "precision")))
 

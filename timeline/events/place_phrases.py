@@ -64,7 +64,8 @@ def read_phrase(obj: Token) -> PlacePhrase | None:
     if obj.lemma_.lower() in words.feature_words:
         of = next((g for c in children_of(obj) if c.dep_ == "prep" and c.lower_ == "of"
                    for g in map(before_attribution, children_of(c))
-                   if g.dep_ in {"pobj", "compound"} and g.pos_ == "PROPN"), None)
+                   if g.dep_ in {"pobj", "compound"}
+                   and (g.pos_ == "PROPN" or _mistagged_name(g))), None)
         name = [c for c in children_of(obj) if c.dep_ == "compound" and c.pos_ == "PROPN"
                 or _tagged_name(c)]
         if of is not None:  # "the city of Kharkiv", "the port of Rotterdam"
@@ -200,7 +201,9 @@ def _feature(noun: Token) -> str:
              and c.lower_ in words.feature_modifiers and c.i == noun.i - 1]
     if parts and parts[0].i > 0 and noun.doc[parts[0].i - 1].lower_ in words.feature_modifiers:
         parts.insert(0, noun.doc[parts[0].i - 1])  # "main railway station"
-    return " ".join([*(p.lower_ for p in parts), noun.lemma_.lower()])
+    # A word listed as written keeps its form: "outskirts", not the lemma "outskirt".
+    word = noun.lower_ if noun.lower_ in words.feature_words else noun.lemma_.lower()
+    return " ".join([*(p.lower_ for p in parts), word])
 
 
 def _hints(obj: Token, skip: set[int]) -> tuple[str, ...]:
@@ -294,8 +297,9 @@ def _vouched(prep: str, place: Place | None, label: str, obj: Token, hints: tupl
     a locative preposition introduces it or an admin area written beside it agrees
     ("Krymske, Luhansk Oblt"); missed by the NER, or taken for a people ("Energodar"
     as NORP), also as the object or target of the verb ("shelled Toretsk", "fired on
-    Energodar") when it is a town of some size in a country the article names (or the
-    article names none). Never a date, number or nationality word."""
+    Energodar") when it is a town of some size or a region the curated gazetteer lists
+    ("shelled the DPR"), in a country the article names (or the article names none).
+    Never a date, number or nationality word."""
     if place is None or _not_a_place(label, obj.text) or _not_a_place(obj.ent_type_, obj.text):
         return False
     if prep in load_location_words().mislabelled or any(
@@ -309,7 +313,8 @@ def _vouched(prep: str, place: Place | None, label: str, obj: Token, hints: tupl
             place.country in places.named_countries(context)
     if label not in {"", "NORP"} or prep not in words.target | {""}:
         return False  # "costs at Opel": a company, whatever village shares its name
-    if place.population < places.MIN_CONTEXT_POPULATION or obj.is_sent_start:
+    if obj.is_sent_start or place.population < places.MIN_CONTEXT_POPULATION and \
+            places.curated(obj.text) is None:  # "shelled the DPR": listed, no population
         return False
     return not places.named_countries(context) or \
         place.country in places.context_countries(context)

@@ -24,6 +24,7 @@ import contextvars
 import functools
 from collections.abc import Iterable, Iterator, Sequence
 
+from timeline import schema
 from timeline.events import gazetteer, namesakes
 from timeline.events.countries import (Place, bounding_box, country_of_demonym, country_records,
                                        country_table, normalise)
@@ -155,10 +156,16 @@ def _gazetteer_places() -> dict[str, Place]:
         if entry.latitude is None or entry.longitude is None:
             continue
         place = Place(entry.name, entry.country, entry.latitude, entry.longitude,
-                      entry.precision)
+                      entry.precision, entry.admin1)
         for alias in entry.aliases:
             table[normalise(alias)] = place
     return table
+
+
+def curated(name: str) -> Place | None:
+    """The place the curated gazetteer lists under ``name`` ("DPR"), or None."""
+    found = _gazetteer_places().get(normalise(name))
+    return _with_admin(found) if found is not None else None
 
 
 def geocode(name: str, context: Iterable[str] = (), hints: Sequence[str] = (),
@@ -326,6 +333,16 @@ def directional(direction: str, place: Place) -> Place:
     latitude = (south + north) / 2 + shift[0] * half_lat
     longitude = (west + east) / 2 + shift[1] * half_lon
     return Place(name, place.country, round(latitude, 4), round(longitude, 4), "region")
+
+
+def geo_precision(place: Place, near: bool = False) -> int:
+    """ACLED's geo_precision of a place: 3 a larger area (the country, an admin-1
+    area), 2 near a place or in a part of a region, 1 the place itself."""
+    if place.precision == "country" or place.level == "admin1":
+        return schema.GEO_PRECISION_AREA
+    if near or place.precision == "region":
+        return schema.GEO_PRECISION_NEAR
+    return schema.GEO_PRECISION_PLACE
 
 
 @functools.cache

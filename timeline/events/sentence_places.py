@@ -20,7 +20,7 @@ import functools
 from dataclasses import replace
 from typing import TYPE_CHECKING, TypeVar
 
-from timeline.events import places
+from timeline.events import namesakes, places
 from timeline.events.actor_groups import is_force
 from timeline.events.lexicon import load_event_lexicon, load_location_words
 from timeline.events.place_phrases import (NON_PLACE_LABELS, PLACE_LABELS, SOFT_LABELS, Location,
@@ -45,24 +45,34 @@ MAX_PHRASE_DEPTH = 6
 #: A name opening a sentence that the NER did not call a place is taken for a city of
 #: this size only (common words opening a headline name villages somewhere).
 MIN_OPENING_POPULATION = 100_000
+#: Tags of the words ``_in_name`` may take for part of a name.
+NAME_POS = frozenset({"PROPN", "NOUN", "ADJ"})
 #: Marks that join the parts of one name ("Kamenka-Dniprovska").
 HYPHENS = frozenset({"-", "‐"})
 
 
-def sentence_locations(sent: Span, index: MentionIndex,
-                       context: tuple[str, ...] = ()) -> tuple[Location, ...]:
+def sentence_locations(sent: Span, index: MentionIndex, context: tuple[str, ...] = (),
+                       reported: bool = True) -> tuple[Location, ...]:
     """Every place the sentence names as a proper noun, in text order, up to a closing
-    attribution ("...: Kiev", "... - Ukrainian interior ministry")."""
+    attribution ("...: Kiev", "... - Ukrainian interior ministry"); with ``reported``
+    false, only names, and not where a source spoke ("police in Jammu said")."""
     found: list[Location] = []
-    for token in sent:
+    # Read from the document's columns: only a capitalised word may end a name.
+    doc = sent.doc
+    text, pos = column(doc, "text"), column(doc, "pos")
+    for i in range(sent.start, sent.end):
+        if not text[i][:1].isupper() or pos[i] not in NAME_POS:
+            continue
+        token = doc[i]
         if not _name_head(token) or token.dep_ in SUBJECT_DEPS or in_attribution(token) \
-                or _destination(token) or names_force(token):
+                or _destination(token) or names_force(token) or (
+                    not reported and _where_reported(token)):
             continue
         place = _place_of(token, index.at(token), context)
         if place is None or names_government(token, place):
             continue
         found.append(Location(place.name, place, near=_modifies_actor(token) or _near(token)))
-    part = _compass_part(sent, index, context)
+    part = _compass_part(sent, index, context) if reported else None
     return (*found, part) if part is not None else tuple(found)
 
 
@@ -87,7 +97,12 @@ def _place_of(token: Token, mention: Mention | None,
         whole = mention.canonical or mention.text
         return places.geocode(whole, context) or places.geocode(name, context)
     if not _maybe_place(mention, token):
-        return None
+        # An acronym is no place unless the curated gazetteer lists it and a locative
+        # preposition introduces it ("wounded in the LPR"; not "talks at the UN") or it
+        # modifies the people it names ("DPR servicemen": near the territory).
+        listed = token.text.isupper() and (
+            _preposition(token) in load_location_words().mislabelled or _modifies_actor(token))
+        return places.curated(name) if listed and not (mention and mention.title) else None
     place = places.geocode(name, context)
     return place if place is not None and _plausible(place, context, token) else None
 
@@ -165,10 +180,29 @@ def _preposition(token: Token) -> str:
     return ""
 
 
+def _where_reported(token: Token) -> bool:
+    """True for a place in a reporting clause: "police in Jammu said", "reported in the
+    LNR" (a phrase hanging off a reporting verb or off the source that is its subject)."""
+    lexicon = load_event_lexicon()
+    for _ in range(MAX_PHRASE_DEPTH):
+        head = token.head
+        if head.i == token.i:
+            return False
+        if head.pos_ in {"VERB", "AUX"}:
+            return head.lemma_.lower() in lexicon.reporting_verbs
+        if head.lower_ in lexicon.source_nouns and head.dep_ in SUBJECT_DEPS:
+            return head.head.lemma_.lower() in lexicon.reporting_verbs
+        token = head
+    return False
+
+
 def _near(token: Token) -> bool:
-    """A name after "near", "outside", "around" ..., or a bearing's "50 nautical miles
-    southwest of Aden": ACLED's precision 2."""
-    return _preposition(token) in load_location_words().near or bearing_from(token)
+    """A name after "near", "outside", "around" ..., a bearing's "50 nautical miles
+    southwest of Aden", or a name before a feature word that places the event near it
+    ("in the Bakhmut direction"): ACLED's precision 2."""
+    words = load_location_words()
+    return _preposition(token) in words.near or bearing_from(token) or (
+        token.dep_ in MODIFIER_DEPS and token.head.lemma_.lower() in words.near_features)
 
 
 def _destination(token: Token) -> bool:
@@ -212,10 +246,17 @@ def countries(context: tuple[str, ...]) -> frozenset[str]:
 
 def _in_name(token: Token) -> bool:
     """A capitalised word tagged as a proper noun or, in headlines, as a noun or a
-    compound adjective ("Donetsk/ADJ rebels", "shelling of Donetsk/NOUN")."""
+    compound adjective ("Donetsk/ADJ rebels", "shelling of Donetsk/NOUN"), or as an
+    adjective the NER calls a place before a feature word ("in the Bakhmut/ADJ
+    direction"; not a nationality word: "the Ukrainian border")."""
     if not token.text[:1].isupper() or not token.is_alpha:
         return False
-    return token.pos_ in {"PROPN", "NOUN"} or (token.pos_ == "ADJ" and token.dep_ == "compound")
+    if token.pos_ != "ADJ":
+        return token.pos_ in {"PROPN", "NOUN"}
+    return token.dep_ == "compound" or (
+        token.dep_ == "amod" and token.ent_type_ in PLACE_LABELS
+        and token.head.lemma_.lower() in load_location_words().feature_words
+        and places.country_of_demonym(token.text) is None)
 
 
 def _name_head(token: Token) -> bool:
@@ -321,15 +362,39 @@ def _capitals() -> frozenset[str]:
 def with_sentence_place(record: R, sent: Span, index: MentionIndex,
                         context: tuple[str, ...] = ()) -> R:
     """``record`` (an ``EventRecord``) placed at its sentence's places when none of
-    its own is geocoded and its type happens somewhere."""
+    its own is geocoded and its type happens somewhere; or, when its own places are
+    all regions (below the country, which stays for speed: few sentences narrow it),
+    at a town its sentence names inside one of them ("three killed in the DPR in the
+    shelling of Perevalsk": Perevalsk)."""
     event, own = record.event, record.locations  # type: ignore[attr-defined]
-    if any(loc.place is not None for loc in own) or \
-            event.event_type not in load_location_words().sentence_types:
+    if event.event_type not in load_location_words().sentence_types:
+        return record
+    areas = [loc.place for loc in own if loc.place is not None]
+    if any(place.precision in {"city", "country"} for place in areas):
         return record
     # Places the clause names but the gazetteer lacks ("the Park of Forged Figures")
     # stay first: "... in Donetsk" places them.
-    found = sentence_locations(sent, index, context)
+    found = sentence_locations(sent, index, context, reported=not areas)
+    if areas:
+        # Not a town naming who acted ("Lviv volunteer killed in Donbas"): near ones
+        # are left out with them.
+        found = tuple(loc for loc in found if loc.place is not None and not loc.near
+                      and loc.place.precision == "city"
+                      and any(_inside(loc.place, area) for area in areas))
     if not found:
         return record
     event = replace(event, locations=tuple(loc.text for loc in (*own, *found)))
     return replace(record, event=event, locations=(*own, *found))  # type: ignore[type-var]
+
+
+def _inside(town: places.Place, area: places.Place) -> bool:
+    """True when ``town`` lies in ``area``: its admin-1 area, else its country (a part
+    of a country such as "east Ukraine" is checked as the country); not the town the
+    area is named after, which is the area's name read again ("in Mykolaiv and Kherson
+    regions", "Kamyanka, Donetsk Obl", "in Jammu and Kashmir")."""
+    town_stem = namesakes.stem(town.name)
+    if area.country != town.country or town_stem == namesakes.stem(area.admin1) or \
+            namesakes.stem(area.name).startswith(town_stem):
+        return False
+    return not area.admin1 or namesakes.place_in_area(town.admin1, town.admin2, town.country,
+                                                       area.admin1)
