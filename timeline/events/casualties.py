@@ -108,7 +108,8 @@ def is_running_total(verb: Token) -> bool:
     """True when a casualty verb in the present perfect counts a running total, not one
     happening's toll: its subject is war-long ("the war has killed more than 10,000",
     "Fighting erupted in April 2023 and has killed 15,000") or it counts from a bound
-    ("have been killed since February 2022"). Not "Russian shelling has killed three
+    ("have been killed since February 2022", and without the auxiliaries a headline
+    drops, "8,000 killed since start of conflict"). Not "Russian shelling has killed three
     people in Kherson", a fresh event told in the perfect."""
     if verb.tag_ != "VBN" or verb.lemma_.lower() not in _casualty_verbs():
         return False
@@ -118,14 +119,20 @@ def is_running_total(verb: Token) -> bool:
     # killed"), not one that has its own ("the war has displaced millions and militias
     # have killed 10").
     owner = verb.head if verb.dep_ == "conj" and not own else verb
+    helpers = [c for t in {verb, owner} for c in children_of(t) if c.dep_ in {"aux", "auxpass"}]
     perfect = any(c.dep_ == "aux" and c.lemma_.lower() == "have" and c.lower_ != "having"
-                  for t in {verb, owner} for c in children_of(t))
-    if not perfect:
+                  for c in helpers)
+    # A headline drops the perfect's auxiliaries ("Nearly 8,000 killed since start of
+    # Ukraine conflict: UN"), as does a participle ("the civilians killed since 2014"):
+    # with a bound, the count is the same running total.
+    if not perfect and helpers:
         return False
     short = words.day_bounds | _weekday_names()
     if any(c.dep_ == "prep" and c.lower_ == "since" and not any(
             t.lower_ in short for t in c.subtree) for c in children_of(verb)):
         return True  # not "have died since the beginning of the day": a day's toll
+    if not perfect:
+        return False
     subjects = own or [c for c in children_of(owner) if c.dep_ in {"nsubj", "nsubjpass"}]
     return any(c.lemma_.lower() in words.cumulative_subjects for c in subjects)
 
