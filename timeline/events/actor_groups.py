@@ -144,6 +144,28 @@ def loss_words() -> frozenset[str]:
     return frozenset(word_list(read_bundled("actors.yaml"), "actors.yaml", "loss_words"))
 
 
+#: How a patron stands to the forces it is written before (``patron_words``).
+LEADER = "leader"
+
+
+@functools.cache
+def patron_words() -> dict[str, str]:
+    """Words naming a patron's hold on a force ("led", "backed"): leader or backer."""
+    words = read_bundled("actors.yaml").get("patron_words") or {}
+    if not isinstance(words, dict) or not set(map(str, words.values())) <= {LEADER, "backer"}:
+        raise RuleFileError("actors.yaml", "'patron_words' maps words to leader or backer")
+    return {str(k): str(v) for k, v in words.items()}
+
+
+def proxy_group() -> ActorGroup:
+    """The group a backed force is named as (``proxy_group``): a militia of its place."""
+    name = str(read_bundled("actors.yaml").get("proxy_group", ""))
+    try:
+        return groups_by_id()[name]
+    except KeyError:
+        raise RuleFileError("actors.yaml", f"'proxy_group' names no group: {name!r}") from None
+
+
 @functools.cache
 def hostile_words() -> frozenset[str]:
     """Words naming the other side's forces: the modifier a group needs ("occupation

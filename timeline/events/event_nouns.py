@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from timeline.events import places
 from timeline.events.actor_groups import is_armed, is_force
 from timeline.events.lexicon import EventLexicon
-from timeline.events.tokens import children_of, sentence_bounds
+from timeline.events.tokens import before_dash, children_of, sentence_bounds
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -34,15 +34,14 @@ def owners(noun: Token) -> list[Token]:
     """The possessor, modifiers and "by" phrase of an event noun, and an "of" or "from"
     phrase naming armed forces ("the shelling of the Armed Forces of Ukraine", as
     reports translated from Russian and Ukrainian put the perpetrator; "shelling from
-    Ukrainian troops")."""
+    Ukrainian troops"); a phrase run on into a source after a dash ends at the dash."""
     children = [c for c in children_of(noun) if c.dep_ in {"poss", "amod", "compound"}
                 and c.pos_ in {"NOUN", "PROPN", "ADJ"}]
     return children + [w for w in _words_before(noun) if w not in children] + [
-        g for c in children_of(noun) if c.dep_ == "prep" and (
-            c.lower_ == "by" or c.lower_ in {"of", "from"} and any(
-                is_force(g) or c.lower_ == "from" and is_armed(g)
-                for g in children_of(c) if g.dep_ == "pobj"))
-        for g in children_of(c) if g.dep_ == "pobj"] + _participle_agents(noun)
+        g for c in children_of(noun) if c.dep_ == "prep" and c.lower_ in {"by", "of", "from"}
+        for g in (before_dash(c.i, o) for o in children_of(c) if o.dep_ == "pobj")
+        if c.lower_ == "by" or is_force(g) or c.lower_ == "from" and is_armed(g)
+    ] + _participle_agents(noun)
 
 
 def _participle_agents(noun: Token) -> list[Token]:
@@ -73,10 +72,10 @@ def event_nouns(trigger: Token, lexicon: EventLexicon) -> list[Token]:
     up to ``CAUSE_DEPTH`` arcs down through prepositions and their objects."""
     found: list[Token] = []
     stack = [(c, 0) for c in children_of(trigger)
-             if c.dep_ == "prep" and c.lower_ in lexicon.event_noun_prepositions]
+             if c.dep_ in {"prep", "agent"} and c.lower_ in lexicon.event_noun_prepositions]
     while stack:
         token, depth = stack.pop()
-        if token.dep_ in {"pobj", "pcomp"} and noun_type(token, lexicon) in lexicon.violent_types:
+        if token.dep_ in {"pobj", "pcomp"} and violent_type(token, lexicon) is not None:
             found.append(token)
             continue
         if depth < CAUSE_DEPTH:
@@ -111,6 +110,24 @@ def _noun_after(trigger: Token, lexicon: EventLexicon) -> Token | None:
 def noun_type(token: Token, lexicon: EventLexicon) -> str | None:
     """The type of an event noun by lemma or form ("shelling", parsed as a gerund)."""
     return lexicon.type_of_noun(token.lemma_.lower()) or lexicon.type_of_noun(token.lower_)
+
+
+def violent_type(token: Token, lexicon: EventLexicon) -> str | None:
+    """The type of a noun naming someone's violence: a violent event noun, or a noun
+    someone aimed ("Israeli fire", ``aimed_type``); else None."""
+    found = noun_type(token, lexicon)
+    return found if found in lexicon.violent_types else aimed_type(token, lexicon)
+
+
+def aimed_type(noun: Token, lexicon: EventLexicon) -> str | None:
+    """The type ``aimed_nouns`` gives a noun someone aimed ("Israeli fire", "the army's
+    fire") when a nationality, a force or an armed group owns it; else None ("a fire
+    killed 12")."""
+    aimed = lexicon.aimed_type(noun.lemma_.lower())
+    if aimed is None:
+        return None
+    return aimed if any(places.country_of_demonym(o.text) or is_force(o) or is_armed(o)
+                        for o in carried_out_by(noun)) else None
 
 
 def light_nouns(trigger: Token) -> Sequence[Token]:

@@ -155,6 +155,9 @@ class EventLexicon:
     linked_marks: frozenset[str] = frozenset()
     #: Kind words before a name that type it ("Hurricane Helene", "Typhoon Haiyan").
     named_kinds: frozenset[str] = frozenset()
+    #: Subject nouns of a ``subject_types`` type that someone can aim, and the type they
+    #: take when a nationality, force or armed group owns them ("Israeli fire").
+    aimed_nouns: tuple[tuple[str, str], ...] = ()
 
     def suffered_by_subject(self, verb: str, objects: Iterable[str]) -> bool:
         """True when a ``victim_subject`` rule holds ``verb`` with one of the lemmas
@@ -162,6 +165,10 @@ class EventLexicon:
         lemmas = set(objects)
         return any(r.victim_subject and verb in r.verbs and lemmas & r.objects
                    for r in self.object_rules)
+
+    def aimed_type(self, noun: str) -> str | None:
+        """The type ``aimed_nouns`` gives ``noun`` when someone aims it, or None."""
+        return dict(self.aimed_nouns).get(noun)
 
     @functools.cached_property
     def phrasal_verbs(self) -> frozenset[str]:
@@ -298,9 +305,12 @@ def load_event_lexicon() -> EventLexicon:
     _check_unambiguous(name, types)
     data = read_bundled(name)
     phrasal = data.get("phrasal_types") or {}
+    aimed = data.get("aimed_nouns") or {}
+    if not isinstance(phrasal, dict) or not isinstance(aimed, dict):
+        raise RuleFileError(name, "'phrasal_types' and 'aimed_nouns' map words to event types")
     known = {t.id for t in types} | {"other"}
     rules = object_rules(name, data)
-    named = [*phrasal.values(), *(r.to for t in types for r in t.retype),
+    named = [*phrasal.values(), *aimed.values(), *(r.to for t in types for r in t.retype),
              *(r.type_id for r in rules),
              *(t.with_agent for t in types if t.with_agent),
              *(v for key in _TYPE_LISTS for v in data.get(key, ()))]
@@ -319,6 +329,7 @@ def load_event_lexicon() -> EventLexicon:
         raise RuleFileError(name, f"offset_units and offset_marks map words to whole numbers "
                                   f"({error})") from error
     return EventLexicon(types=types, phrasal_types=tuple(sorted(phrasal.items())),
+                        aimed_nouns=tuple(sorted((str(k), str(v)) for k, v in aimed.items())),
                         modality=Modality(**words), object_rules=rules, **offsets, **lists)
 
 

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from timeline.events import namesakes, places
 from timeline.events.lexicon import load_location_words
 from timeline.events.places import Place
-from timeline.events.tokens import children_of, span_text
+from timeline.events.tokens import ATTRIBUTION_DASHES, children_of, span_text
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -130,7 +130,6 @@ def _place_entity(obj: Token) -> str:
 
 
 #: Dashes that, spaced, open a closing attribution ("... in Energodar - Rogov").
-ATTRIBUTION_DASHES = frozenset({"-", "–", "—"})
 
 
 def before_attribution(obj: Token) -> Token:

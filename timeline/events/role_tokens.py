@@ -15,11 +15,11 @@ from timeline.events import clauses
 from timeline.events.actor_groups import group_of, is_armed, is_force
 from timeline.events.casualties import (counted_noun, is_headline_passive, is_toll_subject,
                                         load_words, person_nouns)
-from timeline.events.event_nouns import (carried_out_by, event_nouns, light_nouns, noun_type,
-                                         owners)
+from timeline.events.event_nouns import (carried_out_by, event_nouns, light_nouns,
+                                         noun_type, owners, violent_type)
 from timeline.events.lexicon import EventLexicon, load_location_words
 from timeline.events.taxonomy import subject_suffers, undergone_nouns
-from timeline.events.tokens import children_of, conjuncts_of
+from timeline.events.tokens import before_dash, children_of, conjuncts_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -174,7 +174,7 @@ def _doers(subject: Token, lexicon: EventLexicon) -> list[Token]:
     shelling of Donetsk kills a civilian", "Russian shelling kills 2"), whoever carried
     it out; a place modifier says where, not who ("Donetsk shelling"). A noun that is
     also a group ("a mob lynched two men") acts itself."""
-    if noun_type(subject, lexicon) not in lexicon.violent_types or group_of(subject):
+    if violent_type(subject, lexicon) is None or group_of(subject):
         return [subject]
     # "an IED planted by Al Shabaab exploded", "a rocket fired by Hezbollah hit": the
     # agent of the participle describing the weapon acted.
@@ -196,11 +196,11 @@ def _agents(trigger: Token, lexicon: EventLexicon) -> list[Token]:
         if dep == "agent":
             agents += [g for g in children_of(child) if g.dep_ == "pobj"]
         elif dep == "prep" and child.lower_ == "by":
-            by_forces += [g for g in children_of(child) if g.dep_ == "pobj"
-                          and (is_force(g) or is_armed(g))]
+            by_forces += [g for g in (before_dash(child.i, o) for o in children_of(child)
+                                      if o.dep_ == "pobj") if is_force(g) or is_armed(g)]
     agents += by_forces
     for agent in agents:
-        if lexicon.type_of_noun(agent.lemma_.lower()) in lexicon.violent_types:
+        if violent_type(agent, lexicon) is not None:
             found += owners(agent)
         else:
             found.append(agent)

@@ -18,9 +18,10 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from timeline.events import clause_places, clauses, places
-from timeline.events.actor_groups import (GROUP, ActorGroup, capital_types, capitals, combat_types,
-                                          group_of, groups_by_noun, is_force,
-                                          load_groups, other_side, partitive_nouns, unit_words)
+from timeline.events.actor_groups import (GROUP, LEADER, ActorGroup, capital_types, capitals,
+                                          combat_types, group_of, groups_by_noun, is_force,
+                                          load_groups, other_side, partitive_nouns,
+                                          patron_words, proxy_group, unit_words)
 from timeline.events.casualties import counted_noun
 from timeline.events.clauses import MentionIndex
 from timeline.events.event_nouns import event_nouns, light_nouns, noun_type
@@ -130,8 +131,16 @@ def actor_of(token: Token, index: MentionIndex, country: str) -> Actor | None:
         end = token.i + 1 if token.pos_ == "PROPN" else unnamed[-1].i + 1
         return Actor(doc[unnamed[0].left_edge.i:end].text.strip(), written, "ORG")
     if group is not None and not compound_named and (group.state or named is None):
+        patron, hold, first = _patron(token)
+        if hold and first < token.i and doc[first].text not in written:
+            written = span_text(doc, first, token.i + 1)  # "Russia-led forces - JFO HQ"
+        if hold and hold != LEADER:
+            # "Iran-backed militias", "Russia-backed forces": a proxy, of the place.
+            group = proxy_group() if group.state else group
+            home = "" if country == patron else country  # the place's, never the patron's
+            return Actor(group.named(home), written, GROUP, home, group.state, group.victim)
         # A people that is no nation ("Maoist rebels", "Kurdish fighters") names none.
-        home = (_country_of(nationality) if nationality else "") or (
+        home = patron or (_country_of(nationality) if nationality else "") or (
             _forces_country(named, group)[1] if named is not None and not nationality
             else "") or (
             _modifier_country(token) or _of_country(token)
@@ -180,6 +189,25 @@ def _demonym_actor(token: Token) -> Actor | None:
     before "shelling"), else None."""
     country = places.country_of_demonym(token.text)
     return Actor(country, token.text, "GPE", country) if country else None
+
+
+def _patron(token: Token) -> tuple[str, str, int]:
+    """(country, hold, index of the patron's word) of a patron written before a force or
+    group: "Russia-led forces" (Russia, leader), "Iran-backed militias" (Iran, backer);
+    else ("", "", -1)."""
+    words, doc = patron_words(), token.doc
+    # The patron's participle modifies the noun, or, where the parser hung it on a word
+    # further on ("by Russia-led forces - JFO HQ"), stands right before it.
+    held = [c for c in children_of(token) if c.dep_ == "amod" and c.lower_ in words]
+    if not held and token.i >= 3 and doc[token.i - 1].lower_ in words:
+        held = [doc[token.i - 1]]
+    for word in held:
+        before = [doc[word.i - 2]] if word.i >= 2 and doc[word.i - 1].text == "-" else []
+        for patron in [*before, *children_of(word)]:
+            country = places.country_of_demonym(patron.text) or country_named(patron.text)
+            if country:
+                return country, words[word.lower_], patron.i
+    return "", "", -1
 
 
 def _modifier_country(token: Token) -> str:

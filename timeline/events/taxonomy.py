@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from timeline.events.casualties import (counted_noun, is_headline_passive, is_running_total,
                                         is_toll_subject)
 from timeline.events.clauses import RELATIVE_TAGS
-from timeline.events.event_nouns import event_nouns, noun_type
+from timeline.events.event_nouns import aimed_type, event_nouns, noun_type
 from timeline.events.lexicon import EventLexicon, EventType
 from timeline.events.tokens import children_of, conjuncts_of
 
@@ -94,7 +94,7 @@ def event_type(trigger: Token, lexicon: EventLexicon) -> tuple[str, str] | None:
             # "Wildfires killed 5": a capitalised plural the tagger took for a name.
             found = lexicon.type_of_noun(noun.lower_[:-1])
         if found in lexicon.subject_types:
-            return phrasal, found
+            return phrasal, aimed_type(noun, lexicon) or found
     if lemma in lexicon.non_events and phrasal not in lexicon.phrasal_verbs:
         return None
     found = lexicon.type_of_verb(phrasal) or lexicon.type_of_verb(lemma) or OTHER

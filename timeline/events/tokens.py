@@ -216,3 +216,21 @@ def _read_column(doc: Doc, name: str) -> list:
 def is_sent_end(doc: Doc, i: int) -> bool:
     """``bool(doc[i].is_sent_end)``, without building the tokens."""
     return i + 1 == len(doc) or column(doc, "sent_start")[i + 1] == 1
+
+
+#: Dashes that set a source apart from what it reports ("... in Energodar - Rogov").
+ATTRIBUTION_DASHES = frozenset({"-", "\u2013", "\u2014"})
+
+
+def before_dash(start: int, obj: Token) -> Token:
+    """The noun right before the first spaced dash between token ``start`` and ``obj``,
+    where the parser ran a phrase on into the source named after the dash ("shelling by
+    Ukrainian troops - LPR defense ministry" parses with "ministry" as the object);
+    else ``obj``."""
+    doc = obj.doc
+    for i in range(start + 1, obj.i):
+        word = doc[i]
+        if word.text in ATTRIBUTION_DASHES and word.whitespace_ and doc[i - 1].whitespace_:
+            before = doc[i - 1]
+            return before if i - 1 > start and before.pos_ in {"NOUN", "PROPN"} else obj
+    return obj
