@@ -270,6 +270,8 @@ class LocationWords:
     transliterations: tuple[tuple[str, str], ...] = ()
     endings: tuple[tuple[str, str], ...] = ()
     sentence_skip: frozenset[str] = frozenset()
+    #: Facilities a country named before them owns rather than holds ("a US base").
+    owned_features: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -289,7 +291,8 @@ def load_location_words() -> LocationWords:
         ("sentence_types", "sentence_place_types"), ("area_features", "area_features"),
         ("town_parts", "town_part_features"),
         ("government_types", "government_capital_types"),
-        ("sentence_skip", "sentence_skip_prepositions"))}
+        ("sentence_skip", "sentence_skip_prepositions"),
+        ("owned_features", "owned_features"))}
     pairs = tuple((str(a), str(b)) for a, b in data.get("transliterations") or ())
     endings = tuple((str(a), str(b)) for a, b in data.get("ending_transliterations") or ())
     return LocationWords(place_nouns=frozenset(word_list(data, name, "place_nouns")), **lists,

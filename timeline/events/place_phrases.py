@@ -81,6 +81,8 @@ def read_phrase(obj: Token) -> PlacePhrase | None:
                     and c.i + 1 == name[0].left_edge.i][:1]
         # "Ceel Buur town", "Hmeimim Air Base": the proper nouns before the feature.
         text = span_text(obj.doc, name[0].left_edge.i, name[-1].i + 1)
+        if obj.lemma_.lower() in words.owned_features and _is_country(text):
+            return None  # "a US base in Syria": the owner, not where the base is
         return PlacePhrase(text, name[-1], _feature(obj), _hints(obj, {t.i for t in name}))
     if obj.pos_ != "PROPN" and not _mistagged_name(obj):
         return None
@@ -130,6 +132,11 @@ def _place_entity(obj: Token) -> str:
 
 
 #: Dashes that, spaced, open a closing attribution ("... in Energodar - Rogov").
+
+
+def _is_country(name: str) -> bool:
+    place = places.geocode(name)
+    return place is not None and place.precision == "country"
 
 
 def before_attribution(obj: Token) -> Token:
