@@ -256,7 +256,19 @@ def _victims(word: Token, words: CasualtyWords) -> list[Token]:
         found.append(word)
         if word.dep_ in {"amod", "acomp", "oprd"} and word.head.pos_ in {"NOUN", "NUM"}:
             found.append(word.head)
-    return [p for v in found for p in (v, *conjuncts_of(v))]
+    before = word.doc[word.i - 1] if word.i else None
+    if not found and before is not None and before.like_num and before.dep_ == "conj":
+        return [before]  # "left 27 dead and 106 wounded": the number joined to "dead"
+    # A listed number with a casualty word of its own counts for that word.
+    return [p for v in found for p in (v, *(c for c in conjuncts_of(v) if not _has_own_word(c, word)))]
+
+
+def _has_own_word(number: Token, word: Token) -> bool:
+    """True when another casualty word follows ``number`` ("27 dead and 106 wounded")."""
+    doc = number.doc
+    after = doc[number.i + 1] if number.i + 1 < len(doc) else None
+    return (number.like_num and after is not None and after.i != word.i
+            and after.lemma_.lower() in _casualty_lemmas())
 
 
 def _count(noun: Token, word: Token, words: CasualtyWords) -> Count | None:
