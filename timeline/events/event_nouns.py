@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING
 from timeline.events import places
 from timeline.events.actor_groups import is_armed, is_force
 from timeline.events.lexicon import EventLexicon
-from timeline.events.tokens import before_dash, children_of, sentence_bounds
+from timeline.events.tokens import before_dash, children_of, conjuncts_of, sentence_bounds
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -113,10 +113,17 @@ def noun_type(token: Token, lexicon: EventLexicon) -> str | None:
 
 
 def violent_type(token: Token, lexicon: EventLexicon) -> str | None:
-    """The type of a noun naming someone's violence: a violent event noun, or a noun
-    someone aimed ("Israeli fire", ``aimed_type``); else None."""
+    """The type of a noun naming someone's violence: a violent event noun, one an
+    ``object_verbs`` rule makes violent by what it governs ("an exchange of fire"), or
+    a noun someone aimed ("Israeli fire", ``aimed_type``); else None."""
     found = noun_type(token, lexicon)
-    return found if found in lexicon.violent_types else aimed_type(token, lexicon)
+    if found in lexicon.violent_types:
+        return found
+    if lexicon.object_rules_of_noun(token.lemma_.lower()):
+        found = noun_event_type(token, lexicon)
+        if found in lexicon.violent_types:
+            return found
+    return aimed_type(token, lexicon)
 
 
 def aimed_type(noun: Token, lexicon: EventLexicon) -> str | None:
@@ -136,3 +143,28 @@ def light_nouns(trigger: Token) -> Sequence[Token]:
     return [o for c in children_of(trigger) if c.dep_ == "dobj" or (
                 c.dep_ == "prep" and c.lower_ == "with")
             for o in ((c,) if c.dep_ == "dobj" else [g for g in children_of(c) if g.dep_ == "pobj"])]
+
+
+def object_words(nouns: Sequence[Token]) -> set[str]:
+    """Lemmas and forms of ``nouns``, their conjuncts and their compounds ("two
+    breakthrough attempts", "plane, three tanks, 80 troops")."""
+    heads = [w for n in nouns for w in (n, *conjuncts_of(n))]
+    heads += [c for h in heads for c in children_of(h)
+              if c.dep_ in {"compound", "appos", "nmod"} or c.dep_ == "amod" and c.pos_ == "NOUN"]
+    return {w.lemma_.lower() for w in heads} | {w.lower_ for w in heads}
+
+
+def noun_event_type(noun: Token, lexicon: EventLexicon) -> str | None:
+    """The type of an event noun: an ``object_verbs`` rule's noun by what it governs
+    ("ceasefire violations", "violations of the truce"), else the noun's own type."""
+    lemma = noun.lemma_.lower()
+    rules = lexicon.object_rules_of_noun(lemma)
+    if rules:
+        governed = [c for c in children_of(noun) if c.dep_ in {"compound", "amod", "nmod"}]
+        # "ceasefire violations": a compound is read by ``object_words`` itself.
+        governed += [o for c in children_of(noun) if c.dep_ == "prep" and c.lower_ == "of"
+                     for o in children_of(c) if o.dep_ == "pobj"]
+        found = next((r.type_id for r in rules if r.objects & object_words(governed)), None)
+        if found is not None:
+            return found
+    return lexicon.type_of_noun(lemma)

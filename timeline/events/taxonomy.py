@@ -18,7 +18,8 @@ from typing import TYPE_CHECKING
 from timeline.events.casualties import (counted_noun, is_headline_passive, is_running_total,
                                         is_toll_subject)
 from timeline.events.clauses import RELATIVE_TAGS
-from timeline.events.event_nouns import aimed_type, event_nouns, noun_type
+from timeline.events.event_nouns import (aimed_type, event_nouns, noun_event_type, noun_type,
+                                         object_words, violent_type)
 from timeline.events.lexicon import EventLexicon, EventType
 from timeline.events.tokens import children_of, conjuncts_of
 
@@ -116,7 +117,7 @@ def _cause(trigger: Token, found: str, lexicon: EventLexicon) -> str:
     if found in lexicon.casualty_types and found not in lexicon.violent_types:
         nouns = event_nouns(trigger, lexicon)
         if nouns:
-            return noun_type(nouns[0], lexicon) or found
+            return violent_type(nouns[0], lexicon) or found
     return found
 
 
@@ -134,17 +135,17 @@ def object_type(trigger: Token, lexicon: EventLexicon) -> str | None:
         objects = [c for c in children if c.dep_ == "nsubj"]
     # "shot down 30 of 35 drones": what is counted.
     objects += [n for n in map(counted_noun, objects) if n is not None]
-    words = _words(objects)
+    words = object_words(objects)
     for rule in rules:
         # "was set on fire": a preposition the rule reads as the object's.
         more = [g for c in children if c.dep_ == "prep" and c.lower_ in rule.via
                 for g in children_of(c) if g.dep_ == "pobj"] if rule.via else []
-        if rule.objects & (_bare_words(objects + more) if rule.bare else words | _words(more)):
+        if rule.objects & (_bareobject_words(objects + more) if rule.bare else words | object_words(more)):
             return rule.type_id
     return None
 
 
-def _bare_words(nouns: Sequence[Token]) -> set[str]:
+def _bareobject_words(nouns: Sequence[Token]) -> set[str]:
     """Lemmas of ``nouns`` that stand bare, with no determiner or modifier."""
     return {n.lemma_.lower() for n in nouns
             if not any(c.dep_ in _MODIFIERS for c in children_of(n))}
@@ -156,31 +157,6 @@ def subject_suffers(verb: Token, lexicon: EventLexicon) -> bool:
     return lexicon.suffered_by_subject(
         verb.lemma_.lower(), (w.lemma_.lower() for c in children_of(verb) if c.dep_ == "dobj"
                               for w in (c, counted_noun(c)) if w is not None))
-
-
-def _words(nouns: Sequence[Token]) -> set[str]:
-    """Lemmas and forms of ``nouns``, their conjuncts and their compounds ("two
-    breakthrough attempts", "plane, three tanks, 80 troops")."""
-    heads = [w for n in nouns for w in (n, *conjuncts_of(n))]
-    heads += [c for h in heads for c in children_of(h)
-              if c.dep_ in {"compound", "appos", "nmod"} or c.dep_ == "amod" and c.pos_ == "NOUN"]
-    return {w.lemma_.lower() for w in heads} | {w.lower_ for w in heads}
-
-
-def noun_event_type(noun: Token, lexicon: EventLexicon) -> str | None:
-    """The type of an event noun: an ``object_verbs`` rule's noun by what it governs
-    ("ceasefire violations", "violations of the truce"), else the noun's own type."""
-    lemma = noun.lemma_.lower()
-    rules = lexicon.object_rules_of_noun(lemma)
-    if rules:
-        governed = [c for c in children_of(noun) if c.dep_ in {"compound", "amod", "nmod"}]
-        # "ceasefire violations": a compound is read by ``_words`` itself.
-        governed += [o for c in children_of(noun) if c.dep_ == "prep" and c.lower_ == "of"
-                     for o in children_of(c) if o.dep_ == "pobj"]
-        found = next((r.type_id for r in rules if r.objects & _words(governed)), None)
-        if found is not None:
-            return found
-    return lexicon.type_of_noun(lemma)
 
 
 def _noun_event(nouns: Sequence[Token], lexicon: EventLexicon) -> str | None:
