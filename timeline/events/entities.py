@@ -22,7 +22,8 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from timeline.events import acronyms, places
-from timeline.events.known_names import load_gazetteer, load_not_names, load_titles
+from timeline.events.known_names import (load_gazetteer, load_name_particles, load_not_names,
+                                          load_titles)
 from timeline.events.tokens import children_of, column, doc_text, span_text
 from timeline.model import Mention
 
@@ -221,11 +222,25 @@ def _title_at(doc: Doc, i: int) -> tuple[str, int] | None:
 
 
 def _name_run(doc: Doc, start: int) -> int:
-    """Index after the capitalised proper nouns starting at ``start``."""
-    end = start
-    while (end < len(doc) and end - start < MAX_NAME_TOKENS and doc[end].pos_ == "PROPN"
-           and doc[end].text[:1].isupper() and doc[end].tag_ != "POS"):
-        end += 1
+    """Index after the capitalised proper nouns starting at ``start``, run on through a
+    name's lower-case particles and hyphens to the capitalised word they lead to
+    ("Abdel Fattah el-Sisi", "Mohammed bin Salman")."""
+    end, words = start, 0  # the name's capitalised words: particles do not count
+    particles = load_name_particles()
+    while end < len(doc) and words < MAX_NAME_TOKENS and doc[end].tag_ != "POS":
+        word = doc[end]
+        if word.pos_ == "PROPN" and word.text[:1].isupper():
+            end, words = end + 1, words + 1
+            continue
+        # Particles and the hyphens after them, up to a capitalised name word.
+        ahead = end
+        while ahead < len(doc) and ahead - end < 3 and (
+                doc[ahead].text in particles or doc[ahead].text == "-" and ahead > end):
+            ahead += 1
+        if end == start or ahead == end or ahead >= len(doc) or not (
+                doc[ahead].text[:1].isupper() and doc[ahead].pos_ == "PROPN"):
+            break
+        end = ahead
     return end
 
 

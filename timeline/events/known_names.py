@@ -84,6 +84,12 @@ def load_not_names() -> frozenset[str]:
 
 
 @functools.cache
+def load_name_particles() -> frozenset[str]:
+    """Lower-case particles inside a person's name ("el-Sisi", "bin Salman")."""
+    return frozenset(word_list(read_bundled("titles.yaml"), "titles.yaml", "name_particles"))
+
+
+@functools.cache
 def load_gazetteer_areas() -> tuple[GazetteerEntry, ...]:
     """Seas, gulfs and regions that are no admin area (``areas`` in
     ``gazetteer_places.yaml``): geocoded, but not tagged by the ruler, since the NER
