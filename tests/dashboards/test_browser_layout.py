@@ -1,7 +1,8 @@
 """Real-browser test of the layout on laptop screens (1366x768 and 1920x1080).
 
 What only a browser can tell: on the bundled sample, the events table shows each
-sentence whole (in view beside the date, wrapped, nothing cut at the card's edge).
+sentence whole (in view beside the date, wrapped, nothing cut at the card's edge), and
+the event detail card shows its correction form as soon as the card is in view.
 Skipped when Chromium or playwright is not installed.
 """
 
@@ -9,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from dashboards.views.detail import EDIT_FIELDS
 from tests.dashboards.test_browser import (  # noqa: F401 (fixtures)
     browser, playwright_api, pytestmark, server_url)
 
@@ -65,3 +67,29 @@ def test_each_sentence_in_the_table_is_shown_whole(laptop):
         ".map(c => c.getAttribute('tabulator-field') + ': ' + c.innerText)")
     assert cut == []
 
+
+def test_correction_form_is_in_view_with_the_detail_card(laptop):
+    page = laptop
+    page.locator(".events-table .tabulator-row").nth(1).locator(
+        '[tabulator-field="date"]').click()
+    expect(page.locator(".tl-sentence")).to_be_visible(timeout=30_000)
+    card = page.locator(".card").filter(
+        has=page.locator(".card-header", has_text="Event detail"))
+    card.scroll_into_view_if_needed()
+    page.wait_for_timeout(300)
+    screen = {"x": 0, "y": 0, **page.viewport_size}
+    frame = card.evaluate(_INSIDE)
+    controls = [page.get_by_label(label, exact=True) for _field, label, _column in EDIT_FIELDS]
+    controls += [page.get_by_label("Your name", exact=True),
+                 page.get_by_role("button", name="Save corrections"),
+                 page.get_by_role("button", name="Mark wrong")]
+    for control in controls:
+        expect(control).to_be_visible()
+        box = control.bounding_box()
+        assert _within(box, frame) and _within(box, screen), (control, box, frame, screen)
+    # The sentence and its facts scroll above the form, down to the last fact.
+    evidence = page.locator(".tl-evidence")
+    last_fact = page.locator(".tl-facts tr").last
+    last_fact.scroll_into_view_if_needed()
+    assert _within(last_fact.bounding_box(), evidence.evaluate(_INSIDE))
+    assert _within(page.get_by_role("button", name="Save corrections").bounding_box(), screen)
