@@ -12,6 +12,7 @@ import functools
 import numpy as np
 import pandas as pd
 
+from dashboards.backing import N_SOURCES
 from timeline.vocab import LIST_SEPARATOR
 
 NO_ACTOR = "(no actor)"
@@ -195,10 +196,11 @@ def country_iso3(name: str) -> str:
         return ""
 
 
-#: Columns of the events table, in order, with their source column.
+#: Columns of the events table, in order, with their source column. The sentence comes
+#: right after the date so that it is in view however narrow the table is.
 TABLE_COLUMNS: dict[str, str] = {
-    "event_id": "event_id", "date": "date", "type": "event_type", "actors": "actors",
-    "places": "locations", "sentence": "sentence", "precision": "granularity",
+    "event_id": "event_id", "date": "date", "sentence": "sentence", "type": "event_type",
+    "actors": "actors", "places": "locations", "precision": "granularity",
     "time expression": "time_text", "confidence": "confidence", "headline": "title",
     "correction": "correction",
 }
@@ -206,6 +208,8 @@ TABLE_COLUMNS: dict[str, str] = {
 
 def table_frame(df: pd.DataFrame) -> pd.DataFrame:
     """The events as the table shows them: plain strings, lists joined with '; '.
+
+    Story rows (with an ``n_sources`` column) also get the number of their sources.
 
     Built once per timeline (joining lists is the slow part) and then sliced by the
     filtered index. Plain object columns: slicing them is cheaper than Arrow strings.
@@ -221,4 +225,6 @@ def table_frame(df: pd.DataFrame) -> pd.DataFrame:
             out[label] = values.round(2)
             continue
         out[label] = values.astype("str").fillna("").astype("object")
+    if N_SOURCES in df.columns:  # story rows: their number of sources, after the type
+        out.insert(out.columns.get_loc("type") + 1, "sources", df[N_SOURCES].to_numpy())
     return out

@@ -21,7 +21,7 @@ import pandas as pd
 import panel as pn
 import param
 
-from dashboards.backing import (DEFAULT_EDITOR, N_SOURCES, STORY_ID, edit_event,
+from dashboards.backing import (DEFAULT_EDITOR, STORY_ID, edit_event,
                                 memory_edit)
 from dashboards.aggregate import event_intervals, explode_list, table_frame, top_values
 from dashboards.labels import OTHER, hover_labels, type_colors
@@ -108,8 +108,6 @@ class DataStore(pn.viewable.Viewer):
         self._table_order = order
         self._wrong = data["wrong"].to_numpy(dtype=bool)
         table = table_frame(data)
-        if N_SOURCES in data.columns:
-            table.insert(3, "sources", data[N_SOURCES].to_numpy())
         self.param.update(labels=hover_labels(data), table=table.iloc[order],
                           colors=type_colors(data["event_type"].astype("str").unique()))
 

@@ -232,9 +232,7 @@ class StoreSelection(Selection):
         from dashboards.aggregate import table_frame
 
         rows = self._at(_PAGE, [limit, offset], TABLE_ORDER)
-        table = table_frame(rows)
-        table.insert(3, "sources", rows["n_sources"].to_numpy())
-        return table.reset_index(drop=True)
+        return table_frame(rows).reset_index(drop=True)
 
     def narrative(self, offset: int, limit: int) -> tuple[pd.DataFrame, int]:
         if self.stories:

@@ -108,7 +108,11 @@ class EventDetail(View):
     title = "Event detail"
     order = 30
     beside_previous = True
-    card = {"width": 440, "height": 640, "scroll": True, "sizing_mode": "fixed"}
+    # Only the sentence and facts scroll inside the card, so the correction form below
+    # them is in view whenever the card is; the card is never taller than the window
+    # under the page's header (a laptop's browser leaves about 650 of 768 pixels).
+    card = {"width": 440, "height": 640, "sizing_mode": "fixed",
+            "styles": {"max-height": "calc(100vh - 80px)", "min-height": "480px"}}
     follows = ("selected_event", "selection")
 
     def setup(self) -> None:
@@ -122,8 +126,9 @@ class EventDetail(View):
         if user:
             self.store.editor = user
         self.editor = pn.widgets.TextInput.from_param(
-            self.store.param.editor, label="Your name (recorded with each edit)",
-            disabled=bool(user), sizing_mode="stretch_width")
+            self.store.param.editor, label="Your name", disabled=bool(user),
+            description="Recorded with each correction and mark.",
+            sizing_mode="stretch_width")
         self.save = pn.widgets.Button(label="Save corrections", color="primary")
         self.wrong = pn.widgets.Button(label="Mark wrong", color="danger", variant="outline")
         self.status = pn.pane.Alert(visible=False, alert_type="success", margin=(5, 10))
@@ -178,6 +183,14 @@ class EventDetail(View):
         self.status.param.update(object=text, alert_type=kind, visible=True)
 
     def __panel__(self) -> pn.viewable.Viewable:
-        return pn.Column(self.body, *self.fields.values(), self.editor,
-                         pn.Row(self.save, self.wrong), self.status,
-                         sizing_mode="stretch_width")
+        # The sentence and facts take the height the form leaves and scroll; the form
+        # keeps its own, two fields a line (the date's label, which names its formats,
+        # takes the whole width).
+        evidence = pn.Column(self.body, scroll=True, sizing_mode="stretch_both",
+                             css_classes=["tl-evidence"])
+        pairs = [widget for field, widget in self.fields.items() if field != "date"]
+        fields = pn.GridBox(*pairs, self.editor, ncols=2, sizing_mode="stretch_width")
+        form = pn.Column(self.new_date, fields, pn.Row(self.save, self.wrong), self.status,
+                         sizing_mode="stretch_width",
+                         styles={"border-top": "1px solid #dee2e6"})
+        return pn.Column(evidence, form, sizing_mode="stretch_both")

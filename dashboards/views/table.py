@@ -18,12 +18,22 @@ from dashboards.status_line import StatusLine
 from dashboards.views.base import View
 
 PAGE_SIZE = 12
-# Tabulator's "plaintext" and "textarea" formatters escape HTML, so a sentence holding
-# "<script>" is shown as those characters and never parsed as markup. The cells stay
-# raw (escaping them too would show "&lt;"), and header filters match the raw text.
-_FORMATTERS = {name: {"type": "plaintext"} for name in TABLE_COLUMNS}
-_FORMATTERS.update(sentence={"type": "textarea"}, headline={"type": "textarea"})
-_FORMATTERS.pop("confidence")
+# Tabulator's "textarea" formatter escapes HTML, so a sentence holding "<script>" is
+# shown as those characters and never parsed as markup. The cells stay raw (escaping
+# them too would show "&lt;"), and header filters match the raw text. It also wraps
+# (white-space: pre-wrap): a long sentence, actor list or headline grows its row
+# instead of being cut at the column's edge.
+_FORMATTERS = {name: {"type": "textarea"} for name in TABLE_COLUMNS if name != "confidence"}
+# The sentence takes a share of the table's width (at least enough to read a line), so
+# beside the date it fits in a narrow card and widens on a wide screen; the other
+# columns keep fixed widths and the table scrolls sideways to them.
+_WIDTHS = {"date": 105, "sentence": "45%", "type": 95, "actors": 160, "places": 130,
+           "precision": 105, "time expression": 150, "confidence": 110, "headline": 260,
+           "correction": 130}
+_SENTENCE_MIN_WIDTH = 280
+# A word longer than its column (a URL, "military_aid" in a narrow type column) breaks
+# rather than running under the next cell.
+_CELL_STYLE = ".tabulator-cell {overflow-wrap: anywhere;}"
 _HEADER_FILTERS = {
     "type": {"type": "input", "func": "like", "placeholder": "type…"},
     "actors": {"type": "input", "func": "like", "placeholder": "actor…"},
@@ -45,12 +55,11 @@ class EventsTable(View):
             self._rows(), pagination=None if paged else "remote", page_size=PAGE_SIZE,
             show_index=False,
             disabled=True, selectable=1, hidden_columns=["event_id"],
-            header_filters=_HEADER_FILTERS, formatters=_FORMATTERS,
-            widths={"date": 105, "type": 95, "actors": 160, "places": 130, "sentence": 400,
-                    "precision": 105, "time expression": 150, "confidence": 110,
-                    "headline": 260, "correction": 130},
+            header_filters=_HEADER_FILTERS, formatters=_FORMATTERS, widths=_WIDTHS,
+            configuration={"columns": [{"field": "sentence",
+                                        "minWidth": _SENTENCE_MIN_WIDTH}]},
             layout="fit_data_table", sizing_mode="stretch_width", height=560,
-            theme="simple", css_classes=["events-table"],
+            theme="simple", css_classes=["events-table"], stylesheets=[_CELL_STYLE],
         )
         self.table.on_click(self._clicked)
         self.earlier = pn.widgets.Button(label="◀ Newer", width=100)

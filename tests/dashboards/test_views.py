@@ -76,8 +76,10 @@ def test_table_is_paginated_remotely_and_row_click_selects(dash):
     table = dash.table.table
     assert table.pagination == "remote"
     assert set(table.header_filters) == {"type", "actors", "places"}
-    assert table.formatters["sentence"] == {"type": "textarea"}
-    assert table.formatters["actors"] == {"type": "plaintext"}
+    # Every text cell escapes HTML and wraps; the sentence is read beside the date.
+    assert {name: f["type"] for name, f in table.formatters.items()} == {
+        name: "textarea" for name in table.value.columns if name != "confidence"}
+    assert list(table.value.columns[:3]) == ["event_id", "date", "sentence"]
     dash.store.actors = ["Mark Milley"]
     assert list(table.value["event_id"]) == ["e1", "e4"]  # newest first
     dash.table._clicked(SimpleNamespace(row=1))
