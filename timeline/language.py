@@ -7,7 +7,9 @@ text's words that are English function words ("the", "of", "and"), or English wo
 other languages share too ("in", "on"), both listed in ``english_words.yaml``, and the
 share of its letters outside the Latin script. It reads the first few thousand
 characters only, so its cost does not grow with the text, and it never judges a short
-text by its words (a headline may name more places than it has little words).
+text by its words (a headline may name more places than it has little words). The same
+words tell a sentence from debris around a bare number
+(``timeline.temporal.bare_years``).
 """
 
 from __future__ import annotations
