@@ -42,6 +42,7 @@ bench: $(STAMP)
 	$(BIN)/python -m benchmarks.tempeval --corpus wikiwars
 	$(BIN)/python -m benchmarks.meantime_timex
 	$(BIN)/python -m benchmarks.reference_dates
+	$(BIN)/python -m benchmarks.language_check
 	$(BIN)/python -m benchmarks.speed_extract
 	$(BIN)/python -m benchmarks.growth_extract
 	$(BIN)/python -m benchmarks.meantime

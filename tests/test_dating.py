@@ -93,3 +93,40 @@ def test_a_vague_inferred_date_never_shows_an_empty_or_raw_value() -> None:
         value="202", start=datetime(2020, 1, 1), end=datetime(2030, 1, 1),
         most_likely=datetime(2023, 3, 5), probability=0.9, confidence=0.4))
     assert decade.evidence[0].startswith("inferred publication date the 2020s, 2020-01-01")
+
+
+# A French report (no English function word among its 40 words of two letters or more): its events come
+# from rules that read English, so they are kept at low confidence, and it is named.
+FRENCH_TEXT = (
+    "Les forces ukrainiennes ont repoussé mardi une nouvelle attaque russe près de "
+    "Bakhmout, a annoncé l'état-major. Selon le ministère de la Défense, les combats se "
+    "poursuivent dans la région de Donetsk, où plusieurs villages ont été bombardés "
+    "pendant la nuit."
+)
+
+
+def test_an_article_not_in_english_is_named_and_its_events_distrusted() -> None:
+    from timeline.dating import NOT_ENGLISH, NOT_ENGLISH_CONFIDENCE
+
+    articles = [Article("fr", FRENCH_TEXT), Article("en", DATED_TEXT)]
+    with pytest.warns(DatingWarning) as caught:
+        frame = extract(articles, "2023-01-19")
+    messages = [str(w.message) for w in caught]
+    assert messages == [
+        "fr: does not look like English (0% of its first 40 words are common English "
+        "words such as 'the', 'of', 'and' (English news: about a third)); its events and "
+        "dates are likely wrong and get confidence 0.1 at most"]
+    assert [(n.doc_id, n.kind) for n in notes_of(frame)] == [("fr", NOT_ENGLISH)]
+    french = frame[frame["doc_id"] == "fr"]
+    assert (french["confidence"] <= NOT_ENGLISH_CONFIDENCE).all()
+    assert (frame[frame["doc_id"] == "en"]["confidence"] > NOT_ENGLISH_CONFIDENCE).any()
+    assert summary(notes_of(frame)) == "1 not in English"
+
+
+def test_short_english_and_name_heavy_notes_are_never_named() -> None:
+    from timeline.dating import article_notes
+
+    for text in ("Milley met Zaluzhnyi in Poland on Tuesday.",
+                 "On 3 May 2024, Al Shabaab militants clashed with SNA in Ceel Buur town "
+                 "(Ceel Buur, Galgaduud)."):
+        assert article_notes("x", None, text) == []

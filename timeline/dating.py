@@ -1,11 +1,15 @@
-"""Which articles got no publication date, and which one of low confidence.
+"""Which articles got no publication date, which one of low confidence, and which do
+not read as English.
 
 ``extract`` never dates silently: an article with no date of its own, none given and
 none inferable, or one whose inferred date is vague, gets a ``DatingNote``. The words
 are written once, when the reference is chosen (``inferred_note``, carried by
-``Reference.note``); the notes ride on the frame (``frame.attrs["dating"]``), are
-issued as ``DatingWarning``s, and the CLI and the dashboard print one line each and
-count them in their summaries.
+``Reference.note``). An article that does not read as English
+(``timeline.language.not_english``) gets one too: its events and dates come from rules
+that read English, so they are kept but given a low confidence (``NOT_ENGLISH_CONFIDENCE``).
+The notes ride on the frame (``frame.attrs["dating"]``), are issued as
+``DatingWarning``s, and the CLI and the dashboard print one line each and count them in
+their summaries.
 """
 
 from __future__ import annotations
@@ -20,10 +24,13 @@ from timeline.model import Reference, ReferenceDate
 ATTR = "dating"
 UNDATED = "undated"
 LOW_CONFIDENCE = "low confidence"
+NOT_ENGLISH = "not English"
+#: The highest confidence an event of an article that does not read as English keeps.
+NOT_ENGLISH_CONFIDENCE = 0.1
 
 
 class DatingWarning(UserWarning):
-    """An article was not dated, or only vaguely."""
+    """An article was not dated, or only vaguely, or does not read as English."""
 
 
 @dataclass(frozen=True)
@@ -31,7 +38,7 @@ class DatingNote:
     """One article's dating problem, in words."""
 
     doc_id: str
-    kind: str  # UNDATED or LOW_CONFIDENCE
+    kind: str  # UNDATED, LOW_CONFIDENCE or NOT_ENGLISH
     message: str
 
 
@@ -78,6 +85,25 @@ def note_for(doc_id: str, reference: Reference | None) -> DatingNote | None:
     return DatingNote(doc_id, kind, f"{doc_id}: {reference.note}")
 
 
+def language_note(doc_id: str, text: str) -> DatingNote | None:
+    """The note for article ``doc_id`` when ``text`` does not read as English."""
+    from timeline.language import not_english
+
+    why = not_english(text)
+    if not why:
+        return None
+    return DatingNote(doc_id, NOT_ENGLISH,
+                      f"{doc_id}: does not look like English ({why}); its events and dates "
+                      f"are likely wrong and get confidence {NOT_ENGLISH_CONFIDENCE} at most")
+
+
+def article_notes(doc_id: str, reference: Reference | None, text: str) -> list[DatingNote]:
+    """Every note for article ``doc_id`` dated by ``reference``: its dating, its
+    language."""
+    notes = (note_for(doc_id, reference), language_note(doc_id, text))
+    return [note for note in notes if note is not None]
+
+
 def attach(frame: Any, notes: Sequence[DatingNote], *, warn: bool = True) -> Any:
     """Put ``notes`` on ``frame.attrs`` and issue one ``DatingWarning`` each."""
     frame.attrs[ATTR] = [asdict(n) for n in notes]
@@ -93,12 +119,16 @@ def notes_of(frame: Any) -> list[DatingNote]:
 
 
 def summary(notes: Sequence[DatingNote]) -> str:
-    """"2 articles without a date, 1 dated with low confidence" ("" when none)."""
+    """"2 articles without a date, 1 dated with low confidence, 1 not in English" (""
+    when none)."""
     undated = sum(n.kind == UNDATED for n in notes)
     vague = sum(n.kind == LOW_CONFIDENCE for n in notes)
+    foreign = sum(n.kind == NOT_ENGLISH for n in notes)
     parts = []
     if undated:
         parts.append(f"{undated} article{'s' if undated != 1 else ''} without a date")
     if vague:
         parts.append(f"{vague} dated with low confidence")
+    if foreign:
+        parts.append(f"{foreign} not in English")
     return ", ".join(parts)

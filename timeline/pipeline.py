@@ -214,14 +214,14 @@ def _rows_local(articles: Sequence[Article], given: date | None, config: Extract
                 _report(article_failure(article, found), config, failures)
             else:
                 rows.extend(found[0])
-                notes.extend([found[1]] if found[1] is not None else [])
+                notes.extend(found[1])
             if config.progress is not None:
                 config.progress(1)
     return rows
 
 
 def _guarded_rows(article: Article, doc: Doc, given: date | None, config: ExtractOptions,
-                  ) -> tuple[list[dict[str, Any]], DatingNote | None] | Exception:
+                  ) -> tuple[list[dict[str, Any]], list[DatingNote]] | Exception:
     """``article_rows``, or the exception it raised: the article boundary."""
     try:
         return article_rows(article, doc, given, config)
@@ -251,10 +251,11 @@ def _report(failure: InputError, config: ExtractOptions, failures: list[InputErr
 
 
 def article_rows(article: Article, doc: Doc, given: date | None, config: ExtractOptions
-                 ) -> tuple[list[dict[str, Any]], DatingNote | None]:
-    """Timeline rows for one parsed article, and its dating note (if any); ``given`` is
-    the caller's publication date."""
-    from timeline.dating import note_for
+                 ) -> tuple[list[dict[str, Any]], list[DatingNote]]:
+    """Timeline rows for one parsed article, and its dating notes; ``given`` is the
+    caller's publication date. The events of an article that does not read as English
+    keep a low confidence at most (``timeline.dating.NOT_ENGLISH_CONFIDENCE``)."""
+    from timeline.dating import NOT_ENGLISH, NOT_ENGLISH_CONFIDENCE, article_notes
     from timeline.events.clause_events import extract_events
     from timeline.events.entities import find_mentions, profiles
     from timeline.published import parse_published
@@ -276,7 +277,12 @@ def article_rows(article: Article, doc: Doc, given: date | None, config: Extract
                              text=article.body,
                              include_other=config.include_other)
     people = profiles(mentions)
-    return [_row(article, r, people, reference) for r in records], note_for(article.id, reference)
+    rows = [_row(article, r, people, reference) for r in records]
+    notes = article_notes(article.id, reference, article.body)
+    if any(note.kind == NOT_ENGLISH for note in notes):
+        for row in rows:
+            row["confidence"] = min(row["confidence"], NOT_ENGLISH_CONFIDENCE)
+    return rows, notes
 
 
 def _for_inference(article: Article, given: date | None, candidates: list[Any],

@@ -251,6 +251,21 @@ def test_undated_and_vague_articles_are_named_and_counted(tmp_path: Path) -> Non
     assert "without a date)" in lines[-1]  # the plain article's meeting has no date
 
 
+def test_an_article_not_in_english_is_named_and_counted(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus.jsonl"
+    spanish = ("El gobierno y la guerrilla firmaron el lunes un nuevo acuerdo de alto el "
+               "fuego en La Habana, según informaron fuentes oficiales. El presidente dijo "
+               "que las negociaciones continuarán durante las próximas semanas.")
+    corpus.write_text("\n".join(json.dumps(row) for row in (
+        {"id": "es", "text": spanish}, {"id": "en", "text": MEETING},
+    )) + "\n")
+    result = run(str(corpus), "--no-progress", "--published", "2023-01-19")
+    lines = result.stderr.strip().splitlines()
+    assert lines[0].startswith("warning: es: does not look like English (0% of its first ")
+    assert len(lines) == 2  # the English article is dated by --published: no line for it
+    assert lines[-1].endswith("; 1 not in English")
+
+
 def test_table_prints_the_key_columns_readably(tmp_path: Path) -> None:
     path = tmp_path / "meeting.txt"
     path.write_text(MEETING, encoding="utf-8")

@@ -241,9 +241,10 @@ def test_a_phrase_counted_from_an_event_dates_the_story_present() -> None:
 
 
 def test_an_interval_across_a_century_end_still_has_a_value() -> None:
-    # "1900" alone: a 90% interval from the 1890s into the 1900s fits no century; the
-    # value is the most likely day's century, never empty beside an interval.
-    ref = infer_reference_date("1900")
+    # "in 1900" alone: a 90% interval from the 1890s into the 1900s fits no century; the
+    # value is the most likely day's century, never empty beside an interval. (A bare
+    # "1900" with no word around it is no year: see bare-number-alone.)
+    ref = infer_reference_date("in 1900")
     assert ref.start is not None and ref.end is not None
     assert ref.value == f"{ref.most_likely.year:04d}"[:2], ref.evidence
     assert 0 < ref.confidence <= 1

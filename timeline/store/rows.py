@@ -61,8 +61,9 @@ def article_rows(batch: Sequence[Article], frame: pd.DataFrame, errors: dict[str
                  published: Any, run: int, now: datetime, options: dict[str, Any],
                  notes: list[Any] | None = None) -> list[dict[str, Any]]:
     """One ``articles`` row per article of the batch, with its status and event count;
-    ``notes`` (when given) gets the ``DatingNote`` of each article not or vaguely dated."""
-    from timeline.dating import note_for
+    ``notes`` (when given) gets the ``DatingNote``s of each article not or vaguely dated,
+    or not in English."""
+    from timeline.dating import article_notes
     from timeline.published import parse_published
     from timeline.temporal.reference_choice import choose_reference
     from timeline.store.identity import stored_source
@@ -78,9 +79,8 @@ def article_rows(batch: Sequence[Article], frame: pd.DataFrame, errors: dict[str
         day, source = reference.day, reference.source
         status = (STATUS_FAILED if article.id in errors
                   else STATUS_UNDATED if day is None else STATUS_OK)
-        note = None if status == STATUS_FAILED else note_for(article.id, reference)
-        if notes is not None and note is not None:
-            notes.append(note)
+        if notes is not None and status != STATUS_FAILED:
+            notes.extend(article_notes(article.id, reference, article.body))
         rows.append({
             "doc_id": article.id, "content_hash": content_hash(article, stamp),
             "title": article.title, "url": article.url, "source_path": stored_source(article),

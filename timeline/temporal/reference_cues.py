@@ -201,7 +201,10 @@ def cue_tense(body: str, start: int, end: int, direction: int | None) -> str:
 
 def tagged_cues(body: str, candidates: Sequence[Any], limit: int) -> list[Cue]:
     """Dates the tagger found in the body (``candidates``), with their tense; at most
-    ``limit`` of each kind."""
+    ``limit`` of each kind. A bare number ("1234") is a year only with something
+    around it that makes it a date (``timeline.temporal.bare_years``): in scraped
+    debris it is no date."""
+    from timeline.temporal.bare_years import dates_the_text
     from timeline.temporal.partial import Partial
 
     found: list[Cue] = []
@@ -210,7 +213,8 @@ def tagged_cues(body: str, candidates: Sequence[Any], limit: int) -> list[Cue]:
     for cand in candidates:
         p = cand.meaning
         if (not isinstance(p, Partial) or p.century is not None or p.decade is not None
-                or p.bc):
+                or p.bc or (cand.text.isdigit()
+                            and not dates_the_text(body, cand.start, cand.end))):
             continue
         for cue in _partial_cues(p, cand.text, lambda d, c=cand: cue_tense(body, c.start, c.end, d)):
             # the same date named again in the same tense says nothing new
