@@ -112,8 +112,9 @@ def main(argv: list[str] | None = None) -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--articles", type=int, default=48)
     parser.add_argument("--processes", type=int, default=2)
-    parser.add_argument("--rounds", type=int, default=7,
-                        help="interleaved rounds; the median counts")
+    parser.add_argument("--rounds", type=int, default=9,
+                        help="interleaved rounds (a multiple of 3 gives each side the lead "
+                             "equally often); the median counts")
     args = parser.parse_args(argv)
     articles = seed_articles(args.articles)
     bodies = [a.body for a in articles]

@@ -82,3 +82,29 @@ def test_a_pipeline_without_a_ruler_is_left_alone() -> None:
     nlp = English()
     use_indexed_ruler(nlp)
     assert nlp.pipe_names == []
+
+
+def test_patterns_loaded_anew_replace_the_old_ones() -> None:
+    nlp = English()
+    spacy_ruler, ours = AttributeRuler(nlp.vocab), IndexedAttributeRuler(nlp.vocab)
+    for ruler in (spacy_ruler, ours):
+        ruler.add_patterns(PATTERNS[:1])
+        ruler(_doc(nlp))  # the table is built here
+        # As many patterns as before, other ones: nothing of the old may match.
+        ruler.initialize(lambda: [], patterns=[
+            {"patterns": [[{"TAG": "DT"}]], "attrs": {"LEMMA": "determiner"}}])
+    assert [t.lemma_ for t in ours(_doc(nlp))] == [t.lemma_ for t in spacy_ruler(_doc(nlp))]
+    assert ours(_doc(nlp))[0].lemma_ == "determiner" and ours(_doc(nlp))[1].lemma_ == ""
+
+
+def test_a_span_two_patterns_of_one_key_match_is_matched_once() -> None:
+    nlp = English()
+    doubled = [{"patterns": [[{"TAG": "NN"}], [{"LOWER": "convoy"}], [{"LOWER": "convoy"}]],
+                "attrs": {"LEMMA": "lorry"}},
+               {"patterns": [[{}]], "attrs": {"NORM": "any"}}]
+    spacy_ruler, ours = AttributeRuler(nlp.vocab), IndexedAttributeRuler(nlp.vocab)
+    spacy_ruler.add_patterns(doubled)
+    ours.add_patterns(doubled)
+    assert ours.match(_doc(nlp)) == spacy_ruler.match(_doc(nlp))
+    # The pattern testing nothing matches every word, as spaCy's does.
+    assert [t.norm_ for t in ours(_doc(nlp))] == ["any"] * len(WORDS)

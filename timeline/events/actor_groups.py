@@ -144,15 +144,16 @@ def loss_words() -> frozenset[str]:
     return frozenset(word_list(read_bundled("actors.yaml"), "actors.yaml", "loss_words"))
 
 
-#: How a patron stands to the forces it is written before (``patron_words``).
-LEADER = "leader"
+#: How a patron stands to the forces it is written before (``patron_words``): it leads
+#: them (its own forces) or backs them (a proxy).
+LEADER, BACKER = "leader", "backer"
 
 
 @functools.cache
 def patron_words() -> dict[str, str]:
     """Words naming a patron's hold on a force ("led", "backed"): leader or backer."""
     words = read_bundled("actors.yaml").get("patron_words") or {}
-    if not isinstance(words, dict) or not set(map(str, words.values())) <= {LEADER, "backer"}:
+    if not isinstance(words, dict) or not set(map(str, words.values())) <= {LEADER, BACKER}:
         raise RuleFileError("actors.yaml", "'patron_words' maps words to leader or backer")
     return {str(k): str(v) for k, v in words.items()}
 
@@ -257,6 +258,13 @@ def is_armed(token: Token) -> bool:
     its victims."""
     group = group_of(token)
     return group is not None and not group.victim
+
+
+def armed_group(token: Token) -> bool:
+    """True for a noun of a force or an armed group: not its victims, a crowd or a civil
+    body ("troops", "rebels", "police"; not "farmers", "protesters", "lawmakers")."""
+    group = group_of(token)
+    return group is not None and not (group.victim or group.crowd or group.civil)
 
 
 def is_force(token: Token) -> bool:

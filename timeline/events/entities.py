@@ -42,6 +42,9 @@ GIVEN_NAME_THRESHOLD = 75.0
 FUZZY_MIN_LENGTH = 5
 #: Longest run of proper nouns a title cue turns into a name.
 MAX_NAME_TOKENS = 4
+#: Particles and hyphens a name runs on through between two of its words ("von der",
+#: "el-").
+MAX_PARTICLES = 3
 
 KEEP_LABELS = frozenset({"PERSON", "ORG", "GPE", "LOC", "FAC", "NORP", "EVENT"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -234,7 +237,7 @@ def _name_run(doc: Doc, start: int) -> int:
             continue
         # Particles and the hyphens after them, up to a capitalised name word.
         ahead = end
-        while ahead < len(doc) and ahead - end < 3 and (
+        while ahead < len(doc) and ahead - end < MAX_PARTICLES and (
                 doc[ahead].text in particles or doc[ahead].text == "-" and ahead > end):
             ahead += 1
         if end == start or ahead == end or ahead >= len(doc) or not (

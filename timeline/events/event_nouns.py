@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
 from timeline.events import places
-from timeline.events.actor_groups import is_armed, is_force
+from timeline.events.actor_groups import armed_group, is_armed, is_force
 from timeline.events.lexicon import EventLexicon
 from timeline.events.tokens import before_dash, children_of, conjuncts_of, sentence_bounds
 
@@ -115,7 +115,7 @@ def noun_type(token: Token, lexicon: EventLexicon) -> str | None:
 def violent_type(token: Token, lexicon: EventLexicon) -> str | None:
     """The type of a noun naming someone's violence: a violent event noun, one an
     ``object_verbs`` rule makes violent by what it governs ("an exchange of fire"), or
-    a noun someone aimed ("Israeli fire", ``aimed_type``); else None."""
+    a noun someone aimed ("the army's fire", ``aimed_type``); else None."""
     found = noun_type(token, lexicon)
     if found in lexicon.violent_types:
         return found
@@ -127,14 +127,13 @@ def violent_type(token: Token, lexicon: EventLexicon) -> str | None:
 
 
 def aimed_type(noun: Token, lexicon: EventLexicon) -> str | None:
-    """The type ``aimed_nouns`` gives a noun someone aimed ("Israeli fire", "the army's
-    fire") when a nationality, a force or an armed group owns it; else None ("a fire
-    killed 12")."""
+    """The type ``aimed_nouns`` gives a noun someone aimed ("the army's fire", "troops'
+    fire") when a force or an armed group owns it; else None. A nationality alone does
+    not aim it: "Nigerian market fire kills 12", "Indian hospital fire"."""
     aimed = lexicon.aimed_type(noun.lemma_.lower())
     if aimed is None:
         return None
-    return aimed if any(places.country_of_demonym(o.text) or is_force(o) or is_armed(o)
-                        for o in carried_out_by(noun)) else None
+    return aimed if any(armed_group(o) for o in carried_out_by(noun)) else None
 
 
 def light_nouns(trigger: Token) -> Sequence[Token]:

@@ -41,17 +41,27 @@ class IndexedAttributeRuler(AttributeRuler):
         super().__init__(*args, **kwargs)
         self._table: _Table | None = None
 
+    def add(self, *args: Any, **kwargs: Any) -> None:
+        """spaCy's ``add``; the table is built again on the next match."""
+        super().add(*args, **kwargs)
+        self._table = None
+
+    def clear(self) -> None:
+        """spaCy's ``clear`` (also run by ``initialize`` and loading); the table too."""
+        super().clear()
+        self._table = None
+
     def match(self, doc: Doc) -> list[tuple[int, int, int, int]]:
-        """spaCy's matches, (pattern number, match id, start, end), in spaCy's order."""
+        """spaCy's matches, (pattern number, match id, start, end), in spaCy's order,
+        each once (the ``Matcher`` reports a key's span once, however many of its
+        patterns match there)."""
         table = self._table
-        if table is None or table.size != len(self.attrs):
+        if table is None:
             table = self._table = _Table(self)
         strings = self.vocab.strings
-        found = [(int(strings[key]), key, start, end)
-                 for key, start, end in table.match(doc)]
-        found.extend(table.lookup(doc))
-        found.sort()
-        return found
+        found = {(int(strings[key]), key, start, end) for key, start, end in table.match(doc)}
+        found.update(table.lookup(doc))
+        return sorted(found)
 
     def set_annotations(self, doc: Doc, matches: Iterable[tuple[int, int, int, int]]) -> None:
         """Set each match's attributes, as spaCy does; a one-word match is set on its
@@ -104,9 +114,10 @@ class _Table:
 
     def lookup(self, doc: Doc) -> list[tuple[int, int, int, int]]:
         """Matches of the one-word patterns in ``doc``."""
-        if not self.attrs or not len(doc):
+        if not len(doc) or not (self.attrs or self.anywhere):
             return []
-        columns = doc.to_array(self.attrs).reshape(len(doc), -1).tolist()
+        columns = (doc.to_array(self.attrs).reshape(len(doc), -1).tolist() if self.attrs
+                   else [[] for _ in range(len(doc))])
         where = {attr: place for place, attr in enumerate(self.attrs)}
         entries, keyed, attrs = self.entries, self.keyed, self.attrs
         found = []

@@ -168,7 +168,11 @@ class EventLexicon:
 
     def aimed_type(self, noun: str) -> str | None:
         """The type ``aimed_nouns`` gives ``noun`` when someone aims it, or None."""
-        return dict(self.aimed_nouns).get(noun)
+        return self._aimed.get(noun)
+
+    @functools.cached_property
+    def _aimed(self) -> dict[str, str]:
+        return dict(self.aimed_nouns)
 
     @functools.cached_property
     def phrasal_verbs(self) -> frozenset[str]:
@@ -320,6 +324,9 @@ def load_event_lexicon() -> EventLexicon:
     unknown = sorted(v for v in named if v not in known)
     if unknown:
         raise RuleFileError(name, f"unknown event types named: {unknown}")
+    violent = set(data.get("violent_types") or ())
+    if not set(map(str, aimed.values())) <= violent:
+        raise RuleFileError(name, "'aimed_nouns' must map to violent_types")
     lists = {key: frozenset(word_list(data, name, key)) for key in _WORD_LISTS + _TYPE_LISTS}
     modality = data.get("modality")
     if not isinstance(modality, dict):

@@ -32,6 +32,9 @@ class ObjectRule:
     bare: bool = False
     #: Prepositions whose object counts as the verb's: "was set on fire".
     via: frozenset[str] = frozenset()
+    #: Who the rule holds for: "armed" (a force or armed group as the subject: "the army
+    #: regained control"), "unarmed" (anyone else: "farmers blocked highways"), or "".
+    by: str = ""
 
 
 def people_nouns(name: str, data: dict[str, Any]) -> frozenset[str]:
@@ -50,7 +53,18 @@ def object_rules(name: str, data: dict[str, Any]) -> tuple[ObjectRule, ...]:
             people if r["objects"] == "people" else frozenset(map(str, r["objects"])),
             str(r["type"]), bool(r.get("victim_subject")),
             frozenset(map(str, r.get("nouns", ()))), bool(r.get("bare")),
-            frozenset(map(str, r.get("via", ()))))
+            frozenset(map(str, r.get("via", ()))), _by(r))
             for r in data.get("object_verbs") or ())
-    except (KeyError, TypeError) as error:
+    except (KeyError, TypeError, ValueError) as error:
         raise RuleFileError(name, f"malformed object_verbs rule ({error})") from error
+
+
+#: The values of an object rule's ``by``.
+BY = frozenset({"", "armed", "unarmed"})
+
+
+def _by(rule: dict[str, Any]) -> str:
+    by = str(rule.get("by", ""))
+    if by not in BY:
+        raise ValueError(f"'by' is armed or unarmed, not {by!r}")
+    return by

@@ -131,10 +131,8 @@ def _place_entity(obj: Token) -> str:
     return span_text(obj.doc, obj.i, end) if end > obj.i + 1 else ""
 
 
-#: Dashes that, spaced, open a closing attribution ("... in Energodar - Rogov").
-
-
 def _is_country(name: str) -> bool:
+    """True when ``name`` is a country's ("US", "Syria")."""
     place = places.geocode(name)
     return place is not None and place.precision == "country"
 

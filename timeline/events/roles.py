@@ -191,6 +191,10 @@ def _demonym_actor(token: Token) -> Actor | None:
     return Actor(country, token.text, "GPE", country) if country else None
 
 
+#: Hyphens joining a patron to its participle ("Russia-led", "Iran‑backed").
+HYPHENS = frozenset({"-", "\u2010", "\u2011"})
+
+
 def _patron(token: Token) -> tuple[str, str, int]:
     """(country, hold, index of the patron's word) of a patron written before a force or
     group: "Russia-led forces" (Russia, leader), "Iran-backed militias" (Iran, backer);
@@ -199,10 +203,11 @@ def _patron(token: Token) -> tuple[str, str, int]:
     # The patron's participle modifies the noun, or, where the parser hung it on a word
     # further on ("by Russia-led forces - JFO HQ"), stands right before it.
     held = [c for c in children_of(token) if c.dep_ == "amod" and c.lower_ in words]
-    if not held and token.i >= 3 and doc[token.i - 1].lower_ in words:
+    if not held and token.i >= 1 and doc[token.i - 1].lower_ in words:
         held = [doc[token.i - 1]]
     for word in held:
-        before = [doc[word.i - 2]] if word.i >= 2 and doc[word.i - 1].text == "-" else []
+        # "Russia-led": the patron is the word before the hyphen.
+        before = [doc[word.i - 2]] if word.i >= 2 and doc[word.i - 1].text in HYPHENS else []
         for patron in [*before, *children_of(word)]:
             country = places.country_of_demonym(patron.text) or country_named(patron.text)
             if country:

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
+from timeline.events.actor_groups import armed_group
 from timeline.events.casualties import (counted_noun, is_headline_passive, is_running_total,
                                         is_toll_subject)
 from timeline.events.clauses import RELATIVE_TAGS
@@ -136,16 +137,22 @@ def object_type(trigger: Token, lexicon: EventLexicon) -> str | None:
     # "shot down 30 of 35 drones": what is counted.
     objects += [n for n in map(counted_noun, objects) if n is not None]
     words = object_words(objects)
+    armed = None
     for rule in rules:
+        if rule.by:
+            if armed is None:
+                armed = any(armed_group(c) for c in children if c.dep_ == "nsubj")
+            if armed != (rule.by == "armed"):
+                continue  # "Police blocked traffic" is no protest
         # "was set on fire": a preposition the rule reads as the object's.
         more = [g for c in children if c.dep_ == "prep" and c.lower_ in rule.via
                 for g in children_of(c) if g.dep_ == "pobj"] if rule.via else []
-        if rule.objects & (_bareobject_words(objects + more) if rule.bare else words | object_words(more)):
+        if rule.objects & (_bare_words(objects + more) if rule.bare else words | object_words(more)):
             return rule.type_id
     return None
 
 
-def _bareobject_words(nouns: Sequence[Token]) -> set[str]:
+def _bare_words(nouns: Sequence[Token]) -> set[str]:
     """Lemmas of ``nouns`` that stand bare, with no determiner or modifier."""
     return {n.lemma_.lower() for n in nouns
             if not any(c.dep_ in _MODIFIERS for c in children_of(n))}
