@@ -201,8 +201,10 @@ def _shared_with_conjunct(index: TimeIndex, trigger: Token, end: int,
     """The time of a later verb coordinated with ``trigger`` that shares its subject:
     "Taliban fighters beat and detained several women in Kabul on Saturday" puts the
     shared "on Saturday" in the last verb's clause. A conjunct with a subject of its
-    own ("... and police fired tear gas on Tuesday") tells its own event."""
-    later = {c.i for c in shared_conjuncts(trigger)}
+    own ("... and police fired tear gas on Tuesday") tells its own event, unless it
+    shares the trigger's auxiliary ("30 people were killed and 50 injured in Mogadishu
+    on Monday": one frame, the casualties of one event)."""
+    later = {c.i for c in shared_conjuncts(trigger)} | _gapped_conjuncts(trigger)
     if not later:
         return None
     doc = trigger.doc
@@ -220,6 +222,15 @@ def _shared_with_conjunct(index: TimeIndex, trigger: Token, end: int,
         if owner in later:
             return index.times[i]
     return None
+
+
+def _gapped_conjuncts(trigger: Token) -> set[int]:
+    """Later past participles coordinated with ``trigger`` that lean on its passive
+    auxiliary, having none of their own ("were killed and 50 injured")."""
+    if not any(c.dep_ == "auxpass" for c in children_of(trigger)):
+        return set()
+    return {c.i for c in children_of(trigger) if c.dep_ == "conj" and c.i > trigger.i
+            and c.tag_ == "VBN" and not any(a.dep_ in {"aux", "auxpass"} for a in children_of(c))}
 
 
 def _linked_time(index: TimeIndex, trigger: Token, linked: frozenset[str]) -> TimeExpression | None:
