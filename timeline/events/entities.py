@@ -238,13 +238,19 @@ def _name_run(doc: Doc, start: int) -> int:
         # Particles and the hyphens after them, up to a capitalised name word.
         ahead = end
         while ahead < len(doc) and ahead - end < MAX_PARTICLES and (
-                doc[ahead].text in particles or doc[ahead].text == "-" and ahead > end):
+                doc[ahead].text in particles or _joining_hyphen(doc, ahead)):
             ahead += 1
         if end == start or ahead == end or ahead >= len(doc) or not (
                 doc[ahead].text[:1].isupper() and doc[ahead].pos_ == "PROPN"):
             break
         end = ahead
     return end
+
+
+def _joining_hyphen(doc: Doc, i: int) -> bool:
+    """True for an unspaced hyphen inside a name ("Jean-Yves", "el-Sisi")."""
+    return (doc[i].text == "-" and i > 0 and not doc[i].whitespace_
+            and not doc[i - 1].whitespace_)
 
 
 def _apply_title_cues(doc: Doc, drafts: list[_Draft]) -> list[_Draft]:
