@@ -77,16 +77,20 @@ def load_titles() -> tuple[Title, ...]:
     )
 
 
-@functools.cache
 def load_not_names() -> frozenset[str]:
     """Words that end an organisation's name, so a title before them is no cue."""
-    return frozenset(word_list(read_bundled("titles.yaml"), "titles.yaml", "not_names"))
+    return _title_words("not_names")
+
+
+def load_name_particles() -> frozenset[str]:
+    """Lower-case particles inside a person's name ("el-Sisi", "bin Salman")."""
+    return _title_words("name_particles")
 
 
 @functools.cache
-def load_name_particles() -> frozenset[str]:
-    """Lower-case particles inside a person's name ("el-Sisi", "bin Salman")."""
-    return frozenset(word_list(read_bundled("titles.yaml"), "titles.yaml", "name_particles"))
+def _title_words(key: str) -> frozenset[str]:
+    """A word list of ``titles.yaml``, read once."""
+    return frozenset(word_list(read_bundled("titles.yaml"), "titles.yaml", key))
 
 
 @functools.cache
