@@ -135,8 +135,11 @@ def actor_of(token: Token, index: MentionIndex, country: str) -> Actor | None:
         if hold and first < token.i and doc[first].text not in written:
             written = span_text(doc, first, token.i + 1)  # "Russia-led forces - JFO HQ"
         if hold and hold != LEADER:
-            # "Iran-backed militias", "Russia-backed forces": a proxy, of the place.
-            group = proxy_group() if group.state else group
+            # "Iran-backed militias", "Russia-backed forces": a proxy, of the place;
+            # "Saudi-backed government forces" stay the government's.
+            own = any(c.dep_ in {"amod", "compound"} and c.lower_ in unit_words()
+                      for c in children_of(token))
+            group = proxy_group() if group.state and not own else group
             home = "" if country == patron else country  # the place's, never the patron's
             return Actor(group.named(home), written, GROUP, home, group.state, group.victim)
         # A people that is no nation ("Maoist rebels", "Kurdish fighters") names none.
