@@ -42,9 +42,8 @@ class FilterWidgets:
         self.show_wrong = pn.widgets.Checkbox.from_param(
             store.param.show_wrong, label="Show events marked wrong")
         self.stories = pn.widgets.Switch.from_param(
-            store.param.stories_view, visible=store.has_stories, width=40, margin=(8, 10))
-        self.stories_label = pn.pane.Markdown(
-            "One row per story (off: raw events)", visible=store.has_stories, margin=(0, 0))
+            store.param.stories_view, name="One row per story (off: raw events)",
+            visible=store.has_stories, css_classes=["tl-stories"])
         self.show_other = pn.widgets.Switch.from_param(
             store.param.show_other, name="Show 'other' events", css_classes=["tl-show-other"])
         self.reset = pn.widgets.Button(label="Reset filters", color="light",
@@ -93,7 +92,7 @@ class FilterWidgets:
     def panel(self) -> pn.viewable.Viewable:
         """The widgets in one column, summary first."""
         return pn.Column(
-            self.summary, pn.Row(self.stories, self.stories_label), self.dates, self.actors,
+            self.summary, self.stories, self.dates, self.actors,
             self.places, self.types, self.search, self.confidence, self.show_other,
             self.show_wrong, self.reset, sizing_mode="stretch_width",
         )

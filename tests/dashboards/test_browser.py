@@ -109,7 +109,7 @@ def test_timeline_shows_the_sample_events(page):
     page.unfiltered = shown
     page.wait_for_timeout(1500)  # let every view draw before the picture
     page.screenshot(path=str(_picture(page, "dashboard.png")),
-                    clip=dict(x=0, y=0, width=1600, height=1250))
+                    clip=dict(x=0, y=0, width=1600, height=1900))
     page.screenshot(path=str(ARTIFACTS / "dashboard-sample.png"), full_page=True)
 
 

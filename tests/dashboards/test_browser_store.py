@@ -89,3 +89,28 @@ def test_a_logged_in_analyst_edits_under_their_login(tmp_path: Path) -> None:
         edits = Store(path, read_only=True).edits()
         assert edits[["field", "editor"]].values.tolist() == [["tags", "bea"]]
         browser.close()
+
+
+def _overlap(a: dict, b: dict) -> bool:
+    return (a["x"] < b["x"] + b["width"] and b["x"] < a["x"] + a["width"]
+            and a["y"] < b["y"] + b["height"] and b["y"] < a["y"] + a["height"])
+
+
+def test_the_stories_switch_reads_clearly_and_shows_raw_events(tmp_path: Path) -> None:
+    path = make_synthetic_store(tmp_path / "s.duckdb", 120)
+    with served(["--store", str(path)], "server-store-switch") as url, \
+            playwright_api.sync_playwright() as pw:
+        browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True,
+                                     args=["--no-sandbox", "--disable-gpu"])
+        page = browser.new_page(viewport={"width": 1366, "height": 768})
+        page.goto(url, timeout=120_000)
+        playwright_api.expect(page.get_by_text(_SHOWN).first).to_be_visible(timeout=60_000)
+        switch = page.locator(".tl-stories")
+        label = switch.get_by_text("One row per story (off: raw events)")
+        knob = switch.locator(".bk-knob").first
+        playwright_api.expect(label).to_be_visible()
+        assert not _overlap(label.bounding_box(), knob.bounding_box())
+        knob.click()
+        raw = page.get_by_text(re.compile(r"of 120 events shown"))
+        playwright_api.expect(raw.first).to_be_visible(timeout=30_000)
+        browser.close()
