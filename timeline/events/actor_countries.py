@@ -27,14 +27,15 @@ def in_country(roles: Roles, country: str) -> Roles:
     ("lynched a man in Kisumu (Kisumu)": Rioters (Kenya)). Victims whose own words name
     no country are the place's people, whatever country the roles guessed ("An Israeli
     strike on Rafah killed 12 people": Civilians (Palestinian Territory), not Israel's).
-    Hostile groups are never of the place's country, and are left alone."""
+    Hostile and multinational groups are never of the place's country, and are left
+    alone."""
     def placed(actor: Actor | None) -> Actor | None:
         if actor is None or actor.kind != GROUP or actor.country == country:
             return actor
         group = groups_by_unknown().get(actor.name) if not actor.country else next(
             (g for g in load_groups() if g.victim and g.named(actor.country) == actor.name
              and not _names_country(actor.text)), None)
-        if group is None or group.hostile:
+        if group is None or group.hostile or group.multinational:
             return actor
         return replace(actor, name=group.named(country), country=country)
 

@@ -44,6 +44,9 @@ class ActorGroup:
     crowd: bool = False
     #: A civil body whose members act as themselves ("members of parliament").
     civil: bool = False
+    #: Forces of many states ("the coalition"): only a leader named with it ("Saudi-led")
+    #: gives them a country, never the place.
+    multinational: bool = False
 
     def named(self, country: str) -> str:
         return self.name.format(country=country) if country else self.unknown
@@ -56,7 +59,8 @@ def load_groups() -> tuple[ActorGroup, ...]:
         ActorGroup(str(e["id"]), frozenset(map(str, e["nouns"])),
                    frozenset(map(str, e.get("modifiers", ()))), str(e["name"]),
                    str(e["unknown"]), bool(e.get("state")), bool(e.get("victim")),
-                   bool(e.get("hostile")), bool(e.get("crowd")), bool(e.get("civil")))
+                   bool(e.get("hostile")), bool(e.get("crowd")), bool(e.get("civil")),
+                   bool(e.get("multinational")))
         for e in rule_entries("actors.yaml", "groups", ("nouns", "name", "unknown"))
     )
 
@@ -109,6 +113,9 @@ def group_of(token: Token) -> ActorGroup | None:
     if not candidates:
         return None
     modifiers = {c.lemma_.lower() for c in children_of(token) if c.dep_ in {"amod", "compound"}}
+    if token.i >= 1 and token.doc[token.i - 1].lower_ in patron_words():
+        # "Saudi-led coalition air strikes": the parser hung "led" on "strikes".
+        modifiers.add(token.doc[token.i - 1].lemma_.lower())
     return next((g for g in candidates if not g.modifiers or g.modifiers & modifiers), None)
 
 
@@ -231,6 +238,12 @@ def capitals() -> dict[str, str]:
 def capital_types() -> frozenset[str]:
     """Event types in which a capital named as the actor stands for its government."""
     return _event_types("capital_types")
+
+
+@functools.cache
+def agentless_types() -> frozenset[str]:
+    """Event types no one does, in which a country named as the actor is none."""
+    return _event_types("agentless_types")
 
 
 @functools.cache

@@ -40,6 +40,10 @@ class GazetteerEntry:
     countries: tuple[str, ...] = ()
     #: The admin-1 area a region lies in, where the gazetteer has none of its name.
     admin1: str = ""
+    #: True for an organisation that is a state's armed forces ("Israel Defense Forces");
+    #: other organisations, named like forces or not, are no state's ("Syrian Democratic
+    #: Forces").
+    state: bool = False
 
 
 @dataclass(frozen=True)
@@ -125,10 +129,18 @@ def load_gazetteer() -> tuple[GazetteerEntry, ...]:
     ]
     orgs = [
         GazetteerEntry(e["id"], e["name"], e["label"], tuple(map(str, e["aliases"])),
-                       examples=examples_of(e), countries=tuple(map(str, e.get("countries") or ())))
+                       examples=examples_of(e), countries=tuple(map(str, e.get("countries") or ())),
+                       state=bool(e.get("state")))
         for e in rule_entries("gazetteer_orgs.yaml", "organisations", ("name", "aliases", "label"))
     ]
     return tuple(people + places + orgs)
+
+
+@functools.cache
+def non_state_organisations() -> frozenset[str]:
+    """Names of the organisations of ``gazetteer_orgs.yaml`` that are no state's armed
+    forces, whatever their names say ("Syrian Democratic Forces")."""
+    return frozenset(e.name for e in load_gazetteer() if e.label == "ORG" and not e.state)
 
 
 @functools.cache

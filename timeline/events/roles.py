@@ -18,13 +18,15 @@ from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from timeline.events import clause_places, clauses, places
-from timeline.events.actor_groups import (GROUP, LEADER, ActorGroup, capital_types, capitals,
+from timeline.events.actor_groups import (GROUP, LEADER, ActorGroup, agentless_types,
+                                          capital_types, capitals,
                                           combat_types, group_of, groups_by_noun, is_force,
                                           load_groups, other_side, partitive_nouns,
                                           patron_words, proxy_group, unit_words)
 from timeline.events.casualties import counted_noun
 from timeline.events.clauses import MentionIndex
 from timeline.events.event_nouns import event_nouns, light_nouns, noun_type
+from timeline.events.known_names import non_state_organisations
 from timeline.events.lexicon import EventLexicon, load_location_words
 from timeline.events.role_tokens import role_tokens
 from timeline.events.tokens import children_of, of_object, span_text
@@ -143,7 +145,7 @@ def actor_of(token: Token, index: MentionIndex, country: str) -> Actor | None:
             home = "" if country == patron else country  # the place's, never the patron's
             return Actor(group.named(home), written, GROUP, home, group.state, group.victim)
         # A people that is no nation ("Maoist rebels", "Kurdish fighters") names none.
-        home = patron or (_country_of(nationality) if nationality else "") or (
+        home = patron if group.multinational else patron or (_country_of(nationality) if nationality else "") or (
             _forces_country(named, group)[1] if named is not None and not nationality
             else "") or (
             _modifier_country(token) or _of_country(token)
@@ -170,7 +172,7 @@ def _forces_country(mention: Mention, group: ActorGroup | None) -> tuple[ActorGr
     """The state force group and country an organisation's name names ("Armed Forces
     of Ukraine", "Ukrainian Armed Forces", "National Police of Ukraine"), else
     (None, "")."""
-    if mention.label != "ORG":
+    if mention.label != "ORG" or (mention.canonical or mention.text) in non_state_organisations():
         return None, ""
     words = (mention.canonical or mention.text).replace("’", "'").split()
     lowered = {w.lower() for w in words}
@@ -263,8 +265,11 @@ def _capital_as_country(actor: Actor) -> Actor:
 def _as_name(mention: Mention) -> Mention:
     """A place label on a name that is none ("M23 rebels", tagged as a place) read as
     an organisation's name, not as a country whose forces they would be. A people's
-    word ("Kurdish fighters") keeps its label unless it is written as a code ("M23")."""
+    word ("Kurdish fighters") keeps its label unless it is written as a code ("M23"); a
+    nationality word tagged as an organisation is a nationality word."""
     text = mention.text
+    if mention.label == "ORG" and places.country_of_demonym(text):
+        return replace(mention, label="NORP")  # "a Bangladeshi ferry": a nationality
     if mention.label != "GPE" and not (mention.label == "NORP" and (
             text.isupper() or any(c.isdigit() for c in text))):
         return mention
@@ -299,6 +304,8 @@ def assign(trigger: Token, index: MentionIndex, lexicon: EventLexicon, type_id: 
     first = _actors(initiators, index, country)
     second = _actors(targets, index, country, skip_places=True)
     violent = type_id in lexicon.violent_types
+    if type_id in agentless_types():
+        first = [a for a in first if a.kind != "GPE"]  # "Nepalese factory fire": whose, not who
     if violent or type_id in capital_types():
         # "Kiev reports", "Moscow denies": a capital stands for its government (not in
         # "London voted to remain", where its people vote).
