@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING
 
 from timeline.errors import RuleFileError
 from timeline.events.object_rules import people_nouns
-from timeline.events.tokens import children_of, conjuncts_of, of_object, sentence_bounds
+from timeline.events.tokens import (children_of, conjuncts_of, of_object, sentence_bounds,
+                                    spaced_dash)
 from timeline.resource_files import read_bundled
 
 if TYPE_CHECKING:
@@ -61,6 +62,8 @@ class CasualtyWords:
     cumulative_subjects: frozenset[str] = frozenset()
     #: Words of a bound within a day or so ("since the beginning of the day").
     day_bounds: frozenset[str] = frozenset()
+    #: A military's own losses: killed and wounded "in action" (KIA, WIA).
+    in_action: frozenset[str] = frozenset()
 
 
 @functools.cache
@@ -73,7 +76,8 @@ def load_words() -> CasualtyWords:
                              {str(k): int(v) for k, v in data.get("vague", {}).items()},
                              *(frozenset(map(str, data.get(key, ()))) for key in
                                ("tolls", "toll_fatalities", "figure_verbs", "not_people",
-                                "one_person", "none", "cumulative_subjects", "day_bounds")))
+                                "one_person", "none", "cumulative_subjects", "day_bounds",
+                                "in_action")))
     except (KeyError, TypeError, ValueError) as error:
         raise RuleFileError("casualties.yaml", f"needs 'killed' and 'injured' word lists and "
                             f"integer 'vague' counts ({error})") from error
@@ -203,7 +207,11 @@ def is_headline_passive(verb: Token) -> bool:
         return False
     words = load_words()
     casualty = _casualty_lemmas()
-    children = list(children_of(verb))
+    # An object after a spaced dash is the source the parser hung on a past form ("one
+    # soldier killed - JFO"; not "shelling kills civilian - DPR Operational Command").
+    past = verb.tag_ in {"VBD", "VBN"}
+    children = [c for c in children_of(verb)
+                if c.dep_ != "dobj" or not past or spaced_dash(verb.doc, verb.i, c.i) < 0]
     deps = {c.dep_ for c in children}
     # A clause before the verb is a headline's other half ("Fighting erupts in Donbas,
     # three soldiers killed"), not what the verb reports.

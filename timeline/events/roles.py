@@ -144,8 +144,11 @@ def actor_of(token: Token, index: MentionIndex, country: str) -> Actor | None:
             group = proxy_group() if group.state and not own else group
             home = "" if country == patron else country  # the place's, never the patron's
             return Actor(group.named(home), written, GROUP, home, group.state, group.victim)
-        # A people that is no nation ("Maoist rebels", "Kurdish fighters") names none.
-        home = patron if group.multinational else patron or (_country_of(nationality) if nationality else "") or (
+        # A people that is no nation ("Maoist rebels", "Kurdish fighters") names none;
+        # a leader is the country only of forces ("Russia-led forces"), not of an armed
+        # group, named for where it fights ("Russia-led militants near Katerynivka").
+        led = patron if group.state else ""
+        home = patron if group.multinational else led or (_country_of(nationality) if nationality else "") or (
             _forces_country(named, group)[1] if named is not None and not nationality
             else "") or (
             _modifier_country(token) or _of_country(token)

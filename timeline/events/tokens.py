@@ -222,15 +222,22 @@ def is_sent_end(doc: Doc, i: int) -> bool:
 ATTRIBUTION_DASHES = frozenset({"-", "\u2013", "\u2014"})
 
 
+def spaced_dash(doc: Doc, start: int, end: int) -> int:
+    """Index of the first spaced dash among tokens ``start + 1`` to ``end - 1``, else -1."""
+    for i in range(start + 1, end):
+        word = doc[i]
+        if word.text in ATTRIBUTION_DASHES and word.whitespace_ and doc[i - 1].whitespace_:
+            return i
+    return -1
+
+
 def before_dash(start: int, obj: Token) -> Token:
     """The noun right before the first spaced dash between token ``start`` and ``obj``,
     where the parser ran a phrase on into the source named after the dash ("shelling by
     Ukrainian troops - LPR defense ministry" parses with "ministry" as the object);
     else ``obj``."""
-    doc = obj.doc
-    for i in range(start + 1, obj.i):
-        word = doc[i]
-        if word.text in ATTRIBUTION_DASHES and word.whitespace_ and doc[i - 1].whitespace_:
-            before = doc[i - 1]
-            return before if i - 1 > start and before.pos_ in {"NOUN", "PROPN"} else obj
-    return obj
+    i = spaced_dash(obj.doc, start, obj.i)
+    if i < 0:
+        return obj
+    before = obj.doc[i - 1]
+    return before if i - 1 > start and before.pos_ in {"NOUN", "PROPN"} else obj
