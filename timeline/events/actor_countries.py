@@ -26,7 +26,7 @@ def in_country(roles: Roles, country: str) -> Roles:
     ``country``, the country of the event's place found after the roles were
     ("lynched a man in Kisumu (Kisumu)": Rioters (Kenya)). Victims whose own words name
     no country are the place's people, whatever country the roles guessed ("An Israeli
-    strike on Rafah killed 12 people": Civilians (Palestinian Territory), not Israel's).
+    strike on Rafah killed 12 people": Civilians (Palestine), not Israel's).
     Hostile and multinational groups are never of the place's country, and are left
     alone."""
     def placed(actor: Actor | None) -> Actor | None:

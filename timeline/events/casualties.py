@@ -244,8 +244,10 @@ def _victims(word: Token, words: CasualtyWords) -> list[Token]:
         end = min(word.i + 1 + OBJECT_REACH, sentence_bounds(word)[1])
         found = [t for t in word.doc[word.i + 1:end]
                  if t.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in children_of(t))][:1]
-    if word.dep_ in {"oprd", "acomp"} and word.head.pos_ == "VERB":
-        # "leaves one militiaman dead"; a headline's "Two activists shot dead"
+    if (word.dep_ in {"oprd", "acomp"} or word.dep_ == "advcl" and word.pos_ == "ADJ") and (
+            word.head.pos_ == "VERB"):
+        # "leaves one militiaman dead"; a headline's "Two activists shot dead"; "shot two
+        # protesters dead" (parsed as an adverbial clause)
         verb = word.head
         passive = {"nsubj", "nsubjpass"} if is_headline_passive(verb) else {"nsubjpass"}
         found += [c for c in children_of(verb) if c.dep_ == "dobj" or c.dep_ in passive]
@@ -262,8 +264,9 @@ def _victims(word: Token, words: CasualtyWords) -> list[Token]:
     if word.pos_ in {"NOUN", "ADJ", "PROPN"}:
         # "12 deaths", "35 dead", "Two KIA": the number modifies the word itself.
         found.append(word)
-        if word.dep_ in {"amod", "acomp", "oprd"} and word.head.pos_ in {"NOUN", "NUM"}:
-            found.append(word.head)
+        if word.dep_ in {"amod", "acomp", "oprd"} and (
+                word.head.pos_ in {"NOUN", "NUM"} or word.head.ent_type_ == "NORP"):
+            found.append(word.head)  # "shot dead two Palestinians": a people counted
     before = word.doc[word.i - 1] if word.i else None
     if not found and before is not None and before.like_num and before.dep_ == "conj":
         return [before]  # "left 27 dead and 106 wounded": the number joined to "dead"

@@ -146,7 +146,7 @@ def subjects(trigger: Token) -> list[Token]:
         return owner  # "Ukrainian military's shelling leaves one dead"
     token = trigger
     for _ in range(4):  # xcomp chains are short; the bound guards odd parses
-        found = [c for c in children_of(token) if c.dep_ in SUBJECT_DEPS]
+        found = _whole_subjects([c for c in children_of(token) if c.dep_ in SUBJECT_DEPS])
         agent = [g for c in children_of(token) if c.dep_ == "agent"
                  for g in children_of(c) if g.dep_ == "pobj"] if any(
             c.dep_ == "nsubjpass" for c in found) else []
@@ -168,6 +168,18 @@ def subjects(trigger: Token) -> list[Token]:
             return [t for s in controller for t in (s, *conjuncts_of(s))]
         token = token.head
     return []
+
+
+def _whole_subjects(found: list[Token]) -> list[Token]:
+    """``found`` without a subject that runs straight into the next one: one noun phrase
+    the parser split in two ("Sudan's paramilitary Rapid Support Forces shelled" parses
+    with "paramilitary" and "Forces" both subjects; the phrase's head is the last)."""
+    if len(found) < 2:
+        return found
+    # The next phrase starts right after, with a word: "Ukraine, rebels report" and
+    # "Five troops, civilian killed" are two.
+    starts = {t.left_edge.i for t in found if not t.left_edge.is_punct}
+    return [t for t in found if t.right_edge.is_punct or t.right_edge.i + 1 not in starts]
 
 
 def _controller(complement: Token) -> list[Token]:

@@ -9,7 +9,7 @@ import functools
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from timeline.events.known_names import load_country_aliases
+from timeline.events.known_names import canonical_country, load_country_aliases, other_spellings
 
 
 @dataclass(frozen=True)
@@ -40,10 +40,15 @@ def normalise(name: str) -> str:
 
 @functools.cache
 def country_records() -> dict[str, object]:
-    """countryinfo's records by country name (its package data, read once)."""
+    """countryinfo's records by country name, one name per country (its package data,
+    read once): where two records spell one country, the one spelt so comes first."""
     import countryinfo
 
-    return {c.name(): c for c in countryinfo.all_countries()}
+    records: dict[str, object] = {}
+    for record in sorted(countryinfo.all_countries(),
+                         key=lambda c: canonical_country(c.name()) != c.name()):
+        records.setdefault(canonical_country(record.name()), record)
+    return records
 
 
 @functools.cache
@@ -59,7 +64,8 @@ def country_table() -> dict[str, Place]:
             continue
         place = Place(name, name, latlng[0], latlng[1], "country")
         # Two-letter codes ("IT", "IN") collide with words; only longer spellings count.
-        spellings = [name, info.get("nativeName", ""), *info.get("altSpellings", [])]
+        spellings = [name, record.name(), info.get("nativeName", ""),
+                     *info.get("altSpellings", []), *other_spellings(name)]
         for spelling in spellings:
             if spelling and len(spelling) > 2:
                 table.setdefault(normalise(spelling), place)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 
+from timeline.errors import RuleFileError
 from timeline.events.lexicon import rule_entries, examples_of
 from timeline.resource_files import read_bundled, word_list
 
@@ -159,6 +160,28 @@ def load_country_aliases() -> tuple[CountryAlias, ...]:
         for e in rule_entries("gazetteer_countries.yaml", "countries",
                           ("country", "names", "demonyms"))
     )
+
+
+@functools.cache
+def canonical_countries() -> dict[str, str]:
+    """The one name of each country by the other spellings of it (``canonical`` in
+    ``gazetteer_countries.yaml``): "Palestinian Territory" -> "Palestine"."""
+    data = read_bundled("gazetteer_countries.yaml").get("canonical") or {}
+    try:
+        return {str(variant): str(name) for name, variants in data.items() for variant in variants}
+    except (AttributeError, TypeError) as error:
+        raise RuleFileError("gazetteer_countries.yaml",
+                            f"'canonical' must map names to lists of spellings ({error})") from error
+
+
+def canonical_country(name: str) -> str:
+    """``name``, or the one name of the country it spells otherwise."""
+    return canonical_countries().get(name, name)
+
+
+def other_spellings(name: str) -> tuple[str, ...]:
+    """The other spellings of the country named ``name`` in ``canonical``."""
+    return tuple(v for v, n in canonical_countries().items() if n == name)
 
 
 @functools.cache

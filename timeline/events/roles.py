@@ -19,8 +19,8 @@ from typing import TYPE_CHECKING
 
 from timeline.events import clause_places, clauses, places
 from timeline.events.actor_groups import (GROUP, LEADER, ActorGroup, agentless_types,
-                                          capital_types, capitals,
-                                          combat_types, group_of, groups_by_noun, is_force,
+                                          capital_types, capitals, combat_types, group_of,
+                                          groups_by_id, groups_by_noun, is_force,
                                           load_groups, other_side, partitive_nouns,
                                           patron_words, proxy_group, unit_words)
 from timeline.events.casualties import counted_noun
@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 STATE_NAME = "Military Forces of {country}"
+#: The group of ``actors.yaml`` that names the people violence is done to.
+CIVILIANS = "civilians"
 #: Re-exported: callers read the group vocabulary and event nouns through the roles.
 __all__ = ["GROUP", "STATE_NAME", "Actor", "ActorGroup", "Roles", "actor_of", "assign",
            "capital_types", "event_nouns", "group_of", "light_nouns", "load_groups",
@@ -324,6 +326,8 @@ def assign(trigger: Token, index: MentionIndex, lexicon: EventLexicon, type_id: 
         first = list(states.values())
     if type_id in combat_types():
         second = [_as_state(a) for a in second]  # a side of a battle is its forces
+    elif violent:
+        second = [_as_people(a) for a in second]
     actor1 = first[0] if first else None
     actor2 = next((a for a in second if actor1 is None or a.name != actor1.name), None)
     return Roles(actor1, actor2, tuple(first[1:]))
@@ -338,6 +342,17 @@ def without_places(roles: Roles, places: Iterable[str]) -> Roles:
     if two is None or not {two.name, two.text} & names:
         return roles
     return replace(roles, actor2=None)
+
+
+def _as_people(actor: Actor) -> Actor:
+    """A people a violent act is done to, named by their nationality in the plural, are
+    civilians of their country ("shot dead two Palestinians": Civilians (Palestine))."""
+    word = actor.text.split()[-1] if actor.text else ""
+    if actor.kind != "GPE" or not word.endswith("s") or country_named(word) or not (
+            places.country_of_demonym(word)):
+        return actor
+    civilians = groups_by_id()[CIVILIANS]
+    return Actor(civilians.named(actor.name), actor.text, GROUP, actor.name, False, True)
 
 
 def _as_state(actor: Actor) -> Actor:
