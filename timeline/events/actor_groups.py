@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from timeline.errors import RuleFileError
 from timeline.events.lexicon import rule_entries
+from timeline.events.known_names import load_gazetteer
 from timeline.events.tokens import children_of
 from timeline.resource_files import read_bundled, word_list
 
@@ -104,6 +105,21 @@ def groups_by_noun() -> dict[str, tuple[ActorGroup, ...]]:
         for noun in group.nouns:
             index.setdefault(noun, []).append(group)
     return {k: tuple(v) for k, v in index.items()}
+
+
+@functools.cache
+def organisation_words() -> dict[str, str]:
+    """Each organisation of ``gazetteer_orgs.yaml`` by the word an alias of it puts
+    before a group noun ("houthi" of "Houthi rebels" -> "Houthis", "m23" of "M23
+    rebels"): that word before any group noun names it ("Houthi militants")."""
+    nouns = groups_by_noun()
+    found: dict[str, str] = {}
+    for entry in load_gazetteer():
+        for alias in entry.aliases if entry.label == "ORG" else ():
+            word, _, rest = alias.partition(" ")
+            if rest.lower() in nouns:
+                found.setdefault(word.lower(), entry.name)
+    return found
 
 
 def group_of(token: Token) -> ActorGroup | None:

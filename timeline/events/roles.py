@@ -21,7 +21,8 @@ from timeline.events import clause_places, clauses, places
 from timeline.events.actor_groups import (GROUP, LEADER, ActorGroup, agentless_types,
                                           capital_types, capitals, combat_types, group_of,
                                           groups_by_id, groups_by_noun, is_force,
-                                          load_groups, other_side, partitive_nouns,
+                                          load_groups, organisation_words, other_side,
+                                          partitive_nouns,
                                           patron_words, proxy_group, unit_words)
 from timeline.events.casualties import counted_noun
 from timeline.events.clauses import MentionIndex
@@ -124,6 +125,14 @@ def actor_of(token: Token, index: MentionIndex, country: str) -> Actor | None:
     if not mentions and group is None:
         return _demonym_actor(token)
     written = phrase(token)
+    if group is not None:
+        # "Houthi militants", "Houthi gunmen": the word an alias of an organisation puts
+        # before a group noun ("Houthi rebels") names it before any other.
+        words = organisation_words()
+        known = next((words[c.lower_] for c in children_of(token)
+                      if c.dep_ in {"compound", "amod", "nmod"} and c.lower_ in words), None)
+        if known is not None:
+            return Actor(known, written, "ORG")
     nationality = next((m for m in mentions if m.label in {"GPE", "NORP"}), None)
     named = next((m for m in mentions if m.label in {"PERSON", "ORG"}), None)
     compound_named = named is not None and _modifies(named, token, index)
