@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING
 
 from timeline.events import anchoring
 from timeline.events.modality import UNREALISED
+from timeline.events.report_times import reporting_verb
 from timeline.events.tokens import children_of
 from timeline.model import TimeExpression
 from timeline.vocab import TimeSource
@@ -33,20 +34,25 @@ def dated(record: EventRecord, article: ArticleContext, trigger: Token,
     modifier = _modifier_time(article.times, trigger)
     if modifier is not None:
         return anchoring.timed(record, modifier, TimeSource.SENTENCE)
-    return _fallback_time(record, earlier, record.sentence_no, reference, article)
+    report = reporting_verb(trigger, article.lexicon.reporting_verbs)
+    return _fallback_time(record, earlier, record.sentence_no, reference, article,
+                          -1 if report is None else report.idx)
 
 
 def _fallback_time(record: EventRecord, earlier: Sequence[tuple[int, EventRecord]],
-                   sentence_no: int, reference: date | None, article: ArticleContext) -> EventRecord:
+                   sentence_no: int, reference: date | None, article: ArticleContext,
+                   report: int = -1) -> EventRecord:
     """The time of an earlier event of the same sentence ("Protesters gathered ... on
-    Tuesday; police fired tear gas"), the day before publication for a daily report's
+    Tuesday; police fired tear gas"), not the statement reporting it (at ``report``,
+    whose day ``report_times`` weighs), the day before publication for a daily report's
     period ("killed in past 24 hours", "no casualties reported in past 24 hours"; not
     for what will or may happen "in a day"), continuity with a recent event sharing an
     actor, else the publication date."""
     for previous_no, previous in reversed(earlier):
         if previous_no != sentence_no:
             break
-        if previous.time_source in DATED_SOURCES and not previous.uncertain:
+        if previous.time_source in DATED_SOURCES and not previous.uncertain \
+                and previous.event.start_char != report:
             return anchoring.timed(record, previous.event.time, TimeSource.SENTENCE)
     daily = None if record.modality in UNREALISED else recent(
         article, record.event.sentence_start, record.event.sentence_end, reference)
