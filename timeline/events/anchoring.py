@@ -80,6 +80,8 @@ class TimeIndex:
     #: Whether each expression was moved from the clause it was parsed in to the
     #: reporting verb before it ("said on Monday it had accepted").
     lent: tuple[bool, ...] = ()
+    #: The bounds left out of ``times`` ("since 1992"), in text order.
+    bounds: tuple[TimeExpression, ...] = ()
 
     def overlapping(self, start: int, end: int) -> range:
         """Positions in ``times`` of every expression that may overlap [start, end]."""
@@ -103,9 +105,10 @@ def index_times(doc: Doc, times: Sequence[TimeExpression], bounds: frozenset[str
     ``reporting``: the reporting verbs, whose "said on Monday" is their own)."""
     if text is None:
         text = doc.text  # Doc.text joins every token on each call: read it once
-    usable = tuple(sorted(
-        (t for t in times if t.start is not None and t.value and not _is_bound(text, t, bounds)),
-        key=lambda t: t.start_char))
+    placed = sorted((t for t in times if t.start is not None and t.value),
+                    key=lambda t: t.start_char)
+    bound = [_is_bound(text, t, bounds) for t in placed]
+    usable = tuple(t for t, b in zip(placed, bound) if not b)
     found = tuple(_owner(doc, t) for t in usable)
     owners = tuple(report_owner(doc, t, o, reporting) for t, o in zip(usable, found))
     main = tuple(o is None or _is_main(doc[o]) for o in owners)
@@ -113,7 +116,8 @@ def index_times(doc: Doc, times: Sequence[TimeExpression], bounds: frozenset[str
     reach = tuple(accumulate((t.end_char for t in usable), max))
     breaks = tuple(match.start() for match in _LINE_BREAK.finditer(text))
     return TimeIndex(text, sents, usable, owners, main, starts, reach, breaks,
-                     tuple(o != f for o, f in zip(owners, found)))
+                     tuple(o != f for o, f in zip(owners, found)),
+                     tuple(t for t, b in zip(placed, bound) if b))
 
 
 def _is_bound(text: str, time: TimeExpression, bounds: frozenset[str]) -> bool:

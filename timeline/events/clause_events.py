@@ -21,7 +21,7 @@ from typing import TYPE_CHECKING
 from timeline.events import (anchoring, article_countries, article_steps, casualties,
                              clause_places, clauses, dateline_places, fallback_times,
                              headlines, noise, places, record_actors, report_times, roles,
-                             sentence_places)
+                             sentence_places, when_clauses)
 from timeline.events.casualties import Casualties
 from timeline.events.clauses import MentionIndex
 from timeline.events.place_phrases import Location
@@ -285,6 +285,12 @@ def _record(article: ArticleContext, trigger: Token, typed: tuple[str, str], sen
     sent = article.times.sents[sentence_no]
     time, source = anchoring.choose_time(article.times, trigger, tokens, sentence_no,
                                          lexicon.linked_marks)
+    if source != TimeSource.CLAUSE:
+        # "since 1992, when the party won only 20 seats": in 1992.
+        described = when_clauses.when_time(article.times, trigger)
+        time, source = (described, TimeSource.SENTENCE) if described else (time, source)
+    if source == TimeSource.PARAGRAPH and not fallback_times.carries_to(time, kind):
+        time, source = None, None
     if source != TimeSource.CLAUSE:
         # "came a day after Russian forces captured the village": a day before.
         measured = anchoring.governor_offset(article.times, trigger, sentence_no, lexicon)

@@ -10,11 +10,12 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from timeline.events import anchoring
+from timeline.events.article_steps import STATEMENT
 from timeline.events.modality import UNREALISED
 from timeline.events.report_times import reporting_verb
 from timeline.events.tokens import children_of
 from timeline.model import TimeExpression
-from timeline.vocab import TimeSource
+from timeline.vocab import Granularity, TimeSource, granularity_rank
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -64,12 +65,23 @@ def _fallback_time(record: EventRecord, earlier: Sequence[tuple[int, EventRecord
             break
         # A hypothetical event ("would travel") does not set the narrative's time.
         if (names & set(previous.event.actors) and not previous.uncertain
-                and previous.time_source in DATED_SOURCES):
+                and previous.time_source in DATED_SOURCES
+                and carries_to(previous.event.time, record.event.event_type)):
             return anchoring.timed(record, previous.event.time, TimeSource.SAME_ACTOR)
     if reference is None:
         return anchoring.timed(record, record.event.time, TimeSource.NONE)
     published = article.published if reference == article.reference else None
     return anchoring.timed(record, published or anchoring.published_time(reference), TimeSource.PUBLISHED)
+
+
+def carries_to(time: TimeExpression | None, event_type: str) -> bool:
+    """Whether ``time``, named in an earlier sentence, may date an event of
+    ``event_type`` in a later one. A statement is made on a day: a coarser period named
+    before ("Sales fell in the first quarter of 2009. The firm said it had lost $5.9
+    billion", "an agreement reached in 1991 ... said Jobs") is that sentence's frame,
+    not the day of the saying."""
+    return event_type != STATEMENT or time is None or (
+        granularity_rank(time.granularity) <= Granularity.DAY.rank)
 
 
 def recent(article: ArticleContext, sentence_start: int, sentence_end: int,
