@@ -40,10 +40,10 @@ def reporting_verb(trigger: Token, reporting: frozenset[str]) -> Token | None:
     killed", and a closing "..., a spokesman said" as spaCy parses it) or a dependent
     after it ("Israel struck ..., the army said")."""
     verb = trigger
-    while verb.dep_ == "conj" and verb.head is not verb:
+    while verb.dep_ == "conj" and verb.head.i != verb.i:
         verb = verb.head
     head = verb.head
-    if verb.dep_ in _REPORT_DEPS and head is not verb and head.lemma_.lower() in reporting:
+    if verb.dep_ in _REPORT_DEPS and head.i != verb.i and head.lemma_.lower() in reporting:
         return head
     return next((c for c in children_of(verb) if c.dep_ in _REPORT_DEPS and c.i > verb.i
                  and c.lemma_.lower() in reporting), None)
@@ -79,12 +79,24 @@ def told_in_past(verb: Token) -> bool:
 
 
 def _report_day(index: TimeIndex, verb: Token) -> TimeExpression | None:
-    """The finest day (or finer time) the reporting ``verb``'s own clause names."""
+    """The finest day (or finer time) the reporting ``verb``'s own clause names, or a
+    participle on a noun of it ("said in a statement released on Sunday")."""
     last = verb.right_edge
+    doc = verb.doc
     days = [index.times[i] for i in index.within(verb.left_edge.idx, last.idx + len(last))
-            if index.owners[i] == verb.i
+            if index.owners[i] is not None
+            and (index.owners[i] == verb.i or _participle_of(doc[index.owners[i]], verb))
             and granularity_rank(index.times[i].granularity) <= Granularity.DAY.rank]
     return min(days, key=lambda t: granularity_rank(t.granularity)) if days else None
+
+
+def _participle_of(owner: Token, verb: Token) -> bool:
+    """Whether ``owner`` is a past participle on a noun of ``verb``'s clause, the next
+    verb above it ("said in a statement released on Sunday")."""
+    if owner.dep_ != "acl" or owner.tag_ != "VBN":
+        return False
+    above = next((t for t in owner.ancestors if t.pos_ in {"VERB", "AUX"}), None)
+    return above is not None and above.i == verb.i
 
 
 def _bound(time: TimeExpression, verb: Token) -> TimeExpression:
