@@ -7,7 +7,8 @@ from datetime import date, datetime
 import pytest
 
 from timeline.temporal.partial import Duration, Partial
-from timeline.temporal.values import TIMEX3_VALUE, easter_sunday, format_duration, place, place_unknown
+from timeline.temporal.values import (TIMEX3_VALUE, easter_sunday, format_duration, orthodox_easter,
+                                      place, place_unknown)
 
 
 @pytest.mark.parametrize(("partial", "value", "start", "end", "granularity"), [
@@ -78,6 +79,18 @@ def test_a_proxy_year_outside_the_years_bc_is_off_the_calendar() -> None:
 ])
 def test_easter_sunday(year: int, expected: date) -> None:
     assert easter_sunday(year) == expected
+    assert expected.isoweekday() == 7
+
+
+@pytest.mark.parametrize(("year", "expected"), [
+    (2000, date(2000, 4, 30)),
+    (2016, date(2016, 5, 1)),
+    (2017, date(2017, 4, 16)),  # the same Sunday as the Western Easter
+    (2018, date(2018, 4, 8)),
+    (2024, date(2024, 5, 5)),
+])
+def test_orthodox_easter(year: int, expected: date) -> None:
+    assert orthodox_easter(year) == expected
     assert expected.isoweekday() == 7
 
 

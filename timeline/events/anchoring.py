@@ -31,6 +31,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING, TypeVar
 
 from timeline.events.clauses import clause_tokens, has_subject, shared_conjuncts
+from timeline.events.report_times import report_owner
 from timeline.events.tokens import children_of
 from timeline.model import TimeExpression, evolve
 from timeline.temporal.build import parse_number
@@ -76,6 +77,11 @@ class TimeIndex:
     starts: tuple[int, ...] = ()
     reach: tuple[int, ...] = ()
     breaks: tuple[int, ...] = ()
+    #: Whether each expression was moved from the clause it was parsed in to the
+    #: reporting verb before it ("said on Monday it had accepted").
+    lent: tuple[bool, ...] = ()
+    #: The bounds left out of ``times`` ("since 1992"), in text order.
+    bounds: tuple[TimeExpression, ...] = ()
 
     def overlapping(self, start: int, end: int) -> range:
         """Positions in ``times`` of every expression that may overlap [start, end]."""
@@ -92,20 +98,26 @@ class TimeIndex:
 
 
 def index_times(doc: Doc, times: Sequence[TimeExpression], bounds: frozenset[str],
-                sents: tuple[Span, ...], text: str | None = None) -> TimeIndex:
+                sents: tuple[Span, ...], text: str | None = None,
+                reporting: frozenset[str] = frozenset()) -> TimeIndex:
     """Keep the expressions that can date an event and find the clause of each
-    (``text``: the article's text, same offsets as ``doc``'s, when the caller has it)."""
+    (``text``: the article's text, same offsets as ``doc``'s, when the caller has it;
+    ``reporting``: the reporting verbs, whose "said on Monday" is their own)."""
     if text is None:
         text = doc.text  # Doc.text joins every token on each call: read it once
-    usable = tuple(sorted(
-        (t for t in times if t.start is not None and t.value and not _is_bound(text, t, bounds)),
-        key=lambda t: t.start_char))
-    owners = tuple(_owner(doc, t) for t in usable)
+    placed = sorted((t for t in times if t.start is not None and t.value),
+                    key=lambda t: t.start_char)
+    bound = [_is_bound(text, t, bounds) for t in placed]
+    usable = tuple(t for t, b in zip(placed, bound) if not b)
+    found = tuple(_owner(doc, t) for t in usable)
+    owners = tuple(report_owner(doc, t, o, reporting) for t, o in zip(usable, found))
     main = tuple(o is None or _is_main(doc[o]) for o in owners)
     starts = tuple(t.start_char for t in usable)
     reach = tuple(accumulate((t.end_char for t in usable), max))
     breaks = tuple(match.start() for match in _LINE_BREAK.finditer(text))
-    return TimeIndex(text, sents, usable, owners, main, starts, reach, breaks)
+    return TimeIndex(text, sents, usable, owners, main, starts, reach, breaks,
+                     tuple(o != f for o, f in zip(owners, found)),
+                     tuple(t for t, b in zip(placed, bound) if b))
 
 
 def _is_bound(text: str, time: TimeExpression, bounds: frozenset[str]) -> bool:
@@ -143,7 +155,7 @@ def choose_time(index: TimeIndex, trigger: Token, clause: Sequence[Token],
     ``linked``: the marks of an adverbial clause whose time the clause shares when it
     names none ("fled when rebels stormed the town on Monday").
     """
-    inside = _inside(index, clause)
+    inside = _inside(index, clause, trigger)
     if inside:
         best = min(inside, key=lambda t: (granularity_rank(t.granularity),
                                           abs(t.start_char - trigger.idx)))
@@ -173,16 +185,23 @@ def choose_time(index: TimeIndex, trigger: Token, clause: Sequence[Token],
     return (found, TimeSource.PARAGRAPH) if found is not None else (None, None)
 
 
-def _inside(index: TimeIndex, clause: Sequence[Token]) -> list[TimeExpression]:
+def _inside(index: TimeIndex, clause: Sequence[Token], trigger: Token) -> list[TimeExpression]:
     """The expressions that share a character with a token of ``clause`` (in text
-    order). Most clauses have none even near them: the tokens' offsets are only listed
-    for those that do."""
-    near = index.overlapping(clause[0].idx, clause[-1].idx) if clause else range(0)
+    order), less one lent to the reporting verb above it, plus one lent to ``trigger``
+    ("said on Monday it had accepted": the saying's). Most clauses have none even near
+    them: the tokens' offsets are only listed for those that do."""
+    first, last = (clause[0].idx, clause[-1].idx) if clause else (trigger.idx, trigger.idx)
+    if index.lent and trigger.right_edge.idx > last:
+        last = trigger.right_edge.idx  # a reporting verb's lent expression is after it
+    near = index.overlapping(first, last)
     if not near:
         return []
     chars = sorted({t.idx for t in clause})
-    return [t for t in (index.times[i] for i in near)
-            if bisect_right(chars, t.end_char - 1) > bisect_left(chars, t.start_char)]
+    lent = index.lent or (False,) * len(index.times)
+    return [index.times[i] for i in near
+            if (index.owners[i] == trigger.i if lent[i] else
+                bisect_right(chars, index.times[i].end_char - 1)
+                > bisect_left(chars, index.times[i].start_char))]
 
 
 def _governing_before(index: TimeIndex, trigger: Token, start: int) -> TimeExpression | None:

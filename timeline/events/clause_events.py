@@ -20,13 +20,14 @@ from typing import TYPE_CHECKING
 
 from timeline.events import (anchoring, article_countries, article_steps, casualties,
                              clause_places, clauses, dateline_places, fallback_times,
-                             headlines, noise, places, record_actors, roles, sentence_places)
+                             headlines, noise, places, record_actors, report_times, roles,
+                             sentence_places, when_clauses)
 from timeline.events.casualties import Casualties
 from timeline.events.clauses import MentionIndex
 from timeline.events.place_phrases import Location
 from timeline.events.entities import Profile
 from timeline.events.lexicon import EventLexicon, load_event_lexicon
-from timeline.events.modality import modality
+from timeline.events.modality import UNREALISED, modality
 from timeline.events.roles import Roles
 from timeline.events.taxonomy import OTHER, Coding, code, coding_of, event_type
 from timeline.model import Event, Mention, TimeExpression, evolve
@@ -197,7 +198,8 @@ def extract_events(
     sents = tuple(doc.sents)
     article = ArticleContext(
         doc_id=doc_id, index=MentionIndex(doc, mentions),
-        times=anchoring.index_times(doc, times, lexicon.time_bounds, sents, text),
+        times=anchoring.index_times(doc, times, lexicon.time_bounds, sents, text,
+                                    lexicon.reporting_verbs),
         context=tuple(dict.fromkeys([*(places.context_name(m.label, m.text, m.canonical)
                                        for m in mentions if m.label in {"GPE", "NORP"}),
                                      *article_countries.organisation_countries(mentions)])),
@@ -284,10 +286,19 @@ def _record(article: ArticleContext, trigger: Token, typed: tuple[str, str], sen
     time, source = anchoring.choose_time(article.times, trigger, tokens, sentence_no,
                                          lexicon.linked_marks)
     if source != TimeSource.CLAUSE:
+        # "since 1992, when the party won only 20 seats": in 1992.
+        described = when_clauses.when_time(article.times, trigger)
+        time, source = (described, TimeSource.SENTENCE) if described else (time, source)
+    if source == TimeSource.PARAGRAPH and not fallback_times.carries_to(time, kind):
+        time, source = None, None
+    if source != TimeSource.CLAUSE:
         # "came a day after Russian forces captured the village": a day before.
         measured = anchoring.governor_offset(article.times, trigger, sentence_no, lexicon)
         time, source = (measured, TimeSource.SENTENCE) if measured else (time, source)
     mode = modality(trigger, lexicon)
+    # "Police arrested three men, a spokesman said on Sunday": on or before Sunday.
+    time, source = report_times.with_report(article.times, trigger, lexicon.reporting_verbs,
+                                            time, source, mode in UNREALISED)
     if time is not None and time.granularity == Granularity.WEEK and mode == "asserted":
         # "over past week": a report's period, not last calendar week ("will resume in
         # one week" is no report).

@@ -10,10 +10,12 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from timeline.events import anchoring
+from timeline.events.article_steps import STATEMENT
 from timeline.events.modality import UNREALISED
+from timeline.events.report_times import reporting_verb
 from timeline.events.tokens import children_of
 from timeline.model import TimeExpression
-from timeline.vocab import TimeSource
+from timeline.vocab import Granularity, TimeSource, granularity_rank
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -33,20 +35,25 @@ def dated(record: EventRecord, article: ArticleContext, trigger: Token,
     modifier = _modifier_time(article.times, trigger)
     if modifier is not None:
         return anchoring.timed(record, modifier, TimeSource.SENTENCE)
-    return _fallback_time(record, earlier, record.sentence_no, reference, article)
+    report = reporting_verb(trigger, article.lexicon.reporting_verbs)
+    return _fallback_time(record, earlier, record.sentence_no, reference, article,
+                          -1 if report is None else report.idx)
 
 
 def _fallback_time(record: EventRecord, earlier: Sequence[tuple[int, EventRecord]],
-                   sentence_no: int, reference: date | None, article: ArticleContext) -> EventRecord:
+                   sentence_no: int, reference: date | None, article: ArticleContext,
+                   report: int = -1) -> EventRecord:
     """The time of an earlier event of the same sentence ("Protesters gathered ... on
-    Tuesday; police fired tear gas"), the day before publication for a daily report's
+    Tuesday; police fired tear gas"), not the statement reporting it (at ``report``,
+    whose day ``report_times`` weighs), the day before publication for a daily report's
     period ("killed in past 24 hours", "no casualties reported in past 24 hours"; not
     for what will or may happen "in a day"), continuity with a recent event sharing an
     actor, else the publication date."""
     for previous_no, previous in reversed(earlier):
         if previous_no != sentence_no:
             break
-        if previous.time_source in DATED_SOURCES and not previous.uncertain:
+        if previous.time_source in DATED_SOURCES and not previous.uncertain \
+                and previous.event.start_char != report:
             return anchoring.timed(record, previous.event.time, TimeSource.SENTENCE)
     daily = None if record.modality in UNREALISED else recent(
         article, record.event.sentence_start, record.event.sentence_end, reference)
@@ -58,12 +65,23 @@ def _fallback_time(record: EventRecord, earlier: Sequence[tuple[int, EventRecord
             break
         # A hypothetical event ("would travel") does not set the narrative's time.
         if (names & set(previous.event.actors) and not previous.uncertain
-                and previous.time_source in DATED_SOURCES):
+                and previous.time_source in DATED_SOURCES
+                and carries_to(previous.event.time, record.event.event_type)):
             return anchoring.timed(record, previous.event.time, TimeSource.SAME_ACTOR)
     if reference is None:
         return anchoring.timed(record, record.event.time, TimeSource.NONE)
     published = article.published if reference == article.reference else None
     return anchoring.timed(record, published or anchoring.published_time(reference), TimeSource.PUBLISHED)
+
+
+def carries_to(time: TimeExpression | None, event_type: str) -> bool:
+    """Whether ``time``, named in an earlier sentence, may date an event of
+    ``event_type`` in a later one. A statement is made on a day: a coarser period named
+    before ("Sales fell in the first quarter of 2009. The firm said it had lost $5.9
+    billion", "an agreement reached in 1991 ... said Jobs") is that sentence's frame,
+    not the day of the saying."""
+    return event_type != STATEMENT or time is None or (
+        granularity_rank(time.granularity) <= Granularity.DAY.rank)
 
 
 def recent(article: ArticleContext, sentence_start: int, sentence_end: int,

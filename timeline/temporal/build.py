@@ -168,6 +168,7 @@ def partial_from(groups: dict[str, str], fixed: dict[str, Any]) -> Partial:
         values["month"], values["nth"], values["weekday"] = _word("holiday_nth", groups["holiday_nth"])
     if groups.get("movable") is not None:
         values["easter"] = _word("movable_feast", groups["movable"])
+        values["orthodox"] = groups.get("orthodox") is not None
     for kind in ("holiday", "national_day"):
         if groups.get(kind) is not None:
             month, day = str(_word(kind, groups[kind])).split("-")

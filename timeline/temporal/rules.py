@@ -31,7 +31,7 @@ EXAMPLE_KEYS = ("text", "value")
 CAPTURE_GROUPS = frozenset({
     "year", "yearwords", "year_tail", "era", "month", "day", "weekday", "part", "season", "quarter", "half",
     "decade", "century", "hour", "minute", "second", "ampm", "noon", "zone", "dir", "position",
-    "holiday", "holiday_nth", "movable", "national_day", "week_nth", "number", "unit", "period", "shift", "approx",
+    "holiday", "holiday_nth", "movable", "orthodox", "national_day", "week_nth", "number", "unit", "period", "shift", "approx",
     "adverb", "span",
 })
 _PLACEHOLDER = re.compile(r"\{([=^]?)([A-Za-z_]\w*)(?::(\w+))?\}")

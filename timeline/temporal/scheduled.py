@@ -6,7 +6,8 @@ what happened in the past. ``scheduled_cue`` finds such a present verb among a
 clause's words when the clause has no past or future cue of its own: a third-person
 form (-s, -es, -ies) of a verb on the ``scheduled_verbs`` list of
 ``temporal_words.yaml``, or its base form after a plural subject ("voters go", "they
-meet", "Obama and Abe meet"). A habitual word ("every", "usually") or a headline line (historical present:
+meet", "Obama and Abe meet"), also when a prepositional phrase stands between them
+("Voters in Senegal go", "Leaders of the Group of 20 meet"). A habitual word ("every", "usually") or a headline line (historical present:
 "Earthquake strikes Japan") rules it out. Linear in the clause's words.
 """
 
@@ -35,6 +36,8 @@ class _Schedule:
     habitual: frozenset[str]
     not_before: frozenset[str]
     pronouns: frozenset[str]
+    #: Prepositions that may open a phrase inside a subject ("voters in Senegal").
+    subject_prepositions: frozenset[str]
     reported: frozenset[str]
     #: Words between a reporting verb and its time ("said late on Monday").
     report_gap: frozenset[str]
@@ -59,6 +62,7 @@ def _schedule() -> _Schedule:
     not_before = frozenset(words["scheduled_not_before"]).union(words["number"])  # "two visits"
     return _Schedule(ordered, frozenset(tuple(p.split()) for p in words["scheduled_phrases"]),
                      frozenset(words["habitual_words"]), not_before, frozenset(words["plural_pronouns"]),
+                     frozenset(words["subject_prepositions"]),
                      _reporting_past(words["reporting_past_irregular"]),
                      frozenset(words["report_gap_words"]))
 
@@ -76,6 +80,20 @@ def _plural_subject(word: str, table: _Schedule) -> bool:
     return len(word) > 3 and word.endswith("s") and not word.endswith("ss") and word not in table.not_before
 
 
+#: At most this many words of a prepositional phrase between a subject and its verb.
+SUBJECT_PHRASE_WORDS = 5
+
+
+def _plural_before_phrase(tokens: list[str], i: int, table: _Schedule) -> bool:
+    """Whether a plural subject stands before a prepositional phrase that ends just
+    before token ``i``: "voters in Senegal go", "talks between the two sides resume".
+    The noun before the nearest preposition is the subject's head."""
+    for j in range(i - 1, max(0, i - 1 - SUBJECT_PHRASE_WORDS), -1):
+        if tokens[j] in table.subject_prepositions:
+            return j > 0 and _plural_subject(tokens[j - 1], table)
+    return False
+
+
 def _verb_at(tokens: list[str], i: int, table: _Schedule) -> str | None:
     """The scheduling verb (or phrase) starting at token ``i``, or None."""
     if i > 0 and tuple(tokens[i - 1:i + 1]) in table.phrases:
@@ -87,7 +105,8 @@ def _verb_at(tokens: list[str], i: int, table: _Schedule) -> str | None:
     for rest, base in table.forms.get(word, ()):
         if tuple(tokens[i + 1:i + 1 + len(rest)]) != rest:
             continue
-        if base and not (_plural_subject(previous, table) or "and" in tokens[max(0, i - 6):max(0, i - 1)]):
+        if base and not (_plural_subject(previous, table) or _plural_before_phrase(tokens, i, table)
+                         or "and" in tokens[max(0, i - 6):max(0, i - 1)]):
             return None  # a base form needs a plural subject: "voters go", "Obama and Abe meet"
         return " ".join((word, *rest))
     return None

@@ -89,12 +89,25 @@ def easter_sunday(year: int) -> date:
     return calendar_date(year, month, (h + l - 7 * m + 33 * month + 19) % 32)
 
 
+def orthodox_easter(year: int) -> date:
+    """Easter Sunday of the Eastern churches in ``year``, on the Gregorian calendar:
+    Meeus's Julian algorithm, moved by the days the Julian calendar lags behind (13
+    from March 1900 to February 2100)."""
+    a, b, c = year % 4, year % 7, year % 19
+    d = (19 * c + 15) % 30
+    e = (2 * a + 4 * b - d + 34) % 7
+    month, day = divmod(d + e + 114, 31)
+    julian = calendar_date(year, month, day + 1)
+    return julian + timedelta(days=year // 100 - year // 400 - 2)
+
+
 def movable_feast(p: Partial) -> Partial:
-    """``p`` with the month and day of its feast (``easter`` days from Easter Sunday)
-    filled in, once its year is known; ``p`` itself otherwise."""
+    """``p`` with the month and day of its feast (``easter`` days from Easter Sunday,
+    the Orthodox one when ``orthodox``) filled in, once its year is known; ``p`` itself
+    otherwise."""
     if p.easter is None or p.year is None or p.bc:
         return p
-    day = easter_sunday(p.year) + timedelta(days=p.easter)
+    day = (orthodox_easter if p.orthodox else easter_sunday)(p.year) + timedelta(days=p.easter)
     return replace(p, month=day.month, day=day.day)
 
 
