@@ -31,6 +31,7 @@ from itertools import accumulate
 from typing import TYPE_CHECKING, TypeVar
 
 from timeline.events.clauses import clause_tokens, has_subject, shared_conjuncts
+from timeline.events.linked_times import linked_time
 from timeline.events.report_times import report_owner
 from timeline.events.tokens import children_of
 from timeline.model import TimeExpression, evolve
@@ -163,7 +164,7 @@ def choose_time(index: TimeIndex, trigger: Token, clause: Sequence[Token],
     sent = index.sents[sentence_no]
     now = _now(trigger)
     shared = _shared_with_conjunct(index, trigger, sent.end_char) or (
-        None if now else _linked_time(index, trigger, linked))
+        None if now else linked_time(index, trigger, linked))
     if shared is not None:
         return shared, TimeSource.SENTENCE
     head = None if now else _conjunct_head_time(index, trigger, sent.start_char)
@@ -250,22 +251,6 @@ def _gapped_conjuncts(trigger: Token) -> set[int]:
         return set()
     return {c.i for c in children_of(trigger) if c.dep_ == "conj" and c.i > trigger.i
             and c.tag_ == "VBN" and not any(a.dep_ in {"aux", "auxpass"} for a in children_of(c))}
-
-
-def _linked_time(index: TimeIndex, trigger: Token, linked: frozenset[str]) -> TimeExpression | None:
-    """The time of an adverbial clause after ``trigger`` introduced by one of ``linked``
-    ("Residents fled when rebels stormed the town on Monday", "Police fired tear gas as
-    protesters marched on Tuesday"): the two happened together."""
-    for clause in (c for c in children_of(trigger) if c.dep_ == "advcl" and c.i > trigger.i):
-        if not any(m.dep_ in {"mark", "advmod"} and m.lower_ in linked and m.i < clause.i
-                   for m in children_of(clause)) or any(
-                       m.dep_ == "npadvmod" for m in children_of(clause)):
-            continue  # "struck Rafah two days after Hamas attacked on Friday": not together
-        start, end = clause.left_edge.idx, clause.right_edge.idx + len(clause.right_edge)
-        found = [index.times[i] for i in index.within(start, end) if index.owners[i] == clause.i]
-        if found:
-            return found[0]
-    return None
 
 
 def _now(verb: Token) -> bool:

@@ -154,9 +154,11 @@ def _place_noun(prep: Token, obj: Token, index: MentionIndex) -> Location | None
     return None
 
 
+#: A part of a whole country ("eastern Congo"), as opposed to a part of one of its areas.
+COUNTRY_PART = "country part"
 #: Rank of a place's level, most precise first.
 LEVEL_RANK: Mapping[str, int] = {"place": 0, "admin2": 1, "region": 2, "admin1": 3,
-                                 "country": 4}
+                                 COUNTRY_PART: 4, "country": 5}
 
 
 def best_location(locations: Iterable[Location]) -> Location | None:
@@ -172,7 +174,9 @@ def _level(place: Place | None) -> int:
     if place is None:
         return 9
     level = place.level or {"city": "place"}.get(place.precision, place.precision)
-    return LEVEL_RANK.get(level, 5)
+    if level == "region" and not place.admin1:
+        level = COUNTRY_PART  # "eastern Congo" is larger than its provinces ("Ituri")
+    return LEVEL_RANK.get(level, len(LEVEL_RANK))
 
 
 def best_place(locations: Iterable[Location]) -> Place | None:
