@@ -82,7 +82,7 @@ def test_a_clock_time_is_finer_than_a_year_in_the_same_clause() -> None:
 
 
 def _recent(text: str, reference: date, week: bool = False):
-    from timeline.events.anchoring import recent_period, recent_time
+    from timeline.events.recent_periods import recent_period, recent_time
 
     lexicon = load_event_lexicon()
     periods, first, last = ((lexicon.recent_week_periods, -6, 0) if week

@@ -20,8 +20,8 @@ from typing import TYPE_CHECKING
 
 from timeline.events import (anchoring, article_countries, article_steps, casualties,
                              clause_places, clauses, dateline_places, fallback_times,
-                             headlines, noise, places, record_actors, report_times, roles,
-                             sentence_places, when_clauses)
+                             headlines, noise, places, recent_periods, record_actors,
+                             report_times, roles, sentence_places, when_clauses)
 from timeline.events.casualties import Casualties
 from timeline.events.clauses import MentionIndex
 from timeline.events.place_phrases import Location
@@ -125,7 +125,7 @@ class ArticleContext:
         lexicon = self.lexicon
         if not (lexicon.recent_day_periods and lexicon.recent_week_periods):
             return None
-        return anchoring.recent_period(lexicon.recent_prepositions, lexicon.recent_day_periods
+        return recent_periods.recent_period(lexicon.recent_prepositions, lexicon.recent_day_periods
                                        | lexicon.recent_week_periods, 0, 0).pattern
 
     @functools.cached_property

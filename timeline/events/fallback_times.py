@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from timeline.events import anchoring
+from timeline.events import anchoring, recent_periods
 from timeline.events.article_steps import STATEMENT
 from timeline.events.modality import UNREALISED
 from timeline.events.report_times import reporting_verb
@@ -108,8 +108,8 @@ def _recent_period(article: ArticleContext, sentence_start: int, sentence_end: i
         return None
     for periods, first, last in ((lexicon.recent_day_periods, -1, -1),
                                  (lexicon.recent_week_periods, -6, 0)):
-        period = anchoring.recent_period(lexicon.recent_prepositions, periods, first, last)
-        found = anchoring.recent_time(article.times.text, sentence_start, sentence_end,
+        period = recent_periods.recent_period(lexicon.recent_prepositions, periods, first, last)
+        found = recent_periods.recent_time(article.times.text, sentence_start, sentence_end,
                                       reference, period)
         if found is not None:
             return found
