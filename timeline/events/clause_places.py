@@ -126,6 +126,11 @@ def _location(prep: Token, obj: Token, index: MentionIndex,
     mention = index.at(obj)
     if mention is not None and mention.label in PLACE_LABELS:
         return _place_location(prep.lower_, obj, mention, context)
+    named = next((c for c in children_of(obj) if c.dep_ == "appos"
+                  and (m := index.at(c)) is not None and m.label in PLACE_LABELS), None)
+    if named is not None and obj.lemma_.lower() in load_location_words().place_nouns:
+        # "the Serbian capital Belgrade", "the port city Odesa": the name says which.
+        return _place_location(prep.lower_, named, index.at(named), context)
     read = place_phrases.locate(prep.lower_, obj, mention.label if mention else None, context)
     if obj.lemma_.lower() in load_location_words().place_nouns and (
             read is None or read.place is None):
@@ -144,8 +149,14 @@ def _place_noun(prep: Token, obj: Token, index: MentionIndex) -> Location | None
         if child.dep_ in {"amod", "compound", "poss", "nmod"} and mention is not None:
             if mention.label in {"NORP", "GPE"}:
                 # "in the Kharkiv region": the admin area, not the city.
+                words = load_location_words()
                 place = places.geocode(mention.canonical, area=obj.lemma_.lower()
-                                       in load_location_words().area_features)
+                                       in words.area_features)
+                capital = places.capital_of(place.country) if (
+                    place is not None and place.precision == "country"
+                    and obj.lemma_.lower() in words.capital_nouns) else None
+                if capital is not None:  # "in the Serbian capital": Belgrade
+                    return Location(capital.name, capital)
                 if place is not None and places.is_direction(obj.text):
                     part = places.directional(obj.text, place)
                     return Location(part.name, part)

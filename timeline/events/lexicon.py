@@ -258,6 +258,8 @@ class LocationWords:
     static: frozenset[str]
     motion: frozenset[str]
     place_nouns: frozenset[str]
+    #: Place nouns that, after a nationality word, name its country's capital city.
+    capital_nouns: frozenset[str] = frozenset()
     target: frozenset[str] = frozenset()
     motion_types: frozenset[str] = frozenset()
     target_types: frozenset[str] = frozenset()
@@ -296,7 +298,7 @@ def load_location_words() -> LocationWords:
         ("town_parts", "town_part_features"),
         ("government_types", "government_capital_types"),
         ("sentence_skip", "sentence_skip_prepositions"),
-        ("owned_features", "owned_features"))}
+        ("owned_features", "owned_features"), ("capital_nouns", "capital_nouns"))}
     pairs = tuple((str(a), str(b)) for a, b in data.get("transliterations") or ())
     endings = tuple((str(a), str(b)) for a, b in data.get("ending_transliterations") or ())
     return LocationWords(place_nouns=frozenset(word_list(data, name, "place_nouns")), **lists,

@@ -355,3 +355,12 @@ def capital_names() -> frozenset[str]:
         if place is not None and place.precision == "city":
             found.add(place.name)
     return frozenset(found)
+
+
+def capital_of(country: str) -> Place | None:
+    """The capital city of ``country`` (a country's one name), geocoded ("Serbia":
+    Belgrade), or None."""
+    record = country_records().get(country)
+    capital = record.info().get("capital") if record is not None else None
+    place = geocode(capital) if isinstance(capital, str) and capital else None
+    return place if place is not None and place.country == country else None

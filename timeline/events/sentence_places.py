@@ -69,7 +69,8 @@ def sentence_locations(sent: Span, index: MentionIndex, context: tuple[str, ...]
                     not reported and _where_reported(token)):
             continue
         place = _place_of(token, index.at(token), context)
-        if place is None or names_government(token, place):
+        if place is None or names_government(token, place) or (
+                place.precision == "country" and _owns_speaker(token)):
             continue
         found.append(Location(place.name, place, near=_modifies_actor(token) or _near(token)))
     part = _compass_part(sent, index, context) if reported else None
@@ -322,6 +323,14 @@ def names_force(token: Token) -> bool:
     prep = token.head
     return (token.dep_ == "pobj" and prep.lower_ == "of" and prep.head is not prep
             and is_force(prep.head))
+
+
+def _owns_speaker(token: Token) -> bool:
+    """True for the owner of a reporting verb's subject: "South Korea's military said"
+    names whose source spoke (a country's), not where the event was."""
+    head = token.head
+    return (token.dep_ == "poss" and head.dep_ in SUBJECT_DEPS
+            and head.head.lemma_.lower() in load_event_lexicon().reporting_verbs)
 
 
 def _modifies_actor(token: Token) -> bool:
