@@ -14,8 +14,8 @@ from typing import TYPE_CHECKING
 
 from timeline.errors import RuleFileError
 from timeline.events.object_rules import people_nouns
-from timeline.events.tokens import (children_of, conjuncts_of, of_object, sentence_bounds,
-                                    spaced_dash)
+from timeline.events.tokens import (children_of, conjuncts_of, has_object, of_object,
+                                    sentence_bounds, spaced_dash)
 from timeline.resource_files import read_bundled
 
 if TYPE_CHECKING:
@@ -137,6 +137,8 @@ def is_running_total(verb: Token) -> bool:
         return True  # not "have died since the beginning of the day": a day's toll
     if not perfect:
         return False
+    if any(c.dep_ == "advmod" and c.lower_ == "since" for c in children_of(verb)):
+        return True  # "has since killed more than 42,000": since the event told before
     subjects = own or [c for c in children_of(owner) if c.dep_ in {"nsubj", "nsubjpass"}]
     return any(c.lemma_.lower() in words.cumulative_subjects for c in subjects)
 
@@ -253,7 +255,7 @@ def _victims(word: Token, words: CasualtyWords) -> list[Token]:
         found += [c for c in children_of(verb) if c.dep_ == "dobj" or c.dep_ in passive]
         if verb.dep_ == "acl" and verb.tag_ == "VBN":
             found.append(verb.head)
-    if word.dep_ == "acl" and word.tag_ in {"VBN", "VBD"}:
+    if word.dep_ == "acl" and word.tag_ in {"VBN", "VBD"} and not has_object(word):
         found.append(word.head)  # a headline's "Ten civilians killed in ..."
         listed = word.head.head if word.head.dep_ == "appos" else None
         if listed is not None and not any(c.lemma_.lower() in _casualty_lemmas()

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from timeline.events.casualties import load_words
 from timeline.events.lexicon import load_event_lexicon
 from timeline.events.token_offsets import TokenOffsets
-from timeline.events.tokens import children_of, conjuncts_of, sentence_bounds
+from timeline.events.tokens import children_of, conjuncts_of, has_object, sentence_bounds
 from timeline.model import Mention
 from timeline.resource_files import read_bundled, word_list
 
@@ -173,9 +173,15 @@ def subjects(trigger: Token) -> list[Token]:
 def _whole_subjects(found: list[Token]) -> list[Token]:
     """``found`` without a subject that runs straight into the next one: one noun phrase
     the parser split in two ("Sudan's paramilitary Rapid Support Forces shelled" parses
-    with "paramilitary" and "Forces" both subjects; the phrase's head is the last)."""
+    with "paramilitary" and "Forces" both subjects; the phrase's head is the last); and
+    without one that heads an active clause of its own."""
     if len(found) < 2:
         return found
+    # "Israeli air strikes killed 45 Palestinians ..., health officials said": a subject
+    # that heads its own active clause (parsed as a participle with an object) is that
+    # clause's.
+    found = [t for t in found if not any(c.dep_ == "acl" and has_object(c)
+                                         for c in children_of(t))] or found
     # The next phrase starts right after, with a word: "Ukraine, rebels report" and
     # "Five troops, civilian killed" are two.
     starts = {t.left_edge.i for t in found if not t.left_edge.is_punct}
@@ -209,8 +215,11 @@ def undergoes(subject: Token, verb: Token) -> bool:
 def described_by(subject: Token, verb: Token) -> bool:
     """True when ``subject`` is the noun a participle describes, borrowed as its
     subject ("Ten civilians killed in ...": the civilians underwent it), not a relative
-    clause's antecedent ("Chrysler, which had exited bankruptcy": Chrysler acted)."""
-    return subject.i == verb.head.i and verb.dep_ != "relcl"
+    clause's antecedent ("Chrysler, which had exited bankruptcy": Chrysler acted), nor
+    the subject of an active verb with an object that the parser hung on it as a
+    participle ("Israeli air strikes killed at least 45 Palestinians")."""
+    return subject.i == verb.head.i and verb.dep_ != "relcl" and not has_object(verb)
+
 
 
 def _antecedent(subject: Token, verb: Token) -> Token:

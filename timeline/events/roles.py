@@ -143,6 +143,9 @@ def actor_of(token: Token, index: MentionIndex, country: str) -> Actor | None:
         # capitalised group noun is part of its name ("the Jalisco Cartel").
         end = token.i + 1 if token.pos_ == "PROPN" else unnamed[-1].i + 1
         return Actor(doc[unnamed[0].left_edge.i:end].text.strip(), written, "ORG")
+    leader = _leading_organisation(token, index) if group is not None and not group.state else ""
+    if leader:
+        return Actor(leader, written, "ORG")  # "Hamas-led militants": Hamas's
     if group is not None and not compound_named and (group.state or named is None):
         patron, hold, first = _patron(token)
         if hold and first < token.i and doc[first].text not in written:
@@ -218,20 +221,38 @@ def _patron(token: Token) -> tuple[str, str, int]:
     """(country, hold, index of the patron's word) of a patron written before a force or
     group: "Russia-led forces" (Russia, leader), "Iran-backed militias" (Iran, backer);
     else ("", "", -1)."""
+    words = patron_words()
+    for word, patron in _patrons(token):
+        country = places.country_of_demonym(patron.text) or country_named(patron.text)
+        if country:
+            return country, words[word.lower_], patron.i
+    return "", "", -1
+
+
+def _patrons(token: Token) -> list[tuple[Token, Token]]:
+    """(participle, patron word) pairs written before a force or group: "Russia-led"
+    gives (led, Russia)."""
     words, doc = patron_words(), token.doc
     # The patron's participle modifies the noun, or, where the parser hung it on a word
     # further on ("by Russia-led forces - JFO HQ"), stands right before it.
     held = [c for c in children_of(token) if c.dep_ == "amod" and c.lower_ in words]
     if not held and token.i >= 1 and doc[token.i - 1].lower_ in words:
         held = [doc[token.i - 1]]
-    for word in held:
-        # "Russia-led": the patron is the word before the hyphen.
-        before = [doc[word.i - 2]] if word.i >= 2 and doc[word.i - 1].text in HYPHENS else []
-        for patron in [*before, *children_of(word)]:
-            country = places.country_of_demonym(patron.text) or country_named(patron.text)
-            if country:
-                return country, words[word.lower_], patron.i
-    return "", "", -1
+    # "Russia-led": the patron is the word before the hyphen.
+    return [(word, patron) for word in held for patron in (
+        *([doc[word.i - 2]] if word.i >= 2 and doc[word.i - 1].text in HYPHENS else []),
+        *children_of(word))]
+
+
+def _leading_organisation(token: Token, index: MentionIndex) -> str:
+    """The organisation that leads an armed group ("Hamas-led militants": Hamas), else
+    ""."""
+    words = patron_words()
+    for word, patron in _patrons(token):
+        mention = index.at(patron)
+        if words[word.lower_] == LEADER and mention is not None and mention.label == "ORG":
+            return mention.canonical or mention.text
+    return ""
 
 
 def _modifier_country(token: Token) -> str:

@@ -22,7 +22,7 @@ from timeline.events.clauses import RELATIVE_TAGS
 from timeline.events.event_nouns import (aimed_type, event_nouns, noun_event_type, noun_type,
                                          object_words, violent_type)
 from timeline.events.lexicon import EventLexicon, EventType
-from timeline.events.tokens import children_of, conjuncts_of
+from timeline.events.tokens import children_of, conjuncts_of, has_object
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
@@ -271,7 +271,9 @@ def _clause_lemmas(trigger: Token, tokens: Sequence[Token]
     if trigger.dep_ == "acl" and trigger.head.pos_ in NOUN_TAGS:
         # "Three Ukrainian soldiers killed in ...": the noun the clause describes is its
         # subject (a killing's victims), and, for a past participle, the target.
-        lemmas |= {trigger.head.lemma_.lower()}
+        head = trigger.head  # with its own modifiers: "air strikes killed ..."
+        lemmas |= {head.lemma_.lower(), *(c.lemma_.lower() for c in children_of(head)
+                                          if c.dep_ in {"compound", "amod"})}
         if trigger.tag_ == "VBN":
             described = frozenset({trigger.head.lemma_.lower()})
     return lemmas, described
@@ -356,5 +358,9 @@ def has_agent(trigger: Token) -> bool:
     children = list(children_of(trigger))
     if any(c.dep_ == "agent" for c in children):
         return True
-    # "gunmen killed five villagers"; in "the general died" the subject is the victim.
+    # "gunmen killed five villagers"; in "the general died" the subject is the victim;
+    # "Israeli air strikes killed 45 Palestinians", parsed as a participle on its
+    # subject, is active too: it has an object.
+    if trigger.dep_ == "acl" and trigger.head.pos_ in {"NOUN", "PROPN"}:
+        return has_object(trigger)
     return any(c.dep_ == "nsubj" for c in children) and any(c.dep_ == "dobj" for c in children)

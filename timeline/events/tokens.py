@@ -231,6 +231,13 @@ def spaced_dash(doc: Doc, start: int, end: int) -> int:
     return -1
 
 
+def has_object(verb: Token) -> bool:
+    """True when ``verb`` has a direct object before any spaced dash (after one, the
+    parser's object is the source: "Eight civilians killed ... - ombudsperson's office")."""
+    return any(c.dep_ == "dobj" and spaced_dash(verb.doc, verb.i, c.i) < 0
+               for c in children_of(verb))
+
+
 def before_dash(start: int, obj: Token) -> Token:
     """The noun right before the first spaced dash between token ``start`` and ``obj``,
     where the parser ran a phrase on into the source named after the dash ("shelling by
