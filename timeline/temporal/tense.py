@@ -38,8 +38,9 @@ _BASE_BEFORE = frozenset({"will", "would", "shall", "should", "can", "could", "m
                           "to", "did", "does", "do"})
 #: Words after which an -ed word is an adjective: "the revised plan", "a still unspecified date".
 _DETERMINERS = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "still", "newly"})
-#: How many words before an expression its own verb may be ("premiered at Cannes in").
-NEAR_CUE = 4
+#: How many words before an expression its own verb may be ("premiered at Cannes in",
+#: "rose to 2 percent in": an object or a figure may stand between).
+NEAR_CUE = 6
 #: How many words nearer a cue after the expression must be to beat one before it.
 RIGHT_PENALTY = 6
 #: "since" right before an expression: what it names has begun by the reference date.
