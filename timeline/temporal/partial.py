@@ -25,7 +25,8 @@ class Partial:
     for a clock time given in UTC or GMT, which the value then ends with (ISO 8601).
     ``bc``: the year is one before the common era, carried as a proxy year. ``easter``:
     a movable feast, days from Easter Sunday (Good Friday is -2); the month and day are
-    filled in once the year is known (``values.movable_feast``).
+    filled in once the year is known (``values.movable_feast``). ``days_after``: days
+    after the nth weekday of the month (Black Friday is one after Thanksgiving).
     """
 
     century: int | None = None
@@ -49,6 +50,7 @@ class Partial:
     zone: str | None = None
     bc: bool = False  # the year is a proxy for a year BC (``values.bc_year``)
     easter: int | None = None
+    days_after: int | None = None
 
     @property
     def needs_year(self) -> bool:
