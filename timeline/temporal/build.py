@@ -165,7 +165,8 @@ def partial_from(groups: dict[str, str], fixed: dict[str, Any]) -> Partial:
     if groups.get("noon") is not None:
         values["hour"], values["minute"] = 12, 0
     if groups.get("holiday_nth") is not None:
-        values["month"], values["nth"], values["weekday"] = _word("holiday_nth", groups["holiday_nth"])
+        month, nth, weekday, *after = _word("holiday_nth", groups["holiday_nth"])
+        values.update(month=month, nth=nth, weekday=weekday, days_after=after[0] if after else None)
     if groups.get("movable") is not None:
         values["easter"] = _word("movable_feast", groups["movable"])
         values["orthodox"] = groups.get("orthodox") is not None

@@ -26,7 +26,8 @@ class Partial:
     ``bc``: the year is one before the common era, carried as a proxy year. ``easter``:
     a movable feast, days from Easter Sunday (Good Friday is -2); the month and day are
     filled in once the year is known (``values.movable_feast``); ``orthodox``: counted
-    from the Easter of the Eastern churches ("Orthodox Easter").
+    from the Easter of the Eastern churches ("Orthodox Easter"). ``days_after``: days
+    after the nth weekday of the month (Black Friday is one after Thanksgiving).
     """
 
     century: int | None = None
@@ -51,6 +52,7 @@ class Partial:
     bc: bool = False  # the year is a proxy for a year BC (``values.bc_year``)
     easter: int | None = None
     orthodox: bool = False
+    days_after: int | None = None
 
     @property
     def needs_year(self) -> bool:

@@ -80,7 +80,11 @@ def _nth_weekday(p: Partial) -> Partial:
     else:
         last = calendar.monthrange(p.year, p.month)[1]
         day = last - (calendar_date(p.year, p.month, last).isoweekday() - p.weekday) % 7
-    return replace(p, day=day)
+    if not p.days_after:
+        return replace(p, day=day)
+    # Black Friday, the day after Thanksgiving; Cyber Monday may fall in December.
+    moved = calendar_date(p.year, p.month, day) + timedelta(days=p.days_after)
+    return replace(p, month=moved.month, day=moved.day, weekday=moved.isoweekday())
 
 
 def _story(options: list[tuple[Partial, Placed]], anchor: Anchor) -> tuple[Partial, Placed]:

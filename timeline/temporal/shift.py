@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import calendar
 from dataclasses import replace
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from timeline.temporal.partial import Partial, Shift
 from timeline.temporal.resolution import Anchor, Resolution, unresolved
@@ -68,10 +68,20 @@ def _bc_decade_or_century(day: date, unit: str, n: int) -> Partial:
     return Partial(century=-(years_bc // 100 - n) - 1, bc=True)
 
 
+#: Units that move a clock time, to their ``timedelta`` argument.
+_CLOCK_UNITS = {"H": "hours", "MIN": "minutes"}
+
+
 def _keep_granularity(prev: Partial, unit: str, n: int) -> Partial | None:
     """Shift a previous value by whole units, keeping its finer parts, if it can be."""
     if prev.year is None:
         return None
+    if unit in _CLOCK_UNITS and prev.hour is not None and prev.day is not None and prev.month is not None:
+        # "two hours later" after "9 a.m.": a clock time, 11:00 on that day.
+        clock = datetime(prev.year, prev.month, prev.day, prev.hour % 24, prev.minute or 0) \
+            + timedelta(**{_CLOCK_UNITS[unit]: n})
+        return Partial(year=clock.year, month=clock.month, day=clock.day, hour=clock.hour,
+                       minute=clock.minute, zone=prev.zone)
     if prev.day is not None and prev.month is not None:
         day = calendar_date(prev.year, prev.month, prev.day)
         if unit == "Y":

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from typing import Callable, Sequence
 
 from timeline.temporal.build import NotADate, build
+from timeline.temporal.game_periods import drop_game_periods
 from timeline.temporal.national_days import own_independence_days
 from timeline.temporal.partial import Meaning
 from timeline.temporal.rules import Rule, load_rules
@@ -87,7 +88,9 @@ def tag(text: str, rules: Sequence[Rule] | None = None,
     """All time expressions the rules find in ``text``, in text order, without overlaps.
 
     Matches of ``skip`` rules (text that looks like a date but is not, such as "the
-    Fifth Amendment") take part in the overlap choice and are then dropped.
+    Fifth Amendment") take part in the overlap choice and are then dropped, as are the
+    halves and quarters of a game ("scored in the second half").
     """
     chosen = spans_filter(_scan(text, tuple(rules or load_rules())))
-    return own_independence_days(text, [c for c in chosen if c.meaning is not None])
+    kept = drop_game_periods(text, [c for c in chosen if c.meaning is not None])
+    return own_independence_days(text, kept)

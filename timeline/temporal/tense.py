@@ -38,8 +38,9 @@ _BASE_BEFORE = frozenset({"will", "would", "shall", "should", "can", "could", "m
                           "to", "did", "does", "do"})
 #: Words after which an -ed word is an adjective: "the revised plan", "a still unspecified date".
 _DETERMINERS = frozenset({"a", "an", "the", "its", "his", "her", "their", "our", "still", "newly"})
-#: How many words before an expression its own verb may be ("premiered at Cannes in").
-NEAR_CUE = 4
+#: How many words before an expression its own verb may be ("premiered at Cannes in",
+#: "rose to 2 percent in": an object or a figure may stand between).
+NEAR_CUE = 6
 #: How many words nearer a cue after the expression must be to beat one before it.
 RIGHT_PENALTY = 6
 #: "since" right before an expression: what it names has begun by the reference date.
@@ -108,6 +109,9 @@ class _Cues:
     not_past: frozenset[str]
     not_cues: dict[str, tuple[tuple[str, ...], ...]]
     openers: frozenset[str]
+    #: Cue words that are also nouns, and the words after which they are nouns.
+    nouns: frozenset[str]
+    noun_after: frozenset[str]
 
 
 @cache
@@ -123,9 +127,11 @@ def _cues() -> _Cues:
     for phrase in words["tense_not_cues"]:
         parts = tuple(phrase.split())
         not_cues.setdefault(parts[0], []).append(parts)
+    nouns = words["tense_cue_nouns"]
     return _Cues(ordered, frozenset(words["not_past_ed"]),
                  {k: tuple(v) for k, v in not_cues.items()},
-                 frozenset(words["tense_clause_openers"]))
+                 frozenset(words["tense_clause_openers"]),
+                 frozenset(nouns["words"]), frozenset(nouns["after"]))
 
 
 def _clause(text: str, start: int, end: int) -> tuple[str, str]:
@@ -151,6 +157,8 @@ def _cue_at(tokens: list[str], i: int, cues: _Cues) -> tuple[str, str] | None:
     word = tokens[i]
     if any(tuple(tokens[i:i + len(p)]) == p for p in cues.not_cues.get(word, ())):
         return None  # "next to the embassy"
+    if word in cues.nouns and i > 0 and tokens[i - 1] in cues.noun_after:
+        return None  # "profit beat forecasts": a noun, not "the IMF forecasts"
     if word.endswith("'ll") or word in ("won't", "wont"):
         return "future", word
     if word in ("was", "were") and _backshifted(tokens, i + 1):

@@ -108,10 +108,11 @@ def _trie(words: list[str]) -> str:
 
     # Top level: one literal per branch, so the engine can skip to a possible first letter.
     top = [re.escape(ch) + emit(child) for ch, child in sorted(tree.items())]
-    digits = [str(d) for d in range(10)]
     # Only at the start of a word or number: a trigger inside one ("ma" in "summary")
-    # is no trigger, and the engine gives up at the first character there.
-    return r"(?<!\w)(?:" + "|".join(top + digits) + ")(?![a-z])"
+    # is no trigger, and the engine gives up at the first character there. A word
+    # must end where the trigger does ("march", not "marching"); a number need not,
+    # since letters may follow its first digit ("3pm", "the 3rd").
+    return r"(?<!\w)(?:(?:" + "|".join(top) + r")(?![a-z])|[0-9])"
 
 
 @cache
