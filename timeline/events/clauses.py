@@ -153,7 +153,7 @@ def subjects(trigger: Token) -> list[Token]:
         if agent:
             found = agent  # the agent acts: "forces are bolstered by Wagner"
         if found:
-            return [speaker for s in found for t in (_antecedent(s, token), *conjuncts_of(s))
+            return [speaker for s in found for t in (antecedent(s, token), *conjuncts_of(s))
                     for speaker in _speakers(t, token)]
         if token.tag_ == "VBG":
             # "Shelling by Ukrainian military leaves one killed": a gerund's agent acts.
@@ -222,7 +222,7 @@ def described_by(subject: Token, verb: Token) -> bool:
 
 
 
-def _antecedent(subject: Token, verb: Token) -> Token:
+def antecedent(subject: Token, verb: Token) -> Token:
     """A relative clause's pronoun subject stands for the noun the clause describes:
     "Chrysler, which had just exited bankruptcy", "Obama, who signed the bill" (an
     active subject: in "the bridge, which was destroyed" nobody named acted)."""

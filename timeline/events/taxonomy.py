@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING
 from timeline.events.actor_groups import armed_group
 from timeline.events.casualties import (counted_noun, is_headline_passive, is_running_total,
                                         is_toll_subject)
-from timeline.events.clauses import RELATIVE_TAGS
+from timeline.events.clauses import RELATIVE_TAGS, antecedent
 from timeline.events.event_nouns import (aimed_type, event_nouns, noun_event_type, noun_type,
                                          object_words, violent_type)
 from timeline.events.lexicon import EventLexicon, EventType
@@ -85,9 +85,11 @@ def event_type(trigger: Token, lexicon: EventLexicon) -> tuple[str, str] | None:
         if found is not None:
             return phrasal, found
     own = lexicon.type_of_verb(phrasal) or lexicon.type_of_verb(lemma)
-    for noun in (c for c in children_of(trigger) if c.dep_ in {"nsubj", "nsubjpass"}):
-        if noun.dep_ == "nsubjpass" and own in lexicon.violent_types:
+    for subject in (c for c in children_of(trigger) if c.dep_ in {"nsubj", "nsubjpass"}):
+        if subject.dep_ == "nsubjpass" and own in lexicon.violent_types:
             continue  # "Protesters were attacked by police": the attack, on them
+        # "landslides that killed 12 people": a relative pronoun stands for its noun.
+        noun = antecedent(subject, trigger)
         if is_toll_subject(noun):
             # "The death toll rose to 35", "losses amounted to 40 people": deaths.
             return phrasal, lexicon.type_of_noun("death") or OTHER
