@@ -160,6 +160,15 @@ def test_html_boilerplate_stripped_and_metadata_read(tmp_path: Path) -> None:
         assert boilerplate not in article.body
 
 
+def test_html_date_later_than_the_clock_is_kept(tmp_path: Path) -> None:
+    # The page's date is read without the clock: a date after today is no reason to
+    # drop it (htmldate's default latest date is the machine's today).
+    path = tmp_path / "later.html"
+    path.write_text(HTML_PAGE.replace("2023-01-19T10:00:00", "2091-03-07T10:00:00"))
+    [article] = read_articles(path)
+    assert article.published == pd.Timestamp("2091-03-07")
+
+
 def test_html_without_article_text_is_a_problem(tmp_path: Path) -> None:
     path = tmp_path / "nav.htm"
     path.write_text(

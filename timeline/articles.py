@@ -79,6 +79,8 @@ PathLike = str | os.PathLike[str]
 _SURROGATE = re.compile("[\udc80-\udcff]")
 # Bytes that never occur in text; one of them in the first block means binary data.
 _BINARY_SNIFF = 8192
+# The latest publication date taken from a page's metadata: any real one.
+_LATEST_PAGE_DATE = "9999-12-31"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -307,8 +309,12 @@ def _from_html(data: bytes, source: str, stem: str) -> _Read | InputError:
         include_comments=False,
         include_tables=False,
         # Only metadata and markup dates: a date mentioned in the prose is an event
-        # date, not necessarily the publication date.
-        date_extraction_params={"extensive_search": False, "original_date": True},
+        # date, not necessarily the publication date. htmldate drops dates after
+        # its max_date, which defaults to the clock's today: a fixed one keeps a
+        # page's date whatever the clock says.
+        date_extraction_params={
+            "extensive_search": False, "original_date": True, "max_date": _LATEST_PAGE_DATE,
+        },
     )
     text = (document.text or "") if document is not None else ""
     if not text.strip():
