@@ -234,3 +234,46 @@ def test_timeml_is_read_back_by_the_tempeval_reader(article: Path, tmp_path: Pat
     assert document.dct == "2023-01-19" and document.text == TEXT
     assert [t.text for t in document.timexes] == [TEXT[t.start:t.end] for t in document.timexes]
     assert "2023-01-17" in [t.value for t in document.timexes]
+
+
+PAGE = """<!DOCTYPE html><html><head><title>Blast in Beirut</title>
+<meta property="article:published_time" content="2020-08-04T19:30:00Z">
+</head><body><nav><a href="/">Home</a> <a href="/2019">Archive 2019</a></nav>
+<article><h1>Blast in Beirut</h1><p>A massive explosion rocked the port of Beirut on
+Tuesday, killing dozens of people, the health minister said.</p></article>
+</body></html>"""
+
+
+def test_an_html_page_is_read_as_extract_reads_it(tmp_path: Path) -> None:
+    # Its body, not its markup: the metadata stamp and the menu's '2019' are no
+    # expressions; its own date dates 'Tuesday' (2020-08-04 was a Tuesday).
+    path = tmp_path / "beirut.html"
+    path.write_text(PAGE, encoding="utf-8")
+    result = _run(str(path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert [(r["text"], r["value"], r["anchor"]) for r in rows] == [
+        ("Tuesday", "2020-08-04", "published")]
+    assert "own publication date: 2020-08-04" in result.stderr
+
+
+def test_a_corpus_of_one_article_gives_its_times(tmp_path: Path) -> None:
+    path = tmp_path / "one.jsonl"
+    row = {"id": "a", "text": TEXT, "published": "2023-01-19"}
+    path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    result = _run(str(path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert [(r["text"], r["value"]) for r in rows] == [
+        ("Tuesday", "2023-01-17"), ("Friday", "2023-01-20")]
+    assert rows[0]["start_char"] == TEXT.index("Tuesday")
+
+
+def test_a_corpus_of_several_articles_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "feed.csv"
+    path.write_text("id,text\na,Milley met Zaluzhnyi on Tuesday.\nb,They met on Friday.\n",
+                    encoding="utf-8")
+    result = _run(str(path))
+    assert result.exit_code == 1
+    assert "feed.csv: holds 2 articles; times reads one" in result.stderr
+    assert result.stdout == ""
