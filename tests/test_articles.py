@@ -316,6 +316,29 @@ def test_csv_without_text_column_is_a_problem(tmp_path: Path) -> None:
     assert articles == []
     assert where(problem) == ("news.csv", 1)
     assert "no 'text' or 'file' column" in problem.problem
+    assert problem.problem.endswith("(columns: body, date)")
+
+
+@pytest.mark.parametrize(
+    ("header", "hint"),
+    [
+        # A spreadsheet in a French or German locale saves CSV with semicolons.
+        ("id;title;text", "the header is one field holding ';': save the file with commas"),
+        ("id\ttext", "the header is one field holding '\\t'"),
+        ("ID,Title,Text", "rename 'Text' to 'text'"),
+        ("id, file", "rename ' file' to 'file'"),
+    ],
+)
+def test_csv_without_text_column_says_what_is_likely_wrong(
+    tmp_path: Path, header: str, hint: str
+) -> None:
+    path = tmp_path / "news.csv"
+    path.write_text(header + "\n1,Rain fell in Oslo on Monday.\n", encoding="utf-8")
+    articles, [problem] = lenient(path)
+    assert articles == []
+    assert where(problem) == ("news.csv", 1)
+    assert "no 'text' or 'file' column" in problem.problem
+    assert hint in problem.problem
 
 
 # -- directories -----------------------------------------------------------------------
