@@ -141,7 +141,8 @@ def test_user_events_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "problem"),
     [
-        (b"caf\xe9 on Tuesday", "not valid UTF-8"),
+        (b"caf\xe9 on Tuesday", "broken input.txt:1: invalid UTF-8 (byte 0xe9); save the file as UTF-8"),
+        (b"Met on Tuesday.\nIn caf\xe9s", "broken input.txt:2: invalid UTF-8 (byte 0xe9)"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
         # The repro: these were called binary (NUL bytes); extract said UTF-16.
         ("\ufeffMet on Tuesday.".encode("utf-16-le"), "UTF-16 text; save the file as UTF-8"),

@@ -126,7 +126,9 @@ def read_text(file: str) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(name, f"is not valid UTF-8 text (bad byte at offset {exc.start})") from exc
+        # Worded as extract words it (timeline.articles), with the line of the byte.
+        problem = f"invalid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8"
+        raise InputError(name, problem, data.count(b"\n", 0, exc.start) + 1) from exc
     if not text.strip():  # blank beyond ASCII too, as `extract` refuses it
         raise InputError(name, "empty file")
     return text
