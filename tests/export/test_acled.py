@@ -201,12 +201,12 @@ def test_a_story_keeps_its_id_headline_and_first_report(tmp_path: Path) -> None:
         "headline": ["The RSF shelled a market, killing at least 20 civilians."],
         "confidence": [0.47], "disagreements": [[]],
     })
-    path = tmp_path / "stories.acled.csv"
-    write_file(stories, path)
-    [row] = cells(path)
-    assert row["event_id_cnty"] == "s1a2b3c4d5e6f7a8"
-    assert row["notes"] == "The RSF shelled a market, killing at least 20 civilians."
-    assert row["source"] == "r2"
-    assert row["timestamp"] == "1713052800"  # 2024-04-14 00:00 UTC
-    assert (row["event_date"], row["actor1"], row["location"]) == (
-        "2024-04-14", "Rapid Support Forces", "El Fasher")
+    write_file(stories, tmp_path / "stories.acled.csv")
+    expected = {
+        "event_id_cnty": "s1a2b3c4d5e6f7a8", "source": "r2",
+        "notes": "The RSF shelled a market, killing at least 20 civilians.",
+        "timestamp": "1713052800",  # 2024-04-14 00:00 UTC
+        "event_date": "2024-04-14", "actor1": "Rapid Support Forces", "location": "El Fasher",
+    }
+    [row] = cells(tmp_path / "stories.acled.csv")
+    assert {name: row[name] for name in expected} == expected
