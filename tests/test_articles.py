@@ -160,6 +160,15 @@ def test_html_boilerplate_stripped_and_metadata_read(tmp_path: Path) -> None:
         assert boilerplate not in article.body
 
 
+def test_html_date_later_than_the_clock_is_kept(tmp_path: Path) -> None:
+    # The page's date is read without the clock: a date after today is no reason to
+    # drop it (htmldate's default latest date is the machine's today).
+    path = tmp_path / "later.html"
+    path.write_text(HTML_PAGE.replace("2023-01-19T10:00:00", "2091-03-07T10:00:00"))
+    [article] = read_articles(path)
+    assert article.published == pd.Timestamp("2091-03-07")
+
+
 def test_html_without_article_text_is_a_problem(tmp_path: Path) -> None:
     path = tmp_path / "nav.htm"
     path.write_text(
@@ -307,6 +316,29 @@ def test_csv_without_text_column_is_a_problem(tmp_path: Path) -> None:
     assert articles == []
     assert where(problem) == ("news.csv", 1)
     assert "no 'text' or 'file' column" in problem.problem
+    assert problem.problem.endswith("(columns: body, date)")
+
+
+@pytest.mark.parametrize(
+    ("header", "hint"),
+    [
+        # A spreadsheet in a French or German locale saves CSV with semicolons.
+        ("id;title;text", "the header is one field holding ';': save the file with commas"),
+        ("id\ttext", "the header is one field holding '\\t'"),
+        ("ID,Title,Text", "rename 'Text' to 'text'"),
+        ("id, file", "rename ' file' to 'file'"),
+    ],
+)
+def test_csv_without_text_column_says_what_is_likely_wrong(
+    tmp_path: Path, header: str, hint: str
+) -> None:
+    path = tmp_path / "news.csv"
+    path.write_text(header + "\n1,Rain fell in Oslo on Monday.\n", encoding="utf-8")
+    articles, [problem] = lenient(path)
+    assert articles == []
+    assert where(problem) == ("news.csv", 1)
+    assert "no 'text' or 'file' column" in problem.problem
+    assert hint in problem.problem
 
 
 # -- directories -----------------------------------------------------------------------

@@ -1,4 +1,4 @@
-from datetime import date, datetime
+from datetime import date, datetime, timedelta, timezone
 
 import pandas as pd
 import pytest
@@ -51,11 +51,35 @@ def test_relative_words_are_refused_asking_for_a_date(value: str) -> None:
         ("20230119", pd.Timestamp("2023-01-19")),
         ("1/19/2023", pd.Timestamp("2023-01-19")),
         ("Thu, 19 Jan 2023 10:00:00 GMT", pd.Timestamp("2023-01-19 10:00")),
-        ("2023-01-19T08:30:00+02:00", pd.Timestamp("2023-01-19 06:30")),
+        ("2023-01-19T08:30:00+02:00", pd.Timestamp("2023-01-19 08:30")),
     ],
 )
 def test_absolute_dates_in_other_forms_still_parse(value: str, expected: pd.Timestamp) -> None:
     assert parse_published(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        # A US evening story: the 14th where it was written, the 15th in UTC.
+        ("2024-03-14T23:30:00-05:00", pd.Timestamp("2024-03-14 23:30")),
+        # Kyiv just after midnight: the 15th there, the 14th in UTC.
+        ("2024-03-15T00:30:00+02:00", pd.Timestamp("2024-03-15 00:30")),
+        (datetime(2024, 3, 15, 0, 30, tzinfo=timezone(timedelta(hours=2))),
+         pd.Timestamp("2024-03-15 00:30")),
+        (pd.Timestamp("2024-03-14 23:30", tz="America/New_York"),
+         pd.Timestamp("2024-03-14 23:30")),
+    ],
+)
+def test_a_utc_offset_keeps_the_writers_day(value: object, expected: pd.Timestamp) -> None:
+    assert parse_published(value) == expected
+
+
+def test_relative_words_count_from_the_writers_day() -> None:
+    import timeline
+
+    times = timeline.find_times("The minister spoke today.", published="2024-03-14T23:30:00-05:00")
+    assert times["value"].tolist() == ["2024-03-14"]
 
 
 @pytest.mark.parametrize("call", ["find_times", "extract"])

@@ -66,6 +66,8 @@ TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 JSONL_SUFFIXES = frozenset({".jsonl", ".ndjson"})
 CSV_SUFFIXES = frozenset({".csv"})
+#: Field separators of other CSV dialects, named when a header reads as one field.
+CSV_OTHER_SEPARATORS = (";", "\t", "|")
 #: Suffixes picked up when a directory is searched.
 SUPPORTED_SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | CSV_SUFFIXES
 #: Fields read from a JSON Lines or CSV corpus; ``text`` is required.
@@ -79,6 +81,8 @@ PathLike = str | os.PathLike[str]
 _SURROGATE = re.compile("[\udc80-\udcff]")
 # Bytes that never occur in text; one of them in the first block means binary data.
 _BINARY_SNIFF = 8192
+# The latest publication date taken from a page's metadata: any real one.
+_LATEST_PAGE_DATE = "9999-12-31"
 
 
 @dataclasses.dataclass(frozen=True)
@@ -307,8 +311,12 @@ def _from_html(data: bytes, source: str, stem: str) -> _Read | InputError:
         include_comments=False,
         include_tables=False,
         # Only metadata and markup dates: a date mentioned in the prose is an event
-        # date, not necessarily the publication date.
-        date_extraction_params={"extensive_search": False, "original_date": True},
+        # date, not necessarily the publication date. htmldate drops dates after
+        # its max_date, which defaults to the clock's today: a fixed one keeps a
+        # page's date whatever the clock says.
+        date_extraction_params={
+            "extensive_search": False, "original_date": True, "max_date": _LATEST_PAGE_DATE,
+        },
     )
     text = (document.text or "") if document is not None else ""
     if not text.strip():
@@ -360,9 +368,28 @@ def _csv_rows(data: bytes, source: str) -> Iterator[_Row | InputError]:
         yield InputError(source, f"malformed CSV header: {exc}", reader.line_num)
         return
     if "text" not in header and "file" not in header:
-        yield InputError(source, f"CSV has no 'text' or 'file' column (columns: {', '.join(header)})", 1)
+        problem = f"CSV has no 'text' or 'file' column (columns: {', '.join(header)})"
+        yield InputError(source, problem + _header_hint(header), 1)
         return
     yield from _csv_records(reader, header, source)
+
+
+def _header_hint(header: list[str]) -> str:
+    """What is likely wrong with a header that names no text column, or ``""``.
+
+    A spreadsheet set to another locale separates fields with ``;`` (or a tab), which
+    reads as one column; a column named ``Text`` or `` text `` is not ``text``.
+    """
+    if len(header) == 1:
+        separator = next((sep for sep in CSV_OTHER_SEPARATORS if sep in header[0]), "")
+        if separator:
+            return (f"; the header is one field holding {separator!r}: save the file with "
+                    "commas between fields")
+    near = [name for name in header if name.strip().lower() in ("text", "file")]
+    if near:
+        name = near[0]
+        return f"; column names are matched exactly: rename {name!r} to {name.strip().lower()!r}"
+    return ""
 
 
 def _csv_records(

@@ -25,6 +25,9 @@ ASK_FOR_A_DATE = ("give a date with day, month and year, such as 2023-01-19 (rel
 def parse_published(value: object) -> pd.Timestamp | None:
     """Return ``value`` as a timezone-naive Timestamp, or None when it is None.
 
+    A time with a UTC offset keeps its own clock time (the offset is dropped, not
+    applied), so the day is the day where the article was written.
+
     Accepts a str (ISO 8601 or a common written form with day, month and year), date,
     datetime or Timestamp. Raises ``ValueError`` naming the value when it cannot be
     parsed, or when it is relative to the present ("yesterday", "now").
@@ -42,7 +45,10 @@ def parse_published(value: object) -> pd.Timestamp | None:
     if pd.isna(stamp):
         raise ValueError(f"cannot parse published date {value!r}")
     if stamp.tzinfo is not None:
-        stamp = stamp.tz_convert(None)
+        # The writer's own clock time, not UTC: the days an article counts from
+        # ("today", "on Thursday") are those where it was written, and an evening
+        # stamp west of Greenwich (23:30-05:00) is the next day in UTC.
+        stamp = stamp.tz_localize(None)
     return stamp
 
 

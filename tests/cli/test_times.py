@@ -141,7 +141,8 @@ def test_user_events_file(tmp_path: Path) -> None:
 @pytest.mark.parametrize(
     ("content", "problem"),
     [
-        (b"caf\xe9 on Tuesday", "not valid UTF-8"),
+        (b"caf\xe9 on Tuesday", "broken input.txt:1: invalid UTF-8 (byte 0xe9); save the file as UTF-8"),
+        (b"Met on Tuesday.\nIn caf\xe9s", "broken input.txt:2: invalid UTF-8 (byte 0xe9)"),
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR", "binary"),
         # The repro: these were called binary (NUL bytes); extract said UTF-16.
         ("\ufeffMet on Tuesday.".encode("utf-16-le"), "UTF-16 text; save the file as UTF-8"),
@@ -234,3 +235,46 @@ def test_timeml_is_read_back_by_the_tempeval_reader(article: Path, tmp_path: Pat
     assert document.dct == "2023-01-19" and document.text == TEXT
     assert [t.text for t in document.timexes] == [TEXT[t.start:t.end] for t in document.timexes]
     assert "2023-01-17" in [t.value for t in document.timexes]
+
+
+PAGE = """<!DOCTYPE html><html><head><title>Blast in Beirut</title>
+<meta property="article:published_time" content="2020-08-04T19:30:00Z">
+</head><body><nav><a href="/">Home</a> <a href="/2019">Archive 2019</a></nav>
+<article><h1>Blast in Beirut</h1><p>A massive explosion rocked the port of Beirut on
+Tuesday, killing dozens of people, the health minister said.</p></article>
+</body></html>"""
+
+
+def test_an_html_page_is_read_as_extract_reads_it(tmp_path: Path) -> None:
+    # Its body, not its markup: the metadata stamp and the menu's '2019' are no
+    # expressions; its own date dates 'Tuesday' (2020-08-04 was a Tuesday).
+    path = tmp_path / "beirut.html"
+    path.write_text(PAGE, encoding="utf-8")
+    result = _run(str(path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert [(r["text"], r["value"], r["anchor"]) for r in rows] == [
+        ("Tuesday", "2020-08-04", "published")]
+    assert "own publication date: 2020-08-04" in result.stderr
+
+
+def test_a_corpus_of_one_article_gives_its_times(tmp_path: Path) -> None:
+    path = tmp_path / "one.jsonl"
+    row = {"id": "a", "text": TEXT, "published": "2023-01-19"}
+    path.write_text(json.dumps(row) + "\n", encoding="utf-8")
+    result = _run(str(path), "--format", "json")
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    assert [(r["text"], r["value"]) for r in rows] == [
+        ("Tuesday", "2023-01-17"), ("Friday", "2023-01-20")]
+    assert rows[0]["start_char"] == TEXT.index("Tuesday")
+
+
+def test_a_corpus_of_several_articles_is_refused(tmp_path: Path) -> None:
+    path = tmp_path / "feed.csv"
+    path.write_text("id,text\na,Milley met Zaluzhnyi on Tuesday.\nb,They met on Friday.\n",
+                    encoding="utf-8")
+    result = _run(str(path))
+    assert result.exit_code == 1
+    assert "feed.csv: holds 2 articles; times reads one" in result.stderr
+    assert result.stdout == ""

@@ -185,3 +185,28 @@ def test_group_actors_carry_acleds_actor_type_codes(
     write_file(frame, path)
     [row] = cells(path)
     assert (row["inter1"], row["inter2"], row["interaction"], row["civilian_targeting"]) == codes
+
+
+def test_a_story_keeps_its_id_headline_and_first_report(tmp_path: Path) -> None:
+    # `timeline export --stories --format acled`: a story's row names it as an event's
+    # does, from the story's own columns (its id, headline, first report and its date).
+    stories = pd.DataFrame({
+        "story_id": ["s1a2b3c4d5e6f7a8"], "event_type": ["shelling"],
+        "date": [pd.Timestamp("2024-04-14")], "start": [pd.Timestamp("2024-04-14")],
+        "end": [pd.Timestamp("2024-04-15")], "granularity": ["day"], "place": ["El Fasher"],
+        "country": ["Sudan"], "latitude": [13.63], "longitude": [25.35],
+        "place_precision": ["city"], "actors": [["Rapid Support Forces"]], "n_events": [2],
+        "n_sources": [2], "doc_ids": [["r2", "r7"]], "first_report": ["r2"],
+        "first_reported": [pd.Timestamp("2024-04-14")],
+        "headline": ["The RSF shelled a market, killing at least 20 civilians."],
+        "confidence": [0.47], "disagreements": [[]],
+    })
+    write_file(stories, tmp_path / "stories.acled.csv")
+    expected = {
+        "event_id_cnty": "s1a2b3c4d5e6f7a8", "source": "r2",
+        "notes": "The RSF shelled a market, killing at least 20 civilians.",
+        "timestamp": "1713052800",  # 2024-04-14 00:00 UTC
+        "event_date": "2024-04-14", "actor1": "Rapid Support Forces", "location": "El Fasher",
+    }
+    [row] = cells(tmp_path / "stories.acled.csv")
+    assert {name: row[name] for name in expected} == expected

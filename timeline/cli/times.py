@@ -47,7 +47,9 @@ def times(
     """Find the time expressions in FILE and resolve them onto the calendar.
 
     FILE is a UTF-8 text file (a regular file, never a FIFO or device), or - for
-    standard input. One row per expression: text, character offsets, TIMEX3 type
+    standard input. An HTML page, or a JSON Lines or CSV file of one article, is
+    read as extract reads it: its body (offsets count in it) and its own
+    publication date. One row per expression: text, character offsets, TIMEX3 type
     and value, calendar interval, granularity, what it was resolved against
     (anchor), the rule that fired and a confidence.
     Without --published, the publication date is inferred from the text and the
@@ -64,8 +66,8 @@ def times(
     from timeline.errors import InputError, ResourceError
 
     try:
-        text = read_text(file)
-        frame = _find(text, published, mode, events_file)
+        text, own = read_article(file)
+        frame = _find(text, own or published, mode, events_file)
     except (InputError, ResourceError) as exc:
         raise click.ClickException(str(exc)) from exc
     from timeline.export import write_frame
@@ -74,6 +76,31 @@ def times(
         write_frame(frame, output, fmt)
     except OSError as exc:
         raise click.ClickException(f"{output}: cannot write: {exc.strerror or exc}") from exc
+
+
+def read_article(file: str) -> tuple[str, pd.Timestamp | None]:
+    """The text ``times`` reads from ``file`` and the article's own publication date.
+
+    A page or a corpus (``.html``, ``.jsonl``, ``.csv``) is read as ``extract`` reads
+    it, its markup or fields never taken for the text; it must hold one article.
+    """
+    from pathlib import Path
+
+    from timeline.articles import SUPPORTED_SUFFIXES, TEXT_SUFFIXES, read_articles
+    from timeline.errors import InputError
+
+    suffix = Path(file).suffix.lower()
+    if file == "-" or suffix in TEXT_SUFFIXES or suffix not in SUPPORTED_SUFFIXES:
+        return read_text(file), None
+    articles = read_articles(file)
+    if len(articles) != 1:
+        raise InputError(file, f"holds {len(articles)} articles; times reads one "
+                               "(timeline extract reads a corpus)")
+    [article] = articles
+    if article.published is not None:
+        click.echo(f"the article's own publication date: {article.published:%Y-%m-%d}",
+                   err=True)
+    return article.body, article.published
 
 
 def read_text(file: str) -> str:
@@ -99,7 +126,9 @@ def read_text(file: str) -> str:
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
-        raise InputError(name, f"is not valid UTF-8 text (bad byte at offset {exc.start})") from exc
+        # Worded as extract words it (timeline.articles), with the line of the byte.
+        problem = f"invalid UTF-8 (byte 0x{data[exc.start]:02x}); save the file as UTF-8"
+        raise InputError(name, problem, data.count(b"\n", 0, exc.start) + 1) from exc
     if not text.strip():  # blank beyond ASCII too, as `extract` refuses it
         raise InputError(name, "empty file")
     return text

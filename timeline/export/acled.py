@@ -21,6 +21,8 @@ are ACLED's:
 * ``admin1`` / ``admin2`` / ``fatalities`` from those columns when present, else empty
   (unknown, never 0); ``location`` is ``place``, ``notes`` the sentence, ``source`` the
   article's web site (else its id), ``timestamp`` the publication date in Unix seconds.
+  A story (``timeline export --stories``) gives its id, headline, first report and
+  that report's date.
 * ``inter1`` / ``inter2``: ACLED's actor type code of an actor named as a group
   ("Military Forces of Sudan" 1, "Protesters (Kenya)" 6, "Civilians (Sudan)" 7; the
   codes are ``acled_inter`` in ``resources/actors.yaml``; a state's forces in another
@@ -121,7 +123,7 @@ def _acled_row(row: dict[str, Any]) -> dict[str, Any]:
     country = _text(row.get("country"))
     inter1, inter2 = _inter(first, country), _inter(second, country)
     return {
-        "event_id_cnty": row.get("event_id", ""), "event_date": day,
+        "event_id_cnty": _either(row, "event_id", "story_id"), "event_date": day,
         "year": day[:4], "time_precision": precision,
         "disorder_type": DISORDER.get(kind, ""), "event_type": kind, "sub_event_type": sub,
         "actor1": first, "assoc_actor_1": more[0], "actor2": second, "assoc_actor_2": more[1],
@@ -133,9 +135,15 @@ def _acled_row(row: dict[str, Any]) -> dict[str, Any]:
         "latitude": row.get("latitude"), "longitude": row.get("longitude"),
         "geo_precision": _geo_code(row.get("geo_precision"), row.get("place_precision")),
         "source": _source(row),
-        "notes": _text(row.get("sentence")), "fatalities": _count(row.get("fatalities")),
-        "tags": LIST_SEPARATOR.join(_tags(row)), "timestamp": _unix(row.get("reference_date")),
+        "notes": _either(row, "sentence", "headline"),
+        "fatalities": _count(row.get("fatalities")), "tags": LIST_SEPARATOR.join(_tags(row)),
+        "timestamp": _unix(row.get("reference_date", row.get("first_reported"))),
     }
+
+
+def _either(row: dict[str, Any], event_column: str, story_column: str) -> str:
+    """An event's column, or what a story (``timeline export --stories``) has for it."""
+    return _text(row.get(event_column)) or _text(row.get(story_column))
 
 
 def _inter(actor: str, country: str) -> int | None:
@@ -216,7 +224,7 @@ def _count(value: object) -> int | None:
 
 def _source(row: dict[str, Any]) -> str:
     host = urlsplit(_text(row.get("url"))).hostname or ""
-    return host.removeprefix("www.") or _text(row.get("doc_id"))
+    return host.removeprefix("www.") or _either(row, "doc_id", "first_report")
 
 
 def _tags(row: dict[str, Any]) -> list[str]:
