@@ -7,7 +7,8 @@ from datetime import datetime
 
 import pytest
 
-from timeline.dating import LOW_CONFIDENCE, UNDATED, DatingWarning, note_for, notes_of, summary
+from timeline.dating import (LOW_CONFIDENCE, UNDATED, VAGUE_REFERENCE_CONFIDENCE, DatingWarning,
+                             note_for, notes_of, summary)
 from timeline.model import Article, ReferenceDate
 from timeline.pipeline import extract
 from timeline.temporal.reference_choice import choose_reference, inferred_reference
@@ -130,3 +131,22 @@ def test_short_english_and_name_heavy_notes_are_never_named() -> None:
                  "On 3 May 2024, Al Shabaab militants clashed with SNA in Ceel Buur town "
                  "(Ceel Buur, Galgaduud)."):
         assert article_notes("x", None, text) == []
+
+
+def test_events_dated_from_a_vague_inferred_date_are_distrusted() -> None:
+    # Only the copyright line dates the story (some day of 2023): "on Saturday" is a
+    # Saturday of that year, which one a guess, as is any event given the date itself.
+    text = ("ISLAMABAD (AP) - A powerful earthquake struck western Afghanistan on Saturday, "
+            "killing at least 320 people, the United Nations said.\n\n"
+            "Rescue teams searched the rubble in Zindajan district.\n\n"
+            "Copyright 2023 The Associated Press. All rights reserved.")
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DatingWarning)
+        df = extract(text)
+    assert [n.kind for n in notes_of(df)] == [LOW_CONFIDENCE]
+    assert set(df["anchor"]) <= {"inferred publication date", "published"}
+    assert len(df) >= 2 and (df["confidence"] <= VAGUE_REFERENCE_CONFIDENCE).all()
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", DatingWarning)
+        given = extract(text, "2023-10-09")
+    assert (given.loc[given["trigger"] == "strike", "confidence"] > VAGUE_REFERENCE_CONFIDENCE).all()

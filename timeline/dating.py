@@ -27,6 +27,9 @@ LOW_CONFIDENCE = "low confidence"
 NOT_ENGLISH = "not English"
 #: The highest confidence an event of an article that does not read as English keeps.
 NOT_ENGLISH_CONFIDENCE = 0.1
+#: The highest confidence an event keeps when its date counts from a publication date
+#: inferred with low confidence ("on Saturday" in a story known only to be from 2023).
+VAGUE_REFERENCE_CONFIDENCE = 0.3
 
 
 class DatingWarning(UserWarning):
@@ -102,6 +105,23 @@ def article_notes(doc_id: str, reference: Reference | None, text: str) -> list[D
     language."""
     notes = (note_for(doc_id, reference), language_note(doc_id, text))
     return [note for note in notes if note is not None]
+
+
+def capped(rows: list[dict[str, Any]], notes: Sequence[DatingNote]) -> list[dict[str, Any]]:
+    """``rows`` (one article's) with the confidence their notes allow: at most
+    ``NOT_ENGLISH_CONFIDENCE`` for an article that does not read as English, and at most
+    ``VAGUE_REFERENCE_CONFIDENCE`` for an event dated from a publication date inferred
+    with low confidence (its date is that guess, or counts from it)."""
+    from timeline.vocab import INFERRED_ANCHOR, TimeSource
+
+    kinds = {note.kind for note in notes}
+    for row in rows:
+        if NOT_ENGLISH in kinds:
+            row["confidence"] = min(row["confidence"], NOT_ENGLISH_CONFIDENCE)
+        if LOW_CONFIDENCE in kinds and (row.get("anchor") == INFERRED_ANCHOR
+                                        or row.get("time_source") == TimeSource.PUBLISHED):
+            row["confidence"] = min(row["confidence"], VAGUE_REFERENCE_CONFIDENCE)
+    return rows
 
 
 def attach(frame: Any, notes: Sequence[DatingNote], *, warn: bool = True) -> Any:

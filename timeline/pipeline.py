@@ -253,9 +253,10 @@ def _report(failure: InputError, config: ExtractOptions, failures: list[InputErr
 def article_rows(article: Article, doc: Doc, given: date | None, config: ExtractOptions
                  ) -> tuple[list[dict[str, Any]], list[DatingNote]]:
     """Timeline rows for one parsed article, and its dating notes; ``given`` is the
-    caller's publication date. The events of an article that does not read as English
-    keep a low confidence at most (``timeline.dating.NOT_ENGLISH_CONFIDENCE``)."""
-    from timeline.dating import NOT_ENGLISH, NOT_ENGLISH_CONFIDENCE, article_notes
+    caller's publication date. The events of an article that does not read as English,
+    and those dated from a vaguely inferred publication date, keep a low confidence at
+    most (``timeline.dating.capped``)."""
+    from timeline.dating import article_notes, capped
     from timeline.events.clause_events import extract_events
     from timeline.events.entities import find_mentions, profiles
     from timeline.published import parse_published
@@ -279,10 +280,7 @@ def article_rows(article: Article, doc: Doc, given: date | None, config: Extract
     people = profiles(mentions)
     rows = [_row(article, r, people, reference) for r in records]
     notes = article_notes(article.id, reference, article.body)
-    if any(note.kind == NOT_ENGLISH for note in notes):
-        for row in rows:
-            row["confidence"] = min(row["confidence"], NOT_ENGLISH_CONFIDENCE)
-    return rows, notes
+    return capped(rows, notes), notes
 
 
 def _for_inference(article: Article, given: date | None, candidates: list[Any],
