@@ -66,10 +66,32 @@ def test_headline_set_apart_becomes_the_title(tmp_path: Path) -> None:
     assert article.body == "The officers met on Tuesday.\n"
 
 
+def test_a_byline_set_apart_is_no_title(tmp_path: Path) -> None:
+    path = tmp_path / "byline.txt"
+    path.write_text("By Jane Doe and John Smith\n\nKYIV (Reuters) - Drones hit Kyiv.\n")
+    [article] = read_articles(path)
+    assert article.title == ""
+    assert article.body.endswith("\n\nKYIV (Reuters) - Drones hit Kyiv.\n")
+
+
+@pytest.mark.parametrize("headline", [
+    "Russian drones hit Kyiv power station, Ukraine says",  # Reuters: sentence case
+    "Thousands protest in Tbilisi over 'foreign agent' bill",  # the BBC
+])
+def test_a_sentence_case_headline_set_apart_becomes_the_title(tmp_path: Path,
+                                                              headline: str) -> None:
+    path = tmp_path / "titled.txt"
+    path.write_text(f"{headline}\n\nKYIV (Reuters) - Drones hit a power station on Sunday.\n")
+    [article] = read_articles(path)
+    assert article.title == headline
+    assert article.body == "KYIV (Reuters) - Drones hit a power station on Sunday.\n"
+
+
 @pytest.mark.parametrize(
     "text",
     [
         "The officers met on Tuesday.\n\nThey talked for hours.\n",  # prose, not a title
+        "KYIV, May 6 (Reuters) - Drones hit a power station\n\nMore followed.\n",  # a dateline
         "Milley Meets Zaluzhnyi in Poland\nThe officers met on Tuesday.\n",  # no blank line
         # the page's date looks like a headline, but dates the story: the body keeps it
         "Updated 8:14 AM EDT, Sat October 7, 2023\n\nHamas attacked Israel on Saturday.\n",

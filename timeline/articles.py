@@ -4,10 +4,11 @@ Supported inputs:
 
 ``.txt`` (and any file with an unknown suffix)
     One article per file; the whole text is the body. When the first line looks like
-    a headline (``timeline.text.boilerplate.is_headline``) *and* is followed by a
-    blank line, it becomes the title and is left out of the body, unless it is the
-    page's date ("Updated 8:14 AM EDT, Sat October 7, 2023"), which dates the story.
-    Otherwise the title is empty: a first line of prose is never taken for a title.
+    a headline, in title or sentence case (``timeline.text.boilerplate.is_title_line``)
+    *and* is followed by a blank line, it becomes the title and is left out of the
+    body, unless it is the page's date ("Updated 8:14 AM EDT, Sat October 7, 2023"),
+    which dates the story, a byline or a dateline. Otherwise the title is empty: a
+    first line of prose (ending in a full stop) is never taken for a title.
 ``.html`` / ``.htm``
     One article per file; trafilatura strips navigation and footers and reads the
     title, canonical URL and publication date from the page metadata. Nothing is
@@ -60,7 +61,7 @@ from timeline.export.jsonl import json_lines
 from timeline.files import read_regular
 from timeline.model import Article
 from timeline.published import parse_published
-from timeline.text.boilerplate import is_headline, split_trailing
+from timeline.text.boilerplate import is_title_line, split_trailing
 
 TEXT_SUFFIXES = frozenset({".txt", ".text"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -278,15 +279,17 @@ def _from_text(data: bytes, source: str, stem: str) -> _Read | InputError:
 
 
 def _split_title(text: str) -> tuple[str, str]:
-    """``(title, body)``: the first line is a title only if headline-like and set apart,
-    and not the page's date ("Updated 8:14 AM EDT, Sat October 7, 2023" looks like a
+    """``(title, body)``: the first line is a title only if headline-like (title or
+    sentence case) and set apart, not a byline or dateline, and not the page's date ("Updated 8:14 AM EDT, Sat October 7, 2023" looks like a
     headline, but the body keeps it: it dates the story)."""
     from timeline.temporal.reference_cues import is_stamp_line
 
+    from timeline.events.noise import dateline_spans, noise_spans
+
     stripped = text.lstrip("\n")
     first, sep, rest = stripped.partition("\n")
-    if sep and rest.startswith("\n") and rest.strip() and is_headline(first) \
-            and not is_stamp_line(first):
+    if sep and rest.startswith("\n") and rest.strip() and is_title_line(first) \
+            and not is_stamp_line(first) and not noise_spans(first) and not dateline_spans(first):
         return first.strip(), rest.lstrip("\n")
     return "", text
 

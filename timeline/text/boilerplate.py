@@ -42,9 +42,23 @@ class HeadlineRule:
     """Thresholds for telling a headline line from a line of prose."""
 
     max_chars: int = 160
+    #: Most words of a sentence-case headline at the top of a story.
+    max_title_words: int = 20
     min_words: int = 2
     min_title_ratio: float = 0.6
     min_lines: int = 3
+
+
+def is_title_line(line: str, rule: HeadlineRule = HeadlineRule()) -> bool:
+    """True when ``line``, set apart at the top of a story, reads as its headline:
+    title-cased, or in sentence case as Reuters, AP and the BBC write them ("Russian
+    drones hit Kyiv power station, Ukraine says"): short, a capital first, no sentence
+    punctuation at its end."""
+    stripped = line.strip()
+    words = stripped.split()
+    return is_headline(stripped, rule) or (
+        rule.min_words <= len(words) <= rule.max_title_words and len(stripped) <= rule.max_chars
+        and stripped[0].isupper() and stripped[-1] not in _SENTENCE_END and stripped[-1] != ":")
 
 
 def is_headline(line: str, rule: HeadlineRule = HeadlineRule()) -> bool:
