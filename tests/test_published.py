@@ -88,3 +88,26 @@ def test_the_api_refuses_relative_published_values(call: str) -> None:
 
     with pytest.raises(ValueError, match="'yesterday'.*give a date"):
         getattr(timeline, call)("They met on Tuesday.", published="yesterday")
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("24.02.2024", pd.Timestamp("2024-02-24")),  # dotted: day first wherever written so
+        ("3.4.2023", pd.Timestamp("2023-04-03")),
+        ("25/12/2023", pd.Timestamp("2023-12-25")),  # 25 can only be the day
+        ("12/25/2023", pd.Timestamp("2023-12-25")),
+        ("4/4/2023", pd.Timestamp("2023-04-04")),  # the same either way
+    ],
+)
+def test_numeric_dates_are_read_when_only_one_reading_fits(value: str,
+                                                           expected: pd.Timestamp) -> None:
+    assert parse_published(value) == expected
+
+
+def test_a_numeric_date_of_two_readings_is_refused_with_both() -> None:
+    with pytest.raises(ValueError) as caught:
+        parse_published("03/04/2023")
+    message = str(caught.value)
+    assert "'03/04/2023'" in message and "3 April or 4 March" in message
+    assert "2023-04-03 or 2023-03-04" in message

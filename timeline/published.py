@@ -15,6 +15,9 @@ import pandas as pd
 
 #: An ISO 8601 calendar date, optionally with a time: the only strings pandas parses.
 _ISO_DATE = re.compile(r"\d{4}-?\d{2}-?\d{2}(?:[T ]\S.*)?")
+#: A date written in numbers only, day and month in either order: "03/04/2023",
+#: "24.02.2024", "4-3-2023".
+_NUMERIC_DATE = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})")
 #: Handed to dateparser so that nothing it fills in could come from the clock; strict
 #: parsing then refuses any string that does not give day, month and year itself.
 _NO_CLOCK = datetime(2000, 1, 1)
@@ -62,6 +65,9 @@ def _parse_string(value: str) -> pd.Timestamp:
             return pd.Timestamp(text)
         except (ValueError, OverflowError):
             pass
+    numeric = _NUMERIC_DATE.fullmatch(text)
+    if numeric:
+        return _numeric_date(value, *numeric.groups())
     import dateparser  # slow to import; only needed for written-out dates
 
     parsed = dateparser.parse(
@@ -73,3 +79,29 @@ def _parse_string(value: str) -> pd.Timestamp:
     if parsed is None:
         raise ValueError(f"cannot parse published date {value!r}: {ASK_FOR_A_DATE}")
     return pd.Timestamp(parsed)
+
+
+def _numeric_date(value: str, first: str, separator: str, second: str, year: str) -> pd.Timestamp:
+    """A date in numbers only. Dotted, it is day first, as everywhere that writes it so
+    ("24.02.2024"); with a slash or hyphen it is day first or month first by region, so
+    it is read only when one of its numbers cannot be a month, and refused otherwise."""
+    one, two = int(first), int(second)
+    if separator == "." or one > 12 >= two:
+        day, month = one, two
+    elif two > 12 >= one:
+        month, day = one, two
+    elif one == two:
+        day = month = one
+    else:
+        raise ValueError(
+            f"cannot parse published date {value!r}: it is {one} {_MONTHS[two - 1]} or "
+            f"{two} {_MONTHS[one - 1]}, by where it was written; give it as "
+            f"{year}-{two:02d}-{one:02d} or {year}-{one:02d}-{two:02d}")
+    try:
+        return pd.Timestamp(int(year), month, day)
+    except ValueError as error:
+        raise ValueError(f"cannot parse published date {value!r}: {error}") from None
+
+
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+           "September", "October", "November", "December")
