@@ -353,7 +353,9 @@ def _cast(column: pd.Series, dtype: str) -> pd.Series:
             return column.astype(DATETIME)
         return parse_dates(column, strict=False).astype(DATETIME)
     if dtype == "bool":
-        return column.fillna(False).astype("bool")
+        # A missing value is false (filled as objects: a float column of all missing
+        # values may not be filled with a bool).
+        return column.astype("object").fillna(False).astype("bool")
     if dtype == "int64":
         return pd.to_numeric(column, errors="coerce").fillna(-1).astype("int64")
     if dtype == "Int64":
