@@ -49,6 +49,10 @@ _SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
 #: closed until Friday", "postponed until Tuesday morning"), unless a past auxiliary
 #: puts the clause in the past ("Until Thursday, they had not called him a suspect").
 _UNTIL = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
+#: "until", "till" or "to" right before an expression after a verb of
+#: ``tense_deferral`` ("was remanded in custody until Thursday", "was delayed to Oct.
+#: 31"): the date something was moved or held to is ahead, past auxiliary or not.
+_DEFERRED_TO = re.compile(r"\b(?:until|till|to)\s+$", re.IGNORECASE)
 #: A comma right after an expression that opens its clause closes a fronted phrase
 #: ("In January, a car bomb outside the station killed four"): the first verb after it
 #: is the clause's own, however long the subject before it.
@@ -230,6 +234,9 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
     after = [w.lower().replace("’", "'") for w in _WORD.findall(right)]
     if _UNTIL.search(left[-12:]) and not _PAST_AUX.intersection(before + after):
         return UNTIL
+    deferral = _deferral(before) if _DEFERRED_TO.search(left[-12:]) else None
+    if deferral is not None:
+        return Tense("future", deferral)
     backwards = range(len(before) - 1, -1, -1)
     left_at, left_kind, left_cue, left_present = _first_cue(before, backwards, cues, True)
     right_at, right_kind, right_cue, right_present = _first_cue(after, range(len(after)), cues)
@@ -247,6 +254,25 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
         return Tense("future", scheduled)  # "The summit opens Monday": scheduled ahead
     present = left_present or right_present
     return Tense("present", present) if present else Tense(None)
+
+
+@cache
+def _deferral_phrases() -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(p.split()) for p in load_words()["tense_deferral"])
+
+
+def _deferral(before: list[str]) -> str | None:
+    """The verb of ``tense_deferral`` among the ``NEAR_CUE`` words before the "until"
+    or "to" that ends ``before``, or None; "had" keeps the clause in the past ("had been
+    postponed until May 3" was told of a date gone by)."""
+    if "had" in before:
+        return None
+    near = before[-NEAR_CUE - 1:-1]
+    for i in range(len(near)):
+        for phrase in _deferral_phrases():
+            if tuple(near[i:i + len(phrase)]) == phrase:
+                return " ".join(phrase)
+    return None
 
 
 def _opens_clause(before: list[str]) -> bool:
