@@ -45,7 +45,10 @@ def check_mode(mode: str) -> None:
 
 
 def _needs_tense(meaning: object) -> bool:
-    return isinstance(meaning, Partial) and meaning.needs_year and meaning.direction is None
+    """A date missing its year, or midnight alone, whose day the tense picks."""
+    if not isinstance(meaning, Partial) or meaning.direction is not None:
+        return False
+    return meaning.needs_year or (meaning.hour == 24 and meaning.day is None and meaning.weekday is None)
 
 
 #: Shift units that count days or finer: they chain only from an expression naming a day.
