@@ -385,9 +385,11 @@ def find_expressions(text: str, reference: Reference | None = None, *, mode: str
     ``tag(text)`` when the caller has it already.
     """
     from timeline.temporal.anniversary import date_anniversaries
+    from timeline.temporal.event_dates import event_named_dates  # loads a knowledge base
 
     check_mode(mode)
     day = None if reference is None else reference.day
     ref = None if day is None else Anchor(day, reference.label)
-    found = resolve_candidates(text, tag(text) if candidates is None else candidates, ref, mode)
+    found = event_named_dates(text, resolve_candidates(text, tag(text) if candidates is None else candidates,
+                                                       ref, mode), events)
     return merge_anchored(found, _anchored(text, events) + date_anniversaries(text, found))
