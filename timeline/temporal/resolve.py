@@ -192,6 +192,8 @@ def _resolve_weekday(p: Partial, anchor: Anchor, tense: Tense) -> Resolution:
     how = _choose(tense, p.direction)
     if tense.tense == NARRATIVE.tense and how == "nearest":
         how = "next"  # a story moves forward: "On Sunday" after July 16 is July 20
+    elif how == "nearest" and tense.tense == "present" and tense.near:
+        how = "next"  # "Kickoff is at 8 p.m. on Sunday": a present "is" right before names what is ahead
     elif how == "nearest":
         how = "latest"  # news reports what happened: an untensed weekday is past
     confidence = 0.95 if p.direction is not None or tense.tense in ("past", "future") else 0.8

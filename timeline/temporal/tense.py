@@ -253,7 +253,27 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
     if scheduled is not None:
         return Tense("future", scheduled)  # "The summit opens Monday": scheduled ahead
     present = left_present or right_present
-    return Tense("present", present) if present else Tense(None)
+    return Tense("present", present, _copula_near(before)) if present else Tense(None)
+
+
+#: How many words a present "is" or "are" may stand before the expression it governs.
+NEAR_COPULA = 3
+
+
+#: Words that may stand between such an "is" and its expression.
+_COPULA_GAP = frozenset({"on", "at", "for", "until", "till", "by", "set", "due", "scheduled"})
+
+
+def _copula_near(before: list[str]) -> bool:
+    """Whether "is" or "are" stands just before the expression with only a
+    preposition or a participle between: "Kickoff is at 8 p.m. on Sunday", "Markets
+    are closed Monday" tell what is ahead; "Police are investigating a shooting on
+    Sunday" and "the square is quiet on Sunday" report."""
+    near = before[-NEAR_COPULA:]
+    for i in range(len(near) - 1, -1, -1):
+        if near[i] in ("is", "are"):
+            return all(w in _COPULA_GAP or (w.endswith("ed") and len(w) > 4) for w in near[i + 1:])
+    return False
 
 
 @cache
@@ -303,6 +323,8 @@ def possessive_tense(text: str, start: int, end: int, tense: Tense) -> Tense:
     it a week ahead; a future cue right before it ("ahead of Sunday's vote", "the
     upcoming Friday's") does. Past and unknown tenses are kept.
     """
+    if tense.tense == "present" and _POSSESSIVE.match(text, end):
+        return Tense(None)  # "follows Tuesday's declaration": no schedule ahead
     if tense.tense != "future" or tense.cue == UNTIL.cue or not _POSSESSIVE.match(text, end):
         return tense
     words = [w.lower().replace("’", "'") for w in _WORD.findall(text[max(0, start - 40):start])]
