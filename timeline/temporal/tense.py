@@ -15,6 +15,7 @@ from functools import cache
 
 from timeline.temporal.rules import load_words
 from timeline.temporal.scheduled import attributed, reporting_past, scheduled_cue
+from timeline.temporal.tense_hints import copula_near, deferral_before
 
 #: How far around an expression the clause is searched, in characters.
 WINDOW = 160
@@ -49,10 +50,9 @@ _SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
 #: closed until Friday", "postponed until Tuesday morning"), unless a past auxiliary
 #: puts the clause in the past ("Until Thursday, they had not called him a suspect").
 _UNTIL = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
-#: "until", "till" or "to" right before an expression after a verb of
-#: ``tense_deferral`` ("was remanded in custody until Thursday", "was delayed to Oct.
-#: 31"): the date something was moved or held to is ahead, past auxiliary or not.
-_DEFERRED_TO = re.compile(r"\b(?:until|till|to)\s+$", re.IGNORECASE)
+#: A relative clause set off by commas before the expression has its own verb: "The
+#: trial, which began three weeks ago, resumes on Monday" is told by "resumes".
+_RELATIVE = re.compile(r",\s+(?:which|who|whose)\s[^,;]{1,80},")
 #: A comma right after an expression that opens its clause closes a fronted phrase
 #: ("In January, a car bomb outside the station killed four"): the first verb after it
 #: is the clause's own, however long the subject before it.
@@ -230,11 +230,11 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
     """
     left, right = _clause(text, start, end)
     cues = _cues()
-    before = [w.lower().replace("’", "'") for w in _WORD.findall(left)]
+    before = _words(_without_relative(text, start, end, left))
     after = [w.lower().replace("’", "'") for w in _WORD.findall(right)]
     if _UNTIL.search(left[-12:]) and not _PAST_AUX.intersection(before + after):
         return UNTIL
-    deferral = _deferral(before) if _DEFERRED_TO.search(left[-12:]) else None
+    deferral = deferral_before(left, before)
     if deferral is not None:
         return Tense("future", deferral)
     backwards = range(len(before) - 1, -1, -1)
@@ -253,46 +253,27 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
     if scheduled is not None:
         return Tense("future", scheduled)  # "The summit opens Monday": scheduled ahead
     present = left_present or right_present
-    return Tense("present", present, _copula_near(before)) if present else Tense(None)
+    return Tense("present", present, copula_near(before)) if present else Tense(None)
 
 
-#: How many words a present "is" or "are" may stand before the expression it governs.
-NEAR_COPULA = 3
+def _words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
 
 
-#: Words that may stand between such an "is" and its expression.
-_COPULA_GAP = frozenset({"on", "at", "for", "until", "till", "by", "set", "due", "scheduled"})
-
-
-def _copula_near(before: list[str]) -> bool:
-    """Whether "is" or "are" stands just before the expression with only a
-    preposition or a participle between: "Kickoff is at 8 p.m. on Sunday", "Markets
-    are closed Monday" tell what is ahead; "Police are investigating a shooting on
-    Sunday" and "the square is quiet on Sunday" report."""
-    near = before[-NEAR_COPULA:]
-    for i in range(len(near) - 1, -1, -1):
-        if near[i] in ("is", "are"):
-            return all(w in _COPULA_GAP or (w.endswith("ed") and len(w) > 4) for w in near[i + 1:])
-    return False
-
-
-@cache
-def _deferral_phrases() -> tuple[tuple[str, ...], ...]:
-    return tuple(tuple(p.split()) for p in load_words()["tense_deferral"])
-
-
-def _deferral(before: list[str]) -> str | None:
-    """The verb of ``tense_deferral`` among the ``NEAR_CUE`` words before the "until"
-    or "to" that ends ``before``, or None; "had" keeps the clause in the past ("had been
-    postponed until May 3" was told of a date gone by)."""
-    if "had" in before:
-        return None
-    near = before[-NEAR_CUE - 1:-1]
-    for i in range(len(near)):
-        for phrase in _deferral_phrases():
-            if tuple(near[i:i + len(phrase)]) == phrase:
-                return " ".join(phrase)
-    return None
+def _without_relative(text: str, start: int, end: int, left: str) -> str:
+    """``left`` without its last relative clause set off by commas, when a verb of the
+    main clause follows it ("The trial, which began three weeks ago, resumes on");
+    a list ("who stepped down as chairman, president and chief executive in") is no
+    such clause."""
+    found = None
+    for found in _RELATIVE.finditer(left):
+        pass
+    if found is None:
+        return left
+    rest = _words(left[found.end():])
+    if _first_cue(rest, range(len(rest)), _cues())[1] or scheduled_cue(text, start, end, rest, WINDOW):
+        return left[:found.start()] + " " + left[found.end():]
+    return left
 
 
 def _opens_clause(before: list[str]) -> bool:
