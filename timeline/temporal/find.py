@@ -45,7 +45,10 @@ def check_mode(mode: str) -> None:
 
 
 def _needs_tense(meaning: object) -> bool:
-    return isinstance(meaning, Partial) and meaning.needs_year and meaning.direction is None
+    """A date missing its year, or midnight alone, whose day the tense picks."""
+    if not isinstance(meaning, Partial) or meaning.direction is not None:
+        return False
+    return meaning.needs_year or (meaning.hour == 24 and meaning.day is None and meaning.weekday is None)
 
 
 #: Shift units that count days or finer: they chain only from an expression naming a day.
@@ -382,9 +385,11 @@ def find_expressions(text: str, reference: Reference | None = None, *, mode: str
     ``tag(text)`` when the caller has it already.
     """
     from timeline.temporal.anniversary import date_anniversaries
+    from timeline.temporal.event_dates import event_named_dates  # loads a knowledge base
 
     check_mode(mode)
     day = None if reference is None else reference.day
     ref = None if day is None else Anchor(day, reference.label)
-    found = resolve_candidates(text, tag(text) if candidates is None else candidates, ref, mode)
+    found = event_named_dates(text, resolve_candidates(text, tag(text) if candidates is None else candidates,
+                                                       ref, mode), events)
     return merge_anchored(found, _anchored(text, events) + date_anniversaries(text, found))

@@ -174,13 +174,17 @@ def _describe(how: str, tense: Tense, anchor: Anchor) -> str:
     return f"{words[how]} {anchor.label} {anchor.day.isoformat()}{cue}"
 
 
-def _time_of_day(p: Partial, anchor: Anchor | None) -> Resolution:
-    """A clock time or part of day with no date: it is on the anchor's day."""
+def _time_of_day(p: Partial, anchor: Anchor | None, tense: Tense) -> Resolution:
+    """A clock time or part of day with no date: it is on the anchor's day. Midnight
+    told in the past of the publication date is the one that began that day, the end
+    of the day before ("The fire started shortly after midnight")."""
     if anchor is None:
         return unresolved("TIME", "a time of day with no reference date for the day")
-    day = anchor.day
+    day, how = anchor.day, "time of day on"
+    if p.hour == 24 and anchor.partial is None and tense.tense == "past":
+        day, how = day - timedelta(days=1), f"past tense ('{tense.cue}'): the midnight that began"
     full = replace(p, year=day.year, month=day.month, day=day.day, bc=anchor.bc)
-    return _from_placed(place(full), anchor.label, f"time of day on {anchor.label} {day.isoformat()}", 0.85, full)
+    return _from_placed(place(full), anchor.label, f"{how} {anchor.label} {anchor.day.isoformat()}", 0.85, full)
 
 
 def _resolve_weekday(p: Partial, anchor: Anchor, tense: Tense) -> Resolution:
@@ -188,6 +192,8 @@ def _resolve_weekday(p: Partial, anchor: Anchor, tense: Tense) -> Resolution:
     how = _choose(tense, p.direction)
     if tense.tense == NARRATIVE.tense and how == "nearest":
         how = "next"  # a story moves forward: "On Sunday" after July 16 is July 20
+    elif how == "nearest" and tense.tense == "present" and tense.near:
+        how = "next"  # "Kickoff is at 8 p.m. on Sunday": a present "is" right before names what is ahead
     elif how == "nearest":
         how = "latest"  # news reports what happened: an untensed weekday is past
     confidence = 0.95 if p.direction is not None or tense.tense in ("past", "future") else 0.8
@@ -248,7 +254,7 @@ def resolve_partial(p: Partial, anchor: Anchor | None, tense: Tense) -> Resoluti
     """Resolve a partly known date; an anchor is needed only when the year is missing."""
     if p.year is None and p.month is None and p.day is None and p.weekday is None:
         if p.hour is not None or p.part_of_day is not None:
-            return _time_of_day(p, anchor)
+            return _time_of_day(p, anchor, tense)
     if not p.needs_year:
         if p.year is None and p.decade is None and p.century is None:
             return unresolved("DATE", "nothing to place on the calendar")

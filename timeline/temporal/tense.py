@@ -15,6 +15,7 @@ from functools import cache
 
 from timeline.temporal.rules import load_words
 from timeline.temporal.scheduled import attributed, reporting_past, scheduled_cue
+from timeline.temporal.tense_hints import copula_near, deferral_before
 
 #: How far around an expression the clause is searched, in characters.
 WINDOW = 160
@@ -49,6 +50,9 @@ _SINCE = re.compile(r"\bsince\s+(?:(?:early|late|mid)[\s-]+)?$", re.IGNORECASE)
 #: closed until Friday", "postponed until Tuesday morning"), unless a past auxiliary
 #: puts the clause in the past ("Until Thursday, they had not called him a suspect").
 _UNTIL = re.compile(r"\b(?:until|till)\s+$", re.IGNORECASE)
+#: A relative clause set off by commas before the expression has its own verb: "The
+#: trial, which began three weeks ago, resumes on Monday" is told by "resumes".
+_RELATIVE = re.compile(r",\s+(?:which|who|whose)\s[^,;]{1,80},")
 #: A comma right after an expression that opens its clause closes a fronted phrase
 #: ("In January, a car bomb outside the station killed four"): the first verb after it
 #: is the clause's own, however long the subject before it.
@@ -226,10 +230,13 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
     """
     left, right = _clause(text, start, end)
     cues = _cues()
-    before = [w.lower().replace("’", "'") for w in _WORD.findall(left)]
+    before = _words(_without_relative(text, start, end, left))
     after = [w.lower().replace("’", "'") for w in _WORD.findall(right)]
     if _UNTIL.search(left[-12:]) and not _PAST_AUX.intersection(before + after):
         return UNTIL
+    deferral = deferral_before(left, before)
+    if deferral is not None:
+        return Tense("future", deferral)
     backwards = range(len(before) - 1, -1, -1)
     left_at, left_kind, left_cue, left_present = _first_cue(before, backwards, cues, True)
     right_at, right_kind, right_cue, right_present = _first_cue(after, range(len(after)), cues)
@@ -246,7 +253,27 @@ def clause_tense(text: str, start: int, end: int) -> Tense:
     if scheduled is not None:
         return Tense("future", scheduled)  # "The summit opens Monday": scheduled ahead
     present = left_present or right_present
-    return Tense("present", present) if present else Tense(None)
+    return Tense("present", present, copula_near(before)) if present else Tense(None)
+
+
+def _words(text: str) -> list[str]:
+    return [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+
+
+def _without_relative(text: str, start: int, end: int, left: str) -> str:
+    """``left`` without its last relative clause set off by commas, when a verb of the
+    main clause follows it ("The trial, which began three weeks ago, resumes on");
+    a list ("who stepped down as chairman, president and chief executive in") is no
+    such clause."""
+    found = None
+    for found in _RELATIVE.finditer(left):
+        pass
+    if found is None:
+        return left
+    rest = _words(left[found.end():])
+    if _first_cue(rest, range(len(rest)), _cues())[1] or scheduled_cue(text, start, end, rest, WINDOW):
+        return left[:found.start()] + " " + left[found.end():]
+    return left
 
 
 def _opens_clause(before: list[str]) -> bool:
@@ -277,6 +304,8 @@ def possessive_tense(text: str, start: int, end: int, tense: Tense) -> Tense:
     it a week ahead; a future cue right before it ("ahead of Sunday's vote", "the
     upcoming Friday's") does. Past and unknown tenses are kept.
     """
+    if tense.tense == "present" and _POSSESSIVE.match(text, end):
+        return Tense(None)  # "follows Tuesday's declaration": no schedule ahead
     if tense.tense != "future" or tense.cue == UNTIL.cue or not _POSSESSIVE.match(text, end):
         return tense
     words = [w.lower().replace("’", "'") for w in _WORD.findall(text[max(0, start - 40):start])]
