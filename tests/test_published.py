@@ -98,6 +98,8 @@ def test_the_api_refuses_relative_published_values(call: str) -> None:
         ("25/12/2023", pd.Timestamp("2023-12-25")),  # 25 can only be the day
         ("12/25/2023", pd.Timestamp("2023-12-25")),
         ("4/4/2023", pd.Timestamp("2023-04-04")),  # the same either way
+        ("3.4.2023 10:00", pd.Timestamp("2023-04-03 10:00")),  # with a time after it
+        ("25/12/23 18:45", pd.Timestamp("2023-12-25 18:45")),  # a two-digit year
     ],
 )
 def test_numeric_dates_are_read_when_only_one_reading_fits(value: str,
@@ -105,9 +107,16 @@ def test_numeric_dates_are_read_when_only_one_reading_fits(value: str,
     assert parse_published(value) == expected
 
 
-def test_a_numeric_date_of_two_readings_is_refused_with_both() -> None:
+@pytest.mark.parametrize("value", ["03/04/2023", "03/04/2023 10:00", "03/04/23"])
+def test_a_numeric_date_of_two_readings_is_refused_with_both(value: str) -> None:
     with pytest.raises(ValueError) as caught:
-        parse_published("03/04/2023")
+        parse_published(value)
     message = str(caught.value)
-    assert "'03/04/2023'" in message and "3 April or 4 March" in message
+    assert repr(value) in message and "3 April or 4 March" in message
     assert "2023-04-03 or 2023-03-04" in message
+
+
+@pytest.mark.parametrize("value", ["0/5/2023", "13/13/2023", "31/02/2023"])
+def test_a_numeric_date_that_is_no_day_is_refused(value: str) -> None:
+    with pytest.raises(ValueError, match=repr(value)):
+        parse_published(value)

@@ -9,15 +9,18 @@ by pandas or dateparser, so they are refused with a message asking for a date.
 from __future__ import annotations
 
 import re
+from calendar import month_name
 from datetime import date, datetime
 
 import pandas as pd
 
 #: An ISO 8601 calendar date, optionally with a time: the only strings pandas parses.
 _ISO_DATE = re.compile(r"\d{4}-?\d{2}-?\d{2}(?:[T ]\S.*)?")
-#: A date written in numbers only, day and month in either order: "03/04/2023",
-#: "24.02.2024", "4-3-2023".
-_NUMERIC_DATE = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4})")
+#: A date written in numbers only, day and month in either order, at the start of the
+#: value: "03/04/2023", "24.02.2024 10:00", "4-3-23".
+_NUMERIC_DATE = re.compile(r"(\d{1,2})([./-])(\d{1,2})\2(\d{4}|\d{2})(?!\d)")
+#: A two-digit year is this century's below it, else the last century's.
+TWO_DIGIT_PIVOT = 70
 #: Handed to dateparser so that nothing it fills in could come from the clock; strict
 #: parsing then refuses any string that does not give day, month and year itself.
 _NO_CLOCK = datetime(2000, 1, 1)
@@ -65,9 +68,11 @@ def _parse_string(value: str) -> pd.Timestamp:
             return pd.Timestamp(text)
         except (ValueError, OverflowError):
             pass
-    numeric = _NUMERIC_DATE.fullmatch(text)
+    numeric = _NUMERIC_DATE.match(text)
     if numeric:
-        return _numeric_date(value, *numeric.groups())
+        # Day and month settled here, the rest (a time, a zone) read as after an ISO date.
+        year, month, day = _numeric_date(value, *numeric.groups())
+        return _parse_string(f"{year:04d}-{month:02d}-{day:02d}{text[numeric.end():]}")
     import dateparser  # slow to import; only needed for written-out dates
 
     parsed = dateparser.parse(
@@ -81,27 +86,29 @@ def _parse_string(value: str) -> pd.Timestamp:
     return pd.Timestamp(parsed)
 
 
-def _numeric_date(value: str, first: str, separator: str, second: str, year: str) -> pd.Timestamp:
-    """A date in numbers only. Dotted, it is day first, as everywhere that writes it so
-    ("24.02.2024"); with a slash or hyphen it is day first or month first by region, so
-    it is read only when one of its numbers cannot be a month, and refused otherwise."""
+def _numeric_date(value: str, first: str, separator: str, second: str,
+                  year: str) -> tuple[int, int, int]:
+    """(year, month, day) of a date in numbers only. Dotted, it is day first, as
+    everywhere that writes it so ("24.02.2024"); with a slash or hyphen it is day first
+    or month first by region, so it is read only when one of its numbers cannot be a
+    month, and refused otherwise."""
     one, two = int(first), int(second)
-    if separator == "." or one > 12 >= two:
+    full = int(year) if len(year) == 4 else (
+        2000 + int(year) if int(year) < TWO_DIGIT_PIVOT else 1900 + int(year))
+    if not (1 <= one <= 31 and 1 <= two <= 31) or min(one, two) > 12:
+        raise ValueError(f"cannot parse published date {value!r}: {first}{separator}{second} "
+                         "is no day and month")
+    if separator == "." or one > 12:
         day, month = one, two
-    elif two > 12 >= one:
+    elif two > 12 or one == two:
         month, day = one, two
-    elif one == two:
-        day = month = one
     else:
         raise ValueError(
-            f"cannot parse published date {value!r}: it is {one} {_MONTHS[two - 1]} or "
-            f"{two} {_MONTHS[one - 1]}, by where it was written; give it as "
-            f"{year}-{two:02d}-{one:02d} or {year}-{one:02d}-{two:02d}")
+            f"cannot parse published date {value!r}: it is {one} {month_name[two]} or "
+            f"{two} {month_name[one]}, by where it was written; give it as "
+            f"{full}-{two:02d}-{one:02d} or {full}-{one:02d}-{two:02d}")
     try:
-        return pd.Timestamp(int(year), month, day)
+        date(full, month, day)
     except ValueError as error:
         raise ValueError(f"cannot parse published date {value!r}: {error}") from None
-
-
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
-           "September", "October", "November", "December")
+    return full, month, day

@@ -256,6 +256,8 @@ def _shift(groups: dict[str, str], fixed: dict[str, Any]) -> Shift:
     if unit in _YEARS_IN and amount is not None and groups.get("shift"):
         # "a decade ago" is a year, as "ten years ago" is; so is "half a century ago".
         unit, amount = "Y", amount * _YEARS_IN[unit]
+    if unit == "H" and amount is not None and not float(amount).is_integer():
+        unit, amount = "MIN", amount * 60  # "half an hour later", "1.5 hours later"
     count = None if amount is None else int(round(amount)) * sign
     fill_groups = {k: v for k, v in groups.items() if k in _FILL_GROUPS}
     has_fixed = bool(fixed.keys() & _PARTIAL_FIELDS)

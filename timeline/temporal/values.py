@@ -281,7 +281,7 @@ def format_duration(d: Duration) -> str:
         return f"P{int(amount)}Q" if amount is not None else _assemble(_components(d.amount * 3, "M"))
     if unit == "S" and d.amount != int(d.amount):
         # No smaller unit to carry the fraction: ISO 8601 writes it as a decimal (PT9.58S).
-        return f"PT{d.amount:g}S"
+        return f"PT{f'{d.amount:.6f}'.rstrip('0')}S"  # never in exponent form
     if unit == "CE":
         # A whole number of centuries keeps its unit (P2CE); a fraction of one is
         # written in years: "half a century" is P50Y, "a century and a half" P150Y.
