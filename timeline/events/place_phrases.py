@@ -24,6 +24,8 @@ if TYPE_CHECKING:
 #: Dependencies by which a bracketed or comma-joined admin area hangs off a place.
 HINT_DEPS = frozenset({"appos", "npadvmod", "nmod", "conj", "compound", "poss"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Marks that join the words of one name written tight ("Port-au-Prince").
+HYPHEN_MARKS = frozenset({"-", "\u2010"})
 #: Labels of names that are no place however the gazetteer reads them ("in March").
 NON_PLACE_LABELS = frozenset({"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY",
                               "PERCENT", "QUANTITY", "EVENT", "LAW", "LANGUAGE",
@@ -95,7 +97,7 @@ def read_phrase(obj: Token) -> PlacePhrase | None:
         return None  # "Kashmir" of "Jammu and Kashmir" is read with "Jammu"
     inner = [c for c in children_of(obj) if c.dep_ == "compound" and c.pos_ == "PROPN"]
     first = min([obj.i, *(c.left_edge.i for c in inner)])
-    whole = _joined_name(obj, first)
+    whole = _joined_name(obj, first) or _hyphenated_name(obj)
     if whole:
         return PlacePhrase(whole, obj)  # "Jammu and Kashmir": one name, not Jammu
     return PlacePhrase(span_text(obj.doc, first, obj.i + 1), obj, _area_after(obj),
@@ -111,6 +113,17 @@ def _joined_name(obj: Token, first: int) -> str:
     other = next((c for c in children_of(obj) if c.dep_ == "conj" and c.pos_ == "PROPN"
                   and c.left_edge.i == obj.i + 2), None)
     whole = span_text(doc, first, other.i + 1) if other is not None else ""
+    return whole if whole and places.geocode(whole) else ""
+
+
+def _hyphenated_name(obj: Token) -> str:
+    """ "Port-au-Prince": a name whose words hyphens join tight, which the parser split
+    ("Prince" the object, "Port" a modifier), when the gazetteer knows it; else ""."""
+    doc, first = obj.doc, obj.i
+    while first > 1 and doc[first - 1].text in HYPHEN_MARKS and not doc[first - 1].whitespace_ \
+            and not doc[first - 2].whitespace_ and doc[first - 2].is_alpha:
+        first -= 2
+    whole = span_text(doc, first, obj.i + 1) if first < obj.i else ""
     return whole if whole and places.geocode(whole) else ""
 
 
