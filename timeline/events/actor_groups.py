@@ -269,6 +269,13 @@ def combat_types() -> frozenset[str]:
     return _event_types("combat_target_types")
 
 
+@functools.cache
+def mutual_types() -> frozenset[str]:
+    """Event types both sides of which a joined subject names ("M23 rebels and the
+    Congolese army clashed": the second is the first's counterpart)."""
+    return _event_types("mutual_types")
+
+
 def _event_types(key: str) -> frozenset[str]:
     """The event types listed under ``key`` in ``actors.yaml``, checked against the
     taxonomy."""

@@ -246,10 +246,11 @@ def _victims(word: Token, words: CasualtyWords) -> list[Token]:
         end = min(word.i + 1 + OBJECT_REACH, sentence_bounds(word)[1])
         found = [t for t in word.doc[word.i + 1:end]
                  if t.pos_ == "NOUN" and any(c.dep_ == "nummod" for c in children_of(t))][:1]
-    if (word.dep_ in {"oprd", "acomp"} or word.dep_ == "advcl" and word.pos_ == "ADJ") and (
-            word.head.pos_ == "VERB"):
+    if (word.dep_ in {"oprd", "acomp"} or word.dep_ in {"advcl", "advmod"} and word.pos_ == "ADJ"
+            ) and word.head.pos_ == "VERB":
         # "leaves one militiaman dead"; a headline's "Two activists shot dead"; "shot two
-        # protesters dead" (parsed as an adverbial clause)
+        # protesters dead" (parsed as an adverbial clause); "shot dead a journalist"
+        # ("dead" parsed as an adverb of the verb)
         verb = word.head
         passive = {"nsubj", "nsubjpass"} if is_headline_passive(verb) else {"nsubjpass"}
         found += [c for c in children_of(verb) if c.dep_ == "dobj" or c.dep_ in passive]

@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 
 from timeline.events import place_phrases, places
 from timeline.events.clauses import PLACE_LABELS, MentionIndex
+from timeline.events.event_nouns import names_nationality
 from timeline.events.lexicon import load_event_lexicon, load_location_words
 from timeline.events.place_phrases import Location
 from timeline.events.places import Place
@@ -43,8 +44,10 @@ def locations_of(tokens: Iterable[Token], index: MentionIndex, event_type: str,
             # "the Donetsk shelling": a place naming where the event noun happened
             # ("Kiev forces" name an actor, not a place).
             # "Kiev shelling" names who shelled.
+            # "a U.S. drone strike": a country written as its nationality word says whose.
             mention = index.at(token)
-            if mention is not None and mention.label in PLACE_LABELS:
+            if mention is not None and mention.label in PLACE_LABELS and \
+                    not names_nationality(token):
                 location = _place_location("", token, mention, context)
                 if location.place is None or not names_government(token, location.place):
                     found.append(location)

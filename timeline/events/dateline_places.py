@@ -79,10 +79,11 @@ def at_dateline(record: R, filed: Location | None, context: tuple[str, ...],
 
 
 def _names_a_country(name: str) -> bool:
-    """A country's name or a nationality word: no place below a country."""
+    """A country's name or a nationality word, or a name the gazetteer does not know
+    ("Jihadists", a people the recogniser tagged): no place below a country found."""
     place = places.geocode(name)
-    return places.country_of_demonym(name) is not None or (
-        place is not None and place.precision == "country")
+    return places.country_of_demonym(name) is not None or place is None or (
+        place.precision == "country")
 
 
 def _actor_countries(record: object) -> set[str]:

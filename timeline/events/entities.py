@@ -141,10 +141,18 @@ def _base_drafts(doc: Doc, texts: _Texts) -> list[_Draft]:
         if ent.label_ == "NORP":
             end, label = _named_group_end(doc, end), "ORG"
             label = "NORP" if end == ent.end else label
+        elif ent.label_ == "ORG" and _names_country(texts(start, end)):
+            label = "GPE"  # "Burkina Faso's army": the recogniser took the country for one
         else:
             label = ent.label_
         drafts.append(_Draft(start, end, label, ent.ent_id_))
     return drafts
+
+
+def _names_country(text: str) -> bool:
+    """True when ``text`` is a country's name ("Burkina Faso")."""
+    place = places.country_table().get(places.normalise(text))
+    return place is not None and place.precision == "country"
 
 
 def _without_markup(doc: Doc, draft: _Draft) -> _Draft | None:

@@ -26,8 +26,16 @@ MODIFIER_REACH = 4
 
 def carried_out_by(noun: Token) -> list[Token]:
     """The owners of an event noun that name who carried it out: not a place ("Ukraine
-    clashes", "Donetsk shelling"): a place modifier says where, not who."""
-    return [o for o in owners(noun) if o.dep_ != "compound" or o.ent_type_ not in PLACE_ENTITIES]
+    clashes", "Donetsk shelling"): a place modifier says where, not who; but a country
+    written as its own nationality word ("a U.S. drone strike") says whose."""
+    return [o for o in owners(noun) if o.dep_ != "compound" or o.ent_type_ not in PLACE_ENTITIES
+            or names_nationality(o)]
+
+
+def names_nationality(modifier: Token) -> bool:
+    """True for a country's name written as its nationality word before a noun ("U.S."
+    in "a U.S. drone strike"): whose, not where."""
+    return places.country_of_demonym(modifier.text) is not None
 
 
 def owners(noun: Token) -> list[Token]:

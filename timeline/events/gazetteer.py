@@ -34,7 +34,7 @@ from pathlib import Path
 from timeline.errors import ResourceError
 
 #: Bump when the index layout or its sources change: a new file is built.
-INDEX_VERSION = 7
+INDEX_VERSION = 8
 INDEX_NAME = f"places-v{INDEX_VERSION}.sqlite"
 #: GeoNames feature codes of populated places and of first/second-order admin areas.
 POPULATED, ADMIN1, ADMIN2 = "populated place", "admin1", "admin2"
@@ -238,14 +238,27 @@ def _usable_alias(name: str) -> bool:
     return name.isascii() and name[:1].isupper() and len(name) > 2 and not name.isupper()
 
 
+#: Kinds of admin area written after an area's name ("Kharkiv Oblast").
+AREA_SUFFIXES = (" Oblast", " Province", " Region", " Governorate", " County", " District",
+                 " State", " Department", " Prefecture", " Raion", " Municipality")
+#: Words GeoNames writes before an area's name that news leaves out: its kind ("Province
+#: of Negros Occidental") or the Arabic article ("Al Anbar", "Al Hasakah").
+AREA_PREFIXES = ("Province of ", "Region of ", "Department of ", "Governorate of ",
+                 "District of ", "State of ", "Al ", "Al-")
+
+
 def _area_spellings(name: str) -> set[str]:
     """An area's name, and without its kind ("Kharkiv Oblast" is also "Kharkiv"); a
     transliterated adjective ("Kharkivs’ka Oblast’") also as the city it is named after
     ("Kharkiv", "Kharkiv Oblast")."""
     spellings = {name, *_compass_spellings(name)}
     plain = name.replace("’", "'").rstrip("'")
-    for suffix in (" Oblast", " Province", " Region", " Governorate", " County", " District",
-                   " State", " Department", " Prefecture", " Raion", " Municipality"):
+    for prefix in AREA_PREFIXES:
+        # "Province of Negros Occidental", "Al Anbar": news writes "Negros Occidental",
+        # "Anbar" (and "Negros Occidental province").
+        if plain.startswith(prefix) and len(plain) > len(prefix) + 2:
+            spellings.update(_area_spellings(plain[len(prefix):]))
+    for suffix in AREA_SUFFIXES:
         if plain.endswith(suffix) and len(plain) > len(suffix) + 2:
             stem = plain[: -len(suffix)]
             spellings.add(stem)

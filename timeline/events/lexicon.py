@@ -139,6 +139,8 @@ class EventLexicon:
     event_noun_prepositions: frozenset[str] = frozenset()
     source_nouns: frozenset[str] = frozenset()
     undergo_verbs: frozenset[str] = frozenset()
+    #: Verbs with no passive: the noun a participle of theirs describes does them.
+    doer_verbs: frozenset[str] = frozenset()
     partake_verbs: frozenset[str] = frozenset()
     preparation_verbs: frozenset[str] = frozenset()
     quantity_nouns: frozenset[str] = frozenset()
@@ -348,7 +350,7 @@ def load_event_lexicon() -> EventLexicon:
 
 _WORD_LISTS = ("light_verbs", "non_events", "time_bounds", "reporting_verbs",
                "recent_prepositions", "recent_day_periods", "recent_week_periods",
-               "event_noun_prepositions", "source_nouns", "undergo_verbs",
+               "event_noun_prepositions", "source_nouns", "undergo_verbs", "doer_verbs",
                "partake_verbs", "preparation_verbs", "quantity_nouns", "object_control_verbs",
                "addressees", "linked_marks", "named_kinds")
 _TYPE_LISTS = ("subject_types", "object_place_types", "object_actor_types", "target_types",

@@ -176,7 +176,10 @@ def stem(name: str) -> str:
     head, _, last = text.rpartition(" ")
     if head and last in load_location_words().area_features:
         text = head
-    return text.strip()
+    # "Southern Darfur", "Nord Kivu": GeoNames' compass words as news writes them.
+    first, space, rest = text.strip().partition(" ")
+    english = gazetteer.COMPASS_WORDS.get(first)
+    return f"{english.lower()} {rest}" if english and space and rest else text.strip()
 
 
 @functools.cache

@@ -22,8 +22,10 @@ if TYPE_CHECKING:
     from spacy.tokens import Token
 
 #: Dependencies by which a bracketed or comma-joined admin area hangs off a place.
-HINT_DEPS = frozenset({"appos", "npadvmod", "nmod", "conj", "compound"})
+HINT_DEPS = frozenset({"appos", "npadvmod", "nmod", "conj", "compound", "poss"})
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+#: Marks that join the words of one name written tight ("Port-au-Prince").
+HYPHEN_MARKS = frozenset({"-", "\u2010"})
 #: Labels of names that are no place however the gazetteer reads them ("in March").
 NON_PLACE_LABELS = frozenset({"NORP", "DATE", "TIME", "CARDINAL", "ORDINAL", "MONEY",
                               "PERCENT", "QUANTITY", "EVENT", "LAW", "LANGUAGE",
@@ -95,7 +97,7 @@ def read_phrase(obj: Token) -> PlacePhrase | None:
         return None  # "Kashmir" of "Jammu and Kashmir" is read with "Jammu"
     inner = [c for c in children_of(obj) if c.dep_ == "compound" and c.pos_ == "PROPN"]
     first = min([obj.i, *(c.left_edge.i for c in inner)])
-    whole = _joined_name(obj, first)
+    whole = _joined_name(obj, first) or _hyphenated_name(obj)
     if whole:
         return PlacePhrase(whole, obj)  # "Jammu and Kashmir": one name, not Jammu
     return PlacePhrase(span_text(obj.doc, first, obj.i + 1), obj, _area_after(obj),
@@ -111,6 +113,17 @@ def _joined_name(obj: Token, first: int) -> str:
     other = next((c for c in children_of(obj) if c.dep_ == "conj" and c.pos_ == "PROPN"
                   and c.left_edge.i == obj.i + 2), None)
     whole = span_text(doc, first, other.i + 1) if other is not None else ""
+    return whole if whole and places.geocode(whole) else ""
+
+
+def _hyphenated_name(obj: Token) -> str:
+    """ "Port-au-Prince": a name whose words hyphens join tight, which the parser split
+    ("Prince" the object, "Port" a modifier), when the gazetteer knows it; else ""."""
+    doc, first = obj.doc, obj.i
+    while first > 1 and doc[first - 1].text in HYPHEN_MARKS and not doc[first - 1].whitespace_ \
+            and not doc[first - 2].whitespace_ and doc[first - 2].is_alpha:
+        first -= 2
+    whole = span_text(doc, first, obj.i + 1) if first < obj.i else ""
     return whole if whole and places.geocode(whole) else ""
 
 
@@ -210,6 +223,30 @@ def _feature(noun: Token) -> str:
     return " ".join([*(p.lower_ for p in parts), word])
 
 
+def in_written_area(place: Place | None, token: Token, context: tuple[str, ...],
+                    name: str) -> Place | None:
+    """``place``, the geocode of ``name`` ending at ``token`` read alone, or the area
+    written as its phrase's possessor when it lies outside it: "Seno" in "Burkina Faso's
+    Seno province" is no namesake in Laos, but its namesake in Burkina Faso, else
+    somewhere in that country (as ``locate`` reads a place phrase's areas)."""
+    head = token.head if token.dep_ == "compound" else token
+    hints = _possessors(head) if place is not None else ()
+    if place is None or not hints or disagreeing_area(place, hints, context) is None:
+        return place
+    named = places.geocode(name, context, hints)
+    return named if named is not None and disagreeing_area(named, hints, context) is None \
+        else disagreeing_area(place, hints, context)
+
+
+def _possessors(obj: Token) -> tuple[str, ...]:
+    """Names written as the possessor of a place noun: "Burkina Faso" in "Burkina Faso's
+    Seno province"."""
+    owners = [c for c in children_of(obj) if c.dep_ == "poss" and c.pos_ == "PROPN"]
+    return tuple(span_text(obj.doc, min([c.i, *(g.i for g in children_of(c)
+                                                if g.dep_ == "compound" and g.pos_ == "PROPN")]),
+                           c.i + 1) for c in owners)
+
+
 def _hints(obj: Token, skip: set[int]) -> tuple[str, ...]:
     """Admin areas written beside the place: "(Ceel Buur, Galgaduud)", "(Alibori)"."""
     name = span_text(obj.doc, min([obj.i, *skip]), obj.i + 1)
@@ -254,7 +291,7 @@ def locate(prep: str, obj: Token, label: str | None, context: tuple[str, ...]) -
         # Galgaduud)" is placed in Galgaduud, as part of that region.
         area = next((p for p in (places.geocode(h, context) for h in hints) if p), None)
         return Location(first, area, feature, True) if area else Location(first, None, feature)
-    area = _disagreeing_area(place, hints, context)
+    area = disagreeing_area(place, hints, context)
     if area is not None:
         # "Kuru village (Jos South, Plateau)": the gazetteer's Kuru is a Finnish
         # village; the areas written beside the name say where this one lies.
@@ -262,8 +299,8 @@ def locate(prep: str, obj: Token, label: str | None, context: tuple[str, ...]) -
     return Location(place.name, place, feature, near)
 
 
-def _disagreeing_area(place: Place, hints: tuple[str, ...],
-                      context: tuple[str, ...]) -> Place | None:
+def disagreeing_area(place: Place, hints: tuple[str, ...],
+                     context: tuple[str, ...]) -> Place | None:
     """The admin area or country written beside a name whose geocode lies in none of
     the areas written there, or None (no hint, a hint agrees, or no hint is an area:
     "Sake, 25 km west of Goma" names a town beside it, not its area)."""

@@ -202,8 +202,11 @@ def _geocode(name: str, context: tuple[str, ...], hints: tuple[str, ...],
         return _with_admin(curated) if curated is not None else None
     if area:
         candidates = [e for e in candidates if e.kind != gazetteer.POPULATED] or candidates
+    # The name itself is no area named beside it: "Beni" is not in Bolivia's Beni
+    # Department because the story names Beni.
     entry = namesakes.choose(candidates, hints, context_countries(context),
-                             [c for c in context if c not in namesakes.country_set()],
+                             [c for c in context if c not in namesakes.country_set()
+                              and normalise(c) != key],
                              named_countries(context))
     if area and entry.kind == gazetteer.POPULATED:
         entry = _area_named_after(entry) or entry

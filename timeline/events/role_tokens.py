@@ -47,7 +47,7 @@ def role_tokens(trigger: Token, lexicon: EventLexicon, type_id: str,
     lemma = trigger.lemma_.lower()
     suffered = suffered or lemma in load_words().intransitive
     passive = [s for s in subjects if headline or suffered or undergone or clauses.undergoes(s, trigger)
-               or clauses.described_by(s, trigger)
+               or clauses.described_by(s, trigger) and lemma not in lexicon.doer_verbs
                or (s.dep_ == "conj" and s.head.dep_ == "nsubjpass")]
     # "Two protesters were shot dead by security forces": the agent stands as the
     # clause's subject; the passive subject underwent the act.

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 from timeline.events import clause_places, clauses, places
 from timeline.events.actor_groups import (GROUP, LEADER, ActorGroup, agentless_types,
                                           capital_types, capitals, combat_types, group_of,
+                                          mutual_types,
                                           groups_by_id, groups_by_noun, is_force,
                                           load_groups, organisation_words, other_side,
                                           partitive_nouns,
@@ -339,6 +340,8 @@ def assign(trigger: Token, index: MentionIndex, lexicon: EventLexicon, type_id: 
     first = _actors(initiators, index, country)
     second = _actors(targets, index, country, skip_places=True)
     violent = type_id in lexicon.violent_types
+    entry = lexicon.get(type_id)
+    crowd = entry is not None and bool(entry.participants)  # a riot's or a protest's
     if type_id in agentless_types():
         first = [a for a in first if a.kind != "GPE"]  # "Nepalese factory fire": whose, not who
     if violent or type_id in capital_types():
@@ -347,11 +350,12 @@ def assign(trigger: Token, index: MentionIndex, lexicon: EventLexicon, type_id: 
         first = [_capital_as_country(a) for a in first]
     if violent:
         # Victims are targets, never initiators; a country acting violently is its
-        # military ("Israel responded with drone strikes").
-        second = [a for a in first if a.victim] + second
+        # military ("Israel responded with drone strikes"). But civilians who riot are
+        # its participants ("Supporters of Imran Khan clashed with police": Rioters).
+        second = [a for a in first if a.victim and not crowd] + second
         # "Ukrainian army": Ukraine and its army are one actor, written as it first is.
         states: dict[str, Actor] = {}
-        for actor in map(_as_state, (a for a in first if not a.victim)):
+        for actor in map(_as_state, (a for a in first if crowd or not a.victim)):
             states.setdefault(actor.name, actor)
         first = list(states.values())
     if type_id in combat_types():
@@ -360,6 +364,13 @@ def assign(trigger: Token, index: MentionIndex, lexicon: EventLexicon, type_id: 
         second = [_as_people(a) for a in second]
     actor1 = first[0] if first else None
     actor2 = next((a for a in second if actor1 is None or a.name != actor1.name), None)
+    if actor2 is None and len(first) > 1 and type_id in mutual_types() and \
+            trigger.lemma_.lower() not in lexicon.light_verbs:
+        # "M23 rebels and the Congolese army clashed": the other side, not an ally; in a
+        # riot the crowd first ("Police and protesters clashed": the police second).
+        # Not who "reported fighting" or "held talks": they tell of it or do it together.
+        sides = sorted(first, key=lambda a: crowd and a.state)
+        return Roles(sides[0], _as_state(sides[1]), tuple(sides[2:]))
     return Roles(actor1, actor2, tuple(first[1:]))
 
 

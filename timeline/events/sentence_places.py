@@ -24,7 +24,7 @@ from timeline.events import namesakes, places
 from timeline.events.actor_groups import is_force
 from timeline.events.lexicon import load_event_lexicon, load_location_words
 from timeline.events.place_phrases import (NON_PLACE_LABELS, PLACE_LABELS, SOFT_LABELS, Location,
-                                            bearing_from)
+                                            bearing_from, in_written_area)
 from timeline.events.tokens import children_of, column, span_text
 
 if TYPE_CHECKING:
@@ -68,7 +68,8 @@ def sentence_locations(sent: Span, index: MentionIndex, context: tuple[str, ...]
                 or _destination(token) or names_force(token) or (
                     not reported and _where_reported(token)):
             continue
-        place = _place_of(token, index.at(token), context)
+        place = in_written_area(_place_of(token, index.at(token), context), token, context,
+                                _name(token)[0])
         if place is None or names_government(token, place) or (
                 place.precision == "country" and _owns_speaker(token)):
             continue
