@@ -77,6 +77,7 @@ def test_a_byline_set_apart_is_no_title(tmp_path: Path) -> None:
 @pytest.mark.parametrize("headline", [
     "Russian drones hit Kyiv power station, Ukraine says",  # Reuters: sentence case
     "Thousands protest in Tbilisi over 'foreign agent' bill",  # the BBC
+    "12 killed in Kharkiv strike",  # a figure first
 ])
 def test_a_sentence_case_headline_set_apart_becomes_the_title(tmp_path: Path,
                                                               headline: str) -> None:
@@ -91,6 +92,7 @@ def test_a_sentence_case_headline_set_apart_becomes_the_title(tmp_path: Path,
     "text",
     [
         "The officers met on Tuesday.\n\nThey talked for hours.\n",  # prose, not a title
+        "Rebels seized the town, officials said…\n\nThey fled.\n",  # a cut-off paragraph
         "KYIV, May 6 (Reuters) - Drones hit a power station\n\nMore followed.\n",  # a dateline
         "Milley Meets Zaluzhnyi in Poland\nThe officers met on Tuesday.\n",  # no blank line
         # the page's date looks like a headline, but dates the story: the body keeps it

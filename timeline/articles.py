@@ -280,11 +280,11 @@ def _from_text(data: bytes, source: str, stem: str) -> _Read | InputError:
 
 def _split_title(text: str) -> tuple[str, str]:
     """``(title, body)``: the first line is a title only if headline-like (title or
-    sentence case) and set apart, not a byline or dateline, and not the page's date ("Updated 8:14 AM EDT, Sat October 7, 2023" looks like a
-    headline, but the body keeps it: it dates the story)."""
-    from timeline.temporal.reference_cues import is_stamp_line
-
+    sentence case) and set apart, not a byline or dateline, nor the page's date
+    ("Updated 8:14 AM EDT, Sat October 7, 2023" looks like a headline, but the body
+    keeps it: it dates the story)."""
     from timeline.events.noise import dateline_spans, noise_spans
+    from timeline.temporal.reference_cues import is_stamp_line
 
     stripped = text.lstrip("\n")
     first, sep, rest = stripped.partition("\n")

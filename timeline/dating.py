@@ -111,15 +111,16 @@ def capped(rows: list[dict[str, Any]], notes: Sequence[DatingNote]) -> list[dict
     """``rows`` (one article's) with the confidence their notes allow: at most
     ``NOT_ENGLISH_CONFIDENCE`` for an article that does not read as English, and at most
     ``VAGUE_REFERENCE_CONFIDENCE`` for an event dated from a publication date inferred
-    with low confidence (its date is that guess, or counts from it)."""
-    from timeline.vocab import INFERRED_ANCHOR, TimeSource
+    with low confidence: its date is that guess, or counts from it, directly or through
+    other relative dates ("two hours later" after "9 a.m. on Saturday"); only a date
+    the text writes in full stands on its own."""
+    from timeline.vocab import ABSOLUTE_ANCHOR
 
     kinds = {note.kind for note in notes}
     for row in rows:
         if NOT_ENGLISH in kinds:
             row["confidence"] = min(row["confidence"], NOT_ENGLISH_CONFIDENCE)
-        if LOW_CONFIDENCE in kinds and (row.get("anchor") == INFERRED_ANCHOR
-                                        or row.get("time_source") == TimeSource.PUBLISHED):
+        if LOW_CONFIDENCE in kinds and row.get("anchor") != ABSOLUTE_ANCHOR:
             row["confidence"] = min(row["confidence"], VAGUE_REFERENCE_CONFIDENCE)
     return rows
 

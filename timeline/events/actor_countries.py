@@ -18,7 +18,8 @@ from timeline.events.actor_groups import (groups_by_unknown, hostile_words, load
                                          loss_words, movement_words, reporting_force_units,
                                          reporting_force_words)
 from timeline.events.known_names import load_gazetteer
-from timeline.events.roles import GROUP, Actor, Roles, country_named
+from timeline.events.patrons import country_named
+from timeline.events.roles import GROUP, Actor, Roles
 
 
 def in_country(roles: Roles, country: str) -> Roles:

@@ -31,7 +31,7 @@ REPORTED_FACTOR = 0.8
 _REPORT_DEPS = frozenset({"ccomp", "parataxis"})
 #: Auxiliaries that put a participle in the past or the perfect ("were killed",
 #: "have seized", "had signed").
-_PAST_AUX = frozenset({"was", "were", "had", "has", "have", "'ve", "'d"})
+_PARTICIPLE_AUX = frozenset({"was", "were", "had", "has", "have", "'ve", "'d"})
 
 
 def reporting_verb(trigger: Token, reporting: frozenset[str]) -> Token | None:
@@ -75,7 +75,7 @@ def told_in_past(verb: Token) -> bool:
         return False
     if verb.tag_ == "VBD":
         return True
-    return verb.tag_ == "VBN" and (not aux or any(a.lower_ in _PAST_AUX for a in aux))
+    return verb.tag_ == "VBN" and (not aux or any(a.lower_ in _PARTICIPLE_AUX for a in aux))
 
 
 def _report_day(index: TimeIndex, verb: Token) -> TimeExpression | None:

@@ -24,12 +24,13 @@ from timeline.events.actor_groups import (GROUP, LEADER, ActorGroup, agentless_t
                                           groups_by_id, groups_by_noun, is_force,
                                           load_groups, organisation_words, other_side,
                                           partitive_nouns,
-                                          patron_words, proxy_group, unit_words)
+                                          proxy_group, unit_words)
 from timeline.events.casualties import counted_noun
 from timeline.events.clauses import MentionIndex
 from timeline.events.event_nouns import event_nouns, light_nouns, noun_type
 from timeline.events.known_names import non_state_organisations
 from timeline.events.lexicon import EventLexicon, load_location_words
+from timeline.events.patrons import country_named, leading_organisation, patron_of
 from timeline.events.role_tokens import role_tokens
 from timeline.events.tokens import children_of, of_object, span_text
 from timeline.model import Mention
@@ -144,11 +145,11 @@ def actor_of(token: Token, index: MentionIndex, country: str) -> Actor | None:
         # capitalised group noun is part of its name ("the Jalisco Cartel").
         end = token.i + 1 if token.pos_ == "PROPN" else unnamed[-1].i + 1
         return Actor(doc[unnamed[0].left_edge.i:end].text.strip(), written, "ORG")
-    leader = _leading_organisation(token, index) if group is not None and not group.state else ""
+    leader = leading_organisation(token, index) if group is not None and not group.state else ""
     if leader:
         return Actor(leader, written, "ORG")  # "Hamas-led militants": Hamas's
     if group is not None and not compound_named and (group.state or named is None):
-        patron, hold, first = _patron(token)
+        patron, hold, first = patron_of(token)
         if hold and first < token.i and doc[first].text not in written:
             written = span_text(doc, first, token.i + 1)  # "Russia-led forces - JFO HQ"
         if hold and hold != LEADER:
@@ -214,48 +215,6 @@ def _demonym_actor(token: Token) -> Actor | None:
     return Actor(country, token.text, "GPE", country) if country else None
 
 
-#: Hyphens joining a patron to its participle ("Russia-led", "Iran‑backed").
-HYPHENS = frozenset({"-", "\u2010", "\u2011"})
-
-
-def _patron(token: Token) -> tuple[str, str, int]:
-    """(country, hold, index of the patron's word) of a patron written before a force or
-    group: "Russia-led forces" (Russia, leader), "Iran-backed militias" (Iran, backer);
-    else ("", "", -1)."""
-    words = patron_words()
-    for word, patron in _patrons(token):
-        country = places.country_of_demonym(patron.text) or country_named(patron.text)
-        if country:
-            return country, words[word.lower_], patron.i
-    return "", "", -1
-
-
-def _patrons(token: Token) -> list[tuple[Token, Token]]:
-    """(participle, patron word) pairs written before a force or group: "Russia-led"
-    gives (led, Russia)."""
-    words, doc = patron_words(), token.doc
-    # The patron's participle modifies the noun, or, where the parser hung it on a word
-    # further on ("by Russia-led forces - JFO HQ"), stands right before it.
-    held = [c for c in children_of(token) if c.dep_ == "amod" and c.lower_ in words]
-    if not held and token.i >= 1 and doc[token.i - 1].lower_ in words:
-        held = [doc[token.i - 1]]
-    # "Russia-led": the patron is the word before the hyphen.
-    return [(word, patron) for word in held for patron in (
-        *([doc[word.i - 2]] if word.i >= 2 and doc[word.i - 1].text in HYPHENS else []),
-        *children_of(word))]
-
-
-def _leading_organisation(token: Token, index: MentionIndex) -> str:
-    """The organisation that leads an armed group ("Hamas-led militants": Hamas), else
-    ""."""
-    words = patron_words()
-    for word, patron in _patrons(token):
-        mention = index.at(patron)
-        if words[word.lower_] == LEADER and mention is not None and mention.label == "ORG":
-            return mention.canonical or mention.text
-    return ""
-
-
 def _modifier_country(token: Token) -> str:
     """The country a nationality word before the noun names when the entity recogniser
     missed it: "One Ukrainian serviceman killed" (a headline's capitals hide it)."""
@@ -280,11 +239,6 @@ def _of_country(token: Token) -> str:
             if country:
                 return country
     return ""
-
-
-def country_named(name: str) -> str:
-    place = places.geocode(name)
-    return place.country if place is not None and place.precision == "country" else ""
 
 
 def _capital_as_country(actor: Actor) -> Actor:

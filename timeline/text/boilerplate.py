@@ -31,7 +31,7 @@ KINDS = ("table", "heading", "byline", "caption", "bullet", "promo", "footer")
 _LINK = re.compile(r"\]\(|https?://|www\.")
 _TABLE_RULE = re.compile(r"^\s*(?:\|\s*)?:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*(?:\|\s*)?$")
 
-_SENTENCE_END = frozenset('.!?;"”’\'')
+_SENTENCE_END = frozenset('.!?;"”’\'…')
 _SMALL_WORDS = frozenset(
     "a an and as at but by for from in into of on or the to vs via with".split()
 )
@@ -52,13 +52,14 @@ class HeadlineRule:
 def is_title_line(line: str, rule: HeadlineRule = HeadlineRule()) -> bool:
     """True when ``line``, set apart at the top of a story, reads as its headline:
     title-cased, or in sentence case as Reuters, AP and the BBC write them ("Russian
-    drones hit Kyiv power station, Ukraine says"): short, a capital first, no sentence
-    punctuation at its end."""
+    drones hit Kyiv power station, Ukraine says", "12 killed in Kharkiv strike"): short,
+    a capital or a figure first, no sentence punctuation (nor an ellipsis) at its end."""
     stripped = line.strip()
     words = stripped.split()
     return is_headline(stripped, rule) or (
         rule.min_words <= len(words) <= rule.max_title_words and len(stripped) <= rule.max_chars
-        and stripped[0].isupper() and stripped[-1] not in _SENTENCE_END and stripped[-1] != ":")
+        and (stripped[0].isupper() or stripped[0].isdigit())
+        and stripped[-1] not in _SENTENCE_END and stripped[-1] != ":")
 
 
 def is_headline(line: str, rule: HeadlineRule = HeadlineRule()) -> bool:
