@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import os
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import pytest
@@ -32,15 +34,23 @@ def _events_in_all(page) -> int:
     return int(_SHOWN.search(text).group(1).replace(",", ""))
 
 
-def test_corrections_are_saved_and_new_events_show_after_a_reload(tmp_path: Path) -> None:
-    path = make_synthetic_store(tmp_path / "s.duckdb", 300)
-    with served(["--store", str(path)], "server-store") as url, \
-            playwright_api.sync_playwright() as pw:
+@contextmanager
+def _store_page(path: Path, name: str, width: int, height: int) -> Iterator[object]:
+    """A browser page on the dashboard served over the store at ``path``, its first
+    page of stories shown."""
+    with served(["--store", str(path)], name) as url, playwright_api.sync_playwright() as pw:
         browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True,
                                      args=["--no-sandbox", "--disable-gpu"])
-        page = browser.new_page(viewport={"width": 1600, "height": 2200})
+        page = browser.new_page(viewport={"width": width, "height": height})
         page.goto(url, timeout=120_000)
         playwright_api.expect(page.get_by_text(_SHOWN).first).to_be_visible(timeout=60_000)
+        yield page
+        browser.close()
+
+
+def test_corrections_are_saved_and_new_events_show_after_a_reload(tmp_path: Path) -> None:
+    path = make_synthetic_store(tmp_path / "s.duckdb", 300)
+    with _store_page(path, "server-store", 1600, 2200) as page:
         assert _events_in_all(page) == 300
         row = page.locator(".tabulator-row").first
         row.locator('[tabulator-field="date"]').click()
@@ -61,7 +71,6 @@ def test_corrections_are_saved_and_new_events_show_after_a_reload(tmp_path: Path
         page.reload()
         playwright_api.expect(page.get_by_text(_SHOWN).first).to_be_visible(timeout=60_000)
         assert _events_in_all(page) > 300
-        browser.close()
 
 
 def test_a_logged_in_analyst_edits_under_their_login(tmp_path: Path) -> None:
@@ -98,13 +107,7 @@ def _overlap(a: dict, b: dict) -> bool:
 
 def test_the_stories_switch_reads_clearly_and_shows_raw_events(tmp_path: Path) -> None:
     path = make_synthetic_store(tmp_path / "s.duckdb", 120)
-    with served(["--store", str(path)], "server-store-switch") as url, \
-            playwright_api.sync_playwright() as pw:
-        browser = pw.chromium.launch(executable_path=str(CHROMIUM), headless=True,
-                                     args=["--no-sandbox", "--disable-gpu"])
-        page = browser.new_page(viewport={"width": 1366, "height": 768})
-        page.goto(url, timeout=120_000)
-        playwright_api.expect(page.get_by_text(_SHOWN).first).to_be_visible(timeout=60_000)
+    with _store_page(path, "server-store-switch", 1366, 768) as page:
         switch = page.locator(".tl-stories")
         label = switch.get_by_text("One row per story (off: raw events)")
         knob = switch.locator(".bk-knob").first
@@ -113,4 +116,3 @@ def test_the_stories_switch_reads_clearly_and_shows_raw_events(tmp_path: Path) -
         knob.click()
         raw = page.get_by_text(re.compile(r"of 120 events shown"))
         playwright_api.expect(raw.first).to_be_visible(timeout=30_000)
-        browser.close()
